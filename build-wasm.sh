@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Builds "Förbered din SIP" for the browser into build/web/ (static files), from Debian's
+# packages only. `./build-wasm.sh serve` also serves it on http://127.0.0.1:8080.
+# Dependencies are fetched and built once under ~/.cache/sipprep; a second run does no repeated work.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")" && pwd)
+DEPS=${SIPPREP_DEPS:-$HOME/.cache/sipprep}
+OUT=$ROOT/build/web
+WASM_BUILD=$ROOT/build/wasm
+PORT=${PORT:-8080}
+export NODE_PATH=/usr/share/nodejs   # Debian's emscripten finds acorn there
+
+step() { printf '\n==> %s\n' "$*"; }
+fail() { printf '\nFAILED in step "%s": %s\n' "$CURRENT" "$*" >&2; exit 1; }
+CURRENT=start
+trap 'rc=$?; [ $rc -ne 0 ] && printf "\nFAILED in step \"%s\" (exit code %s); the lines above say why.\n" "$CURRENT" "$rc" >&2' EXIT
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else fail "need root to run: $*"; fi; }
+
+PACKAGES=(emscripten cmake g++ make python3 nlohmann-json3-dev googletest libgtest-dev libvalijson-dev
+          fonts-dejavu-core fonttools glslang-tools chromium dpkg-dev gzip)
+
+CURRENT="install Debian packages"
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Node may come from elsewhere (NodeSource ships npm inside its nodejs package): ask for the commands.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  step "Installing Debian packages: ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+  step "Debian packages: all present"
+fi
+
+CURRENT="fetch Dear ImGui and SDL2 sources"
+IMGUI_DIR=$DEPS/src/imgui-1.86+ds
+SDL_SRC=$DEPS/src/libsdl2-2.26.5+dfsg
+if [ ! -f "$IMGUI_DIR/imgui.cpp" ] || [ ! -f "$SDL_SRC/CMakeLists.txt" ]; then
+  step "Fetching sources with apt-get source imgui libsdl2 (into $DEPS/src)"
+  SOURCES=/etc/apt/sources.list.d/debian.sources
+  if [ -f "$SOURCES" ] && ! grep -q '^Types:.*deb-src' "$SOURCES"; then
+    as_root sed -i 's/^Types: deb$/Types: deb deb-src/' "$SOURCES"
+  elif [ ! -f "$SOURCES" ] && ! grep -rqs '^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    fail "no deb-src entries found; add 'Types: deb deb-src' to your apt sources"
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  mkdir -p "$DEPS/src"
+  (cd "$DEPS/src" && apt-get source -q imgui=1.86+ds-1 libsdl2=2.26.5+dfsg-1 >/dev/null) ||
+    (cd "$DEPS/src" && apt-get source -q imgui libsdl2 >/dev/null)
+  [ -f "$IMGUI_DIR/imgui.cpp" ] || fail "Dear ImGui 1.86 source not found in $DEPS/src after apt-get source"
+  [ -f "$SDL_SRC/CMakeLists.txt" ] || fail "SDL2 2.26.5 source not found in $DEPS/src after apt-get source"
+else
+  step "Dear ImGui and SDL2 sources: present in $DEPS/src"
+fi
+
+CURRENT="build SDL2 for WebAssembly"
+if [ ! -f "$DEPS/sdl2/lib/libSDL2.a" ]; then
+  step "Building SDL2 as a static WebAssembly library (a few minutes, once)"
+  rm -rf "$DEPS/sdl2-build"
+  mkdir -p "$DEPS/sdl2-build"
+  (cd "$DEPS/sdl2-build" &&
+    emcmake cmake "$SDL_SRC" -DCMAKE_BUILD_TYPE=MinSizeRel -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF \
+      -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF -DSDL_HIDAPI=OFF -DSDL_POWER=OFF \
+      -DCMAKE_INSTALL_PREFIX="$DEPS/sdl2" >/dev/null &&
+    cmake --build . -j"$(nproc)" >/dev/null && cmake --install . >/dev/null)
+else
+  step "SDL2 for WebAssembly: built in $DEPS/sdl2"
+fi
+
+CURRENT="subset the app font"
+FONT_SRC=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+FONT=$WASM_BUILD/font/app-font.ttf
+[ -f "$FONT_SRC" ] || fail "$FONT_SRC missing (package fonts-dejavu-core)"
+if [ ! -f "$FONT" ] || [ "$FONT_SRC" -nt "$FONT" ] || [ "$0" -nt "$FONT" ]; then
+  step "Subsetting DejaVu Sans to the characters the app shows"
+  mkdir -p "$(dirname "$FONT")"
+  # Must match the glyph ranges in src/ui/fonts.cpp.
+  pyftsubset "$FONT_SRC" --output-file="$FONT" \
+    --unicodes="U+0020-00FF,U+0100-017F,U+2010-2044,U+20AC,U+2190-2193,U+2713,U+FFFD" \
+    --layout-features='' --no-hinting --desubroutinize --drop-tables+=FFTM,GDEF,GPOS,GSUB
+else
+  step "App font: up to date"
+fi
+
+CURRENT="build the app"
+step "Building the app (emcmake cmake, -Oz)"
+if [ ! -f "$WASM_BUILD/CMakeCache.txt" ]; then
+  emcmake cmake -S "$ROOT" -B "$WASM_BUILD" -DCMAKE_BUILD_TYPE=MinSizeRel -DSIPPREP_DEPS="$DEPS" \
+    -DSIPPREP_FONT="$FONT" >/dev/null
+fi
+cmake --build "$WASM_BUILD" -j"$(nproc)"
+
+CURRENT="assemble build/web"
+step "Assembling $OUT"
+mkdir -p "$OUT"
+for f in sipprep.js sipprep.wasm sipprep.data; do
+  cmp -s "$WASM_BUILD/$f" "$OUT/$f" || cp "$WASM_BUILD/$f" "$OUT/$f"
+done
+for f in "$ROOT"/web/*; do
+  cmp -s "$f" "$OUT/$(basename "$f")" || cp "$f" "$OUT/"
+done
+total_raw=0; total_gz=0
+for f in "$OUT"/*; do
+  raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
+done
+printf 'build/web: %d files, %d KB raw, %d KB gzip -9\n' "$(ls "$OUT" | wc -l)" $((total_raw / 1024)) $((total_gz / 1024))
+
+trap - EXIT
+if [ "${1:-}" = serve ]; then
+  CURRENT="serve"
+  step "Serving on http://127.0.0.1:$PORT (Ctrl+C stops)"
+  exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$OUT"
+fi

@@ -1,0 +1,154 @@
+#include "bundle.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "model_json.hpp"
+#include "sha256.hpp"
+#include "utf8.hpp"
+
+namespace sipprep {
+namespace {
+
+// Stops a SAX pass as soon as nesting passes the limit, before anything recursive sees the input.
+struct DepthGuard : nlohmann::json_sax<nlohmann::json> {
+    int depth = 0;
+    int limit;
+    bool too_deep = false;
+    bool syntax_error = false;
+    std::size_t error_position = 0;
+    std::string error_message;
+    explicit DepthGuard(int l) : limit(l) {}
+    bool enter() {
+        if (++depth > limit) too_deep = true;
+        return !too_deep;
+    }
+    bool start_object(std::size_t) override { return enter(); }
+    bool start_array(std::size_t) override { return enter(); }
+    bool end_object() override { --depth; return true; }
+    bool end_array() override { --depth; return true; }
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& e) override {
+        syntax_error = true;
+        error_position = pos;
+        error_message = e.what();
+        return false;
+    }
+};
+
+Issue error(std::string path, std::string code, std::vector<std::string> args = {}) {
+    return Issue{Severity::Error, std::move(path), std::move(code), std::move(args)};
+}
+
+}  // namespace
+
+std::string canonical_content(const Preparation& p) {
+    // nlohmann::json (not ordered_json) keeps object keys sorted, which makes the dump canonical.
+    return nlohmann::json(to_json(p)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string export_bundle(const Preparation& p, const BundleMeta& meta) {
+    Json b;
+    b["format"] = kBundleFormat;
+    b["version"] = kBundleVersion;
+    b["created"] = meta.created;
+    b["updated"] = meta.updated;
+    b["app"] = {{"name", meta.app_name}, {"version", meta.app_version}};
+    b["language"] = std::string(lang_code(meta.language));
+    b["content"] = to_json(p);
+    b["integrity"] = {{"algorithm", "sha256"}, {"sha256", sha256_hex(canonical_content(p))}};
+    return b.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+ImportResult import_bundle(std::string_view text) {
+    ImportResult r;
+    if (text.size() > kMaxBundleBytes) {
+        r.issues.push_back(error("", "bundle.too_large",
+                                 {std::to_string(text.size() / 1024 / 1024 + 1), std::to_string(kMaxBundleBytes / 1024 / 1024)}));
+        return r;
+    }
+    if (text.empty()) {
+        r.issues.push_back(error("", "bundle.empty"));
+        return r;
+    }
+    std::size_t bad = 0;
+    if (!is_valid_utf8(text, &bad)) {
+        r.issues.push_back(error("", "bundle.not_utf8", {std::to_string(bad)}));
+        return r;
+    }
+    DepthGuard guard(kMaxBundleDepth);
+    nlohmann::json::sax_parse(text, &guard);
+    if (guard.too_deep) {
+        r.issues.push_back(error("", "bundle.too_deep", {std::to_string(kMaxBundleDepth)}));
+        return r;
+    }
+    if (guard.syntax_error) {
+        r.issues.push_back(error("", "bundle.not_json", {std::to_string(guard.error_position)}));
+        return r;
+    }
+    Json doc = Json::parse(text, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object()) {
+        r.issues.push_back(error("", "bundle.not_object"));
+        return r;
+    }
+    auto format = doc.find("format");
+    if (format == doc.end() || !format->is_string() || format->get<std::string>() != kBundleFormat) {
+        r.issues.push_back(error("/format", "bundle.wrong_format"));
+        return r;
+    }
+    auto version = doc.find("version");
+    if (version == doc.end() || !version->is_number_integer() || version->get<long long>() < 1) {
+        r.issues.push_back(error("/version", "bundle.bad_version"));
+        return r;
+    }
+    if (version->get<long long>() > kBundleVersion) {
+        r.issues.push_back(error("/version", "bundle.newer_version",
+                                 {std::to_string(version->get<long long>()), std::to_string(kBundleVersion)}));
+        return r;
+    }
+    r.source_version = static_cast<int>(version->get<long long>());
+
+    auto str = [&](const char* key) {
+        auto it = doc.find(key);
+        return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    r.meta.created = str("created");
+    r.meta.updated = str("updated");
+    Lang lang = Lang::Sv;
+    if (lang_from_code(str("language"), &lang)) r.meta.language = lang;
+    if (auto app = doc.find("app"); app != doc.end() && app->is_object()) {
+        if (auto n = app->find("name"); n != app->end() && n->is_string()) r.meta.app_name = n->get<std::string>();
+        if (auto v = app->find("version"); v != app->end() && v->is_string()) r.meta.app_version = v->get<std::string>();
+    }
+
+    auto content = doc.find("content");
+    if (content == doc.end() || !content->is_object()) {
+        r.issues.push_back(error("/content", "bundle.no_content"));
+        return r;
+    }
+    std::vector<std::string> unknown;
+    r.preparation = preparation_from_json(*content, &unknown);
+    r.readable = true;
+    for (const std::string& path : unknown)
+        r.issues.push_back(Issue{Severity::Warning, path, "bundle.unknown_field", {}});
+
+    // The hash is over the content as the format defines it; a hand edit changes it.
+    std::string stored;
+    if (auto integ = doc.find("integrity"); integ != doc.end() && integ->is_object())
+        if (auto h = integ->find("sha256"); h != integ->end() && h->is_string()) stored = h->get<std::string>();
+    if (stored.empty()) {
+        r.integrity = Integrity::Missing;
+    } else {
+        std::string actual = sha256_hex(nlohmann::json(*content).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        r.integrity = actual == stored ? Integrity::Unchanged : Integrity::Changed;
+    }
+    return r;
+}
+
+}  // namespace sipprep

@@ -1,0 +1,49 @@
+// Bundle format v1: the JSON file the person exports and the professional imports.
+// The contract is schema/sipprep-bundle-v1.schema.json and docs/bundle-format.md.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "issue.hpp"
+#include "model.hpp"
+
+namespace sipprep {
+
+inline constexpr const char* kBundleFormat = "sipprep-bundle";
+inline constexpr int kBundleVersion = 1;
+inline constexpr std::size_t kMaxBundleBytes = 5 * 1024 * 1024;
+inline constexpr int kMaxBundleDepth = 16;  // the format itself needs 7
+inline constexpr const char* kAppName = "sipprep";
+inline constexpr const char* kAppVersion = "0.1.0";
+
+struct BundleMeta {
+    std::string created;  // ISO 8601 UTC, first export of this preparation
+    std::string updated;  // ISO 8601 UTC, this export
+    Lang language = Lang::Sv;
+    std::string app_name = kAppName;
+    std::string app_version = kAppVersion;
+};
+
+// The compact, key-sorted serialisation of `content` that the SHA-256 covers.
+std::string canonical_content(const Preparation& p);
+
+// The bundle text: pretty-printed JSON, UTF-8, ending in a newline.
+std::string export_bundle(const Preparation& p, const BundleMeta& meta);
+
+enum class Integrity { Unchanged, Changed, Missing };
+
+struct ImportResult {
+    bool readable = false;  // false: nothing could be read (see issues)
+    Preparation preparation;
+    BundleMeta meta;
+    int source_version = 0;
+    Integrity integrity = Integrity::Missing;
+    std::vector<Issue> issues;  // errors and warnings, schema and rules
+    bool valid() const { return readable && !has_errors(issues); }
+};
+
+ImportResult import_bundle(std::string_view text);
+
+}  // namespace sipprep

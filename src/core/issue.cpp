@@ -1,0 +1,50 @@
+#include "issue.hpp"
+
+#include <cctype>
+
+namespace sipprep {
+
+std::string field_label(Lang lang, const std::string& path) {
+    // "/content/consents/2/valid_to" -> "Samtycke 3 › Giltigt till" from the keys
+    // "field.consents" and "field.consents.valid_to".
+    std::vector<std::string> parts;
+    std::string key = "field";
+    bool last_was_index = false;
+    std::size_t start = path.rfind("/content", 0) == 0 ? 8 : 0;
+    for (std::size_t i = start; i < path.size();) {
+        std::size_t next = path.find('/', i + 1);
+        std::string part = path.substr(i + 1, next == std::string::npos ? std::string::npos : next - i - 1);
+        i = next == std::string::npos ? path.size() : next;
+        if (part.empty()) continue;
+        bool is_index = true;
+        for (char c : part) is_index = is_index && std::isdigit(static_cast<unsigned char>(c));
+        if (is_index && part.size() < 9) {
+            std::string label = has_text(lang, key) ? tr(lang, key) : std::string();
+            parts.push_back(label + (label.empty() ? "" : " ") + std::to_string(std::stoul(part) + 1));
+        } else {
+            key += "." + part;
+        }
+        last_was_index = is_index;
+    }
+    if (!last_was_index) {
+        if (key == "field") key = "field.bundle";
+        parts.push_back(has_text(lang, key) ? tr(lang, key) : path);
+    }
+    std::string out;
+    for (const std::string& p : parts) out += (out.empty() ? "" : " \u203a ") + p;
+    return out;
+}
+
+std::string describe(const Issue& issue, Lang lang) {
+    std::string text = format_text(tr(lang, "msg." + issue.code), issue.args);
+    if (issue.path.empty()) return text;
+    return field_label(lang, issue.path) + ": " + text;
+}
+
+bool has_errors(const std::vector<Issue>& issues) {
+    for (const Issue& i : issues)
+        if (i.severity == Severity::Error) return true;
+    return false;
+}
+
+}  // namespace sipprep

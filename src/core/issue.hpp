@@ -1,0 +1,28 @@
+// A problem found in a preparation or a bundle: an error (data is wrong) or a warning (something a
+// good preparation should have). Messages come from the catalogs ("msg.<code>").
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "i18n.hpp"
+
+namespace sipprep {
+
+enum class Severity { Error, Warning };
+
+struct Issue {
+    Severity severity = Severity::Error;
+    std::string path;  // JSON Pointer into the bundle, e.g. "/content/owner/personal_id"
+    std::string code;  // e.g. "pnr.checksum"
+    std::vector<std::string> args;
+};
+
+// The field's name for people, e.g. "Personnummer (planen tillhör)", from the path.
+std::string field_label(Lang lang, const std::string& path);
+// The whole message, naming the field: "Personnummer: kontrollsiffran stämmer inte".
+std::string describe(const Issue& issue, Lang lang);
+
+bool has_errors(const std::vector<Issue>& issues);
+
+}  // namespace sipprep

@@ -1,0 +1,225 @@
+// The SIP preparation: what a person (with relatives or guardians) brings to a SIP meeting.
+// Plain data; rules live in validation.hpp, JSON in model_json.hpp.
+// Dates are kept as the text the person typed ("YYYY-MM-DD" when valid) so that nothing typed
+// is ever lost; validation reports what is wrong with them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace sipprep {
+
+enum class ContributorRole { Person, Relative, Guardian, Representative };
+
+// Someone who writes in the preparation. The person whose plan it is has id "person".
+struct Contributor {
+    std::string id;
+    std::string name;
+    ContributorRole role = ContributorRole::Relative;
+    std::string relation;  // "mamma", "sambo", "god man" … in the person's own words
+};
+
+inline constexpr const char* kPersonId = "person";
+
+// One contributor's words in a free-text answer.
+struct Entry {
+    std::string author;  // Contributor::id
+    std::string text;
+};
+
+// A free-text answer: each contributor's view kept apart, the person's first.
+struct Voices {
+    std::vector<Entry> entries;
+};
+
+struct PlanOwner {
+    std::string name;
+    std::string personal_id;  // personnummer or samordningsnummer, 12 digits when valid
+    std::string address;
+    std::string phone;
+};
+
+enum class RepresentativeKind { Guardian, GodMan, Forvaltare, Framtidsfullmakt, Ombud };
+
+struct Representative {
+    std::string id;
+    std::string name;
+    RepresentativeKind kind = RepresentativeKind::Guardian;
+    std::string relation;
+    std::string phone;
+    std::string personal_id;  // optional
+};
+
+enum class PreparationKind { NewPlan, FollowUp };
+
+struct FollowUp {
+    Voices how_it_went;       // against the goals of the earlier plan
+    Voices what_changed;      // new school, new address …
+    Voices efforts_done;      // were the agreed efforts carried out?
+    Voices efforts_helped;    // did they help?
+    Voices other_needed;      // another effort or another actor?
+};
+
+enum class NoticedBy { School, SocialServices, RegionHealth, MunicipalHealth, Person, Relative, Other };
+
+struct NeedNoticed {
+    std::vector<NoticedBy> by;
+    std::string other;
+};
+
+struct Goals {
+    Voices long_term;               // "Vad är viktigt för dig?"
+    std::vector<Entry> short_term;  // delmål, each with its author
+};
+
+struct Situation {
+    Voices now;
+    Voices works_well;
+    Voices strengths;
+};
+
+enum class LifeArea { Home, SchoolWork, Health, EverydayLife, Economy, Relationships, Leisure, Safety, Other };
+
+struct AreaNeeds {
+    LifeArea area = LifeArea::Home;
+    std::string other_label;  // when area is Other
+    Voices can_do_myself;
+    Voices need_help_with;
+};
+
+enum class Priority { None, Low, Medium, High };
+
+struct Question {
+    std::string id;
+    std::string author;
+    std::string text;
+    Priority priority = Priority::None;
+    std::string for_whom;
+};
+
+enum class ActorKind {
+    SocialServices,
+    RegionHealth,
+    PrimaryCare,
+    Psychiatry,
+    Habilitation,
+    MunicipalHealth,
+    School,
+    Preschool,
+    StudentHealth,
+    SocialInsurance,    // Försäkringskassan
+    EmploymentService,  // Arbetsförmedlingen
+    DentalCare,
+    Probation,          // Kriminalvården
+    GodManOrOmbud,      // god man / personligt ombud
+    Other
+};
+
+struct Invitee {
+    std::string id;
+    ActorKind kind = ActorKind::Other;
+    std::string other_label;
+    std::string unit;     // enhet, e.g. "Vårdcentralen Norr"
+    std::string contact;  // person, phone or e-mail
+};
+
+struct SupportPerson {
+    std::string name;
+    std::string contact;
+};
+
+struct Invitations {
+    std::vector<Invitee> actors;
+    SupportPerson support_person;
+    std::string trusted_most;  // Invitee::id the person would like as huvudansvarig, or empty
+    std::string trusted_note;
+};
+
+enum class ParticipationMode { InPerson, Phone, Video, PartOfMeeting, ThroughRepresentative, InWriting };
+
+struct Adaptations {
+    bool interpreter = false;
+    std::string interpreter_language;
+    bool sign_language = false;
+    bool aac = false;  // AKK
+    std::string aac_note;
+    bool easy_language = false;
+    bool physical_access = false;
+    bool breaks = false;
+    std::string other;
+};
+
+enum class YesNo { Unanswered, Yes, No };
+
+struct Participation {
+    std::vector<ParticipationMode> modes;
+    Adaptations adaptations;
+    std::string wished_date;  // ISO date, used to warn about consents that end before it
+    std::string wished_time;
+    std::string wished_place;
+    Voices topics_to_avoid;
+    YesNo pre_meeting_allowed = YesNo::Unanswered;
+};
+
+enum class ConsentDecision { Permit, Deny };
+enum class ConsentForm { Written, Oral };
+enum class ConsentGiver { Person, Guardians, Representative };
+enum class InfoCategory { Health, SocialServices, School, Economy, Work, Family, Other };
+
+struct GuardianApproval {
+    std::string representative_id;  // Representative::id of a guardian
+    std::string date;
+    bool agrees = true;
+};
+
+struct Consent {
+    std::string id;
+    std::string actor;  // Invitee::id of the receiving actor
+    ConsentDecision decision = ConsentDecision::Permit;
+    std::string information;
+    std::vector<InfoCategory> categories;
+    std::string valid_from;
+    std::string valid_to;
+    ConsentForm form = ConsentForm::Written;
+    ConsentGiver given_by = ConsentGiver::Person;
+    std::vector<GuardianApproval> guardian_approvals;
+    std::string representative_id;
+    std::string representative_basis;  // e.g. "fullmakt daterad 2026-01-10"
+    std::string revoked_on;            // date; empty while in force
+};
+
+// After the meeting: 0 = not answered, 1..5 = not at all … completely.
+struct Evaluation {
+    int listened_to = 0;
+    int understood = 0;
+    int started_from_me = 0;
+    std::string comment;
+};
+
+struct Preparation {
+    PreparationKind kind = PreparationKind::NewPlan;
+    PlanOwner owner;
+    std::vector<Representative> representatives;
+    std::vector<Contributor> contributors;
+    NeedNoticed need_noticed;
+    FollowUp follow_up;
+    Goals goals;
+    Situation situation;
+    std::vector<AreaNeeds> needs;
+    std::vector<Question> questions;
+    Invitations invitations;
+    Participation participation;
+    std::vector<Consent> consents;
+    Evaluation evaluation;
+};
+
+// A new, empty preparation: the person is the first contributor.
+Preparation make_new_preparation();
+
+// The text of `voices` written by `author`, or nullptr.
+const std::string* find_text(const Voices& voices, const std::string& author);
+// Sets the author's text (adds an entry if needed, removes it if text is empty) and keeps the
+// person's entry first.
+void set_text(Voices& voices, const std::string& author, std::string text);
+
+}  // namespace sipprep

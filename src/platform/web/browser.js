@@ -1,0 +1,15 @@
+// Emscripten JS library: the C++ side's calls into the page. The page logic itself lives in
+// web/shell.js (window.SipprepShell); these functions only convert arguments.
+mergeInto(LibraryManager.library, {
+  sipprep_js_start: function () { window.SipprepShell.start(); },
+  sipprep_js_fatal: function (reason) { window.SipprepShell.fatal(UTF8ToString(reason)); },
+  sipprep_js_request_frames: function () { window.SipprepShell.requestFrame(); },
+  sipprep_js_frame_drawn: function () { window.SipprepShell.frameDrawn(); },
+  sipprep_js_download: function (name, mime, data, length) {
+    window.SipprepShell.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + length));
+  },
+  sipprep_js_set_clipboard: function (text) { window.SipprepShell.setClipboard(UTF8ToString(text)); },
+  sipprep_js_text_input: function (active, x, y, lineHeight) {
+    window.SipprepShell.textInput(active !== 0, x, y, lineHeight);
+  },
+});

@@ -1,0 +1,224 @@
+// The browser platform: SDL2 gives the WebGL2 context; web/shell.js feeds input and asks for
+// frames only when something happened, so an idle page draws nothing.
+#include <SDL.h>
+#include <emscripten.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "gl_renderer.hpp"
+#include "imgui.h"
+#include "input_queue.hpp"
+#include "platform/platform.hpp"
+#include "ui/app.hpp"
+#include "ui/fonts.hpp"
+#include "ui/item_log.hpp"
+#include "ui/theme.hpp"
+
+extern "C" {
+// Implemented in browser.js (the JS library), which forwards to web/shell.js.
+void sipprep_js_start();
+void sipprep_js_fatal(const char* reason);
+void sipprep_js_request_frames();
+void sipprep_js_frame_drawn();
+void sipprep_js_download(const char* name, const char* mime, const char* data, int length);
+void sipprep_js_set_clipboard(const char* text);
+void sipprep_js_text_input(int active, float x, float y, float line_height);
+}
+
+namespace {
+
+struct State {
+    SDL_Window* window = nullptr;
+    sipprep::ui::App* app = nullptr;
+    sipprep::ui::Fonts fonts;
+    std::vector<unsigned char> font_ttf;
+    float fonts_ratio = 0.0f;  // pixel ratio × text scale the atlas was built for
+    float fonts_scale = 0.0f;
+    int frames_wanted = 0;
+    bool text_input_active = false;
+    std::string clipboard;
+    std::string state_buffer;
+} s;
+
+std::vector<unsigned char> read_file(const char* path) {
+    std::vector<unsigned char> bytes;
+    if (FILE* f = std::fopen(path, "rb")) {
+        std::fseek(f, 0, SEEK_END);
+        long size = std::ftell(f);
+        std::fseek(f, 0, SEEK_SET);
+        if (size > 0) {
+            bytes.resize(static_cast<std::size_t>(size));
+            if (std::fread(bytes.data(), 1, bytes.size(), f) != bytes.size()) bytes.clear();
+        }
+        std::fclose(f);
+    }
+    return bytes;
+}
+
+void ensure_fonts(float pixel_ratio) {
+    const float scale = s.app->text_scale();
+    if (pixel_ratio == s.fonts_ratio && scale == s.fonts_scale) return;
+    s.fonts_ratio = pixel_ratio;
+    s.fonts_scale = scale;
+    s.fonts = sipprep::ui::build_fonts(s.font_ttf, pixel_ratio, scale);
+    sipprep::web::renderer_upload_font_atlas();
+    sipprep::ui::apply_theme(scale);
+}
+
+const char* get_clipboard(void*) { return s.clipboard.c_str(); }
+
+void set_clipboard(void*, const char* text) {
+    s.clipboard = text ? text : "";
+    sipprep_js_set_clipboard(s.clipboard.c_str());
+}
+
+void ime_position(int x, int y) {
+    // ImGui calls this while a text field is active; the hidden DOM field follows the caret so
+    // IME candidate windows appear at the right place.
+    sipprep_js_text_input(1, static_cast<float>(x), static_cast<float>(y), ImGui::GetTextLineHeight());
+}
+
+}  // namespace
+
+namespace sipprep::platform {
+
+void download_file(const std::string& filename, const std::string& mime_type, const std::string& contents) {
+    sipprep_js_download(filename.c_str(), mime_type.c_str(), contents.data(), static_cast<int>(contents.size()));
+}
+
+void request_frames(int count) {
+    if (count > s.frames_wanted) s.frames_wanted = count;
+    sipprep_js_request_frames();
+}
+
+}  // namespace sipprep::platform
+
+extern "C" {
+
+// One frame at the given canvas size (CSS pixels) and devicePixelRatio. Returns 1 when more
+// frames are wanted (ImGui settling after input, queued input), 0 when the app can sleep.
+EMSCRIPTEN_KEEPALIVE int sipprep_frame(float css_width, float css_height, float pixel_ratio) {
+    ImGuiIO& io = ImGui::GetIO();
+    ensure_fonts(pixel_ratio);
+    io.DisplaySize = ImVec2(css_width, css_height);
+    io.DisplayFramebufferScale = ImVec2(pixel_ratio, pixel_ratio);
+    const bool more_input = sipprep::web::input_apply_frame(io);
+    static double last = 0;
+    const double now = emscripten_get_now() / 1000.0;
+    io.DeltaTime = last > 0 && now > last ? static_cast<float>(now - last) : 1.0f / 60.0f;
+    if (io.DeltaTime > 0.25f) io.DeltaTime = 0.25f;  // ImGui's timers must not jump after a long sleep
+    last = now;
+
+    ImGui::NewFrame();
+    s.app->frame(s.fonts);
+    ImGui::Render();
+    sipprep::web::renderer_draw(ImGui::GetDrawData(), static_cast<int>(css_width * pixel_ratio + 0.5f),
+                                static_cast<int>(css_height * pixel_ratio + 0.5f));
+
+    if (io.WantTextInput != s.text_input_active) {
+        s.text_input_active = io.WantTextInput;
+        if (!s.text_input_active) sipprep_js_text_input(0, 0, 0, 0);
+    }
+    sipprep_js_frame_drawn();
+    if (s.frames_wanted > 0) --s.frames_wanted;
+    return (more_input || s.frames_wanted > 0 || s.fonts_scale != s.app->text_scale()) ? 1 : 0;
+}
+
+// Input from web/shell.js. Each wakes the app for a few frames (ImGui needs two or three to
+// settle hover and focus after a change).
+EMSCRIPTEN_KEEPALIVE void sipprep_mouse_pos(float x, float y) {
+    sipprep::web::input_mouse_pos(x, y);
+    sipprep::platform::request_frames(3);
+}
+EMSCRIPTEN_KEEPALIVE void sipprep_mouse_button(int button, int down) {
+    sipprep::web::input_mouse_button(button, down != 0);
+    sipprep::platform::request_frames(3);
+}
+EMSCRIPTEN_KEEPALIVE void sipprep_wheel(float dx, float dy) {
+    sipprep::web::input_wheel(dx, dy);
+    sipprep::platform::request_frames(3);
+}
+EMSCRIPTEN_KEEPALIVE void sipprep_key(int key, int down, int modifiers) {
+    sipprep::web::input_key(key, down != 0, modifiers);
+    sipprep::platform::request_frames(3);
+}
+EMSCRIPTEN_KEEPALIVE void sipprep_text(const char* utf8) {
+    sipprep::web::input_text(utf8);
+    sipprep::platform::request_frames(3);
+}
+EMSCRIPTEN_KEEPALIVE void sipprep_paste(const char* utf8) {
+    s.clipboard = utf8 ? utf8 : "";
+    sipprep::web::input_key(ImGuiKey_V, true, sipprep::web::ModCtrl);
+    sipprep::web::input_key(ImGuiKey_V, false, sipprep::web::ModCtrl);
+    sipprep::platform::request_frames(3);
+}
+EMSCRIPTEN_KEEPALIVE void sipprep_blur() {
+    sipprep::web::input_release_all();
+    sipprep::platform::request_frames(3);
+}
+EMSCRIPTEN_KEEPALIVE void sipprep_wake() { sipprep::platform::request_frames(3); }
+
+// For tests: the core's state as JSON. The pointer stays valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* sipprep_state_json() {
+    s.state_buffer = s.app->state_json();
+    return s.state_buffer.c_str();
+}
+
+// For tests: the items of the last frame (label, rectangle, status) as JSON.
+EMSCRIPTEN_KEEPALIVE const char* sipprep_items_json() {
+    s.state_buffer = sipprep::ui::item_log_json();
+    return s.state_buffer.c_str();
+}
+
+}  // extern "C"
+
+int main() {
+    // SDL must not listen to the keyboard: web/shell.js owns it (SDL drops text that does not
+    // come as keypress, and blocks Ctrl shortcuts the browser needs for zoom and paste).
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#sdl-keyboard-unused");
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        sipprep_js_fatal(SDL_GetError());
+        return 1;
+    }
+    for (Uint32 type : {SDL_MOUSEMOTION, SDL_MOUSEBUTTONDOWN, SDL_MOUSEBUTTONUP, SDL_MOUSEWHEEL, SDL_FINGERDOWN,
+                        SDL_FINGERUP, SDL_FINGERMOTION, SDL_KEYDOWN, SDL_KEYUP, SDL_TEXTINPUT})
+        SDL_EventState(type, SDL_IGNORE);  // ignored events are not preventDefault-ed by SDL either
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_ALPHA_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+    s.window = SDL_CreateWindow("Förbered din SIP", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 800, 600,
+                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!s.window || !SDL_GL_CreateContext(s.window)) {
+        sipprep_js_fatal(SDL_GetError());
+        return 1;
+    }
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep the page drawing
+    io.BackendPlatformName = "sipprep_web";
+    io.BackendRendererName = "sipprep_webgl2";
+    for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;  // shell.js sends ImGuiKey_ values
+    io.GetClipboardTextFn = get_clipboard;
+    io.SetClipboardTextFn = set_clipboard;
+    io.ImeSetInputScreenPosFn = ime_position;
+    io.ConfigMacOSXBehaviors = EM_ASM_INT({ return /Mac|iPhone|iPad/.test(navigator.platform) ? 1 : 0; }) != 0;
+
+    if (!sipprep::web::renderer_init()) {
+        sipprep_js_fatal("webgl2-shaders");
+        return 1;
+    }
+    s.font_ttf = read_file("/assets/app-font.ttf");
+    if (s.font_ttf.empty()) std::fprintf(stderr, "app font missing, using ImGui's built-in font\n");
+    s.app = new sipprep::ui::App();
+    sipprep_js_start();
+    return 0;
+}

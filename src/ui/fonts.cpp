@@ -1,0 +1,35 @@
+#include "fonts.hpp"
+
+#include "imgui.h"
+
+namespace sipprep::ui {
+
+Fonts build_fonts(const std::vector<unsigned char>& ttf, float pixel_ratio, float text_scale) {
+    // Latin-1, Latin Extended-A, typographic punctuation, €, arrows, check mark: Swedish and the
+    // names people in Sweden have. Must match the subset build-wasm.sh makes.
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2044, 0x20AC, 0x20AC,
+                                     0x2190, 0x2193, 0x2713, 0x2713, 0xFFFD, 0xFFFD, 0};
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    Fonts fonts;
+    if (ttf.empty()) {
+        fonts.body = fonts.heading = io.Fonts->AddFontDefault();
+        io.FontGlobalScale = text_scale;
+        return fonts;
+    }
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;  // the platform keeps the bytes
+    cfg.OversampleH = 1;               // rasterised at device pixels already
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
+    void* data = const_cast<unsigned char*>(ttf.data());
+    const int size = static_cast<int>(ttf.size());
+    const float px = kBodySize * text_scale * pixel_ratio;
+    fonts.body = io.Fonts->AddFontFromMemoryTTF(data, size, px, &cfg, ranges);
+    fonts.heading = io.Fonts->AddFontFromMemoryTTF(data, size, px * 1.5f, &cfg, ranges);
+    io.Fonts->Build();
+    io.FontGlobalScale = 1.0f / pixel_ratio;
+    return fonts;
+}
+
+}  // namespace sipprep::ui

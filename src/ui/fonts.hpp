@@ -1,0 +1,22 @@
+// The app's font (DejaVu Sans, subset at build time) in two sizes, rasterised for the screen's
+// pixel density so text stays crisp at any zoom and text size.
+#pragma once
+
+#include <vector>
+
+struct ImFont;
+
+namespace sipprep::ui {
+
+struct Fonts {
+    ImFont* body = nullptr;
+    ImFont* heading = nullptr;
+};
+
+inline constexpr float kBodySize = 18.0f;  // CSS pixels at text size 100 %
+
+// Rebuilds the ImGui font atlas from `ttf` for `pixel_ratio` (devicePixelRatio) and
+// `text_scale` (1.0 … 2.0). Sets io.FontGlobalScale so sizes stay in CSS pixels.
+Fonts build_fonts(const std::vector<unsigned char>& ttf, float pixel_ratio, float text_scale);
+
+}  // namespace sipprep::ui

@@ -1,0 +1,67 @@
+// Shared by the browser tests: serves build/web on a free loopback port and drives Debian's
+// Chromium with playwright-core (no browser download).
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const WEB = join(ROOT, 'build', 'web');
+export const ARTIFACTS = join(ROOT, 'build', 'test-artifacts');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
+  '.wasm': 'application/wasm', '.data': 'application/octet-stream', '.json': 'application/json',
+};
+
+export async function serve(dir = WEB) {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(dir, path.endsWith('/') ? path + 'index.html' : path);
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+}
+
+// Opens the app and waits for its first frame. Collects console errors and failed requests.
+export async function openApp(browser, url, options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__appReady === true || window.__appFailed, null, { timeout: 30000 });
+  const failed = await page.evaluate(() => window.__appFailed);
+  if (failed) throw new Error(`app failed to start: ${failed}`);
+  return { context, page, problems };
+}
+
+export const state = (page) => page.evaluate(() => window.sipprep.state());
+
+// Clicks the item whose visible label (or ##key) is `name`, at the centre of its rectangle as
+// the app itself reports it. Replaced by role/name lookups once the accessibility mirror exists.
+export async function clickItem(page, name) {
+  const items = await page.evaluate(() => window.sipprep.items());
+  const item = items.find((i) => i.label === name || i.key === name);
+  if (!item) throw new Error(`no item "${name}" in ${JSON.stringify(items.map((i) => i.label || i.key))}`);
+  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+}
