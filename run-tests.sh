@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test: native core tests (GoogleTest via ctest, shader check) and the browser
+# tests (playwright-core + Debian's Chromium against build/web). Installs what it needs first
+# through ./build-wasm.sh. Exit code is non-zero when any suite fails.
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")" && pwd)
+cd "$ROOT"
+
+results=()
+status=0
+record() {  # name, exit code
+  if [ "$2" -eq 0 ]; then results+=("PASS  $1"); else results+=("FAIL  $1"); status=1; fi
+}
+
+echo "==> Building the web app (and installing dependencies)"
+./build-wasm.sh
+build_rc=$?
+record "web app build (build-wasm.sh)" $build_rc
+
+echo "==> Native build and core tests (ctest)"
+cmake --preset native >/dev/null && cmake --build --preset native -j"$(nproc)" &&
+  ctest --preset native -j"$(nproc)"
+record "native core tests (ctest)" $?
+
+if [ $build_rc -eq 0 ]; then
+  echo "==> Browser tests (playwright-core + /usr/bin/chromium)"
+  (cd tests/browser && { [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund; } &&
+    node --test --test-reporter=spec --test-concurrency=1)
+  record "browser tests (node --test)" $?
+else
+  record "browser tests: skipped, the web build failed" 1
+fi
+
+echo
+echo "==> Summary"
+printf '  %s\n' "${results[@]}"
+exit $status

@@ -1,0 +1,97 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/bundle.hpp"
+#include "core/model_json.hpp"
+
+using namespace sipprep;
+
+namespace {
+
+Preparation sample() {
+    Preparation p = make_new_preparation();
+    p.contributors.push_back(Contributor{"rel-1", "Anna", ContributorRole::Relative, "dotter"});
+    set_text(p.goals.long_term, "rel-1", "Att mamma känner sig trygg");
+    set_text(p.goals.long_term, kPersonId, "Att kunna bo hemma – åäö ÅÄÖ é");
+    p.questions.push_back(Question{"q-1", kPersonId, "Vem ringer jag när det krånglar?", Priority::High, "alla"});
+    return p;
+}
+
+BundleMeta meta() {
+    BundleMeta m;
+    m.created = "2026-11-20T10:00:00Z";
+    m.updated = "2026-11-23T12:30:00Z";
+    return m;
+}
+
+}  // namespace
+
+TEST(Voices, PersonFirstAndEmptyRemoves) {
+    Preparation p = sample();
+    ASSERT_EQ(p.goals.long_term.entries.size(), 2u);
+    EXPECT_EQ(p.goals.long_term.entries[0].author, kPersonId);
+    set_text(p.goals.long_term, "rel-1", "");
+    EXPECT_EQ(p.goals.long_term.entries.size(), 1u);
+}
+
+TEST(Bundle, ExportHasEnvelopeAndIntegrity) {
+    std::string text = export_bundle(sample(), meta());
+    Json j = Json::parse(text);
+    EXPECT_EQ(j["format"], "sipprep-bundle");
+    EXPECT_EQ(j["version"], 1);
+    EXPECT_EQ(j["language"], "sv");
+    EXPECT_EQ(j["integrity"]["sha256"].get<std::string>().size(), 64u);
+    EXPECT_EQ(j.begin().key(), "format");  // readable order, not alphabetical
+}
+
+TEST(Bundle, RoundTripGivesIdenticalBytes) {
+    std::string first = export_bundle(sample(), meta());
+    ImportResult r = import_bundle(first);
+    ASSERT_TRUE(r.readable);
+    EXPECT_EQ(r.integrity, Integrity::Unchanged);
+    EXPECT_EQ(export_bundle(r.preparation, r.meta), first);
+}
+
+TEST(Bundle, HandEditIsDetected) {
+    std::string text = export_bundle(sample(), meta());
+    auto at = text.find("Vem ringer jag");
+    text.replace(at, 3, "Vad");
+    ImportResult r = import_bundle(text);
+    ASSERT_TRUE(r.readable);
+    EXPECT_EQ(r.integrity, Integrity::Changed);
+}
+
+TEST(Bundle, RefusesBadInputWithMessages) {
+    EXPECT_EQ(import_bundle("").issues.at(0).code, "bundle.empty");
+    EXPECT_EQ(import_bundle("{\"a\":").issues.at(0).code, "bundle.not_json");
+    EXPECT_EQ(import_bundle("[1]").issues.at(0).code, "bundle.not_object");
+    EXPECT_EQ(import_bundle("{\"format\":\"x\"}").issues.at(0).code, "bundle.wrong_format");
+    EXPECT_EQ(import_bundle("\xff\xfe{}").issues.at(0).code, "bundle.not_utf8");
+    auto newer = import_bundle(R"({"format":"sipprep-bundle","version":7,"content":{}})");
+    EXPECT_EQ(newer.issues.at(0).code, "bundle.newer_version");
+    EXPECT_EQ(newer.issues.at(0).args.at(0), "7");
+    EXPECT_FALSE(newer.readable);
+}
+
+TEST(Bundle, DeepNestingIsRefusedWithoutRecursion) {
+    std::string deep(1000000, '[');
+    ImportResult r = import_bundle(deep);
+    EXPECT_FALSE(r.readable);
+    EXPECT_EQ(r.issues.at(0).code, "bundle.too_deep");
+}
+
+TEST(Bundle, TooLargeIsRefused) {
+    std::string big(kMaxBundleBytes + 1, ' ');
+    EXPECT_EQ(import_bundle(big).issues.at(0).code, "bundle.too_large");
+}
+
+TEST(Bundle, UnknownFieldsAreWarnings) {
+    Json j = Json::parse(export_bundle(sample(), meta()));
+    j["content"]["owner"]["shoe_size"] = 42;
+    ImportResult r = import_bundle(j.dump());
+    ASSERT_TRUE(r.readable);
+    ASSERT_EQ(r.issues.size(), 1u);
+    EXPECT_EQ(r.issues[0].severity, Severity::Warning);
+    EXPECT_EQ(r.issues[0].path, "/content/owner/shoe_size");
+}

@@ -1,0 +1,34 @@
+#include <gtest/gtest.h>
+
+#include "core/i18n.hpp"
+#include "core/issue.hpp"
+
+using namespace sipprep;
+
+TEST(I18n, EveryKeyExistsInEveryLanguage) {
+    auto sv = catalog_keys(Lang::Sv);
+    auto en = catalog_keys(Lang::En);
+    ASSERT_FALSE(sv.empty());
+    for (const auto& k : sv) EXPECT_TRUE(has_text(Lang::En, k)) << "missing in en.json: " << k;
+    for (const auto& k : en) EXPECT_TRUE(has_text(Lang::Sv, k)) << "missing in sv.json: " << k;
+}
+
+TEST(I18n, SwedishIsTheDefaultText) {
+    EXPECT_EQ(tr(Lang::Sv, "app.title"), "Förbered din SIP");
+    EXPECT_EQ(tr(Lang::Sv, "goal.question"), "Vad är viktigt för dig?");
+    EXPECT_EQ(tr(Lang::En, "goal.question"), "What matters to you?");
+}
+
+TEST(I18n, MissingKeyShowsTheKey) { EXPECT_EQ(tr(Lang::Sv, "no.such.key"), "no.such.key"); }
+
+TEST(I18n, FormatsPlaceholders) {
+    EXPECT_EQ(format_text("{0} av {1}", {"3", "8"}), "3 av 8");
+    EXPECT_EQ(format_text("{2} {x}", {"a"}), "{2} {x}");
+}
+
+TEST(Issue, DescribeNamesTheField) {
+    Issue i{Severity::Error, "/version", "bundle.newer_version", {"2", "1"}};
+    EXPECT_EQ(describe(i, Lang::Sv),
+              "Formatversion: filen har formatversion 2, men den här appen läser bara upp till version 1. "
+              "Använd en nyare version av appen.");
+}
