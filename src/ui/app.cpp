@@ -65,6 +65,7 @@ void App::header(const Fonts& fonts) {
     ImGui::PopFont();
     ImGui::TextWrapped("%s", tr(lang_, "app.subtitle").c_str());
 
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(lang_, "app.language").c_str());
     for (Lang l : kAllLangs) {
         ImGui::SameLine();
@@ -85,7 +86,10 @@ void App::goal_step() {
 
 void App::export_bar() {
     ImGui::Spacing();
-    if (ImGui::Button(tr(lang_, "export.button").c_str())) export_file();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    const bool pressed = ImGui::Button(tr(lang_, "export.button").c_str());
+    ImGui::PopStyleColor();
+    if (pressed) export_file();
     if (!status_.empty()) ImGui::TextWrapped("%s", status_.c_str());
 }
 

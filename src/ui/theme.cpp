@@ -4,7 +4,7 @@
 
 namespace sipprep::ui {
 
-void apply_theme(float text_scale) {
+void apply_theme(float text_scale, float pixel_ratio) {
     ImGuiStyle style;
     ImGui::StyleColorsLight(&style);
     style.WindowPadding = ImVec2(24, 20);
@@ -18,6 +18,7 @@ void apply_theme(float text_scale) {
     ImVec4* c = style.Colors;
     c[ImGuiCol_WindowBg] = ImVec4(0.98f, 0.97f, 0.95f, 1.0f);
     c[ImGuiCol_Text] = ImVec4(0.10f, 0.10f, 0.12f, 1.0f);
+    c[ImGuiCol_CheckMark] = ImVec4(0.13f, 0.36f, 0.55f, 1.0f);
     c[ImGuiCol_TextDisabled] = ImVec4(0.36f, 0.36f, 0.40f, 1.0f);
     c[ImGuiCol_FrameBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
     c[ImGuiCol_Border] = ImVec4(0.45f, 0.45f, 0.50f, 1.0f);
@@ -26,6 +27,7 @@ void apply_theme(float text_scale) {
     c[ImGuiCol_ButtonActive] = ImVec4(0.07f, 0.22f, 0.36f, 1.0f);
     c[ImGuiCol_NavHighlight] = ImVec4(0.85f, 0.40f, 0.00f, 1.0f);
     style.ScaleAllSizes(text_scale);
+    style.CircleTessellationMaxError = 0.30f / (pixel_ratio > 1.0f ? pixel_ratio : 1.0f);
     ImGui::GetStyle() = style;
 }
 

@@ -104,15 +104,17 @@ bool input_apply_frame(ImGuiIO& io) {
             io.MouseWheel += e.y;
             break;
         case Event::Key:
+            // Text and keys keep their order: an Enter, a Backspace or a modifier change after typed
+            // text waits a frame (ImGui drops text typed while Ctrl is held).
+            if (had_text) return true;
+            had_key = true;
             if (e.code < 0) {  // a modifier alone went down or up
                 apply_modifiers(io, e.modifiers);
                 break;
             }
             if (e.code >= 512) break;
-            // Text and keys keep their order: an Enter or Backspace after typed text waits a frame.
-            if (keys_changed[e.code] || had_text) return true;
+            if (keys_changed[e.code]) return true;
             keys_changed[e.code] = true;
-            had_key = true;
             io.KeysDown[e.code] = e.down;
             apply_modifiers(io, e.modifiers);
             break;

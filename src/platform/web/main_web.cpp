@@ -64,7 +64,7 @@ void ensure_fonts(float pixel_ratio) {
     s.fonts_scale = scale;
     s.fonts = sipprep::ui::build_fonts(s.font_ttf, pixel_ratio, scale);
     sipprep::web::renderer_upload_font_atlas();
-    sipprep::ui::apply_theme(scale);
+    sipprep::ui::apply_theme(scale, pixel_ratio);
 }
 
 const char* get_clipboard(void*) { return s.clipboard.c_str(); }

@@ -1,0 +1,48 @@
+// Crisp at devicePixelRatio 2, follows the window size, shows the app font.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { serve, launch, openApp, ARTIFACTS } from './harness.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const canvasSize = (page) => page.evaluate(() => {
+  const c = document.getElementById('canvas');
+  const r = c.getBoundingClientRect();
+  return { w: c.width, h: c.height, cssW: r.width, cssH: r.height };
+});
+
+test('at devicePixelRatio 2 the canvas has twice the pixels', async () => {
+  const { context, page, problems } = await openApp(browser, server.url,
+    { deviceScaleFactor: 2, viewport: { width: 800, height: 600 } });
+  const s = await canvasSize(page);
+  assert.equal(s.w, 1600);
+  assert.equal(s.h, 1200);
+  await page.screenshot({ path: join(ARTIFACTS, 'dpr2.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('resizing the window resizes the canvas and redraws', async () => {
+  const { context, page } = await openApp(browser, server.url, { viewport: { width: 1000, height: 700 } });
+  const before = await page.evaluate(() => window.__frames);
+  await page.setViewportSize({ width: 420, height: 800 });
+  await page.waitForFunction((n) => window.__frames > n, before);
+  await page.waitForTimeout(200);
+  const s = await canvasSize(page);
+  assert.equal(s.w, 420);
+  assert.equal(s.h, 800);
+  const items = await page.evaluate(() => window.sipprep.items());
+  const field = items.find((i) => i.key === 'goal');
+  assert.ok(field.x + field.w <= 420, `goal field ends at ${field.x + field.w}, past the 420 px window`);
+  await page.screenshot({ path: join(ARTIFACTS, 'narrow.png') });
+  await context.close();
+});
