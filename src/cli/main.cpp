@@ -1,2 +1,139 @@
+// sipprep — the command line for professionals and scripts.
+//   sipprep validate FILE…              exit 0 valid, 1 invalid, 2 unreadable
+//   sipprep summary FILE [--lang en]    a readable summary (Swedish by default)
+//   sipprep migrate FILE [-o OUT]       rewrite as the current format version, canonical, fresh hash
+// FILE "-" reads standard input.
 #include <cstdio>
-int main() { std::puts("sipprep"); return 0; }
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/bundle.hpp"
+#include "core/summary.hpp"
+
+using namespace sipprep;
+
+namespace {
+
+int usage() {
+    std::cerr << "usage:\n"
+                 "  sipprep validate FILE...            check bundles (exit 0 valid, 1 invalid, 2 unreadable)\n"
+                 "  sipprep summary FILE [--lang sv|en] print a readable summary\n"
+                 "  sipprep migrate FILE [-o OUT]       rewrite in the current format version\n"
+                 "FILE may be - for standard input.\n";
+    return 2;
+}
+
+bool read_input(const std::string& path, std::string* out, std::string* error) {
+    if (path == "-") {
+        std::ostringstream ss;
+        ss << std::cin.rdbuf();
+        *out = ss.str();
+        return true;
+    }
+    std::ifstream f(path, std::ios::binary);
+    if (!f) {
+        *error = "cannot open " + path;
+        return false;
+    }
+    out->assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    return true;
+}
+
+const char* integrity_text(Integrity i, Lang lang) {
+    const bool sv = lang == Lang::Sv;
+    switch (i) {
+    case Integrity::Unchanged: return sv ? "oförändrad sedan export" : "unchanged since export";
+    case Integrity::Changed: return sv ? "ändrad efter export" : "changed after export";
+    case Integrity::Missing: return sv ? "saknar kontrollsumma" : "no checksum";
+    }
+    return "";
+}
+
+int validate_files(const std::vector<std::string>& files, Lang lang) {
+    int worst = 0;
+    for (const std::string& file : files) {
+        std::string text, err;
+        const std::string name = file == "-" ? "<stdin>" : file;
+        if (!read_input(file, &text, &err)) {
+            std::cout << name << ": " << err << "\n";
+            worst = 2;
+            continue;
+        }
+        ImportResult r = import_bundle(text);
+        int code = !r.readable ? 2 : r.valid() ? 0 : 1;
+        std::cout << name << ": "
+                  << (code == 0 ? (lang == Lang::Sv ? "giltig" : "valid")
+                                : code == 1 ? (lang == Lang::Sv ? "ogiltig" : "invalid")
+                                            : (lang == Lang::Sv ? "kan inte läsas" : "unreadable"));
+        if (r.readable) std::cout << " (" << integrity_text(r.integrity, lang) << ")";
+        std::cout << "\n";
+        for (const Issue& i : r.issues)
+            std::cout << "  " << (i.severity == Severity::Error ? "error  " : "warning") << " "
+                      << (i.path.empty() ? "/" : i.path) << ": " << describe(i, lang) << "\n";
+        if (code > worst) worst = code;
+    }
+    return worst;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) return usage();
+    const std::string command = args[0];
+    std::vector<std::string> files;
+    Lang lang = Lang::Sv;
+    std::string out_path;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--lang" && i + 1 < args.size()) {
+            if (!lang_from_code(args[++i], &lang)) {
+                std::cerr << "unknown language " << args[i] << " (sv or en)\n";
+                return 2;
+            }
+        } else if (args[i] == "-o" && i + 1 < args.size()) {
+            out_path = args[++i];
+        } else {
+            files.push_back(args[i]);
+        }
+    }
+    if (files.empty()) return usage();
+
+    if (command == "validate") return validate_files(files, lang);
+
+    if (command == "summary" || command == "migrate") {
+        if (files.size() != 1) return usage();
+        std::string text, err;
+        if (!read_input(files[0], &text, &err)) {
+            std::cerr << err << "\n";
+            return 2;
+        }
+        ImportResult r = import_bundle(text);
+        if (!r.readable) {
+            for (const Issue& i : r.issues) std::cerr << describe(i, lang) << "\n";
+            return 2;
+        }
+        if (command == "summary") {
+            std::cout << summary_text(r.preparation, lang, today_local(), r.issues);
+            return r.valid() ? 0 : 1;
+        }
+        std::string bundle = export_bundle(r.preparation, r.meta);
+        for (const Issue& i : r.issues)
+            if (i.code == "bundle.unknown_field" || i.code == "bundle.migrated") std::cerr << describe(i, lang) << "\n";
+        if (out_path.empty()) {
+            std::cout << bundle;
+        } else {
+            std::ofstream f(out_path, std::ios::binary);
+            f << bundle;
+            if (!f) {
+                std::cerr << "cannot write " << out_path << "\n";
+                return 2;
+            }
+        }
+        return 0;
+    }
+    return usage();
+}

@@ -2,7 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "migration.hpp"
 #include "model_json.hpp"
+#include "schema_check.hpp"
+#include "validation.hpp"
 #include "sha256.hpp"
 #include "utf8.hpp"
 
@@ -66,7 +69,9 @@ std::string export_bundle(const Preparation& p, const BundleMeta& meta) {
     return b.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-ImportResult import_bundle(std::string_view text) {
+ImportResult import_bundle(std::string_view text) { return import_bundle(text, today_local()); }
+
+ImportResult import_bundle(std::string_view text, const Date& today) {
     ImportResult r;
     if (text.size() > kMaxBundleBytes) {
         r.issues.push_back(error("", "bundle.too_large",
@@ -103,7 +108,7 @@ ImportResult import_bundle(std::string_view text) {
         return r;
     }
     auto version = doc.find("version");
-    if (version == doc.end() || !version->is_number_integer() || version->get<long long>() < 1) {
+    if (version == doc.end() || !version->is_number_integer() || version->get<long long>() < 0) {
         r.issues.push_back(error("/version", "bundle.bad_version"));
         return r;
     }
@@ -113,6 +118,12 @@ ImportResult import_bundle(std::string_view text) {
         return r;
     }
     r.source_version = static_cast<int>(version->get<long long>());
+    if (r.source_version == 0) {
+        doc = migrate_v0_to_v1(doc);
+        r.issues.push_back(Issue{Severity::Warning, "/version", "bundle.migrated", {"0", std::to_string(kBundleVersion)}});
+    }
+    const nlohmann::json plain(doc);  // sorted keys: for the schema check and the hash
+    for (Issue& i : check_schema(plain)) r.issues.push_back(std::move(i));
 
     auto str = [&](const char* key) {
         auto it = doc.find(key);
@@ -145,9 +156,10 @@ ImportResult import_bundle(std::string_view text) {
     if (stored.empty()) {
         r.integrity = Integrity::Missing;
     } else {
-        std::string actual = sha256_hex(nlohmann::json(*content).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        std::string actual = sha256_hex(plain["content"].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         r.integrity = actual == stored ? Integrity::Unchanged : Integrity::Changed;
     }
+    for (Issue& i : validate(r.preparation, today)) r.issues.push_back(std::move(i));
     return r;
 }
 

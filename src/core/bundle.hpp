@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "date.hpp"
 #include "issue.hpp"
 #include "model.hpp"
 
@@ -44,6 +45,8 @@ struct ImportResult {
     bool valid() const { return readable && !has_errors(issues); }
 };
 
-ImportResult import_bundle(std::string_view text);
+// Reads, migrates, checks against the schema and the rules (as of `today`). Never throws.
+ImportResult import_bundle(std::string_view text, const Date& today);
+ImportResult import_bundle(std::string_view text);  // today = the local date
 
 }  // namespace sipprep

@@ -10,6 +10,7 @@ std::string field_label(Lang lang, const std::string& path) {
     std::vector<std::string> parts;
     std::string key = "field";
     bool last_was_index = false;
+    std::string last_name;
     std::size_t start = path.rfind("/content", 0) == 0 ? 8 : 0;
     for (std::size_t i = start; i < path.size();) {
         std::size_t next = path.find('/', i + 1);
@@ -23,12 +24,14 @@ std::string field_label(Lang lang, const std::string& path) {
             parts.push_back(label + (label.empty() ? "" : " ") + std::to_string(std::stoul(part) + 1));
         } else {
             key += "." + part;
+            last_name = part;
         }
         last_was_index = is_index;
     }
     if (!last_was_index) {
         if (key == "field") key = "field.bundle";
-        parts.push_back(has_text(lang, key) ? tr(lang, key) : path);
+        const std::string generic = "field." + last_name;  // e.g. "field.author" for any author
+        parts.push_back(has_text(lang, key) ? tr(lang, key) : has_text(lang, generic) ? tr(lang, generic) : path);
     }
     std::string out;
     for (const std::string& p : parts) out += (out.empty() ? "" : " \u203a ") + p;
