@@ -1,0 +1,192 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "core/validation.hpp"
+
+using namespace sipprep;
+
+namespace {
+
+const Date kToday{2026, 11, 23};
+
+bool has(const std::vector<Issue>& issues, const std::string& code, const std::string& path = "",
+         Severity sev = Severity::Error) {
+    return std::any_of(issues.begin(), issues.end(), [&](const Issue& i) {
+        return i.code == code && i.severity == sev && (path.empty() || i.path == path);
+    });
+}
+
+Preparation complete_adult() {
+    Preparation p = make_new_preparation();
+    p.owner.name = "Kerstin";
+    p.owner.personal_id = "198112189876";
+    set_text(p.goals.long_term, kPersonId, "Bo kvar hemma");
+    p.questions.push_back(Question{"q-1", kPersonId, "Vem ringer jag?", Priority::High, ""});
+    p.invitations.actors.push_back(Invitee{"a-1", ActorKind::PrimaryCare, "", "Vårdcentralen", ""});
+    Consent c;
+    c.id = "c-1";
+    c.actor = "a-1";
+    c.information = "Mediciner";
+    c.valid_from = "2026-11-01";
+    c.valid_to = "2027-11-01";
+    p.consents.push_back(c);
+    return p;
+}
+
+Preparation child_with_guardians() {
+    Preparation p = complete_adult();
+    p.owner.personal_id = "201309052841";
+    p.representatives.push_back(Representative{"g-1", "Maria", RepresentativeKind::Guardian, "mamma", "", ""});
+    p.representatives.push_back(Representative{"g-2", "Jonas", RepresentativeKind::Guardian, "pappa", "", ""});
+    p.consents[0].given_by = ConsentGiver::Guardians;
+    p.consents[0].guardian_approvals = {{"g-1", "2026-11-15", true}, {"g-2", "2026-11-16", true}};
+    return p;
+}
+
+}  // namespace
+
+TEST(Validation, CompletePreparationHasNoIssues) {
+    auto issues = validate(complete_adult(), kToday);
+    for (const Issue& i : issues) ADD_FAILURE() << i.path << " " << i.code;
+}
+
+TEST(Validation, EmptyPreparationOnlyWarns) {
+    auto issues = validate(make_new_preparation(), kToday);
+    EXPECT_FALSE(has_errors(issues));
+    EXPECT_TRUE(has(issues, "goal.missing", "/content/goals/long_term", Severity::Warning));
+    EXPECT_TRUE(has(issues, "questions.none", "/content/questions", Severity::Warning));
+    EXPECT_TRUE(has(issues, "invite.none", "/content/invitations/actors", Severity::Warning));
+    EXPECT_TRUE(has(issues, "consent.none", "/content/consents", Severity::Warning));
+    EXPECT_TRUE(has(issues, "pnr.missing", "/content/owner/personal_id", Severity::Warning));
+}
+
+TEST(Validation, PersonalIdErrorsNameTheField) {
+    Preparation p = complete_adult();
+    p.owner.personal_id = "198112189877";
+    EXPECT_TRUE(has(validate(p, kToday), "pnr.checksum", "/content/owner/personal_id"));
+    p.owner.personal_id = "811218-9876";
+    EXPECT_TRUE(has(validate(p, kToday), "pnr.not_12_digits", "/content/owner/personal_id", Severity::Warning));
+    p.owner.personal_id = "2612249801";  // 2026-12-24: not born yet
+    EXPECT_TRUE(has(validate(p, kToday), "pnr.future", "/content/owner/personal_id"));
+    p.owner.personal_id = "198112189876";
+    p.representatives.push_back(Representative{"r-1", "Leif", RepresentativeKind::GodMan, "", "", "12345"});
+    EXPECT_TRUE(has(validate(p, kToday), "pnr.format", "/content/representatives/0/personal_id"));
+}
+
+TEST(Validation, ChildIsUnder18OnTheMeetingDate) {
+    Preparation p = complete_adult();
+    p.owner.personal_id = "200812019800";  // turns 18 on 2026-12-01
+    EXPECT_TRUE(is_child(p, kToday));
+    p.participation.wished_date = "2026-12-01";
+    EXPECT_FALSE(is_child(p, kToday));
+    p.participation.wished_date = "2026-11-30";
+    EXPECT_TRUE(is_child(p, kToday));
+}
+
+TEST(Validation, ConsentDatesAndRange) {
+    Preparation p = complete_adult();
+    p.consents[0].valid_from = "2027-01-01";
+    p.consents[0].valid_to = "2026-12-31";
+    EXPECT_TRUE(has(validate(p, kToday), "consent.range", "/content/consents/0/valid_to"));
+    p.consents[0].valid_from = "1 december";
+    EXPECT_TRUE(has(validate(p, kToday), "date.invalid", "/content/consents/0/valid_from"));
+    p.consents[0].valid_from = "2026-02-30";
+    EXPECT_TRUE(has(validate(p, kToday), "date.invalid", "/content/consents/0/valid_from"));
+}
+
+TEST(Validation, ConsentExpiryWarnings) {
+    Preparation p = complete_adult();
+    p.consents[0].valid_to = "2026-11-01";
+    EXPECT_TRUE(has(validate(p, kToday), "consent.expired", "/content/consents/0/valid_to", Severity::Warning));
+    p.consents[0].valid_to = "2026-12-01";
+    p.participation.wished_date = "2026-12-10";
+    EXPECT_TRUE(has(validate(p, kToday), "consent.ends_before_meeting", "/content/consents/0/valid_to", Severity::Warning));
+    p.consents[0].revoked_on = "2026-11-20";  // withdrawn: no expiry warning
+    auto issues = validate(p, kToday);
+    EXPECT_FALSE(has(issues, "consent.ends_before_meeting", "", Severity::Warning));
+}
+
+TEST(Validation, ConsentRefersToAnInvitedActor) {
+    Preparation p = complete_adult();
+    p.consents[0].actor = "a-9";
+    EXPECT_TRUE(has(validate(p, kToday), "consent.unknown_actor", "/content/consents/0/actor"));
+    p.consents[0].actor = "";
+    EXPECT_TRUE(has(validate(p, kToday), "consent.no_actor", "/content/consents/0/actor"));
+}
+
+TEST(Validation, ChildConsentNeedsEveryGuardian) {
+    Preparation p = child_with_guardians();
+    EXPECT_FALSE(has_errors(validate(p, kToday)));
+    p.consents[0].guardian_approvals.pop_back();
+    auto issues = validate(p, kToday);
+    ASSERT_TRUE(has(issues, "consent.guardian_missing", "/content/consents/0/guardian_approvals"));
+    auto it = std::find_if(issues.begin(), issues.end(), [](const Issue& i) { return i.code == "consent.guardian_missing"; });
+    EXPECT_EQ(it->args.at(0), "Jonas");
+    p.consents[0].guardian_approvals.push_back({"g-2", "", true});  // no date
+    EXPECT_TRUE(has(validate(p, kToday), "consent.guardian_missing"));
+    p.consents[0].guardian_approvals.back() = {"g-2", "2026-11-16", false};  // said no
+    EXPECT_TRUE(has(validate(p, kToday), "consent.guardian_missing"));
+    p.consents[0].given_by = ConsentGiver::Person;
+    EXPECT_TRUE(has(validate(p, kToday), "consent.child_by_person", "/content/consents/0/given_by", Severity::Warning));
+}
+
+TEST(Validation, ChildWithoutGuardiansIsFlagged) {
+    Preparation p = complete_adult();
+    p.owner.personal_id = "201309052841";
+    EXPECT_TRUE(has(validate(p, kToday), "owner.child_no_guardian", "/content/representatives", Severity::Warning));
+}
+
+TEST(Validation, RepresentativeConsent) {
+    Preparation p = complete_adult();
+    p.consents[0].given_by = ConsentGiver::Representative;
+    EXPECT_TRUE(has(validate(p, kToday), "consent.no_representative", "/content/consents/0/representative_id"));
+    p.representatives.push_back(Representative{"r-1", "Leif", RepresentativeKind::Ombud, "", "", ""});
+    p.consents[0].representative_id = "r-1";
+    auto issues = validate(p, kToday);
+    EXPECT_FALSE(has_errors(issues));
+    EXPECT_TRUE(has(issues, "consent.no_basis", "/content/consents/0/representative_basis", Severity::Warning));
+}
+
+TEST(Validation, AuthorsAndIds) {
+    Preparation p = complete_adult();
+    p.goals.long_term.entries.push_back(Entry{"ghost", "hej"});
+    EXPECT_TRUE(has(validate(p, kToday), "author.unknown", "/content/goals/long_term/1/author"));
+    p = complete_adult();
+    p.questions.push_back(p.questions[0]);
+    EXPECT_TRUE(has(validate(p, kToday), "id.duplicate", "/content/questions/1/id"));
+    p = complete_adult();
+    p.contributors.clear();
+    EXPECT_TRUE(has(validate(p, kToday), "contributors.no_person", "/content/contributors"));
+}
+
+TEST(Validation, PreparationWarnings) {
+    Preparation p = complete_adult();
+    p.participation.adaptations.interpreter = true;
+    EXPECT_TRUE(has(validate(p, kToday), "adapt.interpreter_language", "", Severity::Warning));
+    p.kind = PreparationKind::FollowUp;
+    EXPECT_TRUE(has(validate(p, kToday), "followup.empty", "/content/follow_up", Severity::Warning));
+    p.goals.long_term.entries = {Entry{kPersonId, ""}};
+    p.goals.long_term.entries.clear();
+    p.contributors.push_back(Contributor{"rel-1", "Anna", ContributorRole::Relative, ""});
+    set_text(p.goals.long_term, "rel-1", "Trygghet");
+    EXPECT_TRUE(has(validate(p, kToday), "goal.not_own_words", "", Severity::Warning));
+}
+
+TEST(Validation, EveryIssueHasAMessageInBothLanguages) {
+    Preparation p = child_with_guardians();
+    p.owner.personal_id = "x";
+    p.consents[0].valid_to = "nope";
+    p.consents[0].guardian_approvals.clear();
+    p.questions.push_back(Question{"q-1", "ghost", "", Priority::None, ""});
+    p.kind = PreparationKind::FollowUp;
+    auto issues = validate(p, kToday);
+    auto more = validate(make_new_preparation(), kToday);
+    issues.insert(issues.end(), more.begin(), more.end());
+    ASSERT_GT(issues.size(), 5u);
+    for (const Issue& i : issues)
+        for (Lang l : kAllLangs) {
+            EXPECT_TRUE(has_text(l, "msg." + i.code)) << i.code;
+            EXPECT_EQ(describe(i, l).find(i.path), std::string::npos) << "no field label for " << i.path;
+        }
+}
