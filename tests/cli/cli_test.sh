@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The sipprep CLI's contract: exit codes, messages with field paths, standard input.
+set -u
+SIPPREP=$1
+ROOT=$2
+fails=0
+check() {  # description, expected exit code, command...
+  local desc=$1 want=$2; shift 2
+  out=$("$@" 2>&1); got=$?
+  if [ "$got" -ne "$want" ]; then echo "FAIL: $desc (exit $got, want $want)"; echo "$out"; fails=$((fails + 1)); else echo "ok: $desc"; fi
+}
+contains() {  # description, needle
+  if grep -qF -- "$2" <<<"$out"; then echo "ok: $1"; else echo "FAIL: $1 (no '$2' in output)"; echo "$out"; fails=$((fails + 1)); fi
+}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+EX=$ROOT/assets/examples
+
+check "all examples are valid" 0 "$SIPPREP" validate "$EX"/*.json
+contains "integrity is reported" "oförändrad sedan export"
+
+sed 's/"priority": "high"/"priority": "urgent"/' "$EX/vuxen-efter-sjukhusvistelse.json" > "$tmp/bad.json"
+check "a schema error makes it invalid" 1 "$SIPPREP" validate "$tmp/bad.json"
+contains "the message names the path" "/content/questions/0/priority"
+contains "a hand edit is noticed" "ändrad efter export"
+
+printf '\xff\xfe' > "$tmp/binary.json"
+check "non-UTF-8 is unreadable" 2 "$SIPPREP" validate "$tmp/binary.json"
+contains "with a message" "UTF-8"
+check "a missing file is unreadable" 2 "$SIPPREP" validate "$tmp/none.json"
+check "worst result wins" 2 "$SIPPREP" validate "$EX/barn-skolfranvaro.json" "$tmp/bad.json" "$tmp/binary.json"
+
+check "validate reads standard input" 0 sh -c "\"$SIPPREP\" validate - < \"$EX/barn-skolfranvaro.json\""
+contains "stdin is named" "<stdin>"
+check "summary reads standard input" 0 sh -c "\"$SIPPREP\" summary - < \"$EX/barn-skolfranvaro.json\""
+contains "summary is Swedish by default" "Det här är viktigt för mig"
+check "summary in English" 0 "$SIPPREP" summary "$EX/aldre-uppfoljning.json" --lang en
+contains "English headings" "What matters to me"
+check "unknown language" 2 "$SIPPREP" summary "$EX/aldre-uppfoljning.json" --lang fi
+check "no arguments" 2 "$SIPPREP"
+
+check "migrate a version-0 file" 0 "$SIPPREP" migrate "$ROOT/tests/data/v0-preview.json" -o "$tmp/v1.json"
+check "the migrated file is valid" 0 "$SIPPREP" validate "$tmp/v1.json"
+check "migrate is idempotent on current files" 0 "$SIPPREP" migrate "$EX/barn-skolfranvaro.json" -o "$tmp/same.json"
+if cmp -s "$EX/barn-skolfranvaro.json" "$tmp/same.json"; then echo "ok: byte-identical"; else echo "FAIL: migrate changed a current file"; fails=$((fails + 1)); fi
+
+echo "$fails failure(s)"
+[ "$fails" -eq 0 ]

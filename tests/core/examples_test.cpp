@@ -1,0 +1,125 @@
+// The example bundles in assets/examples/ are part of the public contract: they must stay
+// valid, canonical (export(import(x)) == x) and unchanged since export.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "core/bundle.hpp"
+#include "core/model_json.hpp"
+#include "core/summary.hpp"
+
+using namespace sipprep;
+namespace fs = std::filesystem;
+
+namespace {
+
+const Date kToday{2026, 11, 23};
+
+std::string read(const fs::path& p) {
+    std::ifstream f(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+}
+
+std::vector<fs::path> examples() {
+    std::vector<fs::path> out;
+    for (const auto& e : fs::directory_iterator(fs::path(SIPPREP_SOURCE_DIR) / "assets" / "examples"))
+        if (e.path().extension() == ".json") out.push_back(e.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+TEST(Examples, AtLeastTheFourCases) {
+    auto files = examples();
+    ASSERT_GE(files.size(), 4u);
+    for (const char* name : {"vuxen-efter-sjukhusvistelse", "barn-skolfranvaro", "aldre-uppfoljning",
+                             "narstaende-tillsammans"})
+        EXPECT_TRUE(fs::exists(fs::path(SIPPREP_SOURCE_DIR) / "assets" / "examples" / (std::string(name) + ".json")))
+            << name;
+}
+
+TEST(Examples, ValidUnchangedAndCanonical) {
+    for (const fs::path& file : examples()) {
+        SCOPED_TRACE(file.filename().string());
+        std::string text = read(file);
+        ImportResult r = import_bundle(text, kToday);
+        ASSERT_TRUE(r.readable);
+        for (const Issue& i : r.issues)
+            if (i.severity == Severity::Error) ADD_FAILURE() << i.path << ": " << describe(i, Lang::En);
+        EXPECT_EQ(r.integrity, Integrity::Unchanged);
+        EXPECT_EQ(export_bundle(r.preparation, r.meta), text);
+        EXPECT_FALSE(summary_text(r.preparation, Lang::Sv, kToday, r.issues).empty());
+    }
+}
+
+TEST(Examples, ChildCaseHasBothGuardiansConsent) {
+    ImportResult r = import_bundle(read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/barn-skolfranvaro.json"), kToday);
+    ASSERT_TRUE(r.valid());
+    for (const Consent& c : r.preparation.consents) {
+        EXPECT_EQ(c.given_by, ConsentGiver::Guardians);
+        EXPECT_EQ(c.guardian_approvals.size(), 2u);
+    }
+    // Removing one guardian's agreement makes it an error, naming that guardian.
+    Json j = Json::parse(read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/barn-skolfranvaro.json"));
+    j["content"]["consents"][0]["guardian_approvals"].erase(1);
+    ImportResult broken = import_bundle(j.dump(), kToday);
+    EXPECT_FALSE(broken.valid());
+    EXPECT_EQ(broken.integrity, Integrity::Changed);
+}
+
+TEST(Examples, SummaryInBothLanguages) {
+    ImportResult r = import_bundle(read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/aldre-uppfoljning.json"), kToday);
+    std::string sv = summary_text(r.preparation, Lang::Sv, kToday, r.issues);
+    std::string en = summary_text(r.preparation, Lang::En, kToday, r.issues);
+    EXPECT_NE(sv.find("Uppföljning av tidigare SIP"), std::string::npos);
+    EXPECT_NE(sv.find("Tolk: finska"), std::string::npos);
+    EXPECT_NE(sv.find("ÅTERKALLAT 2026-09-14"), std::string::npos);
+    EXPECT_NE(sv.find("UTGÅNGET"), std::string::npos);
+    EXPECT_NE(en.find("Follow-up of the earlier SIP"), std::string::npos);
+    EXPECT_NE(en.find("WITHDRAWN 2026-09-14"), std::string::npos);
+}
+
+TEST(Migration, VersionZeroBecomesVersionOne) {
+    ImportResult r = import_bundle(read(fs::path(SIPPREP_SOURCE_DIR) / "tests/data/v0-preview.json"), kToday);
+    ASSERT_TRUE(r.readable);
+    EXPECT_TRUE(r.valid());
+    EXPECT_EQ(r.source_version, 0);
+    EXPECT_EQ(r.integrity, Integrity::Missing);
+    ASSERT_NE(find_text(r.preparation.goals.long_term, kPersonId), nullptr);
+    EXPECT_EQ(*find_text(r.preparation.goals.long_term, kPersonId), "Att kunna bo kvar hemma");
+    ASSERT_EQ(r.preparation.questions.size(), 2u);  // the empty one is dropped
+    EXPECT_EQ(r.preparation.questions[1].text, "Kan jag få hjälp med duschen?");
+    EXPECT_EQ(r.meta.created, "2026-10-01T08:00:00Z");
+    bool told = false;
+    for (const Issue& i : r.issues) told = told || i.code == "bundle.migrated";
+    EXPECT_TRUE(told);
+    // Exported again it is a current, canonical bundle.
+    ImportResult again = import_bundle(export_bundle(r.preparation, r.meta), kToday);
+    EXPECT_EQ(again.source_version, kBundleVersion);
+    EXPECT_EQ(again.integrity, Integrity::Unchanged);
+}
+
+TEST(Schema, WrongShapesAreErrorsWithPaths) {
+    Json j = Json::parse(read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/vuxen-efter-sjukhusvistelse.json"));
+    j["content"]["questions"][1]["priority"] = "urgent";
+    j["content"]["evaluation"]["understood"] = 9;
+    j["content"]["owner"]["name"] = 42;
+    ImportResult r = import_bundle(j.dump(), kToday);
+    ASSERT_TRUE(r.readable);  // still readable for the professional, but not valid
+    EXPECT_FALSE(r.valid());
+    std::vector<std::string> paths;
+    for (const Issue& i : r.issues)
+        if (i.code == "schema.invalid") paths.push_back(i.path);
+    auto has = [&](const std::string& p) { return std::find(paths.begin(), paths.end(), p) != paths.end(); };
+    EXPECT_TRUE(has("/content/questions/1/priority"));
+    EXPECT_TRUE(has("/content/evaluation/understood"));
+    EXPECT_TRUE(has("/content/owner/name"));
+}
+
+TEST(Schema, MissingRequiredSection) {
+    ImportResult r = import_bundle(R"({"format":"sipprep-bundle","version":1,"content":{"kind":"new"}})", kToday);
+    EXPECT_FALSE(r.valid());
+}
