@@ -22,6 +22,15 @@ cmake --preset native >/dev/null && cmake --build --preset native -j"$(nproc)" &
   ctest --preset native -j"$(nproc)"
 record "native core tests (ctest)" $?
 
+echo "==> Cross-checks with JavaScript references (npm personnummer, ajv)"
+(cd tests/js && { [ -d node_modules/personnummer ] && [ -d node_modules/ajv ] || npm ci --no-audit --no-fund; } &&
+  node --test --test-reporter=spec)
+record "JS cross-checks (personnummer differential, ajv schema)" $?
+
+echo "==> Fuzzing the importer and the personnummer parser (libFuzzer, ${FUZZ_SECONDS:-30} s each)"
+tests/fuzz/run-fuzzers.sh "${FUZZ_SECONDS:-30}"
+record "fuzzers (libFuzzer + ASan/UBSan)" $?
+
 if [ $build_rc -eq 0 ]; then
   echo "==> Browser tests (playwright-core + /usr/bin/chromium)"
   (cd tests/browser && { [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund; } &&

@@ -97,7 +97,7 @@ ImportResult import_bundle(std::string_view text, const Date& today) {
         r.issues.push_back(error("", "bundle.not_json", {std::to_string(guard.error_position)}));
         return r;
     }
-    Json doc = Json::parse(text, nullptr, false);
+    JsonIn doc = JsonIn::parse(text, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) {
         r.issues.push_back(error("", "bundle.not_object"));
         return r;
@@ -122,8 +122,7 @@ ImportResult import_bundle(std::string_view text, const Date& today) {
         doc = migrate_v0_to_v1(doc);
         r.issues.push_back(Issue{Severity::Warning, "/version", "bundle.migrated", {"0", std::to_string(kBundleVersion)}});
     }
-    const nlohmann::json plain(doc);  // sorted keys: for the schema check and the hash
-    for (Issue& i : check_schema(plain)) r.issues.push_back(std::move(i));
+    for (Issue& i : check_schema(doc)) r.issues.push_back(std::move(i));
 
     auto str = [&](const char* key) {
         auto it = doc.find(key);
@@ -156,7 +155,7 @@ ImportResult import_bundle(std::string_view text, const Date& today) {
     if (stored.empty()) {
         r.integrity = Integrity::Missing;
     } else {
-        std::string actual = sha256_hex(plain["content"].dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        std::string actual = sha256_hex((*content).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         r.integrity = actual == stored ? Integrity::Unchanged : Integrity::Changed;
     }
     for (Issue& i : validate(r.preparation, today)) r.issues.push_back(std::move(i));

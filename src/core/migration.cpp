@@ -5,9 +5,9 @@
 
 namespace sipprep {
 
-nlohmann::ordered_json migrate_v0_to_v1(const nlohmann::ordered_json& v0) {
+nlohmann::json migrate_v0_to_v1(const nlohmann::json& v0) {
     Preparation p = make_new_preparation();
-    const auto& content = v0.contains("content") && v0["content"].is_object() ? v0["content"] : Json::object();
+    const auto& content = v0.contains("content") && v0["content"].is_object() ? v0["content"] : nlohmann::json::object();
     if (auto goal = content.find("goal"); goal != content.end() && goal->is_string())
         set_text(p.goals.long_term, kPersonId, goal->get<std::string>());
     if (auto qs = content.find("questions"); qs != content.end() && qs->is_array()) {
@@ -16,7 +16,7 @@ nlohmann::ordered_json migrate_v0_to_v1(const nlohmann::ordered_json& v0) {
             if (q.is_string() && !q.get<std::string>().empty())
                 p.questions.push_back(Question{"q-" + std::to_string(++n), kPersonId, q.get<std::string>(), Priority::None, ""});
     }
-    Json v1;
+    nlohmann::json v1;
     v1["format"] = "sipprep-bundle";
     v1["version"] = 1;
     for (const char* key : {"created", "updated", "app", "language"})

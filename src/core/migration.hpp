@@ -10,6 +10,6 @@
 namespace sipprep {
 
 // Turns a version-0 document into a version-1 document (no integrity: the content is new).
-nlohmann::ordered_json migrate_v0_to_v1(const nlohmann::ordered_json& v0);
+nlohmann::json migrate_v0_to_v1(const nlohmann::json& v0);
 
 }  // namespace sipprep

@@ -41,7 +41,7 @@ public:
     explicit Reader(std::vector<std::string>* unknown) : unknown_(unknown) {}
 
     // Reports members of `obj` that are not in `known`.
-    void check_known(const Json& obj, const std::string& path, std::initializer_list<std::string_view> known) {
+    void check_known(const JsonIn& obj, const std::string& path, std::initializer_list<std::string_view> known) {
         if (!unknown_ || !obj.is_object()) return;
         for (auto it = obj.begin(); it != obj.end(); ++it) {
             bool found = false;
@@ -54,47 +54,47 @@ private:
     std::vector<std::string>* unknown_;
 };
 
-const Json& member(const Json& obj, const char* key) {
-    static const Json null_json;
+const JsonIn& member(const JsonIn& obj, const char* key) {
+    static const JsonIn null_json;
     if (!obj.is_object()) return null_json;
     auto it = obj.find(key);
     return it == obj.end() ? null_json : *it;
 }
 
-std::string str(const Json& obj, const char* key) {
-    const Json& v = member(obj, key);
+std::string str(const JsonIn& obj, const char* key) {
+    const JsonIn& v = member(obj, key);
     return v.is_string() ? v.get<std::string>() : std::string();
 }
 
-bool boolean(const Json& obj, const char* key) {
-    const Json& v = member(obj, key);
+bool boolean(const JsonIn& obj, const char* key) {
+    const JsonIn& v = member(obj, key);
     return v.is_boolean() && v.get<bool>();
 }
 
-int integer(const Json& obj, const char* key) {
-    const Json& v = member(obj, key);
+int integer(const JsonIn& obj, const char* key) {
+    const JsonIn& v = member(obj, key);
     return v.is_number_integer() ? v.get<int>() : 0;
 }
 
-template <typename E> E enum_member(const Json& obj, const char* key, E fallback) {
-    const Json& v = member(obj, key);
+template <typename E> E enum_member(const JsonIn& obj, const char* key, E fallback) {
+    const JsonIn& v = member(obj, key);
     if (!v.is_string()) return fallback;
     return enum_from_name<E>(v.get<std::string>()).value_or(fallback);
 }
 
-template <typename E> std::vector<E> enum_list(const Json& obj, const char* key) {
+template <typename E> std::vector<E> enum_list(const JsonIn& obj, const char* key) {
     std::vector<E> out;
-    const Json& v = member(obj, key);
+    const JsonIn& v = member(obj, key);
     if (!v.is_array()) return out;
-    for (const Json& item : v)
+    for (const JsonIn& item : v)
         if (item.is_string())
             if (auto e = enum_from_name<E>(item.get<std::string>())) out.push_back(*e);
     return out;
 }
 
-template <typename T, typename F> std::vector<T> list(const Json& obj, const char* key, F&& f) {
+template <typename T, typename F> std::vector<T> list(const JsonIn& obj, const char* key, F&& f) {
     std::vector<T> out;
-    const Json& v = member(obj, key);
+    const JsonIn& v = member(obj, key);
     if (!v.is_array()) return out;
     for (std::size_t i = 0; i < v.size(); ++i) out.push_back(f(v[i], i));
     return out;
@@ -197,96 +197,96 @@ Json to_json(const Preparation& p) {
     return j;
 }
 
-Preparation preparation_from_json(const Json& c, std::vector<std::string>* unknown_fields) {
+Preparation preparation_from_json(const JsonIn& c, std::vector<std::string>* unknown_fields) {
     Reader r(unknown_fields);
     r.check_known(c, "/content",
                   {"kind", "owner", "representatives", "contributors", "need_noticed", "follow_up", "goals",
                    "situation", "needs", "questions", "invitations", "participation", "consents", "evaluation"});
 
-    auto entry = [&](const Json& e, const std::string& path) {
+    auto entry = [&](const JsonIn& e, const std::string& path) {
         r.check_known(e, path, {"author", "text"});
         return Entry{str(e, "author"), str(e, "text")};
     };
-    auto entries = [&](const Json& obj, const char* key, const std::string& path) {
-        return list<Entry>(obj, key, [&](const Json& e, std::size_t i) {
+    auto entries = [&](const JsonIn& obj, const char* key, const std::string& path) {
+        return list<Entry>(obj, key, [&](const JsonIn& e, std::size_t i) {
             return entry(e, path + "/" + key + "/" + std::to_string(i));
         });
     };
-    auto voices = [&](const Json& obj, const char* key, const std::string& path) {
+    auto voices = [&](const JsonIn& obj, const char* key, const std::string& path) {
         return Voices{entries(obj, key, path)};
     };
 
     Preparation p;
     p.kind = enum_member(c, "kind", PreparationKind::NewPlan);
 
-    const Json& owner = member(c, "owner");
+    const JsonIn& owner = member(c, "owner");
     r.check_known(owner, "/content/owner", {"name", "personal_id", "address", "phone"});
     p.owner = PlanOwner{str(owner, "name"), str(owner, "personal_id"), str(owner, "address"), str(owner, "phone")};
 
-    p.representatives = list<Representative>(c, "representatives", [&](const Json& o, std::size_t i) {
+    p.representatives = list<Representative>(c, "representatives", [&](const JsonIn& o, std::size_t i) {
         r.check_known(o, "/content/representatives/" + std::to_string(i),
                       {"id", "name", "kind", "relation", "phone", "personal_id"});
         return Representative{str(o, "id"),       str(o, "name"),  enum_member(o, "kind", RepresentativeKind::Guardian),
                               str(o, "relation"), str(o, "phone"), str(o, "personal_id")};
     });
-    p.contributors = list<Contributor>(c, "contributors", [&](const Json& o, std::size_t i) {
+    p.contributors = list<Contributor>(c, "contributors", [&](const JsonIn& o, std::size_t i) {
         r.check_known(o, "/content/contributors/" + std::to_string(i), {"id", "name", "role", "relation"});
         return Contributor{str(o, "id"), str(o, "name"), enum_member(o, "role", ContributorRole::Relative),
                            str(o, "relation")};
     });
 
-    const Json& noticed = member(c, "need_noticed");
+    const JsonIn& noticed = member(c, "need_noticed");
     r.check_known(noticed, "/content/need_noticed", {"by", "other"});
     p.need_noticed = NeedNoticed{enum_list<NoticedBy>(noticed, "by"), str(noticed, "other")};
 
-    const Json& fu = member(c, "follow_up");
+    const JsonIn& fu = member(c, "follow_up");
     const std::string fu_path = "/content/follow_up";
     r.check_known(fu, fu_path, {"how_it_went", "what_changed", "efforts_done", "efforts_helped", "other_needed"});
     p.follow_up = FollowUp{voices(fu, "how_it_went", fu_path), voices(fu, "what_changed", fu_path),
                            voices(fu, "efforts_done", fu_path), voices(fu, "efforts_helped", fu_path),
                            voices(fu, "other_needed", fu_path)};
 
-    const Json& goals = member(c, "goals");
+    const JsonIn& goals = member(c, "goals");
     r.check_known(goals, "/content/goals", {"long_term", "short_term"});
     p.goals = Goals{voices(goals, "long_term", "/content/goals"), entries(goals, "short_term", "/content/goals")};
 
-    const Json& sit = member(c, "situation");
+    const JsonIn& sit = member(c, "situation");
     r.check_known(sit, "/content/situation", {"now", "works_well", "strengths"});
     p.situation = Situation{voices(sit, "now", "/content/situation"), voices(sit, "works_well", "/content/situation"),
                             voices(sit, "strengths", "/content/situation")};
 
-    p.needs = list<AreaNeeds>(c, "needs", [&](const Json& o, std::size_t i) {
+    p.needs = list<AreaNeeds>(c, "needs", [&](const JsonIn& o, std::size_t i) {
         const std::string path = "/content/needs/" + std::to_string(i);
         r.check_known(o, path, {"area", "other_label", "can_do_myself", "need_help_with"});
         return AreaNeeds{enum_member(o, "area", LifeArea::Other), str(o, "other_label"),
                          voices(o, "can_do_myself", path), voices(o, "need_help_with", path)};
     });
-    p.questions = list<Question>(c, "questions", [&](const Json& o, std::size_t i) {
+    p.questions = list<Question>(c, "questions", [&](const JsonIn& o, std::size_t i) {
         r.check_known(o, "/content/questions/" + std::to_string(i), {"id", "author", "text", "priority", "for_whom"});
         return Question{str(o, "id"), str(o, "author"), str(o, "text"), enum_member(o, "priority", Priority::None),
                         str(o, "for_whom")};
     });
 
-    const Json& inv = member(c, "invitations");
+    const JsonIn& inv = member(c, "invitations");
     r.check_known(inv, "/content/invitations", {"actors", "support_person", "trusted_most", "trusted_note"});
-    p.invitations.actors = list<Invitee>(inv, "actors", [&](const Json& o, std::size_t i) {
+    p.invitations.actors = list<Invitee>(inv, "actors", [&](const JsonIn& o, std::size_t i) {
         r.check_known(o, "/content/invitations/actors/" + std::to_string(i),
                       {"id", "kind", "other_label", "unit", "contact"});
         return Invitee{str(o, "id"), enum_member(o, "kind", ActorKind::Other), str(o, "other_label"), str(o, "unit"),
                        str(o, "contact")};
     });
-    const Json& sp = member(inv, "support_person");
+    const JsonIn& sp = member(inv, "support_person");
     r.check_known(sp, "/content/invitations/support_person", {"name", "contact"});
     p.invitations.support_person = SupportPerson{str(sp, "name"), str(sp, "contact")};
     p.invitations.trusted_most = str(inv, "trusted_most");
     p.invitations.trusted_note = str(inv, "trusted_note");
 
-    const Json& part = member(c, "participation");
+    const JsonIn& part = member(c, "participation");
     r.check_known(part, "/content/participation",
                   {"modes", "adaptations", "wished_date", "wished_time", "wished_place", "topics_to_avoid",
                    "pre_meeting_allowed"});
     p.participation.modes = enum_list<ParticipationMode>(part, "modes");
-    const Json& ad = member(part, "adaptations");
+    const JsonIn& ad = member(part, "adaptations");
     r.check_known(ad, "/content/participation/adaptations",
                   {"interpreter", "interpreter_language", "sign_language", "aac", "aac_note", "easy_language",
                    "physical_access", "breaks", "other"});
@@ -300,7 +300,7 @@ Preparation preparation_from_json(const Json& c, std::vector<std::string>* unkno
     p.participation.topics_to_avoid = voices(part, "topics_to_avoid", "/content/participation");
     p.participation.pre_meeting_allowed = enum_member(part, "pre_meeting_allowed", YesNo::Unanswered);
 
-    p.consents = list<Consent>(c, "consents", [&](const Json& o, std::size_t i) {
+    p.consents = list<Consent>(c, "consents", [&](const JsonIn& o, std::size_t i) {
         const std::string path = "/content/consents/" + std::to_string(i);
         r.check_known(o, path,
                       {"id", "actor", "decision", "information", "categories", "valid_from", "valid_to", "form",
@@ -315,10 +315,10 @@ Preparation preparation_from_json(const Json& c, std::vector<std::string>* unkno
         k.valid_to = str(o, "valid_to");
         k.form = enum_member(o, "form", ConsentForm::Written);
         k.given_by = enum_member(o, "given_by", ConsentGiver::Person);
-        k.guardian_approvals = list<GuardianApproval>(o, "guardian_approvals", [&](const Json& g, std::size_t gi) {
+        k.guardian_approvals = list<GuardianApproval>(o, "guardian_approvals", [&](const JsonIn& g, std::size_t gi) {
             r.check_known(g, path + "/guardian_approvals/" + std::to_string(gi),
                           {"representative_id", "date", "agrees"});
-            const Json& agrees = member(g, "agrees");
+            const JsonIn& agrees = member(g, "agrees");
             return GuardianApproval{str(g, "representative_id"), str(g, "date"),
                                     agrees.is_boolean() ? agrees.get<bool>() : true};
         });
@@ -328,7 +328,7 @@ Preparation preparation_from_json(const Json& c, std::vector<std::string>* unkno
         return k;
     });
 
-    const Json& ev = member(c, "evaluation");
+    const JsonIn& ev = member(c, "evaluation");
     r.check_known(ev, "/content/evaluation", {"listened_to", "understood", "started_from_me", "comment"});
     p.evaluation = Evaluation{integer(ev, "listened_to"), integer(ev, "understood"), integer(ev, "started_from_me"),
                               str(ev, "comment")};

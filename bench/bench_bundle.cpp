@@ -1,0 +1,72 @@
+// Prints export and import+validate times for a large bundle: 1 000 questions and long texts,
+// about 2 MB. A benchmark to read, not a test: `build/native/sipprep_bench`.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "core/bundle.hpp"
+
+using namespace sipprep;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+Preparation big_preparation() {
+    Preparation p = make_new_preparation();
+    p.owner.name = "Test Testsson";
+    p.owner.personal_id = "198112189876";
+    p.contributors.push_back(Contributor{"rel-1", "Anna", ContributorRole::Relative, "dotter"});
+    std::string para = "Det här är en lång text om vardagen, med å, ä och ö – och ”citat”. ";
+    std::string long_text;
+    while (long_text.size() < 200 * 1024) long_text += para;
+    set_text(p.goals.long_term, kPersonId, long_text);
+    set_text(p.goals.long_term, "rel-1", long_text);
+    set_text(p.situation.now, kPersonId, long_text);
+    set_text(p.situation.strengths, "rel-1", long_text);
+    for (int i = 0; i < 1000; ++i)
+        p.questions.push_back(Question{"q-" + std::to_string(i), i % 3 ? kPersonId : "rel-1",
+                                       std::to_string(i) + ": " + para + para + para + para + para + para + para + para,
+                                       Priority::Medium, "alla"});
+    for (int i = 0; i < 20; ++i) {
+        p.invitations.actors.push_back(Invitee{"a-" + std::to_string(i), ActorKind::SocialServices, "", "Enhet", ""});
+        Consent c;
+        c.id = "c-" + std::to_string(i);
+        c.actor = "a-" + std::to_string(i);
+        c.information = para;
+        c.valid_from = "2026-11-01";
+        c.valid_to = "2027-11-01";
+        p.consents.push_back(c);
+    }
+    return p;
+}
+
+template <typename F> double median_ms(int runs, F&& f) {
+    std::vector<double> ms;
+    for (int i = 0; i < runs; ++i) {
+        auto t0 = Clock::now();
+        f();
+        ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    return ms[ms.size() / 2];
+}
+
+}  // namespace
+
+int main() {
+    const Preparation p = big_preparation();
+    BundleMeta meta;
+    meta.created = meta.updated = "2026-11-23T12:00:00Z";
+    std::string text = export_bundle(p, meta);
+    const int runs = 15;
+    double export_ms = median_ms(runs, [&] { text = export_bundle(p, meta); });
+    bool valid = false;
+    double import_ms = median_ms(runs, [&] { valid = import_bundle(text, Date{2026, 11, 23}).valid(); });
+    std::printf("bundle: %zu questions, %.2f MB\n", p.questions.size(), text.size() / 1048576.0);
+    std::printf("export:          median %.2f ms over %d runs\n", export_ms, runs);
+    std::printf("import+validate: median %.2f ms over %d runs (valid: %s)\n", import_ms, runs, valid ? "yes" : "no");
+    std::printf("target: < 20 ms each (native)\n");
+    return valid ? 0 : 1;
+}
