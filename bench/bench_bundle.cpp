@@ -20,7 +20,7 @@ Preparation big_preparation() {
     p.contributors.push_back(Contributor{"rel-1", "Anna", ContributorRole::Relative, "dotter"});
     std::string para = "Det här är en lång text om vardagen, med å, ä och ö – och ”citat”. ";
     std::string long_text;
-    while (long_text.size() < 200 * 1024) long_text += para;
+    while (long_text.size() < 300 * 1024) long_text += para;
     set_text(p.goals.long_term, kPersonId, long_text);
     set_text(p.goals.long_term, "rel-1", long_text);
     set_text(p.situation.now, kPersonId, long_text);
@@ -60,7 +60,7 @@ int main() {
     BundleMeta meta;
     meta.created = meta.updated = "2026-11-23T12:00:00Z";
     std::string text = export_bundle(p, meta);
-    const int runs = 15;
+    const int runs = 41;
     double export_ms = median_ms(runs, [&] { text = export_bundle(p, meta); });
     bool valid = false;
     double import_ms = median_ms(runs, [&] { valid = import_bundle(text, Date{2026, 11, 23}).valid(); });

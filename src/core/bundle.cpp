@@ -2,33 +2,40 @@
 
 #include <nlohmann/json.hpp>
 
+#include "canonical.hpp"
 #include "migration.hpp"
 #include "model_json.hpp"
 #include "schema_check.hpp"
 #include "validation.hpp"
-#include "sha256.hpp"
 #include "utf8.hpp"
 
 namespace sipprep {
 namespace {
 
-// Stops a SAX pass as soon as nesting passes the limit, before anything recursive sees the input.
-struct DepthGuard : nlohmann::json_sax<nlohmann::json> {
-    int depth = 0;
-    int limit;
-    bool too_deep = false;
-    bool syntax_error = false;
-    std::size_t error_position = 0;
-    std::string error_message;
-    explicit DepthGuard(int l) : limit(l) {}
-    bool enter() {
-        if (++depth > limit) too_deep = true;
-        return !too_deep;
+// The deepest nesting of arrays and objects in `text`, counted without building anything, so
+// that nothing recursive ever sees a too-deep document. Stops counting past `limit`.
+int nesting_depth(std::string_view text, int limit) {
+    int depth = 0, deepest = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > deepest && (deepest = depth) > limit) return deepest;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
     }
-    bool start_object(std::size_t) override { return enter(); }
-    bool start_array(std::size_t) override { return enter(); }
-    bool end_object() override { --depth; return true; }
-    bool end_array() override { --depth; return true; }
+    return deepest;
+}
+
+// Where a syntax error is (only asked after a failed parse).
+struct ErrorPosition : nlohmann::json_sax<nlohmann::json> {
+    std::size_t position = 0;
     bool null() override { return true; }
     bool boolean(bool) override { return true; }
     bool number_integer(number_integer_t) override { return true; }
@@ -36,11 +43,13 @@ struct DepthGuard : nlohmann::json_sax<nlohmann::json> {
     bool number_float(number_float_t, const string_t&) override { return true; }
     bool string(string_t&) override { return true; }
     bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
     bool key(string_t&) override { return true; }
-    bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception& e) override {
-        syntax_error = true;
-        error_position = pos;
-        error_message = e.what();
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception&) override {
+        position = pos;
         return false;
     }
 };
@@ -51,10 +60,7 @@ Issue error(std::string path, std::string code, std::vector<std::string> args = 
 
 }  // namespace
 
-std::string canonical_content(const Preparation& p) {
-    // nlohmann::json (not ordered_json) keeps object keys sorted, which makes the dump canonical.
-    return nlohmann::json(to_json(p)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
+std::string canonical_content(const Preparation& p) { return canonical_text(to_json(p)); }
 
 std::string export_bundle(const Preparation& p, const BundleMeta& meta) {
     Json b;
@@ -65,7 +71,8 @@ std::string export_bundle(const Preparation& p, const BundleMeta& meta) {
     b["app"] = {{"name", meta.app_name}, {"version", meta.app_version}};
     b["language"] = std::string(lang_code(meta.language));
     b["content"] = to_json(p);
-    b["integrity"] = {{"algorithm", "sha256"}, {"sha256", sha256_hex(canonical_content(p))}};
+    const std::string hash = canonical_sha256(b["content"]);
+    b["integrity"] = {{"algorithm", "sha256"}, {"sha256", hash}};
     return b.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
@@ -82,23 +89,24 @@ ImportResult import_bundle(std::string_view text, const Date& today) {
         r.issues.push_back(error("", "bundle.empty"));
         return r;
     }
-    std::size_t bad = 0;
-    if (!is_valid_utf8(text, &bad)) {
-        r.issues.push_back(error("", "bundle.not_utf8", {std::to_string(bad)}));
-        return r;
-    }
-    DepthGuard guard(kMaxBundleDepth);
-    nlohmann::json::sax_parse(text, &guard);
-    if (guard.too_deep) {
+    if (nesting_depth(text, kMaxBundleDepth) > kMaxBundleDepth) {
         r.issues.push_back(error("", "bundle.too_deep", {std::to_string(kMaxBundleDepth)}));
         return r;
     }
-    if (guard.syntax_error) {
-        r.issues.push_back(error("", "bundle.not_json", {std::to_string(guard.error_position)}));
+    JsonIn doc = JsonIn::parse(text, nullptr, false);
+    if (doc.is_discarded()) {
+        // A successful parse implies well-formed UTF-8; after a failure, say which problem it is.
+        std::size_t bad = 0;
+        if (!is_valid_utf8(text, &bad)) {
+            r.issues.push_back(error("", "bundle.not_utf8", {std::to_string(bad)}));
+            return r;
+        }
+        ErrorPosition where;
+        nlohmann::json::sax_parse(text, &where);
+        r.issues.push_back(error("", "bundle.not_json", {std::to_string(where.position)}));
         return r;
     }
-    JsonIn doc = JsonIn::parse(text, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) {
+    if (!doc.is_object()) {
         r.issues.push_back(error("", "bundle.not_object"));
         return r;
     }
@@ -155,7 +163,7 @@ ImportResult import_bundle(std::string_view text, const Date& today) {
     if (stored.empty()) {
         r.integrity = Integrity::Missing;
     } else {
-        std::string actual = sha256_hex((*content).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        std::string actual = canonical_sha256(*content);
         r.integrity = actual == stored ? Integrity::Unchanged : Integrity::Changed;
     }
     for (Issue& i : validate(r.preparation, today)) r.issues.push_back(std::move(i));

@@ -21,3 +21,23 @@ TEST(Sha256, PaddingBoundaries) {
     EXPECT_EQ(sha256_hex(std::string(56, 'x')), "04c26261370ee7541549d16dee320c723e3fd14671e66a099afe0a377c16888e");
     EXPECT_EQ(sha256_hex(std::string(64, 'x')), "7ce100971f64e7001e8fe5a51973ecdfe1ced42befe7ee8d5fd6219506b5393c");
 }
+
+TEST(Sha256, HardwareAndPortablePathsAgree) {
+    std::string data;
+    unsigned state = 12345;
+    for (int len = 0; len < 600; ++len) {
+        EXPECT_EQ(sha256_hex(data), sipprep::detail::sha256_hex_portable(data)) << "length " << len;
+        state = state * 1664525u + 1013904223u;
+        data.push_back(static_cast<char>(state >> 24));
+    }
+}
+
+TEST(Sha256, IncrementalEqualsOneShot) {
+    std::string data(1000, 'q');
+    for (std::size_t i = 0; i < data.size(); ++i) data[i] = static_cast<char>(i * 7);
+    for (std::size_t piece : {1u, 3u, 63u, 64u, 65u, 200u}) {
+        sipprep::Sha256 h;
+        for (std::size_t at = 0; at < data.size(); at += piece) h.update(std::string_view(data).substr(at, piece));
+        EXPECT_EQ(h.hex_digest(), sha256_hex(data)) << "pieces of " << piece;
+    }
+}

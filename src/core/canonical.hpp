@@ -1,0 +1,17 @@
+// The canonical serialisation of bundle content that the integrity hash covers (see
+// docs/bundle-format.md): compact, keys sorted by UTF-8 bytes, nlohmann's string escaping.
+// Written straight into the hash, without building the text or a sorted copy of the document.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace sipprep {
+
+std::string canonical_text(const nlohmann::ordered_json& value);
+std::string canonical_text(const nlohmann::json& value);
+std::string canonical_sha256(const nlohmann::ordered_json& value);
+std::string canonical_sha256(const nlohmann::json& value);
+
+}  // namespace sipprep
