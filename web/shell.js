@@ -1,12 +1,12 @@
-// The page around the canvas: checks what the browser can do, loads the app, and carries
-// input, text, clipboard, downloads and frame requests between the browser and the C++ side.
+// The page around the canvas: checks what the browser can do, loads the app, carries pointer
+// input, downloads and frame requests between the browser and the C++ side. Keyboard and text
+// go through the DOM mirror (mirror.js).
 (function () {
   'use strict';
 
   var loading = document.getElementById('loading');
   var fatalBox = document.getElementById('fatal');
   var canvas = document.getElementById('canvas');
-  var sink = document.getElementById('text-sink');
 
   // Shown in both languages: the app's language setting is not known yet.
   var PROBLEMS = {
@@ -91,109 +91,12 @@
     try { return fn(ptr); } finally { Module._free(ptr); }
   }
 
-  function sendText(text) {
-    if (text) withCString(text, function (p) { Module._sipprep_text(p); });
-  }
-
-  // ---------------------------------------------------------------- keyboard and text
-  // DOM key names to Dear ImGui 1.86's ImGuiKey_ values (imgui.h).
-  var NAMED_KEYS = {
-    Tab: 0, ArrowLeft: 1, ArrowRight: 2, ArrowUp: 3, ArrowDown: 4, PageUp: 5, PageDown: 6,
-    Home: 7, End: 8, Insert: 9, Delete: 10, Backspace: 11, ' ': 12, Enter: 13, Escape: 14
-  };
-  var SHORTCUT_KEYS = { a: 16, c: 17, v: 18, x: 19, y: 20, z: 21 };
-  var MODIFIER_KEYS = { Control: 1, Shift: 1, Alt: 1, Meta: 1, AltGraph: 1 };
-  var isMac = /Mac|iPhone|iPad/.test(navigator.platform);
-
+  // ---------------------------------------------------------------- pointer
   function modifiers(e) {
     return (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
   }
 
-  function isAltGr(e) {
-    // Windows reports AltGr as Ctrl+Alt; Swedish @ £ $ { [ ] } \ | ~ € come that way.
-    return (e.getModifierState && e.getModifierState('AltGraph')) || (e.ctrlKey && e.altKey);
-  }
-
-  function keyCode(e) {
-    if (e.key in NAMED_KEYS) return NAMED_KEYS[e.key];
-    var shortcut = isMac ? e.metaKey : e.ctrlKey;
-    if (shortcut && !isAltGr(e)) {
-      var k = e.key.toLowerCase();
-      if (k in SHORTCUT_KEYS) return SHORTCUT_KEYS[k];
-    }
-    return -1;
-  }
-
-  function onKey(e, down) {
-    if (e.isComposing || e.keyCode === 229) return;  // an IME owns this key
-    if (e.key in MODIFIER_KEYS) { Module._sipprep_key(-1, down ? 1 : 0, modifiers(e)); return; }
-    var shortcut = (isMac ? e.metaKey : e.ctrlKey) && !isAltGr(e);
-    if (shortcut && /^[-+=0_]$/.test(e.key)) return;  // zoom belongs to the browser
-    var code = keyCode(e);
-    if (code < 0) return;  // text: arrives through the input event
-    if (shortcut && e.key.toLowerCase() === 'v') return;  // the paste event brings the text
-    Module._sipprep_key(code, down ? 1 : 0, modifiers(e));
-    if (shortcut && /^[cx]$/i.test(e.key)) {
-      // The browser fires copy/cut right after this keydown: let ImGui put the selection on
-      // the clipboard first, so the event can carry it.
-      if (down) runFrame();
-      return;
-    }
-    if (code === 12) return;  // Space: ImGui gets the key, the text comes through input as usual
-    e.preventDefault();
-  }
-
-  var composing = false;
-  function flushSink() {
-    var value = sink.value;
-    if (value) { sink.value = ''; sendText(value); }
-  }
-
-  var clipboardText = '';
-  function setClipboard(text) {
-    clipboardText = text;
-    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(function () {});
-  }
-
-  function textInput(active, x, y, lineHeight) {
-    sink.setAttribute('inputmode', active ? 'text' : 'none');
-    if (active) {
-      sink.style.left = Math.round(x) + 'px';
-      sink.style.top = Math.round(y) + 'px';
-      sink.style.height = Math.max(16, Math.round(lineHeight)) + 'px';
-    }
-  }
-
-  function focusSink() {
-    if (document.activeElement !== sink) sink.focus({ preventScroll: true });
-  }
-
   function installInput() {
-    sink.addEventListener('keydown', function (e) { onKey(e, true); });
-    sink.addEventListener('keyup', function (e) { onKey(e, false); });
-    sink.addEventListener('compositionstart', function () { composing = true; });
-    sink.addEventListener('compositionend', function () { composing = false; flushSink(); });
-    sink.addEventListener('input', function (e) { if (!composing && !e.isComposing) flushSink(); });
-    sink.addEventListener('beforeinput', function (e) {
-      // Virtual keyboards send edits without key events.
-      if (e.inputType === 'deleteContentBackward' && !sink.value) {
-        Module._sipprep_key(11, 1, 0); Module._sipprep_key(11, 0, 0); e.preventDefault();
-      } else if (e.inputType === 'insertLineBreak' || e.inputType === 'insertParagraph') {
-        Module._sipprep_key(13, 1, 0); Module._sipprep_key(13, 0, 0); e.preventDefault();
-      }
-    });
-    function onCopy(e) {
-      e.clipboardData.setData('text/plain', clipboardText);
-      e.preventDefault();
-    }
-    sink.addEventListener('copy', onCopy);
-    sink.addEventListener('cut', onCopy);
-    sink.addEventListener('paste', function (e) {
-      var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
-      e.preventDefault();
-      withCString(text, function (p) { Module._sipprep_paste(p); });
-    });
-
     function pointerPos(e) {
       var r = canvas.getBoundingClientRect();
       Module._sipprep_mouse_pos(e.clientX - r.left, e.clientY - r.top);
@@ -202,14 +105,13 @@
     canvas.addEventListener('pointermove', pointerPos);
     canvas.addEventListener('pointerdown', function (e) {
       pointerPos(e);
-      if (e.button >= 0 && e.button < 3) Module._sipprep_mouse_button(BUTTONS[e.button], 1);
+      if (e.button >= 0 && e.button < 3) Module._sipprep_mouse_button(BUTTONS[e.button], 1, modifiers(e));
       canvas.setPointerCapture(e.pointerId);
-      e.preventDefault();
-      focusSink();
+      e.preventDefault();  // focus stays where the app puts it (the mirror), no text selection
     });
     canvas.addEventListener('pointerup', function (e) {
       pointerPos(e);
-      if (e.button >= 0 && e.button < 3) Module._sipprep_mouse_button(BUTTONS[e.button], 0);
+      if (e.button >= 0 && e.button < 3) Module._sipprep_mouse_button(BUTTONS[e.button], 0, modifiers(e));
     });
     canvas.addEventListener('pointerleave', function (e) {
       if (e.pointerType === 'mouse' && !e.buttons) Module._sipprep_mouse_pos(-3.4e38, -3.4e38);
@@ -224,10 +126,11 @@
 
     window.addEventListener('resize', function () { Module._sipprep_wake(); });
     window.addEventListener('blur', function () { Module._sipprep_blur(); });
-    window.addEventListener('focus', focusSink);
     if (window.ResizeObserver) new ResizeObserver(function () { Module._sipprep_wake(); }).observe(canvas);
     watchPixelRatio();
   }
+
+  function setCursor(css) { canvas.style.cursor = css; }
 
   // ---------------------------------------------------------------- files
   function download(name, mime, bytes) {
@@ -245,19 +148,17 @@
   function start() {
     installInput();
     started = true;
-    focusSink();
     requestFrame();
   }
 
   window.SipprepShell = {
     start: start, fatal: fatal, requestFrame: requestFrame, frameDrawn: frameDrawn,
-    download: download, setClipboard: setClipboard, textInput: textInput
+    download: download, setCursor: setCursor, withCString: withCString
   };
 
   // A small accessor for tests and for people who want to see their data: the core's state.
   window.sipprep = {
-    state: function () { return JSON.parse(Module.UTF8ToString(Module._sipprep_state_json())); },
-    items: function () { return JSON.parse(Module.UTF8ToString(Module._sipprep_items_json())); }
+    state: function () { return JSON.parse(Module.UTF8ToString(Module._sipprep_state_json())); }
   };
 
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') { fatal('no-wasm'); return; }

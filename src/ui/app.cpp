@@ -5,35 +5,17 @@
 #include "core/clock.hpp"
 #include "core/model_json.hpp"
 #include "imgui.h"
-#include "imgui_stdlib.h"
-#include "ui/item_log.hpp"
 #include "platform/platform.hpp"
+#include "ui/a11y.hpp"
+#include "ui/widgets.hpp"
 
 namespace sipprep::ui {
-namespace {
-
-// Height for a multi-line field that grows with its text (at least `min_lines`).
-float grown_height(const std::string& text, int min_lines) {
-    int lines = 1 + static_cast<int>(std::count(text.begin(), text.end(), '\n'));
-    lines = std::max(lines + 1, min_lines);
-    return ImGui::GetTextLineHeight() * static_cast<float>(lines) + ImGui::GetStyle().FramePadding.y * 2.0f;
-}
-
-// Edits `author`'s voice in `voices`; returns true when the text changed.
-bool voice_field(const char* id, Voices& voices, const std::string& author, int min_lines) {
-    const std::string* current = find_text(voices, author);
-    std::string text = current ? *current : std::string();
-    bool changed = ImGui::InputTextMultiline(id, &text, ImVec2(-1.0f, grown_height(text, min_lines)));
-    if (changed) set_text(voices, author, std::move(text));
-    return changed;
-}
-
-}  // namespace
 
 App::App() = default;
 
 void App::frame(const Fonts& fonts) {
-    item_log_begin_frame();
+    a11y().begin_frame();
+    set_widget_fonts(fonts);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -43,54 +25,42 @@ void App::frame(const Fonts& fonts) {
     // Content keeps a readable line length on wide screens.
     const float max_width = 760.0f * text_scale_;
     const float avail = ImGui::GetContentRegionAvail().x;
-    if (avail > max_width) ImGui::Indent((avail - max_width) * 0.5f);
-    ImGui::PushItemWidth(std::min(avail, max_width));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(avail, max_width));
+    const float column = std::min(avail, max_width);
+    if (avail > column) ImGui::Indent((avail - column) * 0.5f);
+    set_column_right(ImGui::GetCursorPosX() + column);
 
-    header(fonts);
+    header();
     goal_step();
     export_bar();
 
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    ImGui::PopItemWidth();
     ImGui::End();
-    item_log_end_frame();
+    a11y().end_frame();
 }
 
-void App::header(const Fonts& fonts) {
-    ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted(tr(lang_, "app.title").c_str());
-    ImGui::PopFont();
-    ImGui::TextWrapped("%s", tr(lang_, "app.subtitle").c_str());
-
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(tr(lang_, "app.language").c_str());
-    for (Lang l : kAllLangs) {
-        ImGui::SameLine();
-        std::string label = tr(l, "lang." + std::string(lang_code(l))) + "##lang-" + std::string(lang_code(l));
-        if (ImGui::RadioButton(label.c_str(), lang_ == l)) lang_ = l;
-    }
+void App::header() {
+    heading(tr(lang_, "app.title"), 1);
+    paragraph(tr(lang_, "app.subtitle"));
+    int selected = lang_ == Lang::En ? 1 : 0;
+    if (radio_group(tr(lang_, "app.language"), "language", {tr(Lang::Sv, "lang.sv"), tr(Lang::En, "lang.en")},
+                    &selected))
+        lang_ = selected == 1 ? Lang::En : Lang::Sv;
     ImGui::Separator();
 }
 
 void App::goal_step() {
     ImGui::Spacing();
-    ImGui::TextUnformatted(tr(lang_, "goal.question").c_str());
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", tr(lang_, "goal.help").c_str());
-    ImGui::PopStyleColor();
-    voice_field("##goal", prep_.goals.long_term, author_, 5);
+    FieldOptions o;
+    o.multiline = true;
+    o.min_lines = 4;
+    o.help = tr(lang_, "goal.help");
+    std::string text = find_text(prep_.goals.long_term, author_) ? *find_text(prep_.goals.long_term, author_) : "";
+    if (text_field(tr(lang_, "goal.question"), "goal", &text, o)) set_text(prep_.goals.long_term, author_, text);
 }
 
 void App::export_bar() {
     ImGui::Spacing();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-    const bool pressed = ImGui::Button(tr(lang_, "export.button").c_str());
-    ImGui::PopStyleColor();
-    if (pressed) export_file();
-    if (!status_.empty()) ImGui::TextWrapped("%s", status_.c_str());
+    if (button(tr(lang_, "export.button"), "export", ButtonStyle::Primary)) export_file();
+    if (!status_.empty()) paragraph(status_);
 }
 
 void App::export_file() {
@@ -102,6 +72,7 @@ void App::export_file() {
     const std::string name = "sip-forberedelse-" + today_local_iso() + ".json";
     platform::download_file(name, "application/json", export_bundle(prep_, meta));
     status_ = trf(lang_, "export.done", {name});
+    announce(status_);
 }
 
 std::string App::state_json() const {

@@ -24,7 +24,7 @@ public:
     float text_scale() const { return text_scale_; }
 
 private:
-    void header(const Fonts& fonts);
+    void header();
     void goal_step();
     void export_bar();
     void export_file();

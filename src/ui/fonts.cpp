@@ -13,7 +13,7 @@ Fonts build_fonts(const std::vector<unsigned char>& ttf, float pixel_ratio, floa
     io.Fonts->Clear();
     Fonts fonts;
     if (ttf.empty()) {
-        fonts.body = fonts.heading = io.Fonts->AddFontDefault();
+        fonts.body = fonts.subheading = fonts.heading = io.Fonts->AddFontDefault();
         io.FontGlobalScale = text_scale;
         return fonts;
     }
@@ -26,6 +26,7 @@ Fonts build_fonts(const std::vector<unsigned char>& ttf, float pixel_ratio, floa
     const int size = static_cast<int>(ttf.size());
     const float px = kBodySize * text_scale * pixel_ratio;
     fonts.body = io.Fonts->AddFontFromMemoryTTF(data, size, px, &cfg, ranges);
+    fonts.subheading = io.Fonts->AddFontFromMemoryTTF(data, size, px * 1.25f, &cfg, ranges);
     fonts.heading = io.Fonts->AddFontFromMemoryTTF(data, size, px * 1.5f, &cfg, ranges);
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / pixel_ratio;

@@ -10,6 +10,7 @@ namespace sipprep::ui {
 
 struct Fonts {
     ImFont* body = nullptr;
+    ImFont* subheading = nullptr;
     ImFont* heading = nullptr;
 };
 

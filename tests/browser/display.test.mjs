@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, launch, openApp, ARTIFACTS } from './harness.mjs';
+import { serve, launch, openApp, goalField, ARTIFACTS } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -40,9 +40,8 @@ test('resizing the window resizes the canvas and redraws', async () => {
   const s = await canvasSize(page);
   assert.equal(s.w, 420);
   assert.equal(s.h, 800);
-  const items = await page.evaluate(() => window.sipprep.items());
-  const field = items.find((i) => i.key === 'goal');
-  assert.ok(field.x + field.w <= 420, `goal field ends at ${field.x + field.w}, past the 420 px window`);
+  const field = await goalField(page).boundingBox();
+  assert.ok(field.x + field.width <= 420, `goal field ends at ${field.x + field.width}, past the 420 px window`);
   await page.screenshot({ path: join(ARTIFACTS, 'narrow.png') });
   await context.close();
 });

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openApp, state, clickItem, ARTIFACTS } from './harness.mjs';
+import { serve, launch, openApp, state, clickCanvasAt, goalField, ARTIFACTS } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -24,7 +24,8 @@ test('loads without console errors, takes Swedish text, exports it, and idles', 
   const first = await state(page);
   assert.equal(first.language, 'sv');
 
-  await clickItem(page, 'goal');
+  await clickCanvasAt(goalField(page));
+  await page.waitForTimeout(100);
   await page.keyboard.type(GOAL);
   await page.waitForFunction((goal) => {
     const s = window.sipprep.state();
@@ -36,7 +37,7 @@ test('loads without console errors, takes Swedish text, exports it, and idles', 
   assert.deepEqual(s.content.goals.long_term, [{ author: 'person', text: GOAL }]);
 
   const downloadPromise = page.waitForEvent('download');
-  await clickItem(page, 'Exportera');
+  await clickCanvasAt(page.getByRole('button', { name: 'Exportera' }));
   const download = await downloadPromise;
   assert.match(download.suggestedFilename(), /^sip-forberedelse-\d{4}-\d{2}-\d{2}\.json$/);
   const file = join(ARTIFACTS, download.suggestedFilename());

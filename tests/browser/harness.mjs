@@ -57,11 +57,10 @@ export async function openApp(browser, url, options = {}) {
 
 export const state = (page) => page.evaluate(() => window.sipprep.state());
 
-// Clicks the item whose visible label (or ##key) is `name`, at the centre of its rectangle as
-// the app itself reports it. Replaced by role/name lookups once the accessibility mirror exists.
-export async function clickItem(page, name) {
-  const items = await page.evaluate(() => window.sipprep.items());
-  const item = items.find((i) => i.label === name || i.key === name);
-  if (!item) throw new Error(`no item "${name}" in ${JSON.stringify(items.map((i) => i.label || i.key))}`);
-  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+// Clicks where the canvas draws the control that the DOM mirror element stands for: a real
+// pointer click on the canvas (the mirror itself lets pointer events through).
+export async function clickCanvasAt(locator) {
+  await locator.click({ force: true });
 }
+
+export const goalField = (page, name = 'Vad är viktigt för dig?') => page.getByRole('textbox', { name });

@@ -1,5 +1,6 @@
 // Emscripten JS library: the C++ side's calls into the page. The page logic itself lives in
-// web/shell.js (window.SipprepShell); these functions only convert arguments.
+// web/shell.js (window.SipprepShell) and web/mirror.js (window.SipprepMirror); these functions
+// only convert arguments.
 mergeInto(LibraryManager.library, {
   sipprep_js_start: function () { window.SipprepShell.start(); },
   sipprep_js_fatal: function (reason) { window.SipprepShell.fatal(UTF8ToString(reason)); },
@@ -8,8 +9,9 @@ mergeInto(LibraryManager.library, {
   sipprep_js_download: function (name, mime, data, length) {
     window.SipprepShell.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + length));
   },
-  sipprep_js_set_clipboard: function (text) { window.SipprepShell.setClipboard(UTF8ToString(text)); },
-  sipprep_js_text_input: function (active, x, y, lineHeight) {
-    window.SipprepShell.textInput(active !== 0, x, y, lineHeight);
+  sipprep_js_mirror: function (tree, focus, selection, announcement, lang) {
+    window.SipprepMirror.sync(UTF8ToString(tree), UTF8ToString(focus), UTF8ToString(selection),
+                              UTF8ToString(announcement), UTF8ToString(lang));
   },
+  sipprep_js_cursor: function (cursor) { window.SipprepShell.setCursor(UTF8ToString(cursor)); },
 });

@@ -1,5 +1,6 @@
-// The browser platform: SDL2 gives the WebGL2 context; web/shell.js feeds input and asks for
-// frames only when something happened, so an idle page draws nothing.
+// The browser platform: SDL2 gives the WebGL2 context; web/shell.js feeds pointer input and asks
+// for frames only when something happened (an idle page draws nothing); web/mirror.js keeps the
+// DOM mirror of the UI (accessibility, keyboard, text editing) in step with each frame.
 #include <SDL.h>
 #include <emscripten.h>
 
@@ -11,20 +12,21 @@
 #include "imgui.h"
 #include "input_queue.hpp"
 #include "platform/platform.hpp"
+#include "ui/a11y.hpp"
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
-#include "ui/item_log.hpp"
 #include "ui/theme.hpp"
 
 extern "C" {
-// Implemented in browser.js (the JS library), which forwards to web/shell.js.
+// Implemented in browser.js (the JS library), which forwards to web/shell.js and web/mirror.js.
 void sipprep_js_start();
 void sipprep_js_fatal(const char* reason);
 void sipprep_js_request_frames();
 void sipprep_js_frame_drawn();
 void sipprep_js_download(const char* name, const char* mime, const char* data, int length);
-void sipprep_js_set_clipboard(const char* text);
-void sipprep_js_text_input(int active, float x, float y, float line_height);
+void sipprep_js_mirror(const char* tree_json, const char* focus_key, const char* selection_json,
+                       const char* announcement, const char* lang);
+void sipprep_js_cursor(const char* css_cursor);
 }
 
 namespace {
@@ -34,12 +36,12 @@ struct State {
     sipprep::ui::App* app = nullptr;
     sipprep::ui::Fonts fonts;
     std::vector<unsigned char> font_ttf;
-    float fonts_ratio = 0.0f;  // pixel ratio × text scale the atlas was built for
+    float fonts_ratio = 0.0f;  // devicePixelRatio and text scale the atlas was built for
     float fonts_scale = 0.0f;
     int frames_wanted = 0;
-    bool text_input_active = false;
-    std::string clipboard;
-    std::string state_buffer;
+    int cursor = -2;
+    std::string lang;
+    std::string buffer;  // strings handed to JS stay valid until the next call
 } s;
 
 std::vector<unsigned char> read_file(const char* path) {
@@ -67,17 +69,29 @@ void ensure_fonts(float pixel_ratio) {
     sipprep::ui::apply_theme(scale, pixel_ratio);
 }
 
-const char* get_clipboard(void*) { return s.clipboard.c_str(); }
-
-void set_clipboard(void*, const char* text) {
-    s.clipboard = text ? text : "";
-    sipprep_js_set_clipboard(s.clipboard.c_str());
+const char* css_cursor(int imgui_cursor) {
+    switch (imgui_cursor) {
+    case ImGuiMouseCursor_TextInput: return "text";
+    case ImGuiMouseCursor_Hand: return "pointer";
+    case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+    case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+    case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+    default: return "default";
+    }
 }
 
-void ime_position(int x, int y) {
-    // ImGui calls this while a text field is active; the hidden DOM field follows the caret so
-    // IME candidate windows appear at the right place.
-    sipprep_js_text_input(1, static_cast<float>(x), static_cast<float>(y), ImGui::GetTextLineHeight());
+void sync_mirror() {
+    sipprep::ui::A11y& a = sipprep::ui::a11y();
+    const std::string tree = a.tree_changed() ? a.tree_json() : std::string();
+    const std::string focus = a.take_focus_request();
+    const std::string selection = a.take_selection_json();
+    const std::string announcement = a.take_announcement();
+    const std::string lang(sipprep::lang_code(s.app->language()));
+    const bool lang_changed = lang != s.lang;
+    s.lang = lang;
+    if (tree.empty() && focus.empty() && selection.empty() && announcement.empty() && !lang_changed) return;
+    sipprep_js_mirror(tree.c_str(), focus.c_str(), selection.c_str(), announcement.c_str(),
+                      lang_changed ? lang.c_str() : "");
 }
 
 }  // namespace
@@ -116,42 +130,28 @@ EMSCRIPTEN_KEEPALIVE int sipprep_frame(float css_width, float css_height, float 
     ImGui::Render();
     sipprep::web::renderer_draw(ImGui::GetDrawData(), static_cast<int>(css_width * pixel_ratio + 0.5f),
                                 static_cast<int>(css_height * pixel_ratio + 0.5f));
-
-    if (io.WantTextInput != s.text_input_active) {
-        s.text_input_active = io.WantTextInput;
-        if (!s.text_input_active) sipprep_js_text_input(0, 0, 0, 0);
+    sync_mirror();
+    if (ImGui::GetMouseCursor() != s.cursor) {
+        s.cursor = ImGui::GetMouseCursor();
+        sipprep_js_cursor(css_cursor(s.cursor));
     }
     sipprep_js_frame_drawn();
     if (s.frames_wanted > 0) --s.frames_wanted;
     return (more_input || s.frames_wanted > 0 || s.fonts_scale != s.app->text_scale()) ? 1 : 0;
 }
 
-// Input from web/shell.js. Each wakes the app for a few frames (ImGui needs two or three to
-// settle hover and focus after a change).
+// Pointer input from web/shell.js. Each wakes the app for a few frames (ImGui needs two or three
+// to settle hover and activation after a change).
 EMSCRIPTEN_KEEPALIVE void sipprep_mouse_pos(float x, float y) {
     sipprep::web::input_mouse_pos(x, y);
     sipprep::platform::request_frames(3);
 }
-EMSCRIPTEN_KEEPALIVE void sipprep_mouse_button(int button, int down) {
-    sipprep::web::input_mouse_button(button, down != 0);
+EMSCRIPTEN_KEEPALIVE void sipprep_mouse_button(int button, int down, int modifiers) {
+    sipprep::web::input_mouse_button(button, down != 0, modifiers);
     sipprep::platform::request_frames(3);
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_wheel(float dx, float dy) {
     sipprep::web::input_wheel(dx, dy);
-    sipprep::platform::request_frames(3);
-}
-EMSCRIPTEN_KEEPALIVE void sipprep_key(int key, int down, int modifiers) {
-    sipprep::web::input_key(key, down != 0, modifiers);
-    sipprep::platform::request_frames(3);
-}
-EMSCRIPTEN_KEEPALIVE void sipprep_text(const char* utf8) {
-    sipprep::web::input_text(utf8);
-    sipprep::platform::request_frames(3);
-}
-EMSCRIPTEN_KEEPALIVE void sipprep_paste(const char* utf8) {
-    s.clipboard = utf8 ? utf8 : "";
-    sipprep::web::input_key(ImGuiKey_V, true, sipprep::web::ModCtrl);
-    sipprep::web::input_key(ImGuiKey_V, false, sipprep::web::ModCtrl);
     sipprep::platform::request_frames(3);
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_blur() {
@@ -160,23 +160,36 @@ EMSCRIPTEN_KEEPALIVE void sipprep_blur() {
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_wake() { sipprep::platform::request_frames(3); }
 
-// For tests: the core's state as JSON. The pointer stays valid until the next call.
-EMSCRIPTEN_KEEPALIVE const char* sipprep_state_json() {
-    s.state_buffer = s.app->state_json();
-    return s.state_buffer.c_str();
+// The DOM mirror (web/mirror.js): focus, activation and text editing by the browser.
+EMSCRIPTEN_KEEPALIVE void sipprep_a11y_focus(const char* key, int visible) {
+    sipprep::ui::a11y().on_focus(key, visible != 0);
+    sipprep::platform::request_frames(3);
+}
+EMSCRIPTEN_KEEPALIVE void sipprep_a11y_blur(const char* key) {
+    sipprep::ui::a11y().on_blur(key);
+    sipprep::platform::request_frames(3);
+}
+EMSCRIPTEN_KEEPALIVE void sipprep_a11y_activate(const char* key) {
+    sipprep::ui::a11y().on_activate(key);
+    sipprep::platform::request_frames(3);
+}
+EMSCRIPTEN_KEEPALIVE void sipprep_a11y_text(const char* key, const char* value, int start, int end, int backward) {
+    sipprep::ui::a11y().on_text(key, sipprep::ui::DomText{value, start, end, backward != 0});
+    sipprep::platform::request_frames(3);
 }
 
-// For tests: the items of the last frame (label, rectangle, status) as JSON.
-EMSCRIPTEN_KEEPALIVE const char* sipprep_items_json() {
-    s.state_buffer = sipprep::ui::item_log_json();
-    return s.state_buffer.c_str();
+// For tests: the core's state as JSON. The pointer stays valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* sipprep_state_json() {
+    s.buffer = s.app->state_json();
+    return s.buffer.c_str();
 }
 
 }  // extern "C"
 
 int main() {
-    // SDL must not listen to the keyboard: web/shell.js owns it (SDL drops text that does not
-    // come as keypress, and blocks Ctrl shortcuts the browser needs for zoom and paste).
+    // SDL must not listen to the keyboard, the mouse or touch: the DOM mirror owns the keyboard
+    // and text (SDL drops text that does not come as keypress, and blocks Ctrl shortcuts the
+    // browser needs), and shell.js sends pointer events itself.
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#sdl-keyboard-unused");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         sipprep_js_fatal(SDL_GetError());
@@ -202,14 +215,9 @@ int main() {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep the page drawing
     io.BackendPlatformName = "sipprep_web";
     io.BackendRendererName = "sipprep_webgl2";
-    for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = k;  // shell.js sends ImGuiKey_ values
-    io.GetClipboardTextFn = get_clipboard;
-    io.SetClipboardTextFn = set_clipboard;
-    io.ImeSetInputScreenPosFn = ime_position;
     io.ConfigMacOSXBehaviors = EM_ASM_INT({ return /Mac|iPhone|iPad/.test(navigator.platform) ? 1 : 0; }) != 0;
 
     if (!sipprep::web::renderer_init()) {

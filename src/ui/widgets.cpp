@@ -1,0 +1,427 @@
+#define IMGUI_DEFINE_MATH_OPERATORS
+#include "widgets.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <functional>
+#include <map>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+
+namespace sipprep::ui {
+namespace {
+
+Fonts g_fonts;
+float g_column_right = 0;  // 0: the window's own edge
+
+const ImU32 kFocusRing = IM_COL32(201, 80, 0, 255);     // orange, 3:1 against the light background
+const ImU32 kFieldBorder = IM_COL32(110, 110, 120, 255);
+const ImU32 kFieldBorderFocused = IM_COL32(33, 92, 140, 255);
+const ImU32 kSelection = IM_COL32(173, 206, 240, 255);
+const ImU32 kErrorColor = IM_COL32(176, 0, 32, 255);
+
+std::map<std::string, int> g_text_keys;  // occurrences of each text this frame, for stable keys
+
+std::string text_key(const char* prefix, const std::string& text) {
+    char buf[40];
+    const std::size_t h = std::hash<std::string>{}(text);
+    const int n = g_text_keys[text]++;
+    std::snprintf(buf, sizeof buf, "%s%zx-%d", prefix, h, n);
+    return buf;
+}
+
+void focus_ring_if_focused(const std::string& key) {
+    if (!a11y().is_focused(key) || !a11y().focus_visible()) return;
+    const float pad = 3.0f;
+    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin() - ImVec2(pad, pad),
+                                        ImGui::GetItemRectMax() + ImVec2(pad, pad), kFocusRing,
+                                        ImGui::GetStyle().FrameRounding + pad, 0, 3.0f);
+}
+
+// Brings the last item into view when DOM focus has just arrived there (Tab, screen reader).
+void scroll_to_if_focus_arrived(const std::string& key) {
+    if (!a11y().focus_arrived(key)) return;
+    ImGuiContext& g = *GImGui;
+    ImGui::ScrollToBringRectIntoView(g.CurrentWindow, g.LastItemData.Rect);
+}
+
+A11yNode& item_node(Role role, const std::string& key, const std::string& name, ImGuiID id) {
+    A11yNode& n = a11y().add(role, key, name);
+    a11y().attach_item(n, id);
+    return n;
+}
+
+void text_node(Role role, const std::string& text, int level) {
+    A11yNode& n = a11y().add(role, text_key(role == Role::Heading ? "h" : "t", text), text);
+    n.level = level;
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    A11y::set_rect(n, a.x, a.y, b.x - a.x, b.y - a.y);
+}
+
+// ---- text field layout: wrapped lines of a UTF-8 text ----
+
+struct Line {
+    int begin, end;  // byte offsets; end excludes the '\n'
+};
+
+struct Layout {
+    std::vector<Line> lines;
+    std::size_t text_hash = 0;
+    std::size_t text_size = 0;
+    float width = -1;
+    float font_size = 0;
+};
+
+std::map<std::string, Layout> g_layouts;
+
+const Layout& layout_text(const std::string& key, const std::string& text, float width) {
+    Layout& l = g_layouts[key];
+    const std::size_t h = std::hash<std::string>{}(text);
+    const float font_size = ImGui::GetFontSize();
+    if (l.text_hash == h && l.text_size == text.size() && l.width == width && l.font_size == font_size) return l;
+    l.text_hash = h;
+    l.text_size = text.size();
+    l.width = width;
+    l.font_size = font_size;
+    l.lines.clear();
+    ImFont* font = ImGui::GetFont();
+    const float scale = font_size / font->FontSize;
+    const char* base = text.c_str();
+    const char* end = base + text.size();
+    const char* s = base;
+    while (true) {
+        const char* nl = static_cast<const char*>(std::memchr(s, '\n', static_cast<std::size_t>(end - s)));
+        const char* para_end = nl ? nl : end;
+        // Wrap this paragraph at word boundaries.
+        const char* p = s;
+        do {
+            const char* brk = p < para_end ? font->CalcWordWrapPositionA(scale, p, para_end, width) : para_end;
+            if (brk == p) brk = p + 1;  // a single glyph wider than the field
+            l.lines.push_back(Line{static_cast<int>(p - base), static_cast<int>(brk - base)});
+            p = brk;
+            while (p < para_end && *p == ' ' && l.lines.back().end == static_cast<int>(p - base)) {
+                ++p;  // the wrapping space belongs to the line it ends
+                l.lines.back().end = static_cast<int>(p - base);
+            }
+        } while (p < para_end);
+        if (!nl) break;
+        s = nl + 1;
+    }
+    if (l.lines.empty()) l.lines.push_back(Line{0, 0});
+    return l;
+}
+
+float text_width(const char* b, const char* e) {
+    return ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, 0.0f, b, e).x;
+}
+
+// The byte offset nearest to x on `line`.
+int offset_at_x(const std::string& text, const Line& line, float x) {
+    ImFont* font = ImGui::GetFont();
+    const float scale = ImGui::GetFontSize() / font->FontSize;
+    const char* base = text.c_str();
+    const char* p = base + line.begin;
+    const char* e = base + line.end;
+    float pos = 0;
+    while (p < e) {
+        unsigned int c = 0;
+        const int len = ImTextCharFromUtf8(&c, p, e);
+        const float adv = font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
+        if (pos + adv * 0.5f > x) break;
+        pos += adv;
+        p += len > 0 ? len : 1;
+    }
+    // A line that wrapped ends in a space: the caret goes before it, not onto the next line.
+    if (p == e && e > base + line.begin && *(e - 1) == ' ' && line.end < static_cast<int>(text.size()) &&
+        text[line.end] != '\n')
+        --p;
+    return static_cast<int>(p - base);
+}
+
+struct Selection {
+    int start = 0, end = 0;  // bytes, start <= end
+    bool backward = false;
+    int anchor = 0;          // where a mouse drag began
+    int caret() const { return backward ? start : end; }
+};
+
+std::map<std::string, Selection> g_selections;
+
+void push_selection(const std::string& key, const std::string& text, const Selection& s) {
+    a11y().push_selection(key, utf8_to_utf16_offset(text, s.start), utf8_to_utf16_offset(text, s.end), s.backward);
+}
+
+}  // namespace
+
+void set_widget_fonts(const Fonts& fonts) {
+    g_fonts = fonts;
+    g_text_keys.clear();  // a new frame starts with the fonts
+}
+
+void set_column_right(float x) { g_column_right = x; }
+
+float column_avail() {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (g_column_right <= 0) return avail;
+    return std::max(1.0f, std::min(avail, g_column_right - ImGui::GetCursorPosX()));
+}
+
+void heading(const std::string& text, int level) {
+    ImFont* font = level <= 1 ? g_fonts.heading : g_fonts.subheading;
+    if (font) ImGui::PushFont(font);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_avail());
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    if (font) ImGui::PopFont();
+    text_node(Role::Heading, text, level);
+}
+
+void paragraph(const std::string& text) {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_avail());
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    text_node(Role::Text, text, 0);
+}
+
+void muted(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    paragraph(text);
+    ImGui::PopStyleColor();
+}
+
+void error_text(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kErrorColor));
+    paragraph(text);
+    ImGui::PopStyleColor();
+}
+
+bool button(const std::string& label, const std::string& id, ButtonStyle style, const std::string& description) {
+    const std::string imgui_label = label + "##" + id;
+    const ImGuiID iid = ImGui::GetID(imgui_label.c_str());
+    const std::string key = item_key(iid);
+    int colors = 0;
+    auto push = [&](ImGuiCol c, ImVec4 v) { ImGui::PushStyleColor(c, v); ++colors; };
+    switch (style) {
+    case ButtonStyle::Primary: push(ImGuiCol_Text, ImVec4(1, 1, 1, 1)); break;
+    case ButtonStyle::Danger:
+        push(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+        push(ImGuiCol_Button, ImVec4(0.69f, 0.0f, 0.13f, 1));
+        push(ImGuiCol_ButtonHovered, ImVec4(0.58f, 0.0f, 0.10f, 1));
+        push(ImGuiCol_ButtonActive, ImVec4(0.48f, 0.0f, 0.08f, 1));
+        break;
+    case ButtonStyle::Normal:
+    case ButtonStyle::Quiet:
+        push(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_Text));
+        push(ImGuiCol_Button, style == ButtonStyle::Quiet ? ImVec4(0, 0, 0, 0) : ImVec4(0.90f, 0.92f, 0.95f, 1));
+        push(ImGuiCol_ButtonHovered, ImVec4(0.82f, 0.86f, 0.91f, 1));
+        push(ImGuiCol_ButtonActive, ImVec4(0.74f, 0.80f, 0.87f, 1));
+        break;
+    }
+    bool pressed = ImGui::Button(imgui_label.c_str());
+    ImGui::PopStyleColor(colors);
+    if (ImGui::IsItemActivated()) a11y().request_dom_focus(key);
+    pressed = a11y().take_activation(key) || pressed;
+    scroll_to_if_focus_arrived(key);
+    focus_ring_if_focused(key);
+    A11yNode& n = item_node(Role::Button, key, label, iid);
+    n.description = description;
+    return pressed;
+}
+
+bool checkbox(const std::string& label, const std::string& id, bool* value, const std::string& description) {
+    const std::string imgui_label = label + "##" + id;
+    const ImGuiID iid = ImGui::GetID(imgui_label.c_str());
+    const std::string key = item_key(iid);
+    bool changed = ImGui::Checkbox(imgui_label.c_str(), value);
+    if (ImGui::IsItemActivated()) a11y().request_dom_focus(key);
+    if (a11y().take_activation(key)) {
+        *value = !*value;
+        changed = true;
+    }
+    scroll_to_if_focus_arrived(key);
+    focus_ring_if_focused(key);
+    A11yNode& n = item_node(Role::Checkbox, key, label, iid);
+    n.checked = *value;
+    n.description = description;
+    return changed;
+}
+
+bool radio_group(const std::string& label, const std::string& id, const std::vector<std::string>& options,
+                 int* selected, const std::string& description) {
+    // The visible label is the group's name in the mirror, not a paragraph of its own.
+    if (!label.empty()) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_avail());
+        ImGui::TextUnformatted(label.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (!description.empty()) muted(description);
+    const std::string group_key = "g" + std::to_string(ImGui::GetID(("##group-" + id).c_str()));
+    a11y().push(Role::RadioGroup, group_key, label);
+    bool changed = false;
+    const float avail = column_avail();
+    float used = 0;
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        const std::string imgui_label = options[i] + "##" + id + "-" + std::to_string(i);
+        const ImGuiID iid = ImGui::GetID(imgui_label.c_str());
+        const std::string key = item_key(iid);
+        const float w = ImGui::CalcTextSize(options[i].c_str()).x + ImGui::GetFrameHeight() +
+                        ImGui::GetStyle().ItemInnerSpacing.x + ImGui::GetStyle().ItemSpacing.x * 2;
+        if (i > 0 && used + w < avail) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
+        else used = 0;
+        used += w;
+        if (ImGui::RadioButton(imgui_label.c_str(), *selected == static_cast<int>(i))) {
+            changed = *selected != static_cast<int>(i);
+            *selected = static_cast<int>(i);
+        }
+        if (ImGui::IsItemActivated()) a11y().request_dom_focus(key);
+        if (a11y().take_activation(key)) {
+            changed = changed || *selected != static_cast<int>(i);
+            *selected = static_cast<int>(i);
+        }
+        scroll_to_if_focus_arrived(key);
+        focus_ring_if_focused(key);
+        A11yNode& n = item_node(Role::Radio, key, options[i], iid);
+        n.checked = *selected == static_cast<int>(i);
+    }
+    a11y().pop();
+    return changed;
+}
+
+bool text_field(const std::string& label, const std::string& id, std::string* value, const FieldOptions& o) {
+    A11y& a = a11y();
+    if (o.label_visible && !label.empty()) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_avail());
+        ImGui::TextUnformatted(label.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (!o.help.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_avail());
+        ImGui::TextUnformatted(o.help.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+
+    const ImGuiID iid = ImGui::GetID(("##field-" + id).c_str());
+    const std::string key = item_key(iid);
+    Selection& sel = g_selections[key];
+    bool changed = false;
+
+    // The browser's editor is the truth for the text and the caret while the person types.
+    DomText dom;
+    if (a.take_dom_text(key, &dom)) {
+        if (dom.value != *value) {
+            *value = dom.value;
+            changed = true;
+        }
+        sel.start = utf16_to_utf8_offset(*value, std::min(dom.selection_start, dom.selection_end));
+        sel.end = utf16_to_utf8_offset(*value, std::max(dom.selection_start, dom.selection_end));
+        sel.backward = dom.backward;
+    }
+    sel.start = std::min<int>(sel.start, static_cast<int>(value->size()));
+    sel.end = std::min<int>(sel.end, static_cast<int>(value->size()));
+
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = o.width > 0 ? o.width : column_avail();
+    const float inner = std::max(20.0f, width - style.FramePadding.x * 2);
+    const Layout& lay = layout_text(key, *value, inner);
+    const float line_h = ImGui::GetTextLineHeight();
+    const int min_lines = o.multiline ? std::max(1, o.min_lines) : 1;
+    const int shown_lines = std::max<int>(min_lines, static_cast<int>(lay.lines.size()) + (o.multiline ? 1 : 0));
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImRect bb(pos, pos + ImVec2(width, line_h * static_cast<float>(shown_lines) + style.FramePadding.y * 2));
+    ImGui::ItemSize(bb, style.FramePadding.y);
+    const bool visible = ImGui::ItemAdd(bb, iid);
+    const bool focused = a.is_focused(key);
+
+    // Mouse: place the caret or select, and give the DOM field the focus.
+    bool hovered = false, held = false;
+    const bool pressed = ImGui::ButtonBehavior(bb, iid, &hovered, &held, ImGuiButtonFlags_PressedOnClick);
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+    auto offset_at_mouse = [&]() {
+        const ImVec2 m = ImGui::GetIO().MousePos;
+        const float rel_y = m.y - bb.Min.y - style.FramePadding.y;
+        int li = static_cast<int>(rel_y / line_h);
+        li = std::clamp(li, 0, static_cast<int>(lay.lines.size()) - 1);
+        return offset_at_x(*value, lay.lines[li], m.x - bb.Min.x - style.FramePadding.x);
+    };
+    if (pressed) {
+        const int at = offset_at_mouse();
+        if (ImGui::GetIO().KeyShift && focused) {
+            sel.start = std::min(sel.anchor, at);
+            sel.end = std::max(sel.anchor, at);
+            sel.backward = at < sel.anchor;
+        } else {
+            sel = Selection{at, at, false, at};
+        }
+        push_selection(key, *value, sel);
+        if (!focused) a.request_dom_focus(key);
+    } else if (held && ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+        const int at = offset_at_mouse();
+        const Selection before = sel;
+        sel.start = std::min(sel.anchor, at);
+        sel.end = std::max(sel.anchor, at);
+        sel.backward = at < sel.anchor;
+        if (sel.start != before.start || sel.end != before.end) push_selection(key, *value, sel);
+    }
+
+    if (visible) {
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(bb.Min, bb.Max, ImGui::GetColorU32(ImGuiCol_FrameBg), style.FrameRounding);
+        const bool invalid = !o.error.empty();
+        dl->AddRect(bb.Min, bb.Max, invalid ? kErrorColor : focused ? kFieldBorderFocused : kFieldBorder,
+                    style.FrameRounding, 0, focused || invalid ? 2.0f : 1.0f);
+        const ImVec2 origin = bb.Min + style.FramePadding;
+        const char* base = value->c_str();
+        const float clip_top = ImGui::GetWindowPos().y, clip_bottom = clip_top + ImGui::GetWindowHeight();
+        for (std::size_t i = 0; i < lay.lines.size(); ++i) {
+            const Line& ln = lay.lines[i];
+            const float y = origin.y + line_h * static_cast<float>(i);
+            if (y + line_h < clip_top || y > clip_bottom) continue;  // long texts: draw what shows
+            if (focused && sel.start != sel.end && sel.end >= ln.begin && sel.start <= ln.end) {
+                const int s = std::max(sel.start, ln.begin), e = std::min(sel.end, ln.end);
+                float x0 = text_width(base + ln.begin, base + s);
+                float x1 = text_width(base + ln.begin, base + e);
+                if (sel.end > ln.end) x1 += ImGui::GetFontSize() * 0.3f;  // the selection goes on
+                dl->AddRectFilled(ImVec2(origin.x + x0, y), ImVec2(origin.x + x1, y + line_h), kSelection);
+            }
+            dl->AddText(ImVec2(origin.x, y), ImGui::GetColorU32(ImGuiCol_Text), base + ln.begin, base + ln.end);
+        }
+        if (value->empty() && !o.placeholder.empty())
+            dl->AddText(origin, ImGui::GetColorU32(ImGuiCol_TextDisabled), o.placeholder.c_str());
+        if (focused && sel.start == sel.end) {
+            // The caret: on the last line that contains it (a wrapped line's end is the next line's start).
+            const int c = sel.caret();
+            std::size_t li = 0;
+            for (std::size_t i = 0; i < lay.lines.size(); ++i)
+                if (lay.lines[i].begin <= c) li = i;
+            const float x = origin.x + text_width(base + lay.lines[li].begin, base + c);
+            const float y = origin.y + line_h * static_cast<float>(li);
+            dl->AddLine(ImVec2(x, y), ImVec2(x, y + line_h), ImGui::GetColorU32(ImGuiCol_Text), 2.0f);
+            if (changed) {  // typing: keep the caret line in view
+                ImGuiContext& g = *GImGui;
+                ImGui::ScrollToBringRectIntoView(g.CurrentWindow, ImRect(x, y - line_h, x + 1, y + line_h * 2));
+            }
+        }
+    }
+    scroll_to_if_focus_arrived(key);
+    focus_ring_if_focused(key);
+
+    A11yNode& n = item_node(o.multiline ? Role::TextArea : Role::TextBox, key, label, iid);
+    n.value = *value;
+    n.description = o.help;
+    n.error = o.error;
+    if (!o.error.empty()) error_text(o.error);
+    return changed;
+}
+
+void begin_group(Role role, const std::string& id, const std::string& name) {
+    a11y().push(role, "g-" + id, name);
+}
+
+void end_group() { a11y().pop(); }
+
+void announce(const std::string& text) { a11y().announce(text); }
+
+}  // namespace sipprep::ui

@@ -1,0 +1,54 @@
+// The app's widgets: Dear ImGui drawing plus an accessibility node for each (a11y.hpp), focus
+// and activation from the DOM mirror, a visible focus ring, and text fields whose editing is
+// done by the browser (IME, spelling, clipboard, undo) and shown by ImGui.
+// Every screen uses these instead of raw ImGui calls.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ui/a11y.hpp"
+#include "ui/fonts.hpp"
+
+namespace sipprep::ui {
+
+void set_widget_fonts(const Fonts& fonts);
+// The right edge of the content column (window-local x); widgets and text stay left of it.
+void set_column_right(float x);
+float column_avail();  // width from the cursor to the column's right edge
+
+// ---- text ----
+void heading(const std::string& text, int level);
+void paragraph(const std::string& text);
+void muted(const std::string& text);  // help texts, secondary lines
+void error_text(const std::string& text);
+
+// ---- controls; `id` makes the control unique and stable; labels may change with the language ----
+enum class ButtonStyle { Normal, Primary, Danger, Quiet };
+bool button(const std::string& label, const std::string& id, ButtonStyle style = ButtonStyle::Normal,
+            const std::string& description = {});
+bool checkbox(const std::string& label, const std::string& id, bool* value, const std::string& description = {});
+
+// One choice of several; returns true when *selected changed. Horizontal when it fits.
+bool radio_group(const std::string& label, const std::string& id, const std::vector<std::string>& options,
+                 int* selected, const std::string& description = {});
+
+struct FieldOptions {
+    bool multiline = false;
+    int min_lines = 3;               // multi-line: grows with the text from here
+    std::string help;                // shown under the label, read as the field's description
+    std::string error;               // shown under the field in red, aria-invalid
+    std::string placeholder;         // example text shown while empty (not a label)
+    bool label_visible = true;
+    float width = -1.0f;             // -1: the whole row
+};
+bool text_field(const std::string& label, const std::string& id, std::string* value, const FieldOptions& options = {});
+
+// ---- structure ----
+void begin_group(Role role, const std::string& id, const std::string& name);
+void end_group();
+
+// A polite live message ("Sparat", "Filen är sparad"), shown in the status line and read out.
+void announce(const std::string& text);
+
+}  // namespace sipprep::ui

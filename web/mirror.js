@@ -1,0 +1,247 @@
+// The DOM mirror of the canvas UI: a visually hidden tree of real headings, paragraphs, labelled
+// fields, buttons, checkboxes, radio groups and lists, kept in step with each frame (changing
+// only what changed). Screen readers read it; the keyboard and the browser's own text editing
+// (IME, spelling, clipboard, undo) work on it; the C++ side draws what it holds.
+(function () {
+  'use strict';
+
+  var root = document.getElementById('a11y-root');
+  var live = document.getElementById('a11y-live');
+  var entries = new Map();  // key -> { key, role, el, control, label, desc, err, text }
+  var keyboardUsed = false;
+  var composing = false;
+
+  function M() { return window.Module; }
+  function cstr(str, fn) { return window.SipprepShell.withCString(str, fn); }
+
+  function focusTo(key) { cstr(key, function (k) { M()._sipprep_a11y_focus(k, keyboardUsed ? 1 : 0); }); }
+  function blurFrom(key) { cstr(key, function (k) { M()._sipprep_a11y_blur(k); }); }
+  function activate(key) { cstr(key, function (k) { M()._sipprep_a11y_activate(k); }); }
+  function sendText(entry) {
+    var c = entry.control;
+    cstr(entry.key, function (k) {
+      cstr(c.value, function (v) {
+        M()._sipprep_a11y_text(k, v, c.selectionStart || 0, c.selectionEnd || 0,
+          c.selectionDirection === 'backward' ? 1 : 0);
+      });
+    });
+  }
+
+  var TEXT_ROLES = { textbox: 1, textarea: 1 };
+  var CONTAINERS = { group: 1, radiogroup: 1, list: 1, listitem: 1, navigation: 1, status: 1, alert: 1 };
+
+  function create(n, parentKey) {
+    var e = { key: n.k, role: n.r };
+    var id = 'm-' + n.k;
+    switch (n.r) {
+      case 'heading':
+        e.el = document.createElement('h' + Math.min(6, Math.max(1, n.l || 2)));
+        break;
+      case 'text':
+        e.el = document.createElement('p');
+        break;
+      case 'textbox':
+      case 'textarea':
+        e.el = document.createElement('div');
+        e.el.className = 'field';
+        e.label = document.createElement('label');
+        e.label.htmlFor = id;
+        e.control = document.createElement(n.r === 'textarea' ? 'textarea' : 'input');
+        if (n.r === 'textbox') e.control.type = 'text';
+        e.control.id = id;
+        e.control.spellcheck = true;
+        e.desc = document.createElement('span');
+        e.desc.id = id + '-d';
+        e.err = document.createElement('span');
+        e.err.id = id + '-e';
+        e.el.append(e.label, e.control, e.desc, e.err);
+        e.control.addEventListener('input', function () { sendText(e); });
+        e.control.addEventListener('compositionstart', function () { composing = true; });
+        e.control.addEventListener('compositionend', function () { composing = false; sendText(e); });
+        if (n.r === 'textbox') {
+          e.control.addEventListener('keydown', function (ev) {
+            if (ev.key === 'Enter' && !ev.isComposing) { ev.preventDefault(); moveFocus(e.control, 1); }
+          });
+        }
+        break;
+      case 'button':
+      case 'link':
+        e.el = e.control = document.createElement('button');
+        e.control.type = 'button';
+        e.control.addEventListener('click', function () { activate(e.key); });
+        break;
+      case 'checkbox':
+      case 'radio':
+        e.el = document.createElement('label');
+        e.control = document.createElement('input');
+        e.control.type = n.r;
+        e.control.id = id;
+        if (n.r === 'radio') e.control.name = 'm-' + parentKey;
+        e.text = document.createElement('span');
+        e.el.append(e.control, e.text);
+        e.control.addEventListener('change', function () { activate(e.key); });
+        break;
+      case 'list':
+        e.el = document.createElement('ul');
+        break;
+      case 'listitem':
+        e.el = document.createElement('li');
+        break;
+      case 'navigation':
+        e.el = document.createElement('nav');
+        break;
+      default:
+        e.el = document.createElement('div');
+        if (n.r === 'radiogroup' || n.r === 'status' || n.r === 'alert') e.el.setAttribute('role', n.r);
+        else if (n.r === 'group') e.el.setAttribute('role', 'group');
+    }
+    e.el.dataset.k = n.k;
+    if (e.control) e.control.dataset.k = n.k;
+    return e;
+  }
+
+  function setText(el, text) { if (el.textContent !== text) el.textContent = text; }
+  function setAttr(el, name, value) {
+    if (value === null || value === undefined || value === false || value === '') {
+      if (el.hasAttribute(name)) el.removeAttribute(name);
+    } else if (el.getAttribute(name) !== String(value)) {
+      el.setAttribute(name, value);
+    }
+  }
+
+  function place(el, b) {
+    if (!b) { if (el.classList.contains('placed')) el.classList.remove('placed'); return; }
+    el.classList.add('placed');
+    var s = el.style;
+    var l = b[0] + 'px', t = b[1] + 'px', w = Math.max(1, b[2]) + 'px', h = Math.max(1, b[3]) + 'px';
+    if (s.left !== l) s.left = l;
+    if (s.top !== t) s.top = t;
+    if (s.width !== w) s.width = w;
+    if (s.height !== h) s.height = h;
+  }
+
+  function update(e, n) {
+    var name = n.n || '';
+    switch (e.role) {
+      case 'heading':
+      case 'text':
+        setText(e.el, name);
+        break;
+      case 'textbox':
+      case 'textarea':
+        setText(e.label, name);
+        var v = n.v || '';
+        var editing = document.activeElement === e.control;
+        if (e.control.value !== v && !(editing && composing)) e.control.value = v;
+        setText(e.desc, n.d || '');
+        setText(e.err, n.e || '');
+        setAttr(e.control, 'aria-invalid', n.e ? 'true' : '');
+        setAttr(e.control, 'aria-describedby',
+          [n.d ? e.desc.id : '', n.e ? e.err.id : ''].filter(Boolean).join(' '));
+        break;
+      case 'button':
+      case 'link':
+        setText(e.el, name);
+        setAttr(e.el, 'aria-current', n.cur ? 'step' : '');
+        setAttr(e.el, 'aria-description', n.d || '');
+        setAttr(e.el, 'aria-disabled', n.dis ? 'true' : '');
+        break;
+      case 'checkbox':
+      case 'radio':
+        setText(e.text, name);
+        if (e.control.checked !== !!n.c) e.control.checked = !!n.c;
+        setAttr(e.control, 'aria-description', n.d || '');
+        break;
+      default:
+        setAttr(e.el, 'aria-label', name);
+    }
+    place(e.el, n.b);
+  }
+
+  function removeEntry(el) {
+    el.querySelectorAll('[data-k]').forEach(function (d) { entries.delete(d.dataset.k); });
+    entries.delete(el.dataset.k);
+    el.remove();
+  }
+
+  function reconcile(parentEl, parentKey, nodes) {
+    var seen = new Set();
+    var prev = null;
+    nodes.forEach(function (n) {
+      var e = entries.get(n.k);
+      if (e && e.role !== n.r) { removeEntry(e.el); e = null; }
+      if (!e) { e = create(n, parentKey); entries.set(n.k, e); }
+      update(e, n);
+      var want = prev ? prev.nextSibling : parentEl.firstChild;
+      if (e.el !== want) parentEl.insertBefore(e.el, want);
+      prev = e.el;
+      seen.add(n.k);
+      if (CONTAINERS[e.role]) reconcile(e.el, n.k, n.ch || []);
+    });
+    Array.prototype.slice.call(parentEl.children).forEach(function (child) {
+      if (child.dataset.k && !seen.has(child.dataset.k)) removeEntry(child);
+    });
+  }
+
+  function focusables() {
+    return Array.prototype.filter.call(root.querySelectorAll('input, textarea, button'), function (el) {
+      return !el.disabled;
+    });
+  }
+
+  function moveFocus(from, step) {
+    var list = focusables();
+    var i = list.indexOf(from);
+    if (i >= 0 && list[i + step]) list[i + step].focus();
+  }
+
+  function sync(tree, focusKey, selection, announcement, lang) {
+    if (lang) {
+      document.documentElement.lang = lang;
+      root.lang = lang;
+    }
+    if (tree) {
+      var t = JSON.parse(tree);
+      reconcile(root, t.k, t.ch || []);
+    }
+    if (focusKey) {
+      var f = entries.get(focusKey);
+      if (f && f.control && document.activeElement !== f.control) f.control.focus({ preventScroll: true });
+    }
+    if (selection) {
+      var s = JSON.parse(selection);
+      var se = entries.get(s.key);
+      if (se && se.control && document.activeElement === se.control && TEXT_ROLES[se.role]) {
+        se.control.setSelectionRange(s.start, s.end, s.backward ? 'backward' : 'forward');
+      }
+    }
+    if (announcement) live.textContent = announcement;
+  }
+
+  function entryOf(target) {
+    var k = target && target.dataset ? target.dataset.k : null;
+    return k ? entries.get(k) : null;
+  }
+
+  root.addEventListener('focusin', function (ev) {
+    var e = entryOf(ev.target);
+    if (!e) return;
+    focusTo(e.key);
+    if (TEXT_ROLES[e.role]) sendText(e);
+  });
+  root.addEventListener('focusout', function (ev) {
+    var e = entryOf(ev.target);
+    if (e) blurFrom(e.key);
+  });
+  document.addEventListener('selectionchange', function () {
+    var e = entryOf(document.activeElement);
+    if (e && TEXT_ROLES[e.role]) sendText(e);
+  });
+  // Focus moves the browser's scroll position in overflow:hidden boxes too; the canvas scrolls
+  // itself to the focused item instead.
+  root.addEventListener('scroll', function () { root.scrollTop = 0; root.scrollLeft = 0; });
+  document.addEventListener('keydown', function () { keyboardUsed = true; }, true);
+  document.addEventListener('pointerdown', function () { keyboardUsed = false; }, true);
+
+  window.SipprepMirror = { sync: sync };
+})();
