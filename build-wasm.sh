@@ -90,16 +90,16 @@ fi
 CURRENT="build the app"
 step "Building the app (emcmake cmake, -Oz)"
 if [ ! -f "$WASM_BUILD/CMakeCache.txt" ]; then
-  emcmake cmake -S "$ROOT" -B "$WASM_BUILD" -DCMAKE_BUILD_TYPE=MinSizeRel -DSIPPREP_DEPS="$DEPS" \
-    -DSIPPREP_FONT="$FONT" >/dev/null
+  emcmake cmake -S "$ROOT" -B "$WASM_BUILD" -DCMAKE_BUILD_TYPE=MinSizeRel -DSIPPREP_DEPS="$DEPS" >/dev/null
 fi
 cmake --build "$WASM_BUILD" -j"$(nproc)"
 
 CURRENT="assemble build/web"
 step "Assembling $OUT"
 mkdir -p "$OUT"
-for f in sipprep.js sipprep.wasm sipprep.data; do
-  cmp -s "$WASM_BUILD/$f" "$OUT/$f" || cp "$WASM_BUILD/$f" "$OUT/$f"
+rm -f "$OUT/sipprep.data"  # older builds packed the font into an Emscripten data file
+for f in "$WASM_BUILD/sipprep.js" "$WASM_BUILD/sipprep.wasm" "$FONT"; do
+  cmp -s "$f" "$OUT/$(basename "$f")" || cp "$f" "$OUT/"
 done
 for f in "$ROOT"/web/*; do
   cmp -s "$f" "$OUT/$(basename "$f")" || cp "$f" "$OUT/"

@@ -201,8 +201,13 @@
       root.lang = lang;
     }
     if (tree) {
+      // Moving an element in the DOM can take focus from it: put focus back where it was.
+      var active = entryOf(document.activeElement);
       var t = JSON.parse(tree);
       reconcile(root, t.k, t.ch || []);
+      if (active && entries.get(active.key) === active && document.activeElement !== active.control) {
+        active.control.focus({ preventScroll: true });
+      }
     }
     if (focusKey) {
       var f = entries.get(focusKey);

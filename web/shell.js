@@ -144,16 +144,140 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 30000);
   }
 
+  // ---------------------------------------------------------------- the draft on this device
+  var DRAFT_KEY = 'sipprep.draft.v1';
+  var DRAFT_LIMIT = 4 * 1024 * 1024;  // characters; browsers allow about 5 M per site
+  var pendingDraft = null;
+  var draftTimer = 0;
+
+  function storageFailed(reason) {
+    withCString(String(reason), function (p) { Module._sipprep_storage_failed(p); });
+  }
+
+  function writeDraft() {
+    if (draftTimer) { clearTimeout(draftTimer); draftTimer = 0; }
+    if (pendingDraft === null) return;
+    var text = pendingDraft;
+    pendingDraft = null;
+    if (text.length > DRAFT_LIMIT) { storageFailed('too large: ' + Math.round(text.length / 1024) + ' kB'); return; }
+    try {
+      localStorage.setItem(DRAFT_KEY, text);
+    } catch (e) {
+      storageFailed(e && e.name ? e.name : String(e));
+    }
+  }
+
+  function saveDraft(text) {
+    pendingDraft = text;
+    if (!draftTimer) draftTimer = setTimeout(writeDraft, 500);
+  }
+
+  function clearDraft() {
+    pendingDraft = null;
+    if (draftTimer) { clearTimeout(draftTimer); draftTimer = 0; }
+    try { localStorage.removeItem(DRAFT_KEY); } catch (e) { /* nothing stored, nothing to erase */ }
+  }
+
+  function loadDraft() {
+    try {
+      return localStorage.getItem(DRAFT_KEY) || '';
+    } catch (e) {
+      setTimeout(function () { storageFailed(e && e.name ? e.name : String(e)); }, 0);
+      return '';
+    }
+  }
+
+  // Nothing typed is lost when the tab is hidden, closed or the phone locks.
+  document.addEventListener('visibilitychange', function () { if (document.hidden) writeDraft(); });
+  window.addEventListener('pagehide', writeDraft);
+
+  // ---------------------------------------------------------------- opening files
+  function openFile(file) {
+    if (!file) return;
+    file.arrayBuffer().then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      var ptr = Module._malloc(bytes.length || 1);
+      Module.HEAPU8.set(bytes, ptr);
+      try {
+        withCString(file.name, function (n) { Module._sipprep_open_file(n, ptr, bytes.length); });
+      } finally {
+        Module._free(ptr);
+      }
+    }, function (e) {
+      withCString(file.name, function (n) {
+        withCString('', function (d) { Module._sipprep_open_file(n, d, 0); });
+      });
+    });
+  }
+
+  var picker = null;
+  function pickFile() {
+    if (!picker) {
+      picker = document.createElement('input');
+      picker.type = 'file';
+      picker.accept = '.json,application/json';
+      picker.hidden = true;
+      picker.addEventListener('change', function () {
+        openFile(picker.files[0]);
+        picker.value = '';
+      });
+      document.body.appendChild(picker);
+    }
+    picker.click();
+  }
+
+  function installDrop() {
+    window.addEventListener('dragover', function (e) { e.preventDefault(); });
+    window.addEventListener('drop', function (e) {
+      e.preventDefault();
+      if (e.dataTransfer && e.dataTransfer.files.length) openFile(e.dataTransfer.files[0]);
+    });
+  }
+
+  // ---------------------------------------------------------------- printing
+  function printHtml(title, html) {
+    var frame = document.createElement('iframe');
+    frame.title = title;
+    frame.className = 'print-frame';
+    frame.srcdoc = html;
+    frame.onload = function () {
+      frame.contentWindow.focus();
+      frame.contentWindow.print();
+      setTimeout(function () { frame.remove(); }, 1000);
+    };
+    document.body.appendChild(frame);
+  }
+
   // ---------------------------------------------------------------- start
+  // The font loads beside the WebAssembly; the first frame waits for it (briefly), so the page
+  // never flashes in a fallback font.
+  var fontBytes = fetch('app-font.ttf').then(function (r) {
+    if (!r.ok) throw new Error('HTTP ' + r.status);
+    return r.arrayBuffer();
+  });
+
   function start() {
     installInput();
-    started = true;
-    requestFrame();
+    installDrop();
+    fontBytes.then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      var ptr = Module._malloc(bytes.length);
+      Module.HEAPU8.set(bytes, ptr);
+      Module._sipprep_set_font(ptr, bytes.length);
+      Module._free(ptr);
+    }, function (e) {
+      console.warn('app font not loaded, using the built-in font: ' + e.message);
+    }).then(function () {
+      started = true;
+      requestFrame();
+    });
   }
 
   window.SipprepShell = {
     start: start, fatal: fatal, requestFrame: requestFrame, frameDrawn: frameDrawn,
-    download: download, setCursor: setCursor, withCString: withCString
+    download: download, setCursor: setCursor, withCString: withCString,
+    saveDraft: saveDraft, clearDraft: clearDraft, loadDraft: loadDraft, flushDraft: writeDraft,
+    pickFile: pickFile, openFile: openFile, printHtml: printHtml
   };
 
   // A small accessor for tests and for people who want to see their data: the core's state.

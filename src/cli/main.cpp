@@ -1,6 +1,6 @@
 // sipprep — the command line for professionals and scripts.
 //   sipprep validate FILE…              exit 0 valid, 1 invalid, 2 unreadable
-//   sipprep summary FILE [--lang en]    a readable summary (Swedish by default)
+//   sipprep summary FILE [--lang en] [--format text|markdown|html]   a readable summary (Swedish by default)
 //   sipprep migrate FILE [-o OUT]       rewrite as the current format version, canonical, fresh hash
 // FILE "-" reads standard input.
 #include <cstdio>
@@ -21,7 +21,8 @@ namespace {
 int usage() {
     std::cerr << "usage:\n"
                  "  sipprep validate FILE...            check bundles (exit 0 valid, 1 invalid, 2 unreadable)\n"
-                 "  sipprep summary FILE [--lang sv|en] print a readable summary\n"
+                 "  sipprep summary FILE [--lang sv|en] [--format text|markdown|html]\n"
+                 "                                      print a readable summary\n"
                  "  sipprep migrate FILE [-o OUT]       rewrite in the current format version\n"
                  "FILE may be - for standard input.\n";
     return 2;
@@ -88,10 +89,20 @@ int main(int argc, char** argv) {
     std::vector<std::string> files;
     Lang lang = Lang::Sv;
     std::string out_path;
+    SummaryFormat format = SummaryFormat::Text;
     for (std::size_t i = 1; i < args.size(); ++i) {
         if (args[i] == "--lang" && i + 1 < args.size()) {
             if (!lang_from_code(args[++i], &lang)) {
                 std::cerr << "unknown language " << args[i] << " (sv or en)\n";
+                return 2;
+            }
+        } else if (args[i] == "--format" && i + 1 < args.size()) {
+            const std::string f = args[++i];
+            if (f == "text") format = SummaryFormat::Text;
+            else if (f == "markdown") format = SummaryFormat::Markdown;
+            else if (f == "html") format = SummaryFormat::Html;
+            else {
+                std::cerr << "unknown format " << f << " (text, markdown or html)\n";
                 return 2;
             }
         } else if (args[i] == "-o" && i + 1 < args.size()) {
@@ -117,7 +128,7 @@ int main(int argc, char** argv) {
             return 2;
         }
         if (command == "summary") {
-            std::cout << summary_text(r.preparation, lang, today_local(), r.issues);
+            std::cout << summary(r.preparation, lang, today_local(), r.issues, format);
             return r.valid() ? 0 : 1;
         }
         std::string bundle = export_bundle(r.preparation, r.meta);

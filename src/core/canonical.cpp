@@ -74,9 +74,7 @@ template <typename J> std::string hash_of(const J& value) {
 
 }  // namespace
 
-std::string canonical_text(const nlohmann::ordered_json& value) { return text_of(value); }
 std::string canonical_text(const nlohmann::json& value) { return text_of(value); }
-std::string canonical_sha256(const nlohmann::ordered_json& value) { return hash_of(value); }
 std::string canonical_sha256(const nlohmann::json& value) { return hash_of(value); }
 
 }  // namespace sipprep

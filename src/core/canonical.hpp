@@ -9,9 +9,7 @@
 
 namespace sipprep {
 
-std::string canonical_text(const nlohmann::ordered_json& value);
 std::string canonical_text(const nlohmann::json& value);
-std::string canonical_sha256(const nlohmann::ordered_json& value);
 std::string canonical_sha256(const nlohmann::json& value);
 
 }  // namespace sipprep

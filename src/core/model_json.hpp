@@ -10,8 +10,10 @@
 
 namespace sipprep {
 
-using Json = nlohmann::ordered_json;  // written: members in a readable order
-using JsonIn = nlohmann::json;      // read: order does not matter, and sorted keys hash canonically
+// One JSON type for reading and writing: a second instantiation of nlohmann::basic_json would
+// cost the web app about a sixth of its download. Members come out in sorted order.
+using Json = nlohmann::json;
+using JsonIn = nlohmann::json;
 
 Json to_json(const Preparation& p);
 

@@ -12,9 +12,12 @@
 
 namespace sipprep {
 
-std::string summary_text(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues);
+enum class SummaryFormat { Text, Markdown, Html };
 
-// "Anna (dotter)", or the owner's name for "person".
-std::string author_label(const Preparation& p, const std::string& author_id, Lang lang);
+// The summary in `format`. Html is a complete page with a print stylesheet (A4, a page break
+// before each main section, long words wrapped), for "Skriv ut" and the professional's print.
+std::string summary(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues,
+                    SummaryFormat format);
+std::string summary_text(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues);
 
 }  // namespace sipprep

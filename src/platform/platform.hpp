@@ -12,4 +12,14 @@ void download_file(const std::string& filename, const std::string& mime_type, co
 // Asks for `count` more frames (animations, messages that must show). Input wakes the app itself.
 void request_frames(int count);
 
+// The draft on this device: saved within a second of a change and when the page is hidden.
+void save_draft(const std::string& draft_json);
+void clear_draft();
+
+// Opens the system's file picker; the chosen file comes back through App::open_file.
+void pick_file();
+
+// Opens `html` in a print view (the browser's print dialog).
+void print_html(const std::string& title, const std::string& html);
+
 }  // namespace sipprep::platform

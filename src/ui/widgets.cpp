@@ -16,7 +16,6 @@ Fonts g_fonts;
 float g_column_right = 0;  // 0: the window's own edge
 
 const ImU32 kFocusRing = IM_COL32(201, 80, 0, 255);     // orange, 3:1 against the light background
-const ImU32 kFieldBorder = IM_COL32(110, 110, 120, 255);
 const ImU32 kFieldBorderFocused = IM_COL32(33, 92, 140, 255);
 const ImU32 kSelection = IM_COL32(173, 206, 240, 255);
 const ImU32 kErrorColor = IM_COL32(176, 0, 32, 255);
@@ -95,16 +94,20 @@ const Layout& layout_text(const std::string& key, const std::string& text, float
         const char* para_end = nl ? nl : end;
         // Wrap this paragraph at word boundaries.
         const char* p = s;
-        do {
-            const char* brk = p < para_end ? font->CalcWordWrapPositionA(scale, p, para_end, width) : para_end;
-            if (brk == p) brk = p + 1;  // a single glyph wider than the field
+        if (p == para_end) l.lines.push_back(Line{static_cast<int>(p - base), static_cast<int>(p - base)});
+        while (p < para_end) {
+            const char* brk = font->CalcWordWrapPositionA(scale, p, para_end, width);
+            if (brk == p) {  // a single glyph wider than the field: take the whole UTF-8 sequence
+                unsigned int c = 0;
+                brk = p + std::max(1, ImTextCharFromUtf8(&c, p, para_end));
+            }
             l.lines.push_back(Line{static_cast<int>(p - base), static_cast<int>(brk - base)});
             p = brk;
             while (p < para_end && *p == ' ' && l.lines.back().end == static_cast<int>(p - base)) {
                 ++p;  // the wrapping space belongs to the line it ends
                 l.lines.back().end = static_cast<int>(p - base);
             }
-        } while (p < para_end);
+        }
         if (!nl) break;
         s = nl + 1;
     }
@@ -197,7 +200,7 @@ void error_text(const std::string& text) {
 }
 
 bool button(const std::string& label, const std::string& id, ButtonStyle style, const std::string& description) {
-    const std::string imgui_label = label + "##" + id;
+    const std::string imgui_label = label + "###" + id;  // the ID ignores the label
     const ImGuiID iid = ImGui::GetID(imgui_label.c_str());
     const std::string key = item_key(iid);
     int colors = 0;
@@ -230,7 +233,7 @@ bool button(const std::string& label, const std::string& id, ButtonStyle style, 
 }
 
 bool checkbox(const std::string& label, const std::string& id, bool* value, const std::string& description) {
-    const std::string imgui_label = label + "##" + id;
+    const std::string imgui_label = label + "###" + id;  // the ID ignores the label
     const ImGuiID iid = ImGui::GetID(imgui_label.c_str());
     const std::string key = item_key(iid);
     bool changed = ImGui::Checkbox(imgui_label.c_str(), value);
@@ -262,7 +265,7 @@ bool radio_group(const std::string& label, const std::string& id, const std::vec
     const float avail = column_avail();
     float used = 0;
     for (std::size_t i = 0; i < options.size(); ++i) {
-        const std::string imgui_label = options[i] + "##" + id + "-" + std::to_string(i);
+        const std::string imgui_label = options[i] + "###" + id + "-" + std::to_string(i);
         const ImGuiID iid = ImGui::GetID(imgui_label.c_str());
         const std::string key = item_key(iid);
         const float w = ImGui::CalcTextSize(options[i].c_str()).x + ImGui::GetFrameHeight() +
@@ -370,7 +373,7 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(bb.Min, bb.Max, ImGui::GetColorU32(ImGuiCol_FrameBg), style.FrameRounding);
         const bool invalid = !o.error.empty();
-        dl->AddRect(bb.Min, bb.Max, invalid ? kErrorColor : focused ? kFieldBorderFocused : kFieldBorder,
+        dl->AddRect(bb.Min, bb.Max, invalid ? kErrorColor : focused ? kFieldBorderFocused : ImGui::GetColorU32(ImGuiCol_Border),
                     style.FrameRounding, 0, focused || invalid ? 2.0f : 1.0f);
         const ImVec2 origin = bb.Min + style.FramePadding;
         const char* base = value->c_str();

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, launch, openApp, goalField, ARTIFACTS } from './harness.mjs';
+import { serve, launch, openApp, goalField, startNew, goToStep, ARTIFACTS } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -33,6 +33,8 @@ test('at devicePixelRatio 2 the canvas has twice the pixels', async () => {
 
 test('resizing the window resizes the canvas and redraws', async () => {
   const { context, page } = await openApp(browser, server.url, { viewport: { width: 1000, height: 700 } });
+  await startNew(page);
+  await goToStep(page, 'Vad är viktigt för dig?');
   const before = await page.evaluate(() => window.__frames);
   await page.setViewportSize({ width: 420, height: 800 });
   await page.waitForFunction((n) => window.__frames > n, before);

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openApp, state, clickCanvasAt, goalField, ARTIFACTS } from './harness.mjs';
+import { serve, launch, openApp, state, clickCanvasAt, goalField, startNew, goToStep, press, ARTIFACTS } from './harness.mjs';
 
 let server, browser;
 before(async () => {
@@ -23,6 +23,9 @@ test('loads without console errors, takes Swedish text, exports it, and idles', 
   const { context, page, problems } = await openApp(browser, server.url);
   const first = await state(page);
   assert.equal(first.language, 'sv');
+  assert.equal(first.screen, 'start');
+  await startNew(page);
+  await goToStep(page, 'Vad är viktigt för dig?');
 
   await clickCanvasAt(goalField(page));
   await page.waitForTimeout(100);
@@ -36,8 +39,9 @@ test('loads without console errors, takes Swedish text, exports it, and idles', 
   const s = await state(page);
   assert.deepEqual(s.content.goals.long_term, [{ author: 'person', text: GOAL }]);
 
+  await goToStep(page, 'Sammanfattning');
   const downloadPromise = page.waitForEvent('download');
-  await clickCanvasAt(page.getByRole('button', { name: 'Exportera' }));
+  await clickCanvasAt(page.getByRole('button', { name: 'Exportera', exact: true }).first());
   const download = await downloadPromise;
   assert.match(download.suggestedFilename(), /^sip-forberedelse-\d{4}-\d{2}-\d{2}\.json$/);
   const file = join(ARTIFACTS, download.suggestedFilename());

@@ -59,8 +59,35 @@ export const state = (page) => page.evaluate(() => window.sipprep.state());
 
 // Clicks where the canvas draws the control that the DOM mirror element stands for: a real
 // pointer click on the canvas (the mirror itself lets pointer events through).
+// Focusing first makes the app scroll the control into view, as it does for keyboard users.
 export async function clickCanvasAt(locator) {
+  await locator.focus();
+  await locator.page().waitForTimeout(150);
   await locator.click({ force: true });
 }
 
 export const goalField = (page, name = 'Vad är viktigt för dig?') => page.getByRole('textbox', { name });
+
+// Lets the app draw a frame or two after an action.
+export const settle = (page, ms = 150) => page.waitForTimeout(ms);
+
+// Presses a button the way a keyboard user does: focus its mirror element, then Enter.
+export async function press(page, name, options = {}) {
+  const button = page.getByRole('button', { name, exact: true, ...options });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await settle(page);
+}
+
+// From the start screen: a new preparation, then to the step whose title is given.
+export async function startNew(page) {
+  await press(page, 'Ny förberedelse');
+}
+
+export async function goToStep(page, title) {
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const nav = page.getByRole('navigation').getByRole('button', { name: new RegExp('^\\d+\\. ' + escaped) });
+  await nav.focus();
+  await page.keyboard.press('Enter');
+  await settle(page);
+}

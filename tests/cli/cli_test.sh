@@ -36,6 +36,12 @@ check "summary reads standard input" 0 sh -c "\"$SIPPREP\" summary - < \"$EX/bar
 contains "summary is Swedish by default" "Det här är viktigt för mig"
 check "summary in English" 0 "$SIPPREP" summary "$EX/aldre-uppfoljning.json" --lang en
 contains "English headings" "What matters to me"
+check "summary as HTML" 0 "$SIPPREP" summary "$EX/barn-skolfranvaro.json" --format html
+contains "a whole page" "<!doctype html>"
+contains "with a print stylesheet" "@page { size: A4"
+check "summary as Markdown" 0 "$SIPPREP" summary "$EX/barn-skolfranvaro.json" --format markdown
+contains "Markdown headings" "## Det här är viktigt för mig"
+check "unknown format" 2 "$SIPPREP" summary "$EX/barn-skolfranvaro.json" --format pdf
 check "unknown language" 2 "$SIPPREP" summary "$EX/aldre-uppfoljning.json" --lang fi
 check "no arguments" 2 "$SIPPREP"
 

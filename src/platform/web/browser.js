@@ -14,4 +14,22 @@ mergeInto(LibraryManager.library, {
                               UTF8ToString(announcement), UTF8ToString(lang));
   },
   sipprep_js_cursor: function (cursor) { window.SipprepShell.setCursor(UTF8ToString(cursor)); },
+  sipprep_js_save_draft: function (json) { window.SipprepShell.saveDraft(UTF8ToString(json)); },
+  sipprep_js_clear_draft: function () { window.SipprepShell.clearDraft(); },
+  sipprep_js_load_draft: function () {
+    var text = window.SipprepShell.loadDraft();
+    if (!text) return 0;
+    var size = lengthBytesUTF8(text) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
+  },
+  sipprep_js_load_draft__deps: ['malloc'],
+  sipprep_js_pick_file: function () { window.SipprepShell.pickFile(); },
+  sipprep_js_print_html: function (title, html) {
+    window.SipprepShell.printHtml(UTF8ToString(title), UTF8ToString(html));
+  },
+  sipprep_js_prefers_contrast: function () {
+    return window.matchMedia && window.matchMedia('(prefers-contrast: more)').matches ? 1 : 0;
+  },
 });

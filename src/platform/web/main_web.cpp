@@ -5,9 +5,11 @@
 #include <emscripten.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
+#include "core/date.hpp"
 #include "gl_renderer.hpp"
 #include "imgui.h"
 #include "input_queue.hpp"
@@ -27,6 +29,12 @@ void sipprep_js_download(const char* name, const char* mime, const char* data, i
 void sipprep_js_mirror(const char* tree_json, const char* focus_key, const char* selection_json,
                        const char* announcement, const char* lang);
 void sipprep_js_cursor(const char* css_cursor);
+void sipprep_js_save_draft(const char* json);
+void sipprep_js_clear_draft();
+char* sipprep_js_load_draft();  // malloc'd UTF-8, or null
+void sipprep_js_pick_file();
+void sipprep_js_print_html(const char* title, const char* html);
+int sipprep_js_prefers_contrast();
 }
 
 namespace {
@@ -38,35 +46,25 @@ struct State {
     std::vector<unsigned char> font_ttf;
     float fonts_ratio = 0.0f;  // devicePixelRatio and text scale the atlas was built for
     float fonts_scale = 0.0f;
+    bool fonts_contrast = false;
     int frames_wanted = 0;
     int cursor = -2;
     std::string lang;
     std::string buffer;  // strings handed to JS stay valid until the next call
 } s;
 
-std::vector<unsigned char> read_file(const char* path) {
-    std::vector<unsigned char> bytes;
-    if (FILE* f = std::fopen(path, "rb")) {
-        std::fseek(f, 0, SEEK_END);
-        long size = std::ftell(f);
-        std::fseek(f, 0, SEEK_SET);
-        if (size > 0) {
-            bytes.resize(static_cast<std::size_t>(size));
-            if (std::fread(bytes.data(), 1, bytes.size(), f) != bytes.size()) bytes.clear();
-        }
-        std::fclose(f);
-    }
-    return bytes;
-}
-
 void ensure_fonts(float pixel_ratio) {
     const float scale = s.app->text_scale();
-    if (pixel_ratio == s.fonts_ratio && scale == s.fonts_scale) return;
+    const bool contrast = s.app->high_contrast();
+    if (pixel_ratio == s.fonts_ratio && scale == s.fonts_scale && contrast == s.fonts_contrast) return;
+    if (pixel_ratio != s.fonts_ratio || scale != s.fonts_scale) {
+        s.fonts = sipprep::ui::build_fonts(s.font_ttf, pixel_ratio, scale);
+        sipprep::web::renderer_upload_font_atlas();
+    }
     s.fonts_ratio = pixel_ratio;
     s.fonts_scale = scale;
-    s.fonts = sipprep::ui::build_fonts(s.font_ttf, pixel_ratio, scale);
-    sipprep::web::renderer_upload_font_atlas();
-    sipprep::ui::apply_theme(scale, pixel_ratio);
+    s.fonts_contrast = contrast;
+    sipprep::ui::apply_theme(scale, pixel_ratio, contrast);
 }
 
 const char* css_cursor(int imgui_cursor) {
@@ -107,6 +105,11 @@ void request_frames(int count) {
     sipprep_js_request_frames();
 }
 
+void save_draft(const std::string& draft_json) { sipprep_js_save_draft(draft_json.c_str()); }
+void clear_draft() { sipprep_js_clear_draft(); }
+void pick_file() { sipprep_js_pick_file(); }
+void print_html(const std::string& title, const std::string& html) { sipprep_js_print_html(title.c_str(), html.c_str()); }
+
 }  // namespace sipprep::platform
 
 extern "C" {
@@ -131,13 +134,16 @@ EMSCRIPTEN_KEEPALIVE int sipprep_frame(float css_width, float css_height, float 
     sipprep::web::renderer_draw(ImGui::GetDrawData(), static_cast<int>(css_width * pixel_ratio + 0.5f),
                                 static_cast<int>(css_height * pixel_ratio + 0.5f));
     sync_mirror();
+    std::string draft;
+    if (s.app->take_draft(&draft)) sipprep::platform::save_draft(draft);
     if (ImGui::GetMouseCursor() != s.cursor) {
         s.cursor = ImGui::GetMouseCursor();
         sipprep_js_cursor(css_cursor(s.cursor));
     }
     sipprep_js_frame_drawn();
     if (s.frames_wanted > 0) --s.frames_wanted;
-    return (more_input || s.frames_wanted > 0 || s.fonts_scale != s.app->text_scale()) ? 1 : 0;
+    const bool style_changed = s.fonts_scale != s.app->text_scale() || s.fonts_contrast != s.app->high_contrast();
+    return (more_input || s.frames_wanted > 0 || style_changed) ? 1 : 0;
 }
 
 // Pointer input from web/shell.js. Each wakes the app for a few frames (ImGui needs two or three
@@ -175,6 +181,23 @@ EMSCRIPTEN_KEEPALIVE void sipprep_a11y_activate(const char* key) {
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_a11y_text(const char* key, const char* value, int start, int end, int backward) {
     sipprep::ui::a11y().on_text(key, sipprep::ui::DomText{value, start, end, backward != 0});
+    sipprep::platform::request_frames(3);
+}
+
+// The app font (web/shell.js fetches app-font.ttf while the WebAssembly loads).
+EMSCRIPTEN_KEEPALIVE void sipprep_set_font(const unsigned char* data, int length) {
+    s.font_ttf.assign(data, data + length);
+    s.fonts_ratio = 0;  // rebuild the atlas with it
+    sipprep::platform::request_frames(3);
+}
+
+// A file the person chose or dropped on the page (raw bytes: the core says what is wrong with them).
+EMSCRIPTEN_KEEPALIVE void sipprep_open_file(const char* name, const char* data, int length) {
+    s.app->open_file(name, std::string(data, static_cast<std::size_t>(length)));
+    sipprep::platform::request_frames(3);
+}
+EMSCRIPTEN_KEEPALIVE void sipprep_storage_failed(const char* reason) {
+    s.app->storage_failed(reason);
     sipprep::platform::request_frames(3);
 }
 
@@ -224,9 +247,13 @@ int main() {
         sipprep_js_fatal("webgl2-shaders");
         return 1;
     }
-    s.font_ttf = read_file("/assets/app-font.ttf");
-    if (s.font_ttf.empty()) std::fprintf(stderr, "app font missing, using ImGui's built-in font\n");
     s.app = new sipprep::ui::App();
+    s.app->set_today(sipprep::today_local());
+    s.app->prefer_high_contrast(sipprep_js_prefers_contrast() != 0);
+    if (char* draft = sipprep_js_load_draft()) {
+        s.app->restore_draft(draft);
+        std::free(draft);
+    }
     sipprep_js_start();
     return 0;
 }

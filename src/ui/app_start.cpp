@@ -1,0 +1,76 @@
+// The start screen, "Om SIP" and the evaluation after the meeting.
+#include "app.hpp"
+#include "imgui.h"
+#include "platform/platform.hpp"
+
+namespace sipprep::ui {
+
+void App::start_screen() {
+    heading(t("start.title"), 2);
+    paragraph(t("start.intro"));
+
+    int mode = static_cast<int>(mode_);
+    if (radio_group(t("start.who"), "who-fills-in",
+                    {t("start.who.myself"), t("start.who.with_relative"), t("start.who.guardian"),
+                     t("start.who.representative")},
+                    &mode)) {
+        mode_ = static_cast<FillMode>(mode);
+        changed_ = true;
+    }
+    ImGui::Spacing();
+
+    if (has_draft_) {
+        if (button(t("start.continue"), "start-continue", ButtonStyle::Primary, t("start.continue.help")))
+            go_to(Screen::Steps);
+        ImGui::Spacing();
+    }
+    if (button(t("start.new"), "start-new", has_draft_ ? ButtonStyle::Normal : ButtonStyle::Primary,
+               has_draft_ ? t("start.new.replaces") : std::string())) {
+        reset(PreparationKind::NewPlan);
+        go_to(Screen::Steps, StepId::AboutYou);
+    }
+    if (button(t("start.follow_up"), "start-follow-up", ButtonStyle::Normal, t("start.follow_up.help"))) {
+        reset(PreparationKind::FollowUp);
+        go_to(Screen::Steps, StepId::AboutYou);
+    }
+    if (button(t("start.open"), "start-open", ButtonStyle::Normal, t("start.open.help"))) {
+        opening_earlier_ = false;
+        platform::pick_file();
+    }
+    muted(t("start.drop"));
+    ImGui::Spacing();
+    if (button(t("start.about"), "start-about", ButtonStyle::Quiet)) go_to(Screen::About);
+    if (button(t("start.evaluation"), "start-evaluation", ButtonStyle::Quiet)) go_to(Screen::Evaluation);
+    ImGui::Spacing();
+    muted(t("start.privacy"));
+}
+
+void App::about_screen() {
+    heading(t("about.title"), 2);
+    for (const char* section : {"what", "yours", "rights", "meeting", "prepare", "consent"}) {
+        heading(tr(lang_, std::string("about.") + section + ".title"), 3);
+        paragraph(tr(lang_, std::string("about.") + section + ".text"));
+    }
+    ImGui::Spacing();
+    if (button(t("nav.start"), "about-back", ButtonStyle::Primary)) go_to(Screen::Start);
+}
+
+void App::evaluation_screen() {
+    heading(t("eval.title"), 2);
+    paragraph(t("eval.intro"));
+    const std::vector<std::string> scale = {t("eval.scale.0"), "1", "2", "3", "4", "5"};
+    auto question = [&](const char* key, int* value) {
+        if (radio_group(t(key), key, scale, value, t("eval.scale.help"))) changed_ = true;
+    };
+    question("eval.listened_to", &prep_.evaluation.listened_to);
+    question("eval.understood", &prep_.evaluation.understood);
+    question("eval.started_from_me", &prep_.evaluation.started_from_me);
+    FieldOptions o;
+    o.multiline = true;
+    mark(text_field(t("eval.comment"), "eval-comment", &prep_.evaluation.comment, o));
+    ImGui::Spacing();
+    if (button(t("export.button"), "eval-export", ButtonStyle::Primary)) export_file();
+    if (button(t("nav.start"), "eval-back")) go_to(Screen::Start);
+}
+
+}  // namespace sipprep::ui
