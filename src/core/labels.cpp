@@ -30,10 +30,8 @@ std::string consent_sentence(const Preparation& p, const Consent& c, Lang lang) 
     const Invitee* a = find_invitee(p, c.actor);
     const std::string who = a ? invitee_label(*a, lang) : tr(lang, "consent.sentence.someone");
     std::string what = c.information;
-    for (InfoCategory k : c.categories) {
-        const std::string cat = enum_label(lang, "category", k);
-        what += (what.empty() ? "" : ", ") + cat;
-    }
+    while (!what.empty() && (what.back() == '.' || what.back() == ' ' || what.back() == '\n')) what.pop_back();
+    for (InfoCategory k : c.categories) what += (what.empty() ? "" : "; ") + enum_label(lang, "category", k);
     if (what.empty()) what = tr(lang, "consent.sentence.unspecified");
     const std::string from = c.valid_from.empty() ? tr(lang, "consent.sentence.now") : c.valid_from;
     const std::string to = c.valid_to.empty() ? tr(lang, "summary.open_date") : c.valid_to;

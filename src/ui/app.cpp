@@ -226,6 +226,10 @@ void App::step_navigation() {
                       IM_COL32(33, 92, 140, 255), h);
     ImGui::Dummy(ImVec2(w, h));
 
+    // On a phone the list of steps would fill the screen: it opens on request there.
+    const bool narrow = w < 560.0f * text_scale_;
+    if (narrow && button(nav_open_ ? t("nav.hide_all") : t("nav.show_all"), "nav-toggle", ButtonStyle::Quiet))
+        nav_open_ = !nav_open_;
     begin_group(Role::Navigation, "steps", t("nav.steps"));
     float used = 0;
     for (std::size_t i = 0; i < all.size(); ++i) {
@@ -238,9 +242,12 @@ void App::step_navigation() {
         else used = 0;
         used += bw;
         const bool current = s == step_;
+        if (narrow && !nav_open_) continue;
         if (button(label, std::string("nav-") + step_name(s), current ? ButtonStyle::Primary : ButtonStyle::Quiet,
-                   current ? t("nav.current") : std::string()))
+                   current ? t("nav.current") : std::string())) {
             go_to(Screen::Steps, s);
+            nav_open_ = false;
+        }
     }
     end_group();
     ImGui::Separator();

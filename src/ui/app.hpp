@@ -105,6 +105,7 @@ private:
     bool restored_ = false;
     bool changed_ = false;
     bool scroll_to_top_ = false;
+    bool nav_open_ = false;  // narrow screens: the step list is shown
     bool confirm_erase_ = false;
     bool storage_broken_ = false;
     std::string storage_problem_;

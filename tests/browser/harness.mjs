@@ -87,6 +87,7 @@ export async function startNew(page) {
 export async function goToStep(page, title) {
   const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const nav = page.getByRole('navigation').getByRole('button', { name: new RegExp('^\\d+\\. ' + escaped) });
+  if (await nav.count() === 0) await press(page, 'Visa alla steg');  // phones show the list on request
   await nav.focus();
   await page.keyboard.press('Enter');
   await settle(page);

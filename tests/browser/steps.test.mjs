@@ -1,0 +1,64 @@
+// Every screen and step, at a laptop size and a phone size: screenshots for people to look at,
+// and axe-core on the accessibility mirror (no serious or critical violations).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { serve, launch, openApp, press, goToStep, settle, ROOT, ARTIFACTS } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+
+let server, browser;
+before(async () => {
+  await mkdir(join(ARTIFACTS, 'steps'), { recursive: true });
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
+const STEPS = ['Om dig', 'Vad är viktigt för dig?', 'Hur är det nu?', 'Vad behöver du?', 'Frågor till mötet',
+  'Vilka ska vara med?', 'Så vill jag vara med', 'Samtycke', 'Sammanfattning'];
+
+async function axe(page, where) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+  });
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad, [], `${where}: ${JSON.stringify(bad, null, 1)}`);
+  return result;
+}
+
+for (const [size, viewport] of Object.entries(SIZES)) {
+  test(`every screen at ${viewport.width}×${viewport.height}: screenshot and axe-core`, async () => {
+    const { context, page, problems } = await openApp(browser, server.url, { viewport, bypassCSP: true });
+    const shot = (name) => page.screenshot({ path: join(ARTIFACTS, 'steps', `${size}-${name}.png`) });
+    await shot('00-start');
+    await axe(page, 'start');
+    await press(page, 'Om SIP – vad är det?');
+    await shot('01-om-sip');
+    await axe(page, 'Om SIP');
+    await press(page, 'Till startsidan');
+    const chooser = page.waitForEvent('filechooser');
+    await press(page, 'Öppna en fil');
+    await (await chooser).setFiles(join(ROOT, 'assets', 'examples', 'narstaende-tillsammans.json'));
+    await settle(page, 300);
+    for (let i = 0; i < STEPS.length; i++) {
+      await goToStep(page, STEPS[i]);
+      await shot(`${String(i + 2).padStart(2, '0')}-steg-${i + 1}`);
+      await axe(page, STEPS[i]);
+    }
+    await press(page, 'Efter mötet: hur blev det?');
+    await shot('11-efter-motet');
+    await axe(page, 'Efter mötet');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
