@@ -221,9 +221,9 @@ void App::step_navigation() {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float h = 6.0f * text_scale_;
-    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), IM_COL32(210, 214, 220, 255), h);
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), ImGui::GetColorU32(ImGuiCol_Separator), h);
     dl->AddRectFilled(p, ImVec2(p.x + w * static_cast<float>(index + 1) / static_cast<float>(all.size()), p.y + h),
-                      IM_COL32(33, 92, 140, 255), h);
+                      ImGui::ColorConvertFloat4ToU32(palette().progress), h);
     ImGui::Dummy(ImVec2(w, h));
 
     // On a phone the list of steps would fill the screen: it opens on request there.

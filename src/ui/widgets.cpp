@@ -8,6 +8,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/theme.hpp"
 
 namespace sipprep::ui {
 namespace {
@@ -15,10 +16,7 @@ namespace {
 Fonts g_fonts;
 float g_column_right = 0;  // 0: the window's own edge
 
-const ImU32 kFocusRing = IM_COL32(201, 80, 0, 255);     // orange, 3:1 against the light background
-const ImU32 kFieldBorderFocused = IM_COL32(33, 92, 140, 255);
-const ImU32 kSelection = IM_COL32(173, 206, 240, 255);
-const ImU32 kErrorColor = IM_COL32(176, 0, 32, 255);
+ImU32 u32(const ImVec4& c) { return ImGui::ColorConvertFloat4ToU32(c); }
 
 std::map<std::string, int> g_text_keys;  // occurrences of each text this frame, for stable keys
 
@@ -34,7 +32,7 @@ void focus_ring_if_focused(const std::string& key) {
     if (!a11y().is_focused(key) || !a11y().focus_visible()) return;
     const float pad = 3.0f;
     ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin() - ImVec2(pad, pad),
-                                        ImGui::GetItemRectMax() + ImVec2(pad, pad), kFocusRing,
+                                        ImGui::GetItemRectMax() + ImVec2(pad, pad), u32(palette().focus_ring),
                                         ImGui::GetStyle().FrameRounding + pad, 0, 3.0f);
 }
 
@@ -194,7 +192,7 @@ void muted(const std::string& text) {
 }
 
 void error_text(const std::string& text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kErrorColor));
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
     paragraph(text);
     ImGui::PopStyleColor();
 }
@@ -206,19 +204,19 @@ bool button(const std::string& label, const std::string& id, ButtonStyle style, 
     int colors = 0;
     auto push = [&](ImGuiCol c, ImVec4 v) { ImGui::PushStyleColor(c, v); ++colors; };
     switch (style) {
-    case ButtonStyle::Primary: push(ImGuiCol_Text, ImVec4(1, 1, 1, 1)); break;
+    case ButtonStyle::Primary: push(ImGuiCol_Text, palette().primary_text); break;
     case ButtonStyle::Danger:
-        push(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-        push(ImGuiCol_Button, ImVec4(0.69f, 0.0f, 0.13f, 1));
-        push(ImGuiCol_ButtonHovered, ImVec4(0.58f, 0.0f, 0.10f, 1));
-        push(ImGuiCol_ButtonActive, ImVec4(0.48f, 0.0f, 0.08f, 1));
+        push(ImGuiCol_Text, palette().primary_text);
+        push(ImGuiCol_Button, palette().danger_button);
+        push(ImGuiCol_ButtonHovered, palette().danger_button);
+        push(ImGuiCol_ButtonActive, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         break;
     case ButtonStyle::Normal:
     case ButtonStyle::Quiet:
         push(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_Text));
-        push(ImGuiCol_Button, style == ButtonStyle::Quiet ? ImVec4(0, 0, 0, 0) : ImVec4(0.90f, 0.92f, 0.95f, 1));
-        push(ImGuiCol_ButtonHovered, ImVec4(0.82f, 0.86f, 0.91f, 1));
-        push(ImGuiCol_ButtonActive, ImVec4(0.74f, 0.80f, 0.87f, 1));
+        push(ImGuiCol_Button, style == ButtonStyle::Quiet ? ImVec4(0, 0, 0, 0) : palette().normal_button);
+        push(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_FrameBgHovered));
+        push(ImGuiCol_ButtonActive, palette().selection);
         break;
     }
     bool pressed = ImGui::Button(imgui_label.c_str());
@@ -373,7 +371,7 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(bb.Min, bb.Max, ImGui::GetColorU32(ImGuiCol_FrameBg), style.FrameRounding);
         const bool invalid = !o.error.empty();
-        dl->AddRect(bb.Min, bb.Max, invalid ? kErrorColor : focused ? kFieldBorderFocused : ImGui::GetColorU32(ImGuiCol_Border),
+        dl->AddRect(bb.Min, bb.Max, invalid ? u32(palette().error) : focused ? u32(palette().field_focused) : ImGui::GetColorU32(ImGuiCol_Border),
                     style.FrameRounding, 0, focused || invalid ? 2.0f : 1.0f);
         const ImVec2 origin = bb.Min + style.FramePadding;
         const char* base = value->c_str();
@@ -387,7 +385,7 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
                 float x0 = text_width(base + ln.begin, base + s);
                 float x1 = text_width(base + ln.begin, base + e);
                 if (sel.end > ln.end) x1 += ImGui::GetFontSize() * 0.3f;  // the selection goes on
-                dl->AddRectFilled(ImVec2(origin.x + x0, y), ImVec2(origin.x + x1, y + line_h), kSelection);
+                dl->AddRectFilled(ImVec2(origin.x + x0, y), ImVec2(origin.x + x1, y + line_h), u32(palette().selection));
             }
             dl->AddText(ImVec2(origin.x, y), ImGui::GetColorU32(ImGuiCol_Text), base + ln.begin, base + ln.end);
         }

@@ -1,0 +1,145 @@
+// The accessibility tree a frame of widgets produces: roles, names, values, descriptions,
+// errors, checked states and rectangles; and the page's input coming back through it.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "headless.hpp"
+#include "ui/widgets.hpp"
+
+using namespace sipprep;
+using namespace sipprep::ui;
+
+namespace {
+
+struct Form {
+    std::string goal = "Bo kvar hemma";
+    std::string name;
+    bool interpreter = true;
+    int language = 0;
+    int pressed = 0;
+
+    void draw() {
+        heading("Förbered din SIP", 1);
+        paragraph("Din plan börjar med det som är viktigt för dig.");
+        FieldOptions o;
+        o.multiline = true;
+        o.help = "Skriv med dina egna ord.";
+        text_field("Vad är viktigt för dig?", "goal", &goal, o);
+        FieldOptions n;
+        n.error = "Namnet saknas.";
+        text_field("Ditt namn", "name", &name, n);
+        checkbox("Tolk", "interpreter", &interpreter);
+        radio_group("Språk", "lang", {"Svenska", "English"}, &language);
+        begin_group(Role::List, "questions", "Dina frågor");
+        begin_group(Role::ListItem, "q1", "");
+        paragraph("Vem ringer jag?");
+        end_group();
+        end_group();
+        if (button("Exportera fil", "export", ButtonStyle::Primary)) ++pressed;
+    }
+};
+
+const A11yNode* find(const A11yNode& n, Role role, const std::string& name) {
+    if (n.role == role && n.name == name) return &n;
+    for (const A11yNode& c : n.children)
+        if (const A11yNode* f = find(c, role, name)) return f;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST(A11yTree, RolesNamesValuesInOrder) {
+    test::Headless ui;
+    Form form;
+    ui.frame([&] { form.draw(); });
+    const A11yNode& root = a11y().root();
+    std::vector<std::string> roles;
+    for (const A11yNode& n : root.children) roles.push_back(role_name(n.role));
+    EXPECT_EQ(roles, (std::vector<std::string>{"heading", "text", "textarea", "textbox", "text", "checkbox",
+                                               "radiogroup", "list", "button"}));
+    const A11yNode* goal = find(root, Role::TextArea, "Vad är viktigt för dig?");
+    ASSERT_NE(goal, nullptr);
+    EXPECT_EQ(goal->value, "Bo kvar hemma");
+    EXPECT_EQ(goal->description, "Skriv med dina egna ord.");
+    EXPECT_TRUE(goal->has_rect);
+    EXPECT_GT(goal->w, 100.0f);
+    EXPECT_GT(goal->h, 20.0f);
+    const A11yNode* name = find(root, Role::TextBox, "Ditt namn");
+    ASSERT_NE(name, nullptr);
+    EXPECT_EQ(name->error, "Namnet saknas.");
+    EXPECT_TRUE(find(root, Role::Checkbox, "Tolk")->checked);
+    const A11yNode* group = find(root, Role::RadioGroup, "Språk");
+    ASSERT_NE(group, nullptr);
+    ASSERT_EQ(group->children.size(), 2u);
+    EXPECT_TRUE(group->children[0].checked);
+    EXPECT_FALSE(group->children[1].checked);
+    EXPECT_EQ(find(root, Role::Heading, "Förbered din SIP")->level, 1);
+    const A11yNode* list = find(root, Role::List, "Dina frågor");
+    ASSERT_NE(list, nullptr);
+    EXPECT_EQ(list->children.at(0).role, Role::ListItem);
+    EXPECT_EQ(list->children.at(0).children.at(0).name, "Vem ringer jag?");
+}
+
+TEST(A11yTree, KeysAreStableAcrossFramesAndLanguages) {
+    test::Headless ui;
+    Form form;
+    ui.frame([&] { form.draw(); });
+    const std::string key = find(a11y().root(), Role::Button, "Exportera fil")->key;
+    ui.frame([&] {
+        form.draw();
+    });
+    EXPECT_EQ(find(a11y().root(), Role::Button, "Exportera fil")->key, key);
+    ui.frame([&] { button("Export file", "export"); });  // another label, the same control
+    EXPECT_EQ(find(a11y().root(), Role::Button, "Export file")->key, key);
+}
+
+TEST(A11yTree, ChangesOnlyWhenTheUiChanges) {
+    test::Headless ui;
+    Form form;
+    ui.frame([&] { form.draw(); });
+    ui.frame([&] { form.draw(); });
+    EXPECT_FALSE(a11y().tree_changed());
+    form.goal += "!";
+    ui.frame([&] { form.draw(); });
+    EXPECT_TRUE(a11y().tree_changed());
+    auto json = nlohmann::json::parse(a11y().tree_json());
+    EXPECT_EQ(json["k"], "root");
+}
+
+TEST(A11yTree, ActivationFocusAndTextComeBackFromThePage) {
+    test::Headless ui;
+    Form form;
+    ui.frame([&] { form.draw(); });
+    const A11yNode* button = find(a11y().root(), Role::Button, "Exportera fil");
+    const std::string button_key = button->key;
+    const std::string goal_key = find(a11y().root(), Role::TextArea, "Vad är viktigt för dig?")->key;
+    const std::string box_key = find(a11y().root(), Role::Checkbox, "Tolk")->key;
+    const std::string english_key = find(a11y().root(), Role::Radio, "English")->key;
+
+    a11y().on_activate(button_key);
+    a11y().on_activate(box_key);
+    a11y().on_activate(english_key);
+    ui.frame([&] { form.draw(); });
+    EXPECT_EQ(form.pressed, 1);
+    EXPECT_FALSE(form.interpreter);
+    EXPECT_EQ(form.language, 1);
+
+    // Typing in the DOM field: the browser's text and caret become the field's.
+    a11y().on_focus(goal_key, true);
+    a11y().on_text(goal_key, DomText{"Bo kvar hemma – åäö", 3, 3, false});
+    ui.frame([&] { form.draw(); });
+    EXPECT_EQ(form.goal, "Bo kvar hemma – åäö");
+    EXPECT_TRUE(a11y().is_focused(goal_key));
+    ui.frame([&] { form.draw(); });
+    EXPECT_EQ(form.pressed, 1);  // an activation counts once
+}
+
+TEST(A11yTree, Utf16OffsetsForDomSelections) {
+    const std::string s = "åä😀b";  // 2+2+4+1 bytes; 1+1+2+1 UTF-16 units
+    EXPECT_EQ(utf8_to_utf16_offset(s, 4), 2);
+    EXPECT_EQ(utf8_to_utf16_offset(s, 8), 4);
+    EXPECT_EQ(utf16_to_utf8_offset(s, 4), 8);
+    EXPECT_EQ(utf16_to_utf8_offset(s, 5), 9);
+    EXPECT_EQ(utf16_to_utf8_offset(s, 99), 9);
+}

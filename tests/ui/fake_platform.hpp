@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "platform/platform.hpp"
+
+namespace sipprep::platform {
+
+struct FakePlatform {
+    std::vector<std::pair<std::string, std::string>> downloads;
+    std::string draft;
+    std::string printed;
+    int picks = 0;
+};
+FakePlatform& fake();
+
+}  // namespace sipprep::platform

@@ -1,0 +1,55 @@
+// A headless Dear ImGui context for tests (the example_null pattern): no backend, a built font
+// atlas, frames run on demand.
+#pragma once
+
+#include <functional>
+
+#include "imgui.h"
+#include "ui/a11y.hpp"
+#include "ui/fonts.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace sipprep::test {
+
+class Headless {
+public:
+    Headless(float width = 800, float height = 2000) {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(width, height);
+        io.DeltaTime = 1.0f / 60.0f;
+        fonts = ui::build_fonts({}, 1.0f, 1.0f);
+        unsigned char* pixels;
+        int w, h;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        ui::apply_theme(1.0f, 1.0f);
+    }
+    ~Headless() { ImGui::DestroyContext(); }
+
+    // One frame: `body` builds the UI inside a window that covers the display, with the tree open.
+    void frame(const std::function<void()>& body) {
+        ImGui::NewFrame();
+        ui::a11y().begin_frame();
+        ui::set_widget_fonts(fonts);
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+        ImGui::Begin("##test", nullptr, ImGuiWindowFlags_NoDecoration);
+        body();
+        ImGui::End();
+        ui::a11y().end_frame();
+        ImGui::Render();
+    }
+
+    // For App, which opens its own window and tree.
+    void app_frame(const std::function<void(const ui::Fonts&)>& body) {
+        ImGui::NewFrame();
+        body(fonts);
+        ImGui::Render();
+    }
+
+    ui::Fonts fonts;
+};
+
+}  // namespace sipprep::test
