@@ -195,10 +195,21 @@
     if (i >= 0 && list[i + step]) list[i + step].focus();
   }
 
+  var skip = document.getElementById('skip-link');
+  var SKIP_TEXT = { sv: 'Hoppa till innehållet', en: 'Skip to content' };
+  skip.addEventListener('click', function (ev) {
+    ev.preventDefault();
+    // The current step (or screen) first; its first control gets focus.
+    var step = root.querySelector('[data-k="g-step"]') || root;
+    var first = step.querySelector('input, textarea, button') || root.querySelector('input, textarea, button');
+    if (first) first.focus();
+  });
+
   function sync(tree, focusKey, selection, announcement, lang) {
     if (lang) {
       document.documentElement.lang = lang;
       root.lang = lang;
+      skip.textContent = SKIP_TEXT[lang] || SKIP_TEXT.sv;
     }
     if (tree) {
       // Moving an element in the DOM can take focus from it: put focus back where it was.

@@ -1,12 +1,59 @@
 #include "schema_check.hpp"
 
+#include <cctype>
+#include <cerrno>
+#include <cstdlib>
 #include <string_view>
 
+#include <iostream>  // the real stream headers first: the rename below must not touch them
+#include <sstream>
+
+// valijson reads integers out of strings with std::istringstream, and that one use pulls all of
+// libc++'s locale machinery into the web app (about 13 KB gzip). Within valijson's headers only,
+// the name means this small reader instead, which does what valijson asks of it:
+// `if (!(!(i >> x) || i.get(c)))` — an integer, and nothing after it.
+namespace sipprep::detail {
+class IntegerReader {
+public:
+    explicit IntegerReader(const std::string& s) : s_(s) {}
+    IntegerReader& operator>>(int64_t& x) {
+        while (pos_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[pos_]))) ++pos_;
+        errno = 0;
+        char* end = nullptr;
+        const char* begin = s_.c_str() + pos_;
+        const long long v = std::strtoll(begin, &end, 10);
+        if (end == begin || errno != 0) {
+            failed_ = true;
+        } else {
+            x = v;
+            pos_ += static_cast<std::size_t>(end - begin);
+        }
+        return *this;
+    }
+    IntegerReader& get(char& c) {
+        if (failed_ || pos_ >= s_.size()) failed_ = true;
+        else c = s_[pos_++];
+        return *this;
+    }
+    explicit operator bool() const { return !failed_; }
+    bool operator!() const { return failed_; }
+
+private:
+    std::string s_;
+    std::size_t pos_ = 0;
+    bool failed_ = false;
+};
+}  // namespace sipprep::detail
+namespace std {
+using sipprep_integer_reader = ::sipprep::detail::IntegerReader;
+}
+#define istringstream sipprep_integer_reader
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
+#undef istringstream
 
 namespace sipprep {
 namespace embedded {
