@@ -1,18 +1,10 @@
 // Crisp at devicePixelRatio 2, follows the window size, shows the app font.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, launch, openApp, goalField, startNew, goToStep, ARTIFACTS } from './harness.mjs';
+import { openApp, goalField, startNew, goToStep, ARTIFACTS, useBrowser } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const canvasSize = (page) => page.evaluate(() => {
   const c = document.getElementById('canvas');
@@ -21,7 +13,7 @@ const canvasSize = (page) => page.evaluate(() => {
 });
 
 test('at devicePixelRatio 2 the canvas has twice the pixels', async () => {
-  const { context, page, problems } = await openApp(browser, server.url,
+  const { context, page, problems } = await openApp(env.browser, env.server.url,
     { deviceScaleFactor: 2, viewport: { width: 800, height: 600 } });
   const s = await canvasSize(page);
   assert.equal(s.w, 1600);
@@ -32,7 +24,7 @@ test('at devicePixelRatio 2 the canvas has twice the pixels', async () => {
 });
 
 test('resizing the window resizes the canvas and redraws', async () => {
-  const { context, page } = await openApp(browser, server.url, { viewport: { width: 1000, height: 700 } });
+  const { context, page } = await openApp(env.browser, env.server.url, { viewport: { width: 1000, height: 700 } });
   await startNew(page);
   await goToStep(page, 'Vad är viktigt för dig?');
   const before = await page.evaluate(() => window.__frames);

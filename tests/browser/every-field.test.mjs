@@ -1,20 +1,12 @@
 // Every text field on every step is found by role and name and filled, and the exported file
 // holds every word (issue: accessible canvas).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openApp, press, goToStep, settle, ROOT, ARTIFACTS } from './harness.mjs';
+import { openApp, press, goToStep, settle, ROOT, ARTIFACTS, useBrowser } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const STEPS = ['Om dig', 'Vad är viktigt för dig?', 'Hur är det nu?', 'Vad behöver du?', 'Frågor till mötet',
   'Vilka ska vara med?', 'Så vill jag vara med', 'Samtycke'];
@@ -22,7 +14,7 @@ const STEPS = ['Om dig', 'Vad är viktigt för dig?', 'Hur är det nu?', 'Vad be
 const STAGING = new Set(['Ny fråga', 'Namn på den som ska skriva', 'Vem är det för dig? (till exempel dotter, granne, vän)']);
 
 test('every field of every step, by role and name, ends up in the export', async () => {
-  const { context, page, problems } = await openApp(browser, server.url, { viewport: { width: 1280, height: 900 } });
+  const { context, page, problems } = await openApp(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
   const chooser = page.waitForEvent('filechooser');
   await press(page, 'Öppna en fil');
   await (await chooser).setFiles(join(ROOT, 'assets', 'examples', 'barn-skolfranvaro.json'));

@@ -1,22 +1,14 @@
 // The person's preparation flow, driven the way people drive it: by role and name through the
 // accessibility mirror, typing Swedish text. Three cases: an adult with a relative, a child
 // with two guardians, and a follow-up that opens the earlier plan's file.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openApp, state, startNew, goToStep, press, settle, ROOT, ARTIFACTS } from './harness.mjs';
+import { openApp, state, startNew, goToStep, press, settle, ROOT, ARTIFACTS, useBrowser } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const SIPPREP = join(ROOT, 'build', 'native', 'sipprep');
 
@@ -70,7 +62,7 @@ function validate(file) {
 }
 
 test('an adult with a relative prepares, reorders questions, gives and withdraws consent, exports', async () => {
-  const { context, page, problems } = await openApp(browser, server.url);
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
   await startNew(page);
   await fill(page, 'Ditt namn', 'Kerstin Lund', page);
   await fill(page, 'Personnummer', pnr('19580412', '238'), page);
@@ -145,7 +137,7 @@ test('an adult with a relative prepares, reorders questions, gives and withdraws
 });
 
 test('a child with two guardians: the child answers, both guardians consent', async () => {
-  const { context, page, problems } = await openApp(browser, server.url);
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
   await tick(page, radio(page, 'Jag är vårdnadshavare till ett barn'));
   await startNew(page);
   await fill(page, 'Barnets namn', 'Elsa Nilsson', page);
@@ -182,7 +174,7 @@ test('a child with two guardians: the child answers, both guardians consent', as
 });
 
 test('a follow-up opens the earlier plan and answers how it has gone', async () => {
-  const { context, page, problems } = await openApp(browser, server.url);
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
   await press(page, 'Följ upp en tidigare SIP');
   await goToStep(page, 'Vad är viktigt för dig?');
   const chooser = page.waitForEvent('filechooser');
@@ -201,7 +193,7 @@ test('a follow-up opens the earlier plan and answers how it has gone', async () 
 });
 
 test('a broken file gets a clear message and the draft stays', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(env.browser, env.server.url);
   await startNew(page);
   await fill(page, 'Ditt namn', 'Anna', page);
   await press(page, 'Till startsidan');

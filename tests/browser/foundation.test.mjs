@@ -1,26 +1,17 @@
 // The walking skeleton in a real browser: load, type Swedish text the way IMEs and mobile
 // keyboards deliver it, export, idle.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openApp, state, clickCanvasAt, goalField, startNew, goToStep, press, ARTIFACTS } from './harness.mjs';
+import { openApp, state, clickCanvasAt, goalField, startNew, goToStep, press, ARTIFACTS, useBrowser } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const GOAL = 'Att kunna bo hemma – åäö ÅÄÖ é';
 
 test('loads without console errors, takes Swedish text, exports it, and idles', async () => {
-  const { context, page, problems } = await openApp(browser, server.url);
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
   const first = await state(page);
   assert.equal(first.language, 'sv');
   assert.equal(first.screen, 'start');

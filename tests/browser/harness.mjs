@@ -4,6 +4,8 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
+import { mkdir } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -91,4 +93,20 @@ export async function goToStep(page, title) {
   await nav.focus();
   await page.keyboard.press('Enter');
   await settle(page);
+}
+
+// One server and one browser per test file: `const env = useBrowser();` then env.server.url,
+// env.browser inside the tests.
+export function useBrowser() {
+  const env = {};
+  before(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    env.server = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

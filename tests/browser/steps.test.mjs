@@ -1,25 +1,16 @@
 // Every screen and step, at a laptop size and a phone size: screenshots for people to look at,
 // and axe-core on the accessibility mirror (no serious or critical violations).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { serve, launch, openApp, press, goToStep, settle, ROOT, ARTIFACTS } from './harness.mjs';
+import { openApp, press, goToStep, settle, ROOT, ARTIFACTS, useBrowser } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 
-let server, browser;
-before(async () => {
-  await mkdir(join(ARTIFACTS, 'steps'), { recursive: true });
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } };
 const STEPS = ['Om dig', 'Vad är viktigt för dig?', 'Hur är det nu?', 'Vad behöver du?', 'Frågor till mötet',
@@ -38,7 +29,8 @@ async function axe(page, where) {
 
 for (const [size, viewport] of Object.entries(SIZES)) {
   test(`every screen at ${viewport.width}×${viewport.height}: screenshot and axe-core`, async () => {
-    const { context, page, problems } = await openApp(browser, server.url, { viewport, bypassCSP: true });
+    await mkdir(join(ARTIFACTS, 'steps'), { recursive: true });
+    const { context, page, problems } = await openApp(env.browser, env.server.url, { viewport, bypassCSP: true });
     const shot = (name) => page.screenshot({ path: join(ARTIFACTS, 'steps', `${size}-${name}.png`) });
     await shot('00-start');
     await axe(page, 'start');

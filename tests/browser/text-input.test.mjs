@@ -1,23 +1,16 @@
 // Text reaches the app the way people type it: insertText (IME, mobile keyboards, Playwright),
 // AltGr, compositions, emoji, the system clipboard, and never twice.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openApp, state, clickCanvasAt, goalField, startNew, goToStep } from './harness.mjs';
+import { openApp, state, clickCanvasAt, goalField, startNew, goToStep, useBrowser } from './harness.mjs';
 
-let server, browser, app;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
+let app;
 
 const goal = async (page) => (await state(page)).content.goals.long_term[0]?.text ?? '';
 
 async function freshGoalField(permissions = []) {
-  app = await openApp(browser, server.url, { permissions });
+  app = await openApp(env.browser, env.server.url, { permissions });
   await startNew(app.page);
   await goToStep(app.page, 'Vad är viktigt för dig?');
   await clickCanvasAt(goalField(app.page));
