@@ -234,6 +234,20 @@
     });
   }
 
+  // ---------------------------------------------------------------- clipboard
+  function copyText(text) {
+    function fallback() {
+      var area = document.createElement('textarea');
+      area.value = text;
+      area.className = 'print-frame';
+      document.body.appendChild(area);
+      area.select();
+      try { document.execCommand('copy'); } finally { area.remove(); }
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(fallback);
+    else fallback();
+  }
+
   // ---------------------------------------------------------------- printing
   function printHtml(title, html) {
     var frame = document.createElement('iframe');
@@ -277,7 +291,7 @@
     start: start, fatal: fatal, requestFrame: requestFrame, frameDrawn: frameDrawn,
     download: download, setCursor: setCursor, withCString: withCString,
     saveDraft: saveDraft, clearDraft: clearDraft, loadDraft: loadDraft, flushDraft: writeDraft,
-    pickFile: pickFile, openFile: openFile, printHtml: printHtml
+    pickFile: pickFile, openFile: openFile, printHtml: printHtml, copyText: copyText
   };
 
   // A small accessor for tests and for people who want to see their data: the core's state.

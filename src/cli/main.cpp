@@ -2,6 +2,8 @@
 //   sipprep validate FILE…              exit 0 valid, 1 invalid, 2 unreadable
 //   sipprep summary FILE [--lang en] [--format text|markdown|html]   a readable summary (Swedish by default)
 //   sipprep migrate FILE [-o OUT]       rewrite as the current format version, canonical, fresh hash
+//   sipprep fhir FILE [-o OUT]          the preparation as a FHIR R4 Bundle
+//   sipprep fhir-questionnaire [-o OUT] the FHIR Questionnaire the bundle's answers refer to
 // FILE "-" reads standard input.
 #include <cstdio>
 #include <fstream>
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "core/bundle.hpp"
+#include "core/fhir.hpp"
 #include "core/summary.hpp"
 
 using namespace sipprep;
@@ -24,6 +27,8 @@ int usage() {
                  "  sipprep summary FILE [--lang sv|en] [--format text|markdown|html]\n"
                  "                                      print a readable summary\n"
                  "  sipprep migrate FILE [-o OUT]       rewrite in the current format version\n"
+                 "  sipprep fhir FILE [-o OUT]          convert to a FHIR R4 Bundle\n"
+                 "  sipprep fhir-questionnaire [-o OUT] print the FHIR Questionnaire\n"
                  "FILE may be - for standard input.\n";
     return 2;
 }
@@ -111,11 +116,25 @@ int main(int argc, char** argv) {
             files.push_back(args[i]);
         }
     }
+    auto write_out = [&](const std::string& text) {
+        if (out_path.empty()) {
+            std::cout << text;
+            return 0;
+        }
+        std::ofstream f(out_path, std::ios::binary);
+        f << text;
+        if (!f) {
+            std::cerr << "cannot write " << out_path << "\n";
+            return 2;
+        }
+        return 0;
+    };
+    if (command == "fhir-questionnaire") return write_out(fhir_questionnaire(lang).dump(2) + "\n");
     if (files.empty()) return usage();
 
     if (command == "validate") return validate_files(files, lang);
 
-    if (command == "summary" || command == "migrate") {
+    if (command == "summary" || command == "migrate" || command == "fhir") {
         if (files.size() != 1) return usage();
         std::string text, err;
         if (!read_input(files[0], &text, &err)) {
@@ -130,6 +149,11 @@ int main(int argc, char** argv) {
         if (command == "summary") {
             std::cout << summary(r.preparation, lang, today_local(), r.issues, format);
             return r.valid() ? 0 : 1;
+        }
+        if (command == "fhir") {
+            const nlohmann::json fhir = to_fhir_bundle(r.preparation, r.meta, today_local(), lang);
+            for (const std::string& m : check_fhir_required(fhir)) std::cerr << "FHIR: missing " << m << "\n";
+            return write_out(fhir.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
         }
         std::string bundle = export_bundle(r.preparation, r.meta);
         for (const Issue& i : r.issues)

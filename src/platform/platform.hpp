@@ -19,6 +19,9 @@ void clear_draft();
 // Opens the system's file picker; the chosen file comes back through App::open_file.
 void pick_file();
 
+// Puts `text` on the system clipboard.
+void copy_text(const std::string& text);
+
 // Opens `html` in a print view (the browser's print dialog).
 void print_html(const std::string& title, const std::string& html);
 

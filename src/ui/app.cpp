@@ -21,6 +21,7 @@ const char* screen_name(Screen s) {
     case Screen::About: return "about";
     case Screen::Steps: return "steps";
     case Screen::Evaluation: return "evaluation";
+    case Screen::Professional: return "professional";
     }
     return "start";
 }
@@ -153,6 +154,7 @@ void App::frame(const Fonts& fonts) {
     case Screen::Start: start_screen(); break;
     case Screen::About: about_screen(); break;
     case Screen::Evaluation: evaluation_screen(); break;
+    case Screen::Professional: professional_screen(); break;
     case Screen::Steps:
         step_navigation();
         begin_group(Role::Group, "step", step_title(step_));
@@ -363,7 +365,7 @@ void App::restore_draft(const std::string& text) {
     }
     const JsonIn& ui = d["ui"];
     auto str = [&](const char* k) { return ui.contains(k) && ui[k].is_string() ? ui[k].get<std::string>() : std::string(); };
-    for (Screen s : {Screen::Start, Screen::About, Screen::Steps, Screen::Evaluation})
+    for (Screen s : {Screen::Start, Screen::About, Screen::Steps, Screen::Evaluation, Screen::Professional})
         if (str("screen") == screen_name(s)) screen_ = s;
     for (StepId s : {StepId::AboutYou, StepId::Goal, StepId::FollowUp, StepId::Now, StepId::Needs, StepId::Questions,
                      StepId::Invite, StepId::Participation, StepId::Consent, StepId::Summary})
@@ -383,6 +385,13 @@ void App::restore_draft(const std::string& text) {
 
 void App::open_file(const std::string& name, const std::string& text) {
     ImportResult r = import_bundle(text, today_);
+    if (screen_ == Screen::Professional) {
+        // The professional reads files; they never become the draft on this computer.
+        opened_.push_back(Opened{name, std::move(r)});
+        opened_index_ = static_cast<int>(opened_.size()) - 1;
+        announce(trf(lang_, "pro.opened", {name}));
+        return;
+    }
     open_errors_.clear();
     if (!r.readable) {
         open_message_ = trf(lang_, "open.failed", {name});

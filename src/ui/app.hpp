@@ -16,7 +16,7 @@
 
 namespace sipprep::ui {
 
-enum class Screen { Start, About, Steps, Evaluation };
+enum class Screen { Start, About, Steps, Evaluation, Professional };
 enum class StepId { AboutYou, Goal, FollowUp, Now, Needs, Questions, Invite, Participation, Consent, Summary };
 enum class FillMode { Myself, WithRelative, GuardianOfChild, Representative };
 
@@ -81,8 +81,12 @@ private:
     void step_consent();
     // app_summary.cpp
     void step_summary();
+    void summary_view(const std::string& summary_text);  // the summary as headings and paragraphs
     void export_file();
     void print_summary();
+
+    // app_professional.cpp: open, check, read, copy and print bundles; never changes them
+    void professional_screen();
 
     // app_voices.cpp: one contributor's words, with the others' words shown under them
     bool voices_field(const std::string& label, const std::string& id, Voices& voices, FieldOptions options = {});
@@ -117,6 +121,12 @@ private:
     std::string new_question_;
     std::string remove_area_pending_;      // a life area with text, waiting for "yes, remove"
     std::vector<Issue> issues_;            // this frame's rule check
+    struct Opened {
+        std::string name;
+        ImportResult result;
+    };
+    std::vector<Opened> opened_;            // the professional's files, in the order opened
+    int opened_index_ = -1;
     std::vector<std::string> notes_;       // per-step messages (e.g. why something was not removed)
 };
 

@@ -42,6 +42,9 @@ void App::start_screen() {
     if (button(t("start.about"), "start-about", ButtonStyle::Quiet)) go_to(Screen::About);
     if (button(t("start.evaluation"), "start-evaluation", ButtonStyle::Quiet)) go_to(Screen::Evaluation);
     ImGui::Spacing();
+    if (button(t("start.professional"), "start-professional", ButtonStyle::Normal, t("start.professional.help")))
+        go_to(Screen::Professional);
+    ImGui::Spacing();
     muted(t("start.privacy"));
 }
 

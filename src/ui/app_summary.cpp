@@ -62,24 +62,29 @@ void App::step_summary() {
     ImGui::Spacing();
     ImGui::Separator();
     // Everything on one page, as the professional will read it.
-    const std::string text = summary_text(prep_, lang_, today_, {});
+    summary_view(summary_text(prep_, lang_, today_, {}));
+    ImGui::Spacing();
+    if (button(t("start.evaluation"), "summary-evaluation", ButtonStyle::Quiet)) go_to(Screen::Evaluation);
+}
+
+void App::summary_view(const std::string& text) {
+    // The plain-text summary (the same text the CLI prints): "====" underlines mark headings.
     std::size_t start = 0;
-    while (start <= text.size()) {
+    while (start < text.size()) {
         std::size_t end = text.find('\n', start);
         if (end == std::string::npos) end = text.size();
-        std::string line = text.substr(start, end - start);
+        const std::string line = text.substr(start, end - start);
         start = end + 1;
-        const std::size_t next_end = text.find('\n', start);
-        const std::string next = start < text.size() ? text.substr(start, next_end == std::string::npos ? std::string::npos : next_end - start) : "";
+        std::size_t next_end = text.find('\n', start);
+        if (next_end == std::string::npos) next_end = text.size();
+        const std::string next = start < text.size() ? text.substr(start, next_end - start) : std::string();
         if (!next.empty() && next.find_first_not_of('=') == std::string::npos) {
             heading(line, 3);
-            start = next_end == std::string::npos ? text.size() + 1 : next_end + 1;
+            start = next_end + 1;
         } else if (!line.empty()) {
             paragraph(line);
         }
     }
-    ImGui::Spacing();
-    if (button(t("start.evaluation"), "summary-evaluation", ButtonStyle::Quiet)) go_to(Screen::Evaluation);
 }
 
 void App::export_file() {

@@ -15,6 +15,7 @@ void request_frames(int) {}
 void save_draft(const std::string& draft_json) { fake().draft = draft_json; }
 void clear_draft() { fake().draft.clear(); }
 void pick_file() { ++fake().picks; }
+void copy_text(const std::string& text) { fake().copied = text; }
 void print_html(const std::string&, const std::string& html) { fake().printed = html; }
 
 }  // namespace sipprep::platform

@@ -12,6 +12,7 @@ struct FakePlatform {
     std::vector<std::pair<std::string, std::string>> downloads;
     std::string draft;
     std::string printed;
+    std::string copied;
     int picks = 0;
 };
 FakePlatform& fake();

@@ -29,6 +29,7 @@ mergeInto(LibraryManager.library, {
   sipprep_js_print_html: function (title, html) {
     window.SipprepShell.printHtml(UTF8ToString(title), UTF8ToString(html));
   },
+  sipprep_js_copy_text: function (text) { window.SipprepShell.copyText(UTF8ToString(text)); },
   sipprep_js_prefers_contrast: function () {
     return window.matchMedia && window.matchMedia('(prefers-contrast: more)').matches ? 1 : 0;
   },

@@ -34,6 +34,7 @@ void sipprep_js_clear_draft();
 char* sipprep_js_load_draft();  // malloc'd UTF-8, or null
 void sipprep_js_pick_file();
 void sipprep_js_print_html(const char* title, const char* html);
+void sipprep_js_copy_text(const char* text);
 int sipprep_js_prefers_contrast();
 }
 
@@ -109,6 +110,7 @@ void save_draft(const std::string& draft_json) { sipprep_js_save_draft(draft_jso
 void clear_draft() { sipprep_js_clear_draft(); }
 void pick_file() { sipprep_js_pick_file(); }
 void print_html(const std::string& title, const std::string& html) { sipprep_js_print_html(title.c_str(), html.c_str()); }
+void copy_text(const std::string& text) { sipprep_js_copy_text(text.c_str()); }
 
 }  // namespace sipprep::platform
 

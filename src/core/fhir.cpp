@@ -1,0 +1,375 @@
+#include "fhir.hpp"
+
+#include <map>
+
+#include "labels.hpp"
+#include "personal_id.hpp"
+#include "sha256.hpp"
+
+namespace sipprep {
+namespace {
+
+using J = nlohmann::json;
+
+// ---- the Questionnaire: one description, used for both the Questionnaire and the answers ----
+
+struct Item {
+    std::string link_id;
+    std::string text_key;  // catalog key of the question text
+    std::string type;      // FHIR item type
+    bool repeats = false;
+    std::vector<Item> children = {};
+};
+
+// A free-text answer in several voices: one group per contributor, with who wrote it.
+Item voices(const std::string& link_id, const char* text_key) {
+    return Item{link_id, text_key, "group", true,
+                {Item{link_id + ".author", "fhir.author", "string"}, Item{link_id + ".text", text_key, "text"}}};
+}
+
+const std::vector<Item>& items() {
+    static const std::vector<Item> all = [] {
+        std::vector<Item> v;
+        v.push_back(Item{"kind", "fhir.kind", "choice"});
+        v.push_back(Item{"need-noticed", "noticed.title", "string", true});
+        v.push_back(Item{"goal", "step.goal", "group", false,
+                         {voices("goal.long-term", "goal.question"), voices("goal.short-term", "goal.short.title")}});
+        v.push_back(Item{"situation", "step.now", "group", false,
+                         {voices("situation.now", "now.situation"), voices("situation.works-well", "now.works_well"),
+                          voices("situation.strengths", "now.strengths")}});
+        v.push_back(Item{"follow-up", "step.follow_up", "group", false,
+                         {voices("follow-up.how-it-went", "followup.how_it_went"),
+                          voices("follow-up.what-changed", "followup.what_changed"),
+                          voices("follow-up.efforts-done", "followup.efforts_done"),
+                          voices("follow-up.efforts-helped", "followup.efforts_helped"),
+                          voices("follow-up.other-needed", "followup.other_needed")}});
+        v.push_back(Item{"needs", "step.needs", "group", true,
+                         {Item{"needs.area", "fhir.area", "string"}, voices("needs.can-do", "needs.can_do"),
+                          voices("needs.need-help", "needs.need_help")}});
+        v.push_back(Item{"questions", "step.questions", "group", true,
+                         {Item{"questions.text", "questions.new", "text"},
+                          Item{"questions.important", "fhir.important", "boolean"},
+                          Item{"questions.for-whom", "fhir.for_whom", "string"},
+                          Item{"questions.author", "fhir.author", "string"}}});
+        v.push_back(Item{"invite", "step.invite", "group", false,
+                         {Item{"invite.actor", "fhir.actor", "group", true,
+                               {Item{"invite.actor.name", "fhir.actor", "string"},
+                                Item{"invite.actor.contact", "fhir.contact", "string"}}},
+                          Item{"invite.support-person", "invite.support.title", "string"},
+                          Item{"invite.trusted-most", "invite.trusted", "string"}}});
+        v.push_back(Item{"participation", "step.participation", "group", false,
+                         {Item{"participation.modes", "participation.modes", "string", true},
+                          Item{"participation.adaptations", "participation.adaptations", "string", true},
+                          Item{"participation.wished-date", "participation.wished_date", "date"},
+                          Item{"participation.wished-time", "participation.wished_time", "string"},
+                          Item{"participation.wished-place", "participation.wished_place", "string"},
+                          voices("participation.avoid", "participation.avoid.field"),
+                          Item{"participation.pre-meeting", "participation.pre_meeting", "boolean"}}});
+        v.push_back(Item{"evaluation", "eval.title", "group", false,
+                         {Item{"evaluation.listened-to", "eval.listened_to", "integer"},
+                          Item{"evaluation.understood", "eval.understood", "integer"},
+                          Item{"evaluation.started-from-me", "eval.started_from_me", "integer"},
+                          Item{"evaluation.comment", "eval.comment", "text"}}});
+        return v;
+    }();
+    return all;
+}
+
+J questionnaire_item(const Item& it, Lang lang) {
+    J j = {{"linkId", it.link_id}, {"text", tr(lang, it.text_key)}, {"type", it.type}};
+    if (it.repeats) j["repeats"] = true;
+    if (it.type == "choice")
+        j["answerOption"] = J::array({J{{"valueCoding", {{"code", "new"}, {"display", tr(lang, "enum.kind.new")}}}},
+                                      J{{"valueCoding", {{"code", "follow_up"}, {"display", tr(lang, "enum.kind.follow_up")}}}}});
+    if (!it.children.empty()) {
+        J kids = J::array();
+        for (const Item& c : it.children) kids.push_back(questionnaire_item(c, lang));
+        j["item"] = std::move(kids);
+    }
+    return j;
+}
+
+// ---- answers ----
+
+J answer_item(const std::string& link_id, J answer) { return J{{"linkId", link_id}, {"answer", J::array({std::move(answer)})}}; }
+J string_item(const std::string& link_id, const std::string& v) { return answer_item(link_id, J{{"valueString", v}}); }
+
+void add_voices(J& parent, const std::string& link_id, const Voices& v, const Preparation& p, Lang lang) {
+    for (const Entry& e : v.entries) {
+        if (e.text.empty()) continue;
+        parent.push_back(J{{"linkId", link_id},
+                           {"item", J::array({string_item(link_id + ".author", author_label(p, e.author, lang)),
+                                              string_item(link_id + ".text", e.text)})}});
+    }
+}
+
+void add_group(J& items, const std::string& link_id, J children) {
+    if (!children.empty()) items.push_back(J{{"linkId", link_id}, {"item", std::move(children)}});
+}
+
+std::string uuid_for(const std::string& seed) {
+    std::string h = sha256_hex(seed);
+    h[12] = '4';                                       // version 4 layout, derived deterministically
+    h[16] = "89ab"[(h[16] >= 'a' ? h[16] - 'a' + 10 : h[16] - '0') & 3];
+    return "urn:uuid:" + h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" +
+           h.substr(20, 12);
+}
+
+J reference(const std::string& full_url, const std::string& display = {}) {
+    J r = {{"reference", full_url}};
+    if (!display.empty()) r["display"] = display;
+    return r;
+}
+
+}  // namespace
+
+J fhir_questionnaire(Lang lang) {
+    J items_json = J::array();
+    for (const Item& it : items()) items_json.push_back(questionnaire_item(it, lang));
+    return J{{"resourceType", "Questionnaire"},
+             {"id", "sip-preparation"},
+             {"url", kQuestionnaireUrl},
+             {"version", "1"},
+             {"name", "SipPreparation"},
+             {"title", tr(lang, "app.title")},
+             {"status", "active"},
+             {"language", std::string(lang_code(lang))},
+             {"subjectType", J::array({"Patient"})},
+             {"item", std::move(items_json)}};
+}
+
+J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today, Lang lang) {
+    const std::string seed = sha256_hex(canonical_content(p));
+    J entries = J::array();
+    auto add = [&](const std::string& id, J resource) {
+        const std::string url = uuid_for(seed + id);
+        entries.push_back(J{{"fullUrl", url}, {"resource", std::move(resource)}});
+        return url;
+    };
+
+    // The person.
+    J patient = {{"resourceType", "Patient"}};
+    const PersonalIdResult pid = parse_personal_id(p.owner.personal_id, today.year);
+    if (pid.ok()) {
+        patient["identifier"] = J::array({J{{"system", pid.id.coordination ? kSamordningsnummerSystem : kPersonnummerSystem},
+                                             {"value", pid.id.digits}}});
+        if (!pid.id.coordination || pid.id.birth.year > 0) patient["birthDate"] = format_iso_date(pid.id.birth);
+    }
+    if (!p.owner.name.empty()) patient["name"] = J::array({J{{"text", p.owner.name}}});
+    if (!p.owner.phone.empty()) patient["telecom"] = J::array({J{{"system", "phone"}, {"value", p.owner.phone}}});
+    if (!p.owner.address.empty()) patient["address"] = J::array({J{{"text", p.owner.address}}});
+    const std::string patient_url = add("patient", std::move(patient));
+    const std::string patient_name = p.owner.name.empty() ? tr(lang, "summary.the_person") : p.owner.name;
+
+    // Guardians and representatives, then relatives who wrote.
+    std::map<std::string, std::string> rep_urls;
+    for (const Representative& r : p.representatives) {
+        J rp = {{"resourceType", "RelatedPerson"},
+                {"patient", reference(patient_url, patient_name)},
+                {"relationship", J::array({J{{"text", enum_label(lang, "rep", r.kind) +
+                                                           (r.relation.empty() ? "" : " (" + r.relation + ")")}}})}};
+        if (!r.name.empty()) rp["name"] = J::array({J{{"text", r.name}}});
+        if (!r.phone.empty()) rp["telecom"] = J::array({J{{"system", "phone"}, {"value", r.phone}}});
+        const PersonalIdResult rid = parse_personal_id(r.personal_id, today.year);
+        if (rid.ok())
+            rp["identifier"] = J::array({J{{"system", rid.id.coordination ? kSamordningsnummerSystem : kPersonnummerSystem},
+                                            {"value", rid.id.digits}}});
+        rep_urls[r.id] = add("rep-" + r.id, std::move(rp));
+    }
+    for (const Contributor& c : p.contributors) {
+        if (c.id == kPersonId) continue;
+        if (c.id.rfind("c-", 0) == 0 && rep_urls.count(c.id.substr(2))) continue;  // a guardian who writes
+        J rp = {{"resourceType", "RelatedPerson"},
+                {"patient", reference(patient_url, patient_name)},
+                {"relationship", J::array({J{{"text", c.relation.empty() ? enum_label(lang, "role", c.role) : c.relation}}})}};
+        if (!c.name.empty()) rp["name"] = J::array({J{{"text", c.name}}});
+        add("contributor-" + c.id, std::move(rp));
+    }
+
+    // The answers.
+    J items = J::array();
+    items.push_back(answer_item("kind", J{{"valueCoding", {{"code", std::string(enum_name(p.kind))},
+                                                            {"display", enum_label(lang, "kind", p.kind)}}}}));
+    for (NoticedBy b : p.need_noticed.by)
+        items.push_back(string_item("need-noticed", b == NoticedBy::Other && !p.need_noticed.other.empty()
+                                                         ? p.need_noticed.other : enum_label(lang, "noticed", b)));
+    {
+        J g = J::array();
+        add_voices(g, "goal.long-term", p.goals.long_term, p, lang);
+        add_voices(g, "goal.short-term", Voices{p.goals.short_term}, p, lang);
+        add_group(items, "goal", std::move(g));
+    }
+    {
+        J g = J::array();
+        add_voices(g, "situation.now", p.situation.now, p, lang);
+        add_voices(g, "situation.works-well", p.situation.works_well, p, lang);
+        add_voices(g, "situation.strengths", p.situation.strengths, p, lang);
+        add_group(items, "situation", std::move(g));
+    }
+    {
+        J g = J::array();
+        add_voices(g, "follow-up.how-it-went", p.follow_up.how_it_went, p, lang);
+        add_voices(g, "follow-up.what-changed", p.follow_up.what_changed, p, lang);
+        add_voices(g, "follow-up.efforts-done", p.follow_up.efforts_done, p, lang);
+        add_voices(g, "follow-up.efforts-helped", p.follow_up.efforts_helped, p, lang);
+        add_voices(g, "follow-up.other-needed", p.follow_up.other_needed, p, lang);
+        add_group(items, "follow-up", std::move(g));
+    }
+    for (const AreaNeeds& n : p.needs) {
+        J g = J::array({string_item("needs.area", n.area == LifeArea::Other && !n.other_label.empty()
+                                                       ? n.other_label : enum_label(lang, "area", n.area))});
+        add_voices(g, "needs.can-do", n.can_do_myself, p, lang);
+        add_voices(g, "needs.need-help", n.need_help_with, p, lang);
+        add_group(items, "needs", std::move(g));
+    }
+    for (const Question& q : p.questions) {
+        J g = J::array({string_item("questions.text", q.text),
+                        answer_item("questions.important", J{{"valueBoolean", q.priority == Priority::High}})});
+        if (!q.for_whom.empty()) g.push_back(string_item("questions.for-whom", q.for_whom));
+        g.push_back(string_item("questions.author", author_label(p, q.author, lang)));
+        add_group(items, "questions", std::move(g));
+    }
+    {
+        J g = J::array();
+        for (const Invitee& a : p.invitations.actors) {
+            J actor = J::array({string_item("invite.actor.name", invitee_label(a, lang))});
+            if (!a.contact.empty()) actor.push_back(string_item("invite.actor.contact", a.contact));
+            add_group(g, "invite.actor", std::move(actor));
+        }
+        const SupportPerson& sp = p.invitations.support_person;
+        if (!sp.name.empty())
+            g.push_back(string_item("invite.support-person", sp.name + (sp.contact.empty() ? "" : ", " + sp.contact)));
+        if (const Invitee* t = find_invitee(p, p.invitations.trusted_most))
+            g.push_back(string_item("invite.trusted-most", invitee_label(*t, lang)));
+        add_group(items, "invite", std::move(g));
+    }
+    {
+        const Participation& part = p.participation;
+        const Adaptations& ad = part.adaptations;
+        J g = J::array();
+        for (ParticipationMode m : part.modes) g.push_back(string_item("participation.modes", enum_label(lang, "mode", m)));
+        auto adapt = [&](bool on, const std::string& text) {
+            if (on) g.push_back(string_item("participation.adaptations", text));
+        };
+        adapt(ad.interpreter, trf(lang, "summary.interpreter", {ad.interpreter_language}));
+        adapt(ad.sign_language, tr(lang, "summary.sign_language"));
+        adapt(ad.aac, tr(lang, "summary.aac") + (ad.aac_note.empty() ? "" : ": " + ad.aac_note));
+        adapt(ad.easy_language, tr(lang, "summary.easy_language"));
+        adapt(ad.physical_access, tr(lang, "summary.physical_access"));
+        adapt(ad.breaks, tr(lang, "summary.breaks"));
+        adapt(!ad.other.empty(), ad.other);
+        if (parse_iso_date(part.wished_date))
+            g.push_back(answer_item("participation.wished-date", J{{"valueDate", part.wished_date}}));
+        if (!part.wished_time.empty()) g.push_back(string_item("participation.wished-time", part.wished_time));
+        if (!part.wished_place.empty()) g.push_back(string_item("participation.wished-place", part.wished_place));
+        add_voices(g, "participation.avoid", part.topics_to_avoid, p, lang);
+        if (part.pre_meeting_allowed != YesNo::Unanswered)
+            g.push_back(answer_item("participation.pre-meeting", J{{"valueBoolean", part.pre_meeting_allowed == YesNo::Yes}}));
+        add_group(items, "participation", std::move(g));
+    }
+    {
+        const Evaluation& ev = p.evaluation;
+        J g = J::array();
+        if (ev.listened_to) g.push_back(answer_item("evaluation.listened-to", J{{"valueInteger", ev.listened_to}}));
+        if (ev.understood) g.push_back(answer_item("evaluation.understood", J{{"valueInteger", ev.understood}}));
+        if (ev.started_from_me) g.push_back(answer_item("evaluation.started-from-me", J{{"valueInteger", ev.started_from_me}}));
+        if (!ev.comment.empty()) g.push_back(string_item("evaluation.comment", ev.comment));
+        add_group(items, "evaluation", std::move(g));
+    }
+    J qr = {{"resourceType", "QuestionnaireResponse"},
+            {"questionnaire", std::string(kQuestionnaireUrl) + "|1"},
+            {"status", "completed"},
+            {"subject", reference(patient_url, patient_name)},
+            {"author", reference(patient_url, patient_name)},
+            {"source", reference(patient_url, patient_name)},
+            {"item", std::move(items)}};
+    if (!meta.updated.empty()) qr["authored"] = meta.updated;
+    add("questionnaire-response", std::move(qr));
+
+    // One Consent per consent entry.
+    for (const Consent& c : p.consents) {
+        const auto to = parse_iso_date(c.valid_to);
+        const bool expired = to && *to < today;
+        const char* status = c.decision == ConsentDecision::Deny ? "rejected"
+                             : (!c.revoked_on.empty() || expired) ? "inactive" : "active";
+        J performers = J::array();
+        std::string date = c.valid_from;
+        if (c.given_by == ConsentGiver::Guardians) {
+            for (const GuardianApproval& g : c.guardian_approvals)
+                if (g.agrees && rep_urls.count(g.representative_id)) {
+                    performers.push_back(reference(rep_urls[g.representative_id]));
+                    if (parse_iso_date(g.date) && (date.empty() || date < g.date)) date = g.date;
+                }
+        } else if (c.given_by == ConsentGiver::Representative && rep_urls.count(c.representative_id)) {
+            performers.push_back(reference(rep_urls[c.representative_id]));
+        } else {
+            performers.push_back(reference(patient_url, patient_name));
+        }
+        const Invitee* actor = find_invitee(p, c.actor);
+        J provision = {{"type", c.decision == ConsentDecision::Permit ? "permit" : "deny"},
+                       {"actor", J::array({J{{"role", {{"coding", J::array({J{{"system", "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"},
+                                                                               {"code", "IRCP"},
+                                                                               {"display", "information recipient"}}})}}},
+                                             {"reference", {{"display", actor ? invitee_label(*actor, lang) : c.actor}}}}})}};
+        J period = J::object();
+        if (parse_iso_date(c.valid_from)) period["start"] = c.valid_from;
+        std::string end = c.valid_to;
+        if (!c.revoked_on.empty() && parse_iso_date(c.revoked_on) && (end.empty() || c.revoked_on < end)) end = c.revoked_on;
+        if (parse_iso_date(end)) period["end"] = end;
+        if (!period.empty()) provision["period"] = period;
+        J classes = J::array();
+        for (InfoCategory k : c.categories)
+            classes.push_back(J{{"system", "https://sipprep.example/fhir/CodeSystem/information-category"},
+                                {"code", std::string(enum_name(k))},
+                                {"display", enum_label(lang, "category", k)}});
+        if (!classes.empty()) provision["class"] = classes;
+        if (!c.information.empty()) provision["code"] = J::array({J{{"text", c.information}}});
+        J consent = {{"resourceType", "Consent"},
+                     {"status", status},
+                     {"scope", {{"coding", J::array({J{{"system", "http://terminology.hl7.org/CodeSystem/consentscope"},
+                                                        {"code", "patient-privacy"}}})}}},
+                     {"category", J::array({J{{"coding", J::array({J{{"system", "http://loinc.org"}, {"code", "59284-0"},
+                                                                      {"display", "Patient Consent"}}})}}})},
+                     {"patient", reference(patient_url, patient_name)},
+                     {"performer", performers},
+                     {"policyRule", {{"text", tr(lang, "fhir.policy")}}},
+                     {"provision", provision}};
+        if (parse_iso_date(date)) consent["dateTime"] = date;
+        add("consent-" + c.id, std::move(consent));
+    }
+
+    J bundle = {{"resourceType", "Bundle"}, {"type", "collection"}, {"entry", std::move(entries)}};
+    if (!meta.updated.empty()) bundle["timestamp"] = meta.updated;
+    bundle["identifier"] = {{"system", "urn:ietf:rfc:3986"}, {"value", uuid_for(seed)}};
+    return bundle;
+}
+
+std::vector<std::string> check_fhir_required(const J& bundle) {
+    std::vector<std::string> missing;
+    auto need = [&](const J& obj, const char* what, const std::string& where) {
+        if (!obj.contains(what) || obj[what].is_null() || (obj[what].is_array() && obj[what].empty()))
+            missing.push_back(where + ": " + what);
+    };
+    need(bundle, "type", "Bundle");
+    if (!bundle.contains("entry")) return missing;
+    for (std::size_t i = 0; i < bundle["entry"].size(); ++i) {
+        const J& r = bundle["entry"][i]["resource"];
+        const std::string type = r.value("resourceType", "");
+        const std::string where = type + " (entry " + std::to_string(i) + ")";
+        if (type == "QuestionnaireResponse") need(r, "status", where);
+        if (type == "RelatedPerson") need(r, "patient", where);
+        if (type == "Consent") {
+            for (const char* f : {"status", "scope", "category"}) need(r, f, where);
+            if (!r.contains("policy") && !r.contains("policyRule")) missing.push_back(where + ": policy or policyRule");
+            if (r.contains("provision") && r["provision"].contains("actor"))
+                for (const J& a : r["provision"]["actor"]) {
+                    need(a, "role", where + " provision.actor");
+                    need(a, "reference", where + " provision.actor");
+                }
+        }
+        if (!bundle["entry"][i].contains("fullUrl")) missing.push_back(where + ": fullUrl");
+    }
+    return missing;
+}
+
+}  // namespace sipprep

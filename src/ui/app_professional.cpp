@@ -1,0 +1,92 @@
+// "Jag är yrkesverksam": open the person's file, see whether it is whole and sound, read it in
+// the order a SIP meeting goes, copy it into the journal as text, print it. Nothing here
+// changes a file.
+#include "app.hpp"
+#include "core/fhir.hpp"
+#include "core/summary.hpp"
+#include "imgui.h"
+#include "platform/platform.hpp"
+
+namespace sipprep::ui {
+
+void App::professional_screen() {
+    heading(t("pro.title"), 2);
+    paragraph(t("pro.intro"));
+    if (button(t("pro.open"), "pro-open", ButtonStyle::Primary)) platform::pick_file();
+    muted(t("start.drop"));
+
+    if (opened_.size() > 1) {
+        std::vector<std::string> names;
+        for (const Opened& o : opened_) names.push_back(o.name);
+        radio_group(t("pro.files"), "pro-files", names, &opened_index_);
+    }
+    if (opened_index_ < 0 || opened_index_ >= static_cast<int>(opened_.size())) {
+        ImGui::Spacing();
+        if (button(t("nav.start"), "pro-back")) go_to(Screen::Start);
+        return;
+    }
+    const Opened& o = opened_[static_cast<std::size_t>(opened_index_)];
+    const ImportResult& r = o.result;
+    ImGui::Separator();
+    heading(o.name, 2);
+
+    // The check first: can it be read, is it valid, is it as exported.
+    begin_group(Role::Group, "pro-report", t("pro.report"));
+    heading(t("pro.report"), 3);
+    if (!r.readable) {
+        error_text(t("pro.unreadable"));
+    } else {
+        if (r.valid()) paragraph(t("pro.valid"));
+        else error_text(t("pro.invalid"));
+        const char* integrity = r.integrity == Integrity::Unchanged ? "pro.integrity.unchanged"
+                                : r.integrity == Integrity::Changed ? "pro.integrity.changed"
+                                                                    : "pro.integrity.missing";
+        if (r.integrity == Integrity::Changed) error_text(t(integrity));
+        else paragraph(t(integrity));
+        if (!r.meta.updated.empty()) muted(trf(lang_, "pro.exported", {r.meta.updated}));
+    }
+    for (Severity sev : {Severity::Error, Severity::Warning}) {
+        bool any = false;
+        for (const Issue& i : r.issues) {
+            if (i.severity != sev) continue;
+            if (!any) {
+                muted(t(sev == Severity::Error ? "pro.errors" : "pro.warnings"));
+                any = true;
+            }
+            if (sev == Severity::Error) error_text("• " + describe(i, lang_));
+            else paragraph("• " + describe(i, lang_));
+        }
+    }
+    end_group();
+    if (!r.readable) return;
+
+    const std::string text = summary_text(r.preparation, lang_, today_, r.issues);
+    if (button(t("pro.copy"), "pro-copy", ButtonStyle::Normal, t("pro.copy.help"))) {
+        platform::copy_text(text);
+        announce(t("pro.copied"));
+        status_ = t("pro.copied");
+    }
+    ImGui::SameLine();
+    if (button(t("print.button"), "pro-print"))
+        platform::print_html(o.name, summary(r.preparation, lang_, today_, r.issues, SummaryFormat::Html));
+    ImGui::SameLine();
+    if (button(t("fhir.export"), "pro-fhir", ButtonStyle::Normal, t("fhir.export.help"))) {
+        const std::string base = o.name.size() > 5 && o.name.substr(o.name.size() - 5) == ".json"
+                                     ? o.name.substr(0, o.name.size() - 5) : o.name;
+        platform::download_file(base + "-fhir.json", "application/fhir+json",
+                                to_fhir_bundle(r.preparation, r.meta, today_, lang_).dump(2) + "\n");
+    }
+    ImGui::SameLine();
+    if (button(t("pro.close"), "pro-close", ButtonStyle::Quiet)) {
+        opened_.erase(opened_.begin() + opened_index_);
+        opened_index_ = static_cast<int>(opened_.size()) - 1;
+        return;
+    }
+    if (!status_.empty()) paragraph(status_);
+    ImGui::Separator();
+    summary_view(text);
+    ImGui::Spacing();
+    if (button(t("nav.start"), "pro-back-bottom")) go_to(Screen::Start);
+}
+
+}  // namespace sipprep::ui

@@ -1,0 +1,114 @@
+// FHIR R4 export: identifiers, consent states and performers, answers under the published
+// Questionnaire's linkIds, and our checks of what FHIR requires but its schema does not enforce.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <set>
+
+#include "core/bundle.hpp"
+#include "core/fhir.hpp"
+
+using namespace sipprep;
+namespace fs = std::filesystem;
+using J = nlohmann::json;
+
+namespace {
+
+const Date kToday{2026, 11, 23};
+
+ImportResult example(const char* name) {
+    std::ifstream f(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples" / name, std::ios::binary);
+    return import_bundle(std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()), kToday);
+}
+
+std::vector<J> resources(const J& bundle, const std::string& type) {
+    std::vector<J> out;
+    for (const J& e : bundle["entry"])
+        if (e["resource"]["resourceType"] == type) out.push_back(e["resource"]);
+    return out;
+}
+
+void collect_link_ids(const J& items, std::set<std::string>* out) {
+    for (const J& i : items) {
+        out->insert(i["linkId"].get<std::string>());
+        if (i.contains("item")) collect_link_ids(i["item"], out);
+    }
+}
+
+}  // namespace
+
+TEST(Fhir, PatientHasTheSwedishIdentifier) {
+    ImportResult r = example("barn-skolfranvaro.json");
+    J b = to_fhir_bundle(r.preparation, r.meta, kToday, Lang::Sv);
+    auto patients = resources(b, "Patient");
+    ASSERT_EQ(patients.size(), 1u);
+    EXPECT_EQ(patients[0]["identifier"][0]["system"], kPersonnummerSystem);
+    EXPECT_EQ(patients[0]["identifier"][0]["value"], "201309052841");
+    EXPECT_EQ(resources(b, "RelatedPerson").size(), 2u);  // the two guardians, who also write
+}
+
+TEST(Fhir, SamordningsnummerUsesItsOwnSystem) {
+    Preparation p = make_new_preparation();
+    p.owner.personal_id = "197010632391";
+    J b = to_fhir_bundle(p, BundleMeta{}, kToday, Lang::Sv);
+    EXPECT_EQ(resources(b, "Patient")[0]["identifier"][0]["system"], kSamordningsnummerSystem);
+}
+
+TEST(Fhir, ConsentStatesPerformersAndPeriods) {
+    ImportResult child = example("barn-skolfranvaro.json");
+    J b = to_fhir_bundle(child.preparation, child.meta, kToday, Lang::Sv);
+    auto consents = resources(b, "Consent");
+    ASSERT_EQ(consents.size(), 4u);
+    for (const J& c : consents) {
+        EXPECT_EQ(c["status"], "active");
+        EXPECT_EQ(c["performer"].size(), 2u);  // each guardian
+        EXPECT_EQ(c["provision"]["type"], "permit");
+        EXPECT_EQ(c["provision"]["period"]["end"], "2027-06-15");
+    }
+    ImportResult older = example("aldre-uppfoljning.json");
+    auto old_consents = resources(to_fhir_bundle(older.preparation, older.meta, kToday, Lang::Sv), "Consent");
+    std::vector<std::string> states;
+    for (const J& c : old_consents) states.push_back(c["status"]);
+    EXPECT_EQ(states, (std::vector<std::string>{"active", "inactive", "inactive", "active"}));  // expired, withdrawn
+    EXPECT_EQ(old_consents[2]["provision"]["period"]["end"], "2026-09-14");
+    ImportResult rel = example("narstaende-tillsammans.json");
+    auto rel_consents = resources(to_fhir_bundle(rel.preparation, rel.meta, kToday, Lang::Sv), "Consent");
+    EXPECT_EQ(rel_consents.back()["status"], "rejected");
+    EXPECT_EQ(rel_consents.back()["provision"]["type"], "deny");
+}
+
+TEST(Fhir, AnswersUseTheQuestionnairesLinkIds) {
+    std::set<std::string> known;
+    collect_link_ids(fhir_questionnaire(Lang::Sv)["item"], &known);
+    for (const char* name : {"vuxen-efter-sjukhusvistelse.json", "barn-skolfranvaro.json", "aldre-uppfoljning.json",
+                             "narstaende-tillsammans.json"}) {
+        ImportResult r = example(name);
+        J b = to_fhir_bundle(r.preparation, r.meta, kToday, Lang::Sv);
+        auto qr = resources(b, "QuestionnaireResponse");
+        ASSERT_EQ(qr.size(), 1u);
+        EXPECT_EQ(qr[0]["status"], "completed");
+        std::set<std::string> used;
+        collect_link_ids(qr[0]["item"], &used);
+        for (const std::string& id : used) EXPECT_TRUE(known.count(id)) << name << ": " << id;
+        EXPECT_TRUE(check_fhir_required(b).empty()) << name;
+    }
+}
+
+TEST(Fhir, RequiredElementsTheSchemaMisses) {
+    J b = {{"resourceType", "Bundle"},
+           {"type", "collection"},
+           {"entry", J::array({J{{"fullUrl", "urn:uuid:1"},
+                                 {"resource", {{"resourceType", "Consent"}, {"scope", {{"text", "x"}}}}}}})}};
+    auto missing = check_fhir_required(b);
+    ASSERT_EQ(missing.size(), 3u);
+    EXPECT_NE(missing[0].find("status"), std::string::npos);
+}
+
+TEST(Fhir, SameInputSameOutput) {
+    ImportResult r = example("vuxen-efter-sjukhusvistelse.json");
+    EXPECT_EQ(to_fhir_bundle(r.preparation, r.meta, kToday, Lang::Sv).dump(),
+              to_fhir_bundle(r.preparation, r.meta, kToday, Lang::Sv).dump());
+}
