@@ -364,8 +364,9 @@ header { margin-bottom: 1rem; }
 .subtitle { font-size: 12pt; margin: 0 0 .6rem; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; }
-  section { break-before: page; }
-  section:first-of-type { break-before: auto; }
+  /* A page breaks between sections rather than inside one, where a section fits on a page;
+     a heading never ends a page. */
+  section { break-inside: avoid-page; }
   h2, h3 { break-after: avoid; }
   li, p { break-inside: avoid; }
 }
