@@ -111,6 +111,10 @@ private:
     bool scroll_to_top_ = false;
     bool nav_open_ = false;  // narrow screens: the step list is shown
     bool confirm_erase_ = false;
+    enum class Pending { None, New, FollowUp, Open };
+    Pending confirm_replace_ = Pending::None;  // start screen: the draft would be replaced
+    bool draft_has_content() const;
+    void start_action(Pending action);
     bool storage_broken_ = false;
     std::string storage_problem_;
     std::string open_message_;                 // result of opening a file

@@ -1,5 +1,6 @@
 // The start screen, "Om SIP" and the evaluation after the meeting.
 #include "app.hpp"
+#include "core/model_json.hpp"
 #include "imgui.h"
 #include "platform/platform.hpp"
 
@@ -24,19 +25,32 @@ void App::start_screen() {
             go_to(Screen::Steps);
         ImGui::Spacing();
     }
+    if (confirm_replace_ != Pending::None) {
+        // Nothing the person typed goes away without them saying so.
+        begin_group(Role::Alert, "replace-confirm", t("start.replace.title"));
+        paragraph(t("start.replace.text"));
+        if (button(t("export.button"), "replace-export", ButtonStyle::Primary)) export_file();
+        ImGui::SameLine();
+        if (button(t("start.replace.yes"), "replace-yes", ButtonStyle::Danger)) {
+            const Pending action = confirm_replace_;
+            confirm_replace_ = Pending::None;
+            start_action(action);
+        }
+        ImGui::SameLine();
+        if (button(t("erase.no"), "replace-no")) confirm_replace_ = Pending::None;
+        end_group();
+        return;
+    }
+    auto ask = [&](Pending action) {
+        if (draft_has_content()) confirm_replace_ = action;
+        else start_action(action);
+    };
     if (button(t("start.new"), "start-new", has_draft_ ? ButtonStyle::Normal : ButtonStyle::Primary,
-               has_draft_ ? t("start.new.replaces") : std::string())) {
-        reset(PreparationKind::NewPlan);
-        go_to(Screen::Steps, StepId::AboutYou);
-    }
-    if (button(t("start.follow_up"), "start-follow-up", ButtonStyle::Normal, t("start.follow_up.help"))) {
-        reset(PreparationKind::FollowUp);
-        go_to(Screen::Steps, StepId::AboutYou);
-    }
-    if (button(t("start.open"), "start-open", ButtonStyle::Normal, t("start.open.help"))) {
-        opening_earlier_ = false;
-        platform::pick_file();
-    }
+               has_draft_ ? t("start.new.replaces") : std::string()))
+        ask(Pending::New);
+    if (button(t("start.follow_up"), "start-follow-up", ButtonStyle::Normal, t("start.follow_up.help")))
+        ask(Pending::FollowUp);
+    if (button(t("start.open"), "start-open", ButtonStyle::Normal, t("start.open.help"))) ask(Pending::Open);
     muted(t("start.drop"));
     ImGui::Spacing();
     if (button(t("start.about"), "start-about", ButtonStyle::Quiet)) go_to(Screen::About);
@@ -46,6 +60,26 @@ void App::start_screen() {
         go_to(Screen::Professional);
     ImGui::Spacing();
     muted(t("start.privacy"));
+}
+
+bool App::draft_has_content() const { return to_json(prep_) != to_json(make_new_preparation()); }
+
+void App::start_action(Pending action) {
+    switch (action) {
+    case Pending::New:
+        reset(PreparationKind::NewPlan);
+        go_to(Screen::Steps, StepId::AboutYou);
+        break;
+    case Pending::FollowUp:
+        reset(PreparationKind::FollowUp);
+        go_to(Screen::Steps, StepId::AboutYou);
+        break;
+    case Pending::Open:
+        opening_earlier_ = false;
+        platform::pick_file();
+        break;
+    case Pending::None: break;
+    }
 }
 
 void App::about_screen() {

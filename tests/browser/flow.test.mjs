@@ -192,13 +192,19 @@ test('a follow-up opens the earlier plan and answers how it has gone', async () 
   await context.close();
 });
 
-test('a broken file gets a clear message and the draft stays', async () => {
+test('starting over asks first; a broken file gets a clear message and the draft stays', async () => {
   const { context, page } = await openApp(env.browser, env.server.url);
   await startNew(page);
   await fill(page, 'Ditt namn', 'Anna', page);
   await press(page, 'Till startsidan');
-  const chooser = page.waitForEvent('filechooser');
+  // Starting over asks first, and "no" keeps everything.
+  await press(page, 'Ny förberedelse');
+  await page.getByRole('alert', { name: 'Det du har skrivit ersätts' }).waitFor({ state: 'attached' });
+  await press(page, 'Nej, avbryt');
+  assert.equal((await state(page)).content.owner.name, 'Anna');
   await press(page, 'Öppna en fil');
+  const chooser = page.waitForEvent('filechooser');
+  await press(page, 'Ja, ersätt den');
   await (await chooser).setFiles({ name: 'trasig.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "sipp') });
   await page.getByText('trasig.json kunde inte öppnas:').first().waitFor({ state: 'attached' });
   // The core's own message says what is wrong, and nothing typed was replaced.
