@@ -102,17 +102,47 @@
       Module._sipprep_mouse_pos(e.clientX - r.left, e.clientY - r.top);
     }
     var BUTTONS = [0, 2, 1];  // DOM left, middle, right -> ImGui left, right, middle
-    canvas.addEventListener('pointermove', pointerPos);
+    // Touch: a drag scrolls (the canvas has no scrolling of its own), a tap clicks.
+    var touch = null;  // { id, x, y, lastY, scrolling }
+    var TAP_SLOP = 8;
+    var PX_PER_WHEEL_STEP = 90;  // what one wheel step scrolls in the app (5 lines of text)
+    canvas.addEventListener('pointermove', function (e) {
+      if (touch && e.pointerId === touch.id) {
+        if (!touch.scrolling && Math.abs(e.clientY - touch.y) + Math.abs(e.clientX - touch.x) > TAP_SLOP) touch.scrolling = true;
+        if (touch.scrolling) {
+          Module._sipprep_wheel(0, (e.clientY - touch.lastY) / PX_PER_WHEEL_STEP);
+          touch.lastY = e.clientY;
+        }
+        return;
+      }
+      pointerPos(e);
+    });
     canvas.addEventListener('pointerdown', function (e) {
+      e.preventDefault();  // focus stays where the app puts it (the mirror), no text selection
+      canvas.setPointerCapture(e.pointerId);
+      if (e.pointerType === 'touch') {
+        touch = { id: e.pointerId, x: e.clientX, y: e.clientY, lastY: e.clientY, scrolling: false };
+        pointerPos(e);  // the app scrolls what is under the finger
+        return;
+      }
       pointerPos(e);
       if (e.button >= 0 && e.button < 3) Module._sipprep_mouse_button(BUTTONS[e.button], 1, modifiers(e));
-      canvas.setPointerCapture(e.pointerId);
-      e.preventDefault();  // focus stays where the app puts it (the mirror), no text selection
     });
     canvas.addEventListener('pointerup', function (e) {
+      if (touch && e.pointerId === touch.id) {
+        var tapped = !touch.scrolling;
+        touch = null;
+        if (tapped) {
+          pointerPos(e);
+          Module._sipprep_mouse_button(0, 1, 0);
+          Module._sipprep_mouse_button(0, 0, 0);
+        }
+        return;
+      }
       pointerPos(e);
       if (e.button >= 0 && e.button < 3) Module._sipprep_mouse_button(BUTTONS[e.button], 0, modifiers(e));
     });
+    canvas.addEventListener('pointercancel', function (e) { if (touch && e.pointerId === touch.id) touch = null; });
     canvas.addEventListener('pointerleave', function (e) {
       if (e.pointerType === 'mouse' && !e.buttons) Module._sipprep_mouse_pos(-3.4e38, -3.4e38);
     });

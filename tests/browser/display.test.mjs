@@ -39,3 +39,25 @@ test('resizing the window resizes the canvas and redraws', async () => {
   await page.screenshot({ path: join(ARTIFACTS, 'narrow.png') });
   await context.close();
 });
+
+test('on a touch screen a swipe scrolls and a tap presses', async () => {
+  const { context, page, problems } = await openApp(env.browser, env.server.url,
+    { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  const settings = page.getByRole('heading', { name: 'Inställningar' });
+  const before = (await settings.boundingBox()).y;
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, y) => cdp.send('Input.dispatchTouchEvent',
+    { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 200, y }] });
+  await touch('touchStart', 700);
+  for (let y = 680; y >= 300; y -= 20) await touch('touchMove', y);
+  await touch('touchEnd');
+  await page.waitForTimeout(300);
+  const after = (await settings.boundingBox()).y;
+  assert.ok(after < before - 200, `the page did not scroll: ${before} -> ${after}`);
+  const about = page.getByRole('button', { name: 'Om SIP – vad är det?' });
+  const box = await about.boundingBox();
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForFunction(() => window.sipprep.state().screen === 'about');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

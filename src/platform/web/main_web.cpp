@@ -3,6 +3,7 @@
 // DOM mirror of the UI (accessibility, keyboard, text editing) in step with each frame.
 #include <SDL.h>
 #include <emscripten.h>
+#include <emscripten/html5.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -235,6 +236,12 @@ int main() {
         sipprep_js_fatal(SDL_GetError());
         return 1;
     }
+    // SDL cancels every touchend (to stop emulated mouse events), which fights the browser while
+    // it scrolls; shell.js handles touch through pointer events instead.
+    emscripten_set_touchstart_callback("#canvas", nullptr, 0, nullptr);
+    emscripten_set_touchmove_callback("#canvas", nullptr, 0, nullptr);
+    emscripten_set_touchend_callback("#canvas", nullptr, 0, nullptr);
+    emscripten_set_touchcancel_callback("#canvas", nullptr, 0, nullptr);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
