@@ -1,6 +1,6 @@
 // The canonical serialisation of bundle content that the integrity hash covers (see
 // docs/bundle-format.md): compact, keys sorted by UTF-8 bytes, nlohmann's string escaping.
-// Written straight into the hash, without building the text or a sorted copy of the document.
+// The hash is written straight from the JSON tree, without building the text.
 #pragma once
 
 #include <string>
