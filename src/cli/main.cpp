@@ -158,17 +158,7 @@ int main(int argc, char** argv) {
         std::string bundle = export_bundle(r.preparation, r.meta);
         for (const Issue& i : r.issues)
             if (i.code == "bundle.unknown_field" || i.code == "bundle.migrated") std::cerr << describe(i, lang) << "\n";
-        if (out_path.empty()) {
-            std::cout << bundle;
-        } else {
-            std::ofstream f(out_path, std::ios::binary);
-            f << bundle;
-            if (!f) {
-                std::cerr << "cannot write " << out_path << "\n";
-                return 2;
-            }
-        }
-        return 0;
+        return write_out(bundle);
     }
     return usage();
 }

@@ -93,6 +93,7 @@ void App::go_to(Screen screen, std::optional<StepId> step) {
     if (screen != screen_ || (step && *step != step_)) {
         scroll_to_top_ = true;
         changed_ = true;
+        notes_.clear();  // a step's notes belong to that step
     }
     screen_ = screen;
     if (step) step_ = *step;
