@@ -205,7 +205,14 @@
   function clearDraft() {
     pendingDraft = null;
     if (draftTimer) { clearTimeout(draftTimer); draftTimer = 0; }
-    try { localStorage.removeItem(DRAFT_KEY); } catch (e) { /* nothing stored, nothing to erase */ }
+    try {
+      localStorage.removeItem(DRAFT_KEY);
+      localStorage.removeItem(DRAFT_KEY + '.unreadable');
+    } catch (e) { /* nothing stored, nothing to erase */ }
+  }
+
+  function keepUnreadableDraft(text) {
+    try { localStorage.setItem(DRAFT_KEY + '.unreadable', text); } catch (e) { storageFailed(e && e.name ? e.name : String(e)); }
   }
 
   function loadDraft() {
@@ -320,7 +327,7 @@
   window.SipprepShell = {
     start: start, fatal: fatal, requestFrame: requestFrame, frameDrawn: frameDrawn,
     download: download, setCursor: setCursor, withCString: withCString,
-    saveDraft: saveDraft, clearDraft: clearDraft, loadDraft: loadDraft, flushDraft: writeDraft,
+    saveDraft: saveDraft, clearDraft: clearDraft, keepUnreadableDraft: keepUnreadableDraft, loadDraft: loadDraft, flushDraft: writeDraft,
     pickFile: pickFile, openFile: openFile, printHtml: printHtml, copyText: copyText
   };
 

@@ -14,7 +14,9 @@ void request_frames(int count);
 
 // The draft on this device: saved within a second of a change and when the page is hidden.
 void save_draft(const std::string& draft_json);
-void clear_draft();
+void clear_draft();  // also removes a kept unreadable draft
+// Keeps a saved draft that could not be read beside the new one, so it is not overwritten.
+void keep_unreadable_draft(const std::string& text);
 
 // Opens the system's file picker; the chosen file comes back through App::open_file.
 void pick_file();

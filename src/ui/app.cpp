@@ -200,6 +200,14 @@ void App::banners() {
         end_group();
         ImGui::Separator();
     }
+    if (draft_unreadable_) {
+        begin_group(Role::Alert, "draft-unreadable", t("storage.unreadable.title"));
+        error_text(t("storage.unreadable.title"));
+        paragraph(t("storage.unreadable.text"));
+        if (button(t("open.dismiss"), "draft-unreadable-dismiss", ButtonStyle::Quiet)) draft_unreadable_ = false;
+        end_group();
+        ImGui::Separator();
+    }
     if (!open_message_.empty() || !open_errors_.empty()) {
         begin_group(open_errors_.empty() ? Role::Status : Role::Alert, "open-result", t("open.result"));
         if (open_errors_.empty()) paragraph(open_message_);
@@ -346,18 +354,15 @@ bool App::take_draft(std::string* out) {
 }
 
 void App::restore_draft(const std::string& text) {
+    // A draft that cannot be read is kept aside, not overwritten by the next save.
+    auto unreadable = [&] {
+        draft_unreadable_ = true;
+        platform::keep_unreadable_draft(text);
+    };
     JsonIn d = JsonIn::parse(text, nullptr, false);
-    if (!d.is_object() || !d.contains("bundle")) {
-        storage_broken_ = true;
-        storage_problem_ = t("storage.unreadable");
-        return;
-    }
+    if (!d.is_object() || !d.contains("bundle")) return unreadable();
     ImportResult r = import_bundle(d["bundle"].dump(), today_);
-    if (!r.readable) {
-        storage_broken_ = true;
-        storage_problem_ = t("storage.unreadable");
-        return;
-    }
+    if (!r.readable) return unreadable();
     prep_ = std::move(r.preparation);
     lang_ = r.meta.language;
     if (d.contains("earlier")) {

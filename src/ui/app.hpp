@@ -116,6 +116,7 @@ private:
     bool draft_has_content() const;
     void start_action(Pending action);
     bool storage_broken_ = false;
+    bool draft_unreadable_ = false;  // the saved draft could not be read (it is kept aside)
     std::string storage_problem_;
     std::string open_message_;                 // result of opening a file
     std::vector<std::string> open_errors_;

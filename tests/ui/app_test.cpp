@@ -84,3 +84,12 @@ TEST(App, EveryCatalogKeyTheScreensUseExists) {
     }
     EXPECT_GT(checked, 150);
 }
+
+TEST(App, AnUnreadableDraftIsKeptNotOverwritten) {
+    test::Headless h;
+    ui::App app;
+    app.restore_draft("{\"draft\":1,\"bundle\":{\"format\":\"sipp");
+    EXPECT_EQ(platform::fake().kept, "{\"draft\":1,\"bundle\":{\"format\":\"sipp");
+    h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
+    EXPECT_NE(find(ui::a11y().root(), ui::Role::Alert, "Det sparade utkastet gick inte att läsa"), nullptr);
+}

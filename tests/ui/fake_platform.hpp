@@ -13,6 +13,7 @@ struct FakePlatform {
     std::string draft;
     std::string printed;
     std::string copied;
+    std::string kept;
     int picks = 0;
 };
 FakePlatform& fake();

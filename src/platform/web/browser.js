@@ -16,6 +16,7 @@ mergeInto(LibraryManager.library, {
   sipprep_js_cursor: function (cursor) { window.SipprepShell.setCursor(UTF8ToString(cursor)); },
   sipprep_js_save_draft: function (json) { window.SipprepShell.saveDraft(UTF8ToString(json)); },
   sipprep_js_clear_draft: function () { window.SipprepShell.clearDraft(); },
+  sipprep_js_keep_unreadable_draft: function (text) { window.SipprepShell.keepUnreadableDraft(UTF8ToString(text)); },
   sipprep_js_load_draft: function () {
     var text = window.SipprepShell.loadDraft();
     if (!text) return 0;

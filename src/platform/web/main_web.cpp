@@ -32,6 +32,7 @@ void sipprep_js_mirror(const char* tree_json, const char* focus_key, const char*
 void sipprep_js_cursor(const char* css_cursor);
 void sipprep_js_save_draft(const char* json);
 void sipprep_js_clear_draft();
+void sipprep_js_keep_unreadable_draft(const char* text);
 char* sipprep_js_load_draft();  // malloc'd UTF-8, or null
 void sipprep_js_pick_file();
 void sipprep_js_print_html(const char* title, const char* html);
@@ -109,6 +110,7 @@ void request_frames(int count) {
 
 void save_draft(const std::string& draft_json) { sipprep_js_save_draft(draft_json.c_str()); }
 void clear_draft() { sipprep_js_clear_draft(); }
+void keep_unreadable_draft(const std::string& text) { sipprep_js_keep_unreadable_draft(text.c_str()); }
 void pick_file() { sipprep_js_pick_file(); }
 void print_html(const std::string& title, const std::string& html) { sipprep_js_print_html(title.c_str(), html.c_str()); }
 void copy_text(const std::string& text) { sipprep_js_copy_text(text.c_str()); }
