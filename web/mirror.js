@@ -8,6 +8,8 @@
   var root = document.getElementById('a11y-root');
   var live = document.getElementById('a11y-live');
   var entries = new Map();  // key -> { key, role, el, control, label, desc, err, text }
+  root.dataset.k = 'root';
+  entries.set('root', { key: 'root', role: 'root', el: root });
   var keyboardUsed = false;
   var composing = false;
 
@@ -28,9 +30,9 @@
   }
 
   var TEXT_ROLES = { textbox: 1, textarea: 1 };
-  var CONTAINERS = { group: 1, radiogroup: 1, list: 1, listitem: 1, navigation: 1, status: 1, alert: 1 };
+  var CONTAINERS = { root: 1, group: 1, radiogroup: 1, list: 1, listitem: 1, navigation: 1, status: 1, alert: 1 };
 
-  function create(n, parentKey) {
+  function create(n) {
     var e = { key: n.k, role: n.r };
     var id = 'm-' + n.k;
     switch (n.r) {
@@ -65,7 +67,6 @@
         }
         break;
       case 'button':
-      case 'link':
         e.el = e.control = document.createElement('button');
         e.control.type = 'button';
         e.control.addEventListener('click', function () { activate(e.key); });
@@ -76,7 +77,6 @@
         e.control = document.createElement('input');
         e.control.type = n.r;
         e.control.id = id;
-        if (n.r === 'radio') e.control.name = 'm-' + parentKey;
         e.text = document.createElement('span');
         e.el.append(e.control, e.text);
         e.control.addEventListener('change', function () { activate(e.key); });
@@ -140,7 +140,6 @@
           [n.d ? e.desc.id : '', n.e ? e.err.id : ''].filter(Boolean).join(' '));
         break;
       case 'button':
-      case 'link':
         setText(e.el, name);
         setAttr(e.el, 'aria-current', n.cur ? 'step' : '');
         setAttr(e.el, 'aria-description', n.d || '');
@@ -164,22 +163,45 @@
     el.remove();
   }
 
-  function reconcile(parentEl, parentKey, nodes) {
-    var seen = new Set();
-    var prev = null;
-    nodes.forEach(function (n) {
+  // A patch (docs/mirror-protocol.md) lists the nodes that are new or changed, parents before
+  // children; a container's "ch" (its children's keys, in order) comes when that list changed.
+  // Nodes not in the patch are as they were.
+  function applyPatch(records) {
+    records.forEach(function (n) {
+      if (n.k === 'root') return;  // the page's own element: only its children change
       var e = entries.get(n.k);
-      if (e && e.role !== n.r) { removeEntry(e.el); e = null; }
-      if (!e) { e = create(n, parentKey); entries.set(n.k, e); }
+      if (e && e.role !== n.r) {
+        var old = e;
+        e = create(n);
+        if (CONTAINERS[old.role] && CONTAINERS[n.r]) while (old.el.firstChild) e.el.appendChild(old.el.firstChild);
+        else old.el.querySelectorAll('[data-k]').forEach(function (d) { entries.delete(d.dataset.k); });
+        old.el.replaceWith(e.el);
+        entries.set(n.k, e);
+      } else if (!e) {
+        e = create(n);
+        entries.set(n.k, e);
+      }
       update(e, n);
-      var want = prev ? prev.nextSibling : parentEl.firstChild;
-      if (e.el !== want) parentEl.insertBefore(e.el, want);
-      prev = e.el;
-      seen.add(n.k);
-      if (CONTAINERS[e.role]) reconcile(e.el, n.k, n.ch || []);
     });
-    Array.prototype.slice.call(parentEl.children).forEach(function (child) {
-      if (child.dataset.k && !seen.has(child.dataset.k)) removeEntry(child);
+    // Order first, everywhere; only then remove what no parent lists (a node may have moved).
+    var parents = records.filter(function (n) { return n.ch; });
+    parents.forEach(function (n) {
+      var parent = entries.get(n.k).el;
+      var prev = null;
+      n.ch.forEach(function (k) {
+        var c = entries.get(k);
+        if (!c) return;
+        if (c.role === 'radio') c.control.name = 'm-' + n.k;
+        var want = prev ? prev.nextSibling : parent.firstChild;
+        if (c.el !== want) parent.insertBefore(c.el, want);
+        prev = c.el;
+      });
+    });
+    parents.forEach(function (n) {
+      var keep = new Set(n.ch);
+      Array.prototype.slice.call(entries.get(n.k).el.children).forEach(function (child) {
+        if (child.dataset.k && !keep.has(child.dataset.k)) removeEntry(child);
+      });
     });
   }
 
@@ -205,17 +227,16 @@
     if (first) first.focus();
   });
 
-  function sync(tree, focusKey, selection, announcement, lang) {
+  function sync(patch, focusKey, selection, announcement, lang) {
     if (lang) {
       document.documentElement.lang = lang;
       root.lang = lang;
       skip.textContent = SKIP_TEXT[lang] || SKIP_TEXT.sv;
     }
-    if (tree) {
+    if (patch) {
       // Moving an element in the DOM can take focus from it: put focus back where it was.
       var active = entryOf(document.activeElement);
-      var t = JSON.parse(tree);
-      reconcile(root, t.k, t.ch || []);
+      applyPatch(JSON.parse(patch));
       if (active && entries.get(active.key) === active && document.activeElement !== active.control) {
         active.control.focus({ preventScroll: true });
       }

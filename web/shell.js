@@ -59,7 +59,10 @@
     var w = Math.max(1, rect.width), h = Math.max(1, rect.height);
     var pw = Math.round(w * dpr), ph = Math.round(h * dpr);
     if (canvas.width !== pw || canvas.height !== ph) { canvas.width = pw; canvas.height = ph; }
-    if (Module._sipprep_frame(w, h, dpr)) requestFrame();
+    var t0 = performance.now();
+    var more = Module._sipprep_frame(w, h, dpr);
+    if (window.__frameTimes) window.__frameTimes.push(performance.now() - t0);  // bench/typing.mjs
+    if (more) requestFrame();
   }
 
   function requestFrame() {
@@ -177,18 +180,20 @@
   // ---------------------------------------------------------------- the draft on this device
   var DRAFT_KEY = 'sipprep.draft.v1';
   var DRAFT_LIMIT = 4 * 1024 * 1024;  // characters; browsers allow about 5 M per site
-  var pendingDraft = null;
+  var draftPending = false;  // the app's draft changed since it was last written
   var draftTimer = 0;
 
   function storageFailed(reason) {
     withCString(String(reason), function (p) { Module._sipprep_storage_failed(p); });
   }
 
+  // The app serialises its draft only here: at most twice a second while someone types, and
+  // at once when the page is hidden or closed.
   function writeDraft() {
     if (draftTimer) { clearTimeout(draftTimer); draftTimer = 0; }
-    if (pendingDraft === null) return;
-    var text = pendingDraft;
-    pendingDraft = null;
+    if (!draftPending) return;
+    draftPending = false;
+    var text = Module.UTF8ToString(Module._sipprep_draft_json());
     if (text.length > DRAFT_LIMIT) { storageFailed('too large: ' + Math.round(text.length / 1024) + ' kB'); return; }
     try {
       localStorage.setItem(DRAFT_KEY, text);
@@ -197,13 +202,13 @@
     }
   }
 
-  function saveDraft(text) {
-    pendingDraft = text;
+  function draftChanged() {
+    draftPending = true;
     if (!draftTimer) draftTimer = setTimeout(writeDraft, 500);
   }
 
   function clearDraft() {
-    pendingDraft = null;
+    draftPending = false;
     if (draftTimer) { clearTimeout(draftTimer); draftTimer = 0; }
     try {
       localStorage.removeItem(DRAFT_KEY);
@@ -327,7 +332,7 @@
   window.SipprepShell = {
     start: start, fatal: fatal, requestFrame: requestFrame, frameDrawn: frameDrawn,
     download: download, setCursor: setCursor, withCString: withCString,
-    saveDraft: saveDraft, clearDraft: clearDraft, keepUnreadableDraft: keepUnreadableDraft, loadDraft: loadDraft, flushDraft: writeDraft,
+    draftChanged: draftChanged, clearDraft: clearDraft, keepUnreadableDraft: keepUnreadableDraft, loadDraft: loadDraft, flushDraft: writeDraft,
     pickFile: pickFile, openFile: openFile, printHtml: printHtml, copyText: copyText
   };
 

@@ -5,6 +5,7 @@
 #include "labels.hpp"
 #include "personal_id.hpp"
 #include "sha256.hpp"
+#include "summary.hpp"
 
 namespace sipprep {
 namespace {
@@ -245,19 +246,10 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
     }
     {
         const Participation& part = p.participation;
-        const Adaptations& ad = part.adaptations;
         J g = J::array();
         for (ParticipationMode m : part.modes) g.push_back(string_item("participation.modes", enum_label(lang, "mode", m)));
-        auto adapt = [&](bool on, const std::string& text) {
-            if (on) g.push_back(string_item("participation.adaptations", text));
-        };
-        adapt(ad.interpreter, trf(lang, "summary.interpreter", {ad.interpreter_language}));
-        adapt(ad.sign_language, tr(lang, "summary.sign_language"));
-        adapt(ad.aac, tr(lang, "summary.aac") + (ad.aac_note.empty() ? "" : ": " + ad.aac_note));
-        adapt(ad.easy_language, tr(lang, "summary.easy_language"));
-        adapt(ad.physical_access, tr(lang, "summary.physical_access"));
-        adapt(ad.breaks, tr(lang, "summary.breaks"));
-        adapt(!ad.other.empty(), ad.other);
+        for (const std::string& a : adaptation_texts(part.adaptations, lang))
+            g.push_back(string_item("participation.adaptations", a));
         if (parse_iso_date(part.wished_date))
             g.push_back(answer_item("participation.wished-date", J{{"valueDate", part.wished_date}}));
         if (!part.wished_time.empty()) g.push_back(string_item("participation.wished-time", part.wished_time));

@@ -1,5 +1,6 @@
-// A readable plain-text summary of a preparation, in the order a SIP meeting goes through it.
-// Used by `sipprep summary` and the professional's view.
+// The summary of a preparation as structure: a title block and sections of items, in the order
+// a SIP meeting goes through them. Built once (build_summary); renderers turn it into plain
+// text, Markdown or a printable HTML page, and the screens draw the same structure directly.
 #pragma once
 
 #include <string>
@@ -12,12 +13,49 @@
 
 namespace sipprep {
 
-enum class SummaryFormat { Text, Markdown, Html };
+struct SummaryItem {
+    enum class Kind {
+        Paragraph,
+        Subheading,
+        Bullet,    // one of a list
+        Numbered,  // one of a numbered list (questions, in the person's order)
+        Detail,    // a line under the previous item (a guardian's agreement under a consent)
+        Error,     // a rule error (Bullet, shown as an error)
+    };
+    Kind kind = Kind::Paragraph;
+    std::string text;    // the whole line as read, author included where there is one
+    std::string author;  // Contributor::id when these are someone's own words, else ""
+    int number = 0;      // Numbered
+};
 
-// The summary in `format`. Html is a complete page with a print stylesheet (A4, a page break
-// before each main section, long words wrapped), for "Skriv ut" and the professional's print.
+struct SummarySection {
+    std::string id;     // stable: "goals", "consents" … (HTML ids, tests)
+    std::string title;
+    std::vector<SummaryItem> items;
+};
+
+struct Summary {
+    std::string title;
+    std::string subtitle;               // "för Anna Andersson"
+    std::string person;                 // the person's name, or a word for "no name yet"
+    std::vector<SummaryItem> header;    // personnummer, child, kind, who noticed the need
+    std::vector<SummarySection> sections;
+};
+
+// `issues` are listed at the end (errors, then the to-do list); pass {} to leave them out.
+Summary build_summary(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues);
+
+std::string render_text(const Summary& s);
+std::string render_markdown(const Summary& s);
+// A complete page with the print stylesheet (assets/print.css).
+std::string render_html(const Summary& s, Lang lang);
+
+enum class SummaryFormat { Text, Markdown, Html };
 std::string summary(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues,
                     SummaryFormat format);
 std::string summary_text(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues);
+
+// The adaptations the person asked for, each in words (summary and FHIR answers).
+std::vector<std::string> adaptation_texts(const Adaptations& a, Lang lang);
 
 }  // namespace sipprep

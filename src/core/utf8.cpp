@@ -31,4 +31,30 @@ bool is_valid_utf8(std::string_view s, std::size_t* bad_offset) {
     return true;
 }
 
+namespace {
+int sequence_length(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
+}  // namespace
+
+int utf8_to_utf16_offset(std::string_view text, int byte_offset) {
+    int units = 0;
+    const int n = static_cast<int>(text.size());
+    for (int i = 0; i < byte_offset && i < n;) {
+        const int len = sequence_length(static_cast<unsigned char>(text[static_cast<std::size_t>(i)]));
+        units += len == 4 ? 2 : 1;
+        i += len;
+    }
+    return units;
+}
+
+int utf16_to_utf8_offset(std::string_view text, int unit_offset) {
+    int units = 0, i = 0;
+    const int n = static_cast<int>(text.size());
+    while (i < n && units < unit_offset) {
+        const int len = sequence_length(static_cast<unsigned char>(text[static_cast<std::size_t>(i)]));
+        units += len == 4 ? 2 : 1;
+        i += len;
+    }
+    return i > n ? n : i;
+}
+
 }  // namespace sipprep

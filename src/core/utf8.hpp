@@ -9,4 +9,9 @@ namespace sipprep {
 // On failure, *bad_offset is the byte offset of the first bad sequence.
 bool is_valid_utf8(std::string_view text, std::size_t* bad_offset = nullptr);
 
+// Offsets within UTF-8 `text`: a byte offset as UTF-16 code units (what the DOM counts), and
+// back. Offsets inside a character round down to its start.
+int utf8_to_utf16_offset(std::string_view text, int byte_offset);
+int utf16_to_utf8_offset(std::string_view text, int unit_offset);
+
 }  // namespace sipprep

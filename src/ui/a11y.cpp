@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -19,7 +20,6 @@ const char* role_name(Role r) {
     case Role::TextBox: return "textbox";
     case Role::TextArea: return "textarea";
     case Role::Button: return "button";
-    case Role::Link: return "link";
     case Role::Checkbox: return "checkbox";
     case Role::RadioGroup: return "radiogroup";
     case Role::Radio: return "radio";
@@ -32,38 +32,30 @@ const char* role_name(Role r) {
     return "group";
 }
 
-A11y& a11y() {
-    static A11y instance;
-    return instance;
+bool is_container(Role r) {
+    switch (r) {
+    case Role::Group:
+    case Role::RadioGroup:
+    case Role::List:
+    case Role::ListItem:
+    case Role::Status:
+    case Role::Alert:
+    case Role::Navigation: return true;
+    default: return false;
+    }
 }
+
+namespace {
+A11y* g_current = nullptr;
+}  // namespace
+
+A11y& a11y() { return *g_current; }
+void set_current_a11y(A11y* a) { g_current = a; }
 
 std::string item_key(unsigned int id) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "i%08x", id);
     return buf;
-}
-
-int utf8_to_utf16_offset(const std::string& text, int byte_offset) {
-    int units = 0;
-    for (int i = 0; i < byte_offset && i < static_cast<int>(text.size());) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        units += len == 4 ? 2 : 1;
-        i += len;
-    }
-    return units;
-}
-
-int utf16_to_utf8_offset(const std::string& text, int unit_offset) {
-    int units = 0, i = 0;
-    const int n = static_cast<int>(text.size());
-    while (i < n && units < unit_offset) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        units += len == 4 ? 2 : 1;
-        i += len;
-    }
-    return i > n ? n : i;
 }
 
 void A11y::begin_frame() {
@@ -76,13 +68,17 @@ void A11y::begin_frame() {
 }
 
 void A11y::end_frame() {
-    const std::string json = tree_json();
-    tree_changed_ = json != previous_json_;
-    if (tree_changed_) previous_json_ = json;
+    patch_.clear();
+    ++generation_;
+    std::size_t seen = 0;
+    diff(root_, patch_, seen);
+    if (seen != previous_.size())
+        for (auto it = previous_.begin(); it != previous_.end();)
+            it = it->second.generation == generation_ ? std::next(it) : previous_.erase(it);
+    if (!patch_.empty()) patch_ = "[" + patch_ + "]";
     // Activations for items that did not appear this frame are dropped, not kept for later.
     activations_.clear();
     focus_arrived_.clear();
-    focus_left_.clear();
 }
 
 A11yNode& A11y::add(Role role, std::string key, std::string name) {
@@ -120,23 +116,13 @@ void A11y::set_rect(A11yNode& node, float x, float y, float w, float h) {
 void A11y::hook_item(unsigned int id, float x, float y, float w, float h) { item_rects_[id] = Rect{x, y, w, h}; }
 
 void A11y::on_focus(const std::string& key, bool visible) {
-    if (focused_ != key) {
-        focus_arrived_ = key;
-        if (!focused_.empty()) focus_left_.push_back(focused_);
-    }
+    if (focused_ != key) focus_arrived_ = key;
     focused_ = key;
     focus_visible_ = visible;
 }
 
 void A11y::on_blur(const std::string& key) {
     if (focused_ == key) focused_.clear();
-    focus_left_.push_back(key);
-}
-
-bool A11y::focus_left(const std::string& key) const {
-    for (const std::string& k : focus_left_)
-        if (k == key) return true;
-    return false;
 }
 
 void A11y::on_activate(const std::string& key) { activations_.push_back(key); }
@@ -166,7 +152,17 @@ void A11y::push_selection(const std::string& key, int start16, int end16, bool b
 
 namespace {
 
-nlohmann::json node_json(const A11yNode& n) {
+float rounded(float v) { return std::round(v); }
+
+bool same_props(const A11yNode& a, const A11yNode& b) {
+    return a.role == b.role && a.name == b.name && a.value == b.value && a.description == b.description &&
+           a.error == b.error && a.level == b.level && a.checked == b.checked && a.current == b.current &&
+           a.disabled == b.disabled && a.has_rect == b.has_rect && rounded(a.x) == rounded(b.x) &&
+           rounded(a.y) == rounded(b.y) && rounded(a.w) == rounded(b.w) && rounded(a.h) == rounded(b.h);
+}
+
+// One node's own properties, in the short names of docs/mirror-protocol.md.
+nlohmann::json props_json(const A11yNode& n) {
     nlohmann::json j;
     j["k"] = n.key;
     j["r"] = role_name(n.role);
@@ -178,18 +174,74 @@ nlohmann::json node_json(const A11yNode& n) {
     if (n.checked) j["c"] = true;
     if (n.current) j["cur"] = true;
     if (n.disabled) j["dis"] = true;
-    if (n.has_rect) j["b"] = {std::round(n.x), std::round(n.y), std::round(n.w), std::round(n.h)};
+    if (n.has_rect) j["b"] = {rounded(n.x), rounded(n.y), rounded(n.w), rounded(n.h)};
+    return j;
+}
+
+nlohmann::json tree_node_json(const A11yNode& n) {
+    nlohmann::json j = props_json(n);
     if (!n.children.empty()) {
         nlohmann::json kids = nlohmann::json::array();
-        for (const A11yNode& c : n.children) kids.push_back(node_json(c));
+        for (const A11yNode& c : n.children) kids.push_back(tree_node_json(c));
         j["ch"] = std::move(kids);
     }
     return j;
 }
 
+void copy_props(const A11yNode& from, A11yNode& to) {
+    to.key = from.key;
+    to.role = from.role;
+    to.name = from.name;
+    to.value = from.value;
+    to.description = from.description;
+    to.error = from.error;
+    to.level = from.level;
+    to.checked = from.checked;
+    to.current = from.current;
+    to.disabled = from.disabled;
+    to.has_rect = from.has_rect;
+    to.x = from.x;
+    to.y = from.y;
+    to.w = from.w;
+    to.h = from.h;
+}
+
+std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
 }  // namespace
 
-std::string A11y::tree_json() const { return node_json(root_).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string A11y::tree_json() const { return dump(tree_node_json(root_)); }
+
+// Pre-order, so that a parent's record comes before its new children's.
+void A11y::diff(const A11yNode& n, std::string& out, std::size_t& seen) {
+    auto it = previous_.find(n.key);
+    const bool is_new = it == previous_.end();
+    Flat& flat = is_new ? previous_[n.key] : it->second;
+    if (flat.generation != generation_) ++seen;  // a key twice in one frame counts once
+    flat.generation = generation_;
+    const bool props_changed = is_new || !same_props(flat.props, n);
+    bool children_changed = is_new || flat.children.size() != n.children.size();
+    for (std::size_t i = 0; !children_changed && i < n.children.size(); ++i)
+        children_changed = flat.children[i] != n.children[i].key;
+    if (props_changed || children_changed) {
+        nlohmann::json j = props_json(n);
+        if (is_container(n.role) && children_changed) {
+            nlohmann::json keys = nlohmann::json::array();
+            for (const A11yNode& c : n.children) keys.push_back(c.key);
+            j["ch"] = std::move(keys);
+        }
+        if (!out.empty()) out += ',';
+        out += dump(j);
+        if (props_changed) copy_props(n, flat.props);
+        if (children_changed) {
+            flat.children.clear();
+            for (const A11yNode& c : n.children) flat.children.push_back(c.key);
+        }
+    }
+    for (const A11yNode& c : n.children) diff(c, out, seen);
+}
+
+std::string A11y::take_patch() { return std::exchange(patch_, std::string()); }
 
 std::string A11y::take_focus_request() { return std::exchange(focus_request_, std::string()); }
 std::string A11y::take_selection_json() { return std::exchange(selection_json_, std::string()); }
@@ -200,7 +252,7 @@ std::string A11y::take_announcement() { return std::exchange(announcement_, std:
 // ---- Dear ImGui's test-engine hooks (IMGUI_ENABLE_TEST_ENGINE): every item's rectangle ----
 
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect& bb, ImGuiID id) {
-    if (id != 0) sipprep::ui::a11y().hook_item(id, bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight());
+    if (id != 0 && sipprep::ui::g_current) sipprep::ui::g_current->hook_item(id, bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight());
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID, const char*, ImGuiItemStatusFlags) {}

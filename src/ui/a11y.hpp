@@ -1,6 +1,6 @@
 // The accessibility tree: what each frame shows, as roles, names, values, descriptions and
-// errors, so that the platform can keep a DOM mirror of the canvas for screen readers,
-// keyboard users, the browser's translate and read-aloud, and tests.
+// errors, so that the host can keep a DOM mirror of the canvas for screen readers, keyboard
+// users, the browser's translate and read-aloud, and tests.
 //
 // Items come from Dear ImGui's test-engine hooks (every item's ID and rectangle); the widgets
 // in widgets.hpp add what a hook cannot know (role, name, value, help and error text). Text
@@ -9,11 +9,17 @@
 // The mirror is also the input surface: DOM focus, activation (Enter, Space, click by a screen
 // reader) and text editing (the browser's own editor, IME and clipboard) come back through
 // the on_*() calls and are applied by the widgets in the next frame.
+//
+// After each frame only what changed crosses to the page: take_patch() compares the tree with
+// the previous frame's, node by node (format: docs/mirror-protocol.md).
 #pragma once
 
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
+
+#include "ui/host.hpp"
 
 namespace sipprep::ui {
 
@@ -24,7 +30,6 @@ enum class Role {
     TextBox,     // single line
     TextArea,    // multi-line
     Button,
-    Link,        // moves to another step
     Checkbox,
     RadioGroup,
     Radio,
@@ -36,6 +41,7 @@ enum class Role {
 };
 
 const char* role_name(Role r);
+bool is_container(Role r);
 
 struct A11yNode {
     std::string key;  // stable across frames: "i" + ImGui ID, or derived from text for text nodes
@@ -46,19 +52,11 @@ struct A11yNode {
     std::string error;
     int level = 0;          // heading level
     bool checked = false;   // checkbox, radio
-    bool current = false;   // the current step in a navigation list
+    bool current = false;   // the current step in a navigation list (aria-current)
     bool disabled = false;
     bool has_rect = false;
     float x = 0, y = 0, w = 0, h = 0;  // CSS pixels in the canvas
     std::vector<A11yNode> children;
-};
-
-// Editing state of the focused text field as the DOM has it (offsets in UTF-16 code units).
-struct DomText {
-    std::string value;
-    int selection_start = 0;
-    int selection_end = 0;
-    bool backward = false;
 };
 
 class A11y {
@@ -84,8 +82,6 @@ public:
     bool is_focused(const std::string& key) const { return !focused_.empty() && focused_ == key; }
     bool focus_visible() const { return focus_visible_; }
     bool focus_arrived(const std::string& key) const { return !focus_arrived_.empty() && focus_arrived_ == key; }
-    // DOM focus left `key` since the last frame (moved elsewhere, or out of the page).
-    bool focus_left(const std::string& key) const;
     // The DOM's newer text for `key`, if the person typed since the last frame.
     bool take_dom_text(const std::string& key, DomText* out);
 
@@ -94,10 +90,11 @@ public:
     void push_selection(const std::string& key, int start16, int end16, bool backward);
     void announce(std::string text) { announcement_ = std::move(text); }
 
-    // ---- for the platform, after a frame ----
+    // ---- for the app, after a frame ----
     const A11yNode& root() const { return root_; }
-    bool tree_changed() const { return tree_changed_; }
-    std::string tree_json() const;
+    bool tree_changed() const { return !patch_.empty(); }
+    std::string tree_json() const;  // the whole tree (tests, debugging)
+    std::string take_patch();       // this frame's changes for the mirror, or ""
     std::string take_focus_request();
     std::string take_selection_json();  // {"key":…,"start":…,"end":…,"backward":…} or ""
     std::string take_announcement();
@@ -106,18 +103,27 @@ public:
     void hook_item(unsigned int id, float x, float y, float w, float h);
 
 private:
+    void diff(const A11yNode& n, std::string& out, std::size_t& seen);
+
     A11yNode root_;
     std::vector<A11yNode*> stack_;
-    std::string previous_json_;
-    bool tree_changed_ = false;
+
+    // The previous frame, flattened: each node's own properties and its children's keys.
+    struct Flat {
+        A11yNode props;  // children left empty
+        std::vector<std::string> children;
+        unsigned generation = 0;  // the last frame the key was seen in
+    };
+    std::unordered_map<std::string, Flat> previous_;
+    std::string patch_;
+    unsigned generation_ = 0;
 
     struct Rect { float x, y, w, h; };
-    std::map<unsigned int, Rect> item_rects_;  // this frame's items, from the hooks
+    std::unordered_map<unsigned int, Rect> item_rects_;  // this frame's items, from the hooks
 
     std::string focused_;
     bool focus_visible_ = false;
     std::string focus_arrived_;
-    std::vector<std::string> focus_left_;
     std::vector<std::string> activations_;
     std::map<std::string, DomText> dom_text_;
     std::string focus_request_;
@@ -125,13 +131,12 @@ private:
     std::string announcement_;
 };
 
+// The tree the widgets add to: the app's (or a test's), made current for the frame, the way
+// Dear ImGui has a current context.
 A11y& a11y();
+void set_current_a11y(A11y* a);
 
 // "i" + hex of the ImGui ID: the key of an item node.
 std::string item_key(unsigned int id);
-
-// UTF-8 byte offset <-> UTF-16 code unit offset within `text`.
-int utf8_to_utf16_offset(const std::string& text, int byte_offset);
-int utf16_to_utf8_offset(const std::string& text, int unit_offset);
 
 }  // namespace sipprep::ui

@@ -5,33 +5,34 @@
 #include "core/fhir.hpp"
 #include "core/summary.hpp"
 #include "imgui.h"
-#include "platform/platform.hpp"
+#include "ui/summary_view.hpp"
 
 namespace sipprep::ui {
 
 void App::professional_screen() {
     heading(t("pro.title"), 2);
     paragraph(t("pro.intro"));
-    if (button(t("pro.open"), "pro-open", ButtonStyle::Primary)) platform::pick_file();
+    if (button(t("pro.open"), "pro-open", ButtonStyle::Primary)) host_.pick_file();
     muted(t("start.drop"));
 
-    if (opened_.size() > 1) {
+    if (professional_.opened.size() > 1) {
         std::vector<std::string> names;
-        for (const Opened& o : opened_) names.push_back(o.name);
-        radio_group(t("pro.files"), "pro-files", names, &opened_index_);
+        for (const ProfessionalState::Opened& o : professional_.opened) names.push_back(o.name);
+        radio_group(t("pro.files"), "pro-files", names, &professional_.index);
     }
-    if (opened_index_ < 0 || opened_index_ >= static_cast<int>(opened_.size())) {
+    if (professional_.index < 0 || professional_.index >= static_cast<int>(professional_.opened.size())) {
         ImGui::Spacing();
         if (button(t("nav.start"), "pro-back")) go_to(Screen::Start);
         return;
     }
-    const Opened& o = opened_[static_cast<std::size_t>(opened_index_)];
+    const ProfessionalState::Opened& o = professional_.opened[static_cast<std::size_t>(professional_.index)];
     const ImportResult& r = o.result;
     ImGui::Separator();
     heading(o.name, 2);
 
     // The check first: can it be read, is it valid, is it as exported.
-    begin_group(Role::Group, "pro-report", t("pro.report"));
+    {
+    Group group(Role::Group, "pro-report", t("pro.report"));
     heading(t("pro.report"), 3);
     if (!r.readable) {
         error_text(t("pro.unreadable"));
@@ -57,34 +58,34 @@ void App::professional_screen() {
             else paragraph("• " + describe(i, lang_));
         }
     }
-    end_group();
+    }
     if (!r.readable) return;
 
-    const std::string text = summary_text(r.preparation, lang_, today_, r.issues);
+    const Summary summary = build_summary(r.preparation, lang_, today_, r.issues);
     if (button(t("pro.copy"), "pro-copy", ButtonStyle::Normal, t("pro.copy.help"))) {
-        platform::copy_text(text);
-        announce(t("pro.copied"));
+        host_.copy_text(render_text(summary));
+        a11y_.announce(t("pro.copied"));
         status_ = t("pro.copied");
     }
     ImGui::SameLine();
     if (button(t("print.button"), "pro-print"))
-        platform::print_html(o.name, summary(r.preparation, lang_, today_, r.issues, SummaryFormat::Html));
+        host_.print_html(o.name, render_html(summary, lang_));
     ImGui::SameLine();
     if (button(t("fhir.export"), "pro-fhir", ButtonStyle::Normal, t("fhir.export.help"))) {
         const std::string base = o.name.size() > 5 && o.name.substr(o.name.size() - 5) == ".json"
                                      ? o.name.substr(0, o.name.size() - 5) : o.name;
-        platform::download_file(base + "-fhir.json", "application/fhir+json",
+        host_.download(base + "-fhir.json", "application/fhir+json",
                                 to_fhir_bundle(r.preparation, r.meta, today_, lang_).dump(2) + "\n");
     }
     ImGui::SameLine();
     if (button(t("pro.close"), "pro-close", ButtonStyle::Quiet)) {
-        opened_.erase(opened_.begin() + opened_index_);
-        opened_index_ = static_cast<int>(opened_.size()) - 1;
+        professional_.opened.erase(professional_.opened.begin() + professional_.index);
+        professional_.index = static_cast<int>(professional_.opened.size()) - 1;
         return;
     }
     if (!status_.empty()) paragraph(status_);
     ImGui::Separator();
-    summary_view(text);
+    summary_view(summary, "pro-summary");
     ImGui::Spacing();
     if (button(t("nav.start"), "pro-back-bottom")) go_to(Screen::Start);
 }

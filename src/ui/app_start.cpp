@@ -2,7 +2,6 @@
 #include "app.hpp"
 #include "core/model_json.hpp"
 #include "imgui.h"
-#include "platform/platform.hpp"
 
 namespace sipprep::ui {
 
@@ -16,7 +15,7 @@ void App::start_screen() {
                      t("start.who.representative")},
                     &mode)) {
         mode_ = static_cast<FillMode>(mode);
-        changed_ = true;
+        changed();
     }
     ImGui::Spacing();
 
@@ -27,7 +26,7 @@ void App::start_screen() {
     }
     if (confirm_replace_ != Pending::None) {
         // Nothing the person typed goes away without them saying so.
-        begin_group(Role::Alert, "replace-confirm", t("start.replace.title"));
+        Group group(Role::Alert, "replace-confirm", t("start.replace.title"));
         paragraph(t("start.replace.text"));
         if (button(t("export.button"), "replace-export", ButtonStyle::Primary)) export_file();
         ImGui::SameLine();
@@ -38,7 +37,6 @@ void App::start_screen() {
         }
         ImGui::SameLine();
         if (button(t("erase.no"), "replace-no")) confirm_replace_ = Pending::None;
-        end_group();
         return;
     }
     auto ask = [&](Pending action) {
@@ -76,7 +74,7 @@ void App::start_action(Pending action) {
         break;
     case Pending::Open:
         opening_earlier_ = false;
-        platform::pick_file();
+        host_.pick_file();
         break;
     case Pending::None: break;
     }
@@ -97,14 +95,14 @@ void App::evaluation_screen() {
     paragraph(t("eval.intro"));
     const std::vector<std::string> scale = {t("eval.scale.0"), "1", "2", "3", "4", "5"};
     auto question = [&](const char* key, int* value) {
-        if (radio_group(t(key), key, scale, value, t("eval.scale.help"))) changed_ = true;
+        if (radio_group(t(key), key, scale, value, t("eval.scale.help"))) changed();
     };
     question("eval.listened_to", &prep_.evaluation.listened_to);
     question("eval.understood", &prep_.evaluation.understood);
     question("eval.started_from_me", &prep_.evaluation.started_from_me);
     FieldOptions o;
     o.multiline = true;
-    mark(text_field(t("eval.comment"), "eval-comment", &prep_.evaluation.comment, o));
+    if (text_field(t("eval.comment"), "eval-comment", &prep_.evaluation.comment, o)) changed();
     ImGui::Spacing();
     if (button(t("export.button"), "eval-export", ButtonStyle::Primary)) export_file();
     if (button(t("nav.start"), "eval-back")) go_to(Screen::Start);

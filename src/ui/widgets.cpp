@@ -8,6 +8,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "core/utf8.hpp"
 #include "ui/theme.hpp"
 
 namespace sipprep::ui {
@@ -197,7 +198,8 @@ void error_text(const std::string& text) {
     ImGui::PopStyleColor();
 }
 
-bool button(const std::string& label, const std::string& id, ButtonStyle style, const std::string& description) {
+bool button(const std::string& label, const std::string& id, ButtonStyle style, const std::string& description,
+            bool current) {
     const std::string imgui_label = label + "###" + id;  // the ID ignores the label
     const ImGuiID iid = ImGui::GetID(imgui_label.c_str());
     const std::string key = item_key(iid);
@@ -227,6 +229,7 @@ bool button(const std::string& label, const std::string& id, ButtonStyle style, 
     focus_ring_if_focused(key);
     A11yNode& n = item_node(Role::Button, key, label, iid);
     n.description = description;
+    n.current = current;
     return pressed;
 }
 

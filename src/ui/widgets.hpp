@@ -25,8 +25,9 @@ void error_text(const std::string& text);
 
 // ---- controls; `id` makes the control unique and stable; labels may change with the language ----
 enum class ButtonStyle { Normal, Primary, Danger, Quiet };
+// `current`: the page's current item among its siblings (aria-current), e.g. the step shown.
 bool button(const std::string& label, const std::string& id, ButtonStyle style = ButtonStyle::Normal,
-            const std::string& description = {});
+            const std::string& description = {}, bool current = false);
 bool checkbox(const std::string& label, const std::string& id, bool* value, const std::string& description = {});
 
 // One choice of several; returns true when *selected changed. Horizontal when it fits.
@@ -47,6 +48,15 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
 // ---- structure ----
 void begin_group(Role role, const std::string& id, const std::string& name);
 void end_group();
+
+// A group that ends with its scope, on every path out of it (break, return, continue).
+class Group {
+public:
+    Group(Role role, const std::string& id, const std::string& name) { begin_group(role, id, name); }
+    ~Group() { end_group(); }
+    Group(const Group&) = delete;
+    Group& operator=(const Group&) = delete;
+};
 
 // A polite live message ("Sparat", "Filen är sparad"), shown in the status line and read out.
 void announce(const std::string& text);

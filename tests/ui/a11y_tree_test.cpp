@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.hpp"
 #include "headless.hpp"
 #include "ui/widgets.hpp"
 

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/i18n.hpp"
-#include "fake_platform.hpp"
+#include "fake_host.hpp"
 #include "headless.hpp"
 #include "ui/app.hpp"
 
@@ -32,9 +32,9 @@ const ui::A11yNode* find(const ui::A11yNode& n, ui::Role role, const std::string
 }
 
 void press(test::Headless& h, ui::App& app, const std::string& name) {
-    const ui::A11yNode* b = find(ui::a11y().root(), ui::Role::Button, name);
+    const ui::A11yNode* b = find(app.a11y_tree(), ui::Role::Button, name);
     ASSERT_NE(b, nullptr) << "no button " << name;
-    ui::a11y().on_activate(b->key);
+    app.dom_activate(b->key);
     h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
     h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
 }
@@ -43,36 +43,43 @@ void press(test::Headless& h, ui::App& app, const std::string& name) {
 
 TEST(App, EveryStepDrawsAndTheDraftRoundTrips) {
     test::Headless h(900, 3000);
-    ui::App app;
+    test::FakeHost host;
+    ui::App app(host);
     app.set_today(Date{2026, 11, 23});
-    app.open_file("narstaende-tillsammans.json",
-                  read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/narstaende-tillsammans.json"));
+    app.file_opened("narstaende-tillsammans.json",
+                    read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/narstaende-tillsammans.json"));
     h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
-    for (const char* step : {"2. Vad är viktigt för dig? \u2713", "5. Frågor till mötet \u2713", "8. Samtycke \u2713",
-                             "9. Sammanfattning"}) {
-        press(h, app, step);
+    const std::pair<const char*, const char*> steps[] = {{"2. Vad är viktigt för dig? \u2713", "goal"},
+                                                         {"5. Frågor till mötet \u2713", "questions"},
+                                                         {"8. Samtycke \u2713", "consent"},
+                                                         {"9. Sammanfattning", "summary"}};
+    for (const auto& [button, step] : steps) {
+        press(h, app, button);
         auto s = nlohmann::json::parse(app.state_json());
-        EXPECT_EQ(s["screen"], "steps") << step;
+        EXPECT_EQ(s["screen"], "steps") << button;
+        EXPECT_EQ(s["step"], step) << button;
     }
-    EXPECT_NE(find(ui::a11y().root(), ui::Role::Button, "Exportera fil"), nullptr);
+    EXPECT_NE(find(app.a11y_tree(), ui::Role::Button, "Exportera fil"), nullptr);
     press(h, app, "Exportera fil");
-    ASSERT_EQ(platform::fake().downloads.size(), 1u);
-    EXPECT_EQ(platform::fake().downloads[0].first, "sip-forberedelse-2026-11-23.json");
+    ASSERT_EQ(host.downloads.size(), 1u);
+    EXPECT_EQ(host.downloads[0].first, "sip-forberedelse-2026-11-23.json");
 
-    std::string draft;
-    ASSERT_TRUE(app.take_draft(&draft));
-    ui::App restored;
+    EXPECT_GT(host.draft_changes, 0);
+    const std::string draft = app.draft_to_save();
+    test::FakeHost host2;
+    ui::App restored(host2);
     restored.set_today(Date{2026, 11, 23});
-    restored.restore_draft(draft);
+    restored.draft_loaded(draft);
     auto a = nlohmann::json::parse(app.state_json());
     auto b = nlohmann::json::parse(restored.state_json());
     EXPECT_EQ(a, b);
 }
 
 TEST(App, EveryCatalogKeyTheScreensUseExists) {
-    const std::regex literal(R"re((?:\bt\(|tr\(lang_, |trf\(lang_, )"([a-z_.0-9]+)")re");
+    const std::regex literal(R"re((?:\bt\(|tr\((?:lang_|c\.lang), |trf\((?:lang_|c\.lang), )"([a-z_.0-9]+)")re");
     int checked = 0;
-    for (const auto& e : fs::directory_iterator(fs::path(SIPPREP_SOURCE_DIR) / "src/ui")) {
+    for (const auto& e : fs::recursive_directory_iterator(fs::path(SIPPREP_SOURCE_DIR) / "src/ui")) {
+        if (!e.is_regular_file()) continue;
         const std::string text = read(e.path());
         for (auto it = std::sregex_iterator(text.begin(), text.end(), literal); it != std::sregex_iterator(); ++it) {
             const std::string key = (*it)[1];
@@ -87,9 +94,10 @@ TEST(App, EveryCatalogKeyTheScreensUseExists) {
 
 TEST(App, AnUnreadableDraftIsKeptNotOverwritten) {
     test::Headless h;
-    ui::App app;
-    app.restore_draft("{\"draft\":1,\"bundle\":{\"format\":\"sipp");
-    EXPECT_EQ(platform::fake().kept, "{\"draft\":1,\"bundle\":{\"format\":\"sipp");
+    test::FakeHost host;
+    ui::App app(host);
+    app.draft_loaded("{\"draft\":1,\"bundle\":{\"format\":\"sipp");
+    EXPECT_EQ(host.kept, "{\"draft\":1,\"bundle\":{\"format\":\"sipp");
     h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
-    EXPECT_NE(find(ui::a11y().root(), ui::Role::Alert, "Det sparade utkastet gick inte att läsa"), nullptr);
+    EXPECT_NE(find(app.a11y_tree(), ui::Role::Alert, "Det sparade utkastet gick inte att läsa"), nullptr);
 }

@@ -31,14 +31,15 @@ public:
     // One frame: `body` builds the UI inside a window that covers the display, with the tree open.
     void frame(const std::function<void()>& body) {
         ImGui::NewFrame();
-        ui::a11y().begin_frame();
+        ui::set_current_a11y(&tree);
+        tree.begin_frame();
         ui::set_widget_fonts(fonts);
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
         ImGui::Begin("##test", nullptr, ImGuiWindowFlags_NoDecoration);
         body();
         ImGui::End();
-        ui::a11y().end_frame();
+        tree.end_frame();
         ImGui::Render();
     }
 
@@ -50,6 +51,7 @@ public:
     }
 
     ui::Fonts fonts;
+    ui::A11y tree;  // frame()'s accessibility tree
 };
 
 }  // namespace sipprep::test

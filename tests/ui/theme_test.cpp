@@ -11,7 +11,10 @@ TEST(Theme, ContrastMeetsWcagAA) {
     test::Headless ui;
     for (bool high : {false, true}) {
         ui::apply_theme(1.0f, 1.0f, high);
-        for (const ui::ContrastPair& p : ui::contrast_pairs()) {
+        const auto pairs = ui::contrast_pairs();
+        // Text, controls, focus ring, errors, primary buttons: an empty list would check nothing.
+        ASSERT_GE(pairs.size(), 8u);
+        for (const ui::ContrastPair& p : pairs) {
             const float ratio = ui::contrast_ratio(p.foreground, p.background);
             const float wanted = high && p.minimum >= 4.5f ? 7.0f : p.minimum;
             EXPECT_GE(ratio, wanted) << (high ? "high contrast: " : "light: ") << p.what << " is " << ratio << ":1";

@@ -9,12 +9,12 @@ mergeInto(LibraryManager.library, {
   sipprep_js_download: function (name, mime, data, length) {
     window.SipprepShell.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + length));
   },
-  sipprep_js_mirror: function (tree, focus, selection, announcement, lang) {
-    window.SipprepMirror.sync(UTF8ToString(tree), UTF8ToString(focus), UTF8ToString(selection),
+  sipprep_js_mirror: function (patch, focus, selection, announcement, lang) {
+    window.SipprepMirror.sync(UTF8ToString(patch), UTF8ToString(focus), UTF8ToString(selection),
                               UTF8ToString(announcement), UTF8ToString(lang));
   },
   sipprep_js_cursor: function (cursor) { window.SipprepShell.setCursor(UTF8ToString(cursor)); },
-  sipprep_js_save_draft: function (json) { window.SipprepShell.saveDraft(UTF8ToString(json)); },
+  sipprep_js_draft_changed: function () { window.SipprepShell.draftChanged(); },
   sipprep_js_clear_draft: function () { window.SipprepShell.clearDraft(); },
   sipprep_js_keep_unreadable_draft: function (text) { window.SipprepShell.keepUnreadableDraft(UTF8ToString(text)); },
   sipprep_js_load_draft: function () {

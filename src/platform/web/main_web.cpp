@@ -1,6 +1,7 @@
-// The browser platform: SDL2 gives the WebGL2 context; web/shell.js feeds pointer input and asks
-// for frames only when something happened (an idle page draws nothing); web/mirror.js keeps the
-// DOM mirror of the UI (accessibility, keyboard, text editing) in step with each frame.
+// The browser platform's entry: SDL2 gives the WebGL2 context; web/shell.js feeds pointer input
+// and asks for frames only when something happened (an idle page draws nothing). The page's
+// events go to the app through HostEvents; the app's requests come back through WebHost.
+// No app logic lives here.
 #include <SDL.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -14,8 +15,7 @@
 #include "gl_renderer.hpp"
 #include "imgui.h"
 #include "input_queue.hpp"
-#include "platform/platform.hpp"
-#include "ui/a11y.hpp"
+#include "web_host.hpp"
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
@@ -24,19 +24,9 @@ extern "C" {
 // Implemented in browser.js (the JS library), which forwards to web/shell.js and web/mirror.js.
 void sipprep_js_start();
 void sipprep_js_fatal(const char* reason);
-void sipprep_js_request_frames();
 void sipprep_js_frame_drawn();
-void sipprep_js_download(const char* name, const char* mime, const char* data, int length);
-void sipprep_js_mirror(const char* tree_json, const char* focus_key, const char* selection_json,
-                       const char* announcement, const char* lang);
 void sipprep_js_cursor(const char* css_cursor);
-void sipprep_js_save_draft(const char* json);
-void sipprep_js_clear_draft();
-void sipprep_js_keep_unreadable_draft(const char* text);
 char* sipprep_js_load_draft();  // malloc'd UTF-8, or null
-void sipprep_js_pick_file();
-void sipprep_js_print_html(const char* title, const char* html);
-void sipprep_js_copy_text(const char* text);
 int sipprep_js_prefers_contrast();
 }
 
@@ -44,15 +34,14 @@ namespace {
 
 struct State {
     SDL_Window* window = nullptr;
+    sipprep::web::WebHost host;
     sipprep::ui::App* app = nullptr;
     sipprep::ui::Fonts fonts;
     std::vector<unsigned char> font_ttf;
     float fonts_ratio = 0.0f;  // devicePixelRatio and text scale the atlas was built for
     float fonts_scale = 0.0f;
     bool fonts_contrast = false;
-    int frames_wanted = 0;
     int cursor = -2;
-    std::string lang;
     std::string buffer;  // strings handed to JS stay valid until the next call
 } s;
 
@@ -81,41 +70,9 @@ const char* css_cursor(int imgui_cursor) {
     }
 }
 
-void sync_mirror() {
-    sipprep::ui::A11y& a = sipprep::ui::a11y();
-    const std::string tree = a.tree_changed() ? a.tree_json() : std::string();
-    const std::string focus = a.take_focus_request();
-    const std::string selection = a.take_selection_json();
-    const std::string announcement = a.take_announcement();
-    const std::string lang(sipprep::lang_code(s.app->language()));
-    const bool lang_changed = lang != s.lang;
-    s.lang = lang;
-    if (tree.empty() && focus.empty() && selection.empty() && announcement.empty() && !lang_changed) return;
-    sipprep_js_mirror(tree.c_str(), focus.c_str(), selection.c_str(), announcement.c_str(),
-                      lang_changed ? lang.c_str() : "");
-}
-
 }  // namespace
 
-namespace sipprep::platform {
-
-void download_file(const std::string& filename, const std::string& mime_type, const std::string& contents) {
-    sipprep_js_download(filename.c_str(), mime_type.c_str(), contents.data(), static_cast<int>(contents.size()));
-}
-
-void request_frames(int count) {
-    if (count > s.frames_wanted) s.frames_wanted = count;
-    sipprep_js_request_frames();
-}
-
-void save_draft(const std::string& draft_json) { sipprep_js_save_draft(draft_json.c_str()); }
-void clear_draft() { sipprep_js_clear_draft(); }
-void keep_unreadable_draft(const std::string& text) { sipprep_js_keep_unreadable_draft(text.c_str()); }
-void pick_file() { sipprep_js_pick_file(); }
-void print_html(const std::string& title, const std::string& html) { sipprep_js_print_html(title.c_str(), html.c_str()); }
-void copy_text(const std::string& text) { sipprep_js_copy_text(text.c_str()); }
-
-}  // namespace sipprep::platform
+void wake() { s.host.request_frames(3); }
 
 extern "C" {
 
@@ -138,72 +95,76 @@ EMSCRIPTEN_KEEPALIVE int sipprep_frame(float css_width, float css_height, float 
     ImGui::Render();
     sipprep::web::renderer_draw(ImGui::GetDrawData(), static_cast<int>(css_width * pixel_ratio + 0.5f),
                                 static_cast<int>(css_height * pixel_ratio + 0.5f));
-    sync_mirror();
-    std::string draft;
-    if (s.app->take_draft(&draft)) sipprep::platform::save_draft(draft);
     if (ImGui::GetMouseCursor() != s.cursor) {
         s.cursor = ImGui::GetMouseCursor();
         sipprep_js_cursor(css_cursor(s.cursor));
     }
     sipprep_js_frame_drawn();
-    if (s.frames_wanted > 0) --s.frames_wanted;
+    const bool frame_wanted = s.host.take_frame_wanted();
     const bool style_changed = s.fonts_scale != s.app->text_scale() || s.fonts_contrast != s.app->high_contrast();
-    return (more_input || s.frames_wanted > 0 || style_changed) ? 1 : 0;
+    return (more_input || frame_wanted || style_changed) ? 1 : 0;
 }
 
 // Pointer input from web/shell.js. Each wakes the app for a few frames (ImGui needs two or three
 // to settle hover and activation after a change).
 EMSCRIPTEN_KEEPALIVE void sipprep_mouse_pos(float x, float y) {
     sipprep::web::input_mouse_pos(x, y);
-    sipprep::platform::request_frames(3);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_mouse_button(int button, int down, int modifiers) {
     sipprep::web::input_mouse_button(button, down != 0, modifiers);
-    sipprep::platform::request_frames(3);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_wheel(float dx, float dy) {
     sipprep::web::input_wheel(dx, dy);
-    sipprep::platform::request_frames(3);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_blur() {
     sipprep::web::input_release_all();
-    sipprep::platform::request_frames(3);
+    wake();
 }
-EMSCRIPTEN_KEEPALIVE void sipprep_wake() { sipprep::platform::request_frames(3); }
+EMSCRIPTEN_KEEPALIVE void sipprep_wake() { wake(); }
 
 // The DOM mirror (web/mirror.js): focus, activation and text editing by the browser.
 EMSCRIPTEN_KEEPALIVE void sipprep_a11y_focus(const char* key, int visible) {
-    sipprep::ui::a11y().on_focus(key, visible != 0);
-    sipprep::platform::request_frames(3);
+    s.app->dom_focus(key, visible != 0);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_a11y_blur(const char* key) {
-    sipprep::ui::a11y().on_blur(key);
-    sipprep::platform::request_frames(3);
+    s.app->dom_blur(key);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_a11y_activate(const char* key) {
-    sipprep::ui::a11y().on_activate(key);
-    sipprep::platform::request_frames(3);
+    s.app->dom_activate(key);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_a11y_text(const char* key, const char* value, int start, int end, int backward) {
-    sipprep::ui::a11y().on_text(key, sipprep::ui::DomText{value, start, end, backward != 0});
-    sipprep::platform::request_frames(3);
+    s.app->dom_text(key, sipprep::ui::DomText{value, start, end, backward != 0});
+    wake();
 }
 
 // The app font (web/shell.js fetches app-font.ttf while the WebAssembly loads).
 EMSCRIPTEN_KEEPALIVE void sipprep_set_font(const unsigned char* data, int length) {
     s.font_ttf.assign(data, data + length);
     s.fonts_ratio = 0;  // rebuild the atlas with it
-    sipprep::platform::request_frames(3);
+    wake();
 }
 
 // A file the person chose or dropped on the page (raw bytes: the core says what is wrong with them).
 EMSCRIPTEN_KEEPALIVE void sipprep_open_file(const char* name, const char* data, int length) {
-    s.app->open_file(name, std::string(data, static_cast<std::size_t>(length)));
-    sipprep::platform::request_frames(3);
+    s.app->file_opened(name, std::string(data, static_cast<std::size_t>(length)));
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_storage_failed(const char* reason) {
     s.app->storage_failed(reason);
-    sipprep::platform::request_frames(3);
+    wake();
+}
+
+// The draft as it should be stored now (shell.js asks when it saves: debounced, and when the
+// page is hidden). The pointer stays valid until the next call.
+EMSCRIPTEN_KEEPALIVE const char* sipprep_draft_json() {
+    s.buffer = s.app->draft_to_save();
+    return s.buffer.c_str();
 }
 
 // For tests: the core's state as JSON. The pointer stays valid until the next call.
@@ -258,11 +219,11 @@ int main() {
         sipprep_js_fatal("webgl2-shaders");
         return 1;
     }
-    s.app = new sipprep::ui::App();
+    s.app = new sipprep::ui::App(s.host);
     s.app->set_today(sipprep::today_local());
     s.app->prefer_high_contrast(sipprep_js_prefers_contrast() != 0);
     if (char* draft = sipprep_js_load_draft()) {
-        s.app->restore_draft(draft);
+        s.app->draft_loaded(draft);
         std::free(draft);
     }
     sipprep_js_start();

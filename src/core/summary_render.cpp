@@ -1,0 +1,139 @@
+// The summary's structure as plain text, Markdown and a printable HTML page. Built with
+// std::string, not iostreams (they would pull libc++'s locale code into the web app).
+#include <string_view>
+
+#include "summary.hpp"
+
+namespace sipprep {
+namespace embedded {
+extern const std::string_view print_css;
+}
+
+namespace {
+
+using Kind = SummaryItem::Kind;
+
+std::size_t count_chars(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+// Continuation lines of a list item line up under its text.
+std::string indent(const std::string& text, const char* pad) {
+    std::string out;
+    for (char c : text) {
+        out += c;
+        if (c == '\n') out += pad;
+    }
+    return out;
+}
+
+// Markdown: people's words must not turn into markup.
+std::string md(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (std::string_view("\\`*_[]<>#|").find(c) != std::string_view::npos) out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+std::string html(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\n': out += "<br>"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+bool is_list(Kind k) { return k == Kind::Bullet || k == Kind::Numbered || k == Kind::Error; }
+
+}  // namespace
+
+std::string render_text(const Summary& s) {
+    std::string out = s.title + "\n" + std::string(count_chars(s.title), '=') + "\n" + s.subtitle + "\n";
+    auto item = [&](const SummaryItem& i) {
+        switch (i.kind) {
+        case Kind::Paragraph: out += i.text + "\n"; break;
+        case Kind::Subheading: out += "\n" + i.text + ":\n"; break;
+        case Kind::Bullet:
+        case Kind::Error: out += "- " + indent(i.text, "  ") + "\n"; break;
+        case Kind::Numbered: out += std::to_string(i.number) + ". " + indent(i.text, "   ") + "\n"; break;
+        case Kind::Detail: out += "    " + indent(i.text, "    ") + "\n"; break;
+        }
+    };
+    for (const SummaryItem& i : s.header) item(i);
+    for (const SummarySection& sec : s.sections) {
+        out += "\n" + sec.title + "\n" + std::string(count_chars(sec.title), '=') + "\n";
+        for (const SummaryItem& i : sec.items) item(i);
+    }
+    return out;
+}
+
+std::string render_markdown(const Summary& s) {
+    std::string out = "# " + md(s.title) + "\n\n" + md(s.subtitle) + "\n\n";
+    bool in_list = false;
+    auto item = [&](const SummaryItem& i) {
+        if (in_list && !is_list(i.kind)) out += "\n";
+        in_list = is_list(i.kind);
+        switch (i.kind) {
+        case Kind::Paragraph: out += md(i.text) + "\n\n"; break;
+        case Kind::Subheading: out += "\n### " + md(i.text) + "\n\n"; break;
+        case Kind::Bullet:
+        case Kind::Error: out += "- " + indent(md(i.text), "  ") + "\n"; break;
+        case Kind::Numbered: out += std::to_string(i.number) + ". " + indent(md(i.text), "   ") + "\n"; break;
+        case Kind::Detail: out += "> " + md(i.text) + "\n\n"; break;
+        }
+    };
+    for (const SummaryItem& i : s.header) item(i);
+    for (const SummarySection& sec : s.sections) {
+        if (in_list) out += "\n";
+        in_list = false;
+        out += "\n## " + md(sec.title) + "\n\n";
+        for (const SummaryItem& i : sec.items) item(i);
+    }
+    return out;
+}
+
+std::string render_html(const Summary& s, Lang lang) {
+    std::string body = "<header><h1>" + html(s.title) + "</h1><p class=\"subtitle\">" + html(s.subtitle) + "</p>";
+    for (const SummaryItem& i : s.header) body += "<p>" + html(i.text) + "</p>\n";
+    body += "</header>\n";
+    for (const SummarySection& sec : s.sections) {
+        body += "<section id=\"" + sec.id + "\"><h2>" + html(sec.title) + "</h2>\n";
+        const char* open = nullptr;  // the list element open now
+        for (const SummaryItem& i : sec.items) {
+            const char* want = !is_list(i.kind) ? nullptr : i.kind == Kind::Numbered ? "ol" : "ul";
+            if (open && (!want || std::string_view(open) != want)) body += std::string("</") + open + ">\n";
+            if (want && (!open || std::string_view(open) != want)) body += std::string("<") + want + ">\n";
+            open = want;
+            switch (i.kind) {
+            case Kind::Paragraph: body += "<p>" + html(i.text) + "</p>\n"; break;
+            case Kind::Subheading: body += "<h3>" + html(i.text) + "</h3>\n"; break;
+            case Kind::Detail: body += "<p class=\"indent\">" + html(i.text) + "</p>\n"; break;
+            case Kind::Numbered:
+                body += "<li value=\"" + std::to_string(i.number) + "\">" + html(i.text) + "</li>\n";
+                break;
+            case Kind::Bullet:
+            case Kind::Error: body += "<li>" + html(i.text) + "</li>\n"; break;
+            }
+        }
+        if (open) body += std::string("</") + open + ">\n";
+        body += "</section>\n";
+    }
+    return "<!doctype html>\n<html lang=\"" + std::string(lang_code(lang)) +
+           "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html(s.title + " – " + s.person) +
+           "</title>\n<style>" + std::string(embedded::print_css) + "</style>\n</head>\n<body>\n" + body +
+           "</body>\n</html>\n";
+}
+
+}  // namespace sipprep

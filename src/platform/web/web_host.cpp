@@ -1,0 +1,46 @@
+#include "web_host.hpp"
+
+extern "C" {
+// Implemented in browser.js (the JS library), which forwards to web/shell.js and web/mirror.js.
+void sipprep_js_request_frames();
+void sipprep_js_download(const char* name, const char* mime, const char* data, int length);
+void sipprep_js_mirror(const char* patch, const char* focus_key, const char* selection_json,
+                       const char* announcement, const char* lang);
+void sipprep_js_draft_changed();
+void sipprep_js_clear_draft();
+void sipprep_js_keep_unreadable_draft(const char* text);
+void sipprep_js_pick_file();
+void sipprep_js_print_html(const char* title, const char* html);
+void sipprep_js_copy_text(const char* text);
+}
+
+namespace sipprep::web {
+
+void WebHost::download(const std::string& filename, const std::string& mime_type, const std::string& contents) {
+    sipprep_js_download(filename.c_str(), mime_type.c_str(), contents.data(), static_cast<int>(contents.size()));
+}
+void WebHost::pick_file() { sipprep_js_pick_file(); }
+void WebHost::copy_text(const std::string& text) { sipprep_js_copy_text(text.c_str()); }
+void WebHost::print_html(const std::string& title, const std::string& html) {
+    sipprep_js_print_html(title.c_str(), html.c_str());
+}
+void WebHost::draft_changed() { sipprep_js_draft_changed(); }
+void WebHost::clear_draft() { sipprep_js_clear_draft(); }
+void WebHost::keep_unreadable_draft(const std::string& text) { sipprep_js_keep_unreadable_draft(text.c_str()); }
+
+void WebHost::request_frames(int count) {
+    if (count > frames_wanted_) frames_wanted_ = count;
+    sipprep_js_request_frames();
+}
+
+void WebHost::update_mirror(const ui::MirrorUpdate& u) {
+    sipprep_js_mirror(u.patch.c_str(), u.focus_key.c_str(), u.selection.c_str(), u.announcement.c_str(), u.lang.c_str());
+}
+
+bool WebHost::take_frame_wanted() {
+    if (frames_wanted_ <= 0) return false;
+    --frames_wanted_;
+    return true;
+}
+
+}  // namespace sipprep::web

@@ -1,0 +1,28 @@
+// The browser's side of the seam (ui/host.hpp): each request goes to web/shell.js or
+// web/mirror.js through the JS library src/platform/web/browser.js.
+#pragma once
+
+#include "ui/host.hpp"
+
+namespace sipprep::web {
+
+class WebHost final : public ui::Host {
+public:
+    void download(const std::string& filename, const std::string& mime_type, const std::string& contents) override;
+    void pick_file() override;
+    void copy_text(const std::string& text) override;
+    void print_html(const std::string& title, const std::string& html) override;
+    void draft_changed() override;
+    void clear_draft() override;
+    void keep_unreadable_draft(const std::string& text) override;
+    void request_frames(int count) override;
+    void update_mirror(const ui::MirrorUpdate& update) override;
+
+    // Frames still wanted (ImGui settling after input, messages to show); counted down per frame.
+    bool take_frame_wanted();
+
+private:
+    int frames_wanted_ = 0;
+};
+
+}  // namespace sipprep::web

@@ -1,0 +1,41 @@
+// What buttons on several screens do: export the bundle, print the summary, choose who writes.
+#include "app.hpp"
+#include "core/clock.hpp"
+#include "core/labels.hpp"
+#include "core/summary.hpp"
+
+namespace sipprep::ui {
+
+void App::export_file() {
+    BundleMeta meta;
+    meta.updated = now_utc_iso();
+    if (created_.empty()) created_ = meta.updated;
+    meta.created = created_;
+    meta.language = lang_;
+    const std::string name = "sip-forberedelse-" + format_iso_date(today_) + ".json";
+    host_.download(name, "application/json", export_bundle(prep_, meta));
+    status_ = trf(lang_, "export.done", {name});
+    a11y_.announce(status_);
+    changed();  // `created` is part of the draft
+}
+
+void App::print_summary() {
+    host_.print_html(tr(lang_, "summary.title"), render_html(build_summary(prep_, lang_, today_, issues_), lang_));
+}
+
+// Who writes now: each contributor edits their own words and sees the others' beside them.
+void App::contributor_selector() {
+    std::vector<std::string> names;
+    int selected = 0;
+    for (std::size_t i = 0; i < prep_.contributors.size(); ++i) {
+        const Contributor& c = prep_.contributors[i];
+        names.push_back(c.id == kPersonId ? (child() ? t("who.child") : t("who.me")) : author_label(prep_, c.id, lang_));
+        if (c.id == author_) selected = static_cast<int>(i);
+    }
+    if (radio_group(t("who.title"), "who-writes", names, &selected, t("who.help"))) {
+        author_ = prep_.contributors[static_cast<std::size_t>(selected)].id;
+        changed();
+    }
+}
+
+}  // namespace sipprep::ui

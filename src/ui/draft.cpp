@@ -1,0 +1,60 @@
+#include "draft.hpp"
+
+#include <algorithm>
+
+#include "core/bundle.hpp"
+#include "core/clock.hpp"
+#include "core/model_json.hpp"
+
+namespace sipprep::ui {
+namespace {
+constexpr int kDraftVersion = 1;
+}
+
+std::string write_draft(const Preparation& prep, const Preparation* earlier, Lang lang, const DraftPlace& place) {
+    BundleMeta meta;
+    meta.created = place.created;
+    meta.updated = now_utc_iso();
+    meta.language = lang;
+    Json d;
+    d["draft"] = kDraftVersion;
+    d["ui"] = {{"screen", place.screen},         {"step", place.step},
+               {"author", place.author},         {"mode", place.mode},
+               {"text_scale", place.text_scale}, {"high_contrast", place.high_contrast},
+               {"created", place.created}};
+    d["bundle"] = Json::parse(export_bundle(prep, meta));
+    if (earlier) d["earlier"] = Json::parse(export_bundle(*earlier, BundleMeta{}));
+    return d.dump();
+}
+
+std::optional<Draft> read_draft(const std::string& text, const Date& today) {
+    JsonIn d = JsonIn::parse(text, nullptr, false);
+    if (!d.is_object() || !d.contains("bundle")) return std::nullopt;
+    ImportResult r = import_bundle(d["bundle"].dump(), today);
+    if (!r.readable) return std::nullopt;
+    Draft out;
+    out.prep = std::move(r.preparation);
+    out.lang = r.meta.language;
+    if (d.contains("earlier")) {
+        ImportResult e = import_bundle(d["earlier"].dump(), today);
+        if (e.readable) out.earlier = std::move(e.preparation);
+    }
+    const JsonIn& ui = d["ui"];
+    auto str = [&](const char* k) {
+        return ui.is_object() && ui.contains(k) && ui[k].is_string() ? ui[k].get<std::string>() : std::string();
+    };
+    DraftPlace& p = out.place;
+    p.screen = str("screen");
+    p.step = str("step");
+    p.author = str("author");
+    p.created = str("created");
+    if (ui.is_object()) {
+        if (ui.contains("mode") && ui["mode"].is_number_integer()) p.mode = std::clamp(ui["mode"].get<int>(), 0, 3);
+        if (ui.contains("text_scale") && ui["text_scale"].is_number())
+            p.text_scale = std::clamp(ui["text_scale"].get<float>(), 1.0f, 2.0f);
+        if (ui.contains("high_contrast") && ui["high_contrast"].is_boolean()) p.high_contrast = ui["high_contrast"].get<bool>();
+    }
+    return out;
+}
+
+}  // namespace sipprep::ui

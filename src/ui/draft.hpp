@@ -1,0 +1,36 @@
+// The draft kept on this device: the preparation as a bundle, the earlier plan of a follow-up,
+// and where the person was in the app. Written only when the host asks to save, never per frame.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/date.hpp"
+#include "core/i18n.hpp"
+#include "core/model.hpp"
+
+namespace sipprep::ui {
+
+// Where the person was: restored so that they continue where they left off.
+struct DraftPlace {
+    std::string screen;  // "start", "steps" …
+    std::string step;    // StepInfo::name
+    std::string author;  // who was writing
+    int mode = 0;        // FillMode
+    float text_scale = 1.0f;
+    bool high_contrast = false;
+    std::string created;  // first export of this preparation
+};
+
+struct Draft {
+    Preparation prep;
+    std::optional<Preparation> earlier;
+    Lang lang = Lang::Sv;
+    DraftPlace place;
+};
+
+std::string write_draft(const Preparation& prep, const Preparation* earlier, Lang lang, const DraftPlace& place);
+// nullopt when the text is not a draft this app can read (it is then kept aside, not overwritten).
+std::optional<Draft> read_draft(const std::string& text, const Date& today);
+
+}  // namespace sipprep::ui

@@ -1,0 +1,82 @@
+// The seam between the app and where it runs, both ways, in one place (after Tracy's Backend.hpp).
+//
+//   Host        what the app asks of the place it runs in (the browser, or a test's fake).
+//   HostEvents  what that place tells the app: files arriving, the DOM mirror's focus and text,
+//               storage results, and when it wants the draft to save.
+//
+// src/platform/web/ implements Host for the browser and forwards the page's events to
+// HostEvents; tests/ui/fake_host.hpp implements both sides' test doubles. Nothing else crosses.
+#pragma once
+
+#include <string>
+
+namespace sipprep::ui {
+
+// Editing state of a text field as the DOM mirror has it (offsets in UTF-16 code units).
+struct DomText {
+    std::string value;
+    int selection_start = 0;
+    int selection_end = 0;
+    bool backward = false;
+};
+
+// What the DOM mirror (web/mirror.js) needs after a frame. Each part is empty when unchanged;
+// the message format is written down in docs/mirror-protocol.md.
+struct MirrorUpdate {
+    std::string patch;         // changed nodes of the accessibility tree (JSON), or ""
+    std::string focus_key;     // move DOM focus to this node
+    std::string selection;     // caret/selection for the focused text field (JSON), or ""
+    std::string announcement;  // polite live-region text
+    std::string lang;          // "sv"/"en" when the UI language changed
+    bool empty() const {
+        return patch.empty() && focus_key.empty() && selection.empty() && announcement.empty() && lang.empty();
+    }
+};
+
+class Host {
+public:
+    virtual ~Host() = default;
+
+    // Offers `contents` to the person as a file download.
+    virtual void download(const std::string& filename, const std::string& mime_type, const std::string& contents) = 0;
+    // Opens the system's file picker; the chosen file arrives through HostEvents::file_opened.
+    virtual void pick_file() = 0;
+    virtual void copy_text(const std::string& text) = 0;
+    // Opens `html` (a complete page) in the browser's print dialog.
+    virtual void print_html(const std::string& title, const std::string& html) = 0;
+
+    // The draft changed. The host decides when to save (debounced, and when the page is hidden)
+    // and then asks HostEvents::draft_to_save(): nothing is serialised per keystroke.
+    virtual void draft_changed() = 0;
+    // Removes the stored draft and anything kept aside.
+    virtual void clear_draft() = 0;
+    // Keeps a stored draft that could not be read beside the next one, so it is not overwritten.
+    virtual void keep_unreadable_draft(const std::string& text) = 0;
+
+    // Asks for `count` more frames (messages that must show). Input wakes the app by itself.
+    virtual void request_frames(int count) = 0;
+    // Keeps the DOM mirror in step with the frame just drawn.
+    virtual void update_mirror(const MirrorUpdate& update) = 0;
+};
+
+class HostEvents {
+public:
+    virtual ~HostEvents() = default;
+
+    // A file the person chose or dropped (raw bytes: the core says what is wrong with them).
+    virtual void file_opened(const std::string& name, const std::string& bytes) = 0;
+    // The stored draft, before the first frame ("" when there is none).
+    virtual void draft_loaded(const std::string& draft_json) = 0;
+    // Saving the draft failed (private window, quota, too large).
+    virtual void storage_failed(const std::string& reason) = 0;
+    // The draft as it should be stored now.
+    virtual std::string draft_to_save() = 0;
+
+    // The DOM mirror: focus, activation (Enter, Space, a screen reader's click) and text editing.
+    virtual void dom_focus(const std::string& key, bool visible) = 0;
+    virtual void dom_blur(const std::string& key) = 0;
+    virtual void dom_activate(const std::string& key) = 0;
+    virtual void dom_text(const std::string& key, const DomText& text) = 0;
+};
+
+}  // namespace sipprep::ui

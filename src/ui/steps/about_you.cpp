@@ -1,0 +1,124 @@
+// "Om dig": the person, who noticed the need, guardians and representatives, and who writes.
+#include <algorithm>
+
+#include "core/enum_names.hpp"
+#include "core/labels.hpp"
+#include "core/personal_id.hpp"
+#include "core/validation.hpp"
+#include "core/fields.hpp"
+#include "imgui.h"
+#include "ui/steps/enum_widgets.hpp"
+#include "ui/steps/step_context.hpp"
+
+namespace sipprep::ui {
+
+void draw_about_you(StepContext& c) {
+    paragraph(c.child ? c.t("about_you.intro.child") : c.t("about_you.intro"));
+    FieldOptions o;
+    c.mark(text_field(c.child ? c.t("owner.name.child") : c.t("owner.name"), "owner-name", &c.prep.owner.name, o));
+    FieldOptions pnr;
+    pnr.help = c.t("owner.personal_id.help");
+    pnr.placeholder = c.t("owner.personal_id.placeholder");
+    pnr.error = c.field_error(content_path(&Preparation::owner, &PlanOwner::personal_id));
+    if (text_field(c.t("owner.personal_id"), "owner-pnr", &c.prep.owner.personal_id, pnr)) {
+        // Store a valid number as 12 digits, the way the format wants it; keep anything else as typed.
+        const PersonalIdResult r = parse_personal_id(c.prep.owner.personal_id, c.today.year);
+        if (r.ok() && c.prep.owner.personal_id.size() >= 12) c.prep.owner.personal_id = r.id.digits;
+        c.mark(true);
+    }
+    if (is_child(c.prep, c.today)) muted(c.t("owner.is_child"));
+    c.mark(text_field(c.t("owner.address"), "owner-address", &c.prep.owner.address, o));
+    c.mark(text_field(c.t("owner.phone"), "owner-phone", &c.prep.owner.phone, o));
+
+    ImGui::Spacing();
+    heading(c.t("noticed.title"), 3);
+    begin_group(Role::Group, "noticed", c.t("noticed.title"));
+    c.mark(enum_set(c.lang, "noticed", "noticed", c.prep.need_noticed.by));
+    if (std::find(c.prep.need_noticed.by.begin(), c.prep.need_noticed.by.end(), NoticedBy::Other) !=
+        c.prep.need_noticed.by.end())
+        c.mark(text_field(c.t("noticed.other"), "noticed-other", &c.prep.need_noticed.other));
+    end_group();
+
+    ImGui::Spacing();
+    heading(c.child ? c.t("reps.title.child") : c.t("reps.title"), 3);
+    muted(c.child ? c.t("reps.help.child") : c.t("reps.help"));
+    for (std::size_t i = 0; i < c.prep.representatives.size(); ++i) {
+        Representative& r = c.prep.representatives[i];
+        const std::string id = "rep-" + r.id;
+        Group group(Role::Group, id, r.name.empty() ? c.t("reps.unnamed") : r.name);
+        c.mark(text_field(c.t("reps.name"), id + "-name", &r.name));
+        c.mark(enum_radio(c.lang, c.t("reps.kind"), "rep", id + "-kind", &r.kind));
+        c.mark(text_field(c.t("reps.relation"), id + "-relation", &r.relation));
+        c.mark(text_field(c.t("reps.phone"), id + "-phone", &r.phone));
+        FieldOptions rp;
+        rp.help = c.t("reps.personal_id.help");
+        rp.error = c.field_error(content_path(&Preparation::representatives, i, &Representative::personal_id));
+        c.mark(text_field(c.t("owner.personal_id"), id + "-pnr", &r.personal_id, rp));
+        bool used = false;
+        for (const Consent& k : c.prep.consents) {
+            used = used || k.representative_id == r.id;
+            for (const GuardianApproval& g : k.guardian_approvals) used = used || g.representative_id == r.id;
+        }
+        if (button(trf(c.lang, "reps.remove", {r.name.empty() ? c.t("reps.unnamed") : r.name}), id + "-remove")) {
+            if (used) {
+                c.notes.assign(1, c.t("reps.in_use"));
+            } else {
+                // Their words stay, attributed to them as one who writes.
+                c.prep.representatives.erase(c.prep.representatives.begin() + static_cast<long>(i));
+                c.mark(true);
+                break;
+            }
+        }
+        ImGui::Separator();
+    }
+    if (button(c.child ? c.t("reps.add.child") : c.t("reps.add"), "rep-add")) {
+        Representative r;
+        r.id = c.new_id("r");
+        r.kind = c.child || c.mode == FillMode::GuardianOfChild ? RepresentativeKind::Guardian : RepresentativeKind::GodMan;
+        c.prep.representatives.push_back(r);
+        // Guardians and representatives usually write too: they get a voice of their own.
+        c.prep.contributors.push_back(Contributor{"c-" + r.id, "", r.kind == RepresentativeKind::Guardian
+                                                                      ? ContributorRole::Guardian
+                                                                      : ContributorRole::Representative, ""});
+        c.mark(true);
+    }
+    for (const std::string& n : c.notes) error_text(n);
+
+    ImGui::Spacing();
+    heading(c.t("writers.title"), 3);
+    muted(c.t("writers.help"));
+    for (std::size_t i = 0; i < c.prep.contributors.size(); ++i) {
+        Contributor& w = c.prep.contributors[i];
+        if (w.id == kPersonId) continue;
+        const std::string id = "writer-" + w.id;
+        Group group(Role::Group, id, w.name.empty() ? c.t("writers.unnamed") : w.name);
+        // Guardians' names follow the guardian list; relatives are named here.
+        const bool from_rep = w.id.rfind("c-", 0) == 0;
+        if (from_rep) {
+            for (const Representative& r : c.prep.representatives)
+                if ("c-" + r.id == w.id && (w.name != r.name || w.relation != r.relation)) {
+                    w.name = r.name;
+                    w.relation = r.relation;
+                    c.mark(true);
+                }
+            paragraph(c.author_name(w.id));
+        } else {
+            c.mark(text_field(c.t("writers.name"), id + "-name", &w.name));
+            c.mark(text_field(c.t("writers.relation"), id + "-relation", &w.relation));
+        }
+    }
+    FieldOptions nr;
+    nr.label_visible = true;
+    text_field(c.t("writers.new_name"), "writer-new-name", &c.state.about_you.new_name, nr);
+    text_field(c.t("writers.new_relation"), "writer-new-relation", &c.state.about_you.new_relation, nr);
+    if (button(c.t("writers.add"), "writer-add") && !c.state.about_you.new_name.empty()) {
+        const std::string id = c.new_id("rel");
+        c.prep.contributors.push_back(Contributor{id, c.state.about_you.new_name, ContributorRole::Relative, c.state.about_you.new_relation});
+        announce(trf(c.lang, "writers.added", {c.state.about_you.new_name}));
+        c.state.about_you.new_name.clear();
+        c.state.about_you.new_relation.clear();
+        c.mark(true);
+    }
+}
+
+}  // namespace sipprep::ui

@@ -1,0 +1,170 @@
+// Samtycke: one entry per receiving actor, said back as a plain sentence; for a child, each
+// guardian's agreement with its date; withdrawing is one click and keeps the date.
+#include <algorithm>
+
+#include "core/enum_names.hpp"
+#include "core/fields.hpp"
+#include "core/labels.hpp"
+#include "imgui.h"
+#include "ui/steps/step_context.hpp"
+
+namespace sipprep::ui {
+
+void draw_consent(StepContext& c) {
+    paragraph(c.child ? c.t("consent.intro.child") : c.t("consent.intro"));
+    muted(c.t("consent.revocable"));
+    if (c.prep.invitations.actors.empty()) {
+        paragraph(c.t("consent.no_actors"));
+        if (button(c.t("consent.go_invite"), "consent-go-invite")) c.requests.go_to_step = StepId::Invite;
+        return;
+    }
+    std::vector<const Representative*> guardians;
+    for (const Representative& r : c.prep.representatives)
+        if (r.kind == RepresentativeKind::Guardian) guardians.push_back(&r);
+
+    for (const Invitee& actor : c.prep.invitations.actors) {
+        const std::string actor_name = invitee_label(actor, c.lang);
+        auto it = std::find_if(c.prep.consents.begin(), c.prep.consents.end(),
+                               [&](const Consent& k) { return k.actor == actor.id; });
+        const std::string gid = "consent-" + actor.id;
+        Group group(Role::Group, gid, actor_name);
+        heading(actor_name, 3);
+        if (it == c.prep.consents.end()) {
+            if (button(trf(c.lang, "consent.add", {actor_name}), gid + "-add")) {
+                Consent k;
+                k.id = c.new_id("c");
+                k.actor = actor.id;
+                k.valid_from = format_iso_date(c.today);
+                k.valid_to = format_iso_date(Date{c.today.year + 1, c.today.month, c.today.month == 2 && c.today.day == 29 ? 28 : c.today.day});
+                k.given_by = c.child && !guardians.empty() ? ConsentGiver::Guardians : ConsentGiver::Person;
+                c.prep.consents.push_back(k);
+                c.mark(true);
+            }
+            ImGui::Separator();
+            continue;
+        }
+        Consent& k = *it;
+        const std::size_t index = static_cast<std::size_t>(it - c.prep.consents.begin());
+        using P = Preparation;
+
+        // The consent in one sentence, as the person would say it.
+        paragraph(consent_sentence(c.prep, k, c.lang));
+        if (!k.revoked_on.empty()) {
+            error_text(trf(c.lang, "consent.revoked_on", {k.revoked_on}));
+            if (button(c.t("consent.unrevoke"), gid + "-unrevoke", ButtonStyle::Quiet, c.t("consent.unrevoke.help"))) {
+                k.revoked_on.clear();
+                c.mark(true);
+            }
+            ImGui::Separator();
+            continue;
+        }
+
+        int decision = static_cast<int>(k.decision);
+        if (radio_group(c.t("consent.decision"), gid + "-decision",
+                        {trf(c.lang, "consent.permit", {actor_name}), trf(c.lang, "consent.deny", {actor_name})}, &decision)) {
+            k.decision = static_cast<ConsentDecision>(decision);
+            c.mark(true);
+        }
+        FieldOptions info;
+        info.multiline = true;
+        info.min_lines = 2;
+        info.help = c.t("consent.information.help");
+        c.mark(text_field(c.t("consent.information"), gid + "-info", &k.information, info));
+        begin_group(Role::Group, gid + "-categories", c.t("consent.categories"));
+        ImGui::TextUnformatted(c.t("consent.categories").c_str());
+        for (std::size_t n = 0; n < enum_count<InfoCategory>(); ++n) {
+            const InfoCategory cat = static_cast<InfoCategory>(n);
+            bool on = std::find(k.categories.begin(), k.categories.end(), cat) != k.categories.end();
+            if (checkbox(enum_label(c.lang, "category", cat), gid + "-cat-" + std::string(enum_name(cat)), &on)) {
+                if (on) k.categories.push_back(cat);
+                else k.categories.erase(std::remove(k.categories.begin(), k.categories.end(), cat), k.categories.end());
+                std::sort(k.categories.begin(), k.categories.end());
+                c.mark(true);
+            }
+        }
+        end_group();
+
+        FieldOptions date;
+        date.help = c.t("date.help");
+        date.error = c.field_error(content_path(&P::consents, index, &Consent::valid_from));
+        c.mark(text_field(c.t("consent.valid_from"), gid + "-from", &k.valid_from, date));
+        date.error = c.field_error(content_path(&P::consents, index, &Consent::valid_to));
+        date.help = c.t("consent.valid_to.help");
+        c.mark(text_field(c.t("consent.valid_to"), gid + "-to", &k.valid_to, date));
+
+        int form = static_cast<int>(k.form);
+        if (radio_group(c.t("consent.form"), gid + "-form", {c.t("enum.form.written"), c.t("enum.form.oral")}, &form)) {
+            k.form = static_cast<ConsentForm>(form);
+            c.mark(true);
+        }
+        int giver = static_cast<int>(k.given_by);
+        if (radio_group(c.t("consent.given_by"), gid + "-giver",
+                        {c.t("enum.giver.person"), c.t("enum.giver.guardians"), c.t("enum.giver.representative")}, &giver)) {
+            k.given_by = static_cast<ConsentGiver>(giver);
+            c.mark(true);
+        }
+        if (k.given_by == ConsentGiver::Guardians) {
+            if (guardians.empty()) error_text(c.t("msg.consent.no_guardians"));
+            for (const Representative* g : guardians) {
+                auto ap = std::find_if(k.guardian_approvals.begin(), k.guardian_approvals.end(),
+                                       [&](const GuardianApproval& a) { return a.representative_id == g->id; });
+                bool agrees = ap != k.guardian_approvals.end() && ap->agrees;
+                const std::string name = g->name.empty() ? c.t("reps.unnamed") : g->name;
+                if (checkbox(trf(c.lang, "consent.guardian_agrees", {name}), gid + "-g-" + g->id, &agrees)) {
+                    if (ap == k.guardian_approvals.end()) {
+                        k.guardian_approvals.push_back(GuardianApproval{g->id, format_iso_date(c.today), agrees});
+                    } else {
+                        ap->agrees = agrees;
+                        if (agrees && ap->date.empty()) ap->date = format_iso_date(c.today);
+                    }
+                    c.mark(true);
+                    ap = std::find_if(k.guardian_approvals.begin(), k.guardian_approvals.end(),
+                                      [&](const GuardianApproval& a) { return a.representative_id == g->id; });
+                }
+                if (ap != k.guardian_approvals.end() && ap->agrees) {
+                    FieldOptions d;
+                    d.help = c.t("date.help");
+                    d.error = c.field_error(content_path(&P::consents, index, &Consent::guardian_approvals,
+                                                         static_cast<std::size_t>(ap - k.guardian_approvals.begin()),
+                                                         &GuardianApproval::date));
+                    c.mark(text_field(trf(c.lang, "consent.guardian_date", {name}), gid + "-gd-" + g->id, &ap->date, d));
+                }
+            }
+            const std::string missing = c.field_error(content_path(&P::consents, index, &Consent::guardian_approvals));
+            if (!missing.empty()) error_text(missing);
+        } else if (k.given_by == ConsentGiver::Representative) {
+            std::vector<std::string> names;
+            int selected = -1;
+            for (std::size_t i = 0; i < c.prep.representatives.size(); ++i) {
+                const Representative& r = c.prep.representatives[i];
+                names.push_back((r.name.empty() ? c.t("reps.unnamed") : r.name) + " (" + enum_label(c.lang, "rep", r.kind) + ")");
+                if (r.id == k.representative_id) selected = static_cast<int>(i);
+            }
+            if (names.empty()) {
+                error_text(c.t("consent.no_reps"));
+            } else if (radio_group(c.t("consent.representative"), gid + "-rep", names, &selected)) {
+                k.representative_id = c.prep.representatives[static_cast<std::size_t>(selected)].id;
+                c.mark(true);
+            }
+            FieldOptions basis;
+            basis.help = c.t("consent.basis.help");
+            c.mark(text_field(c.t("consent.basis"), gid + "-basis", &k.representative_basis, basis));
+        } else if (c.child) {
+            muted(c.t("msg.consent.child_by_person"));
+        }
+
+        if (button(c.t("consent.revoke"), gid + "-revoke", ButtonStyle::Danger, c.t("consent.revoke.help"))) {
+            k.revoked_on = format_iso_date(c.today);
+            announce(trf(c.lang, "consent.revoked_on", {k.revoked_on}));
+            c.mark(true);
+        }
+        ImGui::SameLine();
+        if (button(c.t("consent.remove"), gid + "-remove", ButtonStyle::Quiet, c.t("consent.remove.help"))) {
+            c.prep.consents.erase(it);
+            c.mark(true);
+        }
+        ImGui::Separator();
+    }
+}
+
+}  // namespace sipprep::ui

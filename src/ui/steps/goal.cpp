@@ -1,0 +1,57 @@
+// "Vad är viktigt för dig?": the long-term goal in each contributor's words, and short-term goals.
+#include <algorithm>
+
+#include "core/enum_names.hpp"
+#include "core/labels.hpp"
+#include "imgui.h"
+#include "ui/steps/step_context.hpp"
+
+namespace sipprep::ui {
+
+void draw_goal(StepContext& c) {
+    paragraph(c.child ? c.t("goal.intro.child") : c.t("goal.intro"));
+    muted(c.t("goal.examples"));
+    if (c.prep.kind == PreparationKind::FollowUp) {
+        Group group(Role::Group, "earlier", c.t("earlier.title"));
+        heading(c.t("earlier.title"), 3);
+        if (c.earlier) {
+            for (const Entry& e : c.earlier->goals.long_term.entries)
+                paragraph(author_label(*c.earlier, e.author, c.lang) + ": " + e.text);
+            for (const Question& q : c.earlier->questions) paragraph("• " + q.text);
+        } else {
+            muted(c.t("earlier.none"));
+        }
+        if (button(c.t("earlier.open"), "earlier-open")) {
+            c.requests.pick_earlier_plan = true;
+        }
+        ImGui::Separator();
+    }
+    FieldOptions o;
+    o.min_lines = 4;
+    o.help = c.child ? c.t("goal.help.child") : c.t("goal.help");
+    c.voices_field(c.child ? c.t("goal.question.child") : c.t("goal.question"), "goal", c.prep.goals.long_term, o);
+
+    ImGui::Spacing();
+    heading(c.t("goal.short.title"), 3);
+    muted(c.t("goal.short.help"));
+    for (std::size_t i = 0; i < c.prep.goals.short_term.size(); ++i) {
+        Entry& e = c.prep.goals.short_term[i];
+        const std::string id = "short-" + std::to_string(i);
+        if (e.author == c.author) {
+            c.mark(text_field(trf(c.lang, "goal.short.item", {std::to_string(i + 1)}), id, &e.text));
+        } else {
+            paragraph(trf(c.lang, "goal.short.item", {std::to_string(i + 1)}) + ": " + e.text + " (" + c.author_name(e.author) + ")");
+        }
+        if (button(trf(c.lang, "goal.short.remove", {std::to_string(i + 1)}), id + "-remove", ButtonStyle::Quiet)) {
+            c.prep.goals.short_term.erase(c.prep.goals.short_term.begin() + static_cast<long>(i));
+            c.mark(true);
+            break;
+        }
+    }
+    if (button(c.t("goal.short.add"), "short-add")) {
+        c.prep.goals.short_term.push_back(Entry{c.author, ""});
+        c.mark(true);
+    }
+}
+
+}  // namespace sipprep::ui

@@ -1,0 +1,66 @@
+// How the person takes part: ways, adaptations, when and where, what must not be raised.
+#include <algorithm>
+
+#include "core/enum_names.hpp"
+#include "core/fields.hpp"
+#include "core/labels.hpp"
+#include "imgui.h"
+#include "ui/steps/enum_widgets.hpp"
+#include "ui/steps/step_context.hpp"
+
+namespace sipprep::ui {
+
+void draw_participation(StepContext& c) {
+    Participation& p = c.prep.participation;
+    paragraph(c.t("participation.intro"));
+    heading(c.t("participation.modes"), 3);
+    begin_group(Role::Group, "modes", c.t("participation.modes"));
+    c.mark(enum_set(c.lang, "mode", "mode", p.modes));
+    end_group();
+
+    heading(c.t("participation.adaptations"), 3);
+    begin_group(Role::Group, "adaptations", c.t("participation.adaptations"));
+    Adaptations& a = p.adaptations;
+    c.mark(checkbox(c.t("adapt.interpreter"), "adapt-interpreter", &a.interpreter));
+    if (a.interpreter) {
+        FieldOptions o;
+        o.error = c.field_error(
+            content_path(&Preparation::participation, &Participation::adaptations, &Adaptations::interpreter_language));
+        c.mark(text_field(c.t("adapt.interpreter_language"), "adapt-language", &a.interpreter_language, o));
+    }
+    c.mark(checkbox(c.t("adapt.sign_language"), "adapt-sign", &a.sign_language));
+    c.mark(checkbox(c.t("adapt.aac"), "adapt-aac", &a.aac));
+    if (a.aac) c.mark(text_field(c.t("adapt.aac_note"), "adapt-aac-note", &a.aac_note));
+    c.mark(checkbox(c.t("adapt.easy_language"), "adapt-easy", &a.easy_language));
+    c.mark(checkbox(c.t("adapt.physical_access"), "adapt-access", &a.physical_access));
+    c.mark(checkbox(c.t("adapt.breaks"), "adapt-breaks", &a.breaks));
+    FieldOptions other;
+    other.multiline = true;
+    other.min_lines = 2;
+    c.mark(text_field(c.t("adapt.other"), "adapt-other", &a.other, other));
+    end_group();
+
+    heading(c.t("participation.when"), 3);
+    FieldOptions date;
+    date.help = c.t("date.help");
+    date.placeholder = "2026-12-24";
+    date.error = c.field_error(content_path(&Preparation::participation, &Participation::wished_date));
+    c.mark(text_field(c.t("participation.wished_date"), "wished-date", &p.wished_date, date));
+    c.mark(text_field(c.t("participation.wished_time"), "wished-time", &p.wished_time));
+    c.mark(text_field(c.t("participation.wished_place"), "wished-place", &p.wished_place));
+
+    heading(c.t("participation.avoid"), 3);
+    FieldOptions avoid;
+    avoid.help = c.t("participation.avoid.help");
+    c.voices_field(c.t("participation.avoid.field"), "avoid", p.topics_to_avoid, avoid);
+
+    int pre = static_cast<int>(p.pre_meeting_allowed);
+    if (radio_group(c.t("participation.pre_meeting"), "pre-meeting",
+                    {c.t("enum.yesno.unanswered"), c.t("enum.yesno.yes"), c.t("enum.yesno.no")}, &pre,
+                    c.t("participation.pre_meeting.help"))) {
+        p.pre_meeting_allowed = static_cast<YesNo>(pre);
+        c.mark(true);
+    }
+}
+
+}  // namespace sipprep::ui

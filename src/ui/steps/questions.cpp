@@ -1,0 +1,68 @@
+// The questions to raise at the meeting, in the person's order.
+#include <algorithm>
+
+#include "core/enum_names.hpp"
+#include "core/labels.hpp"
+#include "imgui.h"
+#include "ui/steps/step_context.hpp"
+
+namespace sipprep::ui {
+
+void draw_questions(StepContext& c) {
+    paragraph(c.child ? c.t("questions.intro.child") : c.t("questions.intro"));
+    begin_group(Role::List, "questions", c.t("questions.list"));
+    for (std::size_t i = 0; i < c.prep.questions.size(); ++i) {
+        Question& q = c.prep.questions[i];
+        const std::string id = "q-" + q.id;
+        Group group(Role::ListItem, id, "");
+        const std::string number = std::to_string(i + 1);
+        FieldOptions o;
+        o.multiline = true;
+        o.min_lines = 1;
+        if (q.author != c.author) o.help = trf(c.lang, "voices.other", {c.author_name(q.author)});
+        c.mark(text_field(trf(c.lang, "questions.item", {number}), id + "-text", &q.text, o));
+        bool important = q.priority == Priority::High;
+        if (checkbox(trf(c.lang, "questions.important", {number}), id + "-important", &important)) {
+            q.priority = important ? Priority::High : Priority::None;
+            c.mark(true);
+        }
+        c.mark(text_field(trf(c.lang, "questions.for_whom", {number}), id + "-for", &q.for_whom));
+        if (i > 0) {
+            if (button(trf(c.lang, "questions.up", {number}), id + "-up")) {
+                std::swap(c.prep.questions[i], c.prep.questions[i - 1]);
+                announce(trf(c.lang, "questions.moved", {std::to_string(i)}));
+                c.mark(true);
+            }
+            ImGui::SameLine();
+        }
+        if (i + 1 < c.prep.questions.size()) {
+            if (button(trf(c.lang, "questions.down", {number}), id + "-down")) {
+                std::swap(c.prep.questions[i], c.prep.questions[i + 1]);
+                announce(trf(c.lang, "questions.moved", {std::to_string(i + 2)}));
+                c.mark(true);
+            }
+            ImGui::SameLine();
+        }
+        if (button(trf(c.lang, "questions.remove", {number}), id + "-remove", ButtonStyle::Quiet)) {
+            c.prep.questions.erase(c.prep.questions.begin() + static_cast<long>(i));
+            announce(c.t("questions.removed"));
+            c.mark(true);
+            break;
+        }
+        ImGui::Separator();
+    }
+    end_group();
+    FieldOptions o;
+    o.multiline = true;
+    o.min_lines = 2;
+    o.help = c.t("questions.new.help");
+    text_field(c.t("questions.new"), "q-new", &c.state.questions.new_text, o);
+    if (button(c.t("questions.add"), "q-add", ButtonStyle::Primary) && !c.state.questions.new_text.empty()) {
+        c.prep.questions.push_back(Question{c.new_id("q"), c.author, c.state.questions.new_text, Priority::None, ""});
+        c.state.questions.new_text.clear();
+        announce(trf(c.lang, "questions.added", {std::to_string(c.prep.questions.size())}));
+        c.mark(true);
+    }
+}
+
+}  // namespace sipprep::ui

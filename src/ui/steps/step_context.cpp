@@ -1,0 +1,51 @@
+#include "step_context.hpp"
+
+#include <unordered_set>
+
+#include "core/labels.hpp"
+#include "imgui.h"
+
+namespace sipprep::ui {
+
+std::string StepContext::field_error(const std::string& path) const {
+    for (const Issue& i : issues)
+        if (i.severity == Severity::Error && i.path == path) return format_text(tr(lang, "msg." + i.code), i.args);
+    return {};
+}
+
+std::string StepContext::new_id(const char* prefix) const {
+    std::unordered_set<std::string> used;
+    for (const Contributor& c : prep.contributors) used.insert(c.id);
+    for (const Representative& r : prep.representatives) used.insert(r.id);
+    for (const Question& q : prep.questions) used.insert(q.id);
+    for (const Invitee& a : prep.invitations.actors) used.insert(a.id);
+    for (const Consent& c : prep.consents) used.insert(c.id);
+    for (std::size_t n = 1;; ++n) {
+        std::string id = std::string(prefix) + "-" + std::to_string(n);
+        if (!used.count(id)) return id;
+    }
+}
+
+std::string StepContext::author_name(const std::string& id) const { return author_label(prep, id, lang); }
+
+// A relative's view never replaces the person's: each contributor edits their own words.
+bool StepContext::voices_field(const std::string& label, const std::string& id, Voices& voices, FieldOptions o) {
+    o.multiline = true;
+    const std::string* mine = find_text(voices, author);
+    std::string text = mine ? *mine : std::string();
+    std::string field_label = label;
+    if (author != kPersonId) field_label += " – " + trf(lang, "voices.written_by", {author_name(author)});
+    const bool edited = text_field(field_label, id + "-" + author, &text, o);
+    if (edited) set_text(voices, author, std::move(text));
+    for (const Entry& e : voices.entries) {
+        if (e.author == author || e.text.empty()) continue;
+        ImGui::Indent();
+        muted(trf(lang, "voices.other", {author_name(e.author)}));
+        paragraph(e.text);
+        ImGui::Unindent();
+    }
+    mark(edited);
+    return edited;
+}
+
+}  // namespace sipprep::ui

@@ -1,0 +1,70 @@
+// What a step screen works with: the preparation it changes, what it may read, its own
+// remembered state, and the requests it hands back to the app (go to a step, export, print…).
+// Steps never reach the host or the app directly; data flows in, requests flow out.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/i18n.hpp"
+#include "core/issue.hpp"
+#include "core/model.hpp"
+#include "ui/steps/step_table.hpp"
+#include "ui/widgets.hpp"
+
+namespace sipprep::ui {
+
+enum class FillMode { Myself, WithRelative, GuardianOfChild, Representative };
+
+// What the screens remember between frames that is not part of the preparation.
+struct StepStates {
+    struct AboutYou {
+        std::string new_name, new_relation;  // a relative who is about to be added
+    } about_you;
+    struct Needs {
+        std::string remove_pending;  // a life area with text, waiting for "yes, remove"
+    } needs;
+    struct Questions {
+        std::string new_text;
+    } questions;
+};
+
+// What a step asks of the app; carried out after the frame's drawing.
+struct StepRequests {
+    std::optional<StepId> go_to_step;
+    bool go_to_evaluation = false;
+    bool pick_earlier_plan = false;
+    bool export_file = false;
+    bool print_summary = false;
+};
+
+struct StepContext {
+    Preparation& prep;
+    const Preparation* earlier;  // follow-up: the earlier plan, read-only, or null
+    const std::vector<Issue>& issues;  // the rule check of the current preparation
+    const std::string& author;         // who writes now (Contributor::id)
+    Lang lang;
+    Date today;
+    bool child;
+    FillMode mode;
+    StepStates& state;
+    std::vector<std::string>& notes;  // this step's messages (e.g. why something was not removed)
+    const std::string& status;         // the result of the last action (export…)
+
+    StepRequests requests;
+    bool changed = false;
+
+    const std::string& t(const char* key) const { return tr(lang, key); }
+    void mark(bool c) { changed = changed || c; }
+    // The rule error for the field at `path` (its own message), or "" — shown under the field.
+    std::string field_error(const std::string& path) const;
+    // An id with `prefix` that no contributor, representative, question, invitee or consent has.
+    std::string new_id(const char* prefix) const;
+    std::string author_name(const std::string& id) const;
+    // One contributor's words in a free-text answer, with the others' words shown under them.
+    bool voices_field(const std::string& label, const std::string& id, Voices& voices, FieldOptions options = {});
+};
+
+}  // namespace sipprep::ui

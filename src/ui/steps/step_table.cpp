@@ -1,0 +1,101 @@
+#include "step_table.hpp"
+
+#include <algorithm>
+
+#include "core/fields.hpp"
+
+namespace sipprep::ui {
+namespace {
+
+bool always(const Preparation&) { return true; }
+bool never(const Preparation&) { return false; }
+bool filled(const Voices& v) { return !v.entries.empty(); }
+
+std::vector<StepInfo> make_table() {
+    using P = Preparation;
+    return {
+        {StepId::AboutYou, "about_you", "step.about_you",
+         {content_path(&P::owner), content_path(&P::representatives), content_path(&P::contributors),
+          content_path(&P::need_noticed)},
+         always,
+         [](const P& p) { return !p.owner.name.empty() || !p.owner.personal_id.empty(); },
+         draw_about_you},
+        {StepId::Goal, "goal", "step.goal", {content_path(&P::goals)}, always,
+         [](const P& p) { return filled(p.goals.long_term) || !p.goals.short_term.empty(); }, draw_goal},
+        {StepId::FollowUp, "follow_up", "step.follow_up", {content_path(&P::follow_up)},
+         [](const P& p) { return p.kind == PreparationKind::FollowUp; },
+         [](const P& p) {
+             const FollowUp& f = p.follow_up;
+             return filled(f.how_it_went) || filled(f.what_changed) || filled(f.efforts_done) ||
+                    filled(f.efforts_helped) || filled(f.other_needed);
+         },
+         draw_follow_up},
+        {StepId::Now, "now", "step.now", {content_path(&P::situation)}, always,
+         [](const P& p) {
+             return filled(p.situation.now) || filled(p.situation.works_well) || filled(p.situation.strengths);
+         },
+         draw_now},
+        {StepId::Needs, "needs", "step.needs", {content_path(&P::needs)}, always,
+         [](const P& p) {
+             return std::any_of(p.needs.begin(), p.needs.end(), [](const AreaNeeds& n) {
+                 return filled(n.can_do_myself) || filled(n.need_help_with);
+             });
+         },
+         draw_needs},
+        {StepId::Questions, "questions", "step.questions", {content_path(&P::questions)}, always,
+         [](const P& p) { return !p.questions.empty(); }, draw_questions},
+        {StepId::Invite, "invite", "step.invite", {content_path(&P::invitations)}, always,
+         [](const P& p) { return !p.invitations.actors.empty(); }, draw_invite},
+        {StepId::Participation, "participation", "step.participation", {content_path(&P::participation)}, always,
+         [](const P& p) { return !p.participation.modes.empty(); }, draw_participation},
+        {StepId::Consent, "consent", "step.consent", {content_path(&P::consents)}, always,
+         [](const P& p) { return !p.consents.empty(); }, draw_consent},
+        {StepId::Summary, "summary", "step.summary", {}, always, never, draw_summary},
+    };
+}
+
+}  // namespace
+
+const std::vector<StepInfo>& step_table() {
+    static const std::vector<StepInfo> table = make_table();
+    return table;
+}
+
+const StepInfo& step_info(StepId id) { return step_table()[static_cast<std::size_t>(id)]; }
+
+std::optional<StepId> step_from_name(std::string_view name) {
+    for (const StepInfo& s : step_table())
+        if (name == s.name) return s.id;
+    return std::nullopt;
+}
+
+std::vector<StepId> steps_for(const Preparation& p) {
+    std::vector<StepId> out;
+    for (const StepInfo& s : step_table())
+        if (s.shown(p)) out.push_back(s.id);
+    return out;
+}
+
+StepId step_for_path(const std::string& path) {
+    StepId best = StepId::AboutYou;
+    std::size_t best_length = 0;
+    for (const StepInfo& s : step_table())
+        for (const std::string& owned : s.owns)
+            if (owned.size() > best_length && path.compare(0, owned.size(), owned) == 0 &&
+                (path.size() == owned.size() || path[owned.size()] == '/')) {
+                best = s.id;
+                best_length = owned.size();
+            }
+    return best;
+}
+
+std::string step_title(StepId id, Lang lang, bool child) {
+    const StepInfo& s = step_info(id);
+    if (child) {
+        const std::string key = std::string(s.title_key) + ".child";
+        if (has_text(lang, key)) return tr(lang, key);
+    }
+    return tr(lang, s.title_key);
+}
+
+}  // namespace sipprep::ui

@@ -1,0 +1,34 @@
+// The host for headless UI tests: records what the app asks for, and saves the draft the way
+// the browser does (when asked, not per change).
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ui/host.hpp"
+
+namespace sipprep::test {
+
+struct FakeHost final : ui::Host {
+    std::vector<std::pair<std::string, std::string>> downloads;
+    std::string printed, copied, kept;
+    int picks = 0;
+    int draft_changes = 0;
+    bool cleared = false;
+    std::vector<ui::MirrorUpdate> mirror;
+
+    void download(const std::string& name, const std::string&, const std::string& contents) override {
+        downloads.push_back({name, contents});
+    }
+    void pick_file() override { ++picks; }
+    void copy_text(const std::string& text) override { copied = text; }
+    void print_html(const std::string&, const std::string& html) override { printed = html; }
+    void draft_changed() override { ++draft_changes; cleared = false; }
+    void clear_draft() override { cleared = true; draft_changes = 0; }
+    void keep_unreadable_draft(const std::string& text) override { kept = text; }
+    void request_frames(int) override {}
+    void update_mirror(const ui::MirrorUpdate& u) override { mirror.push_back(u); }
+};
+
+}  // namespace sipprep::test
