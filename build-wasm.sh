@@ -18,7 +18,7 @@ trap 'rc=$?; [ $rc -ne 0 ] && printf "\nFAILED in step \"%s\" (exit code %s); th
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else fail "need root to run: $*"; fi; }
 
-PACKAGES=(emscripten cmake g++ make python3 nlohmann-json3-dev googletest libgtest-dev libvalijson-dev
+PACKAGES=(emscripten binaryen cmake g++ make python3 nlohmann-json3-dev googletest libgtest-dev libvalijson-dev
           fonts-dejavu-core fonttools glslang-tools chromium dpkg-dev gzip clang libclang-rt-14-dev)
 
 CURRENT="install Debian packages"
@@ -101,15 +101,40 @@ if [ ! -f "$WASM_BUILD/CMakeCache.txt" ]; then
 fi
 cmake --build "$WASM_BUILD" -j"$(nproc)"
 
+CURRENT="optimise the wasm (wasm-opt --converge)"
+# Emscripten's -Oz runs wasm-opt once; running it to a fixed point takes a little more off.
+if [ "$WASM_BUILD/sipprep.wasm" -nt "$WASM_BUILD/sipprep.opt.wasm" ]; then
+  step "wasm-opt -Oz --converge"
+  wasm-opt -Oz --converge --strip-debug --strip-producers --enable-bulk-memory --enable-sign-ext \
+    --enable-mutable-globals --enable-nontrapping-float-to-int \
+    "$WASM_BUILD/sipprep.wasm" -o "$WASM_BUILD/sipprep.opt.wasm"
+fi
+
+CURRENT="install the JS minifier (npm terser)"
+MINIFY=$ROOT/tools/minify
+if [ ! -x "$MINIFY/node_modules/.bin/terser" ]; then
+  step "npm ci in tools/minify (terser)"
+  (cd "$MINIFY" && npm ci --no-audit --no-fund >/dev/null)
+fi
+
 CURRENT="assemble build/web"
 step "Assembling $OUT"
 mkdir -p "$OUT"
 rm -f "$OUT/sipprep.data"  # older builds packed the font into an Emscripten data file
-for f in "$WASM_BUILD/sipprep.js" "$WASM_BUILD/sipprep.wasm" "$FONT"; do
-  cmp -s "$f" "$OUT/$(basename "$f")" || cp "$f" "$OUT/"
-done
+copy() { cmp -s "$1" "$2" || cp "$1" "$2"; }
+# JavaScript is minified (names of locals, whitespace); the page's own files stay readable in web/.
+minify() {
+  "$MINIFY/node_modules/.bin/terser" "$1" --compress passes=2 --mangle --ecma 2017 -o "$OUT/.min.tmp" &&
+    copy "$OUT/.min.tmp" "$2" && rm -f "$OUT/.min.tmp"
+}
+copy "$WASM_BUILD/sipprep.opt.wasm" "$OUT/sipprep.wasm"
+copy "$FONT" "$OUT/app-font.ttf"
+minify "$WASM_BUILD/sipprep.js" "$OUT/sipprep.js"
 for f in "$ROOT"/web/*; do
-  cmp -s "$f" "$OUT/$(basename "$f")" || cp "$f" "$OUT/"
+  case "$f" in
+    *.js) minify "$f" "$OUT/$(basename "$f")" ;;
+    *) copy "$f" "$OUT/$(basename "$f")" ;;
+  esac
 done
 total_raw=0; total_gz=0
 for f in "$OUT"/*; do

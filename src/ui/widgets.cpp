@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cstring>
 #include <functional>
-#include <map>
+#include <unordered_map>
 
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -19,7 +19,7 @@ float g_column_right = 0;  // 0: the window's own edge
 
 ImU32 u32(const ImVec4& c) { return ImGui::ColorConvertFloat4ToU32(c); }
 
-std::map<std::string, int> g_text_keys;  // occurrences of each text this frame, for stable keys
+std::unordered_map<std::string, int> g_text_keys;  // occurrences of each text this frame, for stable keys
 
 std::string text_key(const char* prefix, const std::string& text) {
     char buf[40];
@@ -71,7 +71,7 @@ struct Layout {
     float font_size = 0;
 };
 
-std::map<std::string, Layout> g_layouts;
+std::unordered_map<std::string, Layout> g_layouts;
 
 const Layout& layout_text(const std::string& key, const std::string& text, float width) {
     Layout& l = g_layouts[key];
@@ -148,7 +148,7 @@ struct Selection {
     int caret() const { return backward ? start : end; }
 };
 
-std::map<std::string, Selection> g_selections;
+std::unordered_map<std::string, Selection> g_selections;
 
 void push_selection(const std::string& key, const std::string& text, const Selection& s) {
     a11y().push_selection(key, utf8_to_utf16_offset(text, s.start), utf8_to_utf16_offset(text, s.end), s.backward);

@@ -1,0 +1,60 @@
+// Native frame cost of the app with drafts of 10, 100 and 1 000 questions: a keystroke in the
+// first question and the frame that follows, headless (no GPU), median and 90th percentile.
+//   build/native/sipprep_bench_frame DRAFT.json…   (drafts from bench/drafts.mjs)
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "../tests/ui/fake_host.hpp"
+#include "../tests/ui/headless.hpp"
+#include "ui/app.hpp"
+
+using namespace sipprep;
+
+namespace {
+const ui::A11yNode* find_field(const ui::A11yNode& n, const std::string& name) {
+    if ((n.role == ui::Role::TextArea || n.role == ui::Role::TextBox) && n.name == name) return &n;
+    for (const ui::A11yNode& c : n.children)
+        if (const ui::A11yNode* f = find_field(c, name)) return f;
+    return nullptr;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    for (int a = 1; a < argc; ++a) {
+        std::ifstream f(argv[a], std::ios::binary);
+        const std::string draft((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+        test::Headless h(1280, 800);
+        test::FakeHost host;
+        ui::App app(host);
+        app.set_today(Date{2026, 11, 23});
+        app.draft_loaded(draft);
+        auto frame = [&] { h.app_frame([&](const ui::Fonts& fonts) { app.frame(fonts); }); };
+        for (int i = 0; i < 3; ++i) frame();
+        const ui::A11yNode* field = find_field(app.a11y_tree(), "Fråga 1");
+        if (!field) {
+            std::fprintf(stderr, "%s: no field \"Fråga 1\"\n", argv[a]);
+            return 1;
+        }
+        const std::string key = field->key;
+        app.dom_focus(key, true);
+        frame();
+        std::string text = "Fråga 1";
+        std::vector<double> ms;
+        for (int i = 0; i < 60; ++i) {
+            text += static_cast<char>('a' + i % 26);
+            app.dom_text(key, ui::DomText{text, static_cast<int>(text.size()), static_cast<int>(text.size()), false});
+            const auto t0 = std::chrono::steady_clock::now();
+            frame();
+            ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        }
+        std::sort(ms.begin(), ms.end());
+        std::printf("%-24s %7zu KB  keystroke frame: p50 %6.2f ms  p90 %6.2f ms\n", argv[a], draft.size() / 1024,
+                    ms[ms.size() / 2], ms[ms.size() * 9 / 10]);
+    }
+    return 0;
+}
