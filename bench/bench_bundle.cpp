@@ -42,7 +42,8 @@ Preparation big_preparation() {
     return p;
 }
 
-template <typename F> double median_ms(int runs, F&& f) {
+template <typename F>
+double median_ms(int runs, F&& f) {
     std::vector<double> ms;
     for (int i = 0; i < runs; ++i) {
         auto t0 = Clock::now();

@@ -52,9 +52,12 @@ bool read_input(const std::string& path, std::string* out, std::string* error) {
 const char* integrity_text(Integrity i, Lang lang) {
     const bool sv = lang == Lang::Sv;
     switch (i) {
-    case Integrity::Unchanged: return sv ? "oförändrad sedan export" : "unchanged since export";
-    case Integrity::Changed: return sv ? "ändrad efter export" : "changed after export";
-    case Integrity::Missing: return sv ? "saknar kontrollsumma" : "no checksum";
+        case Integrity::Unchanged:
+            return sv ? "oförändrad sedan export" : "unchanged since export";
+        case Integrity::Changed:
+            return sv ? "ändrad efter export" : "changed after export";
+        case Integrity::Missing:
+            return sv ? "saknar kontrollsumma" : "no checksum";
     }
     return "";
 }
@@ -72,9 +75,9 @@ int validate_files(const std::vector<std::string>& files, Lang lang) {
         ImportResult r = import_bundle(text);
         int code = !r.readable ? 2 : r.valid() ? 0 : 1;
         std::cout << name << ": "
-                  << (code == 0 ? (lang == Lang::Sv ? "giltig" : "valid")
-                                : code == 1 ? (lang == Lang::Sv ? "ogiltig" : "invalid")
-                                            : (lang == Lang::Sv ? "kan inte läsas" : "unreadable"));
+                  << (code == 0   ? (lang == Lang::Sv ? "giltig" : "valid")
+                      : code == 1 ? (lang == Lang::Sv ? "ogiltig" : "invalid")
+                                  : (lang == Lang::Sv ? "kan inte läsas" : "unreadable"));
         if (r.readable) std::cout << " (" << integrity_text(r.integrity, lang) << ")";
         std::cout << "\n";
         for (const Issue& i : r.issues)
@@ -103,9 +106,12 @@ int main(int argc, char** argv) {
             }
         } else if (args[i] == "--format" && i + 1 < args.size()) {
             const std::string f = args[++i];
-            if (f == "text") format = SummaryFormat::Text;
-            else if (f == "markdown") format = SummaryFormat::Markdown;
-            else if (f == "html") format = SummaryFormat::Html;
+            if (f == "text")
+                format = SummaryFormat::Text;
+            else if (f == "markdown")
+                format = SummaryFormat::Markdown;
+            else if (f == "html")
+                format = SummaryFormat::Html;
             else {
                 std::cerr << "unknown format " << f << " (text, markdown or html)\n";
                 return 2;

@@ -6,8 +6,8 @@
 #include "migration.hpp"
 #include "model_json.hpp"
 #include "schema_check.hpp"
-#include "validation.hpp"
 #include "utf8.hpp"
+#include "validation.hpp"
 
 namespace sipprep {
 namespace {
@@ -20,8 +20,10 @@ int nesting_depth(std::string_view text, int limit) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
         } else if (c == '"') {
             in_string = true;
         } else if (c == '[' || c == '{') {
@@ -81,8 +83,9 @@ ImportResult import_bundle(std::string_view text) { return import_bundle(text, t
 ImportResult import_bundle(std::string_view text, const Date& today) {
     ImportResult r;
     if (text.size() > kMaxBundleBytes) {
-        r.issues.push_back(error("", "bundle.too_large",
-                                 {std::to_string(text.size() / 1024 / 1024 + 1), std::to_string(kMaxBundleBytes / 1024 / 1024)}));
+        r.issues.push_back(
+            error("", "bundle.too_large",
+                  {std::to_string(text.size() / 1024 / 1024 + 1), std::to_string(kMaxBundleBytes / 1024 / 1024)}));
         return r;
     }
     if (text.empty()) {
@@ -128,7 +131,8 @@ ImportResult import_bundle(std::string_view text, const Date& today) {
     r.source_version = static_cast<int>(version->get<long long>());
     if (r.source_version == 0) {
         doc = migrate_v0_to_v1(doc);
-        r.issues.push_back(Issue{Severity::Warning, "/version", "bundle.migrated", {"0", std::to_string(kBundleVersion)}});
+        r.issues.push_back(
+            Issue{Severity::Warning, "/version", "bundle.migrated", {"0", std::to_string(kBundleVersion)}});
     }
     for (Issue& i : check_schema(doc)) r.issues.push_back(std::move(i));
 
@@ -142,7 +146,8 @@ ImportResult import_bundle(std::string_view text, const Date& today) {
     if (lang_from_code(str("language"), &lang)) r.meta.language = lang;
     if (auto app = doc.find("app"); app != doc.end() && app->is_object()) {
         if (auto n = app->find("name"); n != app->end() && n->is_string()) r.meta.app_name = n->get<std::string>();
-        if (auto v = app->find("version"); v != app->end() && v->is_string()) r.meta.app_version = v->get<std::string>();
+        if (auto v = app->find("version"); v != app->end() && v->is_string())
+            r.meta.app_version = v->get<std::string>();
     }
 
     auto content = doc.find("content");

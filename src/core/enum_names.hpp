@@ -9,20 +9,22 @@
 
 namespace sipprep {
 
-template <typename E> struct EnumNames;
+template <typename E>
+struct EnumNames;
 
-#define SIPPREP_ENUM_NAMES(E, ...)                                              \
-    template <> struct EnumNames<E> {                                           \
-        static constexpr std::array names{__VA_ARGS__};                         \
+#define SIPPREP_ENUM_NAMES(E, ...)                      \
+    template <>                                         \
+    struct EnumNames<E> {                               \
+        static constexpr std::array names{__VA_ARGS__}; \
     };
 
 SIPPREP_ENUM_NAMES(ContributorRole, "person", "relative", "guardian", "representative")
 SIPPREP_ENUM_NAMES(RepresentativeKind, "guardian", "god_man", "forvaltare", "framtidsfullmakt", "ombud")
 SIPPREP_ENUM_NAMES(PreparationKind, "new", "follow_up")
-SIPPREP_ENUM_NAMES(NoticedBy, "school", "social_services", "region_health", "municipal_health", "person",
-                   "relative", "other")
-SIPPREP_ENUM_NAMES(LifeArea, "home", "school_work", "health", "everyday_life", "economy", "relationships",
-                   "leisure", "safety", "other")
+SIPPREP_ENUM_NAMES(NoticedBy, "school", "social_services", "region_health", "municipal_health", "person", "relative",
+                   "other")
+SIPPREP_ENUM_NAMES(LifeArea, "home", "school_work", "health", "everyday_life", "economy", "relationships", "leisure",
+                   "safety", "other")
 SIPPREP_ENUM_NAMES(Priority, "none", "low", "medium", "high")
 SIPPREP_ENUM_NAMES(ActorKind, "social_services", "region_health", "primary_care", "psychiatry", "habilitation",
                    "municipal_health", "school", "preschool", "student_health", "social_insurance",
@@ -37,17 +39,22 @@ SIPPREP_ENUM_NAMES(InfoCategory, "health", "social_services", "school", "economy
 
 #undef SIPPREP_ENUM_NAMES
 
-template <typename E> constexpr std::string_view enum_name(E value) {
+template <typename E>
+constexpr std::string_view enum_name(E value) {
     return EnumNames<E>::names[static_cast<std::size_t>(value)];
 }
 
-template <typename E> std::optional<E> enum_from_name(std::string_view name) {
+template <typename E>
+std::optional<E> enum_from_name(std::string_view name) {
     const auto& names = EnumNames<E>::names;
     for (std::size_t i = 0; i < names.size(); ++i)
         if (name == names[i]) return static_cast<E>(i);
     return std::nullopt;
 }
 
-template <typename E> constexpr std::size_t enum_count() { return EnumNames<E>::names.size(); }
+template <typename E>
+constexpr std::size_t enum_count() {
+    return EnumNames<E>::names.size();
+}
 
 }  // namespace sipprep

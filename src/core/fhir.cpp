@@ -24,7 +24,10 @@ struct Item {
 
 // A free-text answer in several voices: one group per contributor, with who wrote it.
 Item voices(const std::string& link_id, const char* text_key) {
-    return Item{link_id, text_key, "group", true,
+    return Item{link_id,
+                text_key,
+                "group",
+                true,
                 {Item{link_id + ".author", "fhir.author", "string"}, Item{link_id + ".text", text_key, "text"}}};
 }
 
@@ -33,32 +36,56 @@ const std::vector<Item>& items() {
         std::vector<Item> v;
         v.push_back(Item{"kind", "fhir.kind", "choice"});
         v.push_back(Item{"need-noticed", "noticed.title", "string", true});
-        v.push_back(Item{"goal", "step.goal", "group", false,
+        v.push_back(Item{"goal",
+                         "step.goal",
+                         "group",
+                         false,
                          {voices("goal.long-term", "goal.question"), voices("goal.short-term", "goal.short.title")}});
-        v.push_back(Item{"situation", "step.now", "group", false,
+        v.push_back(Item{"situation",
+                         "step.now",
+                         "group",
+                         false,
                          {voices("situation.now", "now.situation"), voices("situation.works-well", "now.works_well"),
                           voices("situation.strengths", "now.strengths")}});
-        v.push_back(Item{"follow-up", "step.follow_up", "group", false,
+        v.push_back(Item{"follow-up",
+                         "step.follow_up",
+                         "group",
+                         false,
                          {voices("follow-up.how-it-went", "followup.how_it_went"),
                           voices("follow-up.what-changed", "followup.what_changed"),
                           voices("follow-up.efforts-done", "followup.efforts_done"),
                           voices("follow-up.efforts-helped", "followup.efforts_helped"),
                           voices("follow-up.other-needed", "followup.other_needed")}});
-        v.push_back(Item{"needs", "step.needs", "group", true,
+        v.push_back(Item{"needs",
+                         "step.needs",
+                         "group",
+                         true,
                          {Item{"needs.area", "fhir.area", "string"}, voices("needs.can-do", "needs.can_do"),
                           voices("needs.need-help", "needs.need_help")}});
-        v.push_back(Item{"questions", "step.questions", "group", true,
-                         {Item{"questions.text", "questions.new", "text"},
-                          Item{"questions.important", "fhir.important", "boolean"},
-                          Item{"questions.for-whom", "fhir.for_whom", "string"},
-                          Item{"questions.author", "fhir.author", "string"}}});
-        v.push_back(Item{"invite", "step.invite", "group", false,
-                         {Item{"invite.actor", "fhir.actor", "group", true,
+        v.push_back(Item{
+            "questions",
+            "step.questions",
+            "group",
+            true,
+            {Item{"questions.text", "questions.new", "text"}, Item{"questions.important", "fhir.important", "boolean"},
+             Item{"questions.for-whom", "fhir.for_whom", "string"},
+             Item{"questions.author", "fhir.author", "string"}}});
+        v.push_back(Item{"invite",
+                         "step.invite",
+                         "group",
+                         false,
+                         {Item{"invite.actor",
+                               "fhir.actor",
+                               "group",
+                               true,
                                {Item{"invite.actor.name", "fhir.actor", "string"},
                                 Item{"invite.actor.contact", "fhir.contact", "string"}}},
                           Item{"invite.support-person", "invite.support.title", "string"},
                           Item{"invite.trusted-most", "invite.trusted", "string"}}});
-        v.push_back(Item{"participation", "step.participation", "group", false,
+        v.push_back(Item{"participation",
+                         "step.participation",
+                         "group",
+                         false,
                          {Item{"participation.modes", "participation.modes", "string", true},
                           Item{"participation.adaptations", "participation.adaptations", "string", true},
                           Item{"participation.wished-date", "participation.wished_date", "date"},
@@ -66,7 +93,10 @@ const std::vector<Item>& items() {
                           Item{"participation.wished-place", "participation.wished_place", "string"},
                           voices("participation.avoid", "participation.avoid.field"),
                           Item{"participation.pre-meeting", "participation.pre_meeting", "boolean"}}});
-        v.push_back(Item{"evaluation", "eval.title", "group", false,
+        v.push_back(Item{"evaluation",
+                         "eval.title",
+                         "group",
+                         false,
                          {Item{"evaluation.listened-to", "eval.listened_to", "integer"},
                           Item{"evaluation.understood", "eval.understood", "integer"},
                           Item{"evaluation.started-from-me", "eval.started_from_me", "integer"},
@@ -80,8 +110,9 @@ J questionnaire_item(const Item& it, Lang lang) {
     J j = {{"linkId", it.link_id}, {"text", tr(lang, it.text_key)}, {"type", it.type}};
     if (it.repeats) j["repeats"] = true;
     if (it.type == "choice")
-        j["answerOption"] = J::array({J{{"valueCoding", {{"code", "new"}, {"display", tr(lang, "enum.kind.new")}}}},
-                                      J{{"valueCoding", {{"code", "follow_up"}, {"display", tr(lang, "enum.kind.follow_up")}}}}});
+        j["answerOption"] =
+            J::array({J{{"valueCoding", {{"code", "new"}, {"display", tr(lang, "enum.kind.new")}}}},
+                      J{{"valueCoding", {{"code", "follow_up"}, {"display", tr(lang, "enum.kind.follow_up")}}}}});
     if (!it.children.empty()) {
         J kids = J::array();
         for (const Item& c : it.children) kids.push_back(questionnaire_item(c, lang));
@@ -92,7 +123,9 @@ J questionnaire_item(const Item& it, Lang lang) {
 
 // ---- answers ----
 
-J answer_item(const std::string& link_id, J answer) { return J{{"linkId", link_id}, {"answer", J::array({std::move(answer)})}}; }
+J answer_item(const std::string& link_id, J answer) {
+    return J{{"linkId", link_id}, {"answer", J::array({std::move(answer)})}};
+}
 J string_item(const std::string& link_id, const std::string& v) { return answer_item(link_id, J{{"valueString", v}}); }
 
 void add_voices(J& parent, const std::string& link_id, const Voices& v, const Preparation& p, Lang lang) {
@@ -110,7 +143,7 @@ void add_group(J& items, const std::string& link_id, J children) {
 
 std::string uuid_for(const std::string& seed) {
     std::string h = sha256_hex(seed);
-    h[12] = '4';                                       // version 4 layout, derived deterministically
+    h[12] = '4';  // version 4 layout, derived deterministically
     h[16] = "89ab"[(h[16] >= 'a' ? h[16] - 'a' + 10 : h[16] - '0') & 3];
     return "urn:uuid:" + h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" +
            h.substr(20, 12);
@@ -152,8 +185,9 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
     J patient = {{"resourceType", "Patient"}};
     const PersonalIdResult pid = parse_personal_id(p.owner.personal_id, today.year);
     if (pid.ok()) {
-        patient["identifier"] = J::array({J{{"system", pid.id.coordination ? kSamordningsnummerSystem : kPersonnummerSystem},
-                                             {"value", pid.id.digits}}});
+        patient["identifier"] =
+            J::array({J{{"system", pid.id.coordination ? kSamordningsnummerSystem : kPersonnummerSystem},
+                        {"value", pid.id.digits}}});
         if (!pid.id.coordination || pid.id.birth.year > 0) patient["birthDate"] = format_iso_date(pid.id.birth);
     }
     if (!p.owner.name.empty()) patient["name"] = J::array({J{{"text", p.owner.name}}});
@@ -168,13 +202,14 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
         J rp = {{"resourceType", "RelatedPerson"},
                 {"patient", reference(patient_url, patient_name)},
                 {"relationship", J::array({J{{"text", enum_label(lang, "rep", r.kind) +
-                                                           (r.relation.empty() ? "" : " (" + r.relation + ")")}}})}};
+                                                          (r.relation.empty() ? "" : " (" + r.relation + ")")}}})}};
         if (!r.name.empty()) rp["name"] = J::array({J{{"text", r.name}}});
         if (!r.phone.empty()) rp["telecom"] = J::array({J{{"system", "phone"}, {"value", r.phone}}});
         const PersonalIdResult rid = parse_personal_id(r.personal_id, today.year);
         if (rid.ok())
-            rp["identifier"] = J::array({J{{"system", rid.id.coordination ? kSamordningsnummerSystem : kPersonnummerSystem},
-                                            {"value", rid.id.digits}}});
+            rp["identifier"] =
+                J::array({J{{"system", rid.id.coordination ? kSamordningsnummerSystem : kPersonnummerSystem},
+                            {"value", rid.id.digits}}});
         rep_urls[r.id] = add("rep-" + r.id, std::move(rp));
     }
     for (const Contributor& c : p.contributors) {
@@ -182,18 +217,21 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
         if (c.id.rfind("c-", 0) == 0 && rep_urls.count(c.id.substr(2))) continue;  // a guardian who writes
         J rp = {{"resourceType", "RelatedPerson"},
                 {"patient", reference(patient_url, patient_name)},
-                {"relationship", J::array({J{{"text", c.relation.empty() ? enum_label(lang, "role", c.role) : c.relation}}})}};
+                {"relationship",
+                 J::array({J{{"text", c.relation.empty() ? enum_label(lang, "role", c.role) : c.relation}}})}};
         if (!c.name.empty()) rp["name"] = J::array({J{{"text", c.name}}});
         add("contributor-" + c.id, std::move(rp));
     }
 
     // The answers.
     J items = J::array();
-    items.push_back(answer_item("kind", J{{"valueCoding", {{"code", std::string(enum_name(p.kind))},
-                                                            {"display", enum_label(lang, "kind", p.kind)}}}}));
+    items.push_back(answer_item(
+        "kind",
+        J{{"valueCoding", {{"code", std::string(enum_name(p.kind))}, {"display", enum_label(lang, "kind", p.kind)}}}}));
     for (NoticedBy b : p.need_noticed.by)
         items.push_back(string_item("need-noticed", b == NoticedBy::Other && !p.need_noticed.other.empty()
-                                                         ? p.need_noticed.other : enum_label(lang, "noticed", b)));
+                                                        ? p.need_noticed.other
+                                                        : enum_label(lang, "noticed", b)));
     {
         J g = J::array();
         add_voices(g, "goal.long-term", p.goals.long_term, p, lang);
@@ -218,7 +256,8 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
     }
     for (const AreaNeeds& n : p.needs) {
         J g = J::array({string_item("needs.area", n.area == LifeArea::Other && !n.other_label.empty()
-                                                       ? n.other_label : enum_label(lang, "area", n.area))});
+                                                      ? n.other_label
+                                                      : enum_label(lang, "area", n.area))});
         add_voices(g, "needs.can-do", n.can_do_myself, p, lang);
         add_voices(g, "needs.need-help", n.need_help_with, p, lang);
         add_group(items, "needs", std::move(g));
@@ -247,7 +286,8 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
     {
         const Participation& part = p.participation;
         J g = J::array();
-        for (ParticipationMode m : part.modes) g.push_back(string_item("participation.modes", enum_label(lang, "mode", m)));
+        for (ParticipationMode m : part.modes)
+            g.push_back(string_item("participation.modes", enum_label(lang, "mode", m)));
         for (const std::string& a : adaptation_texts(part.adaptations, lang))
             g.push_back(string_item("participation.adaptations", a));
         if (parse_iso_date(part.wished_date))
@@ -256,7 +296,8 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
         if (!part.wished_place.empty()) g.push_back(string_item("participation.wished-place", part.wished_place));
         add_voices(g, "participation.avoid", part.topics_to_avoid, p, lang);
         if (part.pre_meeting_allowed != YesNo::Unanswered)
-            g.push_back(answer_item("participation.pre-meeting", J{{"valueBoolean", part.pre_meeting_allowed == YesNo::Yes}}));
+            g.push_back(
+                answer_item("participation.pre-meeting", J{{"valueBoolean", part.pre_meeting_allowed == YesNo::Yes}}));
         add_group(items, "participation", std::move(g));
     }
     {
@@ -264,7 +305,8 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
         J g = J::array();
         if (ev.listened_to) g.push_back(answer_item("evaluation.listened-to", J{{"valueInteger", ev.listened_to}}));
         if (ev.understood) g.push_back(answer_item("evaluation.understood", J{{"valueInteger", ev.understood}}));
-        if (ev.started_from_me) g.push_back(answer_item("evaluation.started-from-me", J{{"valueInteger", ev.started_from_me}}));
+        if (ev.started_from_me)
+            g.push_back(answer_item("evaluation.started-from-me", J{{"valueInteger", ev.started_from_me}}));
         if (!ev.comment.empty()) g.push_back(string_item("evaluation.comment", ev.comment));
         add_group(items, "evaluation", std::move(g));
     }
@@ -282,8 +324,9 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
     for (const Consent& c : p.consents) {
         const auto to = parse_iso_date(c.valid_to);
         const bool expired = to && *to < today;
-        const char* status = c.decision == ConsentDecision::Deny ? "rejected"
-                             : (!c.revoked_on.empty() || expired) ? "inactive" : "active";
+        const char* status = c.decision == ConsentDecision::Deny  ? "rejected"
+                             : (!c.revoked_on.empty() || expired) ? "inactive"
+                                                                  : "active";
         J performers = J::array();
         std::string date = c.valid_from;
         if (c.given_by == ConsentGiver::Guardians) {
@@ -298,15 +341,20 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
             performers.push_back(reference(patient_url, patient_name));
         }
         const Invitee* actor = find_invitee(p, c.actor);
-        J provision = {{"type", c.decision == ConsentDecision::Permit ? "permit" : "deny"},
-                       {"actor", J::array({J{{"role", {{"coding", J::array({J{{"system", "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"},
-                                                                               {"code", "IRCP"},
-                                                                               {"display", "information recipient"}}})}}},
-                                             {"reference", {{"display", actor ? invitee_label(*actor, lang) : c.actor}}}}})}};
+        J provision = {
+            {"type", c.decision == ConsentDecision::Permit ? "permit" : "deny"},
+            {"actor",
+             J::array(
+                 {J{{"role",
+                     {{"coding", J::array({J{{"system", "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"},
+                                             {"code", "IRCP"},
+                                             {"display", "information recipient"}}})}}},
+                    {"reference", {{"display", actor ? invitee_label(*actor, lang) : c.actor}}}}})}};
         J period = J::object();
         if (parse_iso_date(c.valid_from)) period["start"] = c.valid_from;
         std::string end = c.valid_to;
-        if (!c.revoked_on.empty() && parse_iso_date(c.revoked_on) && (end.empty() || c.revoked_on < end)) end = c.revoked_on;
+        if (!c.revoked_on.empty() && parse_iso_date(c.revoked_on) && (end.empty() || c.revoked_on < end))
+            end = c.revoked_on;
         if (parse_iso_date(end)) period["end"] = end;
         if (!period.empty()) provision["period"] = period;
         J classes = J::array();
@@ -318,10 +366,12 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
         if (!c.information.empty()) provision["code"] = J::array({J{{"text", c.information}}});
         J consent = {{"resourceType", "Consent"},
                      {"status", status},
-                     {"scope", {{"coding", J::array({J{{"system", "http://terminology.hl7.org/CodeSystem/consentscope"},
-                                                        {"code", "patient-privacy"}}})}}},
-                     {"category", J::array({J{{"coding", J::array({J{{"system", "http://loinc.org"}, {"code", "59284-0"},
-                                                                      {"display", "Patient Consent"}}})}}})},
+                     {"scope",
+                      {{"coding", J::array({J{{"system", "http://terminology.hl7.org/CodeSystem/consentscope"},
+                                              {"code", "patient-privacy"}}})}}},
+                     {"category", J::array({J{{"coding", J::array({J{{"system", "http://loinc.org"},
+                                                                     {"code", "59284-0"},
+                                                                     {"display", "Patient Consent"}}})}}})},
                      {"patient", reference(patient_url, patient_name)},
                      {"performer", performers},
                      {"policyRule", {{"text", tr(lang, "fhir.policy")}}},

@@ -12,18 +12,24 @@
 
 namespace sipprep {
 
-template <typename S, typename T> struct Field {
+template <typename S, typename T>
+struct Field {
     const char* name;
     T S::*member;
 };
-template <typename S, typename T> constexpr Field<S, T> field(const char* name, T S::*member) { return {name, member}; }
+template <typename S, typename T>
+constexpr Field<S, T> field(const char* name, T S::*member) {
+    return {name, member};
+}
 
 // Fields<S>::list: the members of S in the bundle format. Voices are written as their entries.
-template <typename S> struct Fields;
+template <typename S>
+struct Fields;
 
-#define SIPPREP_FIELDS(S, ...)                                        \
-    template <> struct Fields<S> {                                    \
-        static constexpr auto list = std::make_tuple(__VA_ARGS__);    \
+#define SIPPREP_FIELDS(S, ...)                                     \
+    template <>                                                    \
+    struct Fields<S> {                                             \
+        static constexpr auto list = std::make_tuple(__VA_ARGS__); \
     };
 
 SIPPREP_FIELDS(Contributor, field("id", &Contributor::id), field("name", &Contributor::name),
@@ -49,8 +55,9 @@ SIPPREP_FIELDS(Invitee, field("id", &Invitee::id), field("kind", &Invitee::kind)
                field("other_label", &Invitee::other_label), field("unit", &Invitee::unit),
                field("contact", &Invitee::contact))
 SIPPREP_FIELDS(SupportPerson, field("name", &SupportPerson::name), field("contact", &SupportPerson::contact))
-SIPPREP_FIELDS(Invitations, field("actors", &Invitations::actors), field("support_person", &Invitations::support_person),
-               field("trusted_most", &Invitations::trusted_most), field("trusted_note", &Invitations::trusted_note))
+SIPPREP_FIELDS(Invitations, field("actors", &Invitations::actors),
+               field("support_person", &Invitations::support_person), field("trusted_most", &Invitations::trusted_most),
+               field("trusted_note", &Invitations::trusted_note))
 SIPPREP_FIELDS(Adaptations, field("interpreter", &Adaptations::interpreter),
                field("interpreter_language", &Adaptations::interpreter_language),
                field("sign_language", &Adaptations::sign_language), field("aac", &Adaptations::aac),
@@ -64,14 +71,13 @@ SIPPREP_FIELDS(Participation, field("modes", &Participation::modes), field("adap
                field("pre_meeting_allowed", &Participation::pre_meeting_allowed))
 SIPPREP_FIELDS(GuardianApproval, field("representative_id", &GuardianApproval::representative_id),
                field("date", &GuardianApproval::date), field("agrees", &GuardianApproval::agrees))
-SIPPREP_FIELDS(Consent, field("id", &Consent::id), field("actor", &Consent::actor), field("decision", &Consent::decision),
-               field("information", &Consent::information), field("categories", &Consent::categories),
-               field("valid_from", &Consent::valid_from), field("valid_to", &Consent::valid_to),
-               field("form", &Consent::form), field("given_by", &Consent::given_by),
-               field("guardian_approvals", &Consent::guardian_approvals),
+SIPPREP_FIELDS(Consent, field("id", &Consent::id), field("actor", &Consent::actor),
+               field("decision", &Consent::decision), field("information", &Consent::information),
+               field("categories", &Consent::categories), field("valid_from", &Consent::valid_from),
+               field("valid_to", &Consent::valid_to), field("form", &Consent::form),
+               field("given_by", &Consent::given_by), field("guardian_approvals", &Consent::guardian_approvals),
                field("representative_id", &Consent::representative_id),
-               field("representative_basis", &Consent::representative_basis),
-               field("revoked_on", &Consent::revoked_on))
+               field("representative_basis", &Consent::representative_basis), field("revoked_on", &Consent::revoked_on))
 SIPPREP_FIELDS(Evaluation, field("listened_to", &Evaluation::listened_to), field("understood", &Evaluation::understood),
                field("started_from_me", &Evaluation::started_from_me), field("comment", &Evaluation::comment))
 SIPPREP_FIELDS(Preparation, field("kind", &Preparation::kind), field("owner", &Preparation::owner),
@@ -86,7 +92,8 @@ SIPPREP_FIELDS(Preparation, field("kind", &Preparation::kind), field("owner", &P
 #undef SIPPREP_FIELDS
 
 // The bundle name of member `m` of S.
-template <typename S, typename T> const char* field_name(T S::*m) {
+template <typename S, typename T>
+const char* field_name(T S::*m) {
     const char* out = "";
     std::apply(
         [&](const auto&... f) {
@@ -102,13 +109,16 @@ template <typename S, typename T> const char* field_name(T S::*m) {
 
 namespace detail {
 inline void append_path(std::string&) {}
-template <typename... Rest> void append_path(std::string& p, std::size_t index, Rest... rest);
-template <typename S, typename T, typename... Rest> void append_path(std::string& p, T S::*m, Rest... rest) {
+template <typename... Rest>
+void append_path(std::string& p, std::size_t index, Rest... rest);
+template <typename S, typename T, typename... Rest>
+void append_path(std::string& p, T S::*m, Rest... rest) {
     p += '/';
     p += field_name(m);
     append_path(p, rest...);
 }
-template <typename... Rest> void append_path(std::string& p, std::size_t index, Rest... rest) {
+template <typename... Rest>
+void append_path(std::string& p, std::size_t index, Rest... rest) {
     p += '/';
     p += std::to_string(index);
     append_path(p, rest...);
@@ -117,7 +127,8 @@ template <typename... Rest> void append_path(std::string& p, std::size_t index, 
 
 // The JSON pointer of a field in a bundle: members and list indexes from the Preparation down,
 // e.g. content_path(&Preparation::representatives, i, &Representative::personal_id).
-template <typename... Steps> std::string content_path(Steps... steps) {
+template <typename... Steps>
+std::string content_path(Steps... steps) {
     std::string p = "/content";
     detail::append_path(p, steps...);
     return p;

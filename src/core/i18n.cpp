@@ -34,8 +34,14 @@ const Catalog& catalog(Lang lang) {
 std::string_view lang_code(Lang lang) { return lang == Lang::En ? "en" : "sv"; }
 
 bool lang_from_code(std::string_view code, Lang* out) {
-    if (code == "sv") { *out = Lang::Sv; return true; }
-    if (code == "en") { *out = Lang::En; return true; }
+    if (code == "sv") {
+        *out = Lang::Sv;
+        return true;
+    }
+    if (code == "en") {
+        *out = Lang::En;
+        return true;
+    }
     return false;
 }
 

@@ -11,7 +11,8 @@
 namespace sipprep {
 
 // tr("enum.<type>.<name>"), e.g. enum_label(Lang::Sv, "actor", ActorKind::School) = "Skolan".
-template <typename E> std::string enum_label(Lang lang, const char* type, E value) {
+template <typename E>
+std::string enum_label(Lang lang, const char* type, E value) {
     return tr(lang, std::string("enum.") + type + "." + std::string(enum_name(value)));
 }
 

@@ -7,14 +7,16 @@ namespace sipprep {
 
 nlohmann::json migrate_v0_to_v1(const nlohmann::json& v0) {
     Preparation p = make_new_preparation();
-    const auto& content = v0.contains("content") && v0["content"].is_object() ? v0["content"] : nlohmann::json::object();
+    const auto& content =
+        v0.contains("content") && v0["content"].is_object() ? v0["content"] : nlohmann::json::object();
     if (auto goal = content.find("goal"); goal != content.end() && goal->is_string())
         set_text(p.goals.long_term, kPersonId, goal->get<std::string>());
     if (auto qs = content.find("questions"); qs != content.end() && qs->is_array()) {
         int n = 0;
         for (const auto& q : *qs)
             if (q.is_string() && !q.get<std::string>().empty())
-                p.questions.push_back(Question{"q-" + std::to_string(++n), kPersonId, q.get<std::string>(), Priority::None, ""});
+                p.questions.push_back(
+                    Question{"q-" + std::to_string(++n), kPersonId, q.get<std::string>(), Priority::None, ""});
     }
     nlohmann::json v1;
     v1["format"] = "sipprep-bundle";

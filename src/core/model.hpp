@@ -53,11 +53,11 @@ struct Representative {
 enum class PreparationKind { NewPlan, FollowUp };
 
 struct FollowUp {
-    Voices how_it_went;       // against the goals of the earlier plan
-    Voices what_changed;      // new school, new address …
-    Voices efforts_done;      // were the agreed efforts carried out?
-    Voices efforts_helped;    // did they help?
-    Voices other_needed;      // another effort or another actor?
+    Voices how_it_went;     // against the goals of the earlier plan
+    Voices what_changed;    // new school, new address …
+    Voices efforts_done;    // were the agreed efforts carried out?
+    Voices efforts_helped;  // did they help?
+    Voices other_needed;    // another effort or another actor?
 };
 
 enum class NoticedBy { School, SocialServices, RegionHealth, MunicipalHealth, Person, Relative, Other };
@@ -110,8 +110,8 @@ enum class ActorKind {
     SocialInsurance,    // Försäkringskassan
     EmploymentService,  // Arbetsförmedlingen
     DentalCare,
-    Probation,          // Kriminalvården
-    GodManOrOmbud,      // god man / personligt ombud
+    Probation,      // Kriminalvården
+    GodManOrOmbud,  // god man / personligt ombud
     Other
 };
 

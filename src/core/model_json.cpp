@@ -9,23 +9,30 @@
 namespace sipprep {
 namespace {
 
-template <typename T, typename = void> struct is_described : std::false_type {};
-template <typename T> struct is_described<T, std::void_t<decltype(Fields<T>::list)>> : std::true_type {};
+template <typename T, typename = void>
+struct is_described : std::false_type {};
+template <typename T>
+struct is_described<T, std::void_t<decltype(Fields<T>::list)>> : std::true_type {};
 
-template <typename T> struct is_vector : std::false_type {};
-template <typename T> struct is_vector<std::vector<T>> : std::true_type {};
+template <typename T>
+struct is_vector : std::false_type {};
+template <typename T>
+struct is_vector<std::vector<T>> : std::true_type {};
 
 // ---- writing ----
 
-template <typename T> Json write(const T& v);
+template <typename T>
+Json write(const T& v);
 
-template <typename S> Json write_object(const S& s) {
+template <typename S>
+Json write_object(const S& s) {
     Json j = Json::object();
     std::apply([&](const auto&... f) { ((j[f.name] = write(s.*(f.member))), ...); }, Fields<S>::list);
     return j;
 }
 
-template <typename T> Json write(const T& v) {
+template <typename T>
+Json write(const T& v) {
     if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, bool> || std::is_same_v<T, int>) {
         return v;
     } else if constexpr (std::is_enum_v<T>) {
@@ -49,7 +56,8 @@ class Reader {
 public:
     explicit Reader(std::vector<std::string>* unknown) : unknown_(unknown) {}
 
-    template <typename T> void read(const JsonIn& j, T& v, std::string& path) {
+    template <typename T>
+    void read(const JsonIn& j, T& v, std::string& path) {
         if constexpr (std::is_same_v<T, std::string>) {
             if (j.is_string()) v = j.template get<std::string>();
         } else if constexpr (std::is_same_v<T, bool>) {
@@ -69,7 +77,8 @@ public:
     }
 
 private:
-    template <typename T> void read_list(const JsonIn& j, std::vector<T>& out, std::string& path) {
+    template <typename T>
+    void read_list(const JsonIn& j, std::vector<T>& out, std::string& path) {
         out.clear();
         if (!j.is_array()) return;
         const std::size_t base = path.size();
@@ -89,7 +98,8 @@ private:
         }
     }
 
-    template <typename S> void read_object(const JsonIn& j, S& s, std::string& path) {
+    template <typename S>
+    void read_object(const JsonIn& j, S& s, std::string& path) {
         if (!j.is_object()) return;
         const std::size_t base = path.size();
         std::apply(

@@ -85,11 +85,16 @@ PersonalIdResult parse_personal_id(std::string_view t, int current_year) {
 
 const char* personal_id_error_code(PersonalIdError e) {
     switch (e) {
-    case PersonalIdError::None: return "";
-    case PersonalIdError::Format: return "pnr.format";
-    case PersonalIdError::Date: return "pnr.date";
-    case PersonalIdError::IndividualNumber: return "pnr.individual_zero";
-    case PersonalIdError::Checksum: return "pnr.checksum";
+        case PersonalIdError::None:
+            return "";
+        case PersonalIdError::Format:
+            return "pnr.format";
+        case PersonalIdError::Date:
+            return "pnr.date";
+        case PersonalIdError::IndividualNumber:
+            return "pnr.individual_zero";
+        case PersonalIdError::Checksum:
+            return "pnr.checksum";
     }
     return "pnr.format";
 }

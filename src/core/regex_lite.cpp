@@ -70,18 +70,33 @@ private:
         while (ok_ && more()) {
             int min, max;
             const char q = peek();
-            if (q == '*') { min = 0; max = -1; ++pos_; }
-            else if (q == '+') { min = 1; max = -1; ++pos_; }
-            else if (q == '?') { min = 0; max = 1; ++pos_; }
-            else if (q == '{') {
+            if (q == '*') {
+                min = 0;
+                max = -1;
+                ++pos_;
+            } else if (q == '+') {
+                min = 1;
+                max = -1;
+                ++pos_;
+            } else if (q == '?') {
+                min = 0;
+                max = 1;
+                ++pos_;
+            } else if (q == '{') {
                 const std::size_t save = pos_++;
-                if (!number(&min)) { pos_ = save; break; }  // a literal '{'
+                if (!number(&min)) {
+                    pos_ = save;
+                    break;
+                }  // a literal '{'
                 max = min;
                 if (more() && peek() == ',') {
                     ++pos_;
                     if (!number(&max)) max = -1;
                 }
-                if (!more() || peek() != '}' || (max >= 0 && max < min) || min > 1000 || max > 1000) { ok_ = false; break; }
+                if (!more() || peek() != '}' || (max >= 0 && max < min) || min > 1000 || max > 1000) {
+                    ok_ = false;
+                    break;
+                }
                 ++pos_;
             } else {
                 break;
@@ -108,12 +123,24 @@ private:
             const bool word = digit || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_';
             const bool space = ch == ' ' || (ch >= 9 && ch <= 13);
             switch (e) {
-            case 'd': s[ch] = digit; break;
-            case 'D': s[ch] = !digit; break;
-            case 'w': s[ch] = word; break;
-            case 'W': s[ch] = !word; break;
-            case 's': s[ch] = space; break;
-            case 'S': s[ch] = !space; break;
+                case 'd':
+                    s[ch] = digit;
+                    break;
+                case 'D':
+                    s[ch] = !digit;
+                    break;
+                case 'w':
+                    s[ch] = word;
+                    break;
+                case 'W':
+                    s[ch] = !word;
+                    break;
+                case 's':
+                    s[ch] = space;
+                    break;
+                case 'S':
+                    s[ch] = !space;
+                    break;
             }
         }
         return s;
@@ -121,60 +148,88 @@ private:
 
     static unsigned char escaped_char(char e) {
         switch (e) {
-        case 'n': return '\n';
-        case 't': return '\t';
-        case 'r': return '\r';
-        case 'f': return '\f';
-        case 'v': return '\v';
-        case '0': return '\0';
-        default: return static_cast<unsigned char>(e);
+            case 'n':
+                return '\n';
+            case 't':
+                return '\t';
+            case 'r':
+                return '\r';
+            case 'f':
+                return '\f';
+            case 'v':
+                return '\v';
+            case '0':
+                return '\0';
+            default:
+                return static_cast<unsigned char>(e);
         }
     }
 
     std::unique_ptr<Node> atom() {
-        if (!more()) { ok_ = false; return make(Node::Cat); }
-        const char ch = p_[pos_++];
-        switch (ch) {
-        case '.': return make(Node::Any);
-        case '^': return make(Node::Bol);
-        case '$': return make(Node::Eol);
-        case '(': {
-            auto g = make(Node::Group);
-            if (pos_ + 1 < p_.size() && peek() == '?' && p_[pos_ + 1] == ':') pos_ += 2;
-            else g->index = re_.groups_++;
-            g->kids.push_back(alternation());
-            if (!more() || peek() != ')') { ok_ = false; return g; }
-            ++pos_;
-            return g;
-        }
-        case '[': return bracket();
-        case '\\': {
-            if (!more()) { ok_ = false; return make(Node::Cat); }
-            const char e = p_[pos_++];
-            if (std::string("dDwWsS").find(e) != std::string::npos) {
-                auto n = make(Node::Class);
-                n->cls = add_class(shorthand(e));
-                return n;
-            }
-            auto n = make(Node::Char);
-            n->c = escaped_char(e);
-            return n;
-        }
-        case '*': case '+': case '?': case ')':
+        if (!more()) {
             ok_ = false;
             return make(Node::Cat);
-        default: {
-            auto n = make(Node::Char);
-            n->c = static_cast<unsigned char>(ch);
-            return n;
         }
+        const char ch = p_[pos_++];
+        switch (ch) {
+            case '.':
+                return make(Node::Any);
+            case '^':
+                return make(Node::Bol);
+            case '$':
+                return make(Node::Eol);
+            case '(': {
+                auto g = make(Node::Group);
+                if (pos_ + 1 < p_.size() && peek() == '?' && p_[pos_ + 1] == ':')
+                    pos_ += 2;
+                else
+                    g->index = re_.groups_++;
+                g->kids.push_back(alternation());
+                if (!more() || peek() != ')') {
+                    ok_ = false;
+                    return g;
+                }
+                ++pos_;
+                return g;
+            }
+            case '[':
+                return bracket();
+            case '\\': {
+                if (!more()) {
+                    ok_ = false;
+                    return make(Node::Cat);
+                }
+                const char e = p_[pos_++];
+                if (std::string("dDwWsS").find(e) != std::string::npos) {
+                    auto n = make(Node::Class);
+                    n->cls = add_class(shorthand(e));
+                    return n;
+                }
+                auto n = make(Node::Char);
+                n->c = escaped_char(e);
+                return n;
+            }
+            case '*':
+            case '+':
+            case '?':
+            case ')':
+                ok_ = false;
+                return make(Node::Cat);
+            default: {
+                auto n = make(Node::Char);
+                n->c = static_cast<unsigned char>(ch);
+                return n;
+            }
         }
     }
 
     std::unique_ptr<Node> bracket() {
         std::bitset<256> set;
         bool negate = false;
-        if (more() && peek() == '^') { negate = true; ++pos_; }
+        if (more() && peek() == '^') {
+            negate = true;
+            ++pos_;
+        }
         bool first = true;
         while (more() && (peek() != ']' || first)) {
             first = false;
@@ -182,7 +237,10 @@ private:
             char ch = p_[pos_++];
             if (ch == '\\' && more()) {
                 const char e = p_[pos_++];
-                if (std::string("dDwWsS").find(e) != std::string::npos) { set |= shorthand(e); continue; }
+                if (std::string("dDwWsS").find(e) != std::string::npos) {
+                    set |= shorthand(e);
+                    continue;
+                }
                 lo = escaped_char(e);
             } else {
                 lo = static_cast<unsigned char>(ch);
@@ -193,11 +251,17 @@ private:
                 char h = p_[pos_++];
                 if (h == '\\' && more()) h = static_cast<char>(escaped_char(p_[pos_++]));
                 hi = static_cast<unsigned char>(h);
-                if (hi < lo) { ok_ = false; break; }
+                if (hi < lo) {
+                    ok_ = false;
+                    break;
+                }
             }
             for (int v = lo; v <= hi; ++v) set[static_cast<std::size_t>(v)] = true;
         }
-        if (!more()) { ok_ = false; return make(Node::Cat); }
+        if (!more()) {
+            ok_ = false;
+            return make(Node::Cat);
+        }
         ++pos_;  // ']'
         if (negate) set.flip();
         auto n = make(Node::Class);
@@ -212,57 +276,70 @@ private:
     }
 
     void emit(const Node& n) {
-        if (re_.prog_.size() > 100000) { ok_ = false; return; }
+        if (re_.prog_.size() > 100000) {
+            ok_ = false;
+            return;
+        }
         switch (n.kind) {
-        case Node::Char: push(Inst{Inst::Char, n.c}); break;
-        case Node::Any: push(Inst{Inst::Any}); break;
-        case Node::Class: push(Inst{Inst::Class, 0, n.cls}); break;
-        case Node::Bol: push(Inst{Inst::Bol}); break;
-        case Node::Eol: push(Inst{Inst::Eol}); break;
-        case Node::Cat:
-            for (const auto& k : n.kids) emit(*k);
-            break;
-        case Node::Group:
-            if (n.index >= 0) push(Inst{Inst::Save, 0, 2 * n.index});
-            emit(*n.kids[0]);
-            if (n.index >= 0) push(Inst{Inst::Save, 0, 2 * n.index + 1});
-            break;
-        case Node::Alt: {
-            std::vector<int> to_end;
-            for (std::size_t i = 0; i < n.kids.size(); ++i) {
-                if (i + 1 < n.kids.size()) {
+            case Node::Char:
+                push(Inst{Inst::Char, n.c});
+                break;
+            case Node::Any:
+                push(Inst{Inst::Any});
+                break;
+            case Node::Class:
+                push(Inst{Inst::Class, 0, n.cls});
+                break;
+            case Node::Bol:
+                push(Inst{Inst::Bol});
+                break;
+            case Node::Eol:
+                push(Inst{Inst::Eol});
+                break;
+            case Node::Cat:
+                for (const auto& k : n.kids) emit(*k);
+                break;
+            case Node::Group:
+                if (n.index >= 0) push(Inst{Inst::Save, 0, 2 * n.index});
+                emit(*n.kids[0]);
+                if (n.index >= 0) push(Inst{Inst::Save, 0, 2 * n.index + 1});
+                break;
+            case Node::Alt: {
+                std::vector<int> to_end;
+                for (std::size_t i = 0; i < n.kids.size(); ++i) {
+                    if (i + 1 < n.kids.size()) {
+                        const int split = push(Inst{Inst::Split});
+                        re_.prog_[split].x = here();
+                        emit(*n.kids[i]);
+                        to_end.push_back(push(Inst{Inst::Jmp}));
+                        re_.prog_[split].y = here();
+                    } else {
+                        emit(*n.kids[i]);
+                    }
+                }
+                for (int j : to_end) re_.prog_[j].x = here();
+                break;
+            }
+            case Node::Repeat: {
+                for (int i = 0; i < n.min; ++i) emit(*n.kids[0]);
+                if (n.max < 0) {
                     const int split = push(Inst{Inst::Split});
                     re_.prog_[split].x = here();
-                    emit(*n.kids[i]);
-                    to_end.push_back(push(Inst{Inst::Jmp}));
+                    emit(*n.kids[0]);
+                    push(Inst{Inst::Jmp, 0, split});
                     re_.prog_[split].y = here();
                 } else {
-                    emit(*n.kids[i]);
+                    std::vector<int> splits;
+                    for (int i = n.min; i < n.max; ++i) {
+                        const int split = push(Inst{Inst::Split});
+                        re_.prog_[split].x = here();
+                        splits.push_back(split);
+                        emit(*n.kids[0]);
+                    }
+                    for (int s : splits) re_.prog_[s].y = here();
                 }
+                break;
             }
-            for (int j : to_end) re_.prog_[j].x = here();
-            break;
-        }
-        case Node::Repeat: {
-            for (int i = 0; i < n.min; ++i) emit(*n.kids[0]);
-            if (n.max < 0) {
-                const int split = push(Inst{Inst::Split});
-                re_.prog_[split].x = here();
-                emit(*n.kids[0]);
-                push(Inst{Inst::Jmp, 0, split});
-                re_.prog_[split].y = here();
-            } else {
-                std::vector<int> splits;
-                for (int i = n.min; i < n.max; ++i) {
-                    const int split = push(Inst{Inst::Split});
-                    re_.prog_[split].x = here();
-                    splits.push_back(split);
-                    emit(*n.kids[0]);
-                }
-                for (int s : splits) re_.prog_[s].y = here();
-            }
-            break;
-        }
         }
     }
 
@@ -312,28 +389,48 @@ bool Regex::run(const std::string& text, bool full, std::vector<int>* captures) 
                 const unsigned char ch = pos < n ? static_cast<unsigned char>(text[static_cast<std::size_t>(pos)]) : 0;
                 bool go = true;
                 switch (in.op) {
-                case Inst::Char: go = pos < n && ch == in.c; ++pc; ++pos; break;
-                case Inst::Any: go = pos < n && ch != '\n'; ++pc; ++pos; break;
-                case Inst::Class: go = pos < n && classes_[static_cast<std::size_t>(in.x)][ch]; ++pc; ++pos; break;
-                case Inst::Bol: go = pos == 0; ++pc; break;
-                case Inst::Eol: go = pos == n; ++pc; break;
-                case Inst::Jmp: pc = in.x; break;
-                case Inst::Split:
-                    stack.push_back(Job{in.y, pos, -1, 0});
-                    pc = in.x;
-                    break;
-                case Inst::Save:
-                    stack.push_back(Job{0, 0, in.x, caps[static_cast<std::size_t>(in.x)]});
-                    caps[static_cast<std::size_t>(in.x)] = pos;
-                    ++pc;
-                    break;
-                case Inst::Match:
-                    if (!full || pos == n) {
-                        if (captures) *captures = caps;
-                        return true;
-                    }
-                    go = false;
-                    break;
+                    case Inst::Char:
+                        go = pos < n && ch == in.c;
+                        ++pc;
+                        ++pos;
+                        break;
+                    case Inst::Any:
+                        go = pos < n && ch != '\n';
+                        ++pc;
+                        ++pos;
+                        break;
+                    case Inst::Class:
+                        go = pos < n && classes_[static_cast<std::size_t>(in.x)][ch];
+                        ++pc;
+                        ++pos;
+                        break;
+                    case Inst::Bol:
+                        go = pos == 0;
+                        ++pc;
+                        break;
+                    case Inst::Eol:
+                        go = pos == n;
+                        ++pc;
+                        break;
+                    case Inst::Jmp:
+                        pc = in.x;
+                        break;
+                    case Inst::Split:
+                        stack.push_back(Job{in.y, pos, -1, 0});
+                        pc = in.x;
+                        break;
+                    case Inst::Save:
+                        stack.push_back(Job{0, 0, in.x, caps[static_cast<std::size_t>(in.x)]});
+                        caps[static_cast<std::size_t>(in.x)] = pos;
+                        ++pc;
+                        break;
+                    case Inst::Match:
+                        if (!full || pos == n) {
+                            if (captures) *captures = caps;
+                            return true;
+                        }
+                        go = false;
+                        break;
                 }
                 if (!go) break;
             }

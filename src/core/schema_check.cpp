@@ -31,8 +31,10 @@ public:
         return *this;
     }
     IntegerReader& get(char& c) {
-        if (failed_ || pos_ >= s_.size()) failed_ = true;
-        else c = s_[pos_++];
+        if (failed_ || pos_ >= s_.size())
+            failed_ = true;
+        else
+            c = s_[pos_++];
         return *this;
     }
     explicit operator bool() const { return !failed_; }

@@ -39,21 +39,35 @@ void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
     for (int i = 0; i < 64; ++i) {
         std::uint32_t t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
         std::uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-        hh = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
+        hh = g;
+        g = f;
+        f = e;
+        e = d + t1;
+        d = c;
+        c = b;
+        b = a;
+        a = t1 + t2;
     }
-    h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+    h[0] += a;
+    h[1] += b;
+    h[2] += c;
+    h[3] += d;
+    h[4] += e;
+    h[5] += f;
+    h[6] += g;
+    h[7] += hh;
 }
 
 #ifdef SIPPREP_SHA_NI
 // The x86 SHA extensions (Intel SHA-NI, AMD Zen): about ten times the portable speed. The state
 // is kept as ABEF/CDGH register pairs, as the instructions want it.
 __attribute__((target("sha,sse4.1,ssse3"))) void compress_sha_ni(std::array<std::uint32_t, 8>& h,
-                                                                  const unsigned char* data, std::size_t blocks) {
+                                                                 const unsigned char* data, std::size_t blocks) {
     const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
-    __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0])), 0xB1);  // CDAB
+    __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[0])), 0xB1);     // CDAB
     __m128i state1 = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(&h[4])), 0x1B);  // EFGH
-    __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);     // ABEF
-    state1 = _mm_blend_epi16(state1, tmp, 0xF0);          // CDGH
+    __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);                                                    // ABEF
+    state1 = _mm_blend_epi16(state1, tmp, 0xF0);                                                         // CDGH
     for (std::size_t b = 0; b < blocks; ++b, data += 64) {
         const __m128i abef = state0, cdgh = state1;
         __m128i w[4];
@@ -74,10 +88,10 @@ __attribute__((target("sha,sse4.1,ssse3"))) void compress_sha_ni(std::array<std:
         state0 = _mm_add_epi32(state0, abef);
         state1 = _mm_add_epi32(state1, cdgh);
     }
-    tmp = _mm_shuffle_epi32(state0, 0x1B);                // FEBA
-    state1 = _mm_shuffle_epi32(state1, 0xB1);             // DCHG
-    state0 = _mm_blend_epi16(tmp, state1, 0xF0);          // DCBA
-    state1 = _mm_alignr_epi8(state1, tmp, 8);             // ABEF -> HGFE
+    tmp = _mm_shuffle_epi32(state0, 0x1B);        // FEBA
+    state1 = _mm_shuffle_epi32(state1, 0xB1);     // DCHG
+    state0 = _mm_blend_epi16(tmp, state1, 0xF0);  // DCBA
+    state1 = _mm_alignr_epi8(state1, tmp, 8);     // ABEF -> HGFE
     _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[0]), state0);
     _mm_storeu_si128(reinterpret_cast<__m128i*>(&h[4]), state1);
 }

@@ -108,7 +108,8 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
     if (!p.needs.empty()) {
         b.section("needs");
         for (const AreaNeeds& n : p.needs) {
-            b.sub(n.area == LifeArea::Other && !n.other_label.empty() ? n.other_label : enum_label(lang, "area", n.area));
+            b.sub(n.area == LifeArea::Other && !n.other_label.empty() ? n.other_label
+                                                                      : enum_label(lang, "area", n.area));
             if (!n.can_do_myself.entries.empty()) {
                 b.line(tr(lang, "summary.can_do") + ":");
                 b.voices(n.can_do_myself.entries);
@@ -147,7 +148,8 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
 
     b.section("invitations");
     if (p.invitations.actors.empty()) b.nothing();
-    for (const Invitee& a : p.invitations.actors) b.bullet(invitee_label(a, lang) + (a.contact.empty() ? "" : " – " + a.contact));
+    for (const Invitee& a : p.invitations.actors)
+        b.bullet(invitee_label(a, lang) + (a.contact.empty() ? "" : " – " + a.contact));
     const SupportPerson& sp = p.invitations.support_person;
     if (!sp.name.empty())
         b.line(trf(lang, "summary.support_person", {sp.name + (sp.contact.empty() ? "" : ", " + sp.contact)}));
@@ -231,9 +233,12 @@ std::string summary(const Preparation& p, Lang lang, const Date& today, const st
                     SummaryFormat format) {
     const Summary s = build_summary(p, lang, today, issues);
     switch (format) {
-    case SummaryFormat::Text: return render_text(s);
-    case SummaryFormat::Markdown: return render_markdown(s);
-    case SummaryFormat::Html: return render_html(s, lang);
+        case SummaryFormat::Text:
+            return render_text(s);
+        case SummaryFormat::Markdown:
+            return render_markdown(s);
+        case SummaryFormat::Html:
+            return render_html(s, lang);
     }
     return render_text(s);
 }

@@ -29,16 +29,16 @@ struct SummaryItem {
 };
 
 struct SummarySection {
-    std::string id;     // stable: "goals", "consents" … (HTML ids, tests)
+    std::string id;  // stable: "goals", "consents" … (HTML ids, tests)
     std::string title;
     std::vector<SummaryItem> items;
 };
 
 struct Summary {
     std::string title;
-    std::string subtitle;               // "för Anna Andersson"
-    std::string person;                 // the person's name, or a word for "no name yet"
-    std::vector<SummaryItem> header;    // personnummer, child, kind, who noticed the need
+    std::string subtitle;             // "för Anna Andersson"
+    std::string person;               // the person's name, or a word for "no name yet"
+    std::vector<SummaryItem> header;  // personnummer, child, kind, who noticed the need
     std::vector<SummarySection> sections;
 };
 

@@ -44,12 +44,23 @@ std::string html(const std::string& s) {
     out.reserve(s.size());
     for (char c : s) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\n': out += "<br>"; break;
-        default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\n':
+                out += "<br>";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -63,12 +74,22 @@ std::string render_text(const Summary& s) {
     std::string out = s.title + "\n" + std::string(count_chars(s.title), '=') + "\n" + s.subtitle + "\n";
     auto item = [&](const SummaryItem& i) {
         switch (i.kind) {
-        case Kind::Paragraph: out += i.text + "\n"; break;
-        case Kind::Subheading: out += "\n" + i.text + ":\n"; break;
-        case Kind::Bullet:
-        case Kind::Error: out += "- " + indent(i.text, "  ") + "\n"; break;
-        case Kind::Numbered: out += std::to_string(i.number) + ". " + indent(i.text, "   ") + "\n"; break;
-        case Kind::Detail: out += "    " + indent(i.text, "    ") + "\n"; break;
+            case Kind::Paragraph:
+                out += i.text + "\n";
+                break;
+            case Kind::Subheading:
+                out += "\n" + i.text + ":\n";
+                break;
+            case Kind::Bullet:
+            case Kind::Error:
+                out += "- " + indent(i.text, "  ") + "\n";
+                break;
+            case Kind::Numbered:
+                out += std::to_string(i.number) + ". " + indent(i.text, "   ") + "\n";
+                break;
+            case Kind::Detail:
+                out += "    " + indent(i.text, "    ") + "\n";
+                break;
         }
     };
     for (const SummaryItem& i : s.header) item(i);
@@ -86,12 +107,22 @@ std::string render_markdown(const Summary& s) {
         if (in_list && !is_list(i.kind)) out += "\n";
         in_list = is_list(i.kind);
         switch (i.kind) {
-        case Kind::Paragraph: out += md(i.text) + "\n\n"; break;
-        case Kind::Subheading: out += "\n### " + md(i.text) + "\n\n"; break;
-        case Kind::Bullet:
-        case Kind::Error: out += "- " + indent(md(i.text), "  ") + "\n"; break;
-        case Kind::Numbered: out += std::to_string(i.number) + ". " + indent(md(i.text), "   ") + "\n"; break;
-        case Kind::Detail: out += "> " + md(i.text) + "\n\n"; break;
+            case Kind::Paragraph:
+                out += md(i.text) + "\n\n";
+                break;
+            case Kind::Subheading:
+                out += "\n### " + md(i.text) + "\n\n";
+                break;
+            case Kind::Bullet:
+            case Kind::Error:
+                out += "- " + indent(md(i.text), "  ") + "\n";
+                break;
+            case Kind::Numbered:
+                out += std::to_string(i.number) + ". " + indent(md(i.text), "   ") + "\n";
+                break;
+            case Kind::Detail:
+                out += "> " + md(i.text) + "\n\n";
+                break;
         }
     };
     for (const SummaryItem& i : s.header) item(i);
@@ -117,23 +148,30 @@ std::string render_html(const Summary& s, Lang lang) {
             if (want && (!open || std::string_view(open) != want)) body += std::string("<") + want + ">\n";
             open = want;
             switch (i.kind) {
-            case Kind::Paragraph: body += "<p>" + html(i.text) + "</p>\n"; break;
-            case Kind::Subheading: body += "<h3>" + html(i.text) + "</h3>\n"; break;
-            case Kind::Detail: body += "<p class=\"indent\">" + html(i.text) + "</p>\n"; break;
-            case Kind::Numbered:
-                body += "<li value=\"" + std::to_string(i.number) + "\">" + html(i.text) + "</li>\n";
-                break;
-            case Kind::Bullet:
-            case Kind::Error: body += "<li>" + html(i.text) + "</li>\n"; break;
+                case Kind::Paragraph:
+                    body += "<p>" + html(i.text) + "</p>\n";
+                    break;
+                case Kind::Subheading:
+                    body += "<h3>" + html(i.text) + "</h3>\n";
+                    break;
+                case Kind::Detail:
+                    body += "<p class=\"indent\">" + html(i.text) + "</p>\n";
+                    break;
+                case Kind::Numbered:
+                    body += "<li value=\"" + std::to_string(i.number) + "\">" + html(i.text) + "</li>\n";
+                    break;
+                case Kind::Bullet:
+                case Kind::Error:
+                    body += "<li>" + html(i.text) + "</li>\n";
+                    break;
             }
         }
         if (open) body += std::string("</") + open + ">\n";
         body += "</section>\n";
     }
     return "<!doctype html>\n<html lang=\"" + std::string(lang_code(lang)) +
-           "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html(s.title + " – " + s.person) +
-           "</title>\n<style>" + std::string(embedded::print_css) + "</style>\n</head>\n<body>\n" + body +
-           "</body>\n</html>\n";
+           "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html(s.title + " – " + s.person) + "</title>\n<style>" +
+           std::string(embedded::print_css) + "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
 }
 
 }  // namespace sipprep

@@ -36,7 +36,8 @@ private:
         issues_.push_back(Issue{Severity::Warning, std::move(path), std::move(code), std::move(args)});
     }
 
-    template <typename T, typename F> void unique_ids(const std::vector<T>& items, const std::string& base, F&& id) {
+    template <typename T, typename F>
+    void unique_ids(const std::vector<T>& items, const std::string& base, F&& id) {
         std::set<std::string> seen;
         for (std::size_t i = 0; i < items.size(); ++i) {
             const std::string& v = id(items[i]);
@@ -48,7 +49,8 @@ private:
     }
 
     void check_ids() {
-        unique_ids(p_.contributors, "/content/contributors", [](const Contributor& c) -> const std::string& { return c.id; });
+        unique_ids(p_.contributors, "/content/contributors",
+                   [](const Contributor& c) -> const std::string& { return c.id; });
         unique_ids(p_.representatives, "/content/representatives",
                    [](const Representative& r) -> const std::string& { return r.id; });
         unique_ids(p_.questions, "/content/questions", [](const Question& q) -> const std::string& { return q.id; });
@@ -110,7 +112,8 @@ private:
         }
         for (std::size_t i = 0; i < p_.questions.size(); ++i) {
             const Question& q = p_.questions[i];
-            if (!known_contributor(q.author)) error(at("/content/questions", i) + "/author", "author.unknown", {q.author});
+            if (!known_contributor(q.author))
+                error(at("/content/questions", i) + "/author", "author.unknown", {q.author});
             if (q.text.empty()) warning(at("/content/questions", i) + "/text", "question.empty");
         }
     }
@@ -149,7 +152,8 @@ private:
         if (part.adaptations.interpreter && part.adaptations.interpreter_language.empty())
             warning("/content/participation/adaptations/interpreter_language", "adapt.interpreter_language");
         bool through_rep = false;
-        for (ParticipationMode m : part.modes) through_rep = through_rep || m == ParticipationMode::ThroughRepresentative;
+        for (ParticipationMode m : part.modes)
+            through_rep = through_rep || m == ParticipationMode::ThroughRepresentative;
         if (through_rep && p_.representatives.empty() && p_.invitations.support_person.name.empty())
             warning("/content/participation/modes", "participation.no_representative");
     }
@@ -191,34 +195,35 @@ private:
                 check_date(gpath + "/date", a.date);
             }
             switch (c.given_by) {
-            case ConsentGiver::Person:
-                if (child) warning(base + "/given_by", "consent.child_by_person");
-                break;
-            case ConsentGiver::Guardians:
-                if (guardians.empty()) error(base + "/given_by", "consent.no_guardians");
-                for (const Representative* r : guardians) {
-                    bool agreed = false;
-                    for (const GuardianApproval& a : c.guardian_approvals)
-                        agreed = agreed || (a.representative_id == r->id && a.agrees && parse_iso_date(a.date));
-                    if (!agreed)
-                        error(base + "/guardian_approvals", "consent.guardian_missing",
-                              {r->name.empty() ? r->id : r->name});
-                }
-                break;
-            case ConsentGiver::Representative:
-                if (c.representative_id.empty() || !representative(c.representative_id))
-                    error(base + "/representative_id", "consent.no_representative");
-                if (c.representative_basis.empty())
-                    warning(base + "/representative_basis", "consent.no_basis");
-                break;
+                case ConsentGiver::Person:
+                    if (child) warning(base + "/given_by", "consent.child_by_person");
+                    break;
+                case ConsentGiver::Guardians:
+                    if (guardians.empty()) error(base + "/given_by", "consent.no_guardians");
+                    for (const Representative* r : guardians) {
+                        bool agreed = false;
+                        for (const GuardianApproval& a : c.guardian_approvals)
+                            agreed = agreed || (a.representative_id == r->id && a.agrees && parse_iso_date(a.date));
+                        if (!agreed)
+                            error(base + "/guardian_approvals", "consent.guardian_missing",
+                                  {r->name.empty() ? r->id : r->name});
+                    }
+                    break;
+                case ConsentGiver::Representative:
+                    if (c.representative_id.empty() || !representative(c.representative_id))
+                        error(base + "/representative_id", "consent.no_representative");
+                    if (c.representative_basis.empty()) warning(base + "/representative_basis", "consent.no_basis");
+                    break;
             }
         }
         if (child && guardians.empty()) warning("/content/representatives", "owner.child_no_guardian");
     }
 
     void check_recommendations() {
-        if (p_.goals.long_term.entries.empty()) warning("/content/goals/long_term", "goal.missing");
-        else if (!find_text(p_.goals.long_term, kPersonId)) warning("/content/goals/long_term", "goal.not_own_words");
+        if (p_.goals.long_term.entries.empty())
+            warning("/content/goals/long_term", "goal.missing");
+        else if (!find_text(p_.goals.long_term, kPersonId))
+            warning("/content/goals/long_term", "goal.not_own_words");
         if (p_.questions.empty()) warning("/content/questions", "questions.none");
         if (p_.invitations.actors.empty()) warning("/content/invitations/actors", "invite.none");
         if (p_.consents.empty()) warning("/content/consents", "consent.none");

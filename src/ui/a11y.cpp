@@ -14,34 +14,50 @@ namespace sipprep::ui {
 
 const char* role_name(Role r) {
     switch (r) {
-    case Role::Group: return "group";
-    case Role::Heading: return "heading";
-    case Role::Text: return "text";
-    case Role::TextBox: return "textbox";
-    case Role::TextArea: return "textarea";
-    case Role::Button: return "button";
-    case Role::Checkbox: return "checkbox";
-    case Role::RadioGroup: return "radiogroup";
-    case Role::Radio: return "radio";
-    case Role::List: return "list";
-    case Role::ListItem: return "listitem";
-    case Role::Status: return "status";
-    case Role::Alert: return "alert";
-    case Role::Navigation: return "navigation";
+        case Role::Group:
+            return "group";
+        case Role::Heading:
+            return "heading";
+        case Role::Text:
+            return "text";
+        case Role::TextBox:
+            return "textbox";
+        case Role::TextArea:
+            return "textarea";
+        case Role::Button:
+            return "button";
+        case Role::Checkbox:
+            return "checkbox";
+        case Role::RadioGroup:
+            return "radiogroup";
+        case Role::Radio:
+            return "radio";
+        case Role::List:
+            return "list";
+        case Role::ListItem:
+            return "listitem";
+        case Role::Status:
+            return "status";
+        case Role::Alert:
+            return "alert";
+        case Role::Navigation:
+            return "navigation";
     }
     return "group";
 }
 
 bool is_container(Role r) {
     switch (r) {
-    case Role::Group:
-    case Role::RadioGroup:
-    case Role::List:
-    case Role::ListItem:
-    case Role::Status:
-    case Role::Alert:
-    case Role::Navigation: return true;
-    default: return false;
+        case Role::Group:
+        case Role::RadioGroup:
+        case Role::List:
+        case Role::ListItem:
+        case Role::Status:
+        case Role::Alert:
+        case Role::Navigation:
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -252,7 +268,8 @@ std::string A11y::take_announcement() { return std::exchange(announcement_, std:
 // ---- Dear ImGui's test-engine hooks (IMGUI_ENABLE_TEST_ENGINE): every item's rectangle ----
 
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, const ImRect& bb, ImGuiID id) {
-    if (id != 0 && sipprep::ui::g_current) sipprep::ui::g_current->hook_item(id, bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight());
+    if (id != 0 && sipprep::ui::g_current)
+        sipprep::ui::g_current->hook_item(id, bb.Min.x, bb.Min.y, bb.GetWidth(), bb.GetHeight());
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID, const char*, ImGuiItemStatusFlags) {}

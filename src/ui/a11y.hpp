@@ -24,11 +24,11 @@
 namespace sipprep::ui {
 
 enum class Role {
-    Group,       // a labelled region (a step, a section)
+    Group,  // a labelled region (a step, a section)
     Heading,
     Text,
-    TextBox,     // single line
-    TextArea,    // multi-line
+    TextBox,   // single line
+    TextArea,  // multi-line
     Button,
     Checkbox,
     RadioGroup,
@@ -50,9 +50,9 @@ struct A11yNode {
     std::string value;
     std::string description;
     std::string error;
-    int level = 0;          // heading level
-    bool checked = false;   // checkbox, radio
-    bool current = false;   // the current step in a navigation list (aria-current)
+    int level = 0;         // heading level
+    bool checked = false;  // checkbox, radio
+    bool current = false;  // the current step in a navigation list (aria-current)
     bool disabled = false;
     bool has_rect = false;
     float x = 0, y = 0, w = 0, h = 0;  // CSS pixels in the canvas
@@ -65,7 +65,7 @@ public:
     void begin_frame();
     void end_frame();
     A11yNode& add(Role role, std::string key, std::string name);  // appended to the open group
-    void push(Role role, std::string key, std::string name);       // opens a group
+    void push(Role role, std::string key, std::string name);      // opens a group
     void pop();
     // Attaches the rectangle ImGui's hooks reported for item `id` this frame to `node`.
     void attach_item(A11yNode& node, unsigned int id);
@@ -118,7 +118,9 @@ private:
     std::string patch_;
     unsigned generation_ = 0;
 
-    struct Rect { float x, y, w, h; };
+    struct Rect {
+        float x, y, w, h;
+    };
     std::unordered_map<unsigned int, Rect> item_rects_;  // this frame's items, from the hooks
 
     std::string focused_;

@@ -88,11 +88,21 @@ void App::frame(const Fonts& fonts) {
     top_bar();
     banners();
     switch (screen_) {
-    case Screen::Start: start_screen(); break;
-    case Screen::About: about_screen(); break;
-    case Screen::Evaluation: evaluation_screen(); break;
-    case Screen::Professional: professional_screen(); break;
-    case Screen::Steps: steps_screen(); break;
+        case Screen::Start:
+            start_screen();
+            break;
+        case Screen::About:
+            about_screen();
+            break;
+        case Screen::Evaluation:
+            evaluation_screen();
+            break;
+        case Screen::Professional:
+            professional_screen();
+            break;
+        case Screen::Steps:
+            steps_screen();
+            break;
     }
     settings_panel();
     ImGui::Dummy(ImVec2(1, ImGui::GetTextLineHeight() * 2));
@@ -115,8 +125,9 @@ void App::steps_screen() {
     const std::size_t index = static_cast<std::size_t>(std::find(steps.begin(), steps.end(), step_) - steps.begin());
     step_navigation(steps, index);
 
-    StepContext c{prep_,  earlier_ ? &*earlier_ : nullptr, issues_, author_, lang_, today_, child(), mode_,
-                  step_states_, notes_, status_};
+    StepContext c{
+        prep_,  earlier_ ? &*earlier_ : nullptr, issues_, author_, lang_, today_, child(), mode_, step_states_, notes_,
+        status_};
     {
         Group group(Role::Group, "step", step_title(step_, lang_, child()));
         step_info(step_).draw(c);
@@ -161,8 +172,10 @@ void App::banners() {
     }
     if (!open_message_.empty() || !open_errors_.empty()) {
         Group group(open_errors_.empty() ? Role::Status : Role::Alert, "open-result", t("open.result"));
-        if (open_errors_.empty()) paragraph(open_message_);
-        else error_text(open_message_);
+        if (open_errors_.empty())
+            paragraph(open_message_);
+        else
+            error_text(open_message_);
         for (const std::string& e : open_errors_) paragraph("• " + e);
         if (button(t("open.dismiss"), "open-dismiss", ButtonStyle::Quiet)) {
             open_message_.clear();
@@ -197,8 +210,10 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
             if (s.has_content(prep_)) label += " \u2713";
             const float bw = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2 +
                              ImGui::GetStyle().ItemSpacing.x;
-            if (i > 0 && used + bw < w) ImGui::SameLine();
-            else used = 0;
+            if (i > 0 && used + bw < w)
+                ImGui::SameLine();
+            else
+                used = 0;
             used += bw;
             const bool current = i == index;
             if (narrow && !nav_open_) continue;

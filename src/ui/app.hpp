@@ -47,7 +47,9 @@ public:
     float text_scale() const { return text_scale_; }
     bool high_contrast() const { return high_contrast_; }
     void set_today(const Date& today) { today_ = today; }
-    void prefer_high_contrast(bool on) { if (!restored_) high_contrast_ = on; }
+    void prefer_high_contrast(bool on) {
+        if (!restored_) high_contrast_ = on;
+    }
 
     // ---- HostEvents ----
     void file_opened(const std::string& name, const std::string& bytes) override;

@@ -29,7 +29,8 @@ void App::contributor_selector() {
     int selected = 0;
     for (std::size_t i = 0; i < prep_.contributors.size(); ++i) {
         const Contributor& c = prep_.contributors[i];
-        names.push_back(c.id == kPersonId ? (child() ? t("who.child") : t("who.me")) : author_label(prep_, c.id, lang_));
+        names.push_back(c.id == kPersonId ? (child() ? t("who.child") : t("who.me"))
+                                          : author_label(prep_, c.id, lang_));
         if (c.id == author_) selected = static_cast<int>(i);
     }
     if (radio_group(t("who.title"), "who-writes", names, &selected, t("who.help"))) {

@@ -32,32 +32,38 @@ void App::professional_screen() {
 
     // The check first: can it be read, is it valid, is it as exported.
     {
-    Group group(Role::Group, "pro-report", t("pro.report"));
-    heading(t("pro.report"), 3);
-    if (!r.readable) {
-        error_text(t("pro.unreadable"));
-    } else {
-        if (r.valid()) paragraph(t("pro.valid"));
-        else error_text(t("pro.invalid"));
-        const char* integrity = r.integrity == Integrity::Unchanged ? "pro.integrity.unchanged"
-                                : r.integrity == Integrity::Changed ? "pro.integrity.changed"
-                                                                    : "pro.integrity.missing";
-        if (r.integrity == Integrity::Changed) error_text(t(integrity));
-        else paragraph(t(integrity));
-        if (!r.meta.updated.empty()) muted(trf(lang_, "pro.exported", {r.meta.updated}));
-    }
-    for (Severity sev : {Severity::Error, Severity::Warning}) {
-        bool any = false;
-        for (const Issue& i : r.issues) {
-            if (i.severity != sev) continue;
-            if (!any) {
-                muted(t(sev == Severity::Error ? "pro.errors" : "pro.warnings"));
-                any = true;
-            }
-            if (sev == Severity::Error) error_text("• " + describe(i, lang_));
-            else paragraph("• " + describe(i, lang_));
+        Group group(Role::Group, "pro-report", t("pro.report"));
+        heading(t("pro.report"), 3);
+        if (!r.readable) {
+            error_text(t("pro.unreadable"));
+        } else {
+            if (r.valid())
+                paragraph(t("pro.valid"));
+            else
+                error_text(t("pro.invalid"));
+            const char* integrity = r.integrity == Integrity::Unchanged ? "pro.integrity.unchanged"
+                                    : r.integrity == Integrity::Changed ? "pro.integrity.changed"
+                                                                        : "pro.integrity.missing";
+            if (r.integrity == Integrity::Changed)
+                error_text(t(integrity));
+            else
+                paragraph(t(integrity));
+            if (!r.meta.updated.empty()) muted(trf(lang_, "pro.exported", {r.meta.updated}));
         }
-    }
+        for (Severity sev : {Severity::Error, Severity::Warning}) {
+            bool any = false;
+            for (const Issue& i : r.issues) {
+                if (i.severity != sev) continue;
+                if (!any) {
+                    muted(t(sev == Severity::Error ? "pro.errors" : "pro.warnings"));
+                    any = true;
+                }
+                if (sev == Severity::Error)
+                    error_text("• " + describe(i, lang_));
+                else
+                    paragraph("• " + describe(i, lang_));
+            }
+        }
     }
     if (!r.readable) return;
 
@@ -68,14 +74,14 @@ void App::professional_screen() {
         status_ = t("pro.copied");
     }
     ImGui::SameLine();
-    if (button(t("print.button"), "pro-print"))
-        host_.print_html(o.name, render_html(summary, lang_));
+    if (button(t("print.button"), "pro-print")) host_.print_html(o.name, render_html(summary, lang_));
     ImGui::SameLine();
     if (button(t("fhir.export"), "pro-fhir", ButtonStyle::Normal, t("fhir.export.help"))) {
         const std::string base = o.name.size() > 5 && o.name.substr(o.name.size() - 5) == ".json"
-                                     ? o.name.substr(0, o.name.size() - 5) : o.name;
+                                     ? o.name.substr(0, o.name.size() - 5)
+                                     : o.name;
         host_.download(base + "-fhir.json", "application/fhir+json",
-                                to_fhir_bundle(r.preparation, r.meta, today_, lang_).dump(2) + "\n");
+                       to_fhir_bundle(r.preparation, r.meta, today_, lang_).dump(2) + "\n");
     }
     ImGui::SameLine();
     if (button(t("pro.close"), "pro-close", ButtonStyle::Quiet)) {

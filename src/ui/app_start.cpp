@@ -40,8 +40,10 @@ void App::start_screen() {
         return;
     }
     auto ask = [&](Pending action) {
-        if (draft_has_content()) confirm_replace_ = action;
-        else start_action(action);
+        if (draft_has_content())
+            confirm_replace_ = action;
+        else
+            start_action(action);
     };
     if (button(t("start.new"), "start-new", has_draft_ ? ButtonStyle::Normal : ButtonStyle::Primary,
                has_draft_ ? t("start.new.replaces") : std::string()))
@@ -64,19 +66,20 @@ bool App::draft_has_content() const { return to_json(prep_) != to_json(make_new_
 
 void App::start_action(Pending action) {
     switch (action) {
-    case Pending::New:
-        reset(PreparationKind::NewPlan);
-        go_to(Screen::Steps, StepId::AboutYou);
-        break;
-    case Pending::FollowUp:
-        reset(PreparationKind::FollowUp);
-        go_to(Screen::Steps, StepId::AboutYou);
-        break;
-    case Pending::Open:
-        opening_earlier_ = false;
-        host_.pick_file();
-        break;
-    case Pending::None: break;
+        case Pending::New:
+            reset(PreparationKind::NewPlan);
+            go_to(Screen::Steps, StepId::AboutYou);
+            break;
+        case Pending::FollowUp:
+            reset(PreparationKind::FollowUp);
+            go_to(Screen::Steps, StepId::AboutYou);
+            break;
+        case Pending::Open:
+            opening_earlier_ = false;
+            host_.pick_file();
+            break;
+        case Pending::None:
+            break;
     }
 }
 

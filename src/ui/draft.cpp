@@ -52,7 +52,8 @@ std::optional<Draft> read_draft(const std::string& text, const Date& today) {
         if (ui.contains("mode") && ui["mode"].is_number_integer()) p.mode = std::clamp(ui["mode"].get<int>(), 0, 3);
         if (ui.contains("text_scale") && ui["text_scale"].is_number())
             p.text_scale = std::clamp(ui["text_scale"].get<float>(), 1.0f, 2.0f);
-        if (ui.contains("high_contrast") && ui["high_contrast"].is_boolean()) p.high_contrast = ui["high_contrast"].get<bool>();
+        if (ui.contains("high_contrast") && ui["high_contrast"].is_boolean())
+            p.high_contrast = ui["high_contrast"].get<bool>();
     }
     return out;
 }

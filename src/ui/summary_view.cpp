@@ -15,16 +15,26 @@ void summary_view(const Summary& s, const std::string& id) {
         heading(sec.title, 3);
         for (const SummaryItem& i : sec.items) {
             switch (i.kind) {
-            case Kind::Paragraph: paragraph(i.text); break;
-            case Kind::Subheading: heading(i.text, 4); break;
-            case Kind::Bullet: paragraph("• " + i.text); break;
-            case Kind::Error: error_text("• " + i.text); break;
-            case Kind::Numbered: paragraph(std::to_string(i.number) + ". " + i.text); break;
-            case Kind::Detail:
-                ImGui::Indent();
-                muted(i.text);
-                ImGui::Unindent();
-                break;
+                case Kind::Paragraph:
+                    paragraph(i.text);
+                    break;
+                case Kind::Subheading:
+                    heading(i.text, 4);
+                    break;
+                case Kind::Bullet:
+                    paragraph("• " + i.text);
+                    break;
+                case Kind::Error:
+                    error_text("• " + i.text);
+                    break;
+                case Kind::Numbered:
+                    paragraph(std::to_string(i.number) + ". " + i.text);
+                    break;
+                case Kind::Detail:
+                    ImGui::Indent();
+                    muted(i.text);
+                    ImGui::Unindent();
+                    break;
             }
         }
     }

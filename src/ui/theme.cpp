@@ -39,8 +39,8 @@ void apply_theme(float text_scale, float pixel_ratio, bool high_contrast) {
     c[ImGuiCol_ButtonActive] = rgb(18, 56, 92);
     c[ImGuiCol_NavHighlight] = rgb(201, 80, 0);
     c[ImGuiCol_Separator] = rgb(140, 140, 153);
-    g_palette = Palette{rgb(196, 76, 0), rgb(33, 92, 140), rgb(173, 206, 240), rgb(176, 0, 32),
-                        rgb(255, 255, 255), rgb(230, 235, 242), rgb(176, 0, 32), rgb(33, 92, 140)};
+    g_palette = Palette{rgb(196, 76, 0),    rgb(33, 92, 140),   rgb(173, 206, 240), rgb(176, 0, 32),
+                        rgb(255, 255, 255), rgb(230, 235, 242), rgb(176, 0, 32),    rgb(33, 92, 140)};
     if (high_contrast) {
         // Black on white; borders and controls at 7:1 or more.
         c[ImGuiCol_WindowBg] = rgb(255, 255, 255);
@@ -55,8 +55,8 @@ void apply_theme(float text_scale, float pixel_ratio, bool high_contrast) {
         c[ImGuiCol_ButtonActive] = rgb(0, 0, 0);
         c[ImGuiCol_CheckMark] = rgb(0, 0, 0);
         style.FrameBorderSize = 2;
-        g_palette = Palette{rgb(153, 51, 0), rgb(0, 0, 0), rgb(255, 230, 120), rgb(153, 0, 0),
-                            rgb(255, 255, 255), rgb(255, 255, 255), rgb(153, 0, 0), rgb(0, 0, 0)};
+        g_palette = Palette{rgb(153, 51, 0),    rgb(0, 0, 0),       rgb(255, 230, 120), rgb(153, 0, 0),
+                            rgb(255, 255, 255), rgb(255, 255, 255), rgb(153, 0, 0),     rgb(0, 0, 0)};
     }
     style.ScaleAllSizes(text_scale);
     style.CircleTessellationMaxError = 0.30f / (pixel_ratio > 1.0f ? pixel_ratio : 1.0f);

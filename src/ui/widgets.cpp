@@ -6,9 +6,9 @@
 #include <functional>
 #include <unordered_map>
 
+#include "core/utf8.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
-#include "core/utf8.hpp"
 #include "ui/theme.hpp"
 
 namespace sipprep::ui {
@@ -144,7 +144,7 @@ int offset_at_x(const std::string& text, const Line& line, float x) {
 struct Selection {
     int start = 0, end = 0;  // bytes, start <= end
     bool backward = false;
-    int anchor = 0;          // where a mouse drag began
+    int anchor = 0;  // where a mouse drag began
     int caret() const { return backward ? start : end; }
 };
 
@@ -204,22 +204,27 @@ bool button(const std::string& label, const std::string& id, ButtonStyle style, 
     const ImGuiID iid = ImGui::GetID(imgui_label.c_str());
     const std::string key = item_key(iid);
     int colors = 0;
-    auto push = [&](ImGuiCol c, ImVec4 v) { ImGui::PushStyleColor(c, v); ++colors; };
+    auto push = [&](ImGuiCol c, ImVec4 v) {
+        ImGui::PushStyleColor(c, v);
+        ++colors;
+    };
     switch (style) {
-    case ButtonStyle::Primary: push(ImGuiCol_Text, palette().primary_text); break;
-    case ButtonStyle::Danger:
-        push(ImGuiCol_Text, palette().primary_text);
-        push(ImGuiCol_Button, palette().danger_button);
-        push(ImGuiCol_ButtonHovered, palette().danger_button);
-        push(ImGuiCol_ButtonActive, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        break;
-    case ButtonStyle::Normal:
-    case ButtonStyle::Quiet:
-        push(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_Text));
-        push(ImGuiCol_Button, style == ButtonStyle::Quiet ? ImVec4(0, 0, 0, 0) : palette().normal_button);
-        push(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_FrameBgHovered));
-        push(ImGuiCol_ButtonActive, palette().selection);
-        break;
+        case ButtonStyle::Primary:
+            push(ImGuiCol_Text, palette().primary_text);
+            break;
+        case ButtonStyle::Danger:
+            push(ImGuiCol_Text, palette().primary_text);
+            push(ImGuiCol_Button, palette().danger_button);
+            push(ImGuiCol_ButtonHovered, palette().danger_button);
+            push(ImGuiCol_ButtonActive, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+            break;
+        case ButtonStyle::Normal:
+        case ButtonStyle::Quiet:
+            push(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_Text));
+            push(ImGuiCol_Button, style == ButtonStyle::Quiet ? ImVec4(0, 0, 0, 0) : palette().normal_button);
+            push(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_FrameBgHovered));
+            push(ImGuiCol_ButtonActive, palette().selection);
+            break;
     }
     bool pressed = ImGui::Button(imgui_label.c_str());
     ImGui::PopStyleColor(colors);
@@ -271,8 +276,10 @@ bool radio_group(const std::string& label, const std::string& id, const std::vec
         const std::string key = item_key(iid);
         const float w = ImGui::CalcTextSize(options[i].c_str()).x + ImGui::GetFrameHeight() +
                         ImGui::GetStyle().ItemInnerSpacing.x + ImGui::GetStyle().ItemSpacing.x * 2;
-        if (i > 0 && used + w < avail) ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
-        else used = 0;
+        if (i > 0 && used + w < avail)
+            ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
+        else
+            used = 0;
         used += w;
         if (ImGui::RadioButton(imgui_label.c_str(), *selected == static_cast<int>(i))) {
             changed = *selected != static_cast<int>(i);
@@ -374,7 +381,10 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(bb.Min, bb.Max, ImGui::GetColorU32(ImGuiCol_FrameBg), style.FrameRounding);
         const bool invalid = !o.error.empty();
-        dl->AddRect(bb.Min, bb.Max, invalid ? u32(palette().error) : focused ? u32(palette().field_focused) : ImGui::GetColorU32(ImGuiCol_Border),
+        dl->AddRect(bb.Min, bb.Max,
+                    invalid   ? u32(palette().error)
+                    : focused ? u32(palette().field_focused)
+                              : ImGui::GetColorU32(ImGuiCol_Border),
                     style.FrameRounding, 0, focused || invalid ? 2.0f : 1.0f);
         const ImVec2 origin = bb.Min + style.FramePadding;
         const char* base = value->c_str();
@@ -388,7 +398,8 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
                 float x0 = text_width(base + ln.begin, base + s);
                 float x1 = text_width(base + ln.begin, base + e);
                 if (sel.end > ln.end) x1 += ImGui::GetFontSize() * 0.3f;  // the selection goes on
-                dl->AddRectFilled(ImVec2(origin.x + x0, y), ImVec2(origin.x + x1, y + line_h), u32(palette().selection));
+                dl->AddRectFilled(ImVec2(origin.x + x0, y), ImVec2(origin.x + x1, y + line_h),
+                                  u32(palette().selection));
             }
             dl->AddText(ImVec2(origin.x, y), ImGui::GetColorU32(ImGuiCol_Text), base + ln.begin, base + ln.end);
         }
@@ -420,9 +431,7 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
     return changed;
 }
 
-void begin_group(Role role, const std::string& id, const std::string& name) {
-    a11y().push(role, "g-" + id, name);
-}
+void begin_group(Role role, const std::string& id, const std::string& name) { a11y().push(role, "g-" + id, name); }
 
 void end_group() { a11y().pop(); }
 

@@ -36,12 +36,12 @@ bool radio_group(const std::string& label, const std::string& id, const std::vec
 
 struct FieldOptions {
     bool multiline = false;
-    int min_lines = 3;               // multi-line: grows with the text from here
-    std::string help;                // shown under the label, read as the field's description
-    std::string error;               // shown under the field in red, aria-invalid
-    std::string placeholder;         // example text shown while empty (not a label)
+    int min_lines = 3;        // multi-line: grows with the text from here
+    std::string help;         // shown under the label, read as the field's description
+    std::string error;        // shown under the field in red, aria-invalid
+    std::string placeholder;  // example text shown while empty (not a label)
     bool label_visible = true;
-    float width = -1.0f;             // -1: the whole row
+    float width = -1.0f;  // -1: the whole row
 };
 bool text_field(const std::string& label, const std::string& id, std::string* value, const FieldOptions& options = {});
 

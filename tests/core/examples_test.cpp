@@ -35,8 +35,8 @@ std::vector<fs::path> examples() {
 TEST(Examples, AtLeastTheFourCases) {
     auto files = examples();
     ASSERT_GE(files.size(), 4u);
-    for (const char* name : {"vuxen-efter-sjukhusvistelse", "barn-skolfranvaro", "aldre-uppfoljning",
-                             "narstaende-tillsammans"})
+    for (const char* name :
+         {"vuxen-efter-sjukhusvistelse", "barn-skolfranvaro", "aldre-uppfoljning", "narstaende-tillsammans"})
         EXPECT_TRUE(fs::exists(fs::path(SIPPREP_SOURCE_DIR) / "assets" / "examples" / (std::string(name) + ".json")))
             << name;
 }
@@ -56,7 +56,8 @@ TEST(Examples, ValidUnchangedAndCanonical) {
 }
 
 TEST(Examples, ChildCaseHasBothGuardiansConsent) {
-    ImportResult r = import_bundle(read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/barn-skolfranvaro.json"), kToday);
+    ImportResult r =
+        import_bundle(read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/barn-skolfranvaro.json"), kToday);
     ASSERT_TRUE(r.valid());
     for (const Consent& c : r.preparation.consents) {
         EXPECT_EQ(c.given_by, ConsentGiver::Guardians);
@@ -71,7 +72,8 @@ TEST(Examples, ChildCaseHasBothGuardiansConsent) {
 }
 
 TEST(Examples, SummaryInBothLanguages) {
-    ImportResult r = import_bundle(read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/aldre-uppfoljning.json"), kToday);
+    ImportResult r =
+        import_bundle(read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/aldre-uppfoljning.json"), kToday);
     std::string sv = summary_text(r.preparation, Lang::Sv, kToday, r.issues);
     std::string en = summary_text(r.preparation, Lang::En, kToday, r.issues);
     EXPECT_NE(sv.find("Uppföljning av tidigare SIP"), std::string::npos);

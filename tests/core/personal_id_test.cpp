@@ -58,7 +58,7 @@ TEST(PersonalId, Luhn) {
 }
 
 TEST(PersonalId, ErrorCodesHaveMessages) {
-    for (PersonalIdError e : {PersonalIdError::Format, PersonalIdError::Date, PersonalIdError::IndividualNumber,
-                              PersonalIdError::Checksum})
+    for (PersonalIdError e :
+         {PersonalIdError::Format, PersonalIdError::Date, PersonalIdError::IndividualNumber, PersonalIdError::Checksum})
         for (Lang l : kAllLangs) EXPECT_TRUE(has_text(l, std::string("msg.") + personal_id_error_code(e)));
 }

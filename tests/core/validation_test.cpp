@@ -101,7 +101,8 @@ TEST(Validation, ConsentExpiryWarnings) {
     EXPECT_TRUE(has(validate(p, kToday), "consent.expired", "/content/consents/0/valid_to", Severity::Warning));
     p.consents[0].valid_to = "2026-12-01";
     p.participation.wished_date = "2026-12-10";
-    EXPECT_TRUE(has(validate(p, kToday), "consent.ends_before_meeting", "/content/consents/0/valid_to", Severity::Warning));
+    EXPECT_TRUE(
+        has(validate(p, kToday), "consent.ends_before_meeting", "/content/consents/0/valid_to", Severity::Warning));
     p.consents[0].revoked_on = "2026-11-20";  // withdrawn: no expiry warning
     auto issues = validate(p, kToday);
     EXPECT_FALSE(has(issues, "consent.ends_before_meeting", "", Severity::Warning));
@@ -121,7 +122,8 @@ TEST(Validation, ChildConsentNeedsEveryGuardian) {
     p.consents[0].guardian_approvals.pop_back();
     auto issues = validate(p, kToday);
     ASSERT_TRUE(has(issues, "consent.guardian_missing", "/content/consents/0/guardian_approvals"));
-    auto it = std::find_if(issues.begin(), issues.end(), [](const Issue& i) { return i.code == "consent.guardian_missing"; });
+    auto it =
+        std::find_if(issues.begin(), issues.end(), [](const Issue& i) { return i.code == "consent.guardian_missing"; });
     EXPECT_EQ(it->args.at(0), "Jonas");
     p.consents[0].guardian_approvals.push_back({"g-2", "", true});  // no date
     EXPECT_TRUE(has(validate(p, kToday), "consent.guardian_missing"));

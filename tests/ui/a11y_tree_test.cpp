@@ -87,9 +87,7 @@ TEST(A11yTree, KeysAreStableAcrossFramesAndLanguages) {
     Form form;
     ui.frame([&] { form.draw(); });
     const std::string key = find(a11y().root(), Role::Button, "Exportera fil")->key;
-    ui.frame([&] {
-        form.draw();
-    });
+    ui.frame([&] { form.draw(); });
     EXPECT_EQ(find(a11y().root(), Role::Button, "Exportera fil")->key, key);
     ui.frame([&] { button("Export file", "export"); });  // another label, the same control
     EXPECT_EQ(find(a11y().root(), Role::Button, "Export file")->key, key);
@@ -106,6 +104,39 @@ TEST(A11yTree, ChangesOnlyWhenTheUiChanges) {
     EXPECT_TRUE(a11y().tree_changed());
     auto json = nlohmann::json::parse(a11y().tree_json());
     EXPECT_EQ(json["k"], "root");
+}
+
+// The patch format of docs/mirror-protocol.md: everything at first, then only what changed.
+TEST(A11yTree, PatchesCarryOnlyWhatChanged) {
+    test::Headless ui;
+    Form form;
+    ui.frame([&] { form.draw(); });
+    const auto first = nlohmann::json::parse(a11y().take_patch());
+    ASSERT_TRUE(first.is_array());
+    EXPECT_EQ(first.at(0)["k"], "root");
+    EXPECT_TRUE(first.at(0).contains("ch"));
+    EXPECT_GT(first.size(), 8u);
+
+    form.goal += "!";
+    ui.frame([&] { form.draw(); });
+    const auto typed = nlohmann::json::parse(a11y().take_patch());
+    ASSERT_EQ(typed.size(), 1u) << typed.dump();
+    EXPECT_EQ(typed[0]["r"], "textarea");
+    EXPECT_EQ(typed[0]["v"], "Bo kvar hemma!");
+    EXPECT_FALSE(typed[0].contains("ch"));
+
+    ui.frame([&] { form.draw(); });
+    EXPECT_EQ(a11y().take_patch(), "");
+
+    // A control that goes away: its parent's list of children says so, nothing else is sent.
+    ui.frame([&] {
+        heading("Förbered din SIP", 1);
+        paragraph("Din plan börjar med det som är viktigt för dig.");
+    });
+    const auto removed = nlohmann::json::parse(a11y().take_patch());
+    ASSERT_EQ(removed.size(), 1u) << removed.dump();
+    EXPECT_EQ(removed[0]["k"], "root");
+    EXPECT_EQ(removed[0]["ch"].size(), 2u);
 }
 
 TEST(A11yTree, ActivationFocusAndTextComeBackFromThePage) {

@@ -85,7 +85,8 @@ TEST(App, EveryCatalogKeyTheScreensUseExists) {
             const std::string key = (*it)[1];
             if (key.back() == '.') continue;  // a prefix completed at run time
             for (Lang l : kAllLangs)
-                EXPECT_TRUE(has_text(l, key)) << key << " missing in " << lang_code(l) << " (" << e.path().filename() << ")";
+                EXPECT_TRUE(has_text(l, key))
+                    << key << " missing in " << lang_code(l) << " (" << e.path().filename() << ")";
             ++checked;
         }
     }

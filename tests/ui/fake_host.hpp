@@ -24,8 +24,14 @@ struct FakeHost final : ui::Host {
     void pick_file() override { ++picks; }
     void copy_text(const std::string& text) override { copied = text; }
     void print_html(const std::string&, const std::string& html) override { printed = html; }
-    void draft_changed() override { ++draft_changes; cleared = false; }
-    void clear_draft() override { cleared = true; draft_changes = 0; }
+    void draft_changed() override {
+        ++draft_changes;
+        cleared = false;
+    }
+    void clear_draft() override {
+        cleared = true;
+        draft_changes = 0;
+    }
     void keep_unreadable_draft(const std::string& text) override { kept = text; }
     void request_frames(int) override {}
     void update_mirror(const ui::MirrorUpdate& u) override { mirror.push_back(u); }

@@ -106,8 +106,8 @@ void renderer_draw(ImDrawData* dd, int fb_width, int fb_height) {
 
     const float l = dd->DisplayPos.x, r = dd->DisplayPos.x + dd->DisplaySize.x;
     const float t = dd->DisplayPos.y, b = dd->DisplayPos.y + dd->DisplaySize.y;
-    const float projection[16] = {2.0f / (r - l), 0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0,
-                                  (r + l) / (l - r), (t + b) / (b - t), 0, 1};
+    const float projection[16] = {2.0f / (r - l),    0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r),
+                                  (t + b) / (b - t), 0, 1};
     glUseProgram(program);
     glUniformMatrix4fv(u_projection, 1, GL_FALSE, projection);
     glUniform1i(u_texture, 0);

@@ -6,7 +6,7 @@ struct ImDrawData;
 
 namespace sipprep::web {
 
-bool renderer_init();  // compiles shaders/imgui.{vert,frag}; false (and a console message) on failure
+bool renderer_init();               // compiles shaders/imgui.{vert,frag}; false (and a console message) on failure
 void renderer_upload_font_atlas();  // after the ImGui font atlas was (re)built
 void renderer_draw(ImDrawData* draw_data, int framebuffer_width, int framebuffer_height);
 

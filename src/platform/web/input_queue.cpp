@@ -66,24 +66,24 @@ bool input_apply_frame(ImGuiIO& io) {
     while (!queue.empty()) {
         const Event& e = queue.front();
         switch (e.kind) {
-        case Event::MousePos:
-            io.MousePos = ImVec2(e.x, e.y);
-            break;
-        case Event::MouseButton:
-            if (e.button < 0 || e.button >= 5) break;
-            if (changed[e.button]) return true;
-            changed[e.button] = true;
-            io.MouseDown[e.button] = e.down;
-            apply_modifiers(io, e.modifiers);
-            break;
-        case Event::Wheel:
-            io.MouseWheelH += e.x;
-            io.MouseWheel += e.y;
-            break;
-        case Event::ReleaseAll:
-            for (bool& b : io.MouseDown) b = false;
-            apply_modifiers(io, 0);
-            break;
+            case Event::MousePos:
+                io.MousePos = ImVec2(e.x, e.y);
+                break;
+            case Event::MouseButton:
+                if (e.button < 0 || e.button >= 5) break;
+                if (changed[e.button]) return true;
+                changed[e.button] = true;
+                io.MouseDown[e.button] = e.down;
+                apply_modifiers(io, e.modifiers);
+                break;
+            case Event::Wheel:
+                io.MouseWheelH += e.x;
+                io.MouseWheel += e.y;
+                break;
+            case Event::ReleaseAll:
+                for (bool& b : io.MouseDown) b = false;
+                apply_modifiers(io, 0);
+                break;
         }
         queue.pop_front();
     }

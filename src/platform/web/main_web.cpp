@@ -15,10 +15,10 @@
 #include "gl_renderer.hpp"
 #include "imgui.h"
 #include "input_queue.hpp"
-#include "web_host.hpp"
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
+#include "web_host.hpp"
 
 extern "C" {
 // Implemented in browser.js (the JS library), which forwards to web/shell.js and web/mirror.js.
@@ -61,12 +61,18 @@ void ensure_fonts(float pixel_ratio) {
 
 const char* css_cursor(int imgui_cursor) {
     switch (imgui_cursor) {
-    case ImGuiMouseCursor_TextInput: return "text";
-    case ImGuiMouseCursor_Hand: return "pointer";
-    case ImGuiMouseCursor_ResizeNS: return "ns-resize";
-    case ImGuiMouseCursor_ResizeEW: return "ew-resize";
-    case ImGuiMouseCursor_NotAllowed: return "not-allowed";
-    default: return "default";
+        case ImGuiMouseCursor_TextInput:
+            return "text";
+        case ImGuiMouseCursor_Hand:
+            return "pointer";
+        case ImGuiMouseCursor_ResizeNS:
+            return "ns-resize";
+        case ImGuiMouseCursor_ResizeEW:
+            return "ew-resize";
+        case ImGuiMouseCursor_NotAllowed:
+            return "not-allowed";
+        default:
+            return "default";
     }
 }
 
@@ -213,7 +219,7 @@ int main() {
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep the page drawing
     io.BackendPlatformName = "sipprep_web";
     io.BackendRendererName = "sipprep_webgl2";
-    io.ConfigMacOSXBehaviors = EM_ASM_INT({ return /Mac|iPhone|iPad/.test(navigator.platform) ? 1 : 0; }) != 0;
+    io.ConfigMacOSXBehaviors = EM_ASM_INT({ return / Mac | iPhone | iPad /.test(navigator.platform) ? 1 : 0; }) != 0;
 
     if (!sipprep::web::renderer_init()) {
         sipprep_js_fatal("webgl2-shaders");

@@ -4,8 +4,8 @@ extern "C" {
 // Implemented in browser.js (the JS library), which forwards to web/shell.js and web/mirror.js.
 void sipprep_js_request_frames();
 void sipprep_js_download(const char* name, const char* mime, const char* data, int length);
-void sipprep_js_mirror(const char* patch, const char* focus_key, const char* selection_json,
-                       const char* announcement, const char* lang);
+void sipprep_js_mirror(const char* patch, const char* focus_key, const char* selection_json, const char* announcement,
+                       const char* lang);
 void sipprep_js_draft_changed();
 void sipprep_js_clear_draft();
 void sipprep_js_keep_unreadable_draft(const char* text);
@@ -34,7 +34,8 @@ void WebHost::request_frames(int count) {
 }
 
 void WebHost::update_mirror(const ui::MirrorUpdate& u) {
-    sipprep_js_mirror(u.patch.c_str(), u.focus_key.c_str(), u.selection.c_str(), u.announcement.c_str(), u.lang.c_str());
+    sipprep_js_mirror(u.patch.c_str(), u.focus_key.c_str(), u.selection.c_str(), u.announcement.c_str(),
+                      u.lang.c_str());
 }
 
 bool WebHost::take_frame_wanted() {

@@ -2,10 +2,10 @@
 #include <algorithm>
 
 #include "core/enum_names.hpp"
+#include "core/fields.hpp"
 #include "core/labels.hpp"
 #include "core/personal_id.hpp"
 #include "core/validation.hpp"
-#include "core/fields.hpp"
 #include "imgui.h"
 #include "ui/steps/enum_widgets.hpp"
 #include "ui/steps/step_context.hpp"
@@ -74,12 +74,13 @@ void draw_about_you(StepContext& c) {
     if (button(c.child ? c.t("reps.add.child") : c.t("reps.add"), "rep-add")) {
         Representative r;
         r.id = c.new_id("r");
-        r.kind = c.child || c.mode == FillMode::GuardianOfChild ? RepresentativeKind::Guardian : RepresentativeKind::GodMan;
+        r.kind =
+            c.child || c.mode == FillMode::GuardianOfChild ? RepresentativeKind::Guardian : RepresentativeKind::GodMan;
         c.prep.representatives.push_back(r);
         // Guardians and representatives usually write too: they get a voice of their own.
-        c.prep.contributors.push_back(Contributor{"c-" + r.id, "", r.kind == RepresentativeKind::Guardian
-                                                                      ? ContributorRole::Guardian
-                                                                      : ContributorRole::Representative, ""});
+        c.prep.contributors.push_back(Contributor{
+            "c-" + r.id, "",
+            r.kind == RepresentativeKind::Guardian ? ContributorRole::Guardian : ContributorRole::Representative, ""});
         c.mark(true);
     }
     for (const std::string& n : c.notes) error_text(n);
@@ -113,7 +114,8 @@ void draw_about_you(StepContext& c) {
     text_field(c.t("writers.new_relation"), "writer-new-relation", &c.state.about_you.new_relation, nr);
     if (button(c.t("writers.add"), "writer-add") && !c.state.about_you.new_name.empty()) {
         const std::string id = c.new_id("rel");
-        c.prep.contributors.push_back(Contributor{id, c.state.about_you.new_name, ContributorRole::Relative, c.state.about_you.new_relation});
+        c.prep.contributors.push_back(
+            Contributor{id, c.state.about_you.new_name, ContributorRole::Relative, c.state.about_you.new_relation});
         announce(trf(c.lang, "writers.added", {c.state.about_you.new_name}));
         c.state.about_you.new_name.clear();
         c.state.about_you.new_relation.clear();

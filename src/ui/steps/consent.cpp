@@ -35,7 +35,8 @@ void draw_consent(StepContext& c) {
                 k.id = c.new_id("c");
                 k.actor = actor.id;
                 k.valid_from = format_iso_date(c.today);
-                k.valid_to = format_iso_date(Date{c.today.year + 1, c.today.month, c.today.month == 2 && c.today.day == 29 ? 28 : c.today.day});
+                k.valid_to = format_iso_date(
+                    Date{c.today.year + 1, c.today.month, c.today.month == 2 && c.today.day == 29 ? 28 : c.today.day});
                 k.given_by = c.child && !guardians.empty() ? ConsentGiver::Guardians : ConsentGiver::Person;
                 c.prep.consents.push_back(k);
                 c.mark(true);
@@ -61,7 +62,8 @@ void draw_consent(StepContext& c) {
 
         int decision = static_cast<int>(k.decision);
         if (radio_group(c.t("consent.decision"), gid + "-decision",
-                        {trf(c.lang, "consent.permit", {actor_name}), trf(c.lang, "consent.deny", {actor_name})}, &decision)) {
+                        {trf(c.lang, "consent.permit", {actor_name}), trf(c.lang, "consent.deny", {actor_name})},
+                        &decision)) {
             k.decision = static_cast<ConsentDecision>(decision);
             c.mark(true);
         }
@@ -76,8 +78,10 @@ void draw_consent(StepContext& c) {
             const InfoCategory cat = static_cast<InfoCategory>(n);
             bool on = std::find(k.categories.begin(), k.categories.end(), cat) != k.categories.end();
             if (checkbox(enum_label(c.lang, "category", cat), gid + "-cat-" + std::string(enum_name(cat)), &on)) {
-                if (on) k.categories.push_back(cat);
-                else k.categories.erase(std::remove(k.categories.begin(), k.categories.end(), cat), k.categories.end());
+                if (on)
+                    k.categories.push_back(cat);
+                else
+                    k.categories.erase(std::remove(k.categories.begin(), k.categories.end(), cat), k.categories.end());
                 std::sort(k.categories.begin(), k.categories.end());
                 c.mark(true);
             }
@@ -99,7 +103,8 @@ void draw_consent(StepContext& c) {
         }
         int giver = static_cast<int>(k.given_by);
         if (radio_group(c.t("consent.given_by"), gid + "-giver",
-                        {c.t("enum.giver.person"), c.t("enum.giver.guardians"), c.t("enum.giver.representative")}, &giver)) {
+                        {c.t("enum.giver.person"), c.t("enum.giver.guardians"), c.t("enum.giver.representative")},
+                        &giver)) {
             k.given_by = static_cast<ConsentGiver>(giver);
             c.mark(true);
         }
@@ -127,7 +132,8 @@ void draw_consent(StepContext& c) {
                     d.error = c.field_error(content_path(&P::consents, index, &Consent::guardian_approvals,
                                                          static_cast<std::size_t>(ap - k.guardian_approvals.begin()),
                                                          &GuardianApproval::date));
-                    c.mark(text_field(trf(c.lang, "consent.guardian_date", {name}), gid + "-gd-" + g->id, &ap->date, d));
+                    c.mark(
+                        text_field(trf(c.lang, "consent.guardian_date", {name}), gid + "-gd-" + g->id, &ap->date, d));
                 }
             }
             const std::string missing = c.field_error(content_path(&P::consents, index, &Consent::guardian_approvals));
@@ -137,7 +143,8 @@ void draw_consent(StepContext& c) {
             int selected = -1;
             for (std::size_t i = 0; i < c.prep.representatives.size(); ++i) {
                 const Representative& r = c.prep.representatives[i];
-                names.push_back((r.name.empty() ? c.t("reps.unnamed") : r.name) + " (" + enum_label(c.lang, "rep", r.kind) + ")");
+                names.push_back((r.name.empty() ? c.t("reps.unnamed") : r.name) + " (" +
+                                enum_label(c.lang, "rep", r.kind) + ")");
                 if (r.id == k.representative_id) selected = static_cast<int>(i);
             }
             if (names.empty()) {

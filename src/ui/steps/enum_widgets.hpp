@@ -19,8 +19,10 @@ bool enum_set(Lang lang, const char* type, const std::string& id, std::vector<E>
         const E e = static_cast<E>(i);
         bool on = std::find(values.begin(), values.end(), e) != values.end();
         if (checkbox(enum_label(lang, type, e), id + "-" + std::string(enum_name(e)), &on)) {
-            if (on) values.push_back(e);
-            else values.erase(std::remove(values.begin(), values.end(), e), values.end());
+            if (on)
+                values.push_back(e);
+            else
+                values.erase(std::remove(values.begin(), values.end(), e), values.end());
             std::sort(values.begin(), values.end());
             changed = true;
         }

@@ -40,7 +40,8 @@ void draw_goal(StepContext& c) {
         if (e.author == c.author) {
             c.mark(text_field(trf(c.lang, "goal.short.item", {std::to_string(i + 1)}), id, &e.text));
         } else {
-            paragraph(trf(c.lang, "goal.short.item", {std::to_string(i + 1)}) + ": " + e.text + " (" + c.author_name(e.author) + ")");
+            paragraph(trf(c.lang, "goal.short.item", {std::to_string(i + 1)}) + ": " + e.text + " (" +
+                      c.author_name(e.author) + ")");
         }
         if (button(trf(c.lang, "goal.short.remove", {std::to_string(i + 1)}), id + "-remove", ButtonStyle::Quiet)) {
             c.prep.goals.short_term.erase(c.prep.goals.short_term.begin() + static_cast<long>(i));

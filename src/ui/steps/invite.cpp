@@ -36,9 +36,12 @@ void draw_invite(StepContext& c) {
         if (it != inv.actors.end()) {
             ImGui::Indent();
             const std::string id = "invite-" + kname;
-            if (kind == ActorKind::Other) c.mark(text_field(c.t("invite.other_label"), id + "-label", &it->other_label));
-            c.mark(text_field(trf(c.lang, "invite.unit", {enum_label(c.lang, "actor", kind)}), id + "-unit", &it->unit));
-            c.mark(text_field(trf(c.lang, "invite.contact", {enum_label(c.lang, "actor", kind)}), id + "-contact", &it->contact));
+            if (kind == ActorKind::Other)
+                c.mark(text_field(c.t("invite.other_label"), id + "-label", &it->other_label));
+            c.mark(
+                text_field(trf(c.lang, "invite.unit", {enum_label(c.lang, "actor", kind)}), id + "-unit", &it->unit));
+            c.mark(text_field(trf(c.lang, "invite.contact", {enum_label(c.lang, "actor", kind)}), id + "-contact",
+                              &it->contact));
             ImGui::Unindent();
         }
     }

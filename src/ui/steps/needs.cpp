@@ -14,8 +14,8 @@ void draw_needs(StepContext& c) {
         AreaNeeds& n = c.prep.needs[i];
         const std::string area(enum_name(n.area));
         const std::string id = "need-" + area + "-" + std::to_string(i);
-        const std::string title = n.area == LifeArea::Other && !n.other_label.empty() ? n.other_label
-                                                                                     : enum_label(c.lang, "area", n.area);
+        const std::string title =
+            n.area == LifeArea::Other && !n.other_label.empty() ? n.other_label : enum_label(c.lang, "area", n.area);
         Group group(Role::Group, id, title);
         heading(title, 3);
         if (n.area == LifeArea::Other) c.mark(text_field(c.t("needs.other_label"), id + "-label", &n.other_label));

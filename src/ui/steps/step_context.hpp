@@ -42,7 +42,7 @@ struct StepRequests {
 
 struct StepContext {
     Preparation& prep;
-    const Preparation* earlier;  // follow-up: the earlier plan, read-only, or null
+    const Preparation* earlier;        // follow-up: the earlier plan, read-only, or null
     const std::vector<Issue>& issues;  // the rule check of the current preparation
     const std::string& author;         // who writes now (Contributor::id)
     Lang lang;
@@ -51,7 +51,7 @@ struct StepContext {
     FillMode mode;
     StepStates& state;
     std::vector<std::string>& notes;  // this step's messages (e.g. why something was not removed)
-    const std::string& status;         // the result of the last action (export…)
+    const std::string& status;        // the result of the last action (export…)
 
     StepRequests requests;
     bool changed = false;

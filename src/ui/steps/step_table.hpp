@@ -19,8 +19,8 @@ struct StepContext;
 
 struct StepInfo {
     StepId id;
-    const char* name;       // in drafts, tests and accessibility keys
-    const char* title_key;  // catalog key; "<title_key>.child" is used for a child when it exists
+    const char* name;               // in drafts, tests and accessibility keys
+    const char* title_key;          // catalog key; "<title_key>.child" is used for a child when it exists
     std::vector<std::string> owns;  // JSON pointers of the model parts filled in on this step
     bool (*shown)(const Preparation&);
     bool (*has_content)(const Preparation&);

@@ -21,16 +21,20 @@ void draw_summary(StepContext& c) {
             }
             Group item(Role::ListItem, "todo-" + std::to_string(i), "");
             const std::string text = describe(issue, c.lang);
-            if (sev == Severity::Error) error_text(text);
-            else paragraph(text);
+            if (sev == Severity::Error)
+                error_text(text);
+            else
+                paragraph(text);
             const StepId target = step_for_path(issue.path);
             if (button(trf(c.lang, "summary.go_to", {step_title(target, c.lang, c.child)}),
                        "todo-go-" + std::to_string(i), ButtonStyle::Quiet))
                 c.requests.go_to_step = target;
         }
     }
-    if (any) end_group();
-    else paragraph(c.t("summary.all_done"));
+    if (any)
+        end_group();
+    else
+        paragraph(c.t("summary.all_done"));
 
     ImGui::Spacing();
     if (button(c.t("export.button"), "summary-export", ButtonStyle::Primary, c.t("export.help")))
