@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iterator>
+#include <unordered_set>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -85,12 +86,7 @@ void A11y::begin_frame() {
 
 void A11y::end_frame() {
     patch_.clear();
-    ++generation_;
-    std::size_t seen = 0;
-    diff(root_, patch_, seen);
-    if (seen != previous_.size())
-        for (auto it = previous_.begin(); it != previous_.end();)
-            it = it->second.generation == generation_ ? std::next(it) : previous_.erase(it);
+    diff(root_, patch_);
     if (!patch_.empty()) patch_ = "[" + patch_ + "]";
     // Activations for items that did not appear this frame are dropped, not kept for later.
     activations_.clear();
@@ -139,6 +135,30 @@ void A11y::on_focus(const std::string& key, bool visible) {
 
 void A11y::on_blur(const std::string& key) {
     if (focused_ == key) focused_.clear();
+}
+
+void A11y::append_reused(const A11yNode& n) {
+    A11yNode& stub = add(n.role, n.key, n.name);
+    stub.value = n.value;
+    stub.description = n.description;
+    stub.error = n.error;
+    stub.level = n.level;
+    stub.checked = n.checked;
+    stub.current = n.current;
+    stub.disabled = n.disabled;
+    stub.has_rect = n.has_rect;
+    stub.x = n.x;
+    stub.y = n.y;
+    stub.w = n.w;
+    stub.h = n.h;
+    stub.reused = &n.kids();
+}
+
+bool A11y::wants(const std::string& key) const {
+    if (focused_ == key || focus_arrived_ == key || dom_text_.count(key)) return true;
+    for (const std::string& k : activations_)
+        if (k == key) return true;
+    return false;
 }
 
 void A11y::on_activate(const std::string& key) { activations_.push_back(key); }
@@ -196,9 +216,9 @@ nlohmann::json props_json(const A11yNode& n) {
 
 nlohmann::json tree_node_json(const A11yNode& n) {
     nlohmann::json j = props_json(n);
-    if (!n.children.empty()) {
+    if (!n.kids().empty()) {
         nlohmann::json kids = nlohmann::json::array();
-        for (const A11yNode& c : n.children) kids.push_back(tree_node_json(c));
+        for (const A11yNode& c : n.kids()) kids.push_back(tree_node_json(c));
         j["ch"] = std::move(kids);
     }
     return j;
@@ -228,33 +248,47 @@ std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohma
 
 std::string A11y::tree_json() const { return dump(tree_node_json(root_)); }
 
-// Pre-order, so that a parent's record comes before its new children's.
-void A11y::diff(const A11yNode& n, std::string& out, std::size_t& seen) {
+// Pre-order, so that a parent's record comes before its new children's. A node leaves the tree
+// only when its parent's list of children changes; then it is forgotten with all under it.
+void A11y::diff(const A11yNode& n, std::string& out) {
     auto it = previous_.find(n.key);
     const bool is_new = it == previous_.end();
     Flat& flat = is_new ? previous_[n.key] : it->second;
-    if (flat.generation != generation_) ++seen;  // a key twice in one frame counts once
-    flat.generation = generation_;
+    const std::vector<A11yNode>& kids = n.kids();
     const bool props_changed = is_new || !same_props(flat.props, n);
-    bool children_changed = is_new || flat.children.size() != n.children.size();
-    for (std::size_t i = 0; !children_changed && i < n.children.size(); ++i)
-        children_changed = flat.children[i] != n.children[i].key;
+    bool children_changed = is_new || flat.children.size() != kids.size();
+    for (std::size_t i = 0; !children_changed && i < kids.size(); ++i)
+        children_changed = flat.children[i] != kids[i].key;
     if (props_changed || children_changed) {
         nlohmann::json j = props_json(n);
         if (is_container(n.role) && children_changed) {
             nlohmann::json keys = nlohmann::json::array();
-            for (const A11yNode& c : n.children) keys.push_back(c.key);
+            for (const A11yNode& c : kids) keys.push_back(c.key);
             j["ch"] = std::move(keys);
         }
         if (!out.empty()) out += ',';
         out += dump(j);
         if (props_changed) copy_props(n, flat.props);
         if (children_changed) {
+            std::vector<std::string> old = std::move(flat.children);
             flat.children.clear();
-            for (const A11yNode& c : n.children) flat.children.push_back(c.key);
+            for (const A11yNode& c : kids) flat.children.push_back(c.key);
+            std::unordered_set<std::string> now(flat.children.begin(), flat.children.end());
+            for (const std::string& k : old)
+                if (!now.count(k)) forget(k);  // `flat` stays valid: only other keys are erased
         }
     }
-    for (const A11yNode& c : n.children) diff(c, out, seen);
+    // A reused region is as it was when last drawn, and the mirror has it so already.
+    if (n.reused && !children_changed) return;
+    for (const A11yNode& c : kids) diff(c, out);
+}
+
+void A11y::forget(const std::string& key) {
+    auto it = previous_.find(key);
+    if (it == previous_.end()) return;
+    const std::vector<std::string> children = std::move(it->second.children);
+    previous_.erase(it);
+    for (const std::string& k : children) forget(k);
 }
 
 std::string A11y::take_patch() { return std::exchange(patch_, std::string()); }

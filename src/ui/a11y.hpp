@@ -57,6 +57,10 @@ struct A11yNode {
     bool has_rect = false;
     float x = 0, y = 0, w = 0, h = 0;  // CSS pixels in the canvas
     std::vector<A11yNode> children;
+    // A cached region out of view (widgets.hpp, CachedRegion): its children as they were when
+    // last drawn, shared rather than copied. Read children through kids().
+    const std::vector<A11yNode>* reused = nullptr;
+    const std::vector<A11yNode>& kids() const { return reused ? *reused : children; }
 };
 
 class A11y {
@@ -67,6 +71,14 @@ public:
     A11yNode& add(Role role, std::string key, std::string name);  // appended to the open group
     void push(Role role, std::string key, std::string name);      // opens a group
     void pop();
+    // The open group's children so far (a cached region records what it added).
+    const std::vector<A11yNode>& open_children() const { return stack_.back()->children; }
+    // True when the page has focus, an activation or new text waiting for `key`: its widget
+    // must be drawn this frame.
+    bool wants(const std::string& key) const;
+    // Appends `n` to the open group with its children shared, not copied (what a cached
+    // region shows while it is out of view). `n` must outlive the frame.
+    void append_reused(const A11yNode& n);
     // Attaches the rectangle ImGui's hooks reported for item `id` this frame to `node`.
     void attach_item(A11yNode& node, unsigned int id);
     // A rectangle for nodes that are not ImGui items (text, headings, groups).
@@ -103,7 +115,8 @@ public:
     void hook_item(unsigned int id, float x, float y, float w, float h);
 
 private:
-    void diff(const A11yNode& n, std::string& out, std::size_t& seen);
+    void diff(const A11yNode& n, std::string& out);
+    void forget(const std::string& key);  // a node and everything under it left the tree
 
     A11yNode root_;
     std::vector<A11yNode*> stack_;
@@ -112,11 +125,9 @@ private:
     struct Flat {
         A11yNode props;  // children left empty
         std::vector<std::string> children;
-        unsigned generation = 0;  // the last frame the key was seen in
     };
     std::unordered_map<std::string, Flat> previous_;
     std::string patch_;
-    unsigned generation_ = 0;
 
     struct Rect {
         float x, y, w, h;

@@ -58,6 +58,31 @@ public:
     Group& operator=(const Group&) = delete;
 };
 
+// A part of the screen drawn only while it can be seen, or while the page has focus or input
+// for one of its controls. Out of view, the accessibility nodes it made when last drawn are
+// used again and its height is skipped: a long list costs about the same per frame at any
+// length. `signature` must change whenever anything the region shows changes.
+class CachedRegion {
+public:
+    CachedRegion(const std::string& id, std::size_t signature);
+    ~CachedRegion();
+    bool draw() const { return draw_; }
+    CachedRegion(const CachedRegion&) = delete;
+    CachedRegion& operator=(const CachedRegion&) = delete;
+
+private:
+    std::string id_;
+    std::size_t signature_;
+    bool draw_ = true;
+    float start_y_ = 0;
+    std::size_t first_child_ = 0;
+};
+
+// Combines hashes for CachedRegion signatures.
+inline std::size_t hash_combine(std::size_t seed, std::size_t value) {
+    return seed ^ (value + 0x9e3779b97f4a7c15ull + (seed << 6) + (seed >> 2));
+}
+
 // A polite live message ("Sparat", "Filen är sparad"), shown in the status line and read out.
 void announce(const std::string& text);
 

@@ -175,3 +175,49 @@ TEST(A11yTree, Utf16OffsetsForDomSelections) {
     EXPECT_EQ(utf16_to_utf8_offset(s, 5), 9);
     EXPECT_EQ(utf16_to_utf8_offset(s, 99), 9);
 }
+
+// A long list in a short window: items out of view are not drawn again, yet stay in the tree
+// (screen readers read the whole page) and still answer the page's input.
+TEST(A11yTree, CachedRegionsKeepLongListsWholeAndCheap) {
+    test::Headless ui(800, 400);
+    std::vector<std::string> texts(300, "Fråga");
+    int pressed = -1;
+    int drawn = 0;
+    auto draw = [&] {
+        drawn = 0;
+        begin_group(Role::List, "list", "Frågor");
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            CachedRegion region("item-" + std::to_string(i), std::hash<std::string>{}(texts[i]) + i);
+            if (!region.draw()) continue;
+            ++drawn;
+            Group item(Role::ListItem, "item-" + std::to_string(i), "");
+            text_field("Fråga " + std::to_string(i + 1), "q" + std::to_string(i), &texts[i]);
+            if (button("Ta bort fråga " + std::to_string(i + 1), "rm" + std::to_string(i)))
+                pressed = static_cast<int>(i);
+        }
+        end_group();
+    };
+    ui.frame(draw);
+    EXPECT_EQ(drawn, 300);  // the first frame draws everything once
+    ui.frame(draw);
+    EXPECT_LT(drawn, 40);
+    auto tree = nlohmann::json::parse(a11y().tree_json());
+    const auto& list = tree["ch"][0];
+    ASSERT_EQ(list["ch"].size(), 300u);
+    EXPECT_EQ(list["ch"][299]["ch"][1]["n"], "Ta bort fråga 300");
+    a11y().take_patch();
+
+    // A press on a button far out of view is still carried out.
+    const std::string key = list["ch"][299]["ch"][1]["k"];
+    a11y().on_activate(key);
+    ui.frame(draw);
+    EXPECT_EQ(pressed, 299);
+
+    // Typing in a visible item sends one record, whatever the length of the list.
+    ui.frame(draw);
+    a11y().take_patch();
+    texts[0] += "!";
+    ui.frame(draw);
+    const auto patch = nlohmann::json::parse(a11y().take_patch());
+    EXPECT_EQ(patch.size(), 1u) << patch.dump();
+}

@@ -1,5 +1,6 @@
 // The questions to raise at the meeting, in the person's order.
 #include <algorithm>
+#include <functional>
 
 #include "core/enum_names.hpp"
 #include "core/labels.hpp"
@@ -14,6 +15,15 @@ void draw_questions(StepContext& c) {
     for (std::size_t i = 0; i < c.prep.questions.size(); ++i) {
         Question& q = c.prep.questions[i];
         const std::string id = "q-" + q.id;
+        // Everything the item shows; out of view and unchanged, it is not drawn again.
+        const std::hash<std::string> h;
+        std::size_t signature = h(q.text);
+        for (std::size_t part :
+             {h(q.for_whom), h(q.author == c.author ? std::string() : c.author_name(q.author)),
+              static_cast<std::size_t>(q.priority), i, c.prep.questions.size(), static_cast<std::size_t>(c.lang)})
+            signature = hash_combine(signature, part);
+        CachedRegion region(id, signature);
+        if (!region.draw()) continue;
         Group group(Role::ListItem, id, "");
         const std::string number = std::to_string(i + 1);
         FieldOptions o;
