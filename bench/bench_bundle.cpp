@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,11 @@ int main() {
     BundleMeta meta;
     meta.created = meta.updated = "2026-11-23T12:00:00Z";
     std::string text = export_bundle(p, meta);
+    if (const char* out = std::getenv("SIPPREP_BENCH_WRITE")) {
+        std::FILE* f = std::fopen(out, "wb");
+        std::fwrite(text.data(), 1, text.size(), f);
+        std::fclose(f);
+    }
     const int runs = 41;
     double export_ms = median_ms(runs, [&] { text = export_bundle(p, meta); });
     bool valid = false;

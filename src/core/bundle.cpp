@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "canonical.hpp"
+#include "json_parse.hpp"
 #include "migration.hpp"
 #include "model_json.hpp"
 #include "schema_check.hpp"
@@ -96,7 +97,9 @@ ImportResult import_bundle(std::string_view text, const Date& today) {
         r.issues.push_back(error("", "bundle.too_deep", {std::to_string(kMaxBundleDepth)}));
         return r;
     }
-    JsonIn doc = JsonIn::parse(text, nullptr, false);
+    // The fast parser gives the same tree; whatever it does not take, nlohmann's parser decides.
+    JsonIn doc;
+    if (!parse_json(text, &doc)) doc = JsonIn::parse(text, nullptr, false);
     if (doc.is_discarded()) {
         // A successful parse implies well-formed UTF-8; after a failure, say which problem it is.
         std::size_t bad = 0;

@@ -50,6 +50,19 @@ namespace {
 int sequence_length(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
 }  // namespace
 
+std::string sanitize_utf8(std::string_view text) {
+    std::string out;
+    std::size_t bad = 0;
+    while (!is_valid_utf8(text, &bad)) {
+        out.append(text.substr(0, bad));
+        out += "\xEF\xBF\xBD";
+        text.remove_prefix(bad + 1);
+    }
+    if (out.empty()) return std::string(text);
+    out.append(text);
+    return out;
+}
+
 int utf8_to_utf16_offset(std::string_view text, int byte_offset) {
     int units = 0;
     const int n = static_cast<int>(text.size());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace sipprep {
@@ -8,6 +9,10 @@ namespace sipprep {
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates, ≤ U+10FFFF).
 // On failure, *bad_offset is the byte offset of the first bad sequence.
 bool is_valid_utf8(std::string_view text, std::size_t* bad_offset = nullptr);
+
+// `text` with each byte that does not start a well-formed sequence replaced by U+FFFD. Text from
+// the page goes through this: a JS string may hold a lone surrogate, which is not UTF-8.
+std::string sanitize_utf8(std::string_view text);
 
 // Offsets within UTF-8 `text`: a byte offset as UTF-16 code units (what the DOM counts), and
 // back. Offsets inside a character round down to its start.

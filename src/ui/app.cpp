@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/model_json.hpp"
+#include "core/utf8.hpp"
 #include "core/validation.hpp"
 #include "imgui.h"
 #include "ui/draft.hpp"
@@ -362,6 +363,12 @@ void App::file_opened(const std::string& name, const std::string& bytes) {
     changed();
     a11y_.announce(open_message_);
     host_.request_frames(1);
+}
+
+void App::dom_text(const std::string& key, const DomText& text) {
+    DomText clean = text;
+    clean.value = sanitize_utf8(text.value);  // the model holds well-formed UTF-8 only
+    a11y_.on_text(key, std::move(clean));
 }
 
 void App::storage_failed(const std::string& reason) {

@@ -59,7 +59,7 @@ public:
     void dom_focus(const std::string& key, bool visible) override { a11y_.on_focus(key, visible); }
     void dom_blur(const std::string& key) override { a11y_.on_blur(key); }
     void dom_activate(const std::string& key) override { a11y_.on_activate(key); }
-    void dom_text(const std::string& key, const DomText& text) override { a11y_.on_text(key, text); }
+    void dom_text(const std::string& key, const DomText& text) override;
 
 private:
     // app.cpp: frame structure

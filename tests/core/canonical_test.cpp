@@ -1,20 +1,48 @@
+// The canonical form is nlohmann's compact dump, byte for byte (docs/bundle-format.md): our
+// faster writer must give the same text and hash for every kind of value and string.
 #include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
 
 #include "core/canonical.hpp"
 #include "core/sha256.hpp"
+#include "core/utf8.hpp"
 
 using namespace sipprep;
 
-TEST(Canonical, SameAsSortedCompactDump) {
-    const char* docs[] = {
-        R"({"b":1,"a":[true,null,{"y":"å\n\"x\"","x":-3}],"é":"\u0001 tab\t","A":{}})",
-        R"([])",
-        R"({"text":"emoji 😀 – ”quote” \\ /"})",
+TEST(Canonical, SameBytesAsNlohmannsCompactDump) {
+    nlohmann::json v = {
+        {"text", "Å ä ö – ”citat” 😀 \\ / \" \b\f\n\r\t \x01\x1f \x7f"},
+        {"b", {true, false, nullptr}},
+        {"n", {0, -1, 42, 9007199254740993LL, 18446744073709551615ULL, 1.5, -0.25, 1e300}},
+        {"nested", {{"z", nlohmann::json::object()}, {"a", nlohmann::json::array()}, {"", ""}}},
+        {"ämne", "nycklar sorteras bytevis"},
     };
-    for (const char* text : docs) {
-        nlohmann::json sorted = nlohmann::json::parse(text);
-        const std::string expected = sorted.dump();
-        EXPECT_EQ(canonical_text(sorted), expected);
-        EXPECT_EQ(canonical_sha256(sorted), sha256_hex(expected));
-    }
+    const std::string expected = v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    EXPECT_EQ(canonical_text(v), expected);
+    Sha256 h;
+    h.update(expected);
+    EXPECT_EQ(canonical_sha256(v), h.hex_digest());
+}
+
+// The canonical writer assumes valid UTF-8; text from the page is made valid first.
+TEST(Canonical, TextFromThePageIsMadeValidFirst) {
+    const std::string bad = "ok \xC3\x28 \xED\xA0\x80 end";  // a broken pair and a lone surrogate
+    const std::string clean = sanitize_utf8(bad);
+    EXPECT_TRUE(is_valid_utf8(clean));
+    EXPECT_EQ(clean, "ok \xEF\xBF\xBD( \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD end");
+    EXPECT_EQ(sanitize_utf8("Å ä ö 😀"), "Å ä ö 😀");
+    nlohmann::json v = {{"s", clean}};
+    EXPECT_EQ(canonical_text(v), v.dump());
+}
+
+TEST(Canonical, LongStringsAcrossChunks) {
+    std::string s;
+    for (int i = 0; i < 20000; ++i) s += "åäö\n\"";
+    nlohmann::json v = {{"s", s}, {"t", s}};
+    const std::string expected = v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    EXPECT_EQ(canonical_text(v), expected);
+    Sha256 h;
+    h.update(expected);
+    EXPECT_EQ(canonical_sha256(v), h.hex_digest());
 }

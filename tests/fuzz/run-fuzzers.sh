@@ -10,14 +10,14 @@ mkdir -p "$OUT/artifacts" "$OUT/corpus-import" "$OUT/corpus-pnr"
 
 cmake -S "$ROOT" -B "$OUT/cmake" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DSIPPREP_FUZZ=ON >/dev/null
-cmake --build "$OUT/cmake" -j"$(nproc)" --target fuzz_import fuzz_personal_id >/dev/null
+cmake --build "$OUT/cmake" -j"$(nproc)" --target fuzz_import fuzz_personal_id fuzz_json_parse >/dev/null
 
 cp "$ROOT"/assets/examples/*.json "$ROOT"/tests/data/*.json "$OUT/corpus-import/"
 printf '198112189876' > "$OUT/corpus-pnr/a"; printf '811218-9876' > "$OUT/corpus-pnr/b"
 printf '701063-2391' > "$OUT/corpus-pnr/c"; printf '120101+9807' > "$OUT/corpus-pnr/d"
 
 status=0
-for target in fuzz_import:corpus-import fuzz_personal_id:corpus-pnr; do
+for target in fuzz_import:corpus-import fuzz_json_parse:corpus-import fuzz_personal_id:corpus-pnr; do
   name=${target%%:*}; corpus=${target##*:}
   echo "--- $name for $SECONDS_EACH s"
   if "$OUT/cmake/$name" "$OUT/$corpus" -max_total_time="$SECONDS_EACH" -max_len=65536 -rss_limit_mb=2048 \

@@ -1,0 +1,33 @@
+// The fast JSON parser builds what nlohmann's parser builds, and refuses what it refuses.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/json_parse.hpp"
+
+using namespace sipprep;
+
+TEST(JsonParse, SameTreeAsNlohmann) {
+    for (const char* text : {
+             R"({"a":[1,-2,3.5,-0,1e2,18446744073709551615,18446744073709551616,-9223372036854775809],"b":{"c":null}})",
+             R"(  {"text":"Å ä ö – \u00e5 \ud83d\ude00 \" \\ \/ \b\f\n\r\t","":""}  )",
+             R"({"same":1,"same":2})",
+             R"([[],{},[{}],"",0,true,false,null])",
+             "\"\\u0000\"",
+         }) {
+        nlohmann::json ours;
+        ASSERT_TRUE(parse_json(text, &ours)) << text;
+        const nlohmann::json theirs = nlohmann::json::parse(text);
+        EXPECT_EQ(ours, theirs) << text;
+        EXPECT_EQ(ours.dump(), theirs.dump()) << text;
+    }
+}
+
+TEST(JsonParse, RefusesWhatIsNotJson) {
+    for (const char* text :
+         {"", "{", "[1,]", "{\"a\":1,}", "01", "1.", ".5", "-", "1e", "\"\x01\"", "\"\\x\"", "\"\\ud800\"",
+          "\"\\udc00\"", "\"\xC3\x28\"", "1e999", "nul", "[1] x", "{'a':1}", "/* c */ 1"}) {
+        nlohmann::json ours;
+        EXPECT_FALSE(parse_json(text, &ours)) << text;
+    }
+}
