@@ -75,6 +75,7 @@
   function frameDrawn() {
     window.__frames++;
     if (!window.__appReady) {
+      performance.mark('sipprep:first-frame');
       window.__appReady = true;
       loading.hidden = true;
     }
@@ -313,6 +314,7 @@
   });
 
   function start() {
+    performance.mark('sipprep:runtime-ready');
     installInput();
     installDrop();
     fontBytes.then(function (buffer) {
@@ -344,7 +346,26 @@
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') { fatal('no-wasm'); return; }
   if (!hasWebGL2()) { fatal('no-webgl2'); return; }
 
+  // The WebAssembly compiles while sipprep.js downloads and runs (streaming where the server
+  // says application/wasm), instead of after it.
+  performance.mark('sipprep:shell');
+  var wasmModule = (WebAssembly.compileStreaming
+    ? WebAssembly.compileStreaming(fetch('sipprep.wasm')).catch(function () {
+        return fetch('sipprep.wasm').then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
+      })
+    : fetch('sipprep.wasm').then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile));
+
   window.Module = {
+    instantiateWasm: function (imports, receive) {
+      wasmModule.then(function (module) {
+        performance.mark('sipprep:wasm-compiled');
+        return WebAssembly.instantiate(module, imports).then(function (instance) { receive(instance, module); });
+      }).catch(function (e) {
+        console.error(e);
+        fatal('load-failed');
+      });
+      return {};
+    },
     canvas: canvas,
     print: function (text) { console.log(text); },
     printErr: function (text) { console.error(text); },

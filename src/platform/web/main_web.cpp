@@ -50,8 +50,10 @@ void ensure_fonts(float pixel_ratio) {
     const bool contrast = s.app->high_contrast();
     if (pixel_ratio == s.fonts_ratio && scale == s.fonts_scale && contrast == s.fonts_contrast) return;
     if (pixel_ratio != s.fonts_ratio || scale != s.fonts_scale) {
+        EM_ASM(performance.mark('sipprep:fonts-start'));
         s.fonts = sipprep::ui::build_fonts(s.font_ttf, pixel_ratio, scale);
         sipprep::web::renderer_upload_font_atlas();
+        EM_ASM(performance.mark('sipprep:fonts-built'));
     }
     s.fonts_ratio = pixel_ratio;
     s.fonts_scale = scale;
