@@ -26,7 +26,9 @@ for (const size of sizes) {
   const page = await context.newPage();
   await page.goto(server.url);
   await page.waitForFunction(() => window.__appReady === true, null, { timeout: 60000 });
-  // The stored draft opens where it was left: on the questions step.
+  // The stored draft opens where it was left (the questions step) after the neutral screen.
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).focus();
+  await page.keyboard.press('Enter');
   const field = page.getByRole('textbox', { name: 'Fråga 1', exact: false }).first();
   await field.waitFor({ state: 'attached', timeout: 60000 });
   await field.focus();

@@ -198,6 +198,7 @@
     if (text.length > DRAFT_LIMIT) { storageFailed('too large: ' + Math.round(text.length / 1024) + ' kB'); return; }
     try {
       localStorage.setItem(DRAFT_KEY, text);
+      Module._sipprep_draft_saved();
     } catch (e) {
       storageFailed(e && e.name ? e.name : String(e));
     }
@@ -235,20 +236,21 @@
   window.addEventListener('pagehide', writeDraft);
 
   // ---------------------------------------------------------------- opening files
-  function openFile(file) {
+  // `dropped`: the file came by drag and drop, not from the picker the app opened.
+  function openFile(file, dropped) {
     if (!file) return;
     file.arrayBuffer().then(function (buffer) {
       var bytes = new Uint8Array(buffer);
       var ptr = Module._malloc(bytes.length || 1);
       Module.HEAPU8.set(bytes, ptr);
       try {
-        withCString(file.name, function (n) { Module._sipprep_open_file(n, ptr, bytes.length); });
+        withCString(file.name, function (n) { Module._sipprep_open_file(n, ptr, bytes.length, dropped ? 1 : 0); });
       } finally {
         Module._free(ptr);
       }
     }, function (e) {
       withCString(file.name, function (n) {
-        withCString('', function (d) { Module._sipprep_open_file(n, d, 0); });
+        withCString('', function (d) { Module._sipprep_open_file(n, d, 0, dropped ? 1 : 0); });
       });
     });
   }
@@ -261,9 +263,13 @@
       picker.accept = '.json,application/json';
       picker.hidden = true;
       picker.addEventListener('change', function () {
-        openFile(picker.files[0]);
+        if (picker.files[0]) openFile(picker.files[0], false);
+        else Module._sipprep_file_pick_cancelled();
         picker.value = '';
       });
+      // Closing the picker without a file leaves nothing behind (browsers without the event
+      // still never take a dropped file as the one the picker was for).
+      picker.addEventListener('cancel', function () { Module._sipprep_file_pick_cancelled(); });
       document.body.appendChild(picker);
     }
     picker.click();
@@ -273,7 +279,7 @@
     window.addEventListener('dragover', function (e) { e.preventDefault(); });
     window.addEventListener('drop', function (e) {
       e.preventDefault();
-      if (e.dataTransfer && e.dataTransfer.files.length) openFile(e.dataTransfer.files[0]);
+      if (e.dataTransfer && e.dataTransfer.files.length) openFile(e.dataTransfer.files[0], true);
     });
   }
 
@@ -315,6 +321,8 @@
 
   function start() {
     performance.mark('sipprep:runtime-ready');
+    // Ask the browser not to clear the draft when space runs short (Safari, Firefox ask the person).
+    if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
     installInput();
     installDrop();
     fontBytes.then(function (buffer) {

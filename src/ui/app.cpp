@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/clock.hpp"
 #include "core/model_json.hpp"
 #include "core/utf8.hpp"
 #include "core/validation.hpp"
@@ -17,6 +18,7 @@ struct ScreenName {
     const char* name;
 };
 constexpr ScreenName kScreens[] = {{Screen::Start, "start"},
+                                   {Screen::Resume, "resume"},
                                    {Screen::About, "about"},
                                    {Screen::Steps, "steps"},
                                    {Screen::Evaluation, "evaluation"},
@@ -92,6 +94,9 @@ void App::frame(const Fonts& fonts) {
         case Screen::Start:
             start_screen();
             break;
+        case Screen::Resume:
+            resume_screen();
+            break;
         case Screen::About:
             about_screen();
             break;
@@ -150,6 +155,7 @@ void App::top_bar() {
     heading(t("app.title"), 1);
     if (screen_ == Screen::Steps) {
         contributor_selector();
+        if (!saved_at_.empty()) muted(trf(lang_, "saved.at", {saved_at_}));
     } else {
         paragraph(t("app.subtitle"));
     }
@@ -161,9 +167,10 @@ void App::banners() {
         Group group(Role::Alert, "storage-banner", t("storage.failed.title"));
         error_text(t("storage.failed.title"));
         paragraph(trf(lang_, "storage.failed.text", {storage_problem_}));
-        if (button(t("export.button"), "banner-export", ButtonStyle::Primary)) export_file();
+        if (button(t("storage.save_file_now"), "banner-export", ButtonStyle::Primary)) export_file();
+        ImGui::Separator();
     }
-    if (storage_broken_) ImGui::Separator();
+    replace_file_confirm();
     if (draft_unreadable_) {
         Group group(Role::Alert, "draft-unreadable", t("storage.unreadable.title"));
         error_text(t("storage.unreadable.title"));
@@ -265,22 +272,27 @@ void App::settings_panel() {
     ImGui::Spacing();
     if (!confirm_erase_) {
         if (button(t("erase.button"), "erase", ButtonStyle::Danger, t("erase.help"))) confirm_erase_ = true;
-    } else {
-        Group confirm(Role::Alert, "erase-confirm", t("erase.confirm"));
-        paragraph(t("erase.confirm"));
-        if (button(t("erase.yes"), "erase-yes", ButtonStyle::Danger)) {
-            reset(PreparationKind::NewPlan);
-            go_to(Screen::Start);
-            host_.clear_draft();  // after the changes above: nothing is left to save
-            has_draft_ = false;
-            confirm_erase_ = false;
-            status_ = t("erase.done");
-            a11y_.announce(status_);
-        }
-        ImGui::SameLine();
-        if (button(t("erase.no"), "erase-no")) confirm_erase_ = false;
+    } else if (screen_ != Screen::Resume) {
+        erase_confirm();
     }
     if (!status_.empty() && screen_ != Screen::Steps) paragraph(status_);
+}
+
+void App::erase_confirm() {
+    Group confirm(Role::Alert, "erase-confirm", t("erase.confirm"));
+    paragraph(t("erase.confirm"));
+    if (button(t("erase.yes"), "erase-yes", ButtonStyle::Danger)) {
+        reset(PreparationKind::NewPlan);
+        go_to(Screen::Start);
+        host_.clear_draft();  // after the changes above: nothing is left to save
+        has_draft_ = false;
+        confirm_erase_ = false;
+        saved_at_.clear();
+        status_ = t("erase.done");
+        a11y_.announce(status_);
+    }
+    ImGui::SameLine();
+    if (button(t("erase.no"), "erase-no")) confirm_erase_ = false;
 }
 
 // ---- the draft ----
@@ -310,8 +322,11 @@ void App::draft_loaded(const std::string& text) {
     earlier_ = std::move(d->earlier);
     lang_ = d->lang;
     const DraftPlace& p = d->place;
-    for (const ScreenName& n : kScreens)
-        if (p.screen == n.name) screen_ = n.screen;
+    resume_place_ = p;
+    draft_updated_ = d->updated;
+    // On a shared computer the next person must not see this one's words: a neutral screen
+    // first, the draft only after "Fortsätt".
+    screen_ = Screen::Resume;
     if (auto s = step_from_name(p.step)) step_ = *s;
     for (const Contributor& c : prep_.contributors)
         if (c.id == p.author) author_ = p.author;
@@ -324,56 +339,21 @@ void App::draft_loaded(const std::string& text) {
     restored_ = true;
 }
 
-void App::file_opened(const std::string& name, const std::string& bytes) {
-    ImportResult r = import_bundle(bytes, today_);
-    if (screen_ == Screen::Professional) {
-        // The professional reads files; they never become the draft on this computer.
-        professional_.opened.push_back(ProfessionalState::Opened{name, std::move(r)});
-        professional_.index = static_cast<int>(professional_.opened.size()) - 1;
-        a11y_.announce(trf(lang_, "pro.opened", {name}));
-        host_.request_frames(1);
-        return;
-    }
-    open_errors_.clear();
-    if (!r.readable) {
-        open_message_ = trf(lang_, "open.failed", {name});
-        for (const Issue& i : r.issues) open_errors_.push_back(describe(i, lang_));
-        a11y_.announce(open_message_);
-        host_.request_frames(1);
-        return;
-    }
-    std::vector<std::string> errors;
-    for (const Issue& i : r.issues)
-        if (i.severity == Severity::Error) errors.push_back(describe(i, lang_));
-    if (opening_earlier_) {
-        earlier_ = std::move(r.preparation);
-        opening_earlier_ = false;
-        open_message_ = trf(lang_, "open.earlier_done", {name});
-    } else {
-        prep_ = std::move(r.preparation);
-        created_ = r.meta.created;
-        lang_ = r.meta.language;
-        author_ = kPersonId;
-        step_states_ = StepStates{};
-        open_message_ = trf(lang_, "open.done", {name});
-        go_to(Screen::Steps, StepId::AboutYou);
-    }
-    // Still read: the person can mend what is wrong. The problems are listed, not hidden.
-    open_errors_ = std::move(errors);
-    changed();
-    a11y_.announce(open_message_);
-    host_.request_frames(1);
-}
-
 void App::dom_text(const std::string& key, const DomText& text) {
     DomText clean = text;
     clean.value = sanitize_utf8(text.value);  // the model holds well-formed UTF-8 only
     a11y_.on_text(key, std::move(clean));
 }
 
+void App::draft_saved() {
+    saved_at_ = local_time_hhmm();
+    storage_broken_ = false;
+}
+
 void App::storage_failed(const std::string& reason) {
     storage_broken_ = true;
     storage_problem_ = reason;
+    saved_at_.clear();
 }
 
 std::string App::state_json() const {

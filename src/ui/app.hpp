@@ -15,13 +15,15 @@
 #include "core/model.hpp"
 #include "ui/a11y.hpp"
 #include "ui/fonts.hpp"
+#include "ui/draft.hpp"
 #include "ui/host.hpp"
 #include "ui/steps/step_context.hpp"
 #include "ui/widgets.hpp"
 
 namespace sipprep::ui {
 
-enum class Screen { Start, About, Steps, Evaluation, Professional };
+// Resume: a draft is stored on this computer; nothing of it is shown until someone continues.
+enum class Screen { Start, Resume, About, Steps, Evaluation, Professional };
 
 // "Jag är yrkesverksam": the files opened, read-only, in the order opened.
 struct ProfessionalState {
@@ -52,8 +54,10 @@ public:
     }
 
     // ---- HostEvents ----
-    void file_opened(const std::string& name, const std::string& bytes) override;
+    void file_opened(const std::string& name, const std::string& bytes, FileOrigin origin) override;
+    void file_pick_cancelled() override { opening_earlier_ = false; }
     void draft_loaded(const std::string& draft_json) override;
+    void draft_saved() override;
     void storage_failed(const std::string& reason) override;
     std::string draft_to_save() override;
     void dom_focus(const std::string& key, bool visible) override { a11y_.on_focus(key, visible); }
@@ -78,6 +82,8 @@ private:
     // app_start.cpp
     enum class Pending { None, New, FollowUp, Open };
     void start_screen();
+    void resume_screen();
+    void erase_confirm();
     void about_screen();
     void evaluation_screen();
     bool draft_has_content() const;
@@ -87,6 +93,10 @@ private:
     void export_file();
     void print_summary();
     void contributor_selector();
+
+    // app_files.cpp: a file arriving, and asking before it replaces anything
+    void take_file(const std::string& name, ImportResult r, bool as_earlier);
+    void replace_file_confirm();
 
     // app_professional.cpp: open, check, read, copy and print bundles; never changes them
     void professional_screen();
@@ -121,7 +131,17 @@ private:
     std::string storage_problem_;
     std::string open_message_;  // result of opening a file
     std::vector<std::string> open_errors_;
-    bool opening_earlier_ = false;  // the next opened file is the earlier plan
+    bool opening_earlier_ = false;  // the next file from the picker is the earlier plan
+    bool replace_confirmed_ = false;  // the person said yes to replacing before picking the file
+    struct PendingFile {
+        std::string name;
+        ImportResult result;
+        bool as_earlier = false;
+    };
+    std::optional<PendingFile> pending_file_;  // a file waiting for "yes, replace"
+    DraftPlace resume_place_;                  // where the stored draft was left
+    std::string draft_updated_;                // when the stored draft was last written
+    std::string saved_at_;                     // "14:32": the last save on this device
     std::string status_;
     std::vector<std::string> notes_;  // the current step's messages
     std::string mirror_lang_;         // the language the mirror was last told

@@ -1,5 +1,6 @@
 // The start screen, "Om SIP" and the evaluation after the meeting.
 #include "app.hpp"
+#include "core/clock.hpp"
 #include "core/model_json.hpp"
 #include "imgui.h"
 
@@ -62,7 +63,12 @@ void App::start_screen() {
     muted(t("start.privacy"));
 }
 
-bool App::draft_has_content() const { return to_json(prep_) != to_json(make_new_preparation()); }
+// Anything written: a new preparation of the same kind has nothing to lose.
+bool App::draft_has_content() const {
+    Preparation empty = make_new_preparation();
+    empty.kind = prep_.kind;
+    return to_json(prep_) != to_json(empty);
+}
 
 void App::start_action(Pending action) {
     switch (action) {
@@ -76,11 +82,37 @@ void App::start_action(Pending action) {
             break;
         case Pending::Open:
             opening_earlier_ = false;
+            replace_confirmed_ = true;  // the person has just said yes
             host_.pick_file();
             break;
         case Pending::None:
             break;
     }
+}
+
+void App::resume_screen() {
+    heading(t("resume.title"), 2);
+    if (!draft_updated_.empty()) paragraph(trf(lang_, "resume.when", {local_datetime_text(draft_updated_, lang_)}));
+    muted(t("resume.privacy"));
+    if (confirm_erase_) {
+        erase_confirm();
+        return;
+    }
+    if (button(t("resume.continue"), "resume-continue", ButtonStyle::Primary)) {
+        Screen target = Screen::Steps;
+        if (resume_place_.screen == "evaluation") target = Screen::Evaluation;
+        if (resume_place_.screen == "about") target = Screen::About;
+        if (resume_place_.screen == "start") target = Screen::Start;
+        screen_ = Screen::Start;  // so that go_to() counts it as a change of screen
+        go_to(target);
+    }
+    ImGui::SameLine();
+    if (button(t("resume.new"), "resume-new")) {
+        go_to(Screen::Start);
+        confirm_replace_ = Pending::New;
+    }
+    ImGui::SameLine();
+    if (button(t("resume.erase"), "resume-erase", ButtonStyle::Danger)) confirm_erase_ = true;
 }
 
 void App::about_screen() {

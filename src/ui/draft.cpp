@@ -35,6 +35,7 @@ std::optional<Draft> read_draft(const std::string& text, const Date& today) {
     Draft out;
     out.prep = std::move(r.preparation);
     out.lang = r.meta.language;
+    out.updated = r.meta.updated;
     if (d.contains("earlier")) {
         ImportResult e = import_bundle(d["earlier"].dump(), today);
         if (e.readable) out.earlier = std::move(e.preparation);

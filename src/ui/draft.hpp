@@ -27,6 +27,7 @@ struct Draft {
     std::optional<Preparation> earlier;
     Lang lang = Lang::Sv;
     DraftPlace place;
+    std::string updated;  // when it was last written (UTC, as the format writes it)
 };
 
 std::string write_draft(const Preparation& prep, const Preparation* earlier, Lang lang, const DraftPlace& place);

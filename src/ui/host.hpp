@@ -59,14 +59,21 @@ public:
     virtual void update_mirror(const MirrorUpdate& update) = 0;
 };
 
+// Where an opened file came from: the file picker the app asked for, or dropped on the page.
+enum class FileOrigin { Picker, Drop };
+
 class HostEvents {
 public:
     virtual ~HostEvents() = default;
 
     // A file the person chose or dropped (raw bytes: the core says what is wrong with them).
-    virtual void file_opened(const std::string& name, const std::string& bytes) = 0;
+    virtual void file_opened(const std::string& name, const std::string& bytes, FileOrigin origin) = 0;
+    // The file picker was closed without a file.
+    virtual void file_pick_cancelled() = 0;
     // The stored draft, before the first frame ("" when there is none).
     virtual void draft_loaded(const std::string& draft_json) = 0;
+    // The draft was written to the device's storage just now.
+    virtual void draft_saved() = 0;
     // Saving the draft failed (private window, quota, too large).
     virtual void storage_failed(const std::string& reason) = 0;
     // The draft as it should be stored now.

@@ -111,10 +111,11 @@ test('an adult with a relative prepares, reorders questions, gives and withdraws
   await page.keyboard.press('Enter');
   await settle(page);
 
-  // A reload in the middle restores everything, including the step.
+  // A reload in the middle restores everything, including the step, after the neutral screen.
   await page.evaluate(() => window.SipprepShell.flushDraft());
   await page.reload();
   await page.waitForFunction(() => window.__appReady === true);
+  await press(page, 'Fortsätt');
   const s = await state(page);
   assert.equal(s.step, 'consent');
   assert.equal(s.content.owner.name, 'Kerstin Lund');

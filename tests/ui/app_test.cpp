@@ -31,6 +31,13 @@ const ui::A11yNode* find(const ui::A11yNode& n, ui::Role role, const std::string
     return nullptr;
 }
 
+// Every name, value and description in the tree, for "is it shown anywhere?".
+std::string text_of(const ui::A11yNode& n) {
+    std::string out = n.name + "\n" + n.value + "\n" + n.description + "\n";
+    for (const ui::A11yNode& c : n.kids()) out += text_of(c);
+    return out;
+}
+
 void press(test::Headless& h, ui::App& app, const std::string& name) {
     const ui::A11yNode* b = find(app.a11y_tree(), ui::Role::Button, name);
     ASSERT_NE(b, nullptr) << "no button " << name;
@@ -47,7 +54,8 @@ TEST(App, EveryStepDrawsAndTheDraftRoundTrips) {
     ui::App app(host);
     app.set_today(Date{2026, 11, 23});
     app.file_opened("narstaende-tillsammans.json",
-                    read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/narstaende-tillsammans.json"));
+                    read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/narstaende-tillsammans.json"),
+                    ui::FileOrigin::Picker);
     h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
     const std::pair<const char*, const char*> steps[] = {{"2. Vad är viktigt för dig? \u2713", "goal"},
                                                          {"5. Frågor till mötet \u2713", "questions"},
@@ -70,6 +78,14 @@ TEST(App, EveryStepDrawsAndTheDraftRoundTrips) {
     ui::App restored(host2);
     restored.set_today(Date{2026, 11, 23});
     restored.draft_loaded(draft);
+    // A shared computer: first a neutral screen, with nothing of the person's in it.
+    EXPECT_EQ(nlohmann::json::parse(restored.state_json())["screen"], "resume");
+    h.app_frame([&](const ui::Fonts& f) { restored.frame(f); });
+    const std::string shown = text_of(restored.a11y_tree());
+    for (const char* personal : {"Daniel", "Hassan", "199506244178", "Ekvägen", "stall"})
+        EXPECT_EQ(shown.find(personal), std::string::npos) << personal << " shown before continuing";
+    EXPECT_NE(shown.find("Det finns en påbörjad förberedelse"), std::string::npos) << shown;
+    press(h, restored, "Fortsätt");
     auto a = nlohmann::json::parse(app.state_json());
     auto b = nlohmann::json::parse(restored.state_json());
     EXPECT_EQ(a, b);
@@ -101,4 +117,52 @@ TEST(App, AnUnreadableDraftIsKeptNotOverwritten) {
     EXPECT_EQ(host.kept, "{\"draft\":1,\"bundle\":{\"format\":\"sipp");
     h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
     EXPECT_NE(find(app.a11y_tree(), ui::Role::Alert, "Det sparade utkastet gick inte att läsa"), nullptr);
+}
+
+TEST(App, EveryWayAFileCanReplaceTheDraftAsksFirst) {
+    test::Headless h;
+    test::FakeHost host;
+    ui::App app(host);
+    app.set_today(Date{2026, 11, 23});
+    auto frame = [&] { h.app_frame([&](const ui::Fonts& f) { app.frame(f); }); };
+    const std::string example = read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/barn-skolfranvaro.json");
+    frame();
+    press(h, app, "Ny förberedelse");
+    app.dom_text(find(app.a11y_tree(), ui::Role::TextBox, "Ditt namn")->key, ui::DomText{"Anna", 4, 4, false});
+    frame();
+    frame();
+    ASSERT_EQ(nlohmann::json::parse(app.state_json())["content"]["owner"]["name"], "Anna");
+
+    // Dropped on the page: it asks, and "no" keeps what was written.
+    app.file_opened("barn.json", example, ui::FileOrigin::Drop);
+    frame();
+    ASSERT_NE(find(app.a11y_tree(), ui::Role::Alert, "Filen ersätter det du har skrivit"), nullptr);
+    press(h, app, "Nej, avbryt");
+    EXPECT_EQ(nlohmann::json::parse(app.state_json())["content"]["owner"]["name"], "Anna");
+    EXPECT_EQ(find(app.a11y_tree(), ui::Role::Alert, "Filen ersätter det du har skrivit"), nullptr);
+
+    // Dropped again, and this time "yes".
+    app.file_opened("barn.json", example, ui::FileOrigin::Drop);
+    frame();
+    press(h, app, "Öppna barn.json ändå");
+    EXPECT_EQ(nlohmann::json::parse(app.state_json())["content"]["owner"]["name"], "Elsa Nilsson");
+}
+
+TEST(App, ACancelledEarlierPlanPickerLeavesNothingBehind) {
+    test::Headless h;
+    test::FakeHost host;
+    ui::App app(host);
+    app.set_today(Date{2026, 11, 23});
+    auto frame = [&] { h.app_frame([&](const ui::Fonts& f) { app.frame(f); }); };
+    frame();
+    press(h, app, "Följ upp en tidigare SIP");
+    press(h, app, "2. Vad är viktigt för dig?");
+    press(h, app, "Öppna förra planens fil");
+    EXPECT_EQ(host.picks, 1);
+    app.file_pick_cancelled();
+    // A file dropped later is the preparation itself, not the earlier plan.
+    app.file_opened("barn.json", read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/barn-skolfranvaro.json"),
+                    ui::FileOrigin::Drop);
+    frame();
+    EXPECT_EQ(nlohmann::json::parse(app.state_json())["content"]["owner"]["name"], "Elsa Nilsson");
 }

@@ -159,8 +159,18 @@ EMSCRIPTEN_KEEPALIVE void sipprep_set_font(const unsigned char* data, int length
 }
 
 // A file the person chose or dropped on the page (raw bytes: the core says what is wrong with them).
-EMSCRIPTEN_KEEPALIVE void sipprep_open_file(const char* name, const char* data, int length) {
-    s.app->file_opened(name, std::string(data, static_cast<std::size_t>(length)));
+// `dropped`: 1 when the file was dropped on the page, 0 when it came from the file picker.
+EMSCRIPTEN_KEEPALIVE void sipprep_open_file(const char* name, const char* data, int length, int dropped) {
+    s.app->file_opened(name, std::string(data, static_cast<std::size_t>(length)),
+                       dropped ? sipprep::ui::FileOrigin::Drop : sipprep::ui::FileOrigin::Picker);
+    wake();
+}
+EMSCRIPTEN_KEEPALIVE void sipprep_file_pick_cancelled() {
+    s.app->file_pick_cancelled();
+    wake();
+}
+EMSCRIPTEN_KEEPALIVE void sipprep_draft_saved() {
+    s.app->draft_saved();
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_storage_failed(const char* reason) {

@@ -1,0 +1,87 @@
+// A file arriving: in the professional's view it is read, never kept; otherwise it becomes the
+// draft (or the earlier plan of a follow-up) — and when that would replace what someone has
+// written, the app asks first, whatever way the file came (picker, drop).
+#include "app.hpp"
+#include "imgui.h"
+
+namespace sipprep::ui {
+
+void App::file_opened(const std::string& name, const std::string& bytes, FileOrigin origin) {
+    ImportResult r = import_bundle(bytes, today_);
+    host_.request_frames(1);
+    if (screen_ == Screen::Professional) {
+        // The professional reads files; they never become the draft on this computer.
+        professional_.opened.push_back(ProfessionalState::Opened{name, std::move(r)});
+        professional_.index = static_cast<int>(professional_.opened.size()) - 1;
+        a11y_.announce(trf(lang_, "pro.opened", {name}));
+        return;
+    }
+    // Only a file from the picker the earlier-plan button opened is the earlier plan.
+    const bool as_earlier = opening_earlier_ && origin == FileOrigin::Picker;
+    const bool confirmed = replace_confirmed_ && origin == FileOrigin::Picker;
+    opening_earlier_ = false;
+    replace_confirmed_ = false;
+    open_errors_.clear();
+    if (!r.readable) {
+        open_message_ = trf(lang_, "open.failed", {name});
+        for (const Issue& i : r.issues) open_errors_.push_back(describe(i, lang_));
+        a11y_.announce(open_message_);
+        return;
+    }
+    const bool replaces = as_earlier ? earlier_.has_value() : draft_has_content();
+    if (replaces && !confirmed) {
+        pending_file_ = PendingFile{name, std::move(r), as_earlier};
+        a11y_.announce(t("open.replace.title"));
+        return;
+    }
+    take_file(name, std::move(r), as_earlier);
+}
+
+void App::take_file(const std::string& name, ImportResult r, bool as_earlier) {
+    std::vector<std::string> errors;
+    for (const Issue& i : r.issues)
+        if (i.severity == Severity::Error) errors.push_back(describe(i, lang_));
+    if (as_earlier) {
+        earlier_ = std::move(r.preparation);
+        open_message_ = trf(lang_, "open.earlier_done", {name});
+    } else {
+        prep_ = std::move(r.preparation);
+        created_ = r.meta.created;
+        lang_ = r.meta.language;
+        author_ = kPersonId;
+        step_states_ = StepStates{};
+        open_message_ = trf(lang_, "open.done", {name});
+        go_to(Screen::Steps, StepId::AboutYou);
+    }
+    // Still read: the person can mend what is wrong. The problems are listed, not hidden.
+    open_errors_ = std::move(errors);
+    changed();
+    a11y_.announce(open_message_);
+}
+
+void App::replace_file_confirm() {
+    if (!pending_file_) return;
+    const std::string& name = pending_file_->name;
+    Group group(Role::Alert, "replace-file", t("open.replace.title"));
+    error_text(t("open.replace.title"));
+    if (pending_file_->as_earlier) {
+        paragraph(trf(lang_, "open.earlier_replace.text", {name}));
+    } else {
+        paragraph(trf(lang_, "open.replace.text", {name}));
+        if (button(t("storage.save_file_now"), "replace-file-export", ButtonStyle::Primary)) export_file();
+        ImGui::SameLine();
+    }
+    const std::string yes = pending_file_->as_earlier ? trf(lang_, "open.earlier_replace.yes", {name})
+                                                      : trf(lang_, "open.replace.yes", {name});
+    if (button(yes, "replace-file-yes", ButtonStyle::Danger)) {
+        PendingFile f = std::move(*pending_file_);
+        pending_file_.reset();
+        take_file(f.name, std::move(f.result), f.as_earlier);
+        return;
+    }
+    ImGui::SameLine();
+    if (button(t("erase.no"), "replace-file-no")) pending_file_.reset();
+    ImGui::Separator();
+}
+
+}  // namespace sipprep::ui

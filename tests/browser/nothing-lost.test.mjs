@@ -1,0 +1,100 @@
+// Nothing lost, nothing exposed (issue 9): a shared computer shows a neutral screen first;
+// a dropped file asks before it replaces anything; storage that refuses is said plainly while
+// typing goes on; the save time is shown; erasing removes everything the app stored.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openApp, state, press, startNew, settle, useBrowser, ROOT } from './harness.mjs';
+
+const env = useBrowser();
+
+const nameField = (page) => page.getByRole('textbox', { name: 'Ditt namn' });
+const mirrorText = (page) => page.evaluate(() => {
+  const root = document.getElementById('a11y-root');
+  const values = [...root.querySelectorAll('input, textarea')].map((e) => e.value);
+  return root.textContent + '\n' + values.join('\n');
+});
+
+async function typeName(page, name) {
+  await nameField(page).focus();
+  await page.keyboard.type(name);
+  await settle(page, 300);
+}
+
+test('a stored draft opens on a neutral screen; nothing of it shows before "Fortsätt"', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url);
+  await startNew(page);
+  await typeName(page, 'Kerstin Lund');
+  await page.getByText(/^Sparat \d\d:\d\d$/).first().waitFor({ state: 'attached', timeout: 5000 });
+  await page.evaluate(() => window.SipprepShell.flushDraft());
+  await page.reload();
+  await page.waitForFunction(() => window.__appReady === true);
+  await page.getByRole('heading', { name: 'Det finns en påbörjad förberedelse på den här datorn' }).waitFor({ state: 'attached' });
+  await page.getByText(/^Senast ändrad \d{1,2} [a-zåäö]+ \d{4}, \d\d:\d\d\.$/).first().waitFor({ state: 'attached' });
+  assert.ok(!(await mirrorText(page)).includes('Kerstin'), 'the name shows before continuing');
+  await press(page, 'Fortsätt');
+  assert.equal(await nameField(page).inputValue(), 'Kerstin Lund');
+  await context.close();
+});
+
+test('a file dropped on the page asks before it replaces the draft', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url);
+  await startNew(page);
+  await typeName(page, 'Anna');
+  const drop = (name, text) => page.evaluate(([n, t]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], n, { type: 'application/json' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [name, text]);
+  const example = readFileSync(join(ROOT, 'assets/examples/barn-skolfranvaro.json'), 'utf8');
+  await drop('barn.json', example);
+  await page.getByRole('alert', { name: 'Filen ersätter det du har skrivit' }).waitFor({ state: 'attached' });
+  await press(page, 'Nej, avbryt');
+  assert.equal((await state(page)).content.owner.name, 'Anna');
+  await drop('barn.json', example);
+  await press(page, 'Öppna barn.json ändå');
+  assert.equal((await state(page)).content.owner.name, 'Elsa Nilsson');
+  await context.close();
+});
+
+test('when the browser refuses to store, a banner offers a file and typing goes on', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => window.__appReady === true);
+  await startNew(page);
+  await typeName(page, 'Anna');
+  await page.getByRole('alert', { name: 'Det du skriver kan inte sparas i webbläsaren' }).waitFor({ state: 'attached', timeout: 5000 });
+  assert.equal(await page.getByText(/^Sparat \d\d:\d\d$/).count(), 0, '"Sparat" shown although nothing was stored');
+  await nameField(page).focus();
+  await page.keyboard.type(' Berg');
+  await settle(page, 300);
+  assert.equal((await state(page)).content.owner.name, 'Anna Berg');
+  const download = page.waitForEvent('download');
+  await press(page, 'Spara en fil nu');
+  assert.match((await download).suggestedFilename(), /^sip-forberedelse-\d{4}-\d{2}-\d{2}\.json$/);
+  await page.getByText('Nedladdningen av', { exact: false }).first().waitFor({ state: 'attached' });
+  await context.close();
+});
+
+test('"Radera allt" removes everything the app stored and says what stays', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url);
+  await startNew(page);
+  await typeName(page, 'Anna');
+  await page.evaluate(() => window.SipprepShell.flushDraft());
+  await press(page, 'Radera allt från den här datorn');
+  await press(page, 'Ja, radera allt');
+  await page.getByText('Kvar finns filer du har sparat', { exact: false }).first().waitFor({ state: 'attached' });
+  await settle(page, 800);
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sipprep')));
+  assert.deepEqual(stored, []);
+  await page.reload();
+  await page.waitForFunction(() => window.__appReady === true);
+  assert.equal((await state(page)).screen, 'start');
+  assert.ok(!(await mirrorText(page)).includes('Anna'));
+  await context.close();
+});
