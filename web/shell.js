@@ -181,23 +181,47 @@
   // ---------------------------------------------------------------- the draft on this device
   var DRAFT_KEY = 'sipprep.draft.v1';
   var DRAFT_LIMIT = 4 * 1024 * 1024;  // characters; browsers allow about 5 M per site
+  var REV_KEY = DRAFT_KEY + '.rev';  // counts writes: a tab writes only over what it read
   var draftPending = false;  // the app's draft changed since it was last written
   var draftTimer = 0;
+  var knownRev = 0;          // the revision this tab's draft is based on
+  var editing = true;        // this tab is the one that writes (see "One tab edits" below)
 
   function storageFailed(reason) {
     withCString(String(reason), function (p) { Module._sipprep_storage_failed(p); });
+  }
+
+  var lastWritten = null;    // what this tab wrote last (handed over on "take over")
+
+  // Another tab wrote a newer revision, or erased what this tab had written. (localStorage may
+  // show another tab's writes a moment late; a lower number is that delay, not a conflict.)
+  function newerElsewhere() {
+    var stored = storedRev();
+    if (stored > knownRev) return true;
+    try { return knownRev > 0 && stored === 0 && localStorage.getItem(DRAFT_KEY) === null; } catch (e) { return false; }
+  }
+
+  function storedRev() {
+    try { return Number(localStorage.getItem(REV_KEY) || 0); } catch (e) { return knownRev; }
   }
 
   // The app serialises its draft only here: at most twice a second while someone types, and
   // at once when the page is hidden or closed.
   function writeDraft() {
     if (draftTimer) { clearTimeout(draftTimer); draftTimer = 0; }
-    if (!draftPending) return;
+    // Input the app has not drawn yet (a hidden tab gets few animation frames) goes in first.
+    if (framePending && started) runFrame();
+    if (!draftPending || !editing) return;
     draftPending = false;
+    // Someone else wrote (or erased) since this tab read: never put an older state over it.
+    if (newerElsewhere()) { stopEditing(); return; }
     var text = Module.UTF8ToString(Module._sipprep_draft_json());
     if (text.length > DRAFT_LIMIT) { storageFailed('too large: ' + Math.round(text.length / 1024) + ' kB'); return; }
     try {
       localStorage.setItem(DRAFT_KEY, text);
+      localStorage.setItem(REV_KEY, String(knownRev + 1));
+      knownRev += 1;
+      lastWritten = text;
       Module._sipprep_draft_saved();
     } catch (e) {
       storageFailed(e && e.name ? e.name : String(e));
@@ -215,7 +239,78 @@
     try {
       localStorage.removeItem(DRAFT_KEY);
       localStorage.removeItem(DRAFT_KEY + '.unreadable');
+      localStorage.removeItem(REV_KEY);
     } catch (e) { /* nothing stored, nothing to erase */ }
+    knownRev = 0;
+    lastWritten = '';
+  }
+
+  // ---------------------------------------------------------------- one tab edits
+  // The tab holding the Web Lock "sipprep-editor" writes the draft; any other tab of the app
+  // says so and offers to continue there. Continuing asks the editing tab (BroadcastChannel) to
+  // save and let go, then reads what it left. Without Web Locks, the revision check above still
+  // keeps an older state from being written over a newer one.
+  var channel = window.BroadcastChannel ? new BroadcastChannel('sipprep') : null;
+  var releaseLock = null;
+
+  function claimEditing(wait) {
+    if (!navigator.locks) return Promise.resolve(true);
+    return new Promise(function (resolve) {
+      navigator.locks.request('sipprep-editor', wait ? {} : { ifAvailable: true }, function (lock) {
+        if (!lock) { resolve(false); return undefined; }
+        resolve(true);
+        return new Promise(function (release) { releaseLock = release; });
+      }).catch(function () { resolve(true); });
+    });
+  }
+  var editingClaim = claimEditing(false);
+
+  function stopEditing() {
+    writeDraft();
+    editing = false;
+    draftPending = false;
+    if (releaseLock) { releaseLock(); releaseLock = null; }
+    if (started) Module._sipprep_editing_elsewhere(1);
+  }
+
+  // The editing tab answers "released" after its last write; the lock alone is not waited on,
+  // because a tab that could not take the lock (or a browser without Web Locks) still writes.
+  var released = null;
+  function takeOver() {
+    var answer = new Promise(function (resolve) {
+      released = resolve;
+      setTimeout(function () { resolve(null); }, channel ? 1000 : 0);
+    });
+    if (channel) channel.postMessage({ type: 'take-over' });
+    Promise.all([claimEditing(true), answer]).then(function (results) {
+      var handed = results[1];  // what the other tab wrote last; localStorage may lag behind it
+      editing = true;
+      var text = '';
+      if (handed) {
+        knownRev = handed.rev;
+        text = handed.text;
+      } else {
+        knownRev = storedRev();
+        try { text = localStorage.getItem(DRAFT_KEY) || ''; } catch (e) { /* said when saving */ }
+      }
+      withCString(text, function (p) { Module._sipprep_draft_reloaded(p); });
+      Module._sipprep_editing_elsewhere(0);
+    });
+  }
+
+  if (channel) {
+    channel.onmessage = function (ev) {
+      var type = ev.data && ev.data.type;
+      if (type === 'take-over' && editing) {
+        stopEditing();
+        var text = lastWritten;
+        if (text === null) try { text = localStorage.getItem(DRAFT_KEY) || ''; } catch (e) { text = ''; }
+        channel.postMessage({ type: 'released', rev: knownRev, text: text });
+      } else if (type === 'released' && released) {
+        released({ rev: ev.data.rev, text: ev.data.text });
+        released = null;
+      }
+    };
   }
 
   function keepUnreadableDraft(text) {
@@ -224,6 +319,7 @@
 
   function loadDraft() {
     try {
+      knownRev = storedRev();
       return localStorage.getItem(DRAFT_KEY) || '';
     } catch (e) {
       setTimeout(function () { storageFailed(e && e.name ? e.name : String(e)); }, 0);
@@ -334,7 +430,11 @@
     }, function (e) {
       console.warn('app font not loaded, using the built-in font: ' + e.message);
     }).then(function () {
+      return editingClaim;
+    }).then(function (mine) {
+      editing = mine;
       started = true;
+      if (!mine) Module._sipprep_editing_elsewhere(1);
       requestFrame();
     });
   }
@@ -342,13 +442,14 @@
   window.SipprepShell = {
     start: start, fatal: fatal, requestFrame: requestFrame, frameDrawn: frameDrawn,
     download: download, setCursor: setCursor, withCString: withCString,
-    draftChanged: draftChanged, clearDraft: clearDraft, keepUnreadableDraft: keepUnreadableDraft, loadDraft: loadDraft, flushDraft: writeDraft,
+    draftChanged: draftChanged, takeOver: takeOver, clearDraft: clearDraft, keepUnreadableDraft: keepUnreadableDraft, loadDraft: loadDraft, flushDraft: writeDraft,
     pickFile: pickFile, openFile: openFile, printHtml: printHtml, copyText: copyText
   };
 
   // A small accessor for tests and for people who want to see their data: the core's state.
   window.sipprep = {
-    state: function () { return JSON.parse(Module.UTF8ToString(Module._sipprep_state_json())); }
+    state: function () { return JSON.parse(Module.UTF8ToString(Module._sipprep_state_json())); },
+    storage: function () { return { editing: editing, revision: knownRev, stored: storedRev(), pending: draftPending }; }
   };
 
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') { fatal('no-wasm'); return; }

@@ -17,12 +17,9 @@ struct ScreenName {
     Screen screen;
     const char* name;
 };
-constexpr ScreenName kScreens[] = {{Screen::Start, "start"},
-                                   {Screen::Resume, "resume"},
-                                   {Screen::About, "about"},
-                                   {Screen::Steps, "steps"},
-                                   {Screen::Evaluation, "evaluation"},
-                                   {Screen::Professional, "professional"}};
+constexpr ScreenName kScreens[] = {{Screen::Start, "start"},           {Screen::Resume, "resume"},
+                                   {Screen::About, "about"},           {Screen::Steps, "steps"},
+                                   {Screen::Evaluation, "evaluation"}, {Screen::Professional, "professional"}};
 
 const char* screen_name(Screen s) {
     for (const ScreenName& n : kScreens)
@@ -89,28 +86,32 @@ void App::frame(const Fonts& fonts) {
     set_column_right(ImGui::GetCursorPosX() + column);
 
     top_bar();
-    banners();
-    switch (screen_) {
-        case Screen::Start:
-            start_screen();
-            break;
-        case Screen::Resume:
-            resume_screen();
-            break;
-        case Screen::About:
-            about_screen();
-            break;
-        case Screen::Evaluation:
-            evaluation_screen();
-            break;
-        case Screen::Professional:
-            professional_screen();
-            break;
-        case Screen::Steps:
-            steps_screen();
-            break;
+    if (elsewhere_) {
+        elsewhere_screen();
+    } else {
+        banners();
+        switch (screen_) {
+            case Screen::Start:
+                start_screen();
+                break;
+            case Screen::Resume:
+                resume_screen();
+                break;
+            case Screen::About:
+                about_screen();
+                break;
+            case Screen::Evaluation:
+                evaluation_screen();
+                break;
+            case Screen::Professional:
+                professional_screen();
+                break;
+            case Screen::Steps:
+                steps_screen();
+                break;
+        }
+        settings_panel();
     }
-    settings_panel();
     ImGui::Dummy(ImVec2(1, ImGui::GetTextLineHeight() * 2));
     ImGui::End();
     a11y_.end_frame();
@@ -151,9 +152,17 @@ void App::steps_screen() {
     if (screen_ == Screen::Steps) step_footer(steps, index);
 }
 
+// Only one tab writes the draft; this one says so and offers to continue here.
+void App::elsewhere_screen() {
+    Group group(Role::Alert, "elsewhere", t("elsewhere.title"));
+    heading(t("elsewhere.title"), 2);
+    paragraph(t("elsewhere.text"));
+    if (button(t("elsewhere.take_over"), "elsewhere-take-over", ButtonStyle::Primary)) host_.take_over_editing();
+}
+
 void App::top_bar() {
     heading(t("app.title"), 1);
-    if (screen_ == Screen::Steps) {
+    if (screen_ == Screen::Steps && !elsewhere_) {
         contributor_selector();
         if (!saved_at_.empty()) muted(trf(lang_, "saved.at", {saved_at_}));
     } else {
@@ -343,6 +352,29 @@ void App::dom_text(const std::string& key, const DomText& text) {
     DomText clean = text;
     clean.value = sanitize_utf8(text.value);  // the model holds well-formed UTF-8 only
     a11y_.on_text(key, std::move(clean));
+}
+
+void App::draft_reloaded(const std::string& text) {
+    // Everything this tab held is replaced by what the other tab left, erased included.
+    prep_ = make_new_preparation();
+    earlier_.reset();
+    author_ = kPersonId;
+    created_.clear();
+    status_.clear();
+    notes_.clear();
+    step_states_ = StepStates{};
+    pending_file_.reset();
+    confirm_replace_ = Pending::None;
+    confirm_erase_ = false;
+    has_draft_ = false;
+    issues_stale_ = true;
+    screen_ = Screen::Start;
+    if (text.empty()) return;
+    draft_loaded(text);
+    if (screen_ != Screen::Resume) return;  // unreadable: the banner says so
+    // The person chose to continue here: straight to where they were.
+    screen_ = resume_place_.screen == "steps" ? Screen::Steps : Screen::Start;
+    scroll_to_top_ = true;
 }
 
 void App::draft_saved() {

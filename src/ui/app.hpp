@@ -14,8 +14,8 @@
 #include "core/i18n.hpp"
 #include "core/model.hpp"
 #include "ui/a11y.hpp"
-#include "ui/fonts.hpp"
 #include "ui/draft.hpp"
+#include "ui/fonts.hpp"
 #include "ui/host.hpp"
 #include "ui/steps/step_context.hpp"
 #include "ui/widgets.hpp"
@@ -58,6 +58,8 @@ public:
     void file_pick_cancelled() override { opening_earlier_ = false; }
     void draft_loaded(const std::string& draft_json) override;
     void draft_saved() override;
+    void editing_elsewhere(bool elsewhere) override { elsewhere_ = elsewhere; }
+    void draft_reloaded(const std::string& draft_json) override;
     void storage_failed(const std::string& reason) override;
     std::string draft_to_save() override;
     void dom_focus(const std::string& key, bool visible) override { a11y_.on_focus(key, visible); }
@@ -70,6 +72,7 @@ private:
     void top_bar();
     void banners();
     void steps_screen();
+    void elsewhere_screen();
     void step_navigation(const std::vector<StepId>& steps, std::size_t index);
     void step_footer(const std::vector<StepId>& steps, std::size_t index);
     void settings_panel();
@@ -131,7 +134,7 @@ private:
     std::string storage_problem_;
     std::string open_message_;  // result of opening a file
     std::vector<std::string> open_errors_;
-    bool opening_earlier_ = false;  // the next file from the picker is the earlier plan
+    bool opening_earlier_ = false;    // the next file from the picker is the earlier plan
     bool replace_confirmed_ = false;  // the person said yes to replacing before picking the file
     struct PendingFile {
         std::string name;
@@ -142,6 +145,7 @@ private:
     DraftPlace resume_place_;                  // where the stored draft was left
     std::string draft_updated_;                // when the stored draft was last written
     std::string saved_at_;                     // "14:32": the last save on this device
+    bool elsewhere_ = false;                   // another tab edits: this one shows only that
     std::string status_;
     std::vector<std::string> notes_;  // the current step's messages
     std::string mirror_lang_;         // the language the mirror was last told

@@ -53,6 +53,9 @@ public:
     // Keeps a stored draft that could not be read beside the next one, so it is not overwritten.
     virtual void keep_unreadable_draft(const std::string& text) = 0;
 
+    // This tab takes over editing from another tab or window of the app (which then stops).
+    virtual void take_over_editing() = 0;
+
     // Asks for `count` more frames (messages that must show). Input wakes the app by itself.
     virtual void request_frames(int count) = 0;
     // Keeps the DOM mirror in step with the frame just drawn.
@@ -72,6 +75,10 @@ public:
     virtual void file_pick_cancelled() = 0;
     // The stored draft, before the first frame ("" when there is none).
     virtual void draft_loaded(const std::string& draft_json) = 0;
+    // Another tab or window edits the preparation (true), or this one does again (false).
+    virtual void editing_elsewhere(bool elsewhere) = 0;
+    // This tab took over: the stored draft as the other tab left it ("" when it was erased).
+    virtual void draft_reloaded(const std::string& draft_json) = 0;
     // The draft was written to the device's storage just now.
     virtual void draft_saved() = 0;
     // Saving the draft failed (private window, quota, too large).

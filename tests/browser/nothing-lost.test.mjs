@@ -98,3 +98,57 @@ test('"Radera allt" removes everything the app stored and says what stays', asyn
   assert.ok(!(await mirrorText(page)).includes('Anna'));
   await context.close();
 });
+
+test('two tabs: one edits, the other offers to continue; nothing typed is lost, nothing erased comes back', async () => {
+  const context = await env.browser.newContext();
+  const open = async () => {
+    const page = await context.newPage();
+    await page.goto(env.server.url);
+    await page.waitForFunction(() => window.__appReady === true);
+    await settle(page, 300);
+    return page;
+  };
+  const a = await open();
+  await startNew(a);
+  await typeName(a, 'Anna');
+  const b = await open();
+  // The second tab does not edit, and shows nothing of the draft.
+  await b.getByRole('alert', { name: 'Förberedelsen är öppen i en annan flik' }).waitFor({ state: 'attached' });
+  assert.ok(!(await mirrorText(b)).includes('Anna'));
+  // Typing goes on in the first tab; then the second takes over and gets all of it.
+  await nameField(a).focus();
+  await a.keyboard.type(' Berg');
+  await settle(a, 200);
+  await press(b, 'Fortsätt här');
+  await nameField(b).waitFor({ state: 'attached' });
+  await b.waitForFunction(() => window.sipprep.state().content.owner.name === 'Anna Berg', null, { timeout: 5000 });
+  await a.getByRole('alert', { name: 'Förberedelsen är öppen i en annan flik' }).waitFor({ state: 'attached' });
+  await nameField(b).focus();
+  await b.keyboard.type(' Lund');
+  await settle(b, 800);
+  await b.evaluate(() => window.SipprepShell.flushDraft());
+  // Reloading both: the newest words are there; the tab that edits offers them, the other waits.
+  await a.reload();
+  await a.waitForFunction(() => window.__appReady === true);
+  await b.reload();
+  await b.waitForFunction(() => window.__appReady === true);
+  await settle(b, 300);
+  const [editor, other] = (await b.getByRole('button', { name: 'Fortsätt', exact: true }).count()) ? [b, a] : [a, b];
+  await press(editor, 'Fortsätt');
+  assert.equal((await state(editor)).content.owner.name, 'Anna Berg Lund');
+  await other.getByRole('alert', { name: 'Förberedelsen är öppen i en annan flik' }).waitFor({ state: 'attached' });
+  // Erasing in the editing tab: the other tab cannot bring it back.
+  await press(editor, 'Radera allt från den här datorn');
+  await press(editor, 'Ja, radera allt');
+  await settle(editor, 300);
+  await press(other, 'Fortsätt här');
+  await other.waitForFunction(() => window.sipprep.storage().editing, null, { timeout: 5000 });
+  assert.equal((await state(other)).content.owner.name, '');
+  await other.evaluate(() => window.SipprepShell.flushDraft());
+  await other.close();
+  await editor.reload();
+  await editor.waitForFunction(() => window.__appReady === true);
+  assert.equal((await state(editor)).screen, 'start');
+  assert.ok(!(await mirrorText(editor)).includes('Anna'));
+  await context.close();
+});

@@ -34,6 +34,8 @@ struct FakeHost final : ui::Host {
     }
     void keep_unreadable_draft(const std::string& text) override { kept = text; }
     void request_frames(int) override {}
+    int take_overs = 0;
+    void take_over_editing() override { ++take_overs; }
     void update_mirror(const ui::MirrorUpdate& u) override { mirror.push_back(u); }
 };
 

@@ -169,6 +169,15 @@ EMSCRIPTEN_KEEPALIVE void sipprep_file_pick_cancelled() {
     s.app->file_pick_cancelled();
     wake();
 }
+// Only one tab edits (web/shell.js holds a Web Lock for it).
+EMSCRIPTEN_KEEPALIVE void sipprep_editing_elsewhere(int elsewhere) {
+    s.app->editing_elsewhere(elsewhere != 0);
+    wake();
+}
+EMSCRIPTEN_KEEPALIVE void sipprep_draft_reloaded(const char* draft_json) {
+    s.app->draft_reloaded(draft_json);
+    wake();
+}
 EMSCRIPTEN_KEEPALIVE void sipprep_draft_saved() {
     s.app->draft_saved();
     wake();

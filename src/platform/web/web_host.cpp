@@ -12,6 +12,7 @@ void sipprep_js_keep_unreadable_draft(const char* text);
 void sipprep_js_pick_file();
 void sipprep_js_print_html(const char* title, const char* html);
 void sipprep_js_copy_text(const char* text);
+void sipprep_js_take_over();
 }
 
 namespace sipprep::web {
@@ -27,6 +28,8 @@ void WebHost::print_html(const std::string& title, const std::string& html) {
 void WebHost::draft_changed() { sipprep_js_draft_changed(); }
 void WebHost::clear_draft() { sipprep_js_clear_draft(); }
 void WebHost::keep_unreadable_draft(const std::string& text) { sipprep_js_keep_unreadable_draft(text.c_str()); }
+
+void WebHost::take_over_editing() { sipprep_js_take_over(); }
 
 void WebHost::request_frames(int count) {
     if (count > frames_wanted_) frames_wanted_ = count;

@@ -15,6 +15,7 @@ public:
     void draft_changed() override;
     void clear_draft() override;
     void keep_unreadable_draft(const std::string& text) override;
+    void take_over_editing() override;
     void request_frames(int count) override;
     void update_mirror(const ui::MirrorUpdate& update) override;
 
