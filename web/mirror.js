@@ -136,6 +136,8 @@
         setText(e.desc, n.d || '');
         setText(e.err, n.e || '');
         setAttr(e.control, 'aria-invalid', n.e ? 'true' : '');
+        if (e.control.spellcheck !== !n.pd) e.control.spellcheck = !n.pd;  // personal data: no spell-check
+        setAttr(e.control, 'autocomplete', n.pd ? 'off' : '');
         setAttr(e.control, 'aria-describedby',
           [n.d ? e.desc.id : '', n.e ? e.err.id : ''].filter(Boolean).join(' '));
         break;

@@ -427,6 +427,7 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
     n.value = *value;
     n.description = o.help;
     n.error = o.error;
+    n.personal = o.personal;
     if (!o.error.empty()) error_text(o.error);
     return changed;
 }

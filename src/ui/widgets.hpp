@@ -41,6 +41,10 @@ struct FieldOptions {
     std::string error;        // shown under the field in red, aria-invalid
     std::string placeholder;  // example text shown while empty (not a label)
     bool label_visible = true;
+    // Names, personnummer, addresses, phone numbers: the browser must not send them to a cloud
+    // spell-checker (Chrome's enhanced spell check, Edge's editor do). Long free texts keep the
+    // browser's spelling, which helps people who write with difficulty.
+    bool personal = false;
     float width = -1.0f;  // -1: the whole row
 };
 bool text_field(const std::string& label, const std::string& id, std::string* value, const FieldOptions& options = {});

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, state, press, startNew, settle, useBrowser, ROOT } from './harness.mjs';
+import { openApp, state, press, startNew, goToStep, settle, useBrowser, ROOT } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -35,6 +35,16 @@ test('a stored draft opens on a neutral screen; nothing of it shows before "Fort
   assert.ok(!(await mirrorText(page)).includes('Kerstin'), 'the name shows before continuing');
   await press(page, 'Fortsätt');
   assert.equal(await nameField(page).inputValue(), 'Kerstin Lund');
+  await context.close();
+});
+
+test('names and personnummer are not sent to cloud spell-checkers; free texts keep spelling', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url);
+  await startNew(page);
+  for (const name of ['Ditt namn', 'Personnummer', 'Telefon'])
+    assert.equal(await page.getByRole('textbox', { name, exact: false }).first().evaluate((e) => e.spellcheck), false, name);
+  await goToStep(page, 'Vad är viktigt för dig?');
+  assert.equal(await page.getByRole('textbox', { name: 'Vad är viktigt för dig?' }).evaluate((e) => e.spellcheck), true);
   await context.close();
 });
 

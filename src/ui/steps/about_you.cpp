@@ -15,8 +15,10 @@ namespace sipprep::ui {
 void draw_about_you(StepContext& c) {
     paragraph(c.child ? c.t("about_you.intro.child") : c.t("about_you.intro"));
     FieldOptions o;
+    o.personal = true;
     c.mark(text_field(c.child ? c.t("owner.name.child") : c.t("owner.name"), "owner-name", &c.prep.owner.name, o));
     FieldOptions pnr;
+    pnr.personal = true;
     pnr.help = c.t("owner.personal_id.help");
     pnr.placeholder = c.t("owner.personal_id.placeholder");
     pnr.error = c.field_error(content_path(&Preparation::owner, &PlanOwner::personal_id));
@@ -46,11 +48,14 @@ void draw_about_you(StepContext& c) {
         Representative& r = c.prep.representatives[i];
         const std::string id = "rep-" + r.id;
         Group group(Role::Group, id, r.name.empty() ? c.t("reps.unnamed") : r.name);
-        c.mark(text_field(c.t("reps.name"), id + "-name", &r.name));
+        FieldOptions personal;
+        personal.personal = true;
+        c.mark(text_field(c.t("reps.name"), id + "-name", &r.name, personal));
         c.mark(enum_radio(c.lang, c.t("reps.kind"), "rep", id + "-kind", &r.kind));
         c.mark(text_field(c.t("reps.relation"), id + "-relation", &r.relation));
-        c.mark(text_field(c.t("reps.phone"), id + "-phone", &r.phone));
+        c.mark(text_field(c.t("reps.phone"), id + "-phone", &r.phone, personal));
         FieldOptions rp;
+        rp.personal = true;
         rp.help = c.t("reps.personal_id.help");
         rp.error = c.field_error(content_path(&Preparation::representatives, i, &Representative::personal_id));
         c.mark(text_field(c.t("owner.personal_id"), id + "-pnr", &r.personal_id, rp));
@@ -104,12 +109,15 @@ void draw_about_you(StepContext& c) {
                 }
             paragraph(c.author_name(w.id));
         } else {
-            c.mark(text_field(c.t("writers.name"), id + "-name", &w.name));
+            FieldOptions personal;
+            personal.personal = true;
+            c.mark(text_field(c.t("writers.name"), id + "-name", &w.name, personal));
             c.mark(text_field(c.t("writers.relation"), id + "-relation", &w.relation));
         }
     }
     FieldOptions nr;
     nr.label_visible = true;
+    nr.personal = true;
     text_field(c.t("writers.new_name"), "writer-new-name", &c.state.about_you.new_name, nr);
     text_field(c.t("writers.new_relation"), "writer-new-relation", &c.state.about_you.new_relation, nr);
     if (button(c.t("writers.add"), "writer-add") && !c.state.about_you.new_name.empty()) {

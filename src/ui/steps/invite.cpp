@@ -50,8 +50,10 @@ void draw_invite(StepContext& c) {
     ImGui::Spacing();
     heading(c.t("invite.support.title"), 3);
     muted(c.t("invite.support.help"));
-    c.mark(text_field(c.t("invite.support.name"), "support-name", &inv.support_person.name));
-    c.mark(text_field(c.t("invite.support.contact"), "support-contact", &inv.support_person.contact));
+    FieldOptions personal;
+    personal.personal = true;
+    c.mark(text_field(c.t("invite.support.name"), "support-name", &inv.support_person.name, personal));
+    c.mark(text_field(c.t("invite.support.contact"), "support-contact", &inv.support_person.contact, personal));
 
     if (!inv.actors.empty()) {
         ImGui::Spacing();
