@@ -223,6 +223,7 @@
       knownRev += 1;
       lastWritten = text;
       Module._sipprep_draft_saved();
+      window.SipprepVersions.saved(text);
     } catch (e) {
       storageFailed(e && e.name ? e.name : String(e));
     }
@@ -243,6 +244,29 @@
     } catch (e) { /* nothing stored, nothing to erase */ }
     knownRev = 0;
     lastWritten = '';
+    window.SipprepVersions.clear();
+  }
+
+  // ---------------------------------------------------------------- earlier versions
+  function currentDraft() { return Module.UTF8ToString(Module._sipprep_draft_json()); }
+
+  function keepVersion(kind) { window.SipprepVersions.keep(currentDraft(), kind); }
+
+  function listVersions() {
+    window.SipprepVersions.list().then(function (all) {
+      withCString(JSON.stringify(all), function (p) { Module._sipprep_versions_listed(p); });
+    });
+  }
+
+  function restoreVersion(id) {
+    window.SipprepVersions.get(id).then(function (text) {
+      if (!text) return;
+      window.SipprepVersions.keep(currentDraft(), 'restore').then(function () {
+        withCString(text, function (p) { Module._sipprep_draft_reloaded(p); });
+        draftChanged();
+        writeDraft();
+      });
+    });
   }
 
   // ---------------------------------------------------------------- one tab edits
@@ -442,7 +466,8 @@
   window.SipprepShell = {
     start: start, fatal: fatal, requestFrame: requestFrame, frameDrawn: frameDrawn,
     download: download, setCursor: setCursor, withCString: withCString,
-    draftChanged: draftChanged, takeOver: takeOver, clearDraft: clearDraft, keepUnreadableDraft: keepUnreadableDraft, loadDraft: loadDraft, flushDraft: writeDraft,
+    draftChanged: draftChanged, takeOver: takeOver, keepVersion: keepVersion, listVersions: listVersions,
+    restoreVersion: restoreVersion, clearDraft: clearDraft, keepUnreadableDraft: keepUnreadableDraft, loadDraft: loadDraft, flushDraft: writeDraft,
     pickFile: pickFile, openFile: openFile, printHtml: printHtml, copyText: copyText
   };
 

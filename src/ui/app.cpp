@@ -184,6 +184,8 @@ void App::banners() {
         Group group(Role::Alert, "draft-unreadable", t("storage.unreadable.title"));
         error_text(t("storage.unreadable.title"));
         paragraph(t("storage.unreadable.text"));
+        if (button(t("versions.show"), "draft-unreadable-versions", ButtonStyle::Primary)) host_.list_versions();
+        ImGui::SameLine();
         if (button(t("open.dismiss"), "draft-unreadable-dismiss", ButtonStyle::Quiet)) draft_unreadable_ = false;
         ImGui::Separator();
     }
@@ -279,12 +281,53 @@ void App::settings_panel() {
     }
     if (checkbox(t("settings.high_contrast"), "high-contrast", &high_contrast_)) changed();
     ImGui::Spacing();
+    versions_panel();
+    ImGui::Spacing();
     if (!confirm_erase_) {
         if (button(t("erase.button"), "erase", ButtonStyle::Danger, t("erase.help"))) confirm_erase_ = true;
     } else if (screen_ != Screen::Resume) {
         erase_confirm();
     }
     if (!status_.empty() && screen_ != Screen::Steps) paragraph(status_);
+}
+
+// "Tidigare versioner": when each was kept and why, each restorable. Times only: nothing of
+// the person's shows here (the panel is on the neutral screen too).
+void App::versions_panel() {
+    if (!versions_) {
+        if (button(t("versions.show"), "versions-show", ButtonStyle::Quiet, t("versions.help"))) host_.list_versions();
+        return;
+    }
+    Group group(Role::Group, "versions", t("versions.title"));
+    heading(t("versions.title"), 3);
+    if (versions_->empty()) paragraph(t("versions.none"));
+    for (const Version& v : *versions_) {
+        const std::string when = local_datetime_text(v.time, lang_);
+        const std::string kind_key = "versions.kind." + v.kind;
+        paragraph(when + " – " + (has_text(lang_, kind_key) ? tr(lang_, kind_key) : v.kind));
+        if (button(trf(lang_, "versions.restore", {when}), "version-" + std::to_string(v.id))) {
+            host_.restore_version(v.id);
+            status_ = trf(lang_, "versions.restored", {when});
+            a11y_.announce(status_);
+            versions_.reset();
+            return;
+        }
+    }
+    if (button(t("versions.hide"), "versions-hide", ButtonStyle::Quiet)) versions_.reset();
+}
+
+void App::versions_listed(const std::string& text) {
+    const Json j = Json::parse(text, nullptr, false);
+    versions_.emplace();
+    if (!j.is_array()) return;
+    for (const Json& v : j) {
+        if (!v.is_object() || !v.contains("id") || !v["id"].is_number_integer()) continue;
+        Version out;
+        out.id = v["id"].get<int>();
+        if (v.contains("time") && v["time"].is_string()) out.time = v["time"].get<std::string>();
+        if (v.contains("kind") && v["kind"].is_string()) out.kind = v["kind"].get<std::string>();
+        versions_->push_back(std::move(out));
+    }
 }
 
 void App::erase_confirm() {
@@ -297,6 +340,7 @@ void App::erase_confirm() {
         has_draft_ = false;
         confirm_erase_ = false;
         saved_at_.clear();
+        versions_.reset();
         status_ = t("erase.done");
         a11y_.announce(status_);
     }

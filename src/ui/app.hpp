@@ -60,6 +60,7 @@ public:
     void draft_saved() override;
     void editing_elsewhere(bool elsewhere) override { elsewhere_ = elsewhere; }
     void draft_reloaded(const std::string& draft_json) override;
+    void versions_listed(const std::string& json) override;
     void storage_failed(const std::string& reason) override;
     std::string draft_to_save() override;
     void dom_focus(const std::string& key, bool visible) override { a11y_.on_focus(key, visible); }
@@ -76,6 +77,7 @@ private:
     void step_navigation(const std::vector<StepId>& steps, std::size_t index);
     void step_footer(const std::vector<StepId>& steps, std::size_t index);
     void settings_panel();
+    void versions_panel();
     void go_to(Screen screen, std::optional<StepId> step = std::nullopt);
     void changed();  // the preparation or a setting changed: rules again, draft to save
     void reset(PreparationKind kind);
@@ -146,6 +148,11 @@ private:
     std::string draft_updated_;                // when the stored draft was last written
     std::string saved_at_;                     // "14:32": the last save on this device
     bool elsewhere_ = false;                   // another tab edits: this one shows only that
+    struct Version {
+        int id = 0;
+        std::string time, kind;
+    };
+    std::optional<std::vector<Version>> versions_;  // listed when asked for
     std::string status_;
     std::vector<std::string> notes_;  // the current step's messages
     std::string mirror_lang_;         // the language the mirror was last told

@@ -73,10 +73,12 @@ bool App::draft_has_content() const {
 void App::start_action(Pending action) {
     switch (action) {
         case Pending::New:
+            if (draft_has_content()) host_.keep_version("new");
             reset(PreparationKind::NewPlan);
             go_to(Screen::Steps, StepId::AboutYou);
             break;
         case Pending::FollowUp:
+            if (draft_has_content()) host_.keep_version("new");
             reset(PreparationKind::FollowUp);
             go_to(Screen::Steps, StepId::AboutYou);
             break;

@@ -53,6 +53,15 @@ public:
     // Keeps a stored draft that could not be read beside the next one, so it is not overwritten.
     virtual void keep_unreadable_draft(const std::string& text) = 0;
 
+    // Keeps the draft as it is now as an earlier version (before something replaces it);
+    // `kind` says why: "new", "open".
+    virtual void keep_version(const std::string& kind) = 0;
+    // Asks for the list of earlier versions; it arrives through HostEvents::versions_listed.
+    virtual void list_versions() = 0;
+    // Makes version `id` the draft (the draft before it is kept as a version first); it
+    // arrives through HostEvents::draft_reloaded.
+    virtual void restore_version(int id) = 0;
+
     // This tab takes over editing from another tab or window of the app (which then stops).
     virtual void take_over_editing() = 0;
 
@@ -79,6 +88,8 @@ public:
     virtual void editing_elsewhere(bool elsewhere) = 0;
     // This tab took over: the stored draft as the other tab left it ("" when it was erased).
     virtual void draft_reloaded(const std::string& draft_json) = 0;
+    // The earlier versions, newest first: [{"id":…,"time":"2026-11-23T14:32:00Z","kind":"auto"}].
+    virtual void versions_listed(const std::string& json) = 0;
     // The draft was written to the device's storage just now.
     virtual void draft_saved() = 0;
     // Saving the draft failed (private window, quota, too large).

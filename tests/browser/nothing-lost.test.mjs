@@ -162,3 +162,29 @@ test('two tabs: one edits, the other offers to continue; nothing typed is lost, 
   assert.ok(!(await mirrorText(editor)).includes('Anna'));
   await context.close();
 });
+
+test('"Tidigare versioner": the draft before a new preparation can be restored; erasing removes the versions', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url);
+  await startNew(page);
+  await typeName(page, 'Anna');
+  await page.evaluate(() => window.SipprepShell.flushDraft());
+  await press(page, 'Till startsidan');
+  await press(page, 'Ny förberedelse');
+  await press(page, 'Ja, ersätt den');
+  assert.equal((await state(page)).content.owner.name, '');
+  await press(page, 'Visa tidigare versioner');
+  await page.getByText(/^\d{1,2} [a-zåäö]+ \d{4}, \d\d:\d\d – innan en ny förberedelse började$/).first().waitFor({ state: 'attached' });
+  const restore = page.getByRole('button', { name: /^Återställ versionen från / }).first();
+  await restore.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.sipprep.state().content.owner.name === 'Anna', null, { timeout: 5000 });
+  // What was there before the restore is kept too.
+  await press(page, 'Visa tidigare versioner');
+  await page.getByText(/– innan en tidigare version återställdes$/).first().waitFor({ state: 'attached' });
+  await press(page, 'Radera allt från den här datorn');
+  await press(page, 'Ja, radera allt');
+  await settle(page, 500);
+  await press(page, 'Visa tidigare versioner');
+  await page.getByText('Det finns inga tidigare versioner på den här datorn.').waitFor({ state: 'attached' });
+  await context.close();
+});

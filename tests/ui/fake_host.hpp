@@ -34,6 +34,12 @@ struct FakeHost final : ui::Host {
     }
     void keep_unreadable_draft(const std::string& text) override { kept = text; }
     void request_frames(int) override {}
+    std::vector<std::string> versions_kept;
+    int version_lists = 0;
+    int restored = -1;
+    void keep_version(const std::string& kind) override { versions_kept.push_back(kind); }
+    void list_versions() override { ++version_lists; }
+    void restore_version(int id) override { restored = id; }
     int take_overs = 0;
     void take_over_editing() override { ++take_overs; }
     void update_mirror(const ui::MirrorUpdate& u) override { mirror.push_back(u); }

@@ -16,6 +16,9 @@ mergeInto(LibraryManager.library, {
   sipprep_js_cursor: function (cursor) { window.SipprepShell.setCursor(UTF8ToString(cursor)); },
   sipprep_js_draft_changed: function () { window.SipprepShell.draftChanged(); },
   sipprep_js_take_over: function () { window.SipprepShell.takeOver(); },
+  sipprep_js_keep_version: function (kind) { window.SipprepShell.keepVersion(UTF8ToString(kind)); },
+  sipprep_js_list_versions: function () { window.SipprepShell.listVersions(); },
+  sipprep_js_restore_version: function (id) { window.SipprepShell.restoreVersion(id); },
   sipprep_js_clear_draft: function () { window.SipprepShell.clearDraft(); },
   sipprep_js_keep_unreadable_draft: function (text) { window.SipprepShell.keepUnreadableDraft(UTF8ToString(text)); },
   sipprep_js_load_draft: function () {

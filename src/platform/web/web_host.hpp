@@ -16,6 +16,9 @@ public:
     void clear_draft() override;
     void keep_unreadable_draft(const std::string& text) override;
     void take_over_editing() override;
+    void keep_version(const std::string& kind) override;
+    void list_versions() override;
+    void restore_version(int id) override;
     void request_frames(int count) override;
     void update_mirror(const ui::MirrorUpdate& update) override;
 
