@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 
+#include "fields.hpp"
 #include "personal_id.hpp"
 
 namespace sipprep {
@@ -14,10 +15,10 @@ public:
 
     std::vector<Issue> run() {
         check_ids();
-        check_personal_id("/content/owner/personal_id", p_.owner.personal_id, true);
+        check_personal_id(content_path(&P::owner, &PlanOwner::personal_id), p_.owner.personal_id, true);
         for (std::size_t i = 0; i < p_.representatives.size(); ++i)
-            check_personal_id(at("/content/representatives", i) + "/personal_id", p_.representatives[i].personal_id,
-                              false);
+            check_personal_id(content_path(&P::representatives, i, &Representative::personal_id),
+                              p_.representatives[i].personal_id, false);
         check_authors();
         check_invitations();
         check_participation();
@@ -27,7 +28,7 @@ public:
     }
 
 private:
-    static std::string at(const std::string& base, std::size_t i) { return base + "/" + std::to_string(i); }
+    using P = Preparation;
 
     void error(std::string path, std::string code, std::vector<std::string> args = {}) {
         issues_.push_back(Issue{Severity::Error, std::move(path), std::move(code), std::move(args)});
@@ -36,30 +37,28 @@ private:
         issues_.push_back(Issue{Severity::Warning, std::move(path), std::move(code), std::move(args)});
     }
 
-    template <typename T, typename F>
-    void unique_ids(const std::vector<T>& items, const std::string& base, F&& id) {
+    template <typename T>
+    void unique_ids(const std::vector<T>& items, const std::string& base, std::string T::*id) {
         std::set<std::string> seen;
         for (std::size_t i = 0; i < items.size(); ++i) {
-            const std::string& v = id(items[i]);
+            const std::string& v = items[i].*id;
+            const std::string path = base + "/" + std::to_string(i) + "/" + field_name(id);
             if (v.empty())
-                error(at(base, i) + "/id", "id.missing");
+                error(path, "id.missing");
             else if (!seen.insert(v).second)
-                error(at(base, i) + "/id", "id.duplicate", {v});
+                error(path, "id.duplicate", {v});
         }
     }
 
     void check_ids() {
-        unique_ids(p_.contributors, "/content/contributors",
-                   [](const Contributor& c) -> const std::string& { return c.id; });
-        unique_ids(p_.representatives, "/content/representatives",
-                   [](const Representative& r) -> const std::string& { return r.id; });
-        unique_ids(p_.questions, "/content/questions", [](const Question& q) -> const std::string& { return q.id; });
-        unique_ids(p_.invitations.actors, "/content/invitations/actors",
-                   [](const Invitee& a) -> const std::string& { return a.id; });
-        unique_ids(p_.consents, "/content/consents", [](const Consent& c) -> const std::string& { return c.id; });
+        unique_ids(p_.contributors, content_path(&P::contributors), &Contributor::id);
+        unique_ids(p_.representatives, content_path(&P::representatives), &Representative::id);
+        unique_ids(p_.questions, content_path(&P::questions), &Question::id);
+        unique_ids(p_.invitations.actors, content_path(&P::invitations, &Invitations::actors), &Invitee::id);
+        unique_ids(p_.consents, content_path(&P::consents), &Consent::id);
         bool has_person = false;
         for (const Contributor& c : p_.contributors) has_person = has_person || c.id == kPersonId;
-        if (!has_person) error("/content/contributors", "contributors.no_person");
+        if (!has_person) error(content_path(&P::contributors), "contributors.no_person");
     }
 
     void check_personal_id(const std::string& path, const std::string& value, bool owner) {
@@ -88,33 +87,35 @@ private:
     void check_voices(const Voices& v, const std::string& path) {
         for (std::size_t i = 0; i < v.entries.size(); ++i) {
             const std::string& a = v.entries[i].author;
-            if (!known_contributor(a)) error(at(path, i) + "/author", "author.unknown", {a});
+            if (!known_contributor(a))
+                error(path + "/" + std::to_string(i) + "/" + field_name(&Entry::author), "author.unknown", {a});
         }
     }
 
     void check_authors() {
-        check_voices(p_.goals.long_term, "/content/goals/long_term");
-        check_voices(Voices{p_.goals.short_term}, "/content/goals/short_term");
-        check_voices(p_.situation.now, "/content/situation/now");
-        check_voices(p_.situation.works_well, "/content/situation/works_well");
-        check_voices(p_.situation.strengths, "/content/situation/strengths");
-        check_voices(p_.follow_up.how_it_went, "/content/follow_up/how_it_went");
-        check_voices(p_.follow_up.what_changed, "/content/follow_up/what_changed");
-        check_voices(p_.follow_up.efforts_done, "/content/follow_up/efforts_done");
-        check_voices(p_.follow_up.efforts_helped, "/content/follow_up/efforts_helped");
-        check_voices(p_.follow_up.other_needed, "/content/follow_up/other_needed");
-        check_voices(p_.participation.topics_to_avoid, "/content/participation/topics_to_avoid");
+        check_voices(p_.goals.long_term, content_path(&P::goals, &Goals::long_term));
+        check_voices(Voices{p_.goals.short_term}, content_path(&P::goals, &Goals::short_term));
+        check_voices(p_.situation.now, content_path(&P::situation, &Situation::now));
+        check_voices(p_.situation.works_well, content_path(&P::situation, &Situation::works_well));
+        check_voices(p_.situation.strengths, content_path(&P::situation, &Situation::strengths));
+        check_voices(p_.follow_up.how_it_went, content_path(&P::follow_up, &FollowUp::how_it_went));
+        check_voices(p_.follow_up.what_changed, content_path(&P::follow_up, &FollowUp::what_changed));
+        check_voices(p_.follow_up.efforts_done, content_path(&P::follow_up, &FollowUp::efforts_done));
+        check_voices(p_.follow_up.efforts_helped, content_path(&P::follow_up, &FollowUp::efforts_helped));
+        check_voices(p_.follow_up.other_needed, content_path(&P::follow_up, &FollowUp::other_needed));
+        check_voices(p_.participation.topics_to_avoid,
+                     content_path(&P::participation, &Participation::topics_to_avoid));
         for (std::size_t i = 0; i < p_.needs.size(); ++i) {
-            check_voices(p_.needs[i].can_do_myself, at("/content/needs", i) + "/can_do_myself");
-            check_voices(p_.needs[i].need_help_with, at("/content/needs", i) + "/need_help_with");
+            check_voices(p_.needs[i].can_do_myself, content_path(&P::needs, i, &AreaNeeds::can_do_myself));
+            check_voices(p_.needs[i].need_help_with, content_path(&P::needs, i, &AreaNeeds::need_help_with));
             if (p_.needs[i].area == LifeArea::Other && p_.needs[i].other_label.empty())
-                warning(at("/content/needs", i) + "/other_label", "needs.other_unnamed");
+                warning(content_path(&P::needs, i, &AreaNeeds::other_label), "needs.other_unnamed");
         }
         for (std::size_t i = 0; i < p_.questions.size(); ++i) {
             const Question& q = p_.questions[i];
             if (!known_contributor(q.author))
-                error(at("/content/questions", i) + "/author", "author.unknown", {q.author});
-            if (q.text.empty()) warning(at("/content/questions", i) + "/text", "question.empty");
+                error(content_path(&P::questions, i, &Question::author), "author.unknown", {q.author});
+            if (q.text.empty()) warning(content_path(&P::questions, i, &Question::text), "question.empty");
         }
     }
 
@@ -134,12 +135,14 @@ private:
         const Invitations& inv = p_.invitations;
         for (std::size_t i = 0; i < inv.actors.size(); ++i)
             if (inv.actors[i].kind == ActorKind::Other && inv.actors[i].other_label.empty())
-                warning(at("/content/invitations/actors", i) + "/other_label", "invite.other_unnamed");
+                warning(content_path(&P::invitations, &Invitations::actors, i, &Invitee::other_label),
+                        "invite.other_unnamed");
         if (!inv.trusted_most.empty() && !known_invitee(inv.trusted_most))
-            error("/content/invitations/trusted_most", "invite.unknown", {inv.trusted_most});
+            error(content_path(&P::invitations, &Invitations::trusted_most), "invite.unknown", {inv.trusted_most});
         if (p_.need_noticed.other.empty())
             for (NoticedBy b : p_.need_noticed.by)
-                if (b == NoticedBy::Other) warning("/content/need_noticed/other", "noticed.other_unnamed");
+                if (b == NoticedBy::Other)
+                    warning(content_path(&P::need_noticed, &NeedNoticed::other), "noticed.other_unnamed");
     }
 
     void check_date(const std::string& path, const std::string& value) {
@@ -148,14 +151,15 @@ private:
 
     void check_participation() {
         const Participation& part = p_.participation;
-        check_date("/content/participation/wished_date", part.wished_date);
+        check_date(content_path(&P::participation, &Participation::wished_date), part.wished_date);
         if (part.adaptations.interpreter && part.adaptations.interpreter_language.empty())
-            warning("/content/participation/adaptations/interpreter_language", "adapt.interpreter_language");
+            warning(content_path(&P::participation, &Participation::adaptations, &Adaptations::interpreter_language),
+                    "adapt.interpreter_language");
         bool through_rep = false;
         for (ParticipationMode m : part.modes)
             through_rep = through_rep || m == ParticipationMode::ThroughRepresentative;
         if (through_rep && p_.representatives.empty() && p_.invitations.support_person.name.empty())
-            warning("/content/participation/modes", "participation.no_representative");
+            warning(content_path(&P::participation, &Participation::modes), "participation.no_representative");
     }
 
     void check_consents() {
@@ -167,71 +171,73 @@ private:
 
         for (std::size_t i = 0; i < p_.consents.size(); ++i) {
             const Consent& c = p_.consents[i];
-            const std::string base = at("/content/consents", i);
+            auto at = [&](auto... rest) { return content_path(&P::consents, i, rest...); };
             if (c.actor.empty())
-                error(base + "/actor", "consent.no_actor");
+                error(at(&Consent::actor), "consent.no_actor");
             else if (!known_invitee(c.actor))
-                error(base + "/actor", "consent.unknown_actor", {c.actor});
-            check_date(base + "/valid_from", c.valid_from);
-            check_date(base + "/valid_to", c.valid_to);
-            check_date(base + "/revoked_on", c.revoked_on);
+                error(at(&Consent::actor), "consent.unknown_actor", {c.actor});
+            check_date(at(&Consent::valid_from), c.valid_from);
+            check_date(at(&Consent::valid_to), c.valid_to);
+            check_date(at(&Consent::revoked_on), c.revoked_on);
             auto from = parse_iso_date(c.valid_from), to = parse_iso_date(c.valid_to);
-            if (from && to && *to < *from) error(base + "/valid_to", "consent.range", {c.valid_from, c.valid_to});
+            if (from && to && *to < *from) error(at(&Consent::valid_to), "consent.range", {c.valid_from, c.valid_to});
             if (c.decision == ConsentDecision::Permit && c.information.empty() && c.categories.empty())
-                warning(base + "/information", "consent.no_information");
+                warning(at(&Consent::information), "consent.no_information");
             const bool revoked = !c.revoked_on.empty();
             if (!revoked && c.decision == ConsentDecision::Permit && to) {
                 if (*to < today_)
-                    warning(base + "/valid_to", "consent.expired", {c.valid_to});
+                    warning(at(&Consent::valid_to), "consent.expired", {c.valid_to});
                 else if (*to < meeting)
-                    warning(base + "/valid_to", "consent.ends_before_meeting", {c.valid_to, format_iso_date(meeting)});
+                    warning(at(&Consent::valid_to), "consent.ends_before_meeting",
+                            {c.valid_to, format_iso_date(meeting)});
             }
             for (std::size_t g = 0; g < c.guardian_approvals.size(); ++g) {
                 const GuardianApproval& a = c.guardian_approvals[g];
-                const std::string gpath = base + "/guardian_approvals/" + std::to_string(g);
+
                 const Representative* r = representative(a.representative_id);
                 if (!r || r->kind != RepresentativeKind::Guardian)
-                    error(gpath + "/representative_id", "consent.unknown_guardian", {a.representative_id});
-                check_date(gpath + "/date", a.date);
+                    error(at(&Consent::guardian_approvals, g, &GuardianApproval::representative_id),
+                          "consent.unknown_guardian", {a.representative_id});
+                check_date(at(&Consent::guardian_approvals, g, &GuardianApproval::date), a.date);
             }
             switch (c.given_by) {
                 case ConsentGiver::Person:
-                    if (child) warning(base + "/given_by", "consent.child_by_person");
+                    if (child) warning(at(&Consent::given_by), "consent.child_by_person");
                     break;
                 case ConsentGiver::Guardians:
-                    if (guardians.empty()) error(base + "/given_by", "consent.no_guardians");
+                    if (guardians.empty()) error(at(&Consent::given_by), "consent.no_guardians");
                     for (const Representative* r : guardians) {
                         bool agreed = false;
                         for (const GuardianApproval& a : c.guardian_approvals)
                             agreed = agreed || (a.representative_id == r->id && a.agrees && parse_iso_date(a.date));
                         if (!agreed)
-                            error(base + "/guardian_approvals", "consent.guardian_missing",
+                            error(at(&Consent::guardian_approvals), "consent.guardian_missing",
                                   {r->name.empty() ? r->id : r->name});
                     }
                     break;
                 case ConsentGiver::Representative:
                     if (c.representative_id.empty() || !representative(c.representative_id))
-                        error(base + "/representative_id", "consent.no_representative");
-                    if (c.representative_basis.empty()) warning(base + "/representative_basis", "consent.no_basis");
+                        error(at(&Consent::representative_id), "consent.no_representative");
+                    if (c.representative_basis.empty()) warning(at(&Consent::representative_basis), "consent.no_basis");
                     break;
             }
         }
-        if (child && guardians.empty()) warning("/content/representatives", "owner.child_no_guardian");
+        if (child && guardians.empty()) warning(content_path(&P::representatives), "owner.child_no_guardian");
     }
 
     void check_recommendations() {
         if (p_.goals.long_term.entries.empty())
-            warning("/content/goals/long_term", "goal.missing");
+            warning(content_path(&P::goals, &Goals::long_term), "goal.missing");
         else if (!find_text(p_.goals.long_term, kPersonId))
-            warning("/content/goals/long_term", "goal.not_own_words");
-        if (p_.questions.empty()) warning("/content/questions", "questions.none");
-        if (p_.invitations.actors.empty()) warning("/content/invitations/actors", "invite.none");
-        if (p_.consents.empty()) warning("/content/consents", "consent.none");
+            warning(content_path(&P::goals, &Goals::long_term), "goal.not_own_words");
+        if (p_.questions.empty()) warning(content_path(&P::questions), "questions.none");
+        if (p_.invitations.actors.empty()) warning(content_path(&P::invitations, &Invitations::actors), "invite.none");
+        if (p_.consents.empty()) warning(content_path(&P::consents), "consent.none");
         if (p_.kind == PreparationKind::FollowUp) {
             const FollowUp& f = p_.follow_up;
             if (f.how_it_went.entries.empty() && f.what_changed.entries.empty() && f.efforts_done.entries.empty() &&
                 f.efforts_helped.entries.empty() && f.other_needed.entries.empty())
-                warning("/content/follow_up", "followup.empty");
+                warning(content_path(&P::follow_up), "followup.empty");
         }
     }
 
