@@ -182,6 +182,9 @@
   var DRAFT_KEY = 'sipprep.draft.v1';
   var DRAFT_LIMIT = 4 * 1024 * 1024;  // characters; browsers allow about 5 M per site
   var REV_KEY = DRAFT_KEY + '.rev';  // counts writes: a tab writes only over what it read
+  var SAVED_AT_KEY = DRAFT_KEY + '.savedAt';
+  var AUTO_ERASE_KEY = 'sipprep.autoEraseDays';  // a setting of this computer, not of a draft
+  var autoErased = false;
   var draftPending = false;  // the app's draft changed since it was last written
   var draftTimer = 0;
   var knownRev = 0;          // the revision this tab's draft is based on
@@ -220,6 +223,7 @@
     try {
       localStorage.setItem(DRAFT_KEY, text);
       localStorage.setItem(REV_KEY, String(knownRev + 1));
+      localStorage.setItem(SAVED_AT_KEY, String(Date.now()));
       knownRev += 1;
       lastWritten = text;
       Module._sipprep_draft_saved();
@@ -241,6 +245,7 @@
       localStorage.removeItem(DRAFT_KEY);
       localStorage.removeItem(DRAFT_KEY + '.unreadable');
       localStorage.removeItem(REV_KEY);
+      localStorage.removeItem(SAVED_AT_KEY);
     } catch (e) { /* nothing stored, nothing to erase */ }
     knownRev = 0;
     lastWritten = '';
@@ -341,8 +346,26 @@
     try { localStorage.setItem(DRAFT_KEY + '.unreadable', text); } catch (e) { storageFailed(e && e.name ? e.name : String(e)); }
   }
 
+  function autoEraseDays() {
+    try { return Number(localStorage.getItem(AUTO_ERASE_KEY) || 0); } catch (e) { return 0; }
+  }
+
+  function setAutoErase(days) {
+    try {
+      if (days > 0) localStorage.setItem(AUTO_ERASE_KEY, String(days));
+      else localStorage.removeItem(AUTO_ERASE_KEY);
+    } catch (e) { /* the storage banner says it */ }
+  }
+
   function loadDraft() {
     try {
+      // A draft nobody has written in for longer than the chosen time is removed unread.
+      var days = autoEraseDays();
+      var savedAt = Number(localStorage.getItem(SAVED_AT_KEY) || 0);
+      if (days > 0 && savedAt && Date.now() - savedAt > days * 86400000 && localStorage.getItem(DRAFT_KEY)) {
+        clearDraft();
+        autoErased = true;
+      }
       knownRev = storedRev();
       return localStorage.getItem(DRAFT_KEY) || '';
     } catch (e) {
@@ -458,6 +481,7 @@
     }).then(function (mine) {
       editing = mine;
       started = true;
+      Module._sipprep_auto_erase_status(autoEraseDays(), autoErased ? 1 : 0);
       if (!mine) Module._sipprep_editing_elsewhere(1);
       requestFrame();
     });
@@ -466,7 +490,7 @@
   window.SipprepShell = {
     start: start, fatal: fatal, requestFrame: requestFrame, frameDrawn: frameDrawn,
     download: download, setCursor: setCursor, withCString: withCString,
-    draftChanged: draftChanged, takeOver: takeOver, keepVersion: keepVersion, listVersions: listVersions,
+    draftChanged: draftChanged, takeOver: takeOver, setAutoErase: setAutoErase, keepVersion: keepVersion, listVersions: listVersions,
     restoreVersion: restoreVersion, clearDraft: clearDraft, keepUnreadableDraft: keepUnreadableDraft, loadDraft: loadDraft, flushDraft: writeDraft,
     pickFile: pickFile, openFile: openFile, printHtml: printHtml, copyText: copyText
   };

@@ -282,6 +282,19 @@ void App::settings_panel() {
     if (checkbox(t("settings.high_contrast"), "high-contrast", &high_contrast_)) changed();
     ImGui::Spacing();
     versions_panel();
+    {
+        static const int kDays[] = {0, 7, 30, 90};
+        int choice = 0;
+        for (int i = 0; i < 4; ++i)
+            if (auto_erase_days_ == kDays[i]) choice = i;
+        if (radio_group(t("auto_erase.title"), "auto-erase",
+                        {t("auto_erase.never"), trf(lang_, "auto_erase.days", {"7"}),
+                         trf(lang_, "auto_erase.days", {"30"}), trf(lang_, "auto_erase.days", {"90"})},
+                        &choice, t("auto_erase.help"))) {
+            auto_erase_days_ = kDays[choice];
+            host_.set_auto_erase(auto_erase_days_);
+        }
+    }
     ImGui::Spacing();
     if (!confirm_erase_) {
         if (button(t("erase.button"), "erase", ButtonStyle::Danger, t("erase.help"))) confirm_erase_ = true;
@@ -314,6 +327,13 @@ void App::versions_panel() {
         }
     }
     if (button(t("versions.hide"), "versions-hide", ButtonStyle::Quiet)) versions_.reset();
+}
+
+void App::auto_erase_status(int days, bool erased_now) {
+    auto_erase_days_ = days;
+    if (!erased_now) return;
+    status_ = trf(lang_, "auto_erase.done", {std::to_string(days)});
+    a11y_.announce(status_);
 }
 
 void App::versions_listed(const std::string& text) {

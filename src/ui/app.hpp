@@ -61,6 +61,7 @@ public:
     void editing_elsewhere(bool elsewhere) override { elsewhere_ = elsewhere; }
     void draft_reloaded(const std::string& draft_json) override;
     void versions_listed(const std::string& json) override;
+    void auto_erase_status(int days, bool erased_now) override;
     void storage_failed(const std::string& reason) override;
     std::string draft_to_save() override;
     void dom_focus(const std::string& key, bool visible) override { a11y_.on_focus(key, visible); }
@@ -153,6 +154,7 @@ private:
         std::string time, kind;
     };
     std::optional<std::vector<Version>> versions_;  // listed when asked for
+    int auto_erase_days_ = 0;                       // 0: never
     std::string status_;
     std::vector<std::string> notes_;  // the current step's messages
     std::string mirror_lang_;         // the language the mirror was last told

@@ -65,6 +65,9 @@ public:
     // This tab takes over editing from another tab or window of the app (which then stops).
     virtual void take_over_editing() = 0;
 
+    // Removes the stored draft and its versions when nobody has used it for `days` (0: never).
+    virtual void set_auto_erase(int days) = 0;
+
     // Asks for `count` more frames (messages that must show). Input wakes the app by itself.
     virtual void request_frames(int count) = 0;
     // Keeps the DOM mirror in step with the frame just drawn.
@@ -88,6 +91,8 @@ public:
     virtual void editing_elsewhere(bool elsewhere) = 0;
     // This tab took over: the stored draft as the other tab left it ("" when it was erased).
     virtual void draft_reloaded(const std::string& draft_json) = 0;
+    // The auto-erase setting at start, and whether a draft unused that long was just removed.
+    virtual void auto_erase_status(int days, bool erased_now) = 0;
     // The earlier versions, newest first: [{"id":…,"time":"2026-11-23T14:32:00Z","kind":"auto"}].
     virtual void versions_listed(const std::string& json) = 0;
     // The draft was written to the device's storage just now.

@@ -188,3 +188,24 @@ test('"Tidigare versioner": the draft before a new preparation can be restored; 
   await page.getByText('Det finns inga tidigare versioner på den här datorn.').waitFor({ state: 'attached' });
   await context.close();
 });
+
+test('a draft nobody has used for longer than the chosen time is removed before anything shows', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url);
+  await startNew(page);
+  await typeName(page, 'Anna');
+  const week = page.getByRole('radio', { name: 'Efter 7 dagar' });
+  await week.focus();
+  await page.keyboard.press('Space');
+  await settle(page, 300);
+  await page.evaluate(() => window.SipprepShell.flushDraft());
+  assert.equal(await page.evaluate(() => localStorage.getItem('sipprep.autoEraseDays')), '7');
+  // Eight days pass.
+  await page.evaluate(() => localStorage.setItem('sipprep.draft.v1.savedAt', String(Date.now() - 8 * 86400000)));
+  await page.reload();
+  await page.waitForFunction(() => window.__appReady === true);
+  await page.getByText('raderades från den här datorn eftersom ingen hade skrivit i den på mer än 7 dagar', { exact: false }).first().waitFor({ state: 'attached' });
+  assert.equal((await state(page)).screen, 'start');
+  assert.equal(await page.evaluate(() => localStorage.getItem('sipprep.draft.v1')), null);
+  assert.ok(!(await mirrorText(page)).includes('Anna'));
+  await context.close();
+});

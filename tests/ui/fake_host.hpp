@@ -40,6 +40,8 @@ struct FakeHost final : ui::Host {
     void keep_version(const std::string& kind) override { versions_kept.push_back(kind); }
     void list_versions() override { ++version_lists; }
     void restore_version(int id) override { restored = id; }
+    int auto_erase_days = -1;
+    void set_auto_erase(int days) override { auto_erase_days = days; }
     int take_overs = 0;
     void take_over_editing() override { ++take_overs; }
     void update_mirror(const ui::MirrorUpdate& u) override { mirror.push_back(u); }

@@ -16,6 +16,7 @@ mergeInto(LibraryManager.library, {
   sipprep_js_cursor: function (cursor) { window.SipprepShell.setCursor(UTF8ToString(cursor)); },
   sipprep_js_draft_changed: function () { window.SipprepShell.draftChanged(); },
   sipprep_js_take_over: function () { window.SipprepShell.takeOver(); },
+  sipprep_js_set_auto_erase: function (days) { window.SipprepShell.setAutoErase(days); },
   sipprep_js_keep_version: function (kind) { window.SipprepShell.keepVersion(UTF8ToString(kind)); },
   sipprep_js_list_versions: function () { window.SipprepShell.listVersions(); },
   sipprep_js_restore_version: function (id) { window.SipprepShell.restoreVersion(id); },

@@ -178,6 +178,10 @@ EMSCRIPTEN_KEEPALIVE void sipprep_draft_reloaded(const char* draft_json) {
     s.app->draft_reloaded(draft_json);
     wake();
 }
+EMSCRIPTEN_KEEPALIVE void sipprep_auto_erase_status(int days, int erased_now) {
+    s.app->auto_erase_status(days, erased_now != 0);
+    wake();
+}
 EMSCRIPTEN_KEEPALIVE void sipprep_versions_listed(const char* json) {
     s.app->versions_listed(json);
     wake();

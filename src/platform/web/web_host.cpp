@@ -13,6 +13,7 @@ void sipprep_js_pick_file();
 void sipprep_js_print_html(const char* title, const char* html);
 void sipprep_js_copy_text(const char* text);
 void sipprep_js_take_over();
+void sipprep_js_set_auto_erase(int days);
 void sipprep_js_keep_version(const char* kind);
 void sipprep_js_list_versions();
 void sipprep_js_restore_version(int id);
@@ -33,6 +34,7 @@ void WebHost::clear_draft() { sipprep_js_clear_draft(); }
 void WebHost::keep_unreadable_draft(const std::string& text) { sipprep_js_keep_unreadable_draft(text.c_str()); }
 
 void WebHost::take_over_editing() { sipprep_js_take_over(); }
+void WebHost::set_auto_erase(int days) { sipprep_js_set_auto_erase(days); }
 void WebHost::keep_version(const std::string& kind) { sipprep_js_keep_version(kind.c_str()); }
 void WebHost::list_versions() { sipprep_js_list_versions(); }
 void WebHost::restore_version(int id) { sipprep_js_restore_version(id); }

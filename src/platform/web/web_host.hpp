@@ -16,6 +16,7 @@ public:
     void clear_draft() override;
     void keep_unreadable_draft(const std::string& text) override;
     void take_over_editing() override;
+    void set_auto_erase(int days) override;
     void keep_version(const std::string& kind) override;
     void list_versions() override;
     void restore_version(int id) override;
