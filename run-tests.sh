@@ -27,7 +27,7 @@ echo "==> Cross-checks with JavaScript references (npm personnummer, ajv)"
   node --test --test-reporter=spec)
 record "JS cross-checks (personnummer differential, ajv schema)" $?
 
-echo "==> Fuzzing the importer and the personnummer parser (libFuzzer, ${FUZZ_SECONDS:-30} s each)"
+echo "==> Fuzzing the importer, the JSON parser (against nlohmann) and the personnummer parser (libFuzzer, ${FUZZ_SECONDS:-30} s each)"
 tests/fuzz/run-fuzzers.sh "${FUZZ_SECONDS:-30}"
 record "fuzzers (libFuzzer + ASan/UBSan)" $?
 
