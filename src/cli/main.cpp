@@ -4,8 +4,12 @@
 //   sipprep migrate FILE [-o OUT]       rewrite as the current format version, canonical, fresh hash
 //   sipprep fhir FILE [-o OUT]          the preparation as a FHIR R4 Bundle
 //   sipprep fhir-questionnaire [-o OUT] the FHIR Questionnaire the bundle's answers refer to
-// FILE "-" reads standard input.
+//   sipprep protect FILE -o OUT.age --passphrase-file PASS [--work-factor N]
+//                                       write an age v1 file locked with a passphrase
+// FILE "-" reads standard input. An age file (`age -p`, or the app's "Skydda med lösenord") is
+// read in every command when --passphrase-file gives its passphrase (the file's first line).
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -13,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "core/age/age.hpp"
 #include "core/bundle.hpp"
 #include "core/fhir.hpp"
 #include "core/summary.hpp"
@@ -29,7 +34,9 @@ int usage() {
                  "  sipprep migrate FILE [-o OUT]       rewrite in the current format version\n"
                  "  sipprep fhir FILE [-o OUT]          convert to a FHIR R4 Bundle\n"
                  "  sipprep fhir-questionnaire [-o OUT] print the FHIR Questionnaire\n"
-                 "FILE may be - for standard input.\n";
+                 "  sipprep protect FILE -o OUT.age --passphrase-file PASS [--work-factor N]\n"
+                 "                                      lock a bundle with a passphrase (age v1)\n"
+                 "FILE may be - for standard input. Add --passphrase-file PASS to read age files.\n";
     return 2;
 }
 
@@ -46,6 +53,26 @@ bool read_input(const std::string& path, std::string* out, std::string* error) {
         return false;
     }
     out->assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    return true;
+}
+
+std::string g_passphrase;  // from --passphrase-file
+bool g_has_passphrase = false;
+
+// Reads FILE; an age file is unlocked with the passphrase, or the reason it cannot be is said.
+bool open_input(const std::string& path, Lang lang, std::string* out, std::string* error) {
+    if (!read_input(path, out, error)) return false;
+    if (!age::looks_like_age(*out)) return true;
+    if (!g_has_passphrase) {
+        *error = tr(lang, "age.needs_passphrase") + " (--passphrase-file)";
+        return false;
+    }
+    age::Decrypted d = age::decrypt(*out, g_passphrase);
+    if (!d.ok()) {
+        *error = tr(lang, age::error_key(d.error));
+        return false;
+    }
+    *out = std::move(d.plaintext);
     return true;
 }
 
@@ -67,7 +94,7 @@ int validate_files(const std::vector<std::string>& files, Lang lang) {
     for (const std::string& file : files) {
         std::string text, err;
         const std::string name = file == "-" ? "<stdin>" : file;
-        if (!read_input(file, &text, &err)) {
+        if (!open_input(file, lang, &text, &err)) {
             std::cout << name << ": " << err << "\n";
             worst = 2;
             continue;
@@ -98,6 +125,7 @@ int main(int argc, char** argv) {
     Lang lang = Lang::Sv;
     std::string out_path;
     SummaryFormat format = SummaryFormat::Text;
+    int work_factor = age::kDefaultWorkFactor;
     for (std::size_t i = 1; i < args.size(); ++i) {
         if (args[i] == "--lang" && i + 1 < args.size()) {
             if (!lang_from_code(args[++i], &lang)) {
@@ -114,6 +142,25 @@ int main(int argc, char** argv) {
                 format = SummaryFormat::Html;
             else {
                 std::cerr << "unknown format " << f << " (text, markdown or html)\n";
+                return 2;
+            }
+        } else if (args[i] == "--passphrase-file" && i + 1 < args.size()) {
+            std::string err;
+            if (!read_input(args[++i], &g_passphrase, &err)) {
+                std::cerr << err << "\n";
+                return 2;
+            }
+            // The first line: a file written by `echo` ends in a newline that is not part of it.
+            g_passphrase = g_passphrase.substr(0, g_passphrase.find_first_of("\r\n"));
+            if (g_passphrase.empty()) {
+                std::cerr << "the passphrase file " << args[i] << " is empty\n";
+                return 2;
+            }
+            g_has_passphrase = true;
+        } else if (args[i] == "--work-factor" && i + 1 < args.size()) {
+            work_factor = std::atoi(args[++i].c_str());
+            if (work_factor < 1 || work_factor > age::kMaxWorkFactor) {
+                std::cerr << "--work-factor must be 1.." << age::kMaxWorkFactor << "\n";
                 return 2;
             }
         } else if (args[i] == "-o" && i + 1 < args.size()) {
@@ -140,10 +187,24 @@ int main(int argc, char** argv) {
 
     if (command == "validate") return validate_files(files, lang);
 
+    if (command == "protect") {
+        if (files.size() != 1 || out_path.empty() || !g_has_passphrase) return usage();
+        std::string text, err;
+        if (!open_input(files[0], lang, &text, &err)) {
+            std::cerr << err << "\n";
+            return 2;
+        }
+        if (!import_bundle(text).readable) {
+            std::cerr << files[0] << ": " << tr(lang, "age.not_a_bundle") << "\n";
+            return 2;
+        }
+        return write_out(age::encrypt(text, g_passphrase, work_factor));
+    }
+
     if (command == "summary" || command == "migrate" || command == "fhir") {
         if (files.size() != 1) return usage();
         std::string text, err;
-        if (!read_input(files[0], &text, &err)) {
+        if (!open_input(files[0], lang, &text, &err)) {
             std::cerr << err << "\n";
             return 2;
         }

@@ -1,0 +1,47 @@
+// age v1 files protected with a passphrase (C2SP age, the scrypt recipient): the standard format
+// that Debian's `age -p` reads and writes. No crypto of our own: scrypt, ChaCha20-Poly1305 and
+// HMAC-SHA-256 are libsodium's; this file only lays them out as the specification says.
+// Only binary files (not the armored PEM form), and only the scrypt recipient.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace sipprep::age {
+
+inline constexpr int kDefaultWorkFactor = 18;  // log2 of scrypt's N, as `age -p` uses
+inline constexpr int kMaxWorkFactor = 22;      // refuse more: unlocking would take minutes
+
+// True when `bytes` start as an age v1 file.
+bool looks_like_age(std::string_view bytes);
+
+enum class Error {
+    None,
+    NotAge,         // not an age v1 file
+    Armored,        // the PEM form ("-----BEGIN AGE ENCRYPTED FILE-----"), not read here
+    NotPassphrase,  // made for a key (X25519 …), not a passphrase
+    Malformed,      // a header or payload that breaks the format
+    WorkFactorTooHigh,
+    WrongPassphrase,  // or a file key wrapped for another passphrase
+    Damaged,          // the header MAC or a payload chunk does not verify, or the end is missing
+};
+
+// The catalog key of the person-facing message ("age.wrong_passphrase" …).
+const char* error_key(Error e);
+
+struct Decrypted {
+    Error error = Error::None;
+    std::string plaintext;
+    bool ok() const { return error == Error::None; }
+};
+
+Decrypted decrypt(std::string_view file, std::string_view passphrase, int max_work_factor = kMaxWorkFactor);
+
+// A new file key, salt and nonce from libsodium's CSPRNG each time.
+std::string encrypt(std::string_view plaintext, std::string_view passphrase, int work_factor = kDefaultWorkFactor);
+
+// Raw (unpadded, canonical) standard base64, as the format uses it. Exposed for tests.
+std::string base64_encode(std::string_view bytes);
+bool base64_decode(std::string_view text, std::string* out);
+
+}  // namespace sipprep::age

@@ -1,0 +1,92 @@
+// age v1 with a passphrase: round trips, every refusal the specification asks for, and the
+// layout (checked against Debian's `age` in tests/cli/age_interop.py).
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/age/age.hpp"
+
+using namespace sipprep;
+
+namespace {
+constexpr int kFast = 10;  // a low work factor keeps the tests quick; the format is the same
+}
+
+TEST(Age, RoundTripsAnySizeAcrossChunkEdges) {
+    for (std::size_t size : {std::size_t(0), std::size_t(1), std::size_t(65535), std::size_t(65536), std::size_t(65537),
+                             std::size_t(200000), std::size_t(131072)}) {
+        std::string text(size, '\0');
+        for (std::size_t i = 0; i < size; ++i) text[i] = static_cast<char>('a' + i % 26);
+        const std::string file = age::encrypt(text, "lösenord – åäö", kFast);
+        ASSERT_TRUE(age::looks_like_age(file));
+        const age::Decrypted d = age::decrypt(file, "lösenord – åäö");
+        ASSERT_TRUE(d.ok()) << size << ": " << age::error_key(d.error);
+        EXPECT_EQ(d.plaintext, text) << size;
+    }
+}
+
+TEST(Age, HeaderIsAsTheSpecificationLaysItOut) {
+    const std::string file = age::encrypt("{}", "pw", kFast);
+    const std::size_t end = file.find("\n--- ");
+    ASSERT_NE(end, std::string::npos);
+    const std::string header = file.substr(0, end);
+    EXPECT_EQ(header.rfind("age-encryption.org/v1\n-> scrypt ", 0), 0u) << header;
+    EXPECT_NE(header.find(" 10\n"), std::string::npos) << header;
+    const std::size_t mac_end = file.find('\n', end + 1);
+    EXPECT_EQ(mac_end - (end + 5), 43u);  // "--- " + 43 base64 characters
+    // Two files of the same text differ (fresh file key, salt and nonce).
+    EXPECT_NE(file, age::encrypt("{}", "pw", kFast));
+}
+
+TEST(Age, WrongPassphraseDamageAndTruncationAreRefused) {
+    const std::string text(100000, 'x');
+    const std::string file = age::encrypt(text, "rätt", kFast);
+    EXPECT_EQ(age::decrypt(file, "fel").error, age::Error::WrongPassphrase);
+
+    std::string flipped = file;
+    flipped[flipped.size() - 20] ^= 1;  // in the last chunk
+    EXPECT_EQ(age::decrypt(flipped, "rätt").error, age::Error::Damaged);
+
+    std::string header_changed = file;
+    header_changed[header_changed.find(" 10\n") + 1] = '9';  // another work factor: the MAC no longer fits
+    EXPECT_NE(age::decrypt(header_changed, "rätt").error, age::Error::None);
+
+    EXPECT_EQ(age::decrypt(file.substr(0, file.size() - 1), "rätt").error, age::Error::Damaged);
+    // Cut exactly after the first full chunk: the last chunk is missing.
+    const std::size_t payload = file.find('\n', file.find("\n--- ") + 1) + 1 + 16;
+    EXPECT_EQ(age::decrypt(file.substr(0, payload + 65536 + 16), "rätt").error, age::Error::Damaged);
+}
+
+TEST(Age, StanzasTheSpecificationForbidsAreRefused) {
+    const std::string file = age::encrypt("{}", "pw", kFast);
+    const std::size_t stanza_end = file.find('\n', file.find("-> scrypt"));
+    // An scrypt stanza must be alone.
+    std::string mixed = file;
+    mixed.insert(stanza_end + 1 + 44, "-> X25519 abc\nAAAA\n");
+    EXPECT_EQ(age::decrypt(mixed, "pw").error, age::Error::Malformed);
+    // A work factor with a leading zero, or beyond the limit.
+    std::string zero = file;
+    zero.replace(zero.find(" 10\n"), 4, " 010\n");
+    EXPECT_EQ(age::decrypt(zero, "pw").error, age::Error::Malformed);
+    EXPECT_EQ(age::decrypt(age::encrypt("{}", "pw", 12), "pw", 11).error, age::Error::WorkFactorTooHigh);
+    // Not age at all, the armored form, and a key-locked file.
+    EXPECT_EQ(age::decrypt("{\"format\":\"sipprep-bundle\"}", "pw").error, age::Error::NotAge);
+    EXPECT_EQ(age::decrypt("-----BEGIN AGE ENCRYPTED FILE-----\n", "pw").error, age::Error::Armored);
+    EXPECT_EQ(age::decrypt("age-encryption.org/v1\n-> X25519 AAAA\nAAAA\n--- "
+                           "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n",
+                           "pw")
+                  .error,
+              age::Error::NotPassphrase);
+}
+
+TEST(Age, Base64IsRawAndCanonical) {
+    std::string out;
+    EXPECT_EQ(age::base64_encode("f"), "Zg");
+    EXPECT_EQ(age::base64_encode("fo"), "Zm8");
+    EXPECT_EQ(age::base64_encode("foo"), "Zm9v");
+    EXPECT_TRUE(age::base64_decode("Zm8", &out));
+    EXPECT_EQ(out, "fo");
+    EXPECT_FALSE(age::base64_decode("Zm8=", &out));  // padding
+    EXPECT_FALSE(age::base64_decode("Zm9", &out));   // non-canonical: unused bits set
+    EXPECT_FALSE(age::base64_decode("Z", &out));
+}
