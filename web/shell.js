@@ -217,7 +217,13 @@
     if (!draftPending || !editing) return;
     draftPending = false;
     // Someone else wrote (or erased) since this tab read: never put an older state over it.
-    if (newerElsewhere()) { stopEditing(); return; }
+    if (newerElsewhere()) {
+      // What this tab had not saved yet is kept as an earlier version, not lost (unless the
+      // draft was erased: then nothing of it may stay).
+      if (storedRev() > knownRev) window.SipprepVersions.keep(currentDraft(), 'conflict');
+      stopEditing();
+      return;
+    }
     var text = Module.UTF8ToString(Module._sipprep_draft_json());
     if (text.length > DRAFT_LIMIT) { storageFailed('too large: ' + Math.round(text.length / 1024) + ' kB'); return; }
     try {

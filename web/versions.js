@@ -1,6 +1,6 @@
 // Earlier versions of the draft, kept in IndexedDB on this device: one every ten minutes of
 // work and one before anything replaces the draft (a new preparation, an opened file, a
-// restore), the newest 20. "Radera allt" removes them with the draft.
+// restore, another tab's newer save), the newest 20. "Radera allt" removes them with the draft.
 (function () {
   'use strict';
 
@@ -31,7 +31,7 @@
     });
   }
 
-  // `kind`: why it was kept ("auto", "new", "open", "restore", "take-over").
+  // `kind`: why it was kept ("auto", "new", "open", "restore", "conflict").
   function keep(text, kind) {
     if (!text) return Promise.resolve();
     return run('readwrite', function (store) {

@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "core/clock.hpp"
 #include "core/model_json.hpp"
@@ -20,6 +21,14 @@ struct ScreenName {
 constexpr ScreenName kScreens[] = {{Screen::Start, "start"},           {Screen::Resume, "resume"},
                                    {Screen::About, "about"},           {Screen::Steps, "steps"},
                                    {Screen::Evaluation, "evaluation"}, {Screen::Professional, "professional"}};
+
+// Where a stored draft continues: the screen it was saved on, by the same names. The
+// professional's view and the neutral screen hold nothing of the draft, so it goes to the steps.
+Screen screen_to_continue(const std::string& name) {
+    for (const ScreenName& n : kScreens)
+        if (name == n.name && n.screen != Screen::Resume && n.screen != Screen::Professional) return n.screen;
+    return Screen::Steps;
+}
 
 const char* screen_name(Screen s) {
     for (const ScreenName& n : kScreens)
@@ -153,11 +162,23 @@ void App::steps_screen() {
 }
 
 // Only one tab writes the draft; this one says so and offers to continue here.
+void App::editing_elsewhere(bool elsewhere) {
+    if (elsewhere && !elsewhere_) {
+        focus_pending_ = true;
+        a11y_.announce(t("elsewhere.title"));
+    }
+    elsewhere_ = elsewhere;
+}
+
+void App::continue_draft() { go_to(screen_to_continue(resume_place_.screen)); }
+
 void App::elsewhere_screen() {
     Group group(Role::Alert, "elsewhere", t("elsewhere.title"));
     heading(t("elsewhere.title"), 2);
     paragraph(t("elsewhere.text"));
     if (button(t("elsewhere.take_over"), "elsewhere-take-over", ButtonStyle::Primary)) host_.take_over_editing();
+    // The fields the person was in are gone: keyboard and screen reader land on the way back.
+    if (std::exchange(focus_pending_, false)) focus_last_control();
 }
 
 void App::top_bar() {
@@ -318,7 +339,10 @@ void App::versions_panel() {
         const std::string when = local_datetime_text(v.time, lang_);
         const std::string kind_key = "versions.kind." + v.kind;
         paragraph(when + " – " + (has_text(lang_, kind_key) ? tr(lang_, kind_key) : v.kind));
-        if (button(trf(lang_, "versions.restore", {when}), "version-" + std::to_string(v.id))) {
+        const bool pressed = button(trf(lang_, "versions.restore", {when}), "version-" + std::to_string(v.id));
+        // The button that asked is gone: focus goes to the newest version.
+        if (std::exchange(focus_pending_, false)) focus_last_control();
+        if (pressed) {
             host_.restore_version(v.id);
             status_ = trf(lang_, "versions.restored", {when});
             a11y_.announce(status_);
@@ -327,6 +351,7 @@ void App::versions_panel() {
         }
     }
     if (button(t("versions.hide"), "versions-hide", ButtonStyle::Quiet)) versions_.reset();
+    if (std::exchange(focus_pending_, false)) focus_last_control();
 }
 
 void App::auto_erase_status(int days, bool erased_now) {
@@ -339,15 +364,19 @@ void App::auto_erase_status(int days, bool erased_now) {
 void App::versions_listed(const std::string& text) {
     const Json j = Json::parse(text, nullptr, false);
     versions_.emplace();
-    if (!j.is_array()) return;
-    for (const Json& v : j) {
-        if (!v.is_object() || !v.contains("id") || !v["id"].is_number_integer()) continue;
-        Version out;
-        out.id = v["id"].get<int>();
-        if (v.contains("time") && v["time"].is_string()) out.time = v["time"].get<std::string>();
-        if (v.contains("kind") && v["kind"].is_string()) out.kind = v["kind"].get<std::string>();
-        versions_->push_back(std::move(out));
+    focus_pending_ = true;
+    if (j.is_array()) {
+        for (const Json& v : j) {
+            if (!v.is_object() || !v.contains("id") || !v["id"].is_number_integer()) continue;
+            Version out;
+            out.id = v["id"].get<int>();
+            if (v.contains("time") && v["time"].is_string()) out.time = v["time"].get<std::string>();
+            if (v.contains("kind") && v["kind"].is_string()) out.kind = v["kind"].get<std::string>();
+            versions_->push_back(std::move(out));
+        }
     }
+    a11y_.announce(versions_->empty() ? t("versions.none")
+                                      : trf(lang_, "versions.listed", {std::to_string(versions_->size())}));
 }
 
 void App::erase_confirm() {
@@ -437,7 +466,7 @@ void App::draft_reloaded(const std::string& text) {
     draft_loaded(text);
     if (screen_ != Screen::Resume) return;  // unreadable: the banner says so
     // The person chose to continue here: straight to where they were.
-    screen_ = resume_place_.screen == "steps" ? Screen::Steps : Screen::Start;
+    screen_ = screen_to_continue(resume_place_.screen);
     scroll_to_top_ = true;
 }
 

@@ -58,7 +58,7 @@ public:
     void file_pick_cancelled() override { opening_earlier_ = false; }
     void draft_loaded(const std::string& draft_json) override;
     void draft_saved() override;
-    void editing_elsewhere(bool elsewhere) override { elsewhere_ = elsewhere; }
+    void editing_elsewhere(bool elsewhere) override;
     void draft_reloaded(const std::string& draft_json) override;
     void versions_listed(const std::string& json) override;
     void auto_erase_status(int days, bool erased_now) override;
@@ -89,6 +89,7 @@ private:
     enum class Pending { None, New, FollowUp, Open };
     void start_screen();
     void resume_screen();
+    void continue_draft();  // from the neutral screen to where the stored draft was left
     void erase_confirm();
     void about_screen();
     void evaluation_screen();
@@ -155,6 +156,7 @@ private:
     };
     std::optional<std::vector<Version>> versions_;  // listed when asked for
     int auto_erase_days_ = 0;                       // 0: never
+    bool focus_pending_ = false;  // the control that had focus was replaced: focus goes to the new part
     std::string status_;
     std::vector<std::string> notes_;  // the current step's messages
     std::string mirror_lang_;         // the language the mirror was last told

@@ -100,14 +100,7 @@ void App::resume_screen() {
         erase_confirm();
         return;
     }
-    if (button(t("resume.continue"), "resume-continue", ButtonStyle::Primary)) {
-        Screen target = Screen::Steps;
-        if (resume_place_.screen == "evaluation") target = Screen::Evaluation;
-        if (resume_place_.screen == "about") target = Screen::About;
-        if (resume_place_.screen == "start") target = Screen::Start;
-        screen_ = Screen::Start;  // so that go_to() counts it as a change of screen
-        go_to(target);
-    }
+    if (button(t("resume.continue"), "resume-continue", ButtonStyle::Primary)) continue_draft();
     ImGui::SameLine();
     if (button(t("resume.new"), "resume-new")) {
         go_to(Screen::Start);

@@ -436,6 +436,8 @@ void begin_group(Role role, const std::string& id, const std::string& name) { a1
 
 void end_group() { a11y().pop(); }
 
+void focus_last_control() { a11y().request_dom_focus(item_key(GImGui->LastItemData.ID)); }
+
 void announce(const std::string& text) { a11y().announce(text); }
 
 }  // namespace sipprep::ui

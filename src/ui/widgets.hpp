@@ -49,6 +49,10 @@ struct FieldOptions {
 };
 bool text_field(const std::string& label, const std::string& id, std::string* value, const FieldOptions& options = {});
 
+// Moves DOM focus (keyboard, screen reader) to the control drawn last, e.g. after the control
+// that had focus has gone.
+void focus_last_control();
+
 // ---- structure ----
 void begin_group(Role role, const std::string& id, const std::string& name);
 void end_group();

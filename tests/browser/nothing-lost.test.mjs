@@ -185,7 +185,7 @@ test('"Tidigare versioner": the draft before a new preparation can be restored; 
   await press(page, 'Ja, radera allt');
   await settle(page, 500);
   await press(page, 'Visa tidigare versioner');
-  await page.getByText('Det finns inga tidigare versioner på den här datorn.').waitFor({ state: 'attached' });
+  await page.getByText('Det finns inga tidigare versioner på den här datorn.').first().waitFor({ state: 'attached' });
   await context.close();
 });
 

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <regex>
 
@@ -165,4 +166,48 @@ TEST(App, ACancelledEarlierPlanPickerLeavesNothingBehind) {
                     ui::FileOrigin::Drop);
     frame();
     EXPECT_EQ(nlohmann::json::parse(app.state_json())["content"]["owner"]["name"], "Elsa Nilsson");
+}
+
+// When the control that had focus goes away, focus lands on the new part, and it is announced.
+TEST(App, FocusLandsOnWhatReplacedTheFocusedControl) {
+    test::Headless h;
+    test::FakeHost host;
+    ui::App app(host);
+    auto frame = [&] { h.app_frame([&](const ui::Fonts& f) { app.frame(f); }); };
+    frame();
+    press(h, app, "Visa tidigare versioner");
+    EXPECT_EQ(host.version_lists, 1);
+    host.mirror.clear();
+    app.versions_listed(
+        R"([{"id":7,"time":"2026-11-23T13:32:00Z","kind":"new"},{"id":3,"time":"2026-11-22T09:00:00Z","kind":"auto"}])");
+    frame();
+    std::string focus, said;
+    for (const ui::MirrorUpdate& u : host.mirror) {
+        if (!u.focus_key.empty()) focus = u.focus_key;
+        if (!u.announcement.empty()) said = u.announcement;
+    }
+    EXPECT_EQ(said, "2 tidigare versioner, den senaste först.");
+    std::string restore_key;
+    std::function<void(const ui::A11yNode&)> first = [&](const ui::A11yNode& n) {
+        if (restore_key.empty() && n.role == ui::Role::Button && n.name.rfind("Återställ versionen från", 0) == 0)
+            restore_key = n.key;
+        for (const ui::A11yNode& c : n.kids()) first(c);
+    };
+    first(app.a11y_tree());
+    ASSERT_FALSE(restore_key.empty());
+    EXPECT_EQ(focus, restore_key);
+
+    host.mirror.clear();
+    app.editing_elsewhere(true);
+    frame();
+    const ui::A11yNode* take_over = find(app.a11y_tree(), ui::Role::Button, "Fortsätt här");
+    ASSERT_NE(take_over, nullptr);
+    focus.clear();
+    said.clear();
+    for (const ui::MirrorUpdate& u : host.mirror) {
+        if (!u.focus_key.empty()) focus = u.focus_key;
+        if (!u.announcement.empty()) said = u.announcement;
+    }
+    EXPECT_EQ(focus, take_over->key);
+    EXPECT_EQ(said, "Förberedelsen är öppen i en annan flik");
 }
