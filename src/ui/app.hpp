@@ -13,6 +13,7 @@
 #include "core/date.hpp"
 #include "core/i18n.hpp"
 #include "core/model.hpp"
+#include "core/summary.hpp"
 #include "ui/a11y.hpp"
 #include "ui/draft.hpp"
 #include "ui/fonts.hpp"
@@ -30,6 +31,8 @@ struct ProfessionalState {
     struct Opened {
         std::string name;
         ImportResult result;
+        std::optional<Summary> summary;  // built once per language, not every frame
+        Lang summary_lang = Lang::Sv;
     };
     std::vector<Opened> opened;
     int index = -1;

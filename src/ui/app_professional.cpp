@@ -25,7 +25,7 @@ void App::professional_screen() {
         if (button(t("nav.start"), "pro-back")) go_to(Screen::Start);
         return;
     }
-    const ProfessionalState::Opened& o = professional_.opened[static_cast<std::size_t>(professional_.index)];
+    ProfessionalState::Opened& o = professional_.opened[static_cast<std::size_t>(professional_.index)];
     const ImportResult& r = o.result;
     ImGui::Separator();
     heading(o.name, 2);
@@ -67,7 +67,11 @@ void App::professional_screen() {
     }
     if (!r.readable) return;
 
-    const Summary summary = build_summary(r.preparation, lang_, today_, r.issues);
+    if (!o.summary || o.summary_lang != lang_) {
+        o.summary = build_summary(r.preparation, lang_, today_, r.issues);
+        o.summary_lang = lang_;
+    }
+    const Summary& summary = *o.summary;
     if (button(t("pro.copy"), "pro-copy", ButtonStyle::Normal, t("pro.copy.help"))) {
         host_.copy_text(render_text(summary));
         a11y_.announce(t("pro.copied"));
