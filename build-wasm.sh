@@ -19,7 +19,8 @@ trap 'rc=$?; [ $rc -ne 0 ] && printf "\nFAILED in step \"%s\" (exit code %s); th
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else fail "need root to run: $*"; fi; }
 
 PACKAGES=(emscripten binaryen cmake g++ make python3 nlohmann-json3-dev googletest libgtest-dev libvalijson-dev
-          fonts-dejavu-core fonttools glslang-tools clang-format libsodium-dev age chromium dpkg-dev gzip clang libclang-rt-14-dev)
+          fonts-dejavu-core fonttools glslang-tools clang-format libsodium-dev age chromium dpkg-dev gzip clang libclang-rt-14-dev
+          autoconf automake libtool)
 
 CURRENT="install Debian packages"
 missing=()
@@ -37,11 +38,12 @@ else
   step "Debian packages: all present"
 fi
 
-CURRENT="fetch Dear ImGui and SDL2 sources"
+CURRENT="fetch Dear ImGui, SDL2 and libsodium sources"
 IMGUI_DIR=$DEPS/src/imgui-1.86+ds
 SDL_SRC=$DEPS/src/libsdl2-2.26.5+dfsg
-if [ ! -f "$IMGUI_DIR/imgui.cpp" ] || [ ! -f "$SDL_SRC/CMakeLists.txt" ]; then
-  step "Fetching sources with apt-get source imgui libsdl2 (into $DEPS/src)"
+SODIUM_SRC=$DEPS/src/libsodium-1.0.18
+if [ ! -f "$IMGUI_DIR/imgui.cpp" ] || [ ! -f "$SDL_SRC/CMakeLists.txt" ] || [ ! -f "$SODIUM_SRC/configure.ac" ]; then
+  step "Fetching sources with apt-get source imgui libsdl2 libsodium (into $DEPS/src)"
   SOURCES=/etc/apt/sources.list.d/debian.sources
   if [ -f "$SOURCES" ] && ! grep -q '^Types:.*deb-src' "$SOURCES"; then
     as_root sed -i 's/^Types: deb$/Types: deb deb-src/' "$SOURCES"
@@ -50,12 +52,15 @@ if [ ! -f "$IMGUI_DIR/imgui.cpp" ] || [ ! -f "$SDL_SRC/CMakeLists.txt" ]; then
   fi
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
   mkdir -p "$DEPS/src"
-  (cd "$DEPS/src" && apt-get source -q imgui=1.86+ds-1 libsdl2=2.26.5+dfsg-1 >/dev/null) ||
-    (cd "$DEPS/src" && apt-get source -q imgui libsdl2 >/dev/null)
+  for pkg in imgui libsdl2 libsodium; do
+    case $pkg in imgui) dir=$IMGUI_DIR ;; libsdl2) dir=$SDL_SRC ;; libsodium) dir=$SODIUM_SRC ;; esac
+    [ -d "$dir" ] || (cd "$DEPS/src" && apt-get source -q "$pkg" >/dev/null)
+  done
   [ -f "$IMGUI_DIR/imgui.cpp" ] || fail "Dear ImGui 1.86 source not found in $DEPS/src after apt-get source"
   [ -f "$SDL_SRC/CMakeLists.txt" ] || fail "SDL2 2.26.5 source not found in $DEPS/src after apt-get source"
+  [ -f "$SODIUM_SRC/configure.ac" ] || fail "libsodium 1.0.18 source not found in $DEPS/src after apt-get source"
 else
-  step "Dear ImGui and SDL2 sources: present in $DEPS/src"
+  step "Dear ImGui, SDL2 and libsodium sources: present in $DEPS/src"
 fi
 
 CURRENT="build SDL2 for WebAssembly"
@@ -77,6 +82,26 @@ if [ ! -f "$DEPS/sdl2/lib/libSDL2.a" ] || [ "$(cat "$DEPS/sdl2/.build-flags" 2>/
   rm -f "$WASM_BUILD/sipprep.js"  # relink against the new library
 else
   step "SDL2 for WebAssembly: built in $DEPS/sdl2"
+fi
+
+CURRENT="build libsodium for WebAssembly"
+# For the passphrase module only (age v1: scrypt, ChaCha20-Poly1305, HMAC-SHA-256). Debian's
+# source has no generated configure: autoreconf makes it, without fetching newer config.sub
+# (libsodium's autogen.sh would download them). -O3: scrypt's speed is the unlock time.
+SODIUM_STAMP="1.0.18 -O3 --disable-asm"
+if [ ! -f "$DEPS/sodium/lib/libsodium.a" ] || [ "$(cat "$DEPS/sodium/.build-flags" 2>/dev/null)" != "$SODIUM_STAMP" ]; then
+  step "Building libsodium as a static WebAssembly library (two minutes, once)"
+  rm -rf "$DEPS/sodium-build" "$DEPS/sodium"
+  cp -r "$SODIUM_SRC" "$DEPS/sodium-build"
+  (cd "$DEPS/sodium-build" && autoreconf -if >/dev/null 2>&1 &&
+    emconfigure ./configure --host=wasm32-unknown-emscripten --disable-shared --prefix="$DEPS/sodium" \
+      --without-pthreads --disable-ssp --disable-asm --disable-pie CFLAGS=-O3 >/dev/null &&
+    emmake make -j"$(nproc)" install >/dev/null)
+  echo "$SODIUM_STAMP" > "$DEPS/sodium/.build-flags"
+  rm -rf "$DEPS/sodium-build"
+  rm -f "$WASM_BUILD/sipprep-age.js"  # relink against the new library
+else
+  step "libsodium for WebAssembly: built in $DEPS/sodium"
 fi
 
 CURRENT="subset the app font"
@@ -128,6 +153,8 @@ minify() {
     copy "$OUT/.min.tmp" "$2" && rm -f "$OUT/.min.tmp"
 }
 copy "$WASM_BUILD/sipprep.opt.wasm" "$OUT/sipprep.wasm"
+copy "$WASM_BUILD/sipprep-age.wasm" "$OUT/sipprep-age.wasm"
+minify "$WASM_BUILD/sipprep-age.js" "$OUT/sipprep-age.js"
 copy "$FONT" "$OUT/app-font.ttf"
 minify "$WASM_BUILD/sipprep.js" "$OUT/sipprep.js"
 for f in "$ROOT"/web/*; do
@@ -136,12 +163,17 @@ for f in "$ROOT"/web/*; do
     *) copy "$f" "$OUT/$(basename "$f")" ;;
   esac
 done
-total_raw=0; total_gz=0
+# The passphrase parts load only when someone protects or unlocks a file: counted apart.
+total_raw=0; total_gz=0; lazy_raw=0; lazy_gz=0
 for f in "$OUT"/*; do
   raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
-  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
+  case "$(basename "$f")" in
+    sipprep-age.* | age-worker.js) lazy_raw=$((lazy_raw + raw)); lazy_gz=$((lazy_gz + gz)) ;;
+    *) total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)) ;;
+  esac
 done
-printf 'build/web: %d files, %d KB raw, %d KB gzip -9\n' "$(ls "$OUT" | wc -l)" $((total_raw / 1024)) $((total_gz / 1024))
+printf 'build/web: first load %d KB raw, %d KB gzip -9; passphrase module on first use %d KB raw, %d KB gzip -9\n' \
+  $((total_raw / 1024)) $((total_gz / 1024)) $((lazy_raw / 1024)) $((lazy_gz / 1024))
 
 trap - EXIT
 if [ "${1:-}" = serve ]; then

@@ -138,6 +138,7 @@
         setAttr(e.control, 'aria-invalid', n.e ? 'true' : '');
         if (e.control.spellcheck !== !n.pd) e.control.spellcheck = !n.pd;  // personal data: no spell-check
         setAttr(e.control, 'autocomplete', n.pd ? 'off' : '');
+        if (e.role === 'textbox' && e.control.type !== (n.pw ? 'password' : 'text')) e.control.type = n.pw ? 'password' : 'text';
         setAttr(e.control, 'aria-describedby',
           [n.d ? e.desc.id : '', n.e ? e.err.id : ''].filter(Boolean).join(' '));
         break;

@@ -147,6 +147,7 @@ void A11y::append_reused(const A11yNode& n) {
     stub.current = n.current;
     stub.disabled = n.disabled;
     stub.personal = n.personal;
+    stub.secret = n.secret;
     stub.has_rect = n.has_rect;
     stub.x = n.x;
     stub.y = n.y;
@@ -194,7 +195,7 @@ float rounded(float v) { return std::round(v); }
 bool same_props(const A11yNode& a, const A11yNode& b) {
     return a.role == b.role && a.name == b.name && a.value == b.value && a.description == b.description &&
            a.error == b.error && a.level == b.level && a.checked == b.checked && a.current == b.current &&
-           a.disabled == b.disabled && a.personal == b.personal && a.has_rect == b.has_rect &&
+           a.disabled == b.disabled && a.personal == b.personal && a.secret == b.secret && a.has_rect == b.has_rect &&
            rounded(a.x) == rounded(b.x) && rounded(a.y) == rounded(b.y) && rounded(a.w) == rounded(b.w) &&
            rounded(a.h) == rounded(b.h);
 }
@@ -213,6 +214,7 @@ nlohmann::json props_json(const A11yNode& n) {
     if (n.current) j["cur"] = true;
     if (n.disabled) j["dis"] = true;
     if (n.personal) j["pd"] = true;
+    if (n.secret) j["pw"] = true;
     if (n.has_rect) j["b"] = {rounded(n.x), rounded(n.y), rounded(n.w), rounded(n.h)};
     return j;
 }
@@ -239,6 +241,7 @@ void copy_props(const A11yNode& from, A11yNode& to) {
     to.current = from.current;
     to.disabled = from.disabled;
     to.personal = from.personal;
+    to.secret = from.secret;
     to.has_rect = from.has_rect;
     to.x = from.x;
     to.y = from.y;

@@ -55,6 +55,7 @@ struct A11yNode {
     bool current = false;  // the current step in a navigation list (aria-current)
     bool disabled = false;
     bool personal = false;  // a text field holding personal data: no spell-check
+    bool secret = false;    // a passphrase: a password field
     bool has_rect = false;
     float x = 0, y = 0, w = 0, h = 0;  // CSS pixels in the canvas
     std::vector<A11yNode> children;

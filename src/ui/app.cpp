@@ -52,6 +52,10 @@ void App::go_to(Screen screen, std::optional<StepId> step) {
     if (screen != screen_ || (step && *step != step_)) {
         scroll_to_top_ = true;
         notes_.clear();  // a step's notes belong to that step
+        // A passphrase prompt belongs to where the file was opened: the professional's view reads
+        // files, the person's screens take them as the draft.
+        if (locked_file_ && locked_file_->arrival.professional != (screen == Screen::Professional))
+            locked_file_.reset();
         screen_ = screen;
         if (step) step_ = *step;
         changed();  // where the person is belongs to the draft
@@ -154,7 +158,12 @@ void App::steps_screen() {
         opening_earlier_ = true;
         host_.pick_file();
     }
-    if (r.export_file) export_file();
+    if (r.export_file) {
+        if (step_states_.summary.protect)
+            export_protected();
+        else
+            export_file();
+    }
     if (r.print_summary) print_summary();
     if (r.go_to_step) go_to(Screen::Steps, *r.go_to_step);
     if (r.go_to_evaluation) go_to(Screen::Evaluation);
@@ -200,6 +209,7 @@ void App::banners() {
         if (button(t("storage.save_file_now"), "banner-export", ButtonStyle::Primary)) export_file();
         ImGui::Separator();
     }
+    unlock_prompt();
     replace_file_confirm();
     if (draft_unreadable_) {
         Group group(Role::Alert, "draft-unreadable", t("storage.unreadable.title"));
@@ -457,6 +467,7 @@ void App::draft_reloaded(const std::string& text) {
     notes_.clear();
     step_states_ = StepStates{};
     pending_file_.reset();
+    locked_file_.reset();
     confirm_replace_ = Pending::None;
     confirm_erase_ = false;
     has_draft_ = false;

@@ -59,6 +59,8 @@ public:
     // ---- HostEvents ----
     void file_opened(const std::string& name, const std::string& bytes, FileOrigin origin) override;
     void file_pick_cancelled() override { opening_earlier_ = false; }
+    void file_protected(const std::string& filename, const std::string& error_key) override;
+    void file_unlocked(const std::string& error_key, const std::string& plaintext) override;
     void draft_loaded(const std::string& draft_json) override;
     void draft_saved() override;
     void editing_elsewhere(bool elsewhere) override;
@@ -105,8 +107,21 @@ private:
     void contributor_selector();
 
     // app_files.cpp: a file arriving, and asking before it replaces anything
+    struct FileArrival {
+        std::string name;
+        bool professional = false;  // opened in the professional's view: read, never kept
+        bool as_earlier = false;    // the earlier plan of a follow-up
+        bool confirmed = false;     // the person already said yes to replacing
+    };
+    void receive_file(const FileArrival& arrival, const std::string& bytes);
     void take_file(const std::string& name, ImportResult r, bool as_earlier);
     void replace_file_confirm();
+
+    // app_passphrase.cpp: files protected with a passphrase (age), both ways
+    void ask_passphrase(const FileArrival& arrival, const std::string& bytes);
+    void unlock_prompt();
+    void export_protected();
+    std::string bundle_now(std::string* filename);
 
     // app_professional.cpp: open, check, read, copy and print bundles; never changes them
     void professional_screen();
@@ -149,10 +164,18 @@ private:
         bool as_earlier = false;
     };
     std::optional<PendingFile> pending_file_;  // a file waiting for "yes, replace"
-    DraftPlace resume_place_;                  // where the stored draft was left
-    std::string draft_updated_;                // when the stored draft was last written
-    std::string saved_at_;                     // "14:32": the last save on this device
-    bool elsewhere_ = false;                   // another tab edits: this one shows only that
+    struct LockedFile {
+        FileArrival arrival;
+        std::string bytes, passphrase, error;
+        bool busy = false;  // the host is unlocking it
+        bool focus = true;  // the passphrase field takes focus when the prompt (re)appears
+    };
+    std::optional<LockedFile> locked_file_;  // an age file waiting for its passphrase
+    bool protecting_ = false;                // a protected download is being made
+    DraftPlace resume_place_;                // where the stored draft was left
+    std::string draft_updated_;              // when the stored draft was last written
+    std::string saved_at_;                   // "14:32": the last save on this device
+    bool elsewhere_ = false;                 // another tab edits: this one shows only that
     struct Version {
         int id = 0;
         std::string time, kind;

@@ -6,14 +6,21 @@
 
 namespace sipprep::ui {
 
-void App::export_file() {
+// The bundle as it is now, and the name to save it under.
+std::string App::bundle_now(std::string* filename) {
     BundleMeta meta;
     meta.updated = now_utc_iso();
     if (created_.empty()) created_ = meta.updated;
     meta.created = created_;
     meta.language = lang_;
-    const std::string name = "sip-forberedelse-" + format_iso_date(today_) + ".json";
-    host_.download(name, "application/json", export_bundle(prep_, meta));
+    *filename = "sip-forberedelse-" + format_iso_date(today_) + ".json";
+    return export_bundle(prep_, meta);
+}
+
+void App::export_file() {
+    std::string name;
+    const std::string bundle = bundle_now(&name);
+    host_.download(name, "application/json", bundle);
     status_ = trf(lang_, "export.done", {name});
     a11y_.announce(status_);
     changed();  // `created` is part of the draft

@@ -2,25 +2,35 @@
 // draft (or the earlier plan of a follow-up) — and when that would replace what someone has
 // written, the app asks first, whatever way the file came (picker, drop).
 #include "app.hpp"
+#include "core/age/age.hpp"
 #include "imgui.h"
 
 namespace sipprep::ui {
 
 void App::file_opened(const std::string& name, const std::string& bytes, FileOrigin origin) {
-    ImportResult r = import_bundle(bytes, today_);
     host_.request_frames(1);
-    if (screen_ == Screen::Professional) {
+    // Only a file from the picker the earlier-plan button opened is the earlier plan.
+    FileArrival arrival{name, screen_ == Screen::Professional, opening_earlier_ && origin == FileOrigin::Picker,
+                        replace_confirmed_ && origin == FileOrigin::Picker};
+    opening_earlier_ = false;
+    replace_confirmed_ = false;
+    if (age::looks_like_age(bytes)) {
+        ask_passphrase(arrival, bytes);
+        return;
+    }
+    receive_file(arrival, bytes);
+}
+
+void App::receive_file(const FileArrival& arrival, const std::string& bytes) {
+    const std::string& name = arrival.name;
+    ImportResult r = import_bundle(bytes, today_);
+    if (arrival.professional) {
         // The professional reads files; they never become the draft on this computer.
         professional_.opened.push_back(ProfessionalState::Opened{name, std::move(r)});
         professional_.index = static_cast<int>(professional_.opened.size()) - 1;
         a11y_.announce(trf(lang_, "pro.opened", {name}));
         return;
     }
-    // Only a file from the picker the earlier-plan button opened is the earlier plan.
-    const bool as_earlier = opening_earlier_ && origin == FileOrigin::Picker;
-    const bool confirmed = replace_confirmed_ && origin == FileOrigin::Picker;
-    opening_earlier_ = false;
-    replace_confirmed_ = false;
     open_errors_.clear();
     if (!r.readable) {
         open_message_ = trf(lang_, "open.failed", {name});
@@ -28,13 +38,13 @@ void App::file_opened(const std::string& name, const std::string& bytes, FileOri
         a11y_.announce(open_message_);
         return;
     }
-    const bool replaces = as_earlier ? earlier_.has_value() : draft_has_content();
-    if (replaces && !confirmed) {
-        pending_file_ = PendingFile{name, std::move(r), as_earlier};
+    const bool replaces = arrival.as_earlier ? earlier_.has_value() : draft_has_content();
+    if (replaces && !arrival.confirmed) {
+        pending_file_ = PendingFile{name, std::move(r), arrival.as_earlier};
         a11y_.announce(t("open.replace.title"));
         return;
     }
-    take_file(name, std::move(r), as_earlier);
+    take_file(name, std::move(r), arrival.as_earlier);
 }
 
 void App::take_file(const std::string& name, ImportResult r, bool as_earlier) {

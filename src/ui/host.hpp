@@ -68,6 +68,14 @@ public:
     // Removes the stored draft and its versions when nobody has used it for `days` (0: never).
     virtual void set_auto_erase(int days) = 0;
 
+    // Passphrase files (age v1). The code for them is loaded the first time it is needed, so
+    // both answers come later, through HostEvents::file_protected and file_unlocked.
+    // Offers `contents` as a download protected by `passphrase`.
+    virtual void download_protected(const std::string& filename, const std::string& contents,
+                                    const std::string& passphrase) = 0;
+    // Opens an age file with `passphrase`.
+    virtual void unlock_file(const std::string& bytes, const std::string& passphrase) = 0;
+
     // Asks for `count` more frames (messages that must show). Input wakes the app by itself.
     virtual void request_frames(int count) = 0;
     // Keeps the DOM mirror in step with the frame just drawn.
@@ -85,6 +93,10 @@ public:
     virtual void file_opened(const std::string& name, const std::string& bytes, FileOrigin origin) = 0;
     // The file picker was closed without a file.
     virtual void file_pick_cancelled() = 0;
+    // A protected download started (error_key "") or could not be made (a catalog key).
+    virtual void file_protected(const std::string& filename, const std::string& error_key) = 0;
+    // An age file was opened (error_key "", its contents in `plaintext`) or not ("age.wrong_passphrase" …).
+    virtual void file_unlocked(const std::string& error_key, const std::string& plaintext) = 0;
     // The stored draft, before the first frame ("" when there is none).
     virtual void draft_loaded(const std::string& draft_json) = 0;
     // Another tab or window edits the preparation (true), or this one does again (false).

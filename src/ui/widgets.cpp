@@ -118,6 +118,36 @@ float text_width(const char* b, const char* e) {
     return ImGui::GetFont()->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, 0.0f, b, e).x;
 }
 
+// A passphrase field draws "•" (3 bytes of UTF-8) for each character of the value; the caret
+// and selection move between offsets of the value and of the dots.
+constexpr std::string_view kDot = "\xE2\x80\xA2";
+
+bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+std::string dots_for(const std::string& value) {
+    std::string out;
+    for (char c : value)
+        if (!continuation(c)) out += kDot;
+    return out;
+}
+
+int dots_offset(const std::string& value, int offset) {
+    int chars = 0;
+    for (int i = 0; i < offset && i < static_cast<int>(value.size()); ++i)
+        if (!continuation(value[static_cast<std::size_t>(i)])) ++chars;
+    return chars * static_cast<int>(kDot.size());
+}
+
+int value_offset(const std::string& value, int dots) {
+    int chars = dots / static_cast<int>(kDot.size());
+    int i = 0;
+    while (i < static_cast<int>(value.size())) {
+        if (!continuation(value[static_cast<std::size_t>(i)]) && chars-- == 0) break;
+        ++i;
+    }
+    return i;
+}
+
 // The byte offset nearest to x on `line`.
 int offset_at_x(const std::string& text, const Line& line, float x) {
     ImFont* font = ImGui::GetFont();
@@ -336,7 +366,11 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
     const ImGuiStyle& style = ImGui::GetStyle();
     const float width = o.width > 0 ? o.width : column_avail();
     const float inner = std::max(20.0f, width - style.FramePadding.x * 2);
-    const Layout& lay = layout_text(key, *value, inner);
+    const std::string dots = o.secret ? dots_for(*value) : std::string();
+    const std::string& shown = o.secret ? dots : *value;
+    auto to_shown = [&](int off) { return o.secret ? dots_offset(*value, off) : off; };
+    auto from_shown = [&](int off) { return o.secret ? value_offset(*value, off) : off; };
+    const Layout& lay = layout_text(key, shown, inner);
     const float line_h = ImGui::GetTextLineHeight();
     const int min_lines = o.multiline ? std::max(1, o.min_lines) : 1;
     const int shown_lines = std::max<int>(min_lines, static_cast<int>(lay.lines.size()) + (o.multiline ? 1 : 0));
@@ -355,7 +389,7 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
         const float rel_y = m.y - bb.Min.y - style.FramePadding.y;
         int li = static_cast<int>(rel_y / line_h);
         li = std::clamp(li, 0, static_cast<int>(lay.lines.size()) - 1);
-        return offset_at_x(*value, lay.lines[li], m.x - bb.Min.x - style.FramePadding.x);
+        return from_shown(offset_at_x(shown, lay.lines[li], m.x - bb.Min.x - style.FramePadding.x));
     };
     if (pressed) {
         const int at = offset_at_mouse();
@@ -387,17 +421,18 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
                               : ImGui::GetColorU32(ImGuiCol_Border),
                     style.FrameRounding, 0, focused || invalid ? 2.0f : 1.0f);
         const ImVec2 origin = bb.Min + style.FramePadding;
-        const char* base = value->c_str();
+        const char* base = shown.c_str();
+        const int sel_start = to_shown(sel.start), sel_end = to_shown(sel.end);
         const float clip_top = ImGui::GetWindowPos().y, clip_bottom = clip_top + ImGui::GetWindowHeight();
         for (std::size_t i = 0; i < lay.lines.size(); ++i) {
             const Line& ln = lay.lines[i];
             const float y = origin.y + line_h * static_cast<float>(i);
             if (y + line_h < clip_top || y > clip_bottom) continue;  // long texts: draw what shows
-            if (focused && sel.start != sel.end && sel.end >= ln.begin && sel.start <= ln.end) {
-                const int s = std::max(sel.start, ln.begin), e = std::min(sel.end, ln.end);
+            if (focused && sel_start != sel_end && sel_end >= ln.begin && sel_start <= ln.end) {
+                const int s = std::max(sel_start, ln.begin), e = std::min(sel_end, ln.end);
                 float x0 = text_width(base + ln.begin, base + s);
                 float x1 = text_width(base + ln.begin, base + e);
-                if (sel.end > ln.end) x1 += ImGui::GetFontSize() * 0.3f;  // the selection goes on
+                if (sel_end > ln.end) x1 += ImGui::GetFontSize() * 0.3f;  // the selection goes on
                 dl->AddRectFilled(ImVec2(origin.x + x0, y), ImVec2(origin.x + x1, y + line_h),
                                   u32(palette().selection));
             }
@@ -407,7 +442,7 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
             dl->AddText(origin, ImGui::GetColorU32(ImGuiCol_TextDisabled), o.placeholder.c_str());
         if (focused && sel.start == sel.end) {
             // The caret: on the last line that contains it (a wrapped line's end is the next line's start).
-            const int c = sel.caret();
+            const int c = to_shown(sel.caret());
             std::size_t li = 0;
             for (std::size_t i = 0; i < lay.lines.size(); ++i)
                 if (lay.lines[i].begin <= c) li = i;
@@ -427,7 +462,8 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
     n.value = *value;
     n.description = o.help;
     n.error = o.error;
-    n.personal = o.personal;
+    n.personal = o.personal || o.secret;
+    n.secret = o.secret;
     if (!o.error.empty()) error_text(o.error);
     return changed;
 }

@@ -45,6 +45,9 @@ struct FieldOptions {
     // spell-checker (Chrome's enhanced spell check, Edge's editor do). Long free texts keep the
     // browser's spelling, which helps people who write with difficulty.
     bool personal = false;
+    // A passphrase: drawn as one dot per character, a password field in the DOM (no spell-check,
+    // nothing shown to someone looking over the shoulder).
+    bool secret = false;
     float width = -1.0f;  // -1: the whole row
 };
 bool text_field(const std::string& label, const std::string& id, std::string* value, const FieldOptions& options = {});

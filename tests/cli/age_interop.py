@@ -2,15 +2,14 @@
 """Interop with Debian's `age` (1.1.x) both ways: our protected file opens with `age -d` to the same
 bytes, and a file from `age -p` opens in `sipprep` (and a wrong passphrase is refused).
 `age` reads passphrases from the terminal only, so it runs on a pseudo-terminal here.
-Usage: age_interop.py SIPPREP SOURCE_DIR"""
+Usage: age_interop.py SIPPREP SOURCE_DIR
+       age_interop.py --decrypt|--encrypt IN OUT PASSPHRASE   (one file, for the browser tests)"""
 import os
 import pty
 import subprocess
 import sys
 import tempfile
 
-SIPPREP, ROOT = sys.argv[1], sys.argv[2]
-EXAMPLE = os.path.join(ROOT, "assets/examples/barn-skolfranvaro.json")
 PASS = "Vårt lösenord 2026!"
 failures = []
 
@@ -40,6 +39,21 @@ def age_on_tty(args, answers):
     _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status), out.decode(errors="replace")
 
+
+# For the browser tests: `age_interop.py --decrypt IN OUT PASS` and `--encrypt IN OUT PASS` with
+# Debian's age, on a terminal.
+if len(sys.argv) == 5 and sys.argv[1] in ("--decrypt", "--encrypt"):
+    src, dst, passphrase = sys.argv[2:5]
+    if sys.argv[1] == "--decrypt":
+        code, out = age_on_tty(["-d", "-o", dst, src], [passphrase])
+    else:
+        code, out = age_on_tty(["-p", "-o", dst, src], [passphrase, passphrase])
+    if code != 0:
+        print(out, file=sys.stderr)
+    sys.exit(code)
+
+SIPPREP, ROOT = sys.argv[1], sys.argv[2]
+EXAMPLE = os.path.join(ROOT, "assets/examples/barn-skolfranvaro.json")
 
 with tempfile.TemporaryDirectory() as tmp:
     pass_file = os.path.join(tmp, "pass")

@@ -10,44 +10,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app_driver.hpp"
 #include "core/i18n.hpp"
 #include "fake_host.hpp"
 #include "headless.hpp"
 #include "ui/app.hpp"
 
 using namespace sipprep;
+using namespace sipprep::test;
 namespace fs = std::filesystem;
-
-namespace {
-
-std::string read(const fs::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-}
-
-const ui::A11yNode* find(const ui::A11yNode& n, ui::Role role, const std::string& name) {
-    if (n.role == role && n.name == name) return &n;
-    for (const ui::A11yNode& c : n.children)
-        if (const ui::A11yNode* f = find(c, role, name)) return f;
-    return nullptr;
-}
-
-// Every name, value and description in the tree, for "is it shown anywhere?".
-std::string text_of(const ui::A11yNode& n) {
-    std::string out = n.name + "\n" + n.value + "\n" + n.description + "\n";
-    for (const ui::A11yNode& c : n.kids()) out += text_of(c);
-    return out;
-}
-
-void press(test::Headless& h, ui::App& app, const std::string& name) {
-    const ui::A11yNode* b = find(app.a11y_tree(), ui::Role::Button, name);
-    ASSERT_NE(b, nullptr) << "no button " << name;
-    app.dom_activate(b->key);
-    h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
-    h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
-}
-
-}  // namespace
 
 TEST(App, EveryStepDrawsAndTheDraftRoundTrips) {
     test::Headless h(900, 3000);

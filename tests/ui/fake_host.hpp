@@ -45,6 +45,19 @@ struct FakeHost final : ui::Host {
     int take_overs = 0;
     void take_over_editing() override { ++take_overs; }
     void update_mirror(const ui::MirrorUpdate& u) override { mirror.push_back(u); }
+    // Passphrase work is asynchronous in the browser: recorded here, answered by the test.
+    struct AgeRequest {
+        bool unlock = false;
+        std::string filename, bytes, passphrase;
+    };
+    std::vector<AgeRequest> age_requests;
+    void download_protected(const std::string& filename, const std::string& contents,
+                            const std::string& passphrase) override {
+        age_requests.push_back({false, filename, contents, passphrase});
+    }
+    void unlock_file(const std::string& bytes, const std::string& passphrase) override {
+        age_requests.push_back({true, {}, bytes, passphrase});
+    }
 };
 
 }  // namespace sipprep::test

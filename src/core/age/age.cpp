@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -9,7 +10,6 @@
 namespace sipprep::age {
 namespace {
 
-constexpr std::string_view kVersionLine = "age-encryption.org/v1\n";
 constexpr std::string_view kScryptLabel = "age-encryption.org/v1/scrypt";
 constexpr std::size_t kChunk = 64 * 1024;
 constexpr std::size_t kTag = crypto_aead_chacha20poly1305_IETF_ABYTES;
@@ -39,17 +39,6 @@ Key hkdf(std::string_view ikm, std::string_view salt, std::string_view info) {
 }
 
 std::string_view view(const Key& k) { return std::string_view(reinterpret_cast<const char*>(k.data()), k.size()); }
-
-constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-int b64_value(char c) {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+') return 62;
-    if (c == '/') return 63;
-    return -1;
-}
 
 bool scrypt_key(std::string_view passphrase, std::string_view salt16, int log_n, Key* out) {
     std::string salt(kScryptLabel);
@@ -82,71 +71,6 @@ bool next_line(std::string_view s, std::size_t* pos, std::string_view* line) {
 
 }  // namespace
 
-std::string base64_encode(std::string_view in) {
-    std::string out;
-    std::size_t i = 0;
-    for (; i + 3 <= in.size(); i += 3) {
-        const unsigned v = (unsigned(bytes(in)[i]) << 16) | (unsigned(bytes(in)[i + 1]) << 8) | bytes(in)[i + 2];
-        for (int k = 3; k >= 0; --k) out += kAlphabet[(v >> (6 * k)) & 63];
-    }
-    const std::size_t rest = in.size() - i;
-    if (rest == 1) {
-        const unsigned v = unsigned(bytes(in)[i]) << 16;
-        out += kAlphabet[(v >> 18) & 63];
-        out += kAlphabet[(v >> 12) & 63];
-    } else if (rest == 2) {
-        const unsigned v = (unsigned(bytes(in)[i]) << 16) | (unsigned(bytes(in)[i + 1]) << 8);
-        out += kAlphabet[(v >> 18) & 63];
-        out += kAlphabet[(v >> 12) & 63];
-        out += kAlphabet[(v >> 6) & 63];
-    }
-    return out;
-}
-
-bool base64_decode(std::string_view text, std::string* out) {
-    out->clear();
-    if (text.size() % 4 == 1) return false;
-    unsigned acc = 0;
-    int bits = 0;
-    for (char c : text) {
-        const int v = b64_value(c);
-        if (v < 0) return false;  // '=' padding included
-        acc = (acc << 6) | unsigned(v);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            *out += static_cast<char>((acc >> bits) & 0xFF);
-        }
-    }
-    return (acc & ((1u << bits) - 1)) == 0;  // canonical: the unused bits are zero
-}
-
-bool looks_like_age(std::string_view b) {
-    return b.substr(0, kVersionLine.size()) == kVersionLine || b.substr(0, 34) == "-----BEGIN AGE ENCRYPTED FILE-----";
-}
-
-const char* error_key(Error e) {
-    switch (e) {
-        case Error::None:
-            return "age.ok";
-        case Error::NotAge:
-            return "age.not_age";
-        case Error::Armored:
-            return "age.armored";
-        case Error::NotPassphrase:
-            return "age.not_passphrase";
-        case Error::Malformed:
-            return "age.malformed";
-        case Error::WorkFactorTooHigh:
-            return "age.work_factor";
-        case Error::WrongPassphrase:
-            return "age.wrong_passphrase";
-        case Error::Damaged:
-            return "age.damaged";
-    }
-    return "age.malformed";
-}
-
 Decrypted decrypt(std::string_view file, std::string_view passphrase, int max_work_factor) {
     Decrypted r;
     auto fail = [&](Error e) {
@@ -155,7 +79,7 @@ Decrypted decrypt(std::string_view file, std::string_view passphrase, int max_wo
         return r;
     };
     if (!ready()) return fail(Error::Malformed);
-    if (file.substr(0, 34) == "-----BEGIN AGE ENCRYPTED FILE-----") return fail(Error::Armored);
+    if (file.substr(0, kArmorBegin.size()) == kArmorBegin) return fail(Error::Armored);
     if (file.substr(0, kVersionLine.size()) != kVersionLine) return fail(Error::NotAge);
 
     // ---- header: stanzas, then "--- MAC"
@@ -209,7 +133,7 @@ Decrypted decrypt(std::string_view file, std::string_view passphrase, int max_wo
     if (s.body.size() != kFileKey + kTag) return fail(Error::Malformed);
 
     Key wrap;
-    if (!scrypt_key(passphrase, salt, log_n, &wrap)) return fail(Error::Malformed);
+    if (!scrypt_key(passphrase, salt, log_n, &wrap)) return fail(Error::TooLittleMemory);
     unsigned char file_key[kFileKey];
     const unsigned char zero_nonce[12] = {};
     unsigned long long n = 0;
@@ -245,40 +169,52 @@ Decrypted decrypt(std::string_view file, std::string_view passphrase, int max_wo
         rest.remove_prefix(chunk.size());
         ++counter;
     }
+    r.sealer.header = std::string(file.substr(0, pos));
+    std::copy(file_key, file_key + kFileKey, r.sealer.file_key.begin());
     sodium_memzero(file_key, sizeof file_key);
     return r;
 }
 
-std::string encrypt(std::string_view plaintext, std::string_view passphrase, int work_factor) {
-    if (!ready()) return {};
-    unsigned char file_key[kFileKey];
+Sealer make_sealer(std::string_view passphrase, int work_factor) {
+    Sealer sealer;
+    if (!ready()) return sealer;
     unsigned char salt[16];
-    unsigned char nonce[16];
-    randombytes_buf(file_key, sizeof file_key);
+    randombytes_buf(sealer.file_key.data(), sealer.file_key.size());
     randombytes_buf(salt, sizeof salt);
-    randombytes_buf(nonce, sizeof nonce);
-    const std::string_view fk(reinterpret_cast<const char*>(file_key), kFileKey);
+    const std::string_view fk(reinterpret_cast<const char*>(sealer.file_key.data()), kFileKey);
     const std::string_view salt_v(reinterpret_cast<const char*>(salt), sizeof salt);
 
     Key wrap;
-    if (!scrypt_key(passphrase, salt_v, work_factor, &wrap)) return {};
+    if (!scrypt_key(passphrase, salt_v, work_factor, &wrap)) return Sealer{};
     unsigned char body[kFileKey + kTag];
     const unsigned char zero_nonce[12] = {};
     unsigned long long n = 0;
-    crypto_aead_chacha20poly1305_ietf_encrypt(body, &n, file_key, kFileKey, nullptr, 0, nullptr, zero_nonce,
-                                              wrap.data());
-    std::string out(kVersionLine);
+    crypto_aead_chacha20poly1305_ietf_encrypt(body, &n, sealer.file_key.data(), kFileKey, nullptr, 0, nullptr,
+                                              zero_nonce, wrap.data());
+    sodium_memzero(wrap.data(), wrap.size());
+    std::string& out = sealer.header;
+    out = kVersionLine;
     out += "-> scrypt " + base64_encode(salt_v) + " " + std::to_string(work_factor) + "\n";
     out += base64_encode(std::string_view(reinterpret_cast<const char*>(body), sizeof body)) + "\n";  // 43 < 64
     out += "---";
     const Key mac = hmac_sha256(view(hkdf(fk, {}, "header")), out);
     out += " " + base64_encode(view(mac)) + "\n";
+    return sealer;
+}
 
+std::string seal(const Sealer& sealer, std::string_view plaintext) {
+    if (!sealer.ok() || !ready()) return {};
+    unsigned char nonce[16];
+    randombytes_buf(nonce, sizeof nonce);
+    const std::string_view fk(reinterpret_cast<const char*>(sealer.file_key.data()), kFileKey);
     const std::string_view nonce_v(reinterpret_cast<const char*>(nonce), sizeof nonce);
+    std::string out = sealer.header;
+    out.reserve(out.size() + 16 + plaintext.size() + (plaintext.size() / kChunk + 1) * kTag);
     out += nonce_v;
     const Key payload_key = hkdf(fk, nonce_v, "payload");
     std::uint64_t counter = 0;
     std::size_t pos = 0;
+    unsigned long long n = 0;
     do {
         const std::size_t len = std::min(kChunk, plaintext.size() - pos);
         const bool last = pos + len == plaintext.size();
@@ -290,7 +226,13 @@ std::string encrypt(std::string_view plaintext, std::string_view passphrase, int
                                                   payload_key.data());
         pos += len;
     } while (pos < plaintext.size());
-    sodium_memzero(file_key, sizeof file_key);
+    return out;
+}
+
+std::string encrypt(std::string_view plaintext, std::string_view passphrase, int work_factor) {
+    Sealer sealer = make_sealer(passphrase, work_factor);
+    std::string out = seal(sealer, plaintext);
+    sodium_memzero(sealer.file_key.data(), sealer.file_key.size());
     return out;
 }
 

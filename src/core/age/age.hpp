@@ -4,10 +4,14 @@
 // Only binary files (not the armored PEM form), and only the scrypt recipient.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 
 namespace sipprep::age {
+
+inline constexpr std::string_view kVersionLine = "age-encryption.org/v1\n";
+inline constexpr std::string_view kArmorBegin = "-----BEGIN AGE ENCRYPTED FILE-----";
 
 inline constexpr int kDefaultWorkFactor = 18;  // log2 of scrypt's N, as `age -p` uses
 inline constexpr int kMaxWorkFactor = 22;      // refuse more: unlocking would take minutes
@@ -24,20 +28,37 @@ enum class Error {
     WorkFactorTooHigh,
     WrongPassphrase,  // or a file key wrapped for another passphrase
     Damaged,          // the header MAC or a payload chunk does not verify, or the end is missing
+    TooLittleMemory,  // scrypt could not get the memory the work factor needs (2^N × 1 KiB)
 };
 
 // The catalog key of the person-facing message ("age.wrong_passphrase" …).
 const char* error_key(Error e);
 
+// A file key and its header (the scrypt stanza and the MAC): the slow part of making a file,
+// done once. A draft that is saved every few seconds is sealed again with it in milliseconds;
+// each seal draws a new payload nonce, so each file has its own payload key (the format derives
+// it from the file key and the nonce), and each is a complete age file.
+struct Sealer {
+    std::string header;  // "age-encryption.org/v1" … "--- MAC\n"
+    std::array<unsigned char, 16> file_key{};
+    bool ok() const { return !header.empty(); }
+};
+
 struct Decrypted {
     Error error = Error::None;
     std::string plaintext;
+    Sealer sealer;  // to save the file again under the same passphrase
     bool ok() const { return error == Error::None; }
 };
 
 Decrypted decrypt(std::string_view file, std::string_view passphrase, int max_work_factor = kMaxWorkFactor);
 
-// A new file key, salt and nonce from libsodium's CSPRNG each time.
+// A new file key and salt from libsodium's CSPRNG (crypto.getRandomValues in the browser).
+// Not ok() when scrypt could not run (memory).
+Sealer make_sealer(std::string_view passphrase, int work_factor = kDefaultWorkFactor);
+std::string seal(const Sealer& sealer, std::string_view plaintext);
+
+// make_sealer and seal in one: a new file key, salt and nonce each time. "" when scrypt failed.
 std::string encrypt(std::string_view plaintext, std::string_view passphrase, int work_factor = kDefaultWorkFactor);
 
 // Raw (unpadded, canonical) standard base64, as the format uses it. Exposed for tests.

@@ -9,6 +9,13 @@ mergeInto(LibraryManager.library, {
   sipprep_js_download: function (name, mime, data, length) {
     window.SipprepShell.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + length));
   },
+  sipprep_js_download_protected: function (name, data, length, passphrase) {
+    window.SipprepPassphrase.downloadProtected(UTF8ToString(name), HEAPU8.slice(data, data + length),
+                                               UTF8ToString(passphrase));
+  },
+  sipprep_js_unlock_file: function (data, length, passphrase) {
+    window.SipprepPassphrase.unlock(HEAPU8.slice(data, data + length), UTF8ToString(passphrase));
+  },
   sipprep_js_mirror: function (patch, focus, selection, announcement, lang) {
     window.SipprepMirror.sync(UTF8ToString(patch), UTF8ToString(focus), UTF8ToString(selection),
                               UTF8ToString(announcement), UTF8ToString(lang));

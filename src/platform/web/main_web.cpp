@@ -6,6 +6,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -163,6 +164,17 @@ EMSCRIPTEN_KEEPALIVE void sipprep_set_font(const unsigned char* data, int length
 EMSCRIPTEN_KEEPALIVE void sipprep_open_file(const char* name, const char* data, int length, int dropped) {
     s.app->file_opened(name, std::string(data, static_cast<std::size_t>(length)),
                        dropped ? sipprep::ui::FileOrigin::Drop : sipprep::ui::FileOrigin::Picker);
+    wake();
+}
+// web/age.js: a protected download started (error "") or not; an age file unlocked or not.
+EMSCRIPTEN_KEEPALIVE void sipprep_file_protected(const char* name, const char* error_key) {
+    s.app->file_protected(name, error_key);
+    wake();
+}
+EMSCRIPTEN_KEEPALIVE void sipprep_file_unlocked(const char* error_key, const char* data, int length) {
+    std::string plaintext(data, static_cast<std::size_t>(length));
+    s.app->file_unlocked(error_key, plaintext);
+    std::fill(plaintext.begin(), plaintext.end(), '\0');
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_file_pick_cancelled() {

@@ -4,6 +4,8 @@ extern "C" {
 // Implemented in browser.js (the JS library), which forwards to web/shell.js and web/mirror.js.
 void sipprep_js_request_frames();
 void sipprep_js_download(const char* name, const char* mime, const char* data, int length);
+void sipprep_js_download_protected(const char* name, const char* data, int length, const char* passphrase);
+void sipprep_js_unlock_file(const char* data, int length, const char* passphrase);
 void sipprep_js_mirror(const char* patch, const char* focus_key, const char* selection_json, const char* announcement,
                        const char* lang);
 void sipprep_js_draft_changed();
@@ -23,6 +25,14 @@ namespace sipprep::web {
 
 void WebHost::download(const std::string& filename, const std::string& mime_type, const std::string& contents) {
     sipprep_js_download(filename.c_str(), mime_type.c_str(), contents.data(), static_cast<int>(contents.size()));
+}
+void WebHost::download_protected(const std::string& filename, const std::string& contents,
+                                 const std::string& passphrase) {
+    sipprep_js_download_protected(filename.c_str(), contents.data(), static_cast<int>(contents.size()),
+                                  passphrase.c_str());
+}
+void WebHost::unlock_file(const std::string& bytes, const std::string& passphrase) {
+    sipprep_js_unlock_file(bytes.data(), static_cast<int>(bytes.size()), passphrase.c_str());
 }
 void WebHost::pick_file() { sipprep_js_pick_file(); }
 void WebHost::copy_text(const std::string& text) { sipprep_js_copy_text(text.c_str()); }

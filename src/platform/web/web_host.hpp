@@ -9,6 +9,9 @@ namespace sipprep::web {
 class WebHost final : public ui::Host {
 public:
     void download(const std::string& filename, const std::string& mime_type, const std::string& contents) override;
+    void download_protected(const std::string& filename, const std::string& contents,
+                            const std::string& passphrase) override;
+    void unlock_file(const std::string& bytes, const std::string& passphrase) override;
     void pick_file() override;
     void copy_text(const std::string& text) override;
     void print_html(const std::string& title, const std::string& html) override;

@@ -29,7 +29,15 @@ struct StepStates {
     struct Questions {
         std::string new_text;
     } questions;
+    struct Summary {
+        bool protect = false;  // save the file with a passphrase
+        std::string passphrase, repeat;
+        bool tried = false;  // "Exportera" was pressed: say what is missing
+    } summary;
 };
+
+// The summary's rule for a passphrase that protects a file (at least 8 characters).
+bool passphrase_long_enough(const std::string& passphrase);
 
 // What a step asks of the app; carried out after the frame's drawing.
 struct StepRequests {

@@ -7,6 +7,36 @@
 
 namespace sipprep::ui {
 
+// Our advice, not the format's: shorter passphrases are guessed too easily. Characters, not bytes.
+bool passphrase_long_enough(const std::string& passphrase) {
+    int chars = 0;
+    for (char ch : passphrase)
+        if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++chars;
+    return chars >= 8;
+}
+
+namespace {
+
+// "Skydda filen med lösenord": the passphrase twice, checked when the person saves.
+void protect_choice(StepContext& c) {
+    StepStates::Summary& s = c.state.summary;
+    checkbox(c.t("protect.checkbox"), "summary-protect", &s.protect, c.t("protect.help"));
+    if (!s.protect) return;
+    ImGui::Indent();
+    FieldOptions o;
+    o.secret = true;
+    o.help = c.t("protect.passphrase.help");
+    if (s.tried && !passphrase_long_enough(s.passphrase)) o.error = c.t("protect.too_short");
+    text_field(c.t("passphrase.label"), "protect-passphrase", &s.passphrase, o);
+    FieldOptions again;
+    again.secret = true;
+    if (s.tried && s.repeat != s.passphrase) again.error = c.t("protect.mismatch");
+    text_field(c.t("protect.repeat"), "protect-repeat", &s.repeat, again);
+    ImGui::Unindent();
+}
+
+}  // namespace
+
 void draw_summary(StepContext& c) {
     paragraph(c.t("summary.intro"));
     bool any = false;
@@ -37,6 +67,7 @@ void draw_summary(StepContext& c) {
         paragraph(c.t("summary.all_done"));
 
     ImGui::Spacing();
+    protect_choice(c);
     if (button(c.t("export.button"), "summary-export", ButtonStyle::Primary, c.t("export.help")))
         c.requests.export_file = true;
     ImGui::SameLine();

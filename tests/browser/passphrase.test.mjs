@@ -1,0 +1,107 @@
+// Files protected with a passphrase (age v1) in the browser: the passphrase module is not part of
+// the first load; a file saved with "Skydda filen med lösenord" opens with Debian's `age -d` to
+// the same bundle, and in the professional's view after a wrong and then the right passphrase;
+// a file made by `age -p` opens in the app. Prints the unlock time.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, state, press, goToStep, settle, useBrowser, ROOT } from './harness.mjs';
+
+const env = useBrowser();
+const PASS = 'blå häst åker tåg';
+const INTEROP = join(ROOT, 'tests/cli/age_interop.py');
+const EXAMPLE = join(ROOT, 'assets/examples/narstaende-tillsammans.json');
+
+async function openFile(page, path) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.evaluate(() => window.SipprepShell.pickFile());
+  await (await chooser).setFiles(path);
+}
+
+async function unlock(page, passphrase) {
+  const field = page.getByRole('textbox', { name: 'Lösenord', exact: true });
+  await field.focus();
+  await page.keyboard.type(passphrase);
+  await press(page, 'Lås upp och öppna');
+  await page.waitForFunction(() => window.SipprepPassphrase.last && window.SipprepPassphrase.last.op === 'unlock',
+    null, { timeout: 20000 });
+  const last = await page.evaluate(() => { const l = window.SipprepPassphrase.last; window.SipprepPassphrase.last = null; return l; });
+  await settle(page, 300);
+  return last;
+}
+
+test('saved with a passphrase: age -d opens it; the app opens it after a wrong and the right passphrase', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sipprep-age-'));
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await openFile(page, EXAMPLE);
+  await settle(page, 300);
+  assert.ok(!requests.some((u) => /sipprep-age|age-worker/.test(u)), 'the passphrase module loads before it is used');
+
+  await goToStep(page, 'Sammanfattning');
+  await page.getByRole('checkbox', { name: 'Skydda filen med lösenord' }).focus();
+  await page.keyboard.press('Space');
+  await settle(page);
+  const pass = page.getByRole('textbox', { name: 'Lösenord', exact: true });
+  assert.equal(await pass.getAttribute('type'), 'password');
+  await pass.focus();
+  await page.keyboard.type(PASS);
+  await page.getByRole('textbox', { name: 'Skriv lösenordet en gång till' }).focus();
+  await page.keyboard.type(PASS);
+  await settle(page);
+  const download = page.waitForEvent('download', { timeout: 30000 });
+  await press(page, 'Exportera fil');
+  const file = await download;
+  assert.equal(file.suggestedFilename(), `sip-forberedelse-${new Date().toISOString().slice(0, 10)}.json.age`);
+  const saved = join(dir, 'saved.json.age');
+  await file.saveAs(saved);
+  await page.getByText(/Filen är skyddad med lösenord/).first().waitFor({ state: 'attached' });
+  const protectMs = await page.evaluate(() => window.SipprepPassphrase.last.ms);
+  assert.ok(readFileSync(saved).subarray(0, 22).toString() === 'age-encryption.org/v1\n');
+  assert.equal(await pass.inputValue(), '', 'the passphrase is not kept after saving');
+
+  // Debian's age opens it to the bundle the app holds.
+  const plain = join(dir, 'plain.json');
+  execFileSync('python3', [INTEROP, '--decrypt', saved, plain, PASS]);
+  const bundle = JSON.parse(readFileSync(plain, 'utf8'));
+  assert.deepEqual(bundle.content, (await state(page)).content);
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // Another computer: the professional opens it.
+  const pro = await openApp(env.browser, env.server.url);
+  await press(pro.page, 'Jag är yrkesverksam – öppna en förberedelse');
+  await openFile(pro.page, saved);
+  await pro.page.getByRole('heading', { name: 'saved.json.age är skyddad med lösenord' }).waitFor({ state: 'attached' });
+  const wrong = await unlock(pro.page, 'fel lösenord');
+  assert.equal(wrong.error, 'age.wrong_passphrase');
+  await pro.page.getByText('Fel lösenord.').first().waitFor({ state: 'attached' });
+  const right = await unlock(pro.page, PASS);
+  assert.equal(right.error, '');
+  await pro.page.getByText('Daniel', { exact: false }).first().waitFor({ state: 'attached' });
+  assert.equal((await state(pro.page)).screen, 'professional');
+  console.log(`# passphrase in the browser (work factor 18): protect ${protectMs.toFixed(0)} ms, unlock ${right.ms.toFixed(0)} ms`);
+  assert.deepEqual(pro.problems, []);
+  await pro.context.close();
+});
+
+test('a file made by age -p opens in the app as the draft', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sipprep-age-'));
+  const theirs = join(dir, 'fran-age.json.age');
+  execFileSync('python3', [INTEROP, '--encrypt', EXAMPLE, theirs, PASS]);
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
+  await openFile(page, theirs);
+  await page.getByRole('heading', { name: 'fran-age.json.age är skyddad med lösenord' }).waitFor({ state: 'attached' });
+  const r = await unlock(page, PASS);
+  assert.equal(r.error, '');
+  console.log(`# unlocking a file from age -p (work factor 18): ${r.ms.toFixed(0)} ms`);
+  const s = await state(page);
+  assert.equal(s.screen, 'steps');
+  assert.deepEqual(s.content, JSON.parse(readFileSync(EXAMPLE, 'utf8')).content);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,160 @@
+// Files protected with a passphrase, through the app: saving one from the summary (the rules
+// for the passphrase, nothing kept afterwards) and opening one (wrong passphrase, then right),
+// as the person and as the professional. The fake host's requests are answered with the real
+// age code, as the browser's worker does.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app_driver.hpp"
+#include "core/age/age.hpp"
+#include "fake_host.hpp"
+
+using namespace sipprep;
+using namespace sipprep::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kFast = 10;  // scrypt work factor for tests
+
+struct AppRun {
+    Headless h{900, 3000};
+    FakeHost host;
+    ui::App app{host};
+    AppRun() {
+        app.set_today(Date{2026, 11, 23});
+        frame();
+    }
+    void frame() {
+        h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
+        h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
+    }
+    std::string shown() const { return text_of(app.a11y_tree()); }
+    nlohmann::json state() const { return nlohmann::json::parse(app.state_json()); }
+    void tick(const std::string& name) {
+        const ui::A11yNode* c = find(app.a11y_tree(), ui::Role::Checkbox, name);
+        ASSERT_NE(c, nullptr) << name;
+        app.dom_activate(c->key);
+        frame();
+    }
+    // Answers the host's one outstanding unlock request as the worker would.
+    void answer_unlock() {
+        ASSERT_EQ(host.age_requests.size(), 1u);
+        const FakeHost::AgeRequest r = host.age_requests.front();
+        host.age_requests.clear();
+        ASSERT_TRUE(r.unlock);
+        const age::Decrypted d = age::decrypt(r.bytes, r.passphrase);
+        app.file_unlocked(d.ok() ? "" : age::error_key(d.error), d.plaintext);
+        frame();
+    }
+};
+
+const std::string kExample = "assets/examples/narstaende-tillsammans.json";
+
+}  // namespace
+
+TEST(Passphrase, SavingAsksForALongEnoughPassphraseTwiceAndKeepsNothing) {
+    AppRun r;
+    r.app.file_opened("n.json", read(fs::path(SIPPREP_SOURCE_DIR) / kExample), ui::FileOrigin::Picker);
+    r.frame();
+    press(r.h, r.app, "9. Sammanfattning");
+    r.tick("Skydda filen med lösenord");
+
+    type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "kort");
+    press(r.h, r.app, "Exportera fil");
+    EXPECT_TRUE(r.host.age_requests.empty());
+    EXPECT_TRUE(r.host.downloads.empty()) << "never saved unprotected when protection was asked for";
+    EXPECT_NE(r.shown().find("Välj ett lösenord med minst 8 tecken."), std::string::npos);
+
+    type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "blå häst åker tåg");
+    type_into(r.h, r.app, ui::Role::TextBox, "Skriv lösenordet en gång till", "blå häst åker båt");
+    press(r.h, r.app, "Exportera fil");
+    EXPECT_TRUE(r.host.age_requests.empty());
+    EXPECT_NE(r.shown().find("Lösenorden är inte lika."), std::string::npos);
+
+    type_into(r.h, r.app, ui::Role::TextBox, "Skriv lösenordet en gång till", "blå häst åker tåg");
+    press(r.h, r.app, "Exportera fil");
+    ASSERT_EQ(r.host.age_requests.size(), 1u);
+    const FakeHost::AgeRequest req = r.host.age_requests.front();
+    EXPECT_FALSE(req.unlock);
+    EXPECT_EQ(req.filename, "sip-forberedelse-2026-11-23.json.age");
+    EXPECT_EQ(req.passphrase, "blå häst åker tåg");
+    EXPECT_EQ(nlohmann::json::parse(req.bytes)["content"]["owner"]["name"], r.state()["content"]["owner"]["name"]);
+    EXPECT_NE(r.shown().find("Låser filen med lösenordet"), std::string::npos);
+
+    r.app.file_protected(req.filename, "");
+    r.frame();
+    EXPECT_NE(r.shown().find("Filen är skyddad med lösenord."), std::string::npos);
+    // The passphrase is gone from the screen and from the draft.
+    EXPECT_EQ(r.shown().find("blå häst"), std::string::npos);
+    EXPECT_EQ(r.app.draft_to_save().find("blå häst"), std::string::npos);
+
+    // The passphrase fields are password fields in the DOM.
+    const ui::A11yNode* field = find(r.app.a11y_tree(), ui::Role::TextBox, "Lösenord");
+    ASSERT_NE(field, nullptr);
+    EXPECT_TRUE(field->secret);
+}
+
+TEST(Passphrase, OpeningAsksForThePassphraseAndAWrongOneChangesNothing) {
+    const std::string bundle = read(fs::path(SIPPREP_SOURCE_DIR) / kExample);
+    const std::string file = age::encrypt(bundle, "rätt lösenord", kFast);
+    AppRun r;
+    r.app.file_opened("n.json.age", file, ui::FileOrigin::Drop);
+    r.frame();
+    ASSERT_NE(find(r.app.a11y_tree(), ui::Role::Alert, "n.json.age är skyddad med lösenord"), nullptr);
+    EXPECT_EQ(r.state()["screen"], "start");
+
+    press(r.h, r.app, "Lås upp och öppna");  // nothing typed yet
+    EXPECT_TRUE(r.host.age_requests.empty());
+    EXPECT_NE(r.shown().find("Skriv lösenordet först."), std::string::npos);
+
+    type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "fel lösenord");
+    press(r.h, r.app, "Lås upp och öppna");
+    EXPECT_NE(r.shown().find("Låser upp"), std::string::npos);
+    r.answer_unlock();
+    EXPECT_NE(r.shown().find("Fel lösenord."), std::string::npos);
+    EXPECT_EQ(r.state()["screen"], "start");
+    EXPECT_EQ(r.shown().find("fel lösenord"), std::string::npos) << "the field is emptied for a new try";
+
+    type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "rätt lösenord");
+    press(r.h, r.app, "Lås upp och öppna");
+    r.answer_unlock();
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Alert, "n.json.age är skyddad med lösenord"), nullptr);
+    EXPECT_EQ(r.state()["screen"], "steps");
+    EXPECT_EQ(r.state()["content"], nlohmann::json::parse(bundle)["content"]);
+}
+
+TEST(Passphrase, TheProfessionalReadsAProtectedFileWithoutKeepingIt) {
+    const std::string bundle = read(fs::path(SIPPREP_SOURCE_DIR) / kExample);
+    AppRun r;
+    press(r.h, r.app, "Jag är yrkesverksam – öppna en förberedelse");
+    r.app.file_opened("n.json.age", age::encrypt(bundle, "rätt lösenord", kFast), ui::FileOrigin::Picker);
+    r.frame();
+    type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "rätt lösenord");
+    press(r.h, r.app, "Lås upp och öppna");
+    r.answer_unlock();
+    EXPECT_EQ(r.state()["screen"], "professional");
+    EXPECT_NE(r.shown().find("Daniel"), std::string::npos);
+    EXPECT_EQ(r.app.draft_to_save().find("Daniel"), std::string::npos) << "a professional's file never becomes a draft";
+}
+
+TEST(Passphrase, FilesThatNoPassphraseOpensSayWhy) {
+    AppRun r;
+    r.app.file_opened("a.age", std::string(age::kArmorBegin) + "\nYWJj\n-----END AGE ENCRYPTED FILE-----\n",
+                      ui::FileOrigin::Drop);
+    r.frame();
+    EXPECT_TRUE(r.host.age_requests.empty());
+    EXPECT_NE(r.shown().find("i textform"), std::string::npos);
+
+    // Damaged after locking: the passphrase is right, the file is not.
+    std::string file = age::encrypt("{}", "rätt lösenord", kFast);
+    file.back() ^= 1;
+    r.app.file_opened("b.age", file, ui::FileOrigin::Drop);
+    r.frame();
+    type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "rätt lösenord");
+    press(r.h, r.app, "Lås upp och öppna");
+    r.answer_unlock();
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Alert, "b.age är skyddad med lösenord"), nullptr);
+    EXPECT_NE(r.shown().find("Filen är skadad eller ändrad"), std::string::npos);
+}
