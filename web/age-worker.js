@@ -1,28 +1,44 @@
 // The passphrase work of the app (age v1 on libsodium: sipprep-age.js/.wasm), in a worker so that
 // scrypt's second of work never freezes the page. Loaded the first time a file is protected or
-// unlocked (web/age.js); libsodium takes its random bytes from crypto.getRandomValues.
+// unlocked or the draft is locked (web/age.js); libsodium takes its random bytes from
+// crypto.getRandomValues.
 'use strict';
 importScripts('sipprep-age.js');
 var ready = SipprepAge();
 
+// Copies `bytes` into the module for the call, then wipes and frees them.
+function withBytes(M, bytes, fn) {
+  var p = M._malloc(bytes.length || 1);
+  M.HEAPU8.set(bytes, p);
+  try { return fn(p, bytes.length); } finally { M.HEAPU8.fill(0, p, p + bytes.length); M._free(p); }
+}
+
+function run(M, m) {
+  var empty = new Uint8Array(0);
+  var pass = new TextEncoder().encode(m.passphrase || '');
+  return withBytes(M, m.bytes || empty, function (p, n) {
+    return withBytes(M, pass, function (q, pn) {
+      switch (m.op) {
+        case 'protect': return M._sipprep_age_encrypt(p, n, q, pn, m.workFactor);
+        case 'unlock': return M._sipprep_age_decrypt(p, n, q, pn, m.maxWorkFactor);
+        case 'lock-draft': return M._sipprep_age_lock_draft(q, pn, m.workFactor);
+        case 'unlock-draft': return M._sipprep_age_unlock_draft(p, n, q, pn, m.maxWorkFactor);
+        case 'seal-draft': return M._sipprep_age_seal_draft(p, n);
+        default: M._sipprep_age_forget_draft_key(); return 0;
+      }
+    });
+  });
+}
+
 self.onmessage = function (e) {
   var m = e.data;
   ready.then(function (M) {
-    var pass = new TextEncoder().encode(m.passphrase);
-    var data = m.bytes;
-    var p = M._malloc(data.length || 1), q = M._malloc(pass.length || 1);
-    M.HEAPU8.set(data, p);
-    M.HEAPU8.set(pass, q);
     var t0 = performance.now();
-    var error = M.UTF8ToString(m.op === 'protect'
-      ? M._sipprep_age_encrypt(p, data.length, q, pass.length, m.workFactor)
-      : M._sipprep_age_decrypt(p, data.length, q, pass.length, m.maxWorkFactor));
+    var result = run(M, m);
+    var error = result ? M.UTF8ToString(result) : '';
     var ms = performance.now() - t0;
-    M.HEAPU8.fill(0, q, q + pass.length);  // no copy of the passphrase stays in the module's memory
-    M._free(p);
-    M._free(q);
     var out = null;
-    if (!error) {
+    if (!error && m.op !== 'lock-draft' && m.op !== 'forget-draft') {
       var at = M._sipprep_age_output();
       out = M.HEAPU8.slice(at, at + M._sipprep_age_output_size());
     }

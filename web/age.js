@@ -34,7 +34,10 @@
     }
     message.id = nextId++;
     return new Promise(function (resolve) {
-      waiting[message.id] = resolve;
+      waiting[message.id] = function (r) {
+        window.SipprepPassphrase.last = { op: message.op, ms: r.ms, error: r.error };
+        resolve(r);
+      };
       worker.postMessage(message, transfer || []);
     });
   }
@@ -52,12 +55,11 @@
   }
 
   window.SipprepPassphrase = {
-    last: null,  // the last operation's time in ms (tests and the benchmark read it)
+    last: null,  // the last operation: { op, ms, error } (tests and the benchmark read it)
 
     downloadProtected: function (name, bytes, passphrase) {
       call({ op: 'protect', bytes: bytes, passphrase: passphrase, workFactor: WORK_FACTOR }, [bytes.buffer])
         .then(function (r) {
-          window.SipprepPassphrase.last = { op: 'protect', ms: r.ms, error: r.error };
           if (!r.error) window.SipprepShell.download(name, 'application/octet-stream', r.bytes);
           window.SipprepShell.withCString(name, function (n) {
             window.SipprepShell.withCString(r.error || '', function (e) { Module._sipprep_file_protected(n, e); });
@@ -65,10 +67,21 @@
         });
     },
 
+    // The stored draft, locked with a passphrase (web/shell.js): the worker keeps the key while
+    // this tab has the draft open, so each save is sealed in milliseconds.
+    lockDraft: function (passphrase) {
+      return call({ op: 'lock-draft', passphrase: passphrase, workFactor: WORK_FACTOR });
+    },
+    unlockDraft: function (bytes, passphrase) {
+      return call({ op: 'unlock-draft', bytes: bytes, passphrase: passphrase, maxWorkFactor: MAX_WORK_FACTOR },
+        [bytes.buffer]);
+    },
+    sealDraft: function (bytes) { return call({ op: 'seal-draft', bytes: bytes }, [bytes.buffer]); },
+    forgetDraftKey: function () { if (worker) call({ op: 'forget-draft' }); },
+
     unlock: function (bytes, passphrase) {
       call({ op: 'unlock', bytes: bytes, passphrase: passphrase, maxWorkFactor: MAX_WORK_FACTOR }, [bytes.buffer])
         .then(function (r) {
-          window.SipprepPassphrase.last = { op: 'unlock', ms: r.ms, error: r.error };
           toApp(r.error, r.bytes, function (e, ptr, length) { Module._sipprep_file_unlocked(e, ptr, length); });
           if (r.bytes) r.bytes.fill(0);
         });

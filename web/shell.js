@@ -184,6 +184,11 @@
   var REV_KEY = DRAFT_KEY + '.rev';  // counts writes: a tab writes only over what it read
   var SAVED_AT_KEY = DRAFT_KEY + '.savedAt';
   var AUTO_ERASE_KEY = 'sipprep.autoEraseDays';  // a setting of this computer, not of a draft
+  // "Lås med lösenord": the draft is then stored only as an age file (base64) under this key.
+  var LOCKED_KEY = DRAFT_KEY + '.locked';
+  var locked = false;        // this tab holds the locked draft's key: its saves are sealed with it
+  var storedLocked = false;  // the stored draft is locked, whether or not this tab has opened it
+  var sealing = false;       // a sealed save is on its way
   var autoErased = false;
   var draftPending = false;  // the app's draft changed since it was last written
   var draftTimer = 0;
@@ -201,7 +206,11 @@
   function newerElsewhere() {
     var stored = storedRev();
     if (stored > knownRev) return true;
-    try { return knownRev > 0 && stored === 0 && localStorage.getItem(DRAFT_KEY) === null; } catch (e) { return false; }
+    try { return knownRev > 0 && stored === 0 && !storedDraftExists(); } catch (e) { return false; }
+  }
+
+  function storedDraftExists() {
+    return localStorage.getItem(DRAFT_KEY) !== null || localStorage.getItem(LOCKED_KEY) !== null;
   }
 
   function storedRev() {
@@ -215,28 +224,65 @@
     // Input the app has not drawn yet (a hidden tab gets few animation frames) goes in first.
     if (framePending && started) runFrame();
     if (!draftPending || !editing) return;
+    // A locked draft this tab has not opened is never written over; only erasing or starting
+    // anew replace it (clearDraft).
+    if (storedLocked && !locked) { draftPending = false; return; }
+    if (sealing) return;  // saved again when the sealed save on its way is stored
     draftPending = false;
     // Someone else wrote (or erased) since this tab read: never put an older state over it.
     if (newerElsewhere()) {
       // What this tab had not saved yet is kept as an earlier version, not lost (unless the
-      // draft was erased: then nothing of it may stay).
-      if (storedRev() > knownRev) window.SipprepVersions.keep(currentDraft(), 'conflict');
+      // draft was erased: then nothing of it may stay; nor when it is locked: no readable copies).
+      if (storedRev() > knownRev && !locked) window.SipprepVersions.keep(currentDraft(), 'conflict');
       stopEditing();
       return;
     }
-    var text = Module.UTF8ToString(Module._sipprep_draft_json());
+    var text = currentDraft();
     if (text.length > DRAFT_LIMIT) { storageFailed('too large: ' + Math.round(text.length / 1024) + ' kB'); return; }
+    if (locked) { sealAndStore(text); return; }
+    store(text, text);
+  }
+
+  // Writes the draft (`value`: the text, or the sealed file in base64 when locked).
+  function store(value, text) {
     try {
-      localStorage.setItem(DRAFT_KEY, text);
+      localStorage.setItem(locked ? LOCKED_KEY : DRAFT_KEY, value);
+      localStorage.removeItem(locked ? DRAFT_KEY : LOCKED_KEY);
       localStorage.setItem(REV_KEY, String(knownRev + 1));
       localStorage.setItem(SAVED_AT_KEY, String(Date.now()));
       knownRev += 1;
       lastWritten = text;
       Module._sipprep_draft_saved();
-      window.SipprepVersions.saved(text);
+      if (!locked) window.SipprepVersions.saved(text);
     } catch (e) {
       storageFailed(e && e.name ? e.name : String(e));
     }
+  }
+
+  function sealAndStore(text) {
+    sealing = true;
+    window.SipprepPassphrase.sealDraft(new TextEncoder().encode(text)).then(function (r) {
+      sealing = false;
+      if (r.error) {
+        storageFailed('the passphrase part of the app could not be loaded');
+      } else if (locked) {  // (the lock may have been removed meanwhile: then the next save is plain)
+        if (newerElsewhere()) { stopEditing(); return; }
+        store(toBase64(r.bytes), text);
+      }
+      if (draftPending) writeDraft();
+    });
+  }
+
+  function toBase64(bytes) {
+    var s = '';
+    for (var i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  }
+
+  function fromBase64(text) {
+    var s = atob(text), bytes = new Uint8Array(s.length);
+    for (var i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+    return bytes;
   }
 
   function draftChanged() {
@@ -247,8 +293,12 @@
   function clearDraft() {
     draftPending = false;
     if (draftTimer) { clearTimeout(draftTimer); draftTimer = 0; }
+    locked = false;
+    storedLocked = false;
+    window.SipprepPassphrase.forgetDraftKey();
     try {
       localStorage.removeItem(DRAFT_KEY);
+      localStorage.removeItem(LOCKED_KEY);
       localStorage.removeItem(DRAFT_KEY + '.unreadable');
       localStorage.removeItem(REV_KEY);
       localStorage.removeItem(SAVED_AT_KEY);
@@ -261,7 +311,8 @@
   // ---------------------------------------------------------------- earlier versions
   function currentDraft() { return Module.UTF8ToString(Module._sipprep_draft_json()); }
 
-  function keepVersion(kind) { window.SipprepVersions.keep(currentDraft(), kind); }
+  // No readable copies of a locked draft.
+  function keepVersion(kind) { if (!locked && !storedLocked) window.SipprepVersions.keep(currentDraft(), kind); }
 
   function listVersions() {
     window.SipprepVersions.list().then(function (all) {
@@ -328,9 +379,65 @@
         knownRev = storedRev();
         try { text = localStorage.getItem(DRAFT_KEY) || ''; } catch (e) { /* said when saving */ }
       }
+      // A locked draft this tab has no key for: the passphrase is asked for again.
+      var lockedThere = false;
+      try { lockedThere = localStorage.getItem(LOCKED_KEY) !== null; } catch (e) { /* said when saving */ }
+      storedLocked = lockedThere;
+      if (lockedThere && !locked) text = '';
       withCString(text, function (p) { Module._sipprep_draft_reloaded(p); });
+      if (lockedThere && !locked) tellLocked();
       Module._sipprep_editing_elsewhere(0);
     });
+  }
+
+  // ---------------------------------------------------------------- "Lås med lösenord"
+  function savedAtIso() {
+    var at = 0;
+    try { at = Number(localStorage.getItem(SAVED_AT_KEY) || 0); } catch (e) { /* unknown */ }
+    return at ? new Date(at).toISOString().replace(/\.\d+Z$/, 'Z') : '';
+  }
+
+  function tellLocked() { withCString(savedAtIso(), function (p) { Module._sipprep_draft_locked(p); }); }
+
+  function tellLockChanged(on, error) {
+    withCString(error || '', function (e) { Module._sipprep_draft_lock_changed(on ? 1 : 0, e); });
+  }
+
+  function lockDraft(passphrase) {
+    window.SipprepPassphrase.lockDraft(passphrase).then(function (r) {
+      if (r.error) { tellLockChanged(false, r.error); return; }
+      locked = true;
+      storedLocked = true;
+      // Nothing readable stays beside the locked draft: earlier versions and kept-aside copies go.
+      window.SipprepVersions.clear();
+      try { localStorage.removeItem(DRAFT_KEY + '.unreadable'); } catch (e) { /* nothing kept */ }
+      draftPending = true;
+      writeDraft();
+      tellLockChanged(true, '');
+    });
+  }
+
+  function unlockDraft(passphrase) {
+    var stored = '';
+    try { stored = localStorage.getItem(LOCKED_KEY) || ''; } catch (e) { /* said below */ }
+    var answer = stored ? window.SipprepPassphrase.unlockDraft(fromBase64(stored), passphrase)
+      : Promise.resolve({ error: '', bytes: null });  // erased meanwhile (another tab): nothing to open
+    answer.then(function (r) {
+      if (!r.error) locked = true;
+      var text = r.bytes ? new TextDecoder().decode(r.bytes) : '';
+      withCString(r.error || '', function (e) {
+        withCString(text, function (t) { Module._sipprep_draft_unlocked(e, t); });
+      });
+    });
+  }
+
+  function removeDraftLock() {
+    window.SipprepPassphrase.forgetDraftKey();
+    locked = false;
+    storedLocked = false;
+    draftPending = true;
+    writeDraft();  // plain again; the sealed copy is removed with this write
+    tellLockChanged(false, '');
   }
 
   if (channel) {
@@ -368,11 +475,13 @@
       // A draft nobody has written in for longer than the chosen time is removed unread.
       var days = autoEraseDays();
       var savedAt = Number(localStorage.getItem(SAVED_AT_KEY) || 0);
-      if (days > 0 && savedAt && Date.now() - savedAt > days * 86400000 && localStorage.getItem(DRAFT_KEY)) {
+      if (days > 0 && savedAt && Date.now() - savedAt > days * 86400000 && storedDraftExists()) {
         clearDraft();
         autoErased = true;
       }
       knownRev = storedRev();
+      storedLocked = localStorage.getItem(LOCKED_KEY) !== null;
+      if (storedLocked) return '';  // the app asks for the passphrase (tellLocked at start)
       return localStorage.getItem(DRAFT_KEY) || '';
     } catch (e) {
       setTimeout(function () { storageFailed(e && e.name ? e.name : String(e)); }, 0);
@@ -488,6 +597,7 @@
       editing = mine;
       started = true;
       Module._sipprep_auto_erase_status(autoEraseDays(), autoErased ? 1 : 0);
+      if (storedLocked) tellLocked();
       if (!mine) Module._sipprep_editing_elsewhere(1);
       requestFrame();
     });
@@ -497,14 +607,16 @@
     start: start, fatal: fatal, requestFrame: requestFrame, frameDrawn: frameDrawn,
     download: download, setCursor: setCursor, withCString: withCString,
     draftChanged: draftChanged, takeOver: takeOver, setAutoErase: setAutoErase, keepVersion: keepVersion, listVersions: listVersions,
-    restoreVersion: restoreVersion, clearDraft: clearDraft, keepUnreadableDraft: keepUnreadableDraft, loadDraft: loadDraft, flushDraft: writeDraft,
+    restoreVersion: restoreVersion, lockDraft: lockDraft, unlockDraft: unlockDraft, removeDraftLock: removeDraftLock, clearDraft: clearDraft, keepUnreadableDraft: keepUnreadableDraft, loadDraft: loadDraft, flushDraft: writeDraft,
     pickFile: pickFile, openFile: openFile, printHtml: printHtml, copyText: copyText
   };
 
   // A small accessor for tests and for people who want to see their data: the core's state.
   window.sipprep = {
     state: function () { return JSON.parse(Module.UTF8ToString(Module._sipprep_state_json())); },
-    storage: function () { return { editing: editing, revision: knownRev, stored: storedRev(), pending: draftPending }; }
+    storage: function () {
+      return { editing: editing, revision: knownRev, stored: storedRev(), pending: draftPending, locked: locked, storedLocked: storedLocked };
+    }
   };
 
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') { fatal('no-wasm'); return; }

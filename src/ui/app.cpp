@@ -313,6 +313,7 @@ void App::settings_panel() {
     if (checkbox(t("settings.high_contrast"), "high-contrast", &high_contrast_)) changed();
     ImGui::Spacing();
     versions_panel();
+    lock_settings();
     {
         static const int kDays[] = {0, 7, 30, 90};
         int choice = 0;
@@ -396,6 +397,7 @@ void App::erase_confirm() {
         reset(PreparationKind::NewPlan);
         go_to(Screen::Start);
         host_.clear_draft();  // after the changes above: nothing is left to save
+        lock_ = DraftLock{};
         has_draft_ = false;
         confirm_erase_ = false;
         saved_at_.clear();

@@ -61,6 +61,9 @@ public:
     void file_pick_cancelled() override { opening_earlier_ = false; }
     void file_protected(const std::string& filename, const std::string& error_key) override;
     void file_unlocked(const std::string& error_key, const std::string& plaintext) override;
+    void draft_locked(const std::string& saved_at) override;
+    void draft_unlocked(const std::string& error_key, const std::string& draft_json) override;
+    void draft_lock_changed(bool locked, const std::string& error_key) override;
     void draft_loaded(const std::string& draft_json) override;
     void draft_saved() override;
     void editing_elsewhere(bool elsewhere) override;
@@ -120,8 +123,18 @@ private:
     // app_passphrase.cpp: files protected with a passphrase (age), both ways
     void ask_passphrase(const FileArrival& arrival, const std::string& bytes);
     void unlock_prompt();
+    struct PassphraseEntry {  // the state of a passphrase prompt, wherever it is kept
+        std::string& passphrase;
+        std::string& error;
+        bool& focus;
+        bool& busy;
+    };
+    bool passphrase_entry(const std::string& id, const std::string& open_label, PassphraseEntry entry);
     void export_protected();
     std::string bundle_now(std::string* filename);
+    void unlock_draft_prompt();   // the neutral screen, when the stored draft is locked
+    void lock_settings();         // "Lås med lösenord" in the settings
+    void discard_locked_draft();  // the person chose to start anew over a locked draft
 
     // app_professional.cpp: open, check, read, copy and print bundles; never changes them
     void professional_screen();
@@ -172,10 +185,21 @@ private:
     };
     std::optional<LockedFile> locked_file_;  // an age file waiting for its passphrase
     bool protecting_ = false;                // a protected download is being made
-    DraftPlace resume_place_;                // where the stored draft was left
-    std::string draft_updated_;              // when the stored draft was last written
-    std::string saved_at_;                   // "14:32": the last save on this device
-    bool elsewhere_ = false;                 // another tab edits: this one shows only that
+    // "Lås med lösenord": the stored draft kept only encrypted.
+    struct DraftLock {
+        bool on = false;       // this draft is stored locked
+        bool waiting = false;  // a locked draft is stored and not opened: the neutral screen asks
+        std::string saved_at;  // when the locked draft was saved (ISO 8601 UTC)
+        bool form = false;     // the settings' form to set a lock is open
+        bool busy = false;     // the host is locking or unlocking
+        bool focus = false;    // the passphrase field takes focus
+        bool tried = false;    // "Lås" was pressed: say what is missing
+        std::string passphrase, repeat, error;
+    } lock_;
+    DraftPlace resume_place_;    // where the stored draft was left
+    std::string draft_updated_;  // when the stored draft was last written
+    std::string saved_at_;       // "14:32": the last save on this device
+    bool elsewhere_ = false;     // another tab edits: this one shows only that
     struct Version {
         int id = 0;
         std::string time, kind;

@@ -56,6 +56,7 @@ void App::take_file(const std::string& name, ImportResult r, bool as_earlier) {
         open_message_ = trf(lang_, "open.earlier_done", {name});
     } else {
         if (draft_has_content()) host_.keep_version("open");
+        discard_locked_draft();
         prep_ = std::move(r.preparation);
         created_ = r.meta.created;
         lang_ = r.meta.language;

@@ -17,6 +17,26 @@ bool retry_helps(const std::string& error_key) {
 
 }  // namespace
 
+// The passphrase field and its button to open; true when the passphrase should be tried now.
+bool App::passphrase_entry(const std::string& id, const std::string& open_label, PassphraseEntry e) {
+    FieldOptions o;
+    o.secret = true;
+    o.error = e.error;
+    text_field(t("passphrase.label"), id + "-passphrase", &e.passphrase, o);
+    if (std::exchange(e.focus, false)) focus_last_control();
+    if (!button(open_label, id + "-open", ButtonStyle::Primary)) return false;
+    if (e.passphrase.empty()) {
+        e.error = t("unlock.empty");
+        e.focus = true;
+        a11y_.announce(e.error);
+        return false;
+    }
+    e.busy = true;
+    e.error.clear();
+    a11y_.announce(t("unlock.working"));
+    return true;
+}
+
 void App::ask_passphrase(const FileArrival& arrival, const std::string& bytes) {
     if (bytes.compare(0, age::kArmorBegin.size(), age::kArmorBegin) == 0) {
         open_message_ = trf(lang_, "open.failed", {arrival.name});
@@ -40,23 +60,8 @@ void App::unlock_prompt() {
         return;
     }
     paragraph(t("unlock.text"));
-    FieldOptions o;
-    o.secret = true;
-    o.error = f.error;
-    text_field(t("passphrase.label"), "unlock-passphrase", &f.passphrase, o);
-    if (std::exchange(f.focus, false)) focus_last_control();
-    if (button(t("unlock.open"), "unlock-open", ButtonStyle::Primary)) {
-        if (f.passphrase.empty()) {
-            f.error = t("unlock.empty");
-            f.focus = true;
-            a11y_.announce(f.error);
-        } else {
-            f.busy = true;
-            f.error.clear();
-            a11y_.announce(t("unlock.working"));
-            host_.unlock_file(f.bytes, f.passphrase);
-        }
-    }
+    if (passphrase_entry("unlock", t("unlock.open"), PassphraseEntry{f.passphrase, f.error, f.focus, f.busy}))
+        host_.unlock_file(f.bytes, f.passphrase);
     ImGui::SameLine();
     if (button(t("unlock.cancel"), "unlock-cancel")) locked_file_.reset();
     ImGui::Separator();
@@ -118,6 +123,124 @@ void App::file_protected(const std::string& filename, const std::string& error_k
         status_ = t(error_key.c_str());
     }
     a11y_.announce(status_);
+}
+
+// ---- "Lås med lösenord": the stored draft kept only encrypted ----
+
+void App::draft_locked(const std::string& saved_at) {
+    lock_.waiting = true;
+    lock_.on = true;
+    lock_.saved_at = saved_at;
+    lock_.focus = true;
+    screen_ = Screen::Resume;
+    host_.request_frames(1);
+}
+
+void App::unlock_draft_prompt() {
+    Group group(Role::Group, "unlock-draft", t("lock.resume.title"));
+    paragraph(t("lock.resume.text"));
+    if (lock_.busy) {
+        paragraph(t("unlock.working"));
+        return;
+    }
+    if (passphrase_entry("unlock-draft", t("lock.resume.open"),
+                         PassphraseEntry{lock_.passphrase, lock_.error, lock_.focus, lock_.busy}))
+        host_.unlock_draft(lock_.passphrase);
+    ImGui::SameLine();
+}
+
+void App::draft_unlocked(const std::string& error_key, const std::string& draft_json) {
+    host_.request_frames(1);
+    lock_.busy = false;
+    lock_.passphrase.clear();
+    if (!error_key.empty()) {
+        lock_.error = t(error_key.c_str());
+        lock_.focus = true;
+        a11y_.announce(lock_.error);
+        return;
+    }
+    lock_.waiting = false;
+    lock_.error.clear();
+    if (draft_json.empty()) {  // erased meanwhile, in another tab
+        lock_ = DraftLock{};
+        go_to(Screen::Start);
+        return;
+    }
+    draft_loaded(draft_json);
+    if (screen_ == Screen::Resume) continue_draft();
+}
+
+void App::discard_locked_draft() {
+    if (!lock_.waiting) return;
+    host_.clear_draft();
+    lock_ = DraftLock{};
+}
+
+void App::lock_settings() {
+    if (screen_ == Screen::Professional || lock_.waiting) return;
+    if (lock_.on) {
+        paragraph(t("lock.on"));
+        if (button(t("lock.remove"), "lock-remove", ButtonStyle::Quiet, t("lock.remove.help"))) {
+            host_.remove_draft_lock();
+            lock_.busy = true;
+        }
+        return;
+    }
+    if (!lock_.form) {
+        if (button(t("lock.button"), "lock-open", ButtonStyle::Quiet, t("lock.help"))) {
+            lock_.form = true;
+            lock_.focus = true;
+        }
+        return;
+    }
+    Group group(Role::Group, "lock", t("lock.button"));
+    heading(t("lock.button"), 3);
+    paragraph(t("lock.help"));
+    if (lock_.busy) {
+        paragraph(t("lock.working"));
+        return;
+    }
+    FieldOptions o;
+    o.secret = true;
+    o.help = t("protect.passphrase.help");
+    o.error = lock_.error;
+    if (lock_.error.empty() && lock_.tried && !passphrase_long_enough(lock_.passphrase))
+        o.error = t("protect.too_short");
+    text_field(t("passphrase.label"), "lock-passphrase", &lock_.passphrase, o);
+    if (std::exchange(lock_.focus, false)) focus_last_control();
+    FieldOptions again;
+    again.secret = true;
+    if (lock_.tried && lock_.repeat != lock_.passphrase) again.error = t("protect.mismatch");
+    text_field(t("protect.repeat"), "lock-repeat", &lock_.repeat, again);
+    if (button(t("lock.confirm"), "lock-confirm", ButtonStyle::Primary)) {
+        lock_.tried = true;
+        lock_.error.clear();
+        if (!passphrase_long_enough(lock_.passphrase) || lock_.repeat != lock_.passphrase) {
+            a11y_.announce(passphrase_long_enough(lock_.passphrase) ? t("protect.mismatch") : t("protect.too_short"));
+        } else {
+            lock_.busy = true;
+            a11y_.announce(t("lock.working"));
+            host_.lock_draft(lock_.passphrase);
+        }
+    }
+    ImGui::SameLine();
+    if (button(t("unlock.cancel"), "lock-cancel")) lock_ = DraftLock{};
+}
+
+void App::draft_lock_changed(bool locked, const std::string& error_key) {
+    host_.request_frames(1);
+    const bool was_on = lock_.on;
+    lock_ = DraftLock{};
+    if (!error_key.empty()) {
+        lock_.form = true;
+        lock_.error = t(error_key.c_str());
+        a11y_.announce(lock_.error);
+        return;
+    }
+    lock_.on = locked;
+    if (locked) versions_.reset();  // they were removed with the lock
+    status_ = locked ? t("lock.done") : (was_on ? t("lock.removed") : std::string());
+    if (!status_.empty()) a11y_.announce(status_);
 }
 
 }  // namespace sipprep::ui

@@ -20,17 +20,21 @@ void App::start_screen() {
     }
     ImGui::Spacing();
 
-    if (has_draft_) {
+    if (has_draft_ || lock_.waiting) {
         if (button(t("start.continue"), "start-continue", ButtonStyle::Primary, t("start.continue.help")))
-            go_to(Screen::Steps);
+            go_to(lock_.waiting ? Screen::Resume : Screen::Steps);
         ImGui::Spacing();
     }
     if (confirm_replace_ != Pending::None) {
         // Nothing the person typed goes away without them saying so.
         Group group(Role::Alert, "replace-confirm", t("start.replace.title"));
-        paragraph(t("start.replace.text"));
-        if (button(t("export.button"), "replace-export", ButtonStyle::Primary)) export_file();
-        ImGui::SameLine();
+        if (lock_.waiting) {
+            paragraph(t("lock.replace"));  // locked, unopened: nothing to save a file of
+        } else {
+            paragraph(t("start.replace.text"));
+            if (button(t("export.button"), "replace-export", ButtonStyle::Primary)) export_file();
+            ImGui::SameLine();
+        }
         if (button(t("start.replace.yes"), "replace-yes", ButtonStyle::Danger)) {
             const Pending action = confirm_replace_;
             confirm_replace_ = Pending::None;
@@ -63,14 +67,17 @@ void App::start_screen() {
     muted(t("start.privacy"));
 }
 
-// Anything written: a new preparation of the same kind has nothing to lose.
+// Anything written: a new preparation of the same kind has nothing to lose. A locked draft not
+// yet opened counts as written: it goes only when the person says so.
 bool App::draft_has_content() const {
+    if (lock_.waiting) return true;
     Preparation empty = make_new_preparation();
     empty.kind = prep_.kind;
     return to_json(prep_) != to_json(empty);
 }
 
 void App::start_action(Pending action) {
+    if (action != Pending::None) discard_locked_draft();
     switch (action) {
         case Pending::New:
             if (draft_has_content()) host_.keep_version("new");
@@ -94,14 +101,19 @@ void App::start_action(Pending action) {
 
 void App::resume_screen() {
     heading(t("resume.title"), 2);
-    if (!draft_updated_.empty()) paragraph(trf(lang_, "resume.when", {local_datetime_text(draft_updated_, lang_)}));
+    const std::string& when = lock_.waiting ? lock_.saved_at : draft_updated_;
+    if (!when.empty()) paragraph(trf(lang_, "resume.when", {local_datetime_text(when, lang_)}));
     muted(t("resume.privacy"));
     if (confirm_erase_) {
         erase_confirm();
         return;
     }
-    if (button(t("resume.continue"), "resume-continue", ButtonStyle::Primary)) continue_draft();
-    ImGui::SameLine();
+    if (lock_.waiting) {
+        unlock_draft_prompt();
+    } else {
+        if (button(t("resume.continue"), "resume-continue", ButtonStyle::Primary)) continue_draft();
+        ImGui::SameLine();
+    }
     if (button(t("resume.new"), "resume-new")) {
         go_to(Screen::Start);
         confirm_replace_ = Pending::New;

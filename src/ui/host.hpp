@@ -76,6 +76,14 @@ public:
     // Opens an age file with `passphrase`.
     virtual void unlock_file(const std::string& bytes, const std::string& passphrase) = 0;
 
+    // "Lås med lösenord": from now on the stored draft is kept only as an age file under this
+    // passphrase, and no readable earlier versions are kept (HostEvents::draft_lock_changed).
+    virtual void lock_draft(const std::string& passphrase) = 0;
+    // Opens the stored, locked draft (HostEvents::draft_unlocked); later saves stay locked.
+    virtual void unlock_draft(const std::string& passphrase) = 0;
+    // Stores the draft readable again (HostEvents::draft_lock_changed).
+    virtual void remove_draft_lock() = 0;
+
     // Asks for `count` more frames (messages that must show). Input wakes the app by itself.
     virtual void request_frames(int count) = 0;
     // Keeps the DOM mirror in step with the frame just drawn.
@@ -97,6 +105,13 @@ public:
     virtual void file_protected(const std::string& filename, const std::string& error_key) = 0;
     // An age file was opened (error_key "", its contents in `plaintext`) or not ("age.wrong_passphrase" …).
     virtual void file_unlocked(const std::string& error_key, const std::string& plaintext) = 0;
+    // At start (and after taking over from another tab): the stored draft is locked with a
+    // passphrase, last saved at `saved_at` (ISO 8601 UTC, or ""). draft_loaded gets "".
+    virtual void draft_locked(const std::string& saved_at) = 0;
+    // The locked draft was opened ("" and its text) or not ("age.wrong_passphrase" …).
+    virtual void draft_unlocked(const std::string& error_key, const std::string& draft_json) = 0;
+    // The lock on the stored draft was set or removed (error_key "") or could not be set.
+    virtual void draft_lock_changed(bool locked, const std::string& error_key) = 0;
     // The stored draft, before the first frame ("" when there is none).
     virtual void draft_loaded(const std::string& draft_json) = 0;
     // Another tab or window edits the preparation (true), or this one does again (false).

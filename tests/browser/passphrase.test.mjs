@@ -105,3 +105,68 @@ test('a file made by age -p opens in the app as the draft', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a draft locked with a passphrase is stored only encrypted and opens after a wrong and the right passphrase', async () => {
+  const LOCK = 'vårt eget lösen';
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
+  await openFile(page, EXAMPLE);
+  await page.waitForFunction(() => window.sipprep.state().content.owner.name === 'Daniel Hassan');
+  await press(page, 'Lås utkastet med lösenord');
+  await page.getByRole('textbox', { name: 'Lösenord', exact: true }).focus();
+  await page.keyboard.type(LOCK);
+  await page.getByRole('textbox', { name: 'Skriv lösenordet en gång till' }).focus();
+  await page.keyboard.type(LOCK);
+  await press(page, 'Lås');
+  await page.getByText('Utkastet är låst med lösenord på den här datorn.').first().waitFor({ state: 'attached', timeout: 20000 });
+  await page.waitForFunction(() => window.sipprep.storage().locked && !window.sipprep.storage().pending);
+  // Typing after locking is saved, sealed.
+  await goToStep(page, 'Vad är viktigt för dig?');
+  await page.getByRole('textbox', { name: 'Vad är viktigt för dig?' }).focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Och rida.');
+  await settle(page, 300);
+  await page.evaluate(() => window.SipprepShell.flushDraft());
+  await page.waitForFunction(() => localStorage.getItem('sipprep.draft.v1.locked') !== null && !window.sipprep.storage().pending);
+  await page.waitForTimeout(300);
+
+  // Nothing readable of the person's is left in the browser's storage.
+  const stored = await page.evaluate(async () => {
+    const all = Object.keys(localStorage).map((k) => k + '=' + localStorage.getItem(k)).join('\n');
+    const versions = await window.SipprepVersions.list();
+    return { all, versions: versions.length };
+  });
+  assert.ok(!stored.all.includes('Daniel'), 'the name is stored readable');
+  assert.ok(!stored.all.includes('rida'), 'the text is stored readable');
+  assert.equal(stored.versions, 0, 'readable earlier versions are kept');
+  assert.ok(atob((await page.evaluate(() => localStorage.getItem('sipprep.draft.v1.locked')))).startsWith('age-encryption.org/v1\n'));
+
+  await page.reload();
+  await page.waitForFunction(() => window.__appReady === true);
+  await page.getByText('Förberedelsen är låst med lösenord. Skriv lösenordet för att fortsätta.').first().waitFor({ state: 'attached' });
+  assert.equal(await page.getByRole('button', { name: 'Fortsätt', exact: true }).count(), 0);
+  const unlockDraft = async (passphrase) => {
+    await page.getByRole('textbox', { name: 'Lösenord', exact: true }).focus();
+    await page.keyboard.type(passphrase);
+    await press(page, 'Lås upp och fortsätt');
+    await page.waitForFunction(() => window.SipprepPassphrase.last && window.SipprepPassphrase.last.op === 'unlock-draft', null, { timeout: 20000 });
+    const last = await page.evaluate(() => { const l = window.SipprepPassphrase.last; window.SipprepPassphrase.last = null; return l; });
+    await settle(page, 300);
+    return last;
+  };
+  assert.equal((await unlockDraft('fel lösenord')).error, 'age.wrong_passphrase');
+  await page.getByText('Fel lösenord.').first().waitFor({ state: 'attached' });
+  const right = await unlockDraft(LOCK);
+  assert.equal(right.error, '');
+  const s = await state(page);
+  assert.equal(s.screen, 'steps');
+  assert.equal(s.content.owner.name, 'Daniel Hassan');
+  assert.ok(s.content.goals.long_term.some((i) => i.text.endsWith('Och rida.')), JSON.stringify(s.content.goals));
+  console.log(`# unlocking the locked draft: ${right.ms.toFixed(0)} ms`);
+
+  // "Ta bort låset": readable again.
+  await press(page, 'Ta bort låset');
+  await page.waitForFunction(() => (localStorage.getItem('sipprep.draft.v1') || '').includes('Daniel'));
+  assert.equal(await page.evaluate(() => localStorage.getItem('sipprep.draft.v1.locked')), null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -28,7 +28,9 @@ struct FakeHost final : ui::Host {
         ++draft_changes;
         cleared = false;
     }
+    int clears = 0;
     void clear_draft() override {
+        ++clears;
         cleared = true;
         draft_changes = 0;
     }
@@ -58,6 +60,11 @@ struct FakeHost final : ui::Host {
     void unlock_file(const std::string& bytes, const std::string& passphrase) override {
         age_requests.push_back({true, {}, bytes, passphrase});
     }
+    std::vector<std::string> draft_locks, draft_unlocks;  // the passphrases asked with
+    int lock_removals = 0;
+    void lock_draft(const std::string& passphrase) override { draft_locks.push_back(passphrase); }
+    void unlock_draft(const std::string& passphrase) override { draft_unlocks.push_back(passphrase); }
+    void remove_draft_lock() override { ++lock_removals; }
 };
 
 }  // namespace sipprep::test

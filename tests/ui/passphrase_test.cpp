@@ -158,3 +158,78 @@ TEST(Passphrase, FilesThatNoPassphraseOpensSayWhy) {
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Alert, "b.age är skyddad med lösenord"), nullptr);
     EXPECT_NE(r.shown().find("Filen är skadad eller ändrad"), std::string::npos);
 }
+
+TEST(Passphrase, ALockedDraftAsksForItsPassphraseOnTheNeutralScreen) {
+    const std::string bundle = read(fs::path(SIPPREP_SOURCE_DIR) / kExample);
+    std::string draft;
+    {
+        AppRun r;
+        r.app.file_opened("n.json", bundle, ui::FileOrigin::Picker);
+        r.frame();
+        press(r.h, r.app, "Lås utkastet med lösenord");
+        type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "kort");
+        press(r.h, r.app, "Lås");
+        EXPECT_TRUE(r.host.draft_locks.empty());
+        EXPECT_NE(r.shown().find("Välj ett lösenord med minst 8 tecken."), std::string::npos);
+        type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "vårt eget lösen");
+        type_into(r.h, r.app, ui::Role::TextBox, "Skriv lösenordet en gång till", "vårt eget lösen");
+        press(r.h, r.app, "Lås");
+        ASSERT_EQ(r.host.draft_locks, std::vector<std::string>{"vårt eget lösen"});
+        r.app.draft_lock_changed(true, "");
+        r.frame();
+        EXPECT_NE(r.shown().find("Utkastet är låst med lösenord på den här datorn."), std::string::npos);
+        EXPECT_EQ(r.shown().find("vårt eget lösen"), std::string::npos);
+        ASSERT_NE(find(r.app.a11y_tree(), ui::Role::Button, "Ta bort låset"), nullptr);
+        draft = r.app.draft_to_save();
+    }
+
+    // The next start: the host has only the locked file, and says so.
+    AppRun r;
+    r.app.draft_loaded("");
+    r.app.draft_locked("2026-11-23T13:32:00Z");
+    r.frame();
+    EXPECT_EQ(r.state()["screen"], "resume");
+    EXPECT_NE(r.shown().find("Förberedelsen är låst med lösenord."), std::string::npos);
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Fortsätt"), nullptr);
+    type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "fel");
+    press(r.h, r.app, "Lås upp och fortsätt");
+    ASSERT_EQ(r.host.draft_unlocks, std::vector<std::string>{"fel"});
+    r.app.draft_unlocked("age.wrong_passphrase", "");
+    r.frame();
+    EXPECT_NE(r.shown().find("Fel lösenord."), std::string::npos);
+    EXPECT_EQ(r.state()["screen"], "resume");
+
+    type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "vårt eget lösen");
+    press(r.h, r.app, "Lås upp och fortsätt");
+    r.app.draft_unlocked("", draft);
+    r.frame();
+    EXPECT_EQ(r.state()["screen"], "steps");
+    EXPECT_EQ(r.state()["content"], nlohmann::json::parse(bundle)["content"]);
+}
+
+TEST(Passphrase, StartingAnewOverALockedDraftSaysItGoesAndRemovesIt) {
+    {
+        AppRun r;
+        r.app.draft_loaded("");
+        r.app.draft_locked("2026-11-23T13:32:00Z");
+        r.frame();
+        press(r.h, r.app, "Börja om");
+        EXPECT_NE(r.shown().find("Den låsta förberedelsen på den här datorn tas bort"), std::string::npos);
+        EXPECT_EQ(r.host.clears, 0);
+        press(r.h, r.app, "Ja, ersätt den");
+        EXPECT_EQ(r.host.clears, 1);
+        EXPECT_EQ(r.state()["screen"], "steps");
+    }
+    // A file dropped while a locked draft waits asks first, too (one ImGui context at a time).
+    AppRun r2;
+    r2.app.draft_loaded("");
+    r2.app.draft_locked("");
+    r2.frame();
+    r2.app.file_opened("n.json", read(fs::path(SIPPREP_SOURCE_DIR) / kExample), ui::FileOrigin::Drop);
+    r2.frame();
+    EXPECT_NE(find(r2.app.a11y_tree(), ui::Role::Alert, "Filen ersätter det du har skrivit"), nullptr);
+    EXPECT_EQ(r2.host.clears, 0);
+    press(r2.h, r2.app, "Öppna n.json ändå");
+    EXPECT_EQ(r2.host.clears, 1);
+    EXPECT_EQ(r2.state()["content"]["owner"]["name"], "Daniel Hassan");
+}

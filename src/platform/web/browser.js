@@ -16,6 +16,9 @@ mergeInto(LibraryManager.library, {
   sipprep_js_unlock_file: function (data, length, passphrase) {
     window.SipprepPassphrase.unlock(HEAPU8.slice(data, data + length), UTF8ToString(passphrase));
   },
+  sipprep_js_lock_draft: function (passphrase) { window.SipprepShell.lockDraft(UTF8ToString(passphrase)); },
+  sipprep_js_unlock_draft: function (passphrase) { window.SipprepShell.unlockDraft(UTF8ToString(passphrase)); },
+  sipprep_js_remove_draft_lock: function () { window.SipprepShell.removeDraftLock(); },
   sipprep_js_mirror: function (patch, focus, selection, announcement, lang) {
     window.SipprepMirror.sync(UTF8ToString(patch), UTF8ToString(focus), UTF8ToString(selection),
                               UTF8ToString(announcement), UTF8ToString(lang));

@@ -177,6 +177,20 @@ EMSCRIPTEN_KEEPALIVE void sipprep_file_unlocked(const char* error_key, const cha
     std::fill(plaintext.begin(), plaintext.end(), '\0');
     wake();
 }
+// web/shell.js: the stored draft is locked with a passphrase; it was opened or not; the lock
+// was set or removed (or could not be).
+EMSCRIPTEN_KEEPALIVE void sipprep_draft_locked(const char* saved_at) {
+    s.app->draft_locked(saved_at);
+    wake();
+}
+EMSCRIPTEN_KEEPALIVE void sipprep_draft_unlocked(const char* error_key, const char* draft_json) {
+    s.app->draft_unlocked(error_key, draft_json);
+    wake();
+}
+EMSCRIPTEN_KEEPALIVE void sipprep_draft_lock_changed(int locked, const char* error_key) {
+    s.app->draft_lock_changed(locked != 0, error_key);
+    wake();
+}
 EMSCRIPTEN_KEEPALIVE void sipprep_file_pick_cancelled() {
     s.app->file_pick_cancelled();
     wake();

@@ -6,6 +6,9 @@ void sipprep_js_request_frames();
 void sipprep_js_download(const char* name, const char* mime, const char* data, int length);
 void sipprep_js_download_protected(const char* name, const char* data, int length, const char* passphrase);
 void sipprep_js_unlock_file(const char* data, int length, const char* passphrase);
+void sipprep_js_lock_draft(const char* passphrase);
+void sipprep_js_unlock_draft(const char* passphrase);
+void sipprep_js_remove_draft_lock();
 void sipprep_js_mirror(const char* patch, const char* focus_key, const char* selection_json, const char* announcement,
                        const char* lang);
 void sipprep_js_draft_changed();
@@ -34,6 +37,9 @@ void WebHost::download_protected(const std::string& filename, const std::string&
 void WebHost::unlock_file(const std::string& bytes, const std::string& passphrase) {
     sipprep_js_unlock_file(bytes.data(), static_cast<int>(bytes.size()), passphrase.c_str());
 }
+void WebHost::lock_draft(const std::string& passphrase) { sipprep_js_lock_draft(passphrase.c_str()); }
+void WebHost::unlock_draft(const std::string& passphrase) { sipprep_js_unlock_draft(passphrase.c_str()); }
+void WebHost::remove_draft_lock() { sipprep_js_remove_draft_lock(); }
 void WebHost::pick_file() { sipprep_js_pick_file(); }
 void WebHost::copy_text(const std::string& text) { sipprep_js_copy_text(text.c_str()); }
 void WebHost::print_html(const std::string& title, const std::string& html) {

@@ -12,6 +12,9 @@ public:
     void download_protected(const std::string& filename, const std::string& contents,
                             const std::string& passphrase) override;
     void unlock_file(const std::string& bytes, const std::string& passphrase) override;
+    void lock_draft(const std::string& passphrase) override;
+    void unlock_draft(const std::string& passphrase) override;
+    void remove_draft_lock() override;
     void pick_file() override;
     void copy_text(const std::string& text) override;
     void print_html(const std::string& title, const std::string& html) override;
