@@ -178,320 +178,12 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 30000);
   }
 
-  // ---------------------------------------------------------------- the draft on this device
-  var DRAFT_KEY = 'sipprep.draft.v1';
-  var DRAFT_LIMIT = 4 * 1024 * 1024;  // characters; browsers allow about 5 M per site
-  var REV_KEY = DRAFT_KEY + '.rev';  // counts writes: a tab writes only over what it read
-  var SAVED_AT_KEY = DRAFT_KEY + '.savedAt';
-  var AUTO_ERASE_KEY = 'sipprep.autoEraseDays';  // a setting of this computer, not of a draft
-  // "Lås med lösenord": the draft is then stored only as an age file (base64) under this key.
-  var LOCKED_KEY = DRAFT_KEY + '.locked';
-  var locked = false;        // this tab holds the locked draft's key: its saves are sealed with it
-  var storedLocked = false;  // the stored draft is locked, whether or not this tab has opened it
-  var sealing = false;       // a sealed save is on its way
-  var autoErased = false;
-  var draftPending = false;  // the app's draft changed since it was last written
-  var draftTimer = 0;
-  var knownRev = 0;          // the revision this tab's draft is based on
-  var editing = true;        // this tab is the one that writes (see "One tab edits" below)
-
-  function storageFailed(reason) {
-    withCString(String(reason), function (p) { Module._sipprep_storage_failed(p); });
-  }
-
-  var lastWritten = null;    // what this tab wrote last (handed over on "take over")
-
-  // Another tab wrote a newer revision, or erased what this tab had written. (localStorage may
-  // show another tab's writes a moment late; a lower number is that delay, not a conflict.)
-  function newerElsewhere() {
-    var stored = storedRev();
-    if (stored > knownRev) return true;
-    try { return knownRev > 0 && stored === 0 && !storedDraftExists(); } catch (e) { return false; }
-  }
-
-  function storedDraftExists() {
-    return localStorage.getItem(DRAFT_KEY) !== null || localStorage.getItem(LOCKED_KEY) !== null;
-  }
-
-  function storedRev() {
-    try { return Number(localStorage.getItem(REV_KEY) || 0); } catch (e) { return knownRev; }
-  }
-
-  // The app serialises its draft only here: at most twice a second while someone types, and
-  // at once when the page is hidden or closed.
-  function writeDraft() {
-    if (draftTimer) { clearTimeout(draftTimer); draftTimer = 0; }
-    // Input the app has not drawn yet (a hidden tab gets few animation frames) goes in first.
-    if (framePending && started) runFrame();
-    if (!draftPending || !editing) return;
-    // A locked draft this tab has not opened is never written over; only erasing or starting
-    // anew replace it (clearDraft).
-    if (storedLocked && !locked) { draftPending = false; return; }
-    if (sealing) return;  // saved again when the sealed save on its way is stored
-    draftPending = false;
-    // Someone else wrote (or erased) since this tab read: never put an older state over it.
-    if (newerElsewhere()) {
-      // What this tab had not saved yet is kept as an earlier version, not lost (unless the
-      // draft was erased: then nothing of it may stay; nor when it is locked: no readable copies).
-      if (storedRev() > knownRev && !locked) window.SipprepVersions.keep(currentDraft(), 'conflict');
-      stopEditing();
-      return;
-    }
-    var text = currentDraft();
-    if (text.length > DRAFT_LIMIT) { storageFailed('too large: ' + Math.round(text.length / 1024) + ' kB'); return; }
-    if (locked) { sealAndStore(text); return; }
-    store(text, text);
-  }
-
-  // Writes the draft (`value`: the text, or the sealed file in base64 when locked).
-  function store(value, text) {
-    try {
-      localStorage.setItem(locked ? LOCKED_KEY : DRAFT_KEY, value);
-      localStorage.removeItem(locked ? DRAFT_KEY : LOCKED_KEY);
-      localStorage.setItem(REV_KEY, String(knownRev + 1));
-      localStorage.setItem(SAVED_AT_KEY, String(Date.now()));
-      knownRev += 1;
-      lastWritten = text;
-      Module._sipprep_draft_saved();
-      if (!locked) window.SipprepVersions.saved(text);
-    } catch (e) {
-      storageFailed(e && e.name ? e.name : String(e));
-    }
-  }
-
-  function sealAndStore(text) {
-    sealing = true;
-    window.SipprepPassphrase.sealDraft(new TextEncoder().encode(text)).then(function (r) {
-      sealing = false;
-      if (r.error) {
-        storageFailed('the passphrase part of the app could not be loaded');
-      } else if (locked) {  // (the lock may have been removed meanwhile: then the next save is plain)
-        if (newerElsewhere()) { stopEditing(); return; }
-        store(toBase64(r.bytes), text);
-      }
-      if (draftPending) writeDraft();
-    });
-  }
-
-  function toBase64(bytes) {
-    var s = '';
-    for (var i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-    return btoa(s);
-  }
-
-  function fromBase64(text) {
-    var s = atob(text), bytes = new Uint8Array(s.length);
-    for (var i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
-    return bytes;
-  }
-
-  function draftChanged() {
-    draftPending = true;
-    if (!draftTimer) draftTimer = setTimeout(writeDraft, 500);
-  }
-
-  function clearDraft() {
-    draftPending = false;
-    if (draftTimer) { clearTimeout(draftTimer); draftTimer = 0; }
-    locked = false;
-    storedLocked = false;
-    window.SipprepPassphrase.forgetDraftKey();
-    try {
-      localStorage.removeItem(DRAFT_KEY);
-      localStorage.removeItem(LOCKED_KEY);
-      localStorage.removeItem(DRAFT_KEY + '.unreadable');
-      localStorage.removeItem(REV_KEY);
-      localStorage.removeItem(SAVED_AT_KEY);
-    } catch (e) { /* nothing stored, nothing to erase */ }
-    knownRev = 0;
-    lastWritten = '';
-    window.SipprepVersions.clear();
-  }
-
-  // ---------------------------------------------------------------- earlier versions
-  function currentDraft() { return Module.UTF8ToString(Module._sipprep_draft_json()); }
-
-  // No readable copies of a locked draft.
-  function keepVersion(kind) { if (!locked && !storedLocked) window.SipprepVersions.keep(currentDraft(), kind); }
-
-  function listVersions() {
-    window.SipprepVersions.list().then(function (all) {
-      withCString(JSON.stringify(all), function (p) { Module._sipprep_versions_listed(p); });
-    });
-  }
-
-  function restoreVersion(id) {
-    window.SipprepVersions.get(id).then(function (text) {
-      if (!text) return;
-      window.SipprepVersions.keep(currentDraft(), 'restore').then(function () {
-        withCString(text, function (p) { Module._sipprep_draft_reloaded(p); });
-        draftChanged();
-        writeDraft();
-      });
-    });
-  }
-
-  // ---------------------------------------------------------------- one tab edits
-  // The tab holding the Web Lock "sipprep-editor" writes the draft; any other tab of the app
-  // says so and offers to continue there. Continuing asks the editing tab (BroadcastChannel) to
-  // save and let go, then reads what it left. Without Web Locks, the revision check above still
-  // keeps an older state from being written over a newer one.
-  var channel = window.BroadcastChannel ? new BroadcastChannel('sipprep') : null;
-  var releaseLock = null;
-
-  function claimEditing(wait) {
-    if (!navigator.locks) return Promise.resolve(true);
-    return new Promise(function (resolve) {
-      navigator.locks.request('sipprep-editor', wait ? {} : { ifAvailable: true }, function (lock) {
-        if (!lock) { resolve(false); return undefined; }
-        resolve(true);
-        return new Promise(function (release) { releaseLock = release; });
-      }).catch(function () { resolve(true); });
-    });
-  }
-  var editingClaim = claimEditing(false);
-
-  function stopEditing() {
-    writeDraft();
-    editing = false;
-    draftPending = false;
-    if (releaseLock) { releaseLock(); releaseLock = null; }
-    if (started) Module._sipprep_editing_elsewhere(1);
-  }
-
-  // The editing tab answers "released" after its last write; the lock alone is not waited on,
-  // because a tab that could not take the lock (or a browser without Web Locks) still writes.
-  var released = null;
-  function takeOver() {
-    var answer = new Promise(function (resolve) {
-      released = resolve;
-      setTimeout(function () { resolve(null); }, channel ? 1000 : 0);
-    });
-    if (channel) channel.postMessage({ type: 'take-over' });
-    Promise.all([claimEditing(true), answer]).then(function (results) {
-      var handed = results[1];  // what the other tab wrote last; localStorage may lag behind it
-      editing = true;
-      var text = '';
-      if (handed) {
-        knownRev = handed.rev;
-        text = handed.text;
-      } else {
-        knownRev = storedRev();
-        try { text = localStorage.getItem(DRAFT_KEY) || ''; } catch (e) { /* said when saving */ }
-      }
-      // A locked draft this tab has no key for: the passphrase is asked for again.
-      var lockedThere = false;
-      try { lockedThere = localStorage.getItem(LOCKED_KEY) !== null; } catch (e) { /* said when saving */ }
-      storedLocked = lockedThere;
-      if (lockedThere && !locked) text = '';
-      withCString(text, function (p) { Module._sipprep_draft_reloaded(p); });
-      if (lockedThere && !locked) tellLocked();
-      Module._sipprep_editing_elsewhere(0);
-    });
-  }
-
-  // ---------------------------------------------------------------- "Lås med lösenord"
-  function savedAtIso() {
-    var at = 0;
-    try { at = Number(localStorage.getItem(SAVED_AT_KEY) || 0); } catch (e) { /* unknown */ }
-    return at ? new Date(at).toISOString().replace(/\.\d+Z$/, 'Z') : '';
-  }
-
-  function tellLocked() { withCString(savedAtIso(), function (p) { Module._sipprep_draft_locked(p); }); }
-
-  function tellLockChanged(on, error) {
-    withCString(error || '', function (e) { Module._sipprep_draft_lock_changed(on ? 1 : 0, e); });
-  }
-
-  function lockDraft(passphrase) {
-    window.SipprepPassphrase.lockDraft(passphrase).then(function (r) {
-      if (r.error) { tellLockChanged(false, r.error); return; }
-      locked = true;
-      storedLocked = true;
-      // Nothing readable stays beside the locked draft: earlier versions and kept-aside copies go.
-      window.SipprepVersions.clear();
-      try { localStorage.removeItem(DRAFT_KEY + '.unreadable'); } catch (e) { /* nothing kept */ }
-      draftPending = true;
-      writeDraft();
-      tellLockChanged(true, '');
-    });
-  }
-
-  function unlockDraft(passphrase) {
-    var stored = '';
-    try { stored = localStorage.getItem(LOCKED_KEY) || ''; } catch (e) { /* said below */ }
-    var answer = stored ? window.SipprepPassphrase.unlockDraft(fromBase64(stored), passphrase)
-      : Promise.resolve({ error: '', bytes: null });  // erased meanwhile (another tab): nothing to open
-    answer.then(function (r) {
-      if (!r.error) locked = true;
-      var text = r.bytes ? new TextDecoder().decode(r.bytes) : '';
-      withCString(r.error || '', function (e) {
-        withCString(text, function (t) { Module._sipprep_draft_unlocked(e, t); });
-      });
-    });
-  }
-
-  function removeDraftLock() {
-    window.SipprepPassphrase.forgetDraftKey();
-    locked = false;
-    storedLocked = false;
-    draftPending = true;
-    writeDraft();  // plain again; the sealed copy is removed with this write
-    tellLockChanged(false, '');
-  }
-
-  if (channel) {
-    channel.onmessage = function (ev) {
-      var type = ev.data && ev.data.type;
-      if (type === 'take-over' && editing) {
-        stopEditing();
-        var text = lastWritten;
-        if (text === null) try { text = localStorage.getItem(DRAFT_KEY) || ''; } catch (e) { text = ''; }
-        channel.postMessage({ type: 'released', rev: knownRev, text: text });
-      } else if (type === 'released' && released) {
-        released({ rev: ev.data.rev, text: ev.data.text });
-        released = null;
-      }
-    };
-  }
-
-  function keepUnreadableDraft(text) {
-    try { localStorage.setItem(DRAFT_KEY + '.unreadable', text); } catch (e) { storageFailed(e && e.name ? e.name : String(e)); }
-  }
-
-  function autoEraseDays() {
-    try { return Number(localStorage.getItem(AUTO_ERASE_KEY) || 0); } catch (e) { return 0; }
-  }
-
-  function setAutoErase(days) {
-    try {
-      if (days > 0) localStorage.setItem(AUTO_ERASE_KEY, String(days));
-      else localStorage.removeItem(AUTO_ERASE_KEY);
-    } catch (e) { /* the storage banner says it */ }
-  }
-
-  function loadDraft() {
-    try {
-      // A draft nobody has written in for longer than the chosen time is removed unread.
-      var days = autoEraseDays();
-      var savedAt = Number(localStorage.getItem(SAVED_AT_KEY) || 0);
-      if (days > 0 && savedAt && Date.now() - savedAt > days * 86400000 && storedDraftExists()) {
-        clearDraft();
-        autoErased = true;
-      }
-      knownRev = storedRev();
-      storedLocked = localStorage.getItem(LOCKED_KEY) !== null;
-      if (storedLocked) return '';  // the app asks for the passphrase (tellLocked at start)
-      return localStorage.getItem(DRAFT_KEY) || '';
-    } catch (e) {
-      setTimeout(function () { storageFailed(e && e.name ? e.name : String(e)); }, 0);
-      return '';
-    }
-  }
-
-  // Nothing typed is lost when the tab is hidden, closed or the phone locks.
-  document.addEventListener('visibilitychange', function () { if (document.hidden) writeDraft(); });
-  window.addEventListener('pagehide', writeDraft);
+  // ---------------------------------------------------------------- the draft (web/draft.js)
+  window.SipprepDraft.init({
+    runPendingFrame: function () { if (framePending && started) runFrame(); },
+    withCString: withCString,
+    started: function () { return started; }
+  });
 
   // ---------------------------------------------------------------- opening files
   // `dropped`: the file came by drag and drop, not from the picker the app opened.
@@ -592,13 +284,10 @@
     }, function (e) {
       console.warn('app font not loaded, using the built-in font: ' + e.message);
     }).then(function () {
-      return editingClaim;
+      return window.SipprepDraft.claim;
     }).then(function (mine) {
-      editing = mine;
       started = true;
-      Module._sipprep_auto_erase_status(autoEraseDays(), autoErased ? 1 : 0);
-      if (storedLocked) tellLocked();
-      if (!mine) Module._sipprep_editing_elsewhere(1);
+      window.SipprepDraft.started(mine);
       requestFrame();
     });
   }
@@ -606,17 +295,15 @@
   window.SipprepShell = {
     start: start, fatal: fatal, requestFrame: requestFrame, frameDrawn: frameDrawn,
     download: download, setCursor: setCursor, withCString: withCString,
-    draftChanged: draftChanged, takeOver: takeOver, setAutoErase: setAutoErase, keepVersion: keepVersion, listVersions: listVersions,
-    restoreVersion: restoreVersion, lockDraft: lockDraft, unlockDraft: unlockDraft, removeDraftLock: removeDraftLock, clearDraft: clearDraft, keepUnreadableDraft: keepUnreadableDraft, loadDraft: loadDraft, flushDraft: writeDraft,
+    flushDraft: window.SipprepDraft.flush,
     pickFile: pickFile, openFile: openFile, printHtml: printHtml, copyText: copyText
   };
 
   // A small accessor for tests and for people who want to see their data: the core's state.
   window.sipprep = {
     state: function () { return JSON.parse(Module.UTF8ToString(Module._sipprep_state_json())); },
-    storage: function () {
-      return { editing: editing, revision: knownRev, stored: storedRev(), pending: draftPending, locked: locked, storedLocked: storedLocked };
-    }
+    storage: window.SipprepDraft.status,
+    storedDraft: window.SipprepDraft.stored
   };
 
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') { fatal('no-wasm'); return; }
@@ -633,7 +320,9 @@
 
   window.Module = {
     instantiateWasm: function (imports, receive) {
-      wasmModule.then(function (module) {
+      // The stored draft is read (IndexedDB) while the wasm compiles; main() needs it.
+      Promise.all([wasmModule, window.SipprepDraft.ready]).then(function (both) {
+        var module = both[0];
         performance.mark('sipprep:wasm-compiled');
         return WebAssembly.instantiate(module, imports).then(function (instance) { receive(instance, module); });
       }).catch(function (e) {

@@ -1,33 +1,17 @@
-// Earlier versions of the draft, kept in IndexedDB on this device: one every ten minutes of
+// Earlier versions of the draft, kept in IndexedDB on this device (web/store.js): one every ten minutes of
 // work and one before anything replaces the draft (a new preparation, an opened file, a
 // restore, another tab's newer save), the newest 20. "Radera allt" removes them with the draft.
 (function () {
   'use strict';
 
-  var DB = 'sipprep';
   var STORE = 'versions';
   var KEEP = 20;
   var EVERY_MS = 10 * 60 * 1000;
   var lastAuto = 0;
 
-  function open() {
-    return new Promise(function (resolve, reject) {
-      if (!window.indexedDB) { reject(new Error('no IndexedDB')); return; }
-      var req = indexedDB.open(DB, 1);
-      req.onupgradeneeded = function () { req.result.createObjectStore(STORE, { keyPath: 'id', autoIncrement: true }); };
-      req.onsuccess = function () { resolve(req.result); };
-      req.onerror = function () { reject(req.error); };
-    });
-  }
-
   function run(mode, fn) {
-    return open().then(function (db) {
-      return new Promise(function (resolve, reject) {
-        var tx = db.transaction(STORE, mode);
-        var result = fn(tx.objectStore(STORE));
-        tx.oncomplete = function () { db.close(); resolve(result && 'result' in result ? result.result : undefined); };
-        tx.onerror = tx.onabort = function () { db.close(); reject(tx.error); };
-      });
+    return window.SipprepStore.tx(STORE, mode, fn).then(function (result) {
+      return result && 'result' in result ? result.result : undefined;
     });
   }
 

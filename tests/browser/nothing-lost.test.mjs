@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp, state, press, startNew, goToStep, settle, useBrowser, ROOT } from './harness.mjs';
+import { largeBundle, largeDraft } from '../../bench/drafts.mjs';
 
 const env = useBrowser();
 
@@ -68,11 +69,14 @@ test('a file dropped on the page asks before it replaces the draft', async () =>
   await context.close();
 });
 
-test('when the browser refuses to store, a banner offers a file and typing goes on', async () => {
+for (const refuses of ['localStorage', 'IndexedDB', 'both'])
+test(`when the browser refuses to store (${refuses}), a banner offers a file and typing goes on`, async () => {
   const context = await env.browser.newContext({ acceptDownloads: true });
-  await context.addInitScript(() => {
-    Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
-  });
+  await context.addInitScript((which) => {
+    const full = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    if (which !== 'IndexedDB') Storage.prototype.setItem = full;
+    if (which !== 'localStorage') IDBObjectStore.prototype.put = full;
+  }, refuses);
   const page = await context.newPage();
   await page.goto(env.server.url);
   await page.waitForFunction(() => window.__appReady === true);
@@ -102,6 +106,7 @@ test('"Radera allt" removes everything the app stored and says what stays', asyn
   await settle(page, 800);
   const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sipprep')));
   assert.deepEqual(stored, []);
+  assert.equal(await page.evaluate(() => window.sipprep.storedDraft()), null);
   await page.reload();
   await page.waitForFunction(() => window.__appReady === true);
   assert.equal((await state(page)).screen, 'start');
@@ -205,7 +210,54 @@ test('a draft nobody has used for longer than the chosen time is removed before 
   await page.waitForFunction(() => window.__appReady === true);
   await page.getByText('raderades från den här datorn eftersom ingen hade skrivit i den på mer än 7 dagar', { exact: false }).first().waitFor({ state: 'attached' });
   assert.equal((await state(page)).screen, 'start');
-  assert.equal(await page.evaluate(() => localStorage.getItem('sipprep.draft.v1')), null);
+  assert.equal(await page.evaluate(() => window.sipprep.storedDraft()), null);
   assert.ok(!(await mirrorText(page)).includes('Anna'));
+  await context.close();
+});
+
+test('a draft stored by an earlier version of the app (localStorage) moves into IndexedDB and opens', async () => {
+  const context = await env.browser.newContext();
+  const draft = largeDraft({ questions: 3 }, 'goal');
+  await context.addInitScript((text) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('sipprep.draft.v1', text);
+      localStorage.setItem('sipprep.draft.v1.rev', '7');
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, draft);
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => window.__appReady === true);
+  await page.getByRole('heading', { name: 'Det finns en påbörjad förberedelse på den här datorn' }).waitFor({ state: 'attached' });
+  await press(page, 'Fortsätt');
+  assert.equal((await state(page)).content.owner.name, 'Daniel Hassan');
+  assert.equal(await page.evaluate(() => localStorage.getItem('sipprep.draft.v1')), null, 'the old copy stays in localStorage');
+  const stored = await page.evaluate(() => window.sipprep.storedDraft());
+  assert.ok(stored.text.includes('Daniel Hassan'));
+  assert.ok(stored.rev >= 7);
+  await context.close();
+});
+
+test('a draft larger than localStorage can hold (a follow-up with its earlier plan) is kept', async () => {
+  // Two bundles of about 3 MB: the draft is over 6 M characters (localStorage holds 5 M).
+  const bundle = largeBundle({ questions: 21000 });
+  const draft = JSON.stringify({ draft: 1, ui: { screen: 'steps', step: 'about_you', author: 'person' }, bundle, earlier: bundle });
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
+  await page.evaluate((text) => window.SipprepStore.tx('draft', 'readwrite', (s) => { s.put({ text, rev: 1, savedAt: Date.now() }, 'current'); }), draft);
+  await page.evaluate(() => localStorage.setItem('sipprep.draft.v1.rev', '1'));
+  await page.reload();
+  await page.waitForFunction(() => window.__appReady === true);
+  await press(page, 'Fortsätt');
+  await typeName(page, ' B');
+  await page.evaluate(() => window.SipprepShell.flushDraft());
+  const stored = await page.evaluate(async () => {
+    const d = await window.sipprep.storedDraft();
+    return { length: d.text.length, rev: d.rev, name: JSON.parse(d.text).bundle.content.owner.name };
+  });
+  console.log(`# a follow-up draft of ${(stored.length / 1e6).toFixed(1)} M characters saved in IndexedDB`);
+  assert.ok(stored.length > 6e6, String(stored.length));
+  assert.equal(stored.name, 'Daniel Hassan B');
+  assert.ok(stored.rev > 1);
+  assert.deepEqual(problems, []);
   await context.close();
 });

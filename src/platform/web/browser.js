@@ -1,6 +1,6 @@
 // Emscripten JS library: the C++ side's calls into the page. The page logic itself lives in
-// web/shell.js (window.SipprepShell) and web/mirror.js (window.SipprepMirror); these functions
-// only convert arguments.
+// web/shell.js (window.SipprepShell), web/draft.js (SipprepDraft), web/age.js
+// (SipprepPassphrase) and web/mirror.js (SipprepMirror); these functions only convert arguments.
 mergeInto(LibraryManager.library, {
   sipprep_js_start: function () { window.SipprepShell.start(); },
   sipprep_js_fatal: function (reason) { window.SipprepShell.fatal(UTF8ToString(reason)); },
@@ -16,24 +16,24 @@ mergeInto(LibraryManager.library, {
   sipprep_js_unlock_file: function (data, length, passphrase) {
     window.SipprepPassphrase.unlock(HEAPU8.slice(data, data + length), UTF8ToString(passphrase));
   },
-  sipprep_js_lock_draft: function (passphrase) { window.SipprepShell.lockDraft(UTF8ToString(passphrase)); },
-  sipprep_js_unlock_draft: function (passphrase) { window.SipprepShell.unlockDraft(UTF8ToString(passphrase)); },
-  sipprep_js_remove_draft_lock: function () { window.SipprepShell.removeDraftLock(); },
+  sipprep_js_lock_draft: function (passphrase) { window.SipprepDraft.lock(UTF8ToString(passphrase)); },
+  sipprep_js_unlock_draft: function (passphrase) { window.SipprepDraft.unlock(UTF8ToString(passphrase)); },
+  sipprep_js_remove_draft_lock: function () { window.SipprepDraft.removeLock(); },
   sipprep_js_mirror: function (patch, focus, selection, announcement, lang) {
     window.SipprepMirror.sync(UTF8ToString(patch), UTF8ToString(focus), UTF8ToString(selection),
                               UTF8ToString(announcement), UTF8ToString(lang));
   },
   sipprep_js_cursor: function (cursor) { window.SipprepShell.setCursor(UTF8ToString(cursor)); },
-  sipprep_js_draft_changed: function () { window.SipprepShell.draftChanged(); },
-  sipprep_js_take_over: function () { window.SipprepShell.takeOver(); },
-  sipprep_js_set_auto_erase: function (days) { window.SipprepShell.setAutoErase(days); },
-  sipprep_js_keep_version: function (kind) { window.SipprepShell.keepVersion(UTF8ToString(kind)); },
-  sipprep_js_list_versions: function () { window.SipprepShell.listVersions(); },
-  sipprep_js_restore_version: function (id) { window.SipprepShell.restoreVersion(id); },
-  sipprep_js_clear_draft: function () { window.SipprepShell.clearDraft(); },
-  sipprep_js_keep_unreadable_draft: function (text) { window.SipprepShell.keepUnreadableDraft(UTF8ToString(text)); },
+  sipprep_js_draft_changed: function () { window.SipprepDraft.changed(); },
+  sipprep_js_take_over: function () { window.SipprepDraft.takeOver(); },
+  sipprep_js_set_auto_erase: function (days) { window.SipprepDraft.setAutoErase(days); },
+  sipprep_js_keep_version: function (kind) { window.SipprepDraft.keepVersion(UTF8ToString(kind)); },
+  sipprep_js_list_versions: function () { window.SipprepDraft.listVersions(); },
+  sipprep_js_restore_version: function (id) { window.SipprepDraft.restoreVersion(id); },
+  sipprep_js_clear_draft: function () { window.SipprepDraft.clear(); },
+  sipprep_js_keep_unreadable_draft: function (text) { window.SipprepDraft.keepUnreadable(UTF8ToString(text)); },
   sipprep_js_load_draft: function () {
-    var text = window.SipprepShell.loadDraft();
+    var text = window.SipprepDraft.load();
     if (!text) return 0;
     var size = lengthBytesUTF8(text) + 1;
     var ptr = _malloc(size);
