@@ -261,3 +261,30 @@ test('a draft larger than localStorage can hold (a follow-up with its earlier pl
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('words typed just before the tab reloads or closes are there when it opens again', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url);
+  await startNew(page);
+  await nameField(page).focus();
+  await page.keyboard.type('Kerstin Lund');
+  await page.reload();  // at once: no half second for the save, an IndexedDB write may not finish
+  await page.waitForFunction(() => window.__appReady === true);
+  await press(page, 'Fortsätt');
+  assert.equal((await state(page)).content.owner.name, 'Kerstin Lund');
+  assert.equal(await page.evaluate(() => localStorage.getItem('sipprep.draft.v1.rescue')), null, 'the rescue copy stays');
+  await page.close();
+  // A closed tab: the next one opens what was typed.
+  const again = await context.newPage();
+  await again.goto(env.server.url);
+  await again.waitForFunction(() => window.__appReady === true);
+  await press(again, 'Fortsätt');
+  await nameField(again).focus();
+  await again.keyboard.type(' Berg');
+  await again.close({ runBeforeUnload: true });
+  const last = await context.newPage();
+  await last.goto(env.server.url);
+  await last.waitForFunction(() => window.__appReady === true);
+  await press(last, 'Fortsätt');
+  assert.equal((await state(last)).content.owner.name, 'Kerstin Lund Berg');
+  await context.close();
+});
