@@ -159,20 +159,32 @@ copy "$FONT" "$OUT/app-font.ttf"
 minify "$WASM_BUILD/sipprep.js" "$OUT/sipprep.js"
 for f in "$ROOT"/web/*; do
   case "$f" in
+    */sw.js) ;;  # written below, with the list of files
+    */index.html)
+      # The print frame's only <style> is assets/print.css: the policy allows exactly that one.
+      hash="'sha256-$(python3 -c 'import base64,hashlib,sys; print(base64.b64encode(hashlib.sha256(open(sys.argv[1],"rb").read()).digest()).decode())' "$ROOT/assets/print.css")'"
+      sed "s|'PRINT_CSS_HASH'|$hash|" "$f" > "$OUT/.index.tmp" && copy "$OUT/.index.tmp" "$OUT/index.html" && rm -f "$OUT/.index.tmp" ;;
     *.js) minify "$f" "$OUT/$(basename "$f")" ;;
     *) copy "$f" "$OUT/$(basename "$f")" ;;
   esac
 done
-# The passphrase parts load only when someone protects or unlocks a file: counted apart.
+# The app's icon, drawn by our own script: SVG, and PNG for home screens.
+if [ ! -f "$OUT/icon-512.png" ] || [ "$ROOT/tools/make_icons.py" -nt "$OUT/icon-512.png" ]; then
+  python3 "$ROOT/tools/make_icons.py" "$OUT"
+fi
+# Offline: the service worker lists every file above, versioned by their hash.
+node "$ROOT/tools/service-worker.mjs" "$OUT"
+# Loaded apart from the first load: the passphrase parts (when someone protects or unlocks a
+# file), and the service worker, manifest and home-screen icons (after the app has started).
 total_raw=0; total_gz=0; lazy_raw=0; lazy_gz=0
 for f in "$OUT"/*; do
   raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
   case "$(basename "$f")" in
-    sipprep-age.* | age-worker.js) lazy_raw=$((lazy_raw + raw)); lazy_gz=$((lazy_gz + gz)) ;;
+    sipprep-age.* | age-worker.js | sw.js | manifest.json | icon-*) lazy_raw=$((lazy_raw + raw)); lazy_gz=$((lazy_gz + gz)) ;;
     *) total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)) ;;
   esac
 done
-printf 'build/web: first load %d KB raw, %d KB gzip -9; passphrase module on first use %d KB raw, %d KB gzip -9\n' \
+printf 'build/web: first load %d KB raw, %d KB gzip -9; later (passphrase, offline, icons) %d KB raw, %d KB gzip -9\n' \
   $((total_raw / 1024)) $((total_gz / 1024)) $((lazy_raw / 1024)) $((lazy_gz / 1024))
 
 trap - EXIT

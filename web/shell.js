@@ -9,11 +9,17 @@
   var canvas = document.getElementById('canvas');
 
   // Shown in both languages: the app's language setting is not known yet.
+  var NEWER = ' Safari 16, Firefox 115, Chrome 109 och Edge 109 eller senare fungerar.';
+  var NEWER_EN = ' Safari 16, Firefox 115, Chrome 109 and Edge 109 or later work.';
   var PROBLEMS = {
-    'no-wasm': ['Webbläsaren kan inte köra WebAssembly.',
-                'This browser cannot run WebAssembly.'],
-    'no-webgl2': ['Webbläsaren kan inte visa WebGL2-grafik, som appen behöver. Prova en nyare webbläsare, eller slå på maskinvaruacceleration i inställningarna.',
-                  'This browser cannot show WebGL2 graphics, which the app needs. Try a newer browser, or turn on hardware acceleration in its settings.'],
+    'no-wasm': ['Din webbläsare är för gammal för appen. Den behöver WebAssembly.' + NEWER,
+                'Your browser is too old for the app. It needs WebAssembly.' + NEWER_EN],
+    'wasm-blocked': ['Webbläsaren tillåter inte WebAssembly på den här sidan. Det kan vara en inställning eller ett tillägg som blockerar skript; slå av det för den här sidan, eller prova en annan webbläsare.',
+                     'The browser does not allow WebAssembly on this page. A setting or an extension that blocks scripts may do that; turn it off for this page, or try another browser.'],
+    'no-webgl2': ['Webbläsaren kan inte visa WebGL2-grafik, som appen behöver. Slå på maskinvaruacceleration i webbläsarens inställningar, eller prova en nyare webbläsare.' + NEWER,
+                  'This browser cannot show WebGL2 graphics, which the app needs. Turn on hardware acceleration in its settings, or try a newer browser.' + NEWER_EN],
+    'no-indexeddb': ['Webbläsaren låter inte appen spara något på enheten (IndexedDB saknas eller är avstängd, till exempel i vissa privata fönster). Öppna appen i ett vanligt fönster, eller prova en nyare webbläsare.' + NEWER,
+                     'The browser does not let the app store anything on this device (IndexedDB is missing or turned off, as in some private windows). Open the app in an ordinary window, or try a newer browser.' + NEWER_EN],
     'load-failed': ['Appen kunde inte laddas. Kontrollera anslutningen och ladda om sidan.',
                     'The app could not be loaded. Check the connection and reload the page.'],
     'crashed': ['Något gick fel i appen. Ladda om sidan.',
@@ -40,6 +46,19 @@
     loading.hidden = true;
     fatalBox.hidden = false;
     window.__appFailed = reason || 'crashed';
+  }
+
+  // What the app needs, before any of it loads: each missing piece gets its own message.
+  function missingPiece() {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') return 'no-wasm';
+    try {
+      new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));  // the empty module
+    } catch (e) {
+      return 'wasm-blocked';
+    }
+    if (!hasWebGL2()) return 'no-webgl2';
+    if (!window.indexedDB) return 'no-indexeddb';
+    return '';
   }
 
   function hasWebGL2() {
@@ -252,6 +271,9 @@
     var frame = document.createElement('iframe');
     frame.title = title;
     frame.className = 'print-frame';
+    // As tight as printing allows: no scripts, no forms, no navigation; same origin only so that
+    // this page can call print() on it, modals for the print dialog.
+    frame.setAttribute('sandbox', 'allow-same-origin allow-modals');
     frame.srcdoc = html;
     frame.onload = function () {
       frame.contentWindow.focus();
@@ -268,6 +290,42 @@
     if (!r.ok) throw new Error('HTTP ' + r.status);
     return r.arrayBuffer();
   });
+
+  // ---------------------------------------------------------------- offline and new versions
+  // sw.js keeps the app's files for use without network. A new version waits until the person
+  // chooses to reload (the app shows the notice); then the draft is saved and the page reloads.
+  var registration = null;
+  var updateWaiting = false;
+
+  function registerServiceWorker() {
+    if (!('serviceWorker' in navigator)) return;
+    navigator.serviceWorker.register('sw.js').then(function (reg) {
+      registration = reg;
+      function watch(worker) {
+        if (!worker) return;
+        worker.addEventListener('statechange', function () {
+          if (worker.state === 'installed' && navigator.serviceWorker.controller) tellUpdate();
+        });
+      }
+      if (reg.waiting && navigator.serviceWorker.controller) tellUpdate();
+      watch(reg.installing);
+      reg.addEventListener('updatefound', function () { watch(reg.installing); });
+    }).catch(function (e) { console.warn('offline use is not available: ' + e.message); });
+  }
+
+  function tellUpdate() {
+    updateWaiting = true;
+    if (started) Module._sipprep_update_available();
+  }
+
+  function reloadForUpdate() {
+    window.SipprepDraft.flush().then(function () {
+      var waiting = registration && registration.waiting;
+      if (!waiting) { location.reload(); return; }
+      navigator.serviceWorker.addEventListener('controllerchange', function () { location.reload(); });
+      waiting.postMessage('skip-waiting');
+    });
+  }
 
   function start() {
     performance.mark('sipprep:runtime-ready');
@@ -288,14 +346,16 @@
     }).then(function (mine) {
       started = true;
       window.SipprepDraft.started(mine);
+      if (updateWaiting) Module._sipprep_update_available();
       requestFrame();
+      registerServiceWorker();  // after the first frame: it fetches every file once more
     });
   }
 
   window.SipprepShell = {
     start: start, fatal: fatal, requestFrame: requestFrame, frameDrawn: frameDrawn,
     download: download, setCursor: setCursor, withCString: withCString,
-    flushDraft: window.SipprepDraft.flush,
+    flushDraft: window.SipprepDraft.flush, reloadForUpdate: reloadForUpdate,
     pickFile: pickFile, openFile: openFile, printHtml: printHtml, copyText: copyText
   };
 
@@ -306,8 +366,8 @@
     storedDraft: window.SipprepDraft.stored
   };
 
-  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') { fatal('no-wasm'); return; }
-  if (!hasWebGL2()) { fatal('no-webgl2'); return; }
+  var missing = missingPiece();
+  if (missing) { fatal(missing); return; }
 
   // The WebAssembly compiles while sipprep.js downloads and runs (streaming where the server
   // says application/wasm), instead of after it.

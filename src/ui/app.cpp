@@ -202,6 +202,14 @@ void App::top_bar() {
 }
 
 void App::banners() {
+    if (update_available_) {
+        // Never in the way: a quiet line, and the reload only when the person chooses it.
+        Group group(Role::Status, "update", t("update.available"));
+        muted(t("update.available"));
+        ImGui::SameLine();
+        if (button(t("update.reload"), "update-reload", ButtonStyle::Quiet)) host_.reload_for_update();
+        ImGui::Separator();
+    }
     if (storage_broken_) {
         Group group(Role::Alert, "storage-banner", t("storage.failed.title"));
         error_text(t("storage.failed.title"));

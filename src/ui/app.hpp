@@ -61,6 +61,10 @@ public:
     void file_pick_cancelled() override { opening_earlier_ = false; }
     void file_protected(const std::string& filename, const std::string& error_key) override;
     void file_unlocked(const std::string& error_key, const std::string& plaintext) override;
+    void update_available() override {
+        update_available_ = true;
+        host_.request_frames(1);
+    }
     void draft_locked(const std::string& saved_at) override;
     void draft_unlocked(const std::string& error_key, const std::string& draft_json) override;
     void draft_lock_changed(bool locked, const std::string& error_key) override;
@@ -185,6 +189,7 @@ private:
     };
     std::optional<LockedFile> locked_file_;  // an age file waiting for its passphrase
     bool protecting_ = false;                // a protected download is being made
+    bool update_available_ = false;          // a new version waits for a reload
     // "Lås med lösenord": the stored draft kept only encrypted.
     struct DraftLock {
         bool on = false;       // this draft is stored locked

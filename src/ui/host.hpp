@@ -84,6 +84,9 @@ public:
     // Stores the draft readable again (HostEvents::draft_lock_changed).
     virtual void remove_draft_lock() = 0;
 
+    // A new version of the app is waiting: save the draft and reload into it.
+    virtual void reload_for_update() = 0;
+
     // Asks for `count` more frames (messages that must show). Input wakes the app by itself.
     virtual void request_frames(int count) = 0;
     // Keeps the DOM mirror in step with the frame just drawn.
@@ -112,6 +115,8 @@ public:
     virtual void draft_unlocked(const std::string& error_key, const std::string& draft_json) = 0;
     // The lock on the stored draft was set or removed (error_key "") or could not be set.
     virtual void draft_lock_changed(bool locked, const std::string& error_key) = 0;
+    // A new version of the app has been downloaded; it starts when the page reloads.
+    virtual void update_available() = 0;
     // The stored draft, before the first frame ("" when there is none).
     virtual void draft_loaded(const std::string& draft_json) = 0;
     // Another tab or window edits the preparation (true), or this one does again (false).

@@ -15,6 +15,7 @@ export const ARTIFACTS = join(ROOT, 'build', 'test-artifacts');
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
   '.wasm': 'application/wasm', '.data': 'application/octet-stream', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ttf': 'font/ttf',
 };
 
 export async function serve(dir = WEB) {
@@ -45,6 +46,10 @@ export async function launch() {
 // Opens the app and waits for its first frame. Collects console errors and failed requests.
 export async function openApp(browser, url, options = {}) {
   const context = await browser.newContext({ acceptDownloads: true, ...options });
+  // Any Content Security Policy violation, in the page or its print frame, is a problem.
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => {
+    console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+  }));
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });

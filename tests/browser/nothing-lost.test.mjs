@@ -280,7 +280,9 @@ test('words typed just before the tab reloads or closes are there when it opens 
   await press(again, 'Fortsätt');
   await nameField(again).focus();
   await again.keyboard.type(' Berg');
-  await again.close({ runBeforeUnload: true });
+  const closed = again.waitForEvent('close');
+  await again.close({ runBeforeUnload: true });  // as a person closes a tab: the page's handlers run
+  await closed;
   const last = await context.newPage();
   await last.goto(env.server.url);
   await last.waitForFunction(() => window.__appReady === true);

@@ -65,6 +65,8 @@ struct FakeHost final : ui::Host {
     void lock_draft(const std::string& passphrase) override { draft_locks.push_back(passphrase); }
     void unlock_draft(const std::string& passphrase) override { draft_unlocks.push_back(passphrase); }
     void remove_draft_lock() override { ++lock_removals; }
+    int update_reloads = 0;
+    void reload_for_update() override { ++update_reloads; }
 };
 
 }  // namespace sipprep::test

@@ -191,6 +191,11 @@ EMSCRIPTEN_KEEPALIVE void sipprep_draft_lock_changed(int locked, const char* err
     s.app->draft_lock_changed(locked != 0, error_key);
     wake();
 }
+// web/shell.js: a new version of the app is ready; it is used after the next reload.
+EMSCRIPTEN_KEEPALIVE void sipprep_update_available() {
+    s.app->update_available();
+    wake();
+}
 EMSCRIPTEN_KEEPALIVE void sipprep_file_pick_cancelled() {
     s.app->file_pick_cancelled();
     wake();

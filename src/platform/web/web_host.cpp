@@ -9,6 +9,7 @@ void sipprep_js_unlock_file(const char* data, int length, const char* passphrase
 void sipprep_js_lock_draft(const char* passphrase);
 void sipprep_js_unlock_draft(const char* passphrase);
 void sipprep_js_remove_draft_lock();
+void sipprep_js_reload_for_update();
 void sipprep_js_mirror(const char* patch, const char* focus_key, const char* selection_json, const char* announcement,
                        const char* lang);
 void sipprep_js_draft_changed();
@@ -40,6 +41,7 @@ void WebHost::unlock_file(const std::string& bytes, const std::string& passphras
 void WebHost::lock_draft(const std::string& passphrase) { sipprep_js_lock_draft(passphrase.c_str()); }
 void WebHost::unlock_draft(const std::string& passphrase) { sipprep_js_unlock_draft(passphrase.c_str()); }
 void WebHost::remove_draft_lock() { sipprep_js_remove_draft_lock(); }
+void WebHost::reload_for_update() { sipprep_js_reload_for_update(); }
 void WebHost::pick_file() { sipprep_js_pick_file(); }
 void WebHost::copy_text(const std::string& text) { sipprep_js_copy_text(text.c_str()); }
 void WebHost::print_html(const std::string& title, const std::string& html) {

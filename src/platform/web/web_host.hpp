@@ -15,6 +15,7 @@ public:
     void lock_draft(const std::string& passphrase) override;
     void unlock_draft(const std::string& passphrase) override;
     void remove_draft_lock() override;
+    void reload_for_update() override;
     void pick_file() override;
     void copy_text(const std::string& text) override;
     void print_html(const std::string& title, const std::string& html) override;
