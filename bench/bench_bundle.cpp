@@ -64,15 +64,18 @@ std::string crafted_bundle() {
     doc.erase("integrity");
     nlohmann::json& c = doc["content"];
     for (int i = 0; i < 30000; ++i)
-        c["contributors"].push_back(
-            {{"id", "r" + std::to_string(i)}, {"name", "N" + std::to_string(i)}, {"role", "relative"}, {"relation", ""}});
+        c["contributors"].push_back({{"id", "r" + std::to_string(i)},
+                                     {"name", "N" + std::to_string(i)},
+                                     {"role", "relative"},
+                                     {"relation", ""}});
     for (int i = 0; i < 20000; ++i)
         c["questions"].push_back({{"id", "q" + std::to_string(i)},
                                   {"author", "u" + std::to_string(i)},
                                   {"text", "Fråga " + std::to_string(i)},
                                   {"priority", "none"},
                                   {"for_whom", ""}});
-    for (int i = 0; i < 2000; ++i) c["goals"]["long_term"].push_back({{"author", "u" + std::to_string(i)}, {"text", "M"}});
+    for (int i = 0; i < 2000; ++i)
+        c["goals"]["long_term"].push_back({{"author", "u" + std::to_string(i)}, {"text", "M"}});
     return doc.dump();
 }
 
@@ -98,6 +101,11 @@ int main() {
     std::printf("budget: import+validate <= 15 ms (native)\n");
 
     const std::string crafted = crafted_bundle();
+    if (const char* out = std::getenv("SIPPREP_BENCH_WRITE_CRAFTED")) {
+        std::FILE* f = std::fopen(out, "wb");
+        std::fwrite(crafted.data(), 1, crafted.size(), f);
+        std::fclose(f);
+    }
     ImportResult cr;
     double crafted_ms = median_ms(5, [&] { cr = import_bundle(crafted, Date{2026, 11, 23}); });
     std::printf("crafted bundle: %.2f MB, 30000 contributors, 20000 questions by undeclared authors\n",

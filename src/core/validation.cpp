@@ -1,7 +1,9 @@
 #include "validation.hpp"
 
-#include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "fields.hpp"
 #include "personal_id.hpp"
@@ -11,7 +13,13 @@ namespace {
 
 class Checker {
 public:
-    Checker(const Preparation& p, const Date& today) : p_(p), today_(today) {}
+    // Ids are looked up by hash, built once: a crafted bundle with tens of thousands of
+    // contributors and authors costs linear time, not their product.
+    Checker(const Preparation& p, const Date& today) : p_(p), today_(today) {
+        for (const Contributor& c : p_.contributors) contributors_.insert(c.id);
+        for (const Invitee& a : p_.invitations.actors) invitees_.insert(a.id);
+        for (const Representative& r : p_.representatives) representatives_.emplace(r.id, &r);
+    }
 
     std::vector<Issue> run() {
         check_ids();
@@ -39,7 +47,7 @@ private:
 
     template <typename T>
     void unique_ids(const std::vector<T>& items, const std::string& base, std::string T::*id) {
-        std::set<std::string> seen;
+        std::unordered_set<std::string_view> seen;
         for (std::size_t i = 0; i < items.size(); ++i) {
             const std::string& v = items[i].*id;
             const std::string path = base + "/" + std::to_string(i) + "/" + field_name(id);
@@ -78,11 +86,7 @@ private:
         if (r.id.digits != value) warning(path, "pnr.not_12_digits", {r.id.digits});
     }
 
-    bool known_contributor(const std::string& id) const {
-        for (const Contributor& c : p_.contributors)
-            if (c.id == id) return true;
-        return false;
-    }
+    bool known_contributor(const std::string& id) const { return contributors_.count(id) > 0; }
 
     void check_voices(const Voices& v, const std::string& path) {
         for (std::size_t i = 0; i < v.entries.size(); ++i) {
@@ -119,16 +123,11 @@ private:
         }
     }
 
-    bool known_invitee(const std::string& id) const {
-        for (const Invitee& a : p_.invitations.actors)
-            if (a.id == id) return true;
-        return false;
-    }
+    bool known_invitee(const std::string& id) const { return invitees_.count(id) > 0; }
 
     const Representative* representative(const std::string& id) const {
-        for (const Representative& r : p_.representatives)
-            if (r.id == id) return &r;
-        return nullptr;
+        auto it = representatives_.find(id);
+        return it == representatives_.end() ? nullptr : it->second;
     }
 
     void check_invitations() {
@@ -244,6 +243,8 @@ private:
     const Preparation& p_;
     Date today_;
     std::vector<Issue> issues_;
+    std::unordered_set<std::string_view> contributors_, invitees_;
+    std::unordered_map<std::string_view, const Representative*> representatives_;
 };
 
 }  // namespace
