@@ -1,5 +1,7 @@
 #include "bundle.hpp"
 
+#include <cstdio>
+
 #include <nlohmann/json.hpp>
 
 #include "canonical.hpp"
@@ -79,6 +81,54 @@ std::string export_bundle(const Preparation& p, const BundleMeta& meta) {
     return b.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
+namespace {
+
+// The first character in `s` that is a control character other than tab and newline: C0, DEL,
+// or C1 (U+0080–U+009F, two bytes in UTF-8). Returns its code, or -1.
+long control_character(const std::string& s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) return c;
+        if (c == 0xC2 && i + 1 < s.size()) {
+            const auto d = static_cast<unsigned char>(s[i + 1]);
+            if (d >= 0x80 && d <= 0x9F) return d;
+        }
+    }
+    return -1;
+}
+
+constexpr std::size_t kMaxControlIssues = 20;
+
+void find_control_characters(const JsonIn& v, std::string* path, std::vector<Issue>* out) {
+    if (out->size() >= kMaxControlIssues) return;
+    if (v.is_string()) {
+        const long c = control_character(v.get_ref<const std::string&>());
+        if (c >= 0) {
+            char code[8];
+            std::snprintf(code, sizeof code, "U+%04lX", static_cast<unsigned long>(c));
+            out->push_back(error(*path, "bundle.control_char", {code}));
+        }
+    } else if (v.is_object()) {
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            const std::size_t n = path->size();
+            *path += '/';
+            for (char ch : it.key())
+                *path += ch == '~' ? std::string("~0") : ch == '/' ? std::string("~1") : std::string(1, ch);
+            find_control_characters(*it, path, out);
+            path->resize(n);
+        }
+    } else if (v.is_array()) {
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            const std::size_t n = path->size();
+            *path += '/' + std::to_string(i);
+            find_control_characters(v[i], path, out);
+            path->resize(n);
+        }
+    }
+}
+
+}  // namespace
+
 ImportResult import_bundle(std::string_view text) { return import_bundle(text, today_local()); }
 
 ImportResult import_bundle(std::string_view text, const Date& today) {
@@ -99,7 +149,8 @@ ImportResult import_bundle(std::string_view text, const Date& today) {
     }
     // The fast parser gives the same tree; whatever it does not take, nlohmann's parser decides.
     JsonIn doc;
-    if (!parse_json(text, &doc)) doc = JsonIn::parse(text, nullptr, false);
+    JsonDuplicate duplicate;
+    if (!parse_json(text, &doc, &duplicate)) doc = JsonIn::parse(text, nullptr, false);
     if (doc.is_discarded()) {
         // A successful parse implies well-formed UTF-8; after a failure, say which problem it is.
         std::size_t bad = 0;
@@ -114,6 +165,11 @@ ImportResult import_bundle(std::string_view text, const Date& today) {
     }
     if (!doc.is_object()) {
         r.issues.push_back(error("", "bundle.not_object"));
+        return r;
+    }
+    // Two values for one name: which one counts is up to the reader, so the file means two things.
+    if (!duplicate.key.empty()) {
+        r.issues.push_back(error("", "bundle.duplicate_key", {duplicate.key, std::to_string(duplicate.offset)}));
         return r;
     }
     auto format = doc.find("format");
@@ -156,6 +212,15 @@ ImportResult import_bundle(std::string_view text, const Date& today) {
     auto content = doc.find("content");
     if (content == doc.end() || !content->is_object()) {
         r.issues.push_back(error("/content", "bundle.no_content"));
+        return r;
+    }
+    // Control characters have no place in what people write; a NUL would cut a text short in
+    // print and copies. The file is not read, and the messages say where they are.
+    std::string path = "/content";
+    std::vector<Issue> controls;
+    find_control_characters(*content, &path, &controls);
+    if (!controls.empty()) {
+        for (Issue& i : controls) r.issues.push_back(std::move(i));
         return r;
     }
     std::vector<std::string> unknown;

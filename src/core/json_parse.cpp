@@ -12,7 +12,8 @@ namespace {
 
 class Parser {
 public:
-    explicit Parser(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {}
+    Parser(std::string_view text, JsonDuplicate* duplicate)
+        : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), duplicate_(duplicate) {}
 
     bool document(nlohmann::json* out) {
         skip_space();
@@ -72,6 +73,7 @@ private:
         for (;;) {
             skip_space();
             std::string key;
+            const char* key_at = p_;
             if (p_ == end_ || *p_ != '"' || !string(key)) return false;
             skip_space();
             if (p_ == end_ || *p_ != ':') return false;
@@ -79,7 +81,10 @@ private:
             skip_space();
             nlohmann::json v;
             if (!value(v)) return false;
-            members[std::move(key)] = std::move(v);  // a repeated key: the last one counts, as in nlohmann
+            auto [it, inserted] = members.emplace(std::move(key), nlohmann::json());
+            if (!inserted && duplicate_ && duplicate_->key.empty())
+                *duplicate_ = JsonDuplicate{it->first, static_cast<std::size_t>(key_at - begin_)};
+            it->second = std::move(v);  // a repeated key: the last one counts, as in nlohmann
             skip_space();
             if (p_ == end_) return false;
             if (*p_ == ',') {
@@ -273,15 +278,17 @@ private:
         return true;
     }
 
+    const char* begin_;
     const char* p_;
     const char* end_;
+    JsonDuplicate* duplicate_;
 };
 
 }  // namespace
 
-bool parse_json(std::string_view text, nlohmann::json* out) {
+bool parse_json(std::string_view text, nlohmann::json* out, JsonDuplicate* duplicate) {
     nlohmann::json doc;
-    if (!Parser(text).document(&doc)) return false;
+    if (!Parser(text, duplicate).document(&doc)) return false;
     *out = std::move(doc);
     return true;
 }

@@ -6,12 +6,19 @@
 // the two on arbitrary input.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
 namespace sipprep {
 
-bool parse_json(std::string_view text, nlohmann::json* out);
+// The first key an object repeats (the last value counts, as in nlohmann), and where.
+struct JsonDuplicate {
+    std::string key;
+    std::size_t offset = 0;  // bytes from the start of the text
+};
+
+bool parse_json(std::string_view text, nlohmann::json* out, JsonDuplicate* duplicate = nullptr);
 
 }  // namespace sipprep

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/bundle.hpp"
+#include "core/issue.hpp"
 #include "core/model_json.hpp"
 
 using namespace sipprep;
@@ -99,4 +100,37 @@ TEST(Bundle, UnknownFieldsAreWarnings) {
             EXPECT_EQ(i.path, "/content/owner/shoe_size");
         }
     EXPECT_EQ(unknown, 1);
+}
+
+TEST(Bundle, ARepeatedKeyIsAnErrorNamingTheKey) {
+    std::string text = export_bundle(sample(), meta());
+    const auto at = text.find("\"kind\"");
+    ASSERT_NE(at, std::string::npos);
+    text.insert(at, "\"kind\": \"follow_up\", ");  // two "kind": the last would silently win
+    ImportResult r = import_bundle(text);
+    EXPECT_FALSE(r.readable);
+    ASSERT_EQ(r.issues.size(), 1u);
+    EXPECT_EQ(r.issues[0].code, "bundle.duplicate_key");
+    EXPECT_EQ(r.issues[0].args.at(0), "kind");
+    EXPECT_EQ(describe(r.issues[0], Lang::Sv).find("namnet \"kind\" står två gånger"), 0u)
+        << describe(r.issues[0], Lang::Sv);
+}
+
+TEST(Bundle, ControlCharactersInTextsAreRefusedNamingTheField) {
+    for (const char* bad : {"\\u0000", "\\u0007", "\\u001b", "\\u007f", "\\u0085"}) {
+        std::string text = export_bundle(sample(), meta());
+        const auto at = text.find("Vem ringer jag");
+        text.insert(at + 3, bad);
+        ImportResult r = import_bundle(text);
+        EXPECT_FALSE(r.readable) << bad;
+        ASSERT_FALSE(r.issues.empty()) << bad;
+        EXPECT_EQ(r.issues[0].code, "bundle.control_char") << bad;
+        EXPECT_EQ(r.issues[0].path, "/content/questions/0/text") << bad;
+    }
+    // Newlines and tabs are text.
+    Preparation p = sample();
+    p.questions[0].text = "Rad ett\nrad\ttvå";
+    ImportResult ok = import_bundle(export_bundle(p, meta()));
+    EXPECT_TRUE(ok.readable);
+    EXPECT_EQ(ok.preparation.questions[0].text, "Rad ett\nrad\ttvå");
 }
