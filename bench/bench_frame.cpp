@@ -1,10 +1,12 @@
 // Native frame cost of the app with drafts of 10, 100 and 1 000 questions: a keystroke in the
 // first question and the frame that follows, headless (no GPU), median and 90th percentile.
 //   build/native/sipprep_bench_frame DRAFT.json…   (drafts from bench/drafts.mjs)
+//   build/native/sipprep_bench_frame --professional BUNDLE.json
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <string>
 #include <vector>
@@ -24,7 +26,44 @@ const ui::A11yNode* find_field(const ui::A11yNode& n, const std::string& name) {
 }
 }  // namespace
 
+// "--professional FILE": frames of the professional's view with FILE open (idle redraws, a
+// scroll), e.g. a crafted bundle at the format's limits from bench/bench_bundle.cpp.
+int professional(const char* path) {
+    std::ifstream f(path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    test::Headless h(1280, 800);
+    test::FakeHost host;
+    ui::App app(host);
+    app.set_today(Date{2026, 11, 23});
+    auto frame = [&] { h.app_frame([&](const ui::Fonts& fonts) { app.frame(fonts); }); };
+    frame();
+    std::function<const ui::A11yNode*(const ui::A11yNode&)> button = [&](const ui::A11yNode& n) -> const ui::A11yNode* {
+        if (n.role == ui::Role::Button && n.name.rfind("Jag är yrkesverksam", 0) == 0) return &n;
+        for (const ui::A11yNode& c : n.children)
+            if (const ui::A11yNode* b = button(c)) return b;
+        return nullptr;
+    };
+    app.dom_activate(button(app.a11y_tree())->key);
+    frame();
+    const auto t_open = std::chrono::steady_clock::now();
+    app.file_opened("crafted.json", bytes, ui::FileOrigin::Picker);
+    frame();
+    const double open_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_open).count();
+    std::vector<double> ms;
+    for (int i = 0; i < 60; ++i) {
+        ImGui::GetIO().MouseWheel = i % 2 ? -1.0f : 1.0f;
+        const auto t0 = std::chrono::steady_clock::now();
+        frame();
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    std::printf("%-24s %7zu KB  professional view: open %.1f ms, frame p50 %6.2f ms  p90 %6.2f ms (budget < 16)\n",
+                path, bytes.size() / 1024, open_ms, ms[ms.size() / 2], ms[ms.size() * 9 / 10]);
+    return 0;
+}
+
 int main(int argc, char** argv) {
+    if (argc == 3 && std::string(argv[1]) == "--professional") return professional(argv[2]);
     for (int a = 1; a < argc; ++a) {
         std::ifstream f(argv[a], std::ios::binary);
         const std::string draft((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());

@@ -8,8 +8,18 @@
 //                                       write an age v1 file locked with a passphrase
 // FILE "-" reads standard input. An age file (`age -p`, or the app's "Skydda med lösenord") is
 // read in every command when --passphrase-file gives its passphrase (the file's first line).
+// Exit codes: 0 valid (or done), 1 invalid, 2 usage, read or write error. Output files are
+// written whole or not at all (a temporary file in the same folder, synced, then renamed), so
+// -o may name the input. No input is read beyond the format's limit.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <exception>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -26,34 +36,80 @@ using namespace sipprep;
 
 namespace {
 
+const char* kUsage =
+    "usage:\n"
+    "  sipprep validate FILE...            check bundles (exit 0 valid, 1 invalid, 2 unreadable)\n"
+    "  sipprep summary FILE [--lang sv|en] [--format text|markdown|html]\n"
+    "                                      print a readable summary\n"
+    "  sipprep migrate FILE [-o OUT]       rewrite in the current format version\n"
+    "  sipprep fhir FILE [-o OUT]          convert to a FHIR R4 Bundle\n"
+    "  sipprep fhir-questionnaire [-o OUT] print the FHIR Questionnaire\n"
+    "  sipprep protect FILE -o OUT.age --passphrase-file PASS [--work-factor N]\n"
+    "                                      lock a bundle with a passphrase (age v1)\n"
+    "FILE may be - for standard input. Add --passphrase-file PASS to read age files.\n"
+    "Exit codes: 0 valid (or done), 1 invalid, 2 usage, read or write error.\n";
+
 int usage() {
-    std::cerr << "usage:\n"
-                 "  sipprep validate FILE...            check bundles (exit 0 valid, 1 invalid, 2 unreadable)\n"
-                 "  sipprep summary FILE [--lang sv|en] [--format text|markdown|html]\n"
-                 "                                      print a readable summary\n"
-                 "  sipprep migrate FILE [-o OUT]       rewrite in the current format version\n"
-                 "  sipprep fhir FILE [-o OUT]          convert to a FHIR R4 Bundle\n"
-                 "  sipprep fhir-questionnaire [-o OUT] print the FHIR Questionnaire\n"
-                 "  sipprep protect FILE -o OUT.age --passphrase-file PASS [--work-factor N]\n"
-                 "                                      lock a bundle with a passphrase (age v1)\n"
-                 "FILE may be - for standard input. Add --passphrase-file PASS to read age files.\n";
+    std::cerr << kUsage;
     return 2;
 }
 
+// The most any input may be: a bundle at the format's limit, and the little age adds around it.
+constexpr std::size_t kMaxInput = kMaxBundleBytes + 1024 * 1024;
+
+// Reads at most kMaxInput bytes: /dev/zero or a runaway pipe gets a message, not an abort.
 bool read_input(const std::string& path, std::string* out, std::string* error) {
-    if (path == "-") {
-        std::ostringstream ss;
-        ss << std::cin.rdbuf();
-        *out = ss.str();
-        return true;
-    }
-    std::ifstream f(path, std::ios::binary);
-    if (!f) {
-        *error = "cannot open " + path;
+    const int fd = path == "-" ? 0 : ::open(path.c_str(), O_RDONLY);
+    if (fd < 0) {
+        *error = std::string("cannot open: ") + std::strerror(errno);
         return false;
     }
-    out->assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+    out->clear();
+    char buf[65536];
+    for (;;) {
+        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            *error = std::string("cannot read: ") + std::strerror(errno);
+            if (fd != 0) ::close(fd);
+            return false;
+        }
+        if (n == 0) break;
+        out->append(buf, static_cast<std::size_t>(n));
+        if (out->size() > kMaxInput) {
+            *error = "more than " + std::to_string(kMaxInput / 1024 / 1024) + " MB; a bundle may be at most " +
+                     std::to_string(kMaxBundleBytes / 1024 / 1024) + " MB";
+            if (fd != 0) ::close(fd);
+            return false;
+        }
+    }
+    if (fd != 0) ::close(fd);
     return true;
+}
+
+// Writes `text` to `path` whole or not at all: a temporary file beside it, synced, renamed over.
+bool write_atomically(const std::string& path, const std::string& text, std::string* error) {
+    std::string tmp = path + ".tmp-XXXXXX";
+    const int fd = ::mkstemp(tmp.data());
+    if (fd < 0) {
+        *error = "cannot write " + path + ": " + std::strerror(errno);
+        return false;
+    }
+    std::size_t done = 0;
+    bool ok = true;
+    while (ok && done < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        ok = n > 0;
+        if (ok) done += static_cast<std::size_t>(n);
+    }
+    ok = ok && ::fchmod(fd, 0644) == 0 && ::fsync(fd) == 0;
+    const int saved = errno;
+    ok = ::close(fd) == 0 && ok;
+    if (ok && ::rename(tmp.c_str(), path.c_str()) == 0) return true;
+    *error = "cannot write " + path + ": " + std::strerror(ok ? errno : saved);
+    ::unlink(tmp.c_str());
+    return false;
 }
 
 std::string g_passphrase;  // from --passphrase-file
@@ -115,11 +171,13 @@ int validate_files(const std::vector<std::string>& files, Lang lang) {
     return worst;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) return usage();
+    if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        std::cout << kUsage;
+        return 0;
+    }
     const std::string command = args[0];
     std::vector<std::string> files;
     Lang lang = Lang::Sv;
@@ -147,7 +205,7 @@ int main(int argc, char** argv) {
         } else if (args[i] == "--passphrase-file" && i + 1 < args.size()) {
             std::string err;
             if (!read_input(args[++i], &g_passphrase, &err)) {
-                std::cerr << err << "\n";
+                std::cerr << args[i] << ": " << err << "\n";
                 return 2;
             }
             // The first line: a file written by `echo` ends in a newline that is not part of it.
@@ -174,10 +232,9 @@ int main(int argc, char** argv) {
             std::cout << text;
             return 0;
         }
-        std::ofstream f(out_path, std::ios::binary);
-        f << text;
-        if (!f) {
-            std::cerr << "cannot write " << out_path << "\n";
+        std::string err;
+        if (!write_atomically(out_path, text, &err)) {
+            std::cerr << err << "\n";
             return 2;
         }
         return 0;
@@ -191,7 +248,7 @@ int main(int argc, char** argv) {
         if (files.size() != 1 || out_path.empty() || !g_has_passphrase) return usage();
         std::string text, err;
         if (!open_input(files[0], lang, &text, &err)) {
-            std::cerr << err << "\n";
+            std::cerr << files[0] << ": " << err << "\n";
             return 2;
         }
         if (!import_bundle(text).readable) {
@@ -205,7 +262,7 @@ int main(int argc, char** argv) {
         if (files.size() != 1) return usage();
         std::string text, err;
         if (!open_input(files[0], lang, &text, &err)) {
-            std::cerr << err << "\n";
+            std::cerr << files[0] << ": " << err << "\n";
             return 2;
         }
         ImportResult r = import_bundle(text);
@@ -214,8 +271,8 @@ int main(int argc, char** argv) {
             return 2;
         }
         if (command == "summary") {
-            std::cout << summary(r.preparation, lang, today_local(), r.issues, format);
-            return r.valid() ? 0 : 1;
+            const int written = write_out(summary(r.preparation, lang, today_local(), r.issues, format));
+            return written != 0 ? written : r.valid() ? 0 : 1;
         }
         if (command == "fhir") {
             const nlohmann::json fhir = to_fhir_bundle(r.preparation, r.meta, today_local(), lang);
@@ -228,4 +285,18 @@ int main(int argc, char** argv) {
         return write_out(bundle);
     }
     return usage();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Anything unforeseen ends as a message and exit code 2, never as an abort.
+    try {
+        return run(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "sipprep: internal error: " << e.what() << "\n";
+    } catch (...) {
+        std::cerr << "sipprep: internal error\n";
+    }
+    return 2;
 }

@@ -131,7 +131,7 @@ void find_control_characters(const JsonIn& v, std::string* path, std::vector<Iss
 
 ImportResult import_bundle(std::string_view text) { return import_bundle(text, today_local()); }
 
-ImportResult import_bundle(std::string_view text, const Date& today) {
+ImportResult import_bundle(std::string_view text, const Date& today, Limits limits) {
     ImportResult r;
     if (text.size() > kMaxBundleBytes) {
         r.issues.push_back(
@@ -193,7 +193,14 @@ ImportResult import_bundle(std::string_view text, const Date& today) {
         r.issues.push_back(
             Issue{Severity::Warning, "/version", "bundle.migrated", {"0", std::to_string(kBundleVersion)}});
     }
-    for (Issue& i : check_schema(doc)) r.issues.push_back(std::move(i));
+    // The format's limits (how many entries a list may have, how long a text may be) are
+    // checked before any model is built: a file beyond them is not read further.
+    bool beyond_limits = false;
+    for (Issue& i : check_schema(doc)) {
+        beyond_limits = beyond_limits || i.code == "schema.too_many" || i.code == "schema.too_long";
+        r.issues.push_back(std::move(i));
+    }
+    if (beyond_limits && limits == Limits::Enforce) return r;
 
     auto str = [&](const char* key) {
         auto it = doc.find(key);

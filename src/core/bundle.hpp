@@ -46,7 +46,11 @@ struct ImportResult {
 };
 
 // Reads, migrates, checks against the schema and the rules (as of `today`). Never throws.
-ImportResult import_bundle(std::string_view text, const Date& today);
+// Limits::Enforce: a file beyond the format's limits (list lengths, text lengths) is not read.
+// Limits::Report: they are errors, but what is there is read — for the draft on the device,
+// whose words must never be lost because someone pasted a very long text.
+enum class Limits { Enforce, Report };
+ImportResult import_bundle(std::string_view text, const Date& today, Limits limits = Limits::Enforce);
 ImportResult import_bundle(std::string_view text);  // today = the local date
 
 }  // namespace sipprep

@@ -1,8 +1,7 @@
-// A small regular-expression engine (ECMAScript subset) for JSON Schema "pattern" and "format"
-// checks in the web app. valijson calls std::regex, and libc++'s std::regex brings its whole
-// locale machinery with it (about a tenth of the app's download); the wasm build maps the
-// names valijson uses onto this engine instead (src/core/wasm-regex/regex). Natively it is
-// tested against std::regex (tests/core/regex_lite_test.cpp).
+// A small regular-expression engine (ECMAScript subset) for the JSON Schema's "pattern" checks
+// (src/core/schema_check.cpp). libc++'s std::regex would bring its whole locale machinery into
+// the web app (about a tenth of its download). Natively it is tested against std::regex
+// (tests/core/regex_lite_test.cpp).
 //
 // Supported: literals and escapes, ., [...] with ranges, negation and \d \w \s, \d \D \w \W \s \S,
 // ^ $, ( ) and (?: ), |, * + ? {n} {n,} {n,m} (a trailing ? for lazy is accepted). Works on bytes.

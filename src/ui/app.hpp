@@ -33,6 +33,8 @@ struct ProfessionalState {
         ImportResult result;
         std::optional<Summary> summary;  // built once per language, not every frame
         Lang summary_lang = Lang::Sv;
+        std::vector<std::string> errors, warnings;  // the issues, worded once per language
+        Lang described_lang = Lang::Sv;
     };
     std::vector<Opened> opened;
     int index = -1;

@@ -26,7 +26,10 @@ void App::receive_file(const FileArrival& arrival, const std::string& bytes) {
     ImportResult r = import_bundle(bytes, today_);
     if (arrival.professional) {
         // The professional reads files; they never become the draft on this computer.
-        professional_.opened.push_back(ProfessionalState::Opened{name, std::move(r)});
+        ProfessionalState::Opened opened;
+        opened.name = name;
+        opened.result = std::move(r);
+        professional_.opened.push_back(std::move(opened));
         professional_.index = static_cast<int>(professional_.opened.size()) - 1;
         a11y_.announce(trf(lang_, "pro.opened", {name}));
         return;

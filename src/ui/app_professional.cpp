@@ -50,19 +50,21 @@ void App::professional_screen() {
                 paragraph(t(integrity));
             if (!r.meta.updated.empty()) muted(trf(lang_, "pro.exported", {r.meta.updated}));
         }
-        for (Severity sev : {Severity::Error, Severity::Warning}) {
-            bool any = false;
-            for (const Issue& i : r.issues) {
-                if (i.severity != sev) continue;
-                if (!any) {
-                    muted(t(sev == Severity::Error ? "pro.errors" : "pro.warnings"));
-                    any = true;
-                }
-                if (sev == Severity::Error)
-                    error_text("• " + describe(i, lang_));
-                else
-                    paragraph("• " + describe(i, lang_));
-            }
+        // Worded once per language: a crafted file can bring thousands.
+        if (o.described_lang != lang_ || (o.errors.empty() && o.warnings.empty() && !r.issues.empty())) {
+            o.errors.clear();
+            o.warnings.clear();
+            for (const Issue& i : r.issues)
+                (i.severity == Severity::Error ? o.errors : o.warnings).push_back(describe(i, lang_));
+            o.described_lang = lang_;
+        }
+        if (!o.errors.empty()) {
+            muted(t("pro.errors"));
+            text_list(o.errors, true, "pro-errors");
+        }
+        if (!o.warnings.empty()) {
+            muted(t("pro.warnings"));
+            text_list(o.warnings, false, "pro-warnings");
         }
     }
     if (!r.readable) return;

@@ -18,14 +18,6 @@ struct Region {
 };
 std::unordered_map<std::string, Region> g_regions;
 
-// Text and heading keys count occurrences per frame; a region holding them is always drawn.
-bool has_text_nodes(const A11yNode& n) {
-    if (n.role == Role::Text || n.role == Role::Heading) return true;
-    for (const A11yNode& c : n.kids())
-        if (has_text_nodes(c)) return true;
-    return false;
-}
-
 bool wanted_by_page(const A11yNode& n) {
     if (a11y().wants(n.key)) return true;
     for (const A11yNode& c : n.kids())
@@ -56,10 +48,12 @@ CachedRegion::CachedRegion(const std::string& id, std::size_t signature) : id_(i
         }
     }
     first_child_ = a11y().open_children().size();
+    push_text_scope(id_);
 }
 
 CachedRegion::~CachedRegion() {
     if (!draw_) return;
+    pop_text_scope();
     Region& r = g_regions[id_];
     r.signature = signature_;
     r.width = column_avail();
@@ -68,7 +62,6 @@ CachedRegion::~CachedRegion() {
     const std::vector<A11yNode>& children = a11y().open_children();
     r.nodes.assign(children.begin() + static_cast<long>(first_child_), children.end());
     r.cacheable = true;
-    for (const A11yNode& n : r.nodes) r.cacheable = r.cacheable && !has_text_nodes(n);
 }
 
 }  // namespace sipprep::ui

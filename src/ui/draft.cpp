@@ -30,14 +30,14 @@ std::string write_draft(const Preparation& prep, const Preparation* earlier, Lan
 std::optional<Draft> read_draft(const std::string& text, const Date& today) {
     JsonIn d = JsonIn::parse(text, nullptr, false);
     if (!d.is_object() || !d.contains("bundle")) return std::nullopt;
-    ImportResult r = import_bundle(d["bundle"].dump(), today);
+    ImportResult r = import_bundle(d["bundle"].dump(), today, Limits::Report);
     if (!r.readable) return std::nullopt;
     Draft out;
     out.prep = std::move(r.preparation);
     out.lang = r.meta.language;
     out.updated = r.meta.updated;
     if (d.contains("earlier")) {
-        ImportResult e = import_bundle(d["earlier"].dump(), today);
+        ImportResult e = import_bundle(d["earlier"].dump(), today, Limits::Report);
         if (e.readable) out.earlier = std::move(e.preparation);
     }
     const JsonIn& ui = d["ui"];

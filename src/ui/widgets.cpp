@@ -21,9 +21,22 @@ ImU32 u32(const ImVec4& c) { return ImGui::ColorConvertFloat4ToU32(c); }
 
 std::unordered_map<std::string, int> g_text_keys;  // occurrences of each text this frame, for stable keys
 
+// Inside a CachedRegion texts are counted within the region, so that the keys its nodes had when
+// last drawn are still the right ones when it is skipped.
+struct TextScope {
+    std::size_t id_hash = 0;
+    std::unordered_map<std::string, int> counts;
+};
+std::vector<TextScope> g_text_scopes;
+
 std::string text_key(const char* prefix, const std::string& text) {
-    char buf[40];
+    char buf[64];
     const std::size_t h = std::hash<std::string>{}(text);
+    if (!g_text_scopes.empty()) {
+        TextScope& scope = g_text_scopes.back();
+        std::snprintf(buf, sizeof buf, "%s%zx-%zx-%d", prefix, scope.id_hash, h, scope.counts[text]++);
+        return buf;
+    }
     const int n = g_text_keys[text]++;
     std::snprintf(buf, sizeof buf, "%s%zx-%d", prefix, h, n);
     return buf;
@@ -467,6 +480,9 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
     if (!o.error.empty()) error_text(o.error);
     return changed;
 }
+
+void push_text_scope(const std::string& id) { g_text_scopes.push_back(TextScope{std::hash<std::string>{}(id), {}}); }
+void pop_text_scope() { g_text_scopes.pop_back(); }
 
 void begin_group(Role role, const std::string& id, const std::string& name) { a11y().push(role, "g-" + id, name); }
 

@@ -89,6 +89,11 @@ private:
     std::size_t first_child_ = 0;
 };
 
+// Texts drawn between these get keys counted within `id` (CachedRegion's, so that a skipped
+// region's text nodes keep their keys).
+void push_text_scope(const std::string& id);
+void pop_text_scope();
+
 // Combines hashes for CachedRegion signatures.
 inline std::size_t hash_combine(std::size_t seed, std::size_t value) {
     return seed ^ (value + 0x9e3779b97f4a7c15ull + (seed << 6) + (seed >> 2));

@@ -239,8 +239,10 @@ test('a draft stored by an earlier version of the app (localStorage) moves into 
 });
 
 test('a draft larger than localStorage can hold (a follow-up with its earlier plan) is kept', async () => {
-  // Two bundles of about 3 MB: the draft is over 6 M characters (localStorage holds 5 M).
-  const bundle = largeBundle({ questions: 21000 });
+  // Two bundles of about 3 MB within the format's limits (9 000 questions of 300 characters):
+  // the draft is over 6 M characters (localStorage holds 5 M).
+  const bundle = largeBundle({ questions: 9000 });
+  for (const q of bundle.content.questions) q.text = q.text.padEnd(300, ' och sedan?');
   const draft = JSON.stringify({ draft: 1, ui: { screen: 'steps', step: 'about_you', author: 'person' }, bundle, earlier: bundle });
   const { context, page, problems } = await openApp(env.browser, env.server.url);
   await page.evaluate((text) => window.SipprepStore.tx('draft', 'readwrite', (s) => { s.put({ text, rev: 1, savedAt: Date.now() }, 'current'); }), draft);

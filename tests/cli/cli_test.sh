@@ -50,5 +50,22 @@ check "the migrated file is valid" 0 "$SIPPREP" validate "$tmp/v1.json"
 check "migrate is idempotent on current files" 0 "$SIPPREP" migrate "$EX/barn-skolfranvaro.json" -o "$tmp/same.json"
 if cmp -s "$EX/barn-skolfranvaro.json" "$tmp/same.json"; then echo "ok: byte-identical"; else echo "FAIL: migrate changed a current file"; fails=$((fails + 1)); fi
 
+# Like a well-behaved Unix tool (issue 10).
+check "--help prints the usage and the exit codes" 0 "$SIPPREP" --help
+contains "exit codes are documented" "Exit codes: 0 valid (or done), 1 invalid, 2 usage, read or write error."
+check "endless input is refused, not read" 2 "$SIPPREP" validate /dev/zero
+contains "with the limit in words" "a bundle may be at most 5 MB"
+check "endless standard input too" 2 sh -c "head -c 20000000 /dev/zero | \"$SIPPREP\" summary -"
+cp "$EX/barn-skolfranvaro.json" "$tmp/inplace.json"
+check "-o may name the input" 0 "$SIPPREP" migrate "$tmp/inplace.json" -o "$tmp/inplace.json"
+check "and the file is whole afterwards" 0 "$SIPPREP" validate "$tmp/inplace.json"
+if cmp -s "$EX/barn-skolfranvaro.json" "$tmp/inplace.json"; then echo "ok: in place, byte-identical"; else echo "FAIL: in-place migrate changed the file"; fails=$((fails + 1)); fi
+check "summary -o writes the file" 0 "$SIPPREP" summary "$EX/barn-skolfranvaro.json" -o "$tmp/summary.txt"
+if grep -q "Det här är viktigt för mig" "$tmp/summary.txt"; then echo "ok: summary file written"; else echo "FAIL: summary -o"; fails=$((fails + 1)); fi
+check "a folder that is not there is a write error" 2 "$SIPPREP" fhir "$EX/barn-skolfranvaro.json" -o "$tmp/no/such/dir/out.json"
+contains "said plainly" "cannot write"
+if ls "$tmp"/no 2>/dev/null | grep -q .; then echo "FAIL: a partial file was left"; fails=$((fails + 1)); else echo "ok: nothing partial left"; fi
+ls "$tmp" | grep -q '\.tmp-' && { echo "FAIL: a temporary file was left"; fails=$((fails + 1)); } || echo "ok: no temporary files left"
+
 echo "$fails failure(s)"
 [ "$fails" -eq 0 ]

@@ -182,3 +182,24 @@ TEST(App, FocusLandsOnWhatReplacedTheFocusedControl) {
     EXPECT_EQ(focus, take_over->key);
     EXPECT_EQ(said, "Förberedelsen är öppen i en annan flik");
 }
+
+// A text beyond the format's limit (a long paste) is never the reason a draft is lost.
+TEST(App, ADraftBeyondTheFormatsLimitsStillOpens) {
+    test::Headless h;
+    test::FakeHost host;
+    ui::App app(host);
+    app.set_today(Date{2026, 11, 23});
+    h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
+    press(h, app, "Ny förberedelse");
+    app.dom_text(find(app.a11y_tree(), ui::Role::TextBox, "Ditt namn")->key,
+                 ui::DomText{std::string(3000, 'a'), 3000, 3000, false});
+    h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
+    const std::string draft = app.draft_to_save();
+    test::FakeHost host2;
+    ui::App again(host2);
+    again.set_today(Date{2026, 11, 23});
+    again.draft_loaded(draft);
+    EXPECT_EQ(nlohmann::json::parse(again.state_json())["screen"], "resume");
+    EXPECT_EQ(nlohmann::json::parse(again.state_json())["content"]["owner"]["name"].get<std::string>().size(), 3000u);
+    EXPECT_TRUE(host2.kept.empty()) << "kept aside as unreadable";
+}
