@@ -132,17 +132,10 @@ bool open_input(const std::string& path, Lang lang, std::string* out, std::strin
     return true;
 }
 
-const char* integrity_text(Integrity i, Lang lang) {
-    const bool sv = lang == Lang::Sv;
-    switch (i) {
-        case Integrity::Unchanged:
-            return sv ? "oförändrad sedan export" : "unchanged since export";
-        case Integrity::Changed:
-            return sv ? "ändrad efter export" : "changed after export";
-        case Integrity::Missing:
-            return sv ? "saknar kontrollsumma" : "no checksum";
-    }
-    return "";
+const std::string& integrity_text(Integrity i, Lang lang) {
+    return tr(lang, i == Integrity::Unchanged ? "integrity.short.unchanged"
+                    : i == Integrity::Changed ? "integrity.short.changed"
+                                              : "integrity.short.missing");
 }
 
 int validate_files(const std::vector<std::string>& files, Lang lang) {

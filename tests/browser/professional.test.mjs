@@ -34,7 +34,7 @@ test('every example opens in the professional view, checked and unchanged', asyn
     await page.keyboard.press('Space');
     await settle(page, 200);
     await page.getByRole('heading', { name: f }).waitFor({ state: 'attached' });
-    await page.getByText('Oförändrad sedan export.').first().waitFor({ state: 'attached' });
+    await page.getByText('Kontrollsumman stämmer:', { exact: false }).first().waitFor({ state: 'attached' });
     await page.screenshot({ path: join(ARTIFACTS, 'professional', f.replace('.json', '.png')) });
   }
   // The person's draft was not touched by opening files.
@@ -55,7 +55,7 @@ test('every example opens in the professional view, checked and unchanged', asyn
   await context.close();
 });
 
-test('a hand-edited file is flagged as changed after export, and still readable', async () => {
+test('a hand-edited file is flagged (the checksum does not match), and still readable', async () => {
   const { context, page } = await openApp(env.browser, env.server.url);
   const text = (await readFile(join(EXAMPLES, 'vuxen-efter-sjukhusvistelse.json'), 'utf8'))
     .replace('Vem ringer jag om jag blir sämre en helg?', 'Vem ringer jag?');
@@ -63,7 +63,7 @@ test('a hand-edited file is flagged as changed after export, and still readable'
   const chooser = page.waitForEvent('filechooser');
   await press(page, 'Öppna fil');
   await (await chooser).setFiles({ name: 'andrad.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await page.getByText('Ändrad efter export', { exact: false }).first().waitFor({ state: 'attached' });
+  await page.getByText('Kontrollsumman stämmer inte', { exact: false }).first().waitFor({ state: 'attached' });
   await page.getByText('1. Vem ringer jag?', { exact: false }).first().waitFor({ state: 'attached' });
   await context.close();
 });

@@ -17,12 +17,12 @@ trap 'rm -rf "$tmp"' EXIT
 EX=$ROOT/assets/examples
 
 check "all examples are valid" 0 "$SIPPREP" validate "$EX"/*.json
-contains "integrity is reported" "oförändrad sedan export"
+contains "integrity is reported as what it is" "kontrollsumman stämmer"
 
 sed 's/"priority": "high"/"priority": "urgent"/' "$EX/vuxen-efter-sjukhusvistelse.json" > "$tmp/bad.json"
 check "a schema error makes it invalid" 1 "$SIPPREP" validate "$tmp/bad.json"
 contains "the message names the path" "/content/questions/0/priority"
-contains "a hand edit is noticed" "ändrad efter export"
+contains "a hand edit is noticed" "kontrollsumman stämmer inte"
 
 printf '\xff\xfe' > "$tmp/binary.json"
 check "non-UTF-8 is unreadable" 2 "$SIPPREP" validate "$tmp/binary.json"
