@@ -29,12 +29,53 @@ std::string indent(const std::string& text, const char* pad) {
     return out;
 }
 
-// Markdown: people's words must not turn into markup.
+// A line of people's text that would read as markup where it starts: a heading underline
+// ("=====", "-----"), a list item ("- ", "+ ", "1. ", "2)") or a rule.
+bool markup_at_line_start(std::string_view line) {
+    if (line.empty()) return false;
+    if (line[0] == '=' || line[0] == '-' || line[0] == '+') return true;
+    std::size_t digits = 0;
+    while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
+    return digits > 0 && digits < line.size() && (line[digits] == '.' || line[digits] == ')');
+}
+
+// Markdown: people's words must not turn into markup (links, images, emphasis, code, headings,
+// lists, HTML); every character Markdown could read is escaped.
 std::string md(const std::string& text) {
     std::string out;
-    for (char c : text) {
-        if (std::string_view("\\`*_[]<>#|").find(c) != std::string_view::npos) out += '\\';
+    bool line_start = true;
+    std::size_t escape_at = std::string::npos;  // "1." / "2)": the delimiter is escaped
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (line_start && markup_at_line_start(std::string_view(text).substr(i))) {
+            if (c >= '0' && c <= '9')
+                escape_at = text.find_first_not_of("0123456789", i);
+            else
+                out += '\\';
+        } else if (i == escape_at || std::string_view("\\`*_[]<>#|!~&").find(c) != std::string_view::npos) {
+            out += '\\';
+        }
         out += c;
+        line_start = c == '\n';
+    }
+    return out;
+}
+
+// Plain text: a line of people's text that looks like our own heading underline ("=====",
+// "-----") is marked with a backslash, so that no text becomes a fake heading.
+std::string plain(const std::string& text) {
+    std::string out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string_view line(text.data() + start, end - start);
+        if (line.size() >= 2 && (line.find_first_not_of('=') == std::string_view::npos ||
+                                 line.find_first_not_of('-') == std::string_view::npos))
+            out += '\\';
+        out.append(line);
+        if (end < text.size()) out += '\n';
+        start = end + 1;
     }
     return out;
 }
@@ -75,20 +116,20 @@ std::string render_text(const Summary& s) {
     auto item = [&](const SummaryItem& i) {
         switch (i.kind) {
             case Kind::Paragraph:
-                out += i.text + "\n";
+                out += plain(i.text) + "\n";
                 break;
             case Kind::Subheading:
-                out += "\n" + i.text + ":\n";
+                out += "\n" + plain(i.text) + ":\n";
                 break;
             case Kind::Bullet:
             case Kind::Error:
-                out += "- " + indent(i.text, "  ") + "\n";
+                out += "- " + indent(plain(i.text), "  ") + "\n";
                 break;
             case Kind::Numbered:
-                out += std::to_string(i.number) + ". " + indent(i.text, "   ") + "\n";
+                out += std::to_string(i.number) + ". " + indent(plain(i.text), "   ") + "\n";
                 break;
             case Kind::Detail:
-                out += "    " + indent(i.text, "    ") + "\n";
+                out += "    " + indent(plain(i.text), "    ") + "\n";
                 break;
         }
     };
@@ -121,7 +162,7 @@ std::string render_markdown(const Summary& s) {
                 out += std::to_string(i.number) + ". " + indent(md(i.text), "   ") + "\n";
                 break;
             case Kind::Detail:
-                out += "> " + md(i.text) + "\n\n";
+                out += "> " + indent(md(i.text), "> ") + "\n\n";
                 break;
         }
     };
