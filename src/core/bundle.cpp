@@ -83,16 +83,12 @@ std::string export_bundle(const Preparation& p, const BundleMeta& meta) {
 
 namespace {
 
-// The first character in `s` that is a control character other than tab and newline: C0, DEL,
-// or C1 (U+0080–U+009F, two bytes in UTF-8). Returns its code, or -1.
+// The first control character in `s` (utf8.hpp says which), as its code, or -1.
 long control_character(const std::string& s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) return c;
-        if (c == 0xC2 && i + 1 < s.size()) {
-            const auto d = static_cast<unsigned char>(s[i + 1]);
-            if (d >= 0x80 && d <= 0x9F) return d;
-        }
+        const std::size_t len = control_character_at(s, i);
+        if (len == 1) return static_cast<unsigned char>(s[i]);
+        if (len == 2) return static_cast<unsigned char>(s[i + 1]);
     }
     return -1;
 }

@@ -85,4 +85,36 @@ int utf16_to_utf8_offset(std::string_view text, int unit_offset) {
     return i > n ? n : i;
 }
 
+std::size_t control_character_at(std::string_view text, std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) return 1;
+    if (c == 0xC2 && i + 1 < text.size()) {
+        const auto d = static_cast<unsigned char>(text[i + 1]);
+        if (d >= 0x80 && d <= 0x9F) return 2;
+    }
+    return 0;
+}
+
+std::string without_control_characters(std::string_view text, int* offset_a, int* offset_b) {
+    std::string out;
+    out.reserve(text.size());
+    int units = 0, removed_a = 0, removed_b = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t control = control_character_at(text, i);
+        const std::size_t len =
+            control ? control : static_cast<std::size_t>(sequence_length(static_cast<unsigned char>(text[i])));
+        if (control) {
+            if (units < *offset_a) ++removed_a;  // control characters are one UTF-16 unit each
+            if (units < *offset_b) ++removed_b;
+        } else {
+            out.append(text.substr(i, len));
+        }
+        units += len == 4 ? 2 : 1;
+        i += len;
+    }
+    *offset_a -= removed_a;
+    *offset_b -= removed_b;
+    return out;
+}
+
 }  // namespace sipprep

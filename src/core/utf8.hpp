@@ -14,6 +14,15 @@ bool is_valid_utf8(std::string_view text, std::size_t* bad_offset = nullptr);
 // the page goes through this: a JS string may hold a lone surrogate, which is not UTF-8.
 std::string sanitize_utf8(std::string_view text);
 
+// A control character at byte `i` of well-formed UTF-8 `text` — C0 other than tab and newline,
+// DEL, or C1 (U+0080–U+009F): its length in bytes (1 or 2), else 0. No text of the format holds
+// one (the importer refuses them, the page's text drops them).
+std::size_t control_character_at(std::string_view text, std::size_t i);
+
+// `text` without control characters; the two offsets (UTF-16 units, a caret or selection) move
+// back by what was removed before them.
+std::string without_control_characters(std::string_view text, int* offset_a, int* offset_b);
+
 // Offsets within UTF-8 `text`: a byte offset as UTF-16 code units (what the DOM counts), and
 // back. Offsets inside a character round down to its start.
 int utf8_to_utf16_offset(std::string_view text, int byte_offset);

@@ -463,7 +463,9 @@ void App::draft_loaded(const std::string& text) {
 
 void App::dom_text(const std::string& key, const DomText& text) {
     DomText clean = text;
-    clean.value = sanitize_utf8(text.value);  // the model holds well-formed UTF-8 only
+    // The model holds well-formed UTF-8 without control characters (a NUL pasted from somewhere
+    // would cut a print or a copy short; the importer refuses them too).
+    clean.value = without_control_characters(sanitize_utf8(text.value), &clean.selection_start, &clean.selection_end);
     a11y_.on_text(key, std::move(clean));
 }
 

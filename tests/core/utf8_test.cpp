@@ -19,3 +19,16 @@ TEST(Utf8, RejectsMalformedSequences) {
     EXPECT_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // above U+10FFFF
     EXPECT_FALSE(is_valid_utf8("\xe5\xe4\xf6"));      // Latin-1 "åäö"
 }
+
+TEST(Utf8, ControlCharactersAreDroppedAndTheCaretMovesBack) {
+    int start = 9, end = 9;  // after "a\x01b\x00" + "åä" … in UTF-16 units
+    const std::string text = std::string("a\x01") + "b" + std::string(1, '\0') + "\xC2\x85" + "å\tä\n€";
+    EXPECT_EQ(sipprep::control_character_at(text, 1), 1u);
+    EXPECT_EQ(sipprep::control_character_at(text, 3), 1u);
+    EXPECT_EQ(sipprep::control_character_at(text, 4), 2u);
+    EXPECT_EQ(sipprep::control_character_at(text, 0), 0u);
+    const std::string clean = sipprep::without_control_characters(text, &start, &end);
+    EXPECT_EQ(clean, "abå\tä\n€");
+    EXPECT_EQ(start, 6);  // three removed before it
+    EXPECT_EQ(end, 6);
+}

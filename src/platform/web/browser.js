@@ -43,10 +43,13 @@ mergeInto(LibraryManager.library, {
   },
   sipprep_js_load_draft__deps: ['malloc'],
   sipprep_js_pick_file: function () { window.SipprepShell.pickFile(); },
-  sipprep_js_print_html: function (title, html) {
-    window.SipprepShell.printHtml(UTF8ToString(title), UTF8ToString(html));
+  // Long texts cross with their length, not up to a NUL byte.
+  sipprep_js_print_html: function (title, html, length) {
+    window.SipprepShell.printHtml(UTF8ToString(title), new TextDecoder().decode(HEAPU8.subarray(html, html + length)));
   },
-  sipprep_js_copy_text: function (text) { window.SipprepShell.copyText(UTF8ToString(text)); },
+  sipprep_js_copy_text: function (text, length) {
+    window.SipprepShell.copyText(new TextDecoder().decode(HEAPU8.subarray(text, text + length)));
+  },
   sipprep_js_prefers_contrast: function () {
     return window.matchMedia && window.matchMedia('(prefers-contrast: more)').matches ? 1 : 0;
   },

@@ -16,8 +16,8 @@ void sipprep_js_draft_changed();
 void sipprep_js_clear_draft();
 void sipprep_js_keep_unreadable_draft(const char* text);
 void sipprep_js_pick_file();
-void sipprep_js_print_html(const char* title, const char* html);
-void sipprep_js_copy_text(const char* text);
+void sipprep_js_print_html(const char* title, const char* html, int length);
+void sipprep_js_copy_text(const char* text, int length);
 void sipprep_js_take_over();
 void sipprep_js_set_auto_erase(int days);
 void sipprep_js_keep_version(const char* kind);
@@ -43,9 +43,9 @@ void WebHost::unlock_draft(const std::string& passphrase) { sipprep_js_unlock_dr
 void WebHost::remove_draft_lock() { sipprep_js_remove_draft_lock(); }
 void WebHost::reload_for_update() { sipprep_js_reload_for_update(); }
 void WebHost::pick_file() { sipprep_js_pick_file(); }
-void WebHost::copy_text(const std::string& text) { sipprep_js_copy_text(text.c_str()); }
+void WebHost::copy_text(const std::string& text) { sipprep_js_copy_text(text.data(), static_cast<int>(text.size())); }
 void WebHost::print_html(const std::string& title, const std::string& html) {
-    sipprep_js_print_html(title.c_str(), html.c_str());
+    sipprep_js_print_html(title.c_str(), html.data(), static_cast<int>(html.size()));
 }
 void WebHost::draft_changed() { sipprep_js_draft_changed(); }
 void WebHost::clear_draft() { sipprep_js_clear_draft(); }
