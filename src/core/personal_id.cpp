@@ -99,4 +99,9 @@ const char* personal_id_error_code(PersonalIdError e) {
     return "pnr.format";
 }
 
+std::string personal_id_display(const PersonalId& id) {
+    if (id.digits.size() != 12) return id.digits;
+    return id.digits.substr(0, 8) + "-" + id.digits.substr(8);
+}
+
 }  // namespace sipprep

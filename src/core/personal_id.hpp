@@ -30,6 +30,9 @@ struct PersonalIdResult {
 
 PersonalIdResult parse_personal_id(std::string_view text, int current_year);
 
+// As people read it: "ÅÅÅÅMMDD-NNNN" (stored as 12 digits).
+std::string personal_id_display(const PersonalId& id);
+
 // "pnr.format", "pnr.date", … — the catalog key suffix for an error.
 const char* personal_id_error_code(PersonalIdError e);
 

@@ -60,7 +60,7 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
     auto header = [&](std::string text) { s.header.push_back(SummaryItem{Kind::Paragraph, std::move(text), {}, 0}); };
     if (!p.owner.personal_id.empty()) {
         PersonalIdResult id = parse_personal_id(p.owner.personal_id, today.year);
-        header(trf(lang, "summary.personal_id", {id.ok() ? id.id.digits : p.owner.personal_id}));
+        header(trf(lang, "summary.personal_id", {id.ok() ? personal_id_display(id.id) : p.owner.personal_id}));
     }
     if (is_child(p, today)) header(tr(lang, "summary.child"));
     header(trf(lang, "summary.kind", {enum_label(lang, "kind", p.kind)}));

@@ -2,6 +2,7 @@
 // the order a SIP meeting goes, copy it into the journal as text, print it. Nothing here
 // changes a file.
 #include "app.hpp"
+#include "core/clock.hpp"
 #include "core/fhir.hpp"
 #include "core/summary.hpp"
 #include "imgui.h"
@@ -48,7 +49,8 @@ void App::professional_screen() {
                 error_text(t(integrity));
             else
                 paragraph(t(integrity));
-            if (!r.meta.updated.empty()) muted(trf(lang_, "pro.exported", {r.meta.updated}));
+            if (!r.meta.updated.empty())
+                muted(trf(lang_, "pro.exported", {local_datetime_text(r.meta.updated, lang_)}));
         }
         // Worded once per language: a crafted file can bring thousands.
         if (o.described_lang != lang_ || (o.errors.empty() && o.warnings.empty() && !r.issues.empty())) {

@@ -62,3 +62,9 @@ TEST(PersonalId, ErrorCodesHaveMessages) {
          {PersonalIdError::Format, PersonalIdError::Date, PersonalIdError::IndividualNumber, PersonalIdError::Checksum})
         for (Lang l : kAllLangs) EXPECT_TRUE(has_text(l, std::string("msg.") + personal_id_error_code(e)));
 }
+
+TEST(PersonalId, ShownAsPeopleReadIt) {
+    const PersonalIdResult r = parse_personal_id("9506244178", 2026);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(personal_id_display(r.id), "19950624-4178");
+}

@@ -95,3 +95,12 @@ TEST(SummaryRender, HtmlEscapesEverything) {
     EXPECT_NE(html.find("&lt;img src=x onerror=alert(1)&gt;"), std::string::npos);
     EXPECT_NE(html.find("&amp;lt; redan kodat"), std::string::npos);
 }
+
+TEST(SummaryRender, PersonnummerIsShownAsPeopleReadIt) {
+    Preparation p = make_new_preparation();
+    p.owner.name = "Daniel";
+    p.owner.personal_id = "199506244178";  // stored as 12 digits
+    const std::string text = render_text(build_summary(p, Lang::Sv, Date{2026, 11, 23}, {}));
+    EXPECT_NE(text.find("19950624-4178"), std::string::npos) << text;
+    EXPECT_EQ(text.find("199506244178"), std::string::npos) << text;
+}
