@@ -83,7 +83,11 @@ private:
             error(path, "pnr.future", {format_iso_date(r.id.birth)});
             return;
         }
-        if (r.id.digits != value) warning(path, "pnr.not_12_digits", {r.id.digits});
+        // "+" in a 10-digit number means over 100 years old: more often a slip for "-".
+        if (value.find('+') != std::string::npos)
+            warning(path, "pnr.over_100", {std::to_string(r.id.birth.year)});
+        else if (r.id.digits != value)
+            warning(path, "pnr.not_12_digits", {r.id.digits});
     }
 
     bool known_contributor(const std::string& id) const { return contributors_.count(id) > 0; }

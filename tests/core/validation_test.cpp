@@ -67,6 +67,11 @@ TEST(Validation, PersonalIdErrorsNameTheField) {
     EXPECT_TRUE(has(validate(p, kToday), "pnr.checksum", "/content/owner/personal_id"));
     p.owner.personal_id = "811218-9876";
     EXPECT_TRUE(has(validate(p, kToday), "pnr.not_12_digits", "/content/owner/personal_id", Severity::Warning));
+    p.owner.personal_id = "811218+9876";  // "+": over 100 years old, born 1881 — asked about
+    EXPECT_TRUE(has(validate(p, kToday), "pnr.over_100", "/content/owner/personal_id", Severity::Warning));
+    EXPECT_FALSE(has(validate(p, kToday), "pnr.not_12_digits", "/content/owner/personal_id", Severity::Warning));
+    for (const Issue& i : validate(p, kToday))
+        if (i.code == "pnr.over_100") EXPECT_EQ(i.args.at(0), "1881");
     p.owner.personal_id = "2612249801";  // 2026-12-24: not born yet
     EXPECT_TRUE(has(validate(p, kToday), "pnr.future", "/content/owner/personal_id"));
     p.owner.personal_id = "198112189876";

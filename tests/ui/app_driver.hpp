@@ -9,6 +9,9 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include "fake_host.hpp"
 #include "headless.hpp"
 #include "ui/app.hpp"
 
@@ -50,5 +53,29 @@ inline void type_into(Headless& h, ui::App& app, ui::Role role, const std::strin
     h.app_frame([&](const ui::Fonts& fs) { app.frame(fs); });
     h.app_frame([&](const ui::Fonts& fs) { app.frame(fs); });
 }
+
+// One app on a headless ImGui context and a fake host, at a fixed date, first frame drawn.
+// (One at a time: each owns the current ImGui context.)
+struct AppRun {
+    Headless h{900, 3000};
+    FakeHost host;
+    ui::App app{host};
+    AppRun() {
+        app.set_today(Date{2026, 11, 23});
+        frame();
+    }
+    void frame() {
+        h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
+        h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
+    }
+    std::string shown() const { return text_of(app.a11y_tree()); }
+    nlohmann::json state() const { return nlohmann::json::parse(app.state_json()); }
+    void tick(const std::string& name) {
+        const ui::A11yNode* c = find(app.a11y_tree(), ui::Role::Checkbox, name);
+        ASSERT_NE(c, nullptr) << name;
+        app.dom_activate(c->key);
+        frame();
+    }
+};
 
 }  // namespace sipprep::test

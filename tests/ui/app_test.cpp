@@ -185,16 +185,13 @@ TEST(App, FocusLandsOnWhatReplacedTheFocusedControl) {
 
 // A text beyond the format's limit (a long paste) is never the reason a draft is lost.
 TEST(App, ADraftBeyondTheFormatsLimitsStillOpens) {
-    test::Headless h;
-    test::FakeHost host;
-    ui::App app(host);
-    app.set_today(Date{2026, 11, 23});
-    h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
-    press(h, app, "Ny förberedelse");
-    app.dom_text(find(app.a11y_tree(), ui::Role::TextBox, "Ditt namn")->key,
-                 ui::DomText{std::string(3000, 'a'), 3000, 3000, false});
-    h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
-    const std::string draft = app.draft_to_save();
+    std::string draft;
+    {
+        AppRun r;
+        press(r.h, r.app, "Ny förberedelse");
+        type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", std::string(3000, 'a'));
+        draft = r.app.draft_to_save();
+    }
     test::FakeHost host2;
     ui::App again(host2);
     again.set_today(Date{2026, 11, 23});
@@ -202,4 +199,14 @@ TEST(App, ADraftBeyondTheFormatsLimitsStillOpens) {
     EXPECT_EQ(nlohmann::json::parse(again.state_json())["screen"], "resume");
     EXPECT_EQ(nlohmann::json::parse(again.state_json())["content"]["owner"]["name"].get<std::string>().size(), 3000u);
     EXPECT_TRUE(host2.kept.empty()) << "kept aside as unreadable";
+}
+
+// "+" in a 10-digit personnummer means over 100 years old: the field asks, rather than accepting it.
+TEST(App, APlusInThePersonnummerIsAskedAboutAtTheField) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "811218+9876");
+    EXPECT_NE(r.shown().find("Personnummer med + betyder att personen är över 100 år (född 1881)."), std::string::npos);
+    type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "811218-9876");
+    EXPECT_EQ(r.shown().find("över 100 år"), std::string::npos);
 }

@@ -18,37 +18,16 @@ namespace {
 
 constexpr int kFast = 10;  // scrypt work factor for tests
 
-struct AppRun {
-    Headless h{900, 3000};
-    FakeHost host;
-    ui::App app{host};
-    AppRun() {
-        app.set_today(Date{2026, 11, 23});
-        frame();
-    }
-    void frame() {
-        h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
-        h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
-    }
-    std::string shown() const { return text_of(app.a11y_tree()); }
-    nlohmann::json state() const { return nlohmann::json::parse(app.state_json()); }
-    void tick(const std::string& name) {
-        const ui::A11yNode* c = find(app.a11y_tree(), ui::Role::Checkbox, name);
-        ASSERT_NE(c, nullptr) << name;
-        app.dom_activate(c->key);
-        frame();
-    }
-    // Answers the host's one outstanding unlock request as the worker would.
-    void answer_unlock() {
-        ASSERT_EQ(host.age_requests.size(), 1u);
-        const FakeHost::AgeRequest r = host.age_requests.front();
-        host.age_requests.clear();
-        ASSERT_TRUE(r.unlock);
-        const age::Decrypted d = age::decrypt(r.bytes, r.passphrase);
-        app.file_unlocked(d.ok() ? "" : age::error_key(d.error), d.plaintext);
-        frame();
-    }
-};
+// Answers the host's one outstanding unlock request as the worker would.
+void answer_unlock(AppRun& r) {
+    ASSERT_EQ(r.host.age_requests.size(), 1u);
+    const FakeHost::AgeRequest req = r.host.age_requests.front();
+    r.host.age_requests.clear();
+    ASSERT_TRUE(req.unlock);
+    const age::Decrypted d = age::decrypt(req.bytes, req.passphrase);
+    r.app.file_unlocked(d.ok() ? "" : age::error_key(d.error), d.plaintext);
+    r.frame();
+}
 
 const std::string kExample = "assets/examples/narstaende-tillsammans.json";
 
@@ -112,14 +91,14 @@ TEST(Passphrase, OpeningAsksForThePassphraseAndAWrongOneChangesNothing) {
     type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "fel lösenord");
     press(r.h, r.app, "Lås upp och öppna");
     EXPECT_NE(r.shown().find("Låser upp"), std::string::npos);
-    r.answer_unlock();
+    answer_unlock(r);
     EXPECT_NE(r.shown().find("Fel lösenord."), std::string::npos);
     EXPECT_EQ(r.state()["screen"], "start");
     EXPECT_EQ(r.shown().find("fel lösenord"), std::string::npos) << "the field is emptied for a new try";
 
     type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "rätt lösenord");
     press(r.h, r.app, "Lås upp och öppna");
-    r.answer_unlock();
+    answer_unlock(r);
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Alert, "n.json.age är skyddad med lösenord"), nullptr);
     EXPECT_EQ(r.state()["screen"], "steps");
     EXPECT_EQ(r.state()["content"], nlohmann::json::parse(bundle)["content"]);
@@ -133,7 +112,7 @@ TEST(Passphrase, TheProfessionalReadsAProtectedFileWithoutKeepingIt) {
     r.frame();
     type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "rätt lösenord");
     press(r.h, r.app, "Lås upp och öppna");
-    r.answer_unlock();
+    answer_unlock(r);
     EXPECT_EQ(r.state()["screen"], "professional");
     EXPECT_NE(r.shown().find("Daniel"), std::string::npos);
     EXPECT_EQ(r.app.draft_to_save().find("Daniel"), std::string::npos) << "a professional's file never becomes a draft";
@@ -154,7 +133,7 @@ TEST(Passphrase, FilesThatNoPassphraseOpensSayWhy) {
     r.frame();
     type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "rätt lösenord");
     press(r.h, r.app, "Lås upp och öppna");
-    r.answer_unlock();
+    answer_unlock(r);
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Alert, "b.age är skyddad med lösenord"), nullptr);
     EXPECT_NE(r.shown().find("Filen är skadad eller ändrad"), std::string::npos);
 }

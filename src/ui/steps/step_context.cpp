@@ -13,6 +13,12 @@ std::string StepContext::field_error(const std::string& path) const {
     return {};
 }
 
+std::string StepContext::field_message(const std::string& path, const char* code) const {
+    for (const Issue& i : issues)
+        if (i.code == code && i.path == path) return format_text(tr(lang, "msg." + i.code), i.args);
+    return {};
+}
+
 std::string StepContext::new_id(const char* prefix) const {
     std::unordered_set<std::string> used;
     for (const Contributor& c : prep.contributors) used.insert(c.id);

@@ -68,6 +68,8 @@ struct StepContext {
     void mark(bool c) { changed = changed || c; }
     // The rule error for the field at `path` (its own message), or "" — shown under the field.
     std::string field_error(const std::string& path) const;
+    // The message of the issue `code` at `path` (a question the field asks, such as "pnr.over_100"), or "".
+    std::string field_message(const std::string& path, const char* code) const;
     // An id with `prefix` that no contributor, representative, question, invitee or consent has.
     std::string new_id(const char* prefix) const;
     std::string author_name(const std::string& id) const;
