@@ -19,10 +19,10 @@ function run(M, m) {
   return withBytes(M, m.bytes || empty, function (p, n) {
     return withBytes(M, pass, function (q, pn) {
       switch (m.op) {
-        case 'protect': return M._sipprep_age_encrypt(p, n, q, pn, m.workFactor);
-        case 'unlock': return M._sipprep_age_decrypt(p, n, q, pn, m.maxWorkFactor);
-        case 'lock-draft': return M._sipprep_age_lock_draft(q, pn, m.workFactor);
-        case 'unlock-draft': return M._sipprep_age_unlock_draft(p, n, q, pn, m.maxWorkFactor);
+        case 'protect': return M._sipprep_age_encrypt(p, n, q, pn);
+        case 'unlock': return M._sipprep_age_decrypt(p, n, q, pn);
+        case 'lock-draft': return M._sipprep_age_lock_draft(q, pn);
+        case 'unlock-draft': return M._sipprep_age_unlock_draft(p, n, q, pn);
         case 'seal-draft': return M._sipprep_age_seal_draft(p, n);
         default: M._sipprep_age_forget_draft_key(); return 0;
       }

@@ -3,12 +3,7 @@
 // the app does not grow for people who never use a passphrase.
 (function () {
   'use strict';
-  // scrypt's work factor (log2 N) for files the app protects, as `age -p` uses: unlocking takes
-  // about a second in Chromium on a 2-core laptop (0.8–1.2 s measured; 256 MiB of memory).
-  var WORK_FACTOR = 18;
-  // Opening: up to 2^20 × 1 KiB of scrypt memory (1 GiB); beyond that the tab would run out.
-  var MAX_WORK_FACTOR = 20;
-
+  // The work factors are the module's (src/core/age/age.hpp: 18 to protect, at most 20 to open).
   var worker = null, nextId = 1, waiting = {};
 
   function failAll() {
@@ -58,7 +53,7 @@
     last: null,  // the last operation: { op, ms, error } (tests and the benchmark read it)
 
     downloadProtected: function (name, bytes, passphrase) {
-      call({ op: 'protect', bytes: bytes, passphrase: passphrase, workFactor: WORK_FACTOR }, [bytes.buffer])
+      call({ op: 'protect', bytes: bytes, passphrase: passphrase }, [bytes.buffer])
         .then(function (r) {
           if (!r.error) window.SipprepShell.download(name, 'application/octet-stream', r.bytes);
           window.SipprepShell.withCString(name, function (n) {
@@ -70,17 +65,17 @@
     // The stored draft, locked with a passphrase (web/shell.js): the worker keeps the key while
     // this tab has the draft open, so each save is sealed in milliseconds.
     lockDraft: function (passphrase) {
-      return call({ op: 'lock-draft', passphrase: passphrase, workFactor: WORK_FACTOR });
+      return call({ op: 'lock-draft', passphrase: passphrase });
     },
     unlockDraft: function (bytes, passphrase) {
-      return call({ op: 'unlock-draft', bytes: bytes, passphrase: passphrase, maxWorkFactor: MAX_WORK_FACTOR },
+      return call({ op: 'unlock-draft', bytes: bytes, passphrase: passphrase },
         [bytes.buffer]);
     },
     sealDraft: function (bytes) { return call({ op: 'seal-draft', bytes: bytes }, [bytes.buffer]); },
     forgetDraftKey: function () { if (worker) call({ op: 'forget-draft' }); },
 
     unlock: function (bytes, passphrase) {
-      call({ op: 'unlock', bytes: bytes, passphrase: passphrase, maxWorkFactor: MAX_WORK_FACTOR }, [bytes.buffer])
+      call({ op: 'unlock', bytes: bytes, passphrase: passphrase }, [bytes.buffer])
         .then(function (r) {
           toApp(r.error, r.bytes, function (e, ptr, length) { Module._sipprep_file_unlocked(e, ptr, length); });
           if (r.bytes) r.bytes.fill(0);

@@ -201,6 +201,12 @@ void App::top_bar() {
     ImGui::Separator();
 }
 
+void App::update_available() {
+    update_available_ = true;
+    a11y_.announce(t("update.available"));  // said once, politely; the line stays
+    host_.request_frames(1);
+}
+
 void App::banners() {
     if (update_available_) {
         // Never in the way: a quiet line, and the reload only when the person chooses it.

@@ -34,7 +34,7 @@ struct ProfessionalState {
         std::optional<Summary> summary;  // built once per language, not every frame
         Lang summary_lang = Lang::Sv;
         std::vector<std::string> errors, warnings;  // the issues, worded once per language
-        Lang described_lang = Lang::Sv;
+        std::optional<Lang> described_lang;
     };
     std::vector<Opened> opened;
     int index = -1;
@@ -63,10 +63,7 @@ public:
     void file_pick_cancelled() override { opening_earlier_ = false; }
     void file_protected(const std::string& filename, const std::string& error_key) override;
     void file_unlocked(const std::string& error_key, const std::string& plaintext) override;
-    void update_available() override {
-        update_available_ = true;
-        host_.request_frames(1);
-    }
+    void update_available() override;
     void draft_locked(const std::string& saved_at) override;
     void draft_unlocked(const std::string& error_key, const std::string& draft_json) override;
     void draft_lock_changed(bool locked, const std::string& error_key) override;

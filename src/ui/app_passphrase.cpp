@@ -95,7 +95,9 @@ void App::export_protected() {
     StepStates::Summary& s = step_states_.summary;
     s.tried = true;
     if (!passphrase_long_enough(s.passphrase) || s.repeat != s.passphrase) {
-        status_ = passphrase_long_enough(s.passphrase) ? t("protect.mismatch") : t("protect.too_short");
+        status_ = passphrase_long_enough(s.passphrase)
+                      ? t("protect.mismatch")
+                      : trf(lang_, "protect.too_short", {std::to_string(kMinPassphraseChars)});
         a11y_.announce(status_);
         return;
     }
@@ -184,12 +186,16 @@ void App::lock_settings() {
             host_.remove_draft_lock();
             lock_.busy = true;
         }
+        // The form the person was in is gone: keyboard and screen reader land on what replaced it.
+        if (std::exchange(lock_.focus, false)) focus_last_control();
         return;
     }
     if (!lock_.form) {
         if (button(t("lock.button"), "lock-open", ButtonStyle::Quiet, t("lock.help"))) {
             lock_.form = true;
             lock_.focus = true;
+        } else if (std::exchange(lock_.focus, false)) {
+            focus_last_control();
         }
         return;
     }
@@ -202,10 +208,10 @@ void App::lock_settings() {
     }
     FieldOptions o;
     o.secret = true;
-    o.help = t("protect.passphrase.help");
+    o.help = trf(lang_, "protect.passphrase.help", {std::to_string(kMinPassphraseChars)});
     o.error = lock_.error;
     if (lock_.error.empty() && lock_.tried && !passphrase_long_enough(lock_.passphrase))
-        o.error = t("protect.too_short");
+        o.error = trf(lang_, "protect.too_short", {std::to_string(kMinPassphraseChars)});
     text_field(t("passphrase.label"), "lock-passphrase", &lock_.passphrase, o);
     if (std::exchange(lock_.focus, false)) focus_last_control();
     FieldOptions again;
@@ -216,7 +222,9 @@ void App::lock_settings() {
         lock_.tried = true;
         lock_.error.clear();
         if (!passphrase_long_enough(lock_.passphrase) || lock_.repeat != lock_.passphrase) {
-            a11y_.announce(passphrase_long_enough(lock_.passphrase) ? t("protect.mismatch") : t("protect.too_short"));
+            a11y_.announce(passphrase_long_enough(lock_.passphrase)
+                               ? t("protect.mismatch")
+                               : trf(lang_, "protect.too_short", {std::to_string(kMinPassphraseChars)}));
         } else {
             lock_.busy = true;
             a11y_.announce(t("lock.working"));
@@ -233,11 +241,13 @@ void App::draft_lock_changed(bool locked, const std::string& error_key) {
     lock_ = DraftLock{};
     if (!error_key.empty()) {
         lock_.form = true;
+        lock_.focus = true;
         lock_.error = t(error_key.c_str());
         a11y_.announce(lock_.error);
         return;
     }
     lock_.on = locked;
+    lock_.focus = true;             // on "Ta bort låset", or on "Lås utkastet med lösenord" again
     if (locked) versions_.reset();  // they were removed with the lock
     status_ = locked ? t("lock.done") : (was_on ? t("lock.removed") : std::string());
     if (!status_.empty()) a11y_.announce(status_);

@@ -53,7 +53,7 @@ void App::professional_screen() {
                 muted(trf(lang_, "pro.exported", {local_datetime_text(r.meta.updated, lang_)}));
         }
         // Worded once per language: a crafted file can bring thousands.
-        if (o.described_lang != lang_ || (o.errors.empty() && o.warnings.empty() && !r.issues.empty())) {
+        if (o.described_lang != lang_) {
             o.errors.clear();
             o.warnings.clear();
             for (const Issue& i : r.issues)

@@ -37,6 +37,7 @@ struct StepStates {
 };
 
 // The summary's rule for a passphrase that protects a file (at least 8 characters).
+inline constexpr int kMinPassphraseChars = 8;
 bool passphrase_long_enough(const std::string& passphrase);
 
 // What a step asks of the app; carried out after the frame's drawing.

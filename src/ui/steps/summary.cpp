@@ -12,7 +12,7 @@ bool passphrase_long_enough(const std::string& passphrase) {
     int chars = 0;
     for (char ch : passphrase)
         if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++chars;
-    return chars >= 8;
+    return chars >= kMinPassphraseChars;
 }
 
 namespace {
@@ -25,8 +25,9 @@ void protect_choice(StepContext& c) {
     ImGui::Indent();
     FieldOptions o;
     o.secret = true;
-    o.help = c.t("protect.passphrase.help");
-    if (s.tried && !passphrase_long_enough(s.passphrase)) o.error = c.t("protect.too_short");
+    o.help = trf(c.lang, "protect.passphrase.help", {std::to_string(kMinPassphraseChars)});
+    if (s.tried && !passphrase_long_enough(s.passphrase))
+        o.error = trf(c.lang, "protect.too_short", {std::to_string(kMinPassphraseChars)});
     text_field(c.t("passphrase.label"), "protect-passphrase", &s.passphrase, o);
     FieldOptions again;
     again.secret = true;

@@ -42,29 +42,30 @@ const char* finish(Decrypted& d, bool keep_key) {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE const char* sipprep_age_encrypt(const char* data, int length, const char* passphrase,
-                                                     int passphrase_length, int work_factor) {
-    g_output = sipprep::age::encrypt(view(data, length), view(passphrase, passphrase_length), work_factor);
+                                                     int passphrase_length) {
+    g_output = sipprep::age::encrypt(view(data, length), view(passphrase, passphrase_length));
     return g_output.empty() ? sipprep::age::error_key(Error::TooLittleMemory) : "";
 }
 
 EMSCRIPTEN_KEEPALIVE const char* sipprep_age_decrypt(const char* data, int length, const char* passphrase,
-                                                     int passphrase_length, int max_work_factor) {
-    Decrypted d = sipprep::age::decrypt(view(data, length), view(passphrase, passphrase_length), max_work_factor);
+                                                     int passphrase_length) {
+    Decrypted d = sipprep::age::decrypt(view(data, length), view(passphrase, passphrase_length),
+                                        sipprep::age::kBrowserMaxWorkFactor);
     return finish(d, false);
 }
 
 // "Lås med lösenord": a new file key for the stored draft, wrapped for `passphrase`, kept.
-EMSCRIPTEN_KEEPALIVE const char* sipprep_age_lock_draft(const char* passphrase, int passphrase_length,
-                                                        int work_factor) {
+EMSCRIPTEN_KEEPALIVE const char* sipprep_age_lock_draft(const char* passphrase, int passphrase_length) {
     wipe(g_draft);
-    g_draft = sipprep::age::make_sealer(view(passphrase, passphrase_length), work_factor);
+    g_draft = sipprep::age::make_sealer(view(passphrase, passphrase_length));
     return g_draft.ok() ? "" : sipprep::age::error_key(Error::TooLittleMemory);
 }
 
 // Opens the stored, locked draft and keeps its key for the saves that follow.
 EMSCRIPTEN_KEEPALIVE const char* sipprep_age_unlock_draft(const char* data, int length, const char* passphrase,
-                                                          int passphrase_length, int max_work_factor) {
-    Decrypted d = sipprep::age::decrypt(view(data, length), view(passphrase, passphrase_length), max_work_factor);
+                                                          int passphrase_length) {
+    Decrypted d = sipprep::age::decrypt(view(data, length), view(passphrase, passphrase_length),
+                                        sipprep::age::kBrowserMaxWorkFactor);
     return finish(d, true);
 }
 
