@@ -38,6 +38,7 @@
     switch (n.r) {
       case 'heading':
         e.el = document.createElement('h' + Math.min(6, Math.max(1, n.l || 2)));
+        e.el.tabIndex = -1;  // focus lands here when a new screen or step opens, so it is read out
         break;
       case 'text':
         e.el = document.createElement('p');
@@ -240,13 +241,15 @@
       // Moving an element in the DOM can take focus from it: put focus back where it was.
       var active = entryOf(document.activeElement);
       applyPatch(JSON.parse(patch));
-      if (active && entries.get(active.key) === active && document.activeElement !== active.control) {
-        active.control.focus({ preventScroll: true });
+      var activeEl = active && (active.control || active.el);  // a heading has no control
+      if (activeEl && entries.get(active.key) === active && document.activeElement !== activeEl) {
+        activeEl.focus({ preventScroll: true });
       }
     }
     if (focusKey) {
       var f = entries.get(focusKey);
-      if (f && f.control && document.activeElement !== f.control) f.control.focus({ preventScroll: true });
+      var target = f && (f.control || (f.role === 'heading' ? f.el : null));
+      if (target && document.activeElement !== target) target.focus({ preventScroll: true });
     }
     if (selection) {
       var s = JSON.parse(selection);

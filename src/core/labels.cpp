@@ -1,5 +1,8 @@
 #include "labels.hpp"
 
+#include <cctype>
+#include <cstring>
+
 namespace sipprep {
 
 std::string invitee_label(const Invitee& a, Lang lang) {
@@ -15,17 +18,81 @@ const Invitee* find_invitee(const Preparation& p, const std::string& id) {
     return nullptr;
 }
 
+std::string owner_first_name(const Preparation& p) {
+    const std::string& n = p.owner.name;
+    const std::size_t start = n.find_first_not_of(" \t\n");
+    if (start == std::string::npos) return {};
+    const std::size_t end = n.find_first_of(" \t\n", start);
+    return n.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
+namespace {
+
+// "Åsa" -> "asa", "Zoë" -> "zoe", "Li-Hua" -> "li-hua"; letters outside these are left out.
+std::string file_name_letters(const std::string& name) {
+    static const struct {
+        const char* from;
+        char to;
+    } kFold[] = {{"å", 'a'}, {"ä", 'a'}, {"à", 'a'}, {"á", 'a'}, {"â", 'a'}, {"ã", 'a'}, {"æ", 'a'}, {"ö", 'o'},
+                 {"ø", 'o'}, {"ó", 'o'}, {"ò", 'o'}, {"ô", 'o'}, {"é", 'e'}, {"è", 'e'}, {"ë", 'e'}, {"ê", 'e'},
+                 {"ü", 'u'}, {"ú", 'u'}, {"ù", 'u'}, {"í", 'i'}, {"ï", 'i'}, {"ì", 'i'}, {"ç", 'c'}, {"ñ", 'n'},
+                 {"Å", 'a'}, {"Ä", 'a'}, {"Ö", 'o'}, {"Ø", 'o'}, {"É", 'e'}, {"Ü", 'u'}, {"Æ", 'a'}};
+    std::string out;
+    for (std::size_t i = 0; i < name.size() && out.size() < 24;) {
+        const unsigned char ch = static_cast<unsigned char>(name[i]);
+        if (ch < 0x80) {
+            if (std::isalnum(ch)) out += static_cast<char>(std::tolower(ch));
+            if (ch == '-' && !out.empty() && out.back() != '-') out += '-';
+            ++i;
+            continue;
+        }
+        bool folded = false;
+        for (const auto& f : kFold) {
+            const std::size_t n = std::strlen(f.from);
+            if (name.compare(i, n, f.from) == 0) {
+                out += f.to;
+                i += n;
+                folded = true;
+                break;
+            }
+        }
+        if (folded) continue;
+        ++i;
+        while (i < name.size() && (static_cast<unsigned char>(name[i]) & 0xC0) == 0x80) ++i;
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
+}  // namespace
+
+std::string bundle_file_name(const Preparation& p, const std::string& iso_date) {
+    std::string who = file_name_letters(owner_first_name(p));
+    if (who.empty()) who = "forberedelse";
+    return "sip-" + who + "-" + iso_date + ".json";
+}
+
 std::string author_label(const Preparation& p, const std::string& id, Lang lang) {
     for (const Contributor& c : p.contributors) {
         if (c.id != id) continue;
         if (c.id == kPersonId)
             return p.owner.name.empty() ? tr(lang, "summary.the_person")
                                         : trf(lang, "summary.person_self", {p.owner.name});
-        std::string s = c.name.empty() ? c.id : c.name;
+        if (c.name.empty()) {
+            // Before a name is typed: the role and which one of them ("Vårdnadshavare 2"), never the id.
+            int n = 0;
+            for (const Contributor& o : p.contributors) {
+                if (o.id != kPersonId && o.role == c.role) ++n;
+                if (&o == &c) break;
+            }
+            std::string s = enum_label(lang, "role", c.role) + " " + std::to_string(n);
+            if (!c.relation.empty()) s += " (" + c.relation + ")";
+            return s;
+        }
         const std::string rel = c.relation.empty() ? enum_label(lang, "role", c.role) : c.relation;
-        return s + " (" + rel + ")";
+        return c.name + " (" + rel + ")";
     }
-    return id;
+    return tr(lang, "summary.unknown_author");
 }
 
 std::string consent_sentence(const Preparation& p, const Consent& c, Lang lang) {

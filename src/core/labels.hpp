@@ -20,7 +20,15 @@ std::string enum_label(Lang lang, const char* type, E value) {
 std::string invitee_label(const Invitee& a, Lang lang);
 const Invitee* find_invitee(const Preparation& p, const std::string& id);
 
-// "Anna (dotter)", or "Kerstin själv" for the person.
+// The first word of the person's name ("Elsa" for "Elsa Lind"), or "" before a name is typed.
+std::string owner_first_name(const Preparation& p);
+
+// The name a saved file gets: "sip-elsa-2026-11-23.json" (the first name in plain letters, so that
+// a professional who receives several can tell them apart), "sip-forberedelse-2026-11-23.json"
+// before a name is typed.
+std::string bundle_file_name(const Preparation& p, const std::string& iso_date);
+
+// "Anna (dotter)", or "Kerstin själv" for the person; "Vårdnadshavare 2" before a name is typed.
 std::string author_label(const Preparation& p, const std::string& author_id, Lang lang);
 
 // The consent as one plain sentence: "Vårdcentralen får ta del av uppgifter om … från … till …".

@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 #include <utility>
 
 #include "core/clock.hpp"
@@ -51,11 +52,19 @@ void App::changed() {
 void App::go_to(Screen screen, std::optional<StepId> step) {
     if (screen != screen_ || (step && *step != step_)) {
         scroll_to_top_ = true;
-        notes_.clear();  // a step's notes belong to that step
+        focus_next_heading();  // keyboard and screen reader start at the new screen's heading
+        notes_.clear();        // a step's notes belong to that step
         // A passphrase prompt belongs to where the file was opened: the professional's view reads
         // files, the person's screens take them as the draft.
         if (locked_file_ && locked_file_->arrival.professional != (screen == Screen::Professional))
             locked_file_.reset();
+        if (screen != screen_) {
+            // What happened on the last screen ("Filen … är sparad", "… är öppnad") does not
+            // follow the person to the next one.
+            status_.clear();
+            open_message_.clear();
+            open_errors_.clear();
+        }
         screen_ = screen;
         if (step) step_ = *step;
         changed();  // where the person is belongs to the draft
@@ -76,11 +85,14 @@ void App::reset(PreparationKind kind) {
 void App::frame(const Fonts& fonts) {
     set_current_a11y(&a11y_);
     if (issues_stale_) {
+        std::vector<Issue> before = std::move(issues_);
         issues_ = validate(prep_, today_);
         issues_stale_ = false;
+        if (std::exchange(announce_new_issues_, false)) announce_new_issue(before);
     }
     a11y_.begin_frame();
     set_widget_fonts(fonts);
+    begin_widget_frame();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -152,7 +164,12 @@ void App::steps_screen() {
         Group group(Role::Group, "step", step_title(step_, lang_, child()));
         step_info(step_).draw(c);
     }
-    if (c.changed) changed();
+    if (c.changed) {
+        changed();
+        // A choice or a button may bring a new problem ("Mehmet har inte samtyckt"): it is read
+        // out. Typing is not interrupted: the field shows its message.
+        if (!typed_this_frame()) announce_new_issues_ = true;
+    }
     const StepRequests& r = c.requests;
     if (r.pick_earlier_plan) {
         opening_earlier_ = true;
@@ -168,6 +185,16 @@ void App::steps_screen() {
     if (r.go_to_step) go_to(Screen::Steps, *r.go_to_step);
     if (r.go_to_evaluation) go_to(Screen::Evaluation);
     if (screen_ == Screen::Steps) step_footer(steps, index);
+}
+
+void App::announce_new_issue(const std::vector<Issue>& before) {
+    std::unordered_set<std::string> seen;
+    for (const Issue& i : before) seen.insert(i.code + '\n' + i.path);
+    for (const Issue& i : issues_) {
+        if (seen.count(i.code + '\n' + i.path) || i.path.empty() || step_for_path(i.path) != step_) continue;
+        a11y_.announce(describe(i, lang_));
+        return;
+    }
 }
 
 // Only one tab writes the draft; this one says so and offers to continue here.

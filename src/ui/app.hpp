@@ -110,6 +110,7 @@ private:
     // app_actions.cpp: what buttons on several screens do
     void export_file();
     void print_summary();
+    void announce_new_issue(const std::vector<Issue>& before);
     void contributor_selector();
 
     // app_files.cpp: a file arriving, and asking before it replaces anything
@@ -160,6 +161,7 @@ private:
     // The rules run when something changed, not every frame.
     std::vector<Issue> issues_;
     bool issues_stale_ = true;
+    bool announce_new_issues_ = false;  // the last change was a choice: read out a problem it brought
 
     bool has_draft_ = false;  // a saved draft exists (start screen offers to continue)
     bool restored_ = false;

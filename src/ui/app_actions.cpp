@@ -13,7 +13,7 @@ std::string App::bundle_now(std::string* filename) {
     if (created_.empty()) created_ = meta.updated;
     meta.created = created_;
     meta.language = lang_;
-    *filename = "sip-forberedelse-" + format_iso_date(today_) + ".json";
+    *filename = bundle_file_name(prep_, format_iso_date(today_));
     return export_bundle(prep_, meta);
 }
 
@@ -36,8 +36,12 @@ void App::contributor_selector() {
     int selected = 0;
     for (std::size_t i = 0; i < prep_.contributors.size(); ++i) {
         const Contributor& c = prep_.contributors[i];
-        names.push_back(c.id == kPersonId ? (child() ? t("who.child") : t("who.me"))
-                                          : author_label(prep_, c.id, lang_));
+        // The owner by name, so whoever writes sees whose plan it is and in whose voice.
+        const std::string first = owner_first_name(prep_);
+        names.push_back(c.id != kPersonId ? author_label(prep_, c.id, lang_)
+                        : !first.empty()  ? trf(lang_, "who.owner", {first})
+                        : child()         ? t("who.child")
+                                          : t("who.me"));
         if (c.id == author_) selected = static_cast<int>(i);
     }
     if (radio_group(t("who.title"), "who-writes", names, &selected, t("who.help"))) {

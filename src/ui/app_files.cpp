@@ -65,8 +65,8 @@ void App::take_file(const std::string& name, ImportResult r, bool as_earlier) {
         lang_ = r.meta.language;
         author_ = kPersonId;
         step_states_ = StepStates{};
-        open_message_ = trf(lang_, "open.done", {name});
         go_to(Screen::Steps, StepId::AboutYou);
+        open_message_ = trf(lang_, "open.done", {name});
     }
     // Still read: the person can mend what is wrong. The problems are listed, not hidden.
     open_errors_ = std::move(errors);

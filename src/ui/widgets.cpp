@@ -63,8 +63,29 @@ A11yNode& item_node(Role role, const std::string& key, const std::string& name, 
     return n;
 }
 
+// Focus asked for before the control or heading exists: taken by the first one drawn that matches,
+// within a few frames (after that the screen has moved on).
+std::string g_focus_id;
+bool g_focus_heading = false;  // the next frame's first level-2 heading (this frame's were drawn before the change)
+bool g_focus_heading_armed = false;
+int g_focus_frames_left = 0;
+bool g_typed = false;  // a text field changed this frame
+
+void take_pending_focus(const std::string& id, const std::string& key) {
+    if (g_focus_id.empty() || id != g_focus_id) return;
+    g_focus_id.clear();
+    a11y().request_dom_focus(key);
+    ImGuiContext& g = *GImGui;
+    ImGui::ScrollToBringRectIntoView(g.CurrentWindow, g.LastItemData.Rect);
+}
+
 void text_node(Role role, const std::string& text, int level) {
-    A11yNode& n = a11y().add(role, text_key(role == Role::Heading ? "h" : "t", text), text);
+    const std::string key = text_key(role == Role::Heading ? "h" : "t", text);
+    if (role == Role::Heading && level == 2 && g_focus_heading && g_focus_heading_armed) {
+        g_focus_heading = false;
+        a11y().request_dom_focus(key);
+    }
+    A11yNode& n = a11y().add(role, key, text);
     n.level = level;
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     A11y::set_rect(n, a.x, a.y, b.x - a.x, b.y - a.y);
@@ -273,6 +294,7 @@ bool button(const std::string& label, const std::string& id, ButtonStyle style, 
     ImGui::PopStyleColor(colors);
     if (ImGui::IsItemActivated()) a11y().request_dom_focus(key);
     pressed = a11y().take_activation(key) || pressed;
+    take_pending_focus(id, key);
     scroll_to_if_focus_arrived(key);
     focus_ring_if_focused(key);
     A11yNode& n = item_node(Role::Button, key, label, iid);
@@ -291,6 +313,7 @@ bool checkbox(const std::string& label, const std::string& id, bool* value, cons
         *value = !*value;
         changed = true;
     }
+    take_pending_focus(id, key);
     scroll_to_if_focus_arrived(key);
     focus_ring_if_focused(key);
     A11yNode& n = item_node(Role::Checkbox, key, label, iid);
@@ -333,6 +356,7 @@ bool radio_group(const std::string& label, const std::string& id, const std::vec
             changed = changed || *selected != static_cast<int>(i);
             *selected = static_cast<int>(i);
         }
+        take_pending_focus(id + "-" + std::to_string(i), key);
         scroll_to_if_focus_arrived(key);
         focus_ring_if_focused(key);
         A11yNode& n = item_node(Role::Radio, key, options[i], iid);
@@ -468,6 +492,7 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
             }
         }
     }
+    take_pending_focus(id, key);
     scroll_to_if_focus_arrived(key);
     focus_ring_if_focused(key);
 
@@ -478,6 +503,7 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
     n.personal = o.personal || o.secret;
     n.secret = o.secret;
     if (!o.error.empty()) error_text(o.error);
+    g_typed = g_typed || changed;
     return changed;
 }
 
@@ -487,6 +513,30 @@ void pop_text_scope() { g_text_scopes.pop_back(); }
 void begin_group(Role role, const std::string& id, const std::string& name) { a11y().push(role, "g-" + id, name); }
 
 void end_group() { a11y().pop(); }
+
+bool typed_this_frame() { return g_typed; }
+
+void begin_widget_frame() {
+    g_typed = false;
+    g_focus_heading_armed = g_focus_heading;
+    if (g_focus_frames_left > 0 && --g_focus_frames_left == 0) {
+        g_focus_id.clear();
+        g_focus_heading = false;
+    }
+}
+
+void focus_control(const std::string& id) {
+    g_focus_id = id;
+    g_focus_heading = false;
+    g_focus_frames_left = 3;
+}
+
+void focus_next_heading() {
+    g_focus_heading = true;
+    g_focus_heading_armed = false;
+    g_focus_id.clear();
+    g_focus_frames_left = 3;
+}
 
 void focus_last_control() { a11y().request_dom_focus(item_key(GImGui->LastItemData.ID)); }
 

@@ -55,6 +55,15 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
 // Moves DOM focus (keyboard, screen reader) to the control drawn last, e.g. after the control
 // that had focus has gone.
 void focus_last_control();
+// After an action that changes the screen: DOM focus goes to the control with this `id` (as given
+// to button, text_field …; a radio option is "<id>-<index>") when it is next drawn, and it is
+// scrolled into view. A new screen or step: its level-2 heading takes focus and is read out.
+void focus_control(const std::string& id);
+void focus_next_heading();
+// True when a text field changed this frame (typing), as opposed to a button, box or choice.
+bool typed_this_frame();
+// Once per frame, before drawing: a focus asked for that nothing took in a few frames is dropped.
+void begin_widget_frame();
 
 // ---- structure ----
 void begin_group(Role role, const std::string& id, const std::string& name);

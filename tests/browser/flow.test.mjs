@@ -74,8 +74,8 @@ test('an adult with a relative prepares, reorders questions, gives and withdraws
   await goToStep(page, 'Vad är viktigt för dig?');
   await type(page, 'Vad är viktigt för dig?', 'Att kunna bo kvar hemma – även på vintern');
   await tick(page, radio(page, 'Göran (make)'));
-  await type(page, 'Vad är viktigt för dig? – skrivet av Göran (make)', 'Att Kerstin känner sig trygg');
-  await tick(page, radio(page, 'Jag (planen är min)'));
+  await type(page, 'Vad tror du är viktigt för Kerstin? – skrivet av Göran (make)', 'Att Kerstin känner sig trygg');
+  await tick(page, radio(page, 'Kerstin själv (planen tillhör Kerstin)'));
 
   await goToStep(page, 'Hur är det nu?');
   await type(page, 'Hur är det nu?', 'Jag kom hem från sjukhuset i förra veckan.');

@@ -90,7 +90,7 @@ test(`when the browser refuses to store (${refuses}), a banner offers a file and
   assert.equal((await state(page)).content.owner.name, 'Anna Berg');
   const download = page.waitForEvent('download');
   await press(page, 'Spara en fil nu');
-  assert.match((await download).suggestedFilename(), /^sip-forberedelse-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.match((await download).suggestedFilename(), /^sip-anna-\d{4}-\d{2}-\d{2}\.json$/, 'named by the first name');
   await page.getByText('Nedladdningen av', { exact: false }).first().waitFor({ state: 'attached' });
   await context.close();
 });

@@ -56,7 +56,7 @@ test('saved with a passphrase: age -d opens it; the app opens it after a wrong a
   const download = page.waitForEvent('download', { timeout: 30000 });
   await press(page, 'Exportera fil');
   const file = await download;
-  assert.equal(file.suggestedFilename(), `sip-forberedelse-${new Date().toISOString().slice(0, 10)}.json.age`);
+  assert.equal(file.suggestedFilename(), `sip-daniel-${new Date().toISOString().slice(0, 10)}.json.age`);
   const saved = join(dir, 'saved.json.age');
   await file.saveAs(saved);
   await page.getByText(/Filen är skyddad med lösenord/).first().waitFor({ state: 'attached' });

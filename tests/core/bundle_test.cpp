@@ -112,7 +112,7 @@ TEST(Bundle, ARepeatedKeyIsAnErrorNamingTheKey) {
     ASSERT_EQ(r.issues.size(), 1u);
     EXPECT_EQ(r.issues[0].code, "bundle.duplicate_key");
     EXPECT_EQ(r.issues[0].args.at(0), "kind");
-    EXPECT_EQ(describe(r.issues[0], Lang::Sv).find("namnet \"kind\" står två gånger"), 0u)
+    EXPECT_EQ(describe(r.issues[0], Lang::Sv).find("Namnet \"kind\" står två gånger"), 0u)
         << describe(r.issues[0], Lang::Sv);
 }
 

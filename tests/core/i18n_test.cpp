@@ -29,6 +29,23 @@ TEST(I18n, FormatsPlaceholders) {
 TEST(Issue, DescribeNamesTheField) {
     Issue i{Severity::Error, "/version", "bundle.newer_version", {"2", "1"}};
     EXPECT_EQ(describe(i, Lang::Sv),
-              "Formatversion: filen har formatversion 2, men den här appen läser bara upp till version 1. "
+              "Formatversion: Filen har formatversion 2, men den här appen läser bara upp till version 1. "
               "Använd en nyare version av appen.");
+}
+
+// Every problem the app reports reads as a sentence of its own, at the field or after its name.
+TEST(I18n, MessagesAreSentences) {
+    for (Lang lang : kAllLangs) {
+        for (const std::string& k : catalog_keys(lang)) {
+            if (k.rfind("msg.", 0) != 0) continue;
+            const std::string& v = tr(lang, k);
+            ASSERT_FALSE(v.empty()) << k;
+            const unsigned char first = static_cast<unsigned char>(v[0]);
+            const bool capital = (first >= 'A' && first <= 'Z') || v.rfind("\u00c5", 0) == 0 ||
+                                 v.rfind("\u00c4", 0) == 0 || v.rfind("\u00d6", 0) == 0 || first == '"' || first == '{';
+            EXPECT_TRUE(capital) << lang_code(lang) << " " << k << ": " << v;
+            const char last = v.back();
+            EXPECT_TRUE(last == '.' || last == '?' || last == '!') << lang_code(lang) << " " << k << ": " << v;
+        }
+    }
 }

@@ -42,7 +42,7 @@ TEST(App, EveryStepDrawsAndTheDraftRoundTrips) {
     EXPECT_NE(find(app.a11y_tree(), ui::Role::Button, "Exportera fil"), nullptr);
     press(h, app, "Exportera fil");
     ASSERT_EQ(host.downloads.size(), 1u);
-    EXPECT_EQ(host.downloads[0].first, "sip-forberedelse-2026-11-23.json");
+    EXPECT_EQ(host.downloads[0].first, "sip-daniel-2026-11-23.json");
 
     EXPECT_GT(host.draft_changes, 0);
     const std::string draft = app.draft_to_save();
@@ -206,7 +206,7 @@ TEST(App, APlusInThePersonnummerIsAskedAboutAtTheField) {
     AppRun r;
     press(r.h, r.app, "Ny förberedelse");
     type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "811218+9876");
-    EXPECT_NE(r.shown().find("Personnummer med + betyder att personen är över 100 år (född 1881)."), std::string::npos);
+    EXPECT_NE(r.shown().find("Med + i numret är personen över 100 år (född 1881)."), std::string::npos);
     type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "811218-9876");
     EXPECT_EQ(r.shown().find("över 100 år"), std::string::npos);
 }

@@ -57,7 +57,7 @@ TEST(Passphrase, SavingAsksForALongEnoughPassphraseTwiceAndKeepsNothing) {
     ASSERT_EQ(r.host.age_requests.size(), 1u);
     const FakeHost::AgeRequest req = r.host.age_requests.front();
     EXPECT_FALSE(req.unlock);
-    EXPECT_EQ(req.filename, "sip-forberedelse-2026-11-23.json.age");
+    EXPECT_EQ(req.filename, "sip-daniel-2026-11-23.json.age");
     EXPECT_EQ(req.passphrase, "blå häst åker tåg");
     EXPECT_EQ(nlohmann::json::parse(req.bytes)["content"]["owner"]["name"], r.state()["content"]["owner"]["name"]);
     EXPECT_NE(r.shown().find("Låser filen med lösenordet"), std::string::npos);

@@ -31,7 +31,7 @@ void draw_about_you(StepContext& c) {
     // "+" means over 100 years old: asked at the field, since it is usually a slip for "-".
     const std::string over_100 =
         c.field_message(content_path(&Preparation::owner, &PlanOwner::personal_id), "pnr.over_100");
-    if (!over_100.empty()) error_text(c.t("owner.personal_id") + " " + over_100);
+    if (!over_100.empty()) error_text(over_100);
     if (is_child(c.prep, c.today)) muted(c.t("owner.is_child"));
     c.mark(text_field(c.t("owner.address"), "owner-address", &c.prep.owner.address, o));
     c.mark(text_field(c.t("owner.phone"), "owner-phone", &c.prep.owner.phone, o));

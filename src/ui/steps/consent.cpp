@@ -39,6 +39,7 @@ void draw_consent(StepContext& c) {
                     Date{c.today.year + 1, c.today.month, c.today.month == 2 && c.today.day == 29 ? 28 : c.today.day});
                 k.given_by = c.child && !guardians.empty() ? ConsentGiver::Guardians : ConsentGiver::Person;
                 c.prep.consents.push_back(k);
+                focus_control(gid + "-decision-0");
                 c.mark(true);
             }
             ImGui::Separator();
@@ -54,6 +55,7 @@ void draw_consent(StepContext& c) {
             error_text(trf(c.lang, "consent.revoked_on", {k.revoked_on}));
             if (button(c.t("consent.unrevoke"), gid + "-unrevoke", ButtonStyle::Quiet, c.t("consent.unrevoke.help"))) {
                 k.revoked_on.clear();
+                focus_control(gid + "-revoke");
                 c.mark(true);
             }
             ImGui::Separator();
@@ -163,11 +165,13 @@ void draw_consent(StepContext& c) {
         if (button(c.t("consent.revoke"), gid + "-revoke", ButtonStyle::Danger, c.t("consent.revoke.help"))) {
             k.revoked_on = format_iso_date(c.today);
             announce(trf(c.lang, "consent.revoked_on", {k.revoked_on}));
+            focus_control(gid + "-unrevoke");
             c.mark(true);
         }
         ImGui::SameLine();
         if (button(c.t("consent.remove"), gid + "-remove", ButtonStyle::Quiet, c.t("consent.remove.help"))) {
             c.prep.consents.erase(it);
+            focus_control(gid + "-add");
             c.mark(true);
         }
         ImGui::Separator();

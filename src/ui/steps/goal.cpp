@@ -9,7 +9,7 @@
 namespace sipprep::ui {
 
 void draw_goal(StepContext& c) {
-    paragraph(c.child ? c.t("goal.intro.child") : c.t("goal.intro"));
+    paragraph(c.prompt("goal.intro"));
     muted(c.t("goal.examples"));
     if (c.prep.kind == PreparationKind::FollowUp) {
         Group group(Role::Group, "earlier", c.t("earlier.title"));
@@ -28,8 +28,8 @@ void draw_goal(StepContext& c) {
     }
     FieldOptions o;
     o.min_lines = 4;
-    o.help = c.child ? c.t("goal.help.child") : c.t("goal.help");
-    c.voices_field(c.child ? c.t("goal.question.child") : c.t("goal.question"), "goal", c.prep.goals.long_term, o);
+    o.help = c.prompt("goal.help");
+    c.voices_field(c.prompt("goal.question"), "goal", c.prep.goals.long_term, o);
 
     ImGui::Spacing();
     heading(c.t("goal.short.title"), 3);
@@ -43,14 +43,27 @@ void draw_goal(StepContext& c) {
             paragraph(trf(c.lang, "goal.short.item", {std::to_string(i + 1)}) + ": " + e.text + " (" +
                       c.author_name(e.author) + ")");
         }
-        if (button(trf(c.lang, "goal.short.remove", {std::to_string(i + 1)}), id + "-remove", ButtonStyle::Quiet)) {
+        auto remove = [&] {
             c.prep.goals.short_term.erase(c.prep.goals.short_term.begin() + static_cast<long>(i));
+            announce(c.t("goal.short.removed"));
+            const std::size_t left = c.prep.goals.short_term.size();
+            focus_control(i < left ? "short-" + std::to_string(i) + "-remove"
+                          : i > 0  ? "short-" + std::to_string(i - 1) + "-remove"
+                                   : std::string("short-add"));
             c.mark(true);
+        };
+        // Someone else's words go only when the one writing now says so.
+        const std::string ask =
+            e.author != c.author && !e.text.empty() ? trf(c.lang, "remove.others", {c.author_name(e.author)}) : "";
+        if (c.remove_button(trf(c.lang, "goal.short.remove", {std::to_string(i + 1)}), id, ask,
+                            c.state.goal.remove_pending)) {
+            remove();
             break;
         }
     }
     if (button(c.t("goal.short.add"), "short-add")) {
         c.prep.goals.short_term.push_back(Entry{c.author, ""});
+        focus_control("short-" + std::to_string(c.prep.goals.short_term.size() - 1));
         c.mark(true);
     }
 }

@@ -7,39 +7,54 @@
 #include "ui/steps/step_context.hpp"
 
 namespace sipprep::ui {
+namespace {
+
+std::string need_id(const std::vector<AreaNeeds>& needs, std::size_t i) {
+    return "need-" + std::string(enum_name(needs[i].area)) + "-" + std::to_string(i);
+}
+
+bool area_present(const std::vector<AreaNeeds>& needs, LifeArea area) {
+    return area != LifeArea::Other &&
+           std::any_of(needs.begin(), needs.end(), [&](const AreaNeeds& n) { return n.area == area; });
+}
+
+LifeArea first_area_to_add(const std::vector<AreaNeeds>& needs) {
+    for (std::size_t a = 0; a < enum_count<LifeArea>(); ++a)
+        if (!area_present(needs, static_cast<LifeArea>(a))) return static_cast<LifeArea>(a);
+    return LifeArea::Other;
+}
+
+// After an area goes: the next area's first field, else the list of areas to add.
+void focus_after_removing(StepContext& c, std::size_t i) {
+    if (i < c.prep.needs.size())
+        focus_control(c.prep.needs[i].area == LifeArea::Other ? need_id(c.prep.needs, i) + "-label"
+                                                              : need_id(c.prep.needs, i) + "-can-" + c.author);
+    else
+        focus_control("need-add-" + std::string(enum_name(first_area_to_add(c.prep.needs))));
+}
+
+}  // namespace
 
 void draw_needs(StepContext& c) {
-    paragraph(c.child ? c.t("needs.intro.child") : c.t("needs.intro"));
+    paragraph(c.prompt("needs.intro"));
     for (std::size_t i = 0; i < c.prep.needs.size(); ++i) {
         AreaNeeds& n = c.prep.needs[i];
-        const std::string area(enum_name(n.area));
-        const std::string id = "need-" + area + "-" + std::to_string(i);
+        const std::string id = need_id(c.prep.needs, i);
         const std::string title =
             n.area == LifeArea::Other && !n.other_label.empty() ? n.other_label : enum_label(c.lang, "area", n.area);
         Group group(Role::Group, id, title);
         heading(title, 3);
         if (n.area == LifeArea::Other) c.mark(text_field(c.t("needs.other_label"), id + "-label", &n.other_label));
-        c.voices_field(c.t("needs.can_do"), id + "-can", n.can_do_myself);
-        c.voices_field(c.child ? c.t("needs.need_help.child") : c.t("needs.need_help"), id + "-help", n.need_help_with);
+        c.voices_field(c.prompt("needs.can_do"), id + "-can", n.can_do_myself);
+        c.voices_field(c.prompt("needs.need_help"), id + "-help", n.need_help_with);
         const bool has_text = !n.can_do_myself.entries.empty() || !n.need_help_with.entries.empty();
-        if (c.state.needs.remove_pending == id) {
-            paragraph(c.t("needs.remove.confirm"));
-            if (button(c.t("needs.remove.yes"), id + "-remove-yes", ButtonStyle::Danger)) {
-                c.prep.needs.erase(c.prep.needs.begin() + static_cast<long>(i));
-                c.state.needs.remove_pending.clear();
-                c.mark(true);
-                break;
-            }
-            ImGui::SameLine();
-            if (button(c.t("needs.remove.no"), id + "-remove-no")) c.state.needs.remove_pending.clear();
-        } else if (button(trf(c.lang, "needs.remove", {title}), id + "-remove", ButtonStyle::Quiet)) {
-            if (has_text) {
-                c.state.needs.remove_pending = id;
-            } else {
-                c.prep.needs.erase(c.prep.needs.begin() + static_cast<long>(i));
-                c.mark(true);
-                break;
-            }
+        if (c.remove_button(trf(c.lang, "needs.remove", {title}), id, has_text ? c.t("needs.remove.confirm") : "",
+                            c.state.needs.remove_pending)) {
+            c.prep.needs.erase(c.prep.needs.begin() + static_cast<long>(i));
+            announce(trf(c.lang, "needs.removed", {title}));
+            focus_after_removing(c, i);
+            c.mark(true);
+            break;
         }
         ImGui::Separator();
     }
@@ -47,13 +62,16 @@ void draw_needs(StepContext& c) {
     begin_group(Role::Group, "needs-add", c.t("needs.add.title"));
     for (std::size_t a = 0; a < enum_count<LifeArea>(); ++a) {
         const LifeArea area = static_cast<LifeArea>(a);
-        const bool present = std::any_of(c.prep.needs.begin(), c.prep.needs.end(),
-                                         [&](const AreaNeeds& n) { return n.area == area && area != LifeArea::Other; });
-        if (present) continue;
+        if (area_present(c.prep.needs, area)) continue;
         if (button("+ " + enum_label(c.lang, "area", area), "need-add-" + std::string(enum_name(area)))) {
             AreaNeeds n;
             n.area = area;
             c.prep.needs.push_back(n);
+            // The new area's first field, not the button that is now gone.
+            const std::size_t i = c.prep.needs.size() - 1;
+            focus_control(area == LifeArea::Other ? need_id(c.prep.needs, i) + "-label"
+                                                  : need_id(c.prep.needs, i) + "-can-" + c.author);
+            announce(trf(c.lang, "needs.added", {enum_label(c.lang, "area", area)}));
             c.mark(true);
         }
     }

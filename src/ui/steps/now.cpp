@@ -9,11 +9,10 @@
 namespace sipprep::ui {
 
 void draw_now(StepContext& c) {
-    paragraph(c.child ? c.t("now.intro.child") : c.t("now.intro"));
-    c.voices_field(c.child ? c.t("now.situation.child") : c.t("now.situation"), "now", c.prep.situation.now);
-    c.voices_field(c.t("now.works_well"), "works-well", c.prep.situation.works_well);
-    c.voices_field(c.child ? c.t("now.strengths.child") : c.t("now.strengths"), "strengths",
-                   c.prep.situation.strengths);
+    paragraph(c.prompt("now.intro"));
+    c.voices_field(c.prompt("now.situation"), "now", c.prep.situation.now);
+    c.voices_field(c.prompt("now.works_well"), "works-well", c.prep.situation.works_well);
+    c.voices_field(c.prompt("now.strengths"), "strengths", c.prep.situation.strengths);
 }
 
 }  // namespace sipprep::ui

@@ -10,7 +10,7 @@
 namespace sipprep::ui {
 
 void draw_questions(StepContext& c) {
-    paragraph(c.child ? c.t("questions.intro.child") : c.t("questions.intro"));
+    paragraph(c.prompt("questions.intro"));
     begin_group(Role::List, "questions", c.t("questions.list"));
     for (std::size_t i = 0; i < c.prep.questions.size(); ++i) {
         Question& q = c.prep.questions[i];
@@ -37,10 +37,17 @@ void draw_questions(StepContext& c) {
             c.mark(true);
         }
         c.mark(text_field(trf(c.lang, "questions.for_whom", {number}), id + "-for", &q.for_whom));
+        // A moved question keeps focus on the same kind of button at its new place (or the other
+        // one at either end of the list).
+        auto focus_moved = [&](std::size_t to, bool up) {
+            const bool has_up = to > 0, has_down = to + 1 < c.prep.questions.size();
+            focus_control(id + ((up && has_up) || !has_down ? "-up" : "-down"));
+        };
         if (i > 0) {
             if (button(trf(c.lang, "questions.up", {number}), id + "-up")) {
                 std::swap(c.prep.questions[i], c.prep.questions[i - 1]);
                 announce(trf(c.lang, "questions.moved", {std::to_string(i)}));
+                focus_moved(i - 1, true);
                 c.mark(true);
             }
             ImGui::SameLine();
@@ -49,14 +56,29 @@ void draw_questions(StepContext& c) {
             if (button(trf(c.lang, "questions.down", {number}), id + "-down")) {
                 std::swap(c.prep.questions[i], c.prep.questions[i + 1]);
                 announce(trf(c.lang, "questions.moved", {std::to_string(i + 2)}));
+                focus_moved(i + 1, false);
                 c.mark(true);
             }
             ImGui::SameLine();
         }
-        if (button(trf(c.lang, "questions.remove", {number}), id + "-remove", ButtonStyle::Quiet)) {
+        auto remove = [&] {
             c.prep.questions.erase(c.prep.questions.begin() + static_cast<long>(i));
             announce(c.t("questions.removed"));
+            // The next question takes the place; after the last, the previous one; else the new-question field.
+            if (i < c.prep.questions.size())
+                focus_control("q-" + c.prep.questions[i].id + "-text");
+            else if (i > 0)
+                focus_control("q-" + c.prep.questions[i - 1].id + "-text");
+            else
+                focus_control("q-new");
             c.mark(true);
+        };
+        // Someone else's question goes only when the one writing now says so.
+        const std::string ask =
+            q.author != c.author && !q.text.empty() ? trf(c.lang, "remove.others", {c.author_name(q.author)}) : "";
+        if (c.state.questions.remove_pending == id) ImGui::NewLine();  // the question under the buttons
+        if (c.remove_button(trf(c.lang, "questions.remove", {number}), id, ask, c.state.questions.remove_pending)) {
+            remove();
             break;
         }
         ImGui::Separator();

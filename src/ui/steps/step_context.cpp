@@ -32,7 +32,40 @@ std::string StepContext::new_id(const char* prefix) const {
     }
 }
 
+std::string StepContext::prompt(const char* key) const {
+    const std::string k(key);
+    if (author != kPersonId && has_text(lang, k + ".other")) {
+        std::string name = owner_first_name(prep);
+        if (name.empty()) name = tr(lang, child ? "prompt.owner.child" : "prompt.owner");
+        return trf(lang, k + ".other", {name});
+    }
+    if (child && has_text(lang, k + ".child")) return tr(lang, k + ".child");
+    return tr(lang, k);
+}
+
 std::string StepContext::author_name(const std::string& id) const { return author_label(prep, id, lang); }
+
+bool StepContext::remove_button(const std::string& label, const std::string& id, const std::string& ask,
+                                std::string& pending) {
+    if (pending == id && !ask.empty()) {
+        paragraph(ask);
+        if (button(t("needs.remove.yes"), id + "-remove-yes", ButtonStyle::Danger)) {
+            pending.clear();
+            return true;
+        }
+        ImGui::SameLine();
+        if (button(t("needs.remove.no"), id + "-remove-no")) {
+            pending.clear();
+            focus_control(id + "-remove");
+        }
+        return false;
+    }
+    if (!button(label, id + "-remove", ButtonStyle::Quiet)) return false;
+    if (ask.empty()) return true;
+    pending = id;
+    focus_control(id + "-remove-no");
+    return false;
+}
 
 // A relative's view never replaces the person's: each contributor edits their own words.
 bool StepContext::voices_field(const std::string& label, const std::string& id, Voices& voices, FieldOptions o) {

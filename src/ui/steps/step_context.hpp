@@ -28,11 +28,16 @@ struct StepStates {
     } needs;
     struct Questions {
         std::string new_text;
+        std::string remove_pending;  // someone else's question, waiting for "yes, remove"
     } questions;
+    struct Goal {
+        std::string remove_pending;  // someone else's short-term goal, waiting for "yes, remove"
+    } goal;
     struct Summary {
         bool protect = false;  // save the file with a passphrase
         std::string passphrase, repeat;
-        bool tried = false;  // "Exportera" was pressed: say what is missing
+        bool tried = false;           // "Exportera" was pressed: say what is missing
+        bool confirm_errors = false;  // the file would be saved with errors: asked first
     } summary;
 };
 
@@ -66,6 +71,9 @@ struct StepContext {
     bool changed = false;
 
     const std::string& t(const char* key) const { return tr(lang, key); }
+    // A prompt worded for who writes now: "<key>.other" about the person when someone else writes
+    // ("Vad tror du är viktigt för Elsa?"), "<key>.child" to a child, else "<key>".
+    std::string prompt(const char* key) const;
     void mark(bool c) { changed = changed || c; }
     // The rule error for the field at `path` (its own message), or "" — shown under the field.
     std::string field_error(const std::string& path) const;
@@ -74,6 +82,10 @@ struct StepContext {
     // An id with `prefix` that no contributor, representative, question, invitee or consent has.
     std::string new_id(const char* prefix) const;
     std::string author_name(const std::string& id) const;
+    // "Ta bort …" for the item `id`: true when it is to go now. With a question in `ask` (there is
+    // text, or someone else wrote it) the button first asks "Ja, ta bort" / "Nej, behåll", and
+    // `pending` remembers which item is waiting; focus follows to the answer and back.
+    bool remove_button(const std::string& label, const std::string& id, const std::string& ask, std::string& pending);
     // One contributor's words in a free-text answer, with the others' words shown under them.
     bool voices_field(const std::string& label, const std::string& id, Voices& voices, FieldOptions options = {});
 };

@@ -36,6 +36,28 @@ void protect_choice(StepContext& c) {
     ImGui::Unindent();
 }
 
+// A file with errors is still worth saving (nothing is lost), but the person hears what is wrong first.
+void save_with_errors(StepContext& c) {
+    std::vector<const Issue*> errors;
+    for (const Issue& i : c.issues)
+        if (i.severity == Severity::Error) errors.push_back(&i);
+    Group group(Role::Alert, "export-errors", c.t("export.errors.title"));
+    error_text(
+        trf(c.lang, errors.size() == 1 ? "export.errors.one" : "export.errors.many", {std::to_string(errors.size())}));
+    constexpr std::size_t kNamed = 5;
+    for (std::size_t i = 0; i < errors.size() && i < kNamed; ++i) paragraph("• " + describe(*errors[i], c.lang));
+    if (errors.size() > kNamed) paragraph(trf(c.lang, "export.errors.more", {std::to_string(errors.size() - kNamed)}));
+    if (button(c.t("export.errors.fix"), "summary-export-fix", ButtonStyle::Primary)) {
+        c.state.summary.confirm_errors = false;
+        c.requests.go_to_step = step_for_path(errors.front()->path);
+    }
+    ImGui::SameLine();
+    if (button(c.t("export.errors.anyway"), "summary-export-anyway")) {
+        c.state.summary.confirm_errors = false;
+        c.requests.export_file = true;
+    }
+}
+
 }  // namespace
 
 void draw_summary(StepContext& c) {
@@ -69,10 +91,18 @@ void draw_summary(StepContext& c) {
 
     ImGui::Spacing();
     protect_choice(c);
-    if (button(c.t("export.button"), "summary-export", ButtonStyle::Primary, c.t("export.help")))
-        c.requests.export_file = true;
+    StepStates::Summary& s = c.state.summary;
+    if (button(c.t("export.button"), "summary-export", ButtonStyle::Primary, c.t("export.help"))) {
+        if (has_errors(c.issues)) {
+            s.confirm_errors = true;
+            focus_control("summary-export-fix");
+        } else {
+            c.requests.export_file = true;
+        }
+    }
     ImGui::SameLine();
     if (button(c.t("print.button"), "summary-print")) c.requests.print_summary = true;
+    if (s.confirm_errors && has_errors(c.issues)) save_with_errors(c);
     if (!c.status.empty()) paragraph(c.status);
 
     ImGui::Spacing();

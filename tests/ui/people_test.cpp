@@ -1,0 +1,190 @@
+// As people really use it: who is writing, whose words are whose, and where keyboard focus lands
+// after each action that changes the screen.
+#include <gtest/gtest.h>
+
+#include "app_driver.hpp"
+
+using namespace sipprep;
+using namespace sipprep::test;
+
+namespace {
+
+std::string last_focus(const FakeHost& host) {
+    std::string key;
+    for (const ui::MirrorUpdate& u : host.mirror)
+        if (!u.focus_key.empty()) key = u.focus_key;
+    return key;
+}
+
+std::string last_announcement(const FakeHost& host) {
+    std::string said;
+    for (const ui::MirrorUpdate& u : host.mirror)
+        if (!u.announcement.empty()) said = u.announcement;
+    return said;
+}
+
+void choose(AppRun& r, const std::string& option) {
+    const ui::A11yNode* o = find(r.app.a11y_tree(), ui::Role::Radio, option);
+    ASSERT_NE(o, nullptr) << option;
+    r.app.dom_activate(o->key);
+    r.frame();
+}
+
+void go_to_step(AppRun& r, const std::string& title) {
+    const ui::A11yNode* nav = nullptr;
+    std::function<void(const ui::A11yNode&)> walk = [&](const ui::A11yNode& n) {
+        if (!nav && n.role == ui::Role::Button && n.name.find(". " + title) != std::string::npos) nav = &n;
+        for (const ui::A11yNode& c : n.kids()) walk(c);
+    };
+    walk(r.app.a11y_tree());
+    ASSERT_NE(nav, nullptr) << title;
+    r.app.dom_activate(nav->key);
+    r.frame();
+}
+
+// Elsa's plan, with her daughter Karin as a second writer.
+void elsa_and_karin(AppRun& r) {
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Elsa Lind");
+    type_into(r.h, r.app, ui::Role::TextBox, "Namn på den som ska skriva", "Karin");
+    type_into(r.h, r.app, ui::Role::TextBox, "Vem är det för dig? (till exempel dotter, granne, vän)", "dotter");
+    press(r.h, r.app, "Lägg till som skribent");
+}
+
+}  // namespace
+
+TEST(People, TheWriterChooserNamesWhosePlanItIs) {
+    AppRun r;
+    elsa_and_karin(r);
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Radio, "Elsa själv (planen tillhör Elsa)"), nullptr);
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Radio, "Karin (dotter)"), nullptr);
+}
+
+TEST(People, ARelativeIsAskedAboutThePersonNotAsThePerson) {
+    AppRun r;
+    elsa_and_karin(r);
+    go_to_step(r, "Vad är viktigt för dig?");
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::TextArea, "Vad är viktigt för dig?"), nullptr);
+    choose(r, "Karin (dotter)");
+    EXPECT_NE(
+        find(r.app.a11y_tree(), ui::Role::TextArea, "Vad tror du är viktigt för Elsa? – skrivet av Karin (dotter)"),
+        nullptr)
+        << r.shown();
+    press(r.h, r.app, "Nästa");
+    press(r.h, r.app, "Nästa");
+    press(r.h, r.app, "+ Hälsa");
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::TextArea,
+                   "Det här klarar Elsa själv, som du ser det – skrivet av Karin (dotter)"),
+              nullptr)
+        << "Karin's view of Elsa's abilities must not read as Karin's own";
+}
+
+TEST(People, AGuardianWritingInAChildsPlanIsAskedAboutTheChild) {
+    AppRun r;
+    choose(r, "Jag är vårdnadshavare till ett barn");
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextBox, "Barnets namn", "Alva");
+    press(r.h, r.app, "Lägg till vårdnadshavare");
+    // Before a name is typed, never an internal id.
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Radio, "Vårdnadshavare 1"), nullptr) << r.shown();
+    EXPECT_EQ(r.shown().find("c-r-1"), std::string::npos);
+    choose(r, "Vårdnadshavare 1");
+    go_to_step(r, "Vad är viktigt för dig?");
+    EXPECT_NE(r.shown().find("Vad tror du är viktigt för Alva?"), std::string::npos) << r.shown();
+}
+
+TEST(People, SomeoneElsesQuestionGoesOnlyWhenTheWriterSaysSo) {
+    AppRun r;
+    elsa_and_karin(r);
+    go_to_step(r, "Frågor till mötet");
+    type_into(r.h, r.app, ui::Role::TextArea, "Ny fråga", "Kan jag få bo kvar hemma?");
+    press(r.h, r.app, "Lägg till fråga");
+    choose(r, "Karin (dotter)");
+    press(r.h, r.app, "Ta bort fråga 1");
+    EXPECT_EQ(r.state()["content"]["questions"].size(), 1u);
+    EXPECT_NE(r.shown().find("Det här skrev Elsa Lind själv. Vill du ta bort det ändå?"), std::string::npos);
+    press(r.h, r.app, "Nej, behåll");
+    EXPECT_EQ(r.state()["content"]["questions"].size(), 1u);
+    press(r.h, r.app, "Ta bort fråga 1");
+    press(r.h, r.app, "Ja, ta bort");
+    EXPECT_EQ(r.state()["content"]["questions"].size(), 0u);
+}
+
+TEST(People, FocusLandsOnWhatTheActionMade) {
+    AppRun r;
+    elsa_and_karin(r);
+
+    // "Nästa": the new step's heading.
+    r.host.mirror.clear();
+    press(r.h, r.app, "Nästa");
+    const ui::A11yNode* heading = find(r.app.a11y_tree(), ui::Role::Heading, "Vad är viktigt för dig?");
+    ASSERT_NE(heading, nullptr);
+    EXPECT_EQ(last_focus(r.host), heading->key);
+
+    // "+ Vardagen": the new area's first field.
+    go_to_step(r, "Vad behöver du?");
+    r.host.mirror.clear();
+    press(r.h, r.app, "+ Vardagen");
+    const ui::A11yNode* field = find(r.app.a11y_tree(), ui::Role::TextArea, "Det här klarar jag själv");
+    ASSERT_NE(field, nullptr);
+    EXPECT_EQ(last_focus(r.host), field->key);
+    EXPECT_EQ(last_announcement(r.host), "Vardagen är tillagt. Skriv i fälten under rubriken.");
+
+    // Moving a question: the same question's button at its new place; removing: the next question.
+    go_to_step(r, "Frågor till mötet");
+    for (const char* q : {"Första", "Andra", "Tredje"}) {
+        type_into(r.h, r.app, ui::Role::TextArea, "Ny fråga", q);
+        press(r.h, r.app, "Lägg till fråga");
+    }
+    r.host.mirror.clear();
+    press(r.h, r.app, "Flytta fråga 2 uppåt");
+    EXPECT_EQ(r.state()["content"]["questions"][0]["text"], "Andra");
+    const ui::A11yNode* down = find(r.app.a11y_tree(), ui::Role::Button, "Flytta fråga 1 nedåt");
+    ASSERT_NE(down, nullptr);
+    EXPECT_EQ(last_focus(r.host), down->key) << "at the top, the question's other move button";
+    r.host.mirror.clear();
+    press(r.h, r.app, "Ta bort fråga 1");
+    const ui::A11yNode* next = find(r.app.a11y_tree(), ui::Role::TextArea, "Fråga 1");
+    ASSERT_NE(next, nullptr);
+    EXPECT_EQ(next->value, "Första");
+    EXPECT_EQ(last_focus(r.host), next->key);
+}
+
+TEST(People, AProblemAChoiceBringsIsReadOut) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Elsa");
+    go_to_step(r, "Vilka ska vara med?");
+    r.tick("Skolan");
+    r.host.mirror.clear();
+    // Choosing "Annan" without naming it: the new problem is said, not only drawn.
+    r.tick("Annan");
+    EXPECT_EQ(last_announcement(r.host), "Inbjuden 2 › Vilken verksamhet: Skriv vilken verksamhet det är.")
+        << r.shown();
+}
+
+TEST(People, SavingAFileWithErrorsAsksFirstAndNamesThem) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Åsa Öberg");
+    type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "19450312-1235");
+    go_to_step(r, "Sammanfattning");
+    press(r.h, r.app, "Exportera fil");
+    EXPECT_TRUE(r.host.downloads.empty()) << "saved without asking";
+    EXPECT_NE(r.shown().find("Det finns 1 fel i förberedelsen."), std::string::npos) << r.shown();
+    EXPECT_NE(r.shown().find("Personnummer: Den sista siffran (kontrollsiffran) stämmer inte."), std::string::npos);
+    const ui::A11yNode* fix = find(r.app.a11y_tree(), ui::Role::Button, "Rätta först");
+    ASSERT_NE(fix, nullptr);
+    EXPECT_EQ(last_focus(r.host), fix->key);
+    press(r.h, r.app, "Spara ändå");
+    ASSERT_EQ(r.host.downloads.size(), 1u);
+    EXPECT_EQ(r.host.downloads[0].first, "sip-asa-2026-11-23.json") << "the first name, in plain letters";
+
+    press(r.h, r.app, "Exportera fil");
+    press(r.h, r.app, "Rätta först");
+    EXPECT_EQ(r.state()["step"], "about_you");
+    type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "19450312-1230");
+    go_to_step(r, "Sammanfattning");
+    press(r.h, r.app, "Exportera fil");
+    EXPECT_EQ(r.host.downloads.size(), 2u) << "no errors: saved at once";
+}
