@@ -88,6 +88,9 @@ void App::frame(const Fonts& fonts) {
         std::vector<Issue> before = std::move(issues_);
         issues_ = validate(prep_, today_);
         issues_stale_ = false;
+        errors_per_step_.clear();
+        for (const Issue& i : issues_)
+            if (i.severity == Severity::Error) ++errors_per_step_[step_for_path(i.path)];
         if (std::exchange(announce_new_issues_, false)) announce_new_issue(before);
     }
     a11y_.begin_frame();
@@ -298,7 +301,13 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
         for (std::size_t i = 0; i < steps.size(); ++i) {
             const StepInfo& s = step_info(steps[i]);
             std::string label = std::to_string(i + 1) + ". " + step_title(s.id, lang_, child());
-            if (s.has_content(prep_)) label += " \u2713";
+            // A tick means done: something written and nothing wrong. Errors say so in words.
+            const auto errors = errors_per_step_.find(s.id);
+            if (errors != errors_per_step_.end())
+                label += " – " + trf(lang_, errors->second == 1 ? "nav.errors.one" : "nav.errors.many",
+                                     {std::to_string(errors->second)});
+            else if (s.has_content(prep_))
+                label += " \u2713";
             const float bw = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2 +
                              ImGui::GetStyle().ItemSpacing.x;
             if (i > 0 && used + bw < w)

@@ -5,6 +5,7 @@
 // live in app_*.cpp.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -161,7 +162,9 @@ private:
     // The rules run when something changed, not every frame.
     std::vector<Issue> issues_;
     bool issues_stale_ = true;
-    bool announce_new_issues_ = false;  // the last change was a choice: read out a problem it brought
+    bool announce_new_issues_ = false;
+    std::map<StepId, int> errors_per_step_;  // from the last rule check, for the step list  // the last change was a
+                                             // choice: read out a problem it brought
 
     bool has_draft_ = false;  // a saved draft exists (start screen offers to continue)
     bool restored_ = false;

@@ -3,6 +3,20 @@
 #include "imgui.h"
 
 namespace sipprep::ui {
+namespace {
+
+// Emoji are kept as typed but the font has none: each is drawn as the visible replacement mark
+// (U+FFFD, in the subset). The invisible joiners and variation selectors that follow many emoji
+// ("❤️" is U+2764 U+FE0F) take no room, so one emoji shows as one mark, not two.
+void invisible_marks_take_no_room(ImFont* font) {
+    if (!font) return;
+    for (ImWchar c :
+         {ImWchar(0x200B), ImWchar(0x200C), ImWchar(0x200D), ImWchar(0x2060), ImWchar(0xFE0E), ImWchar(0xFE0F)})
+        if (!font->FindGlyphNoFallback(c)) font->AddGlyph(nullptr, c, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    font->BuildLookupTable();
+}
+
+}  // namespace
 
 Fonts build_fonts(const std::vector<unsigned char>& ttf, float pixel_ratio, float text_scale) {
     // Latin-1, Latin Extended-A, typographic punctuation, €, arrows, check mark: Swedish and the
@@ -14,6 +28,8 @@ Fonts build_fonts(const std::vector<unsigned char>& ttf, float pixel_ratio, floa
     Fonts fonts;
     if (ttf.empty()) {
         fonts.body = fonts.subheading = fonts.heading = io.Fonts->AddFontDefault();
+        io.Fonts->Build();
+        invisible_marks_take_no_room(fonts.body);
         io.FontGlobalScale = text_scale;
         return fonts;
     }
@@ -29,6 +45,7 @@ Fonts build_fonts(const std::vector<unsigned char>& ttf, float pixel_ratio, floa
     fonts.subheading = io.Fonts->AddFontFromMemoryTTF(data, size, px * 1.25f, &cfg, ranges);
     fonts.heading = io.Fonts->AddFontFromMemoryTTF(data, size, px * 1.5f, &cfg, ranges);
     io.Fonts->Build();
+    for (ImFont* f : {fonts.body, fonts.subheading, fonts.heading}) invisible_marks_take_no_room(f);
     io.FontGlobalScale = 1.0f / pixel_ratio;
     return fonts;
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "app_driver.hpp"
+#include "imgui.h"
 
 using namespace sipprep;
 using namespace sipprep::test;
@@ -187,4 +188,33 @@ TEST(People, SavingAFileWithErrorsAsksFirstAndNamesThem) {
     go_to_step(r, "Sammanfattning");
     press(r.h, r.app, "Exportera fil");
     EXPECT_EQ(r.host.downloads.size(), 2u) << "no errors: saved at once";
+}
+
+TEST(People, AStepWithErrorsSaysSoInsteadOfATick) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Elsa");
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Button, "1. Om dig \u2713"), nullptr) << r.shown();
+    type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "19450312-1235");
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "1. Om dig \u2713"), nullptr);
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Button, "1. Om dig – ! 1 fel"), nullptr) << r.shown();
+}
+
+// The font has no emoji: each is drawn as one visible replacement mark, and kept as typed.
+TEST(People, EmojiAreKeptAsTypedAndDrawnAsOneVisibleMarkEach) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    go_to_step(r, "Vad är viktigt för dig?");
+    const std::string goal = "Att må bra \xF0\x9F\x99\x82\xF0\x9F\x91\x8D och min katt \xE2\x9D\xA4\xEF\xB8\x8F";
+    type_into(r.h, r.app, ui::Role::TextArea, "Vad är viktigt för dig?", goal);
+    EXPECT_EQ(r.state()["content"]["goals"]["long_term"][0]["text"], goal);
+    ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    auto width = [&](const char* s) { return font->CalcTextSizeA(font->FontSize, 1e9f, 0, s).x; };
+    EXPECT_GT(width("\xF0\x9F\x99\x82"), 0.0f) << "an emoji takes room: something is drawn";
+    EXPECT_EQ(width("\xE2\x9D\xA4\xEF\xB8\x8F"), width("\xE2\x9D\xA4"))
+        << "the variation selector is not a second mark";
+    EXPECT_EQ(width("a\xE2\x80\x8D"
+                    "b"),
+              width("ab"))
+        << "a zero-width joiner takes no room";
 }
