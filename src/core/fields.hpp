@@ -12,13 +12,20 @@
 
 namespace sipprep {
 
-template <typename S, typename T>
+// `Optional`: added after 1.0, written only when it holds something, so that files without it
+// stay byte for byte as they were.
+template <typename S, typename T, bool Optional = false>
 struct Field {
     const char* name;
     T S::*member;
+    static constexpr bool optional = Optional;
 };
 template <typename S, typename T>
 constexpr Field<S, T> field(const char* name, T S::*member) {
+    return {name, member};
+}
+template <typename S, typename T>
+constexpr Field<S, T, true> optional_field(const char* name, T S::*member) {
     return {name, member};
 }
 
@@ -77,11 +84,13 @@ SIPPREP_FIELDS(Consent, field("id", &Consent::id), field("actor", &Consent::acto
                field("valid_to", &Consent::valid_to), field("form", &Consent::form),
                field("given_by", &Consent::given_by), field("guardian_approvals", &Consent::guardian_approvals),
                field("representative_id", &Consent::representative_id),
-               field("representative_basis", &Consent::representative_basis), field("revoked_on", &Consent::revoked_on))
+               field("representative_basis", &Consent::representative_basis), field("revoked_on", &Consent::revoked_on),
+               optional_field("review", &Consent::review))
 SIPPREP_FIELDS(Evaluation, field("listened_to", &Evaluation::listened_to), field("understood", &Evaluation::understood),
                field("started_from_me", &Evaluation::started_from_me), field("comment", &Evaluation::comment))
-SIPPREP_FIELDS(Preparation, field("kind", &Preparation::kind), field("owner", &Preparation::owner),
-               field("representatives", &Preparation::representatives),
+SIPPREP_FIELDS(FollowsFrom, field("sha256", &FollowsFrom::sha256), field("saved", &FollowsFrom::saved))
+SIPPREP_FIELDS(Preparation, field("kind", &Preparation::kind), optional_field("follows", &Preparation::follows),
+               field("owner", &Preparation::owner), field("representatives", &Preparation::representatives),
                field("contributors", &Preparation::contributors), field("need_noticed", &Preparation::need_noticed),
                field("follow_up", &Preparation::follow_up), field("goals", &Preparation::goals),
                field("situation", &Preparation::situation), field("needs", &Preparation::needs),

@@ -66,6 +66,11 @@ std::string file_name_letters(const std::string& name) {
 
 }  // namespace
 
+std::string date_words(const Date& d, Lang lang) {
+    return trf(lang, "date.format",
+               {std::to_string(d.day), tr(lang, "month." + std::to_string(d.month)), std::to_string(d.year)});
+}
+
 std::string bundle_file_name(const Preparation& p, const std::string& iso_date) {
     std::string who = file_name_letters(owner_first_name(p));
     if (who.empty()) who = "forberedelse";

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "date.hpp"
 #include "enum_names.hpp"
 #include "i18n.hpp"
 #include "model.hpp"
@@ -22,6 +23,9 @@ const Invitee* find_invitee(const Preparation& p, const std::string& id);
 
 // The first word of the person's name ("Elsa" for "Elsa Lind"), or "" before a name is typed.
 std::string owner_first_name(const Preparation& p);
+
+// "16 november 2026" / "November 16, 2026".
+std::string date_words(const Date& d, Lang lang);
 
 // The name a saved file gets: "sip-elsa-2026-11-23.json" (the first name in plain letters, so that
 // a professional who receives several can tell them apart), "sip-forberedelse-2026-11-23.json"

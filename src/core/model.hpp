@@ -186,6 +186,7 @@ struct Consent {
     std::string representative_id;
     std::string representative_basis;  // e.g. "fullmakt daterad 2026-01-10"
     std::string revoked_on;            // date; empty while in force
+    bool review = false;               // carried over from the earlier plan of a follow-up: to be looked at again
 };
 
 // After the meeting: 0 = not answered, 1..5 = not at all … completely.
@@ -196,8 +197,16 @@ struct Evaluation {
     std::string comment;
 };
 
+// The earlier preparation a follow-up starts from: the checksum of its content and when it was saved.
+struct FollowsFrom {
+    std::string sha256;
+    std::string saved;  // ISO 8601 UTC, the earlier file's "updated"
+    bool operator==(const FollowsFrom& o) const { return sha256 == o.sha256 && saved == o.saved; }
+};
+
 struct Preparation {
     PreparationKind kind = PreparationKind::NewPlan;
+    FollowsFrom follows;  // follow-up started from an earlier file; empty otherwise
     PlanOwner owner;
     std::vector<Representative> representatives;
     std::vector<Contributor> contributors;

@@ -27,7 +27,14 @@ Json write(const T& v);
 template <typename S>
 Json write_object(const S& s) {
     Json j = Json::object();
-    std::apply([&](const auto&... f) { ((j[f.name] = write(s.*(f.member))), ...); }, Fields<S>::list);
+    auto put = [&](const auto& f) {
+        using F = std::decay_t<decltype(f)>;
+        using T = std::decay_t<decltype(s.*(f.member))>;
+        if constexpr (F::optional)
+            if (s.*(f.member) == T{}) return;
+        j[f.name] = write(s.*(f.member));
+    };
+    std::apply([&](const auto&... f) { (put(f), ...); }, Fields<S>::list);
     return j;
 }
 

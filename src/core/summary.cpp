@@ -64,6 +64,11 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
     }
     if (is_child(p, today)) header(tr(lang, "summary.child"));
     header(trf(lang, "summary.kind", {enum_label(lang, "kind", p.kind)}));
+    if (!p.follows.sha256.empty()) {
+        const auto saved = parse_iso_date(p.follows.saved.substr(0, 10));
+        header(trf(lang, "summary.follows",
+                   {saved ? date_words(*saved, lang) : p.follows.saved, p.follows.sha256.substr(0, 12)}));
+    }
     if (!p.need_noticed.by.empty()) {
         std::string by;
         for (NoticedBy n : p.need_noticed.by)
@@ -194,6 +199,7 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
                            {enum_label(lang, "form", c.form), enum_label(lang, "giver", c.given_by)});
         if (c.given_by == ConsentGiver::Representative && !c.representative_basis.empty())
             line += " (" + c.representative_basis + ")";
+        if (c.review && c.revoked_on.empty()) line += " – " + tr(lang, "summary.consent.review");
         if (!c.revoked_on.empty())
             line += " – " + trf(lang, "summary.consent.revoked", {c.revoked_on});
         else if (auto to = parse_iso_date(c.valid_to); to && *to < today)

@@ -117,4 +117,18 @@ std::string without_control_characters(std::string_view text, int* offset_a, int
     return out;
 }
 
+std::string utf8_excerpt(std::string_view text, std::size_t max_chars) {
+    std::string out;
+    std::size_t chars = 0, i = 0;
+    for (; i < text.size() && chars < max_chars; ++chars) {
+        std::size_t n = 1;
+        while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
+        const char c = text[i];
+        out += (c == '\n' || c == '\r' || c == '\t') ? std::string(" ") : std::string(text.substr(i, n));
+        i += n;
+    }
+    if (i < text.size()) out += "\u2026";
+    return out;
+}
+
 }  // namespace sipprep

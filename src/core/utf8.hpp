@@ -25,6 +25,9 @@ std::string without_control_characters(std::string_view text, int* offset_a, int
 
 // Offsets within UTF-8 `text`: a byte offset as UTF-16 code units (what the DOM counts), and
 // back. Offsets inside a character round down to its start.
+// The first `max_chars` characters of `text` on one line, with "…" when something was left out.
+std::string utf8_excerpt(std::string_view text, std::size_t max_chars);
+
 int utf8_to_utf16_offset(std::string_view text, int byte_offset);
 int utf16_to_utf8_offset(std::string_view text, int unit_offset);
 

@@ -187,6 +187,7 @@ private:
             if (c.decision == ConsentDecision::Permit && c.information.empty() && c.categories.empty())
                 warning(at(&Consent::information), "consent.no_information");
             const bool revoked = !c.revoked_on.empty();
+            if (c.review && !revoked) warning(at(&Consent::review), "consent.review");
             if (!revoked && c.decision == ConsentDecision::Permit && to) {
                 if (*to < today_)
                     warning(at(&Consent::valid_to), "consent.expired", {c.valid_to});

@@ -175,7 +175,7 @@ void App::steps_screen() {
     }
     const StepRequests& r = c.requests;
     if (r.pick_earlier_plan) {
-        opening_earlier_ = true;
+        picking_for_ = FileUse::Earlier;
         host_.pick_file();
     }
     if (r.export_file) {

@@ -61,7 +61,7 @@ public:
 
     // ---- HostEvents ----
     void file_opened(const std::string& name, const std::string& bytes, FileOrigin origin) override;
-    void file_pick_cancelled() override { opening_earlier_ = false; }
+    void file_pick_cancelled() override { picking_for_ = FileUse::Draft; }
     void file_protected(const std::string& filename, const std::string& error_key) override;
     void file_unlocked(const std::string& error_key, const std::string& plaintext) override;
     void update_available() override;
@@ -115,14 +115,21 @@ private:
     void contributor_selector();
 
     // app_files.cpp: a file arriving, and asking before it replaces anything
+    // What a file from the person's screens becomes.
+    enum class FileUse {
+        Draft,         // the preparation itself
+        Earlier,       // the earlier plan shown beside a follow-up
+        FollowUpFrom,  // the earlier plan a new follow-up starts from (carried over)
+    };
     struct FileArrival {
         std::string name;
         bool professional = false;  // opened in the professional's view: read, never kept
-        bool as_earlier = false;    // the earlier plan of a follow-up
-        bool confirmed = false;     // the person already said yes to replacing
+        FileUse use = FileUse::Draft;
+        bool confirmed = false;  // the person already said yes to replacing
     };
     void receive_file(const FileArrival& arrival, const std::string& bytes);
-    void take_file(const std::string& name, ImportResult r, bool as_earlier);
+    void take_file(const std::string& name, ImportResult r, FileUse use);
+    bool follow_up_choice();
     void replace_file_confirm();
 
     // app_passphrase.cpp: files protected with a passphrase (age), both ways
@@ -177,12 +184,13 @@ private:
     std::string storage_problem_;
     std::string open_message_;  // result of opening a file
     std::vector<std::string> open_errors_;
-    bool opening_earlier_ = false;    // the next file from the picker is the earlier plan
-    bool replace_confirmed_ = false;  // the person said yes to replacing before picking the file
+    FileUse picking_for_ = FileUse::Draft;  // what the next file from the picker becomes
+    bool follow_up_choice_ = false;         // start screen: "Följ upp" asks where to start from
+    bool replace_confirmed_ = false;        // the person said yes to replacing before picking the file
     struct PendingFile {
         std::string name;
         ImportResult result;
-        bool as_earlier = false;
+        FileUse use = FileUse::Draft;
     };
     std::optional<PendingFile> pending_file_;  // a file waiting for "yes, replace"
     struct LockedFile {

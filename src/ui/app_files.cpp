@@ -3,6 +3,7 @@
 // written, the app asks first, whatever way the file came (picker, drop).
 #include "app.hpp"
 #include "core/age/age.hpp"
+#include "core/follow_up.hpp"
 #include "imgui.h"
 
 namespace sipprep::ui {
@@ -10,9 +11,10 @@ namespace sipprep::ui {
 void App::file_opened(const std::string& name, const std::string& bytes, FileOrigin origin) {
     host_.request_frames(1);
     // Only a file from the picker the earlier-plan button opened is the earlier plan.
-    FileArrival arrival{name, screen_ == Screen::Professional, opening_earlier_ && origin == FileOrigin::Picker,
+    FileArrival arrival{name, screen_ == Screen::Professional,
+                        origin == FileOrigin::Picker ? picking_for_ : FileUse::Draft,
                         replace_confirmed_ && origin == FileOrigin::Picker};
-    opening_earlier_ = false;
+    picking_for_ = FileUse::Draft;
     replace_confirmed_ = false;
     if (age::looks_like_age(bytes)) {
         ask_passphrase(arrival, bytes);
@@ -41,22 +43,34 @@ void App::receive_file(const FileArrival& arrival, const std::string& bytes) {
         a11y_.announce(open_message_);
         return;
     }
-    const bool replaces = arrival.as_earlier ? earlier_.has_value() : draft_has_content();
+    const bool replaces = arrival.use == FileUse::Earlier ? earlier_.has_value() : draft_has_content();
     if (replaces && !arrival.confirmed) {
-        pending_file_ = PendingFile{name, std::move(r), arrival.as_earlier};
+        pending_file_ = PendingFile{name, std::move(r), arrival.use};
         a11y_.announce(t("open.replace.title"));
         return;
     }
-    take_file(name, std::move(r), arrival.as_earlier);
+    take_file(name, std::move(r), arrival.use);
 }
 
-void App::take_file(const std::string& name, ImportResult r, bool as_earlier) {
+void App::take_file(const std::string& name, ImportResult r, FileUse use) {
     std::vector<std::string> errors;
     for (const Issue& i : r.issues)
         if (i.severity == Severity::Error) errors.push_back(describe(i, lang_));
-    if (as_earlier) {
+    if (use == FileUse::Earlier) {
         earlier_ = std::move(r.preparation);
         open_message_ = trf(lang_, "open.earlier_done", {name});
+    } else if (use == FileUse::FollowUpFrom) {
+        // The follow-up starts from the earlier plan; the draft it replaces is kept as a version.
+        if (draft_has_content()) host_.keep_version("open");
+        discard_locked_draft();
+        prep_ = start_follow_up(r.preparation, r.meta.updated);
+        earlier_ = std::move(r.preparation);
+        created_.clear();
+        lang_ = r.meta.language;
+        author_ = kPersonId;
+        step_states_ = StepStates{};
+        go_to(Screen::Steps, StepId::AboutYou);
+        open_message_ = trf(lang_, "followup.opened", {name});
     } else {
         if (draft_has_content()) host_.keep_version("open");
         discard_locked_draft();
@@ -79,19 +93,19 @@ void App::replace_file_confirm() {
     const std::string& name = pending_file_->name;
     Group group(Role::Alert, "replace-file", t("open.replace.title"));
     error_text(t("open.replace.title"));
-    if (pending_file_->as_earlier) {
+    if (pending_file_->use == FileUse::Earlier) {
         paragraph(trf(lang_, "open.earlier_replace.text", {name}));
     } else {
         paragraph(trf(lang_, "open.replace.text", {name}));
         if (button(t("storage.save_file_now"), "replace-file-export", ButtonStyle::Primary)) export_file();
         ImGui::SameLine();
     }
-    const std::string yes = pending_file_->as_earlier ? trf(lang_, "open.earlier_replace.yes", {name})
-                                                      : trf(lang_, "open.replace.yes", {name});
+    const std::string yes = pending_file_->use == FileUse::Earlier ? trf(lang_, "open.earlier_replace.yes", {name})
+                                                                   : trf(lang_, "open.replace.yes", {name});
     if (button(yes, "replace-file-yes", ButtonStyle::Danger)) {
         PendingFile f = std::move(*pending_file_);
         pending_file_.reset();
-        take_file(f.name, std::move(f.result), f.as_earlier);
+        take_file(f.name, std::move(f.result), f.use);
         return;
     }
     ImGui::SameLine();

@@ -1,6 +1,7 @@
 // The start screen, "Om SIP" and the evaluation after the meeting.
 #include "app.hpp"
 #include "core/clock.hpp"
+#include "core/follow_up.hpp"
 #include "core/model_json.hpp"
 #include "imgui.h"
 
@@ -53,8 +54,11 @@ void App::start_screen() {
     if (button(t("start.new"), "start-new", has_draft_ ? ButtonStyle::Normal : ButtonStyle::Primary,
                has_draft_ ? t("start.new.replaces") : std::string()))
         ask(Pending::New);
-    if (button(t("start.follow_up"), "start-follow-up", ButtonStyle::Normal, t("start.follow_up.help")))
-        ask(Pending::FollowUp);
+    if (button(t("start.follow_up"), "start-follow-up", ButtonStyle::Normal, t("start.follow_up.help"))) {
+        follow_up_choice_ = true;
+        focus_control("follow-up-file");
+    }
+    if (follow_up_choice_ && follow_up_choice()) ask(Pending::FollowUp);
     if (button(t("start.open"), "start-open", ButtonStyle::Normal, t("start.open.help"))) ask(Pending::Open);
     muted(t("start.drop"));
     ImGui::Spacing();
@@ -76,6 +80,45 @@ bool App::draft_has_content() const {
     return to_json(prep_) != to_json(empty);
 }
 
+// "Följ upp en tidigare SIP": from the earlier file (carried over), from the preparation on this
+// computer, or blank. True when the person chose to start blank.
+bool App::follow_up_choice() {
+    Group group(Role::Group, "follow-up-choice", t("followup.choice.title"));
+    heading(t("followup.choice.title"), 3);
+    paragraph(t("followup.choice.text"));
+    if (button(t("followup.choice.file"), "follow-up-file", ButtonStyle::Primary)) {
+        follow_up_choice_ = false;
+        picking_for_ = FileUse::FollowUpFrom;
+        replace_confirmed_ = false;  // a draft with words in it is asked about when the file arrives
+        host_.pick_file();
+    }
+    if (!lock_.waiting && draft_has_content() &&
+        button(t("followup.choice.stored"), "follow-up-stored", ButtonStyle::Normal,
+               draft_updated_.empty() ? std::string()
+                                      : trf(lang_, "resume.when", {local_datetime_text(draft_updated_, lang_)}))) {
+        follow_up_choice_ = false;
+        host_.keep_version("new");
+        const std::string saved = draft_updated_;
+        Preparation earlier = std::move(prep_);
+        reset(PreparationKind::FollowUp);
+        prep_ = start_follow_up(earlier, saved);
+        earlier_ = std::move(earlier);
+        go_to(Screen::Steps, StepId::AboutYou);
+        open_message_ = t("followup.from_stored");
+        a11y_.announce(open_message_);
+    }
+    bool blank = false;
+    if (button(t("followup.choice.blank"), "follow-up-blank")) {
+        follow_up_choice_ = false;
+        blank = true;
+    }
+    if (button(t("erase.no"), "follow-up-cancel", ButtonStyle::Quiet)) {
+        follow_up_choice_ = false;
+        focus_control("start-follow-up");
+    }
+    return blank;
+}
+
 void App::start_action(Pending action) {
     if (action != Pending::None) discard_locked_draft();
     switch (action) {
@@ -90,7 +133,7 @@ void App::start_action(Pending action) {
             go_to(Screen::Steps, StepId::AboutYou);
             break;
         case Pending::Open:
-            opening_earlier_ = false;
+            picking_for_ = FileUse::Draft;
             replace_confirmed_ = true;  // the person has just said yes
             host_.pick_file();
             break;

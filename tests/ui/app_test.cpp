@@ -128,6 +128,7 @@ TEST(App, ACancelledEarlierPlanPickerLeavesNothingBehind) {
     auto frame = [&] { h.app_frame([&](const ui::Fonts& f) { app.frame(f); }); };
     frame();
     press(h, app, "Följ upp en tidigare SIP");
+    press(h, app, "Börja utan tidigare fil");
     press(h, app, "2. Vad är viktigt för dig?");
     press(h, app, "Öppna förra planens fil");
     EXPECT_EQ(host.picks, 1);

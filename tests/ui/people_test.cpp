@@ -218,3 +218,53 @@ TEST(People, EmojiAreKeptAsTypedAndDrawnAsOneVisibleMarkEach) {
               width("ab"))
         << "a zero-width joiner takes no room";
 }
+
+// "Följ upp en tidigare SIP" from the earlier file: nobody types names, guardians or invitees again.
+TEST(People, AFollowUpStartsFromTheEarlierFile) {
+    AppRun r;
+    press(r.h, r.app, "Följ upp en tidigare SIP");
+    const ui::A11yNode* open = find(r.app.a11y_tree(), ui::Role::Button, "Öppna filen från förra gången");
+    ASSERT_NE(open, nullptr);
+    EXPECT_EQ(last_focus(r.host), open->key);
+    press(r.h, r.app, "Öppna filen från förra gången");
+    EXPECT_EQ(r.host.picks, 1);
+    r.app.file_opened("sip-elsa-2026-11-16.json",
+                      read(std::filesystem::path(SIPPREP_SOURCE_DIR) / "assets/examples/barn-skolfranvaro.json"),
+                      ui::FileOrigin::Picker);
+    r.frame();
+    const nlohmann::json s = r.state();
+    EXPECT_EQ(s["screen"], "steps");
+    EXPECT_EQ(s["content"]["kind"], "follow_up");
+    EXPECT_EQ(s["content"]["owner"]["name"], "Elsa Nilsson");
+    EXPECT_EQ(s["content"]["representatives"].size(), 2u);
+    EXPECT_EQ(s["content"]["invitations"]["actors"].size(), 4u);
+    EXPECT_EQ(s["content"]["follows"]["saved"], "2026-11-16T20:10:00Z");
+    EXPECT_TRUE(s["content"]["goals"]["long_term"].empty());
+    EXPECT_NE(r.shown().find("Förra planen (sip-elsa-2026-11-16.json) är öppnad."), std::string::npos);
+
+    // Last time's words beside the new ones: one taken along, then changed like any other.
+    go_to_step(r, "Vad är viktigt för dig?");
+    const ui::A11yNode* keep = nullptr;
+    std::function<void(const ui::A11yNode&)> walk = [&](const ui::A11yNode& n) {
+        if (!keep && n.role == ui::Role::Button && n.name.rfind("Ta med: Att gå i skolan", 0) == 0) keep = &n;
+        for (const ui::A11yNode& c : n.kids()) walk(c);
+    };
+    walk(r.app.a11y_tree());
+    ASSERT_NE(keep, nullptr) << r.shown();
+    r.app.dom_activate(keep->key);
+    r.frame();
+    EXPECT_EQ(r.state()["content"]["goals"]["long_term"][0]["text"].get<std::string>().rfind("Att gå i skolan", 0), 0u);
+
+    // Consents came along but must be looked at again.
+    go_to_step(r, "Samtycke");
+    EXPECT_NE(r.shown().find("Från förra planen. Stämmer det fortfarande?"), std::string::npos);
+    const auto review_count = [&] {
+        int n = 0;
+        const nlohmann::json now = r.state();
+        for (const auto& c : now["content"]["consents"]) n += c.value("review", false) ? 1 : 0;
+        return n;
+    };
+    EXPECT_EQ(review_count(), 4);
+    press(r.h, r.app, "Det stämmer fortfarande");
+    EXPECT_EQ(review_count(), 3);
+}

@@ -61,6 +61,16 @@ void draw_consent(StepContext& c) {
             ImGui::Separator();
             continue;
         }
+        if (k.review) {
+            // Carried over from the earlier plan: it holds only when the person says it still does.
+            muted(c.t("consent.review.note"));
+            if (button(c.t("consent.review.ok"), gid + "-review-ok")) {
+                k.review = false;
+                announce(c.t("consent.review.ok"));
+                focus_control(gid + "-decision-0");
+                c.mark(true);
+            }
+        }
 
         int decision = static_cast<int>(k.decision);
         if (radio_group(c.t("consent.decision"), gid + "-decision",

@@ -3,6 +3,7 @@
 
 #include "core/enum_names.hpp"
 #include "core/labels.hpp"
+#include "core/utf8.hpp"
 #include "imgui.h"
 #include "ui/steps/step_context.hpp"
 
@@ -11,25 +12,19 @@ namespace sipprep::ui {
 void draw_goal(StepContext& c) {
     paragraph(c.prompt("goal.intro"));
     muted(c.t("goal.examples"));
-    if (c.prep.kind == PreparationKind::FollowUp) {
+    if (c.prep.kind == PreparationKind::FollowUp && !c.earlier) {
+        // Without the earlier plan there is nothing to show beside: offer to open it.
         Group group(Role::Group, "earlier", c.t("earlier.title"));
         heading(c.t("earlier.title"), 3);
-        if (c.earlier) {
-            for (const Entry& e : c.earlier->goals.long_term.entries)
-                paragraph(author_label(*c.earlier, e.author, c.lang) + ": " + e.text);
-            for (const Question& q : c.earlier->questions) paragraph("• " + q.text);
-        } else {
-            muted(c.t("earlier.none"));
-        }
-        if (button(c.t("earlier.open"), "earlier-open")) {
-            c.requests.pick_earlier_plan = true;
-        }
+        muted(c.t("earlier.none"));
+        if (button(c.t("earlier.open"), "earlier-open")) c.requests.pick_earlier_plan = true;
         ImGui::Separator();
     }
     FieldOptions o;
     o.min_lines = 4;
     o.help = c.prompt("goal.help");
     c.voices_field(c.prompt("goal.question"), "goal", c.prep.goals.long_term, o);
+    c.earlier_voices("goal", c.earlier ? &c.earlier->goals.long_term : nullptr, c.prep.goals.long_term);
 
     ImGui::Spacing();
     heading(c.t("goal.short.title"), 3);
@@ -59,6 +54,22 @@ void draw_goal(StepContext& c) {
                             c.state.goal.remove_pending)) {
             remove();
             break;
+        }
+    }
+    if (c.earlier) {
+        // Last time's short-term goals: each can come along (and then be changed or removed).
+        for (std::size_t i = 0; i < c.earlier->goals.short_term.size(); ++i) {
+            const Entry& e = c.earlier->goals.short_term[i];
+            const bool taken = std::any_of(c.prep.goals.short_term.begin(), c.prep.goals.short_term.end(),
+                                           [&](const Entry& x) { return x.text == e.text; });
+            if (e.text.empty() || taken) continue;
+            muted(c.t("earlier.situation") + ": " + e.text);
+            if (button(trf(c.lang, "earlier.keep.item", {utf8_excerpt(e.text, 40)}), "short-keep-" + std::to_string(i),
+                       ButtonStyle::Quiet)) {
+                c.prep.goals.short_term.push_back(e);
+                announce(c.t("earlier.kept"));
+                c.mark(true);
+            }
         }
     }
     if (button(c.t("goal.short.add"), "short-add")) {

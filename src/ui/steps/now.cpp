@@ -10,9 +10,13 @@ namespace sipprep::ui {
 
 void draw_now(StepContext& c) {
     paragraph(c.prompt("now.intro"));
+    const Situation* then = c.earlier ? &c.earlier->situation : nullptr;
     c.voices_field(c.prompt("now.situation"), "now", c.prep.situation.now);
+    c.earlier_voices("now", then ? &then->now : nullptr, c.prep.situation.now);
     c.voices_field(c.prompt("now.works_well"), "works-well", c.prep.situation.works_well);
+    c.earlier_voices("works-well", then ? &then->works_well : nullptr, c.prep.situation.works_well);
     c.voices_field(c.prompt("now.strengths"), "strengths", c.prep.situation.strengths);
+    c.earlier_voices("strengths", then ? &then->strengths : nullptr, c.prep.situation.strengths);
 }
 
 }  // namespace sipprep::ui

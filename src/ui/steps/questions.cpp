@@ -4,6 +4,7 @@
 
 #include "core/enum_names.hpp"
 #include "core/labels.hpp"
+#include "core/utf8.hpp"
 #include "imgui.h"
 #include "ui/steps/step_context.hpp"
 
@@ -84,6 +85,24 @@ void draw_questions(StepContext& c) {
         ImGui::Separator();
     }
     end_group();
+    if (c.earlier) {
+        // Last time's questions, each can come along to be asked again.
+        for (std::size_t i = 0; i < c.earlier->questions.size(); ++i) {
+            const Question& q = c.earlier->questions[i];
+            const bool taken = std::any_of(c.prep.questions.begin(), c.prep.questions.end(),
+                                           [&](const Question& x) { return x.text == q.text; });
+            if (q.text.empty() || taken) continue;
+            muted(c.t("earlier.situation") + ": " + q.text);
+            if (button(trf(c.lang, "earlier.keep.item", {utf8_excerpt(q.text, 40)}), "q-keep-" + std::to_string(i),
+                       ButtonStyle::Quiet)) {
+                Question kept = q;
+                kept.id = c.new_id("q");
+                c.prep.questions.push_back(kept);
+                announce(trf(c.lang, "questions.added", {std::to_string(c.prep.questions.size())}));
+                c.mark(true);
+            }
+        }
+    }
     FieldOptions o;
     o.multiline = true;
     o.min_lines = 2;

@@ -2,7 +2,9 @@
 
 #include <unordered_set>
 
+#include "core/follow_up.hpp"
 #include "core/labels.hpp"
+#include "core/utf8.hpp"
 #include "imgui.h"
 
 namespace sipprep::ui {
@@ -65,6 +67,25 @@ bool StepContext::remove_button(const std::string& label, const std::string& id,
     pending = id;
     focus_control(id + "-remove-no");
     return false;
+}
+
+void StepContext::earlier_voices(const std::string& id, const Voices* then, Voices& now) {
+    if (!earlier || !then || then->entries.empty()) return;
+    ImGui::Indent();
+    muted(t("earlier.situation"));
+    for (std::size_t i = 0; i < then->entries.size(); ++i) {
+        const Entry& e = then->entries[i];
+        if (e.text.empty()) continue;
+        paragraph(author_label(*earlier, e.author, lang) + ": " + e.text);
+        const std::string* written = find_text(now, e.author);
+        if (written && !written->empty()) continue;
+        if (button(trf(lang, "earlier.keep.item", {utf8_excerpt(e.text, 40)}), id + "-keep-" + std::to_string(i),
+                   ButtonStyle::Quiet)) {
+            mark(keep_earlier_entry(now, e));
+            announce(t("earlier.kept"));
+        }
+    }
+    ImGui::Unindent();
 }
 
 // A relative's view never replaces the person's: each contributor edits their own words.

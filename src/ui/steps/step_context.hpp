@@ -86,6 +86,9 @@ struct StepContext {
     // text, or someone else wrote it) the button first asks "Ja, ta bort" / "Nej, behåll", and
     // `pending` remembers which item is waiting; focus follows to the answer and back.
     bool remove_button(const std::string& label, const std::string& id, const std::string& ask, std::string& pending);
+    // A follow-up: what each one wrote here in the earlier plan, with "Ta med" to carry it into
+    // this one (for a writer who has not written here yet).
+    void earlier_voices(const std::string& id, const Voices* then, Voices& now);
     // One contributor's words in a free-text answer, with the others' words shown under them.
     bool voices_field(const std::string& label, const std::string& id, Voices& voices, FieldOptions options = {});
 };
