@@ -113,7 +113,7 @@ if [ ! -f "$FONT" ] || [ "$FONT_SRC" -nt "$FONT" ] || [ "$0" -nt "$FONT" ]; then
   mkdir -p "$(dirname "$FONT")"
   # Must match the glyph ranges in src/ui/fonts.cpp.
   pyftsubset "$FONT_SRC" --output-file="$FONT" \
-    --unicodes="U+0020-00FF,U+0100-017F,U+2010-2044,U+20AC,U+2190-2193,U+2713,U+FFFD" \
+    --unicodes="U+0020-00FF,U+0100-017F,U+2010-2044,U+20AC,U+2190-2193,U+25B4-25BE,U+2713,U+FFFD" \
     --layout-features='' --no-hinting --desubroutinize --drop-tables+=FFTM,GDEF,GPOS,GSUB
 else
   step "App font: up to date"

@@ -59,8 +59,8 @@ SIPPREP_FIELDS(AreaNeeds, field("area", &AreaNeeds::area), field("other_label", 
 SIPPREP_FIELDS(Question, field("id", &Question::id), field("author", &Question::author), field("text", &Question::text),
                field("priority", &Question::priority), field("for_whom", &Question::for_whom))
 SIPPREP_FIELDS(Invitee, field("id", &Invitee::id), field("kind", &Invitee::kind),
-               field("other_label", &Invitee::other_label), field("unit", &Invitee::unit),
-               field("contact", &Invitee::contact))
+               optional_field("service", &Invitee::service), field("other_label", &Invitee::other_label),
+               field("unit", &Invitee::unit), field("contact", &Invitee::contact))
 SIPPREP_FIELDS(SupportPerson, field("name", &SupportPerson::name), field("contact", &SupportPerson::contact))
 SIPPREP_FIELDS(Invitations, field("actors", &Invitations::actors),
                field("support_person", &Invitations::support_person), field("trusted_most", &Invitations::trusted_most),

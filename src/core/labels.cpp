@@ -6,8 +6,10 @@
 namespace sipprep {
 
 std::string invitee_label(const Invitee& a, Lang lang) {
-    std::string s =
-        a.kind == ActorKind::Other && !a.other_label.empty() ? a.other_label : enum_label(lang, "actor", a.kind);
+    const std::string service_key = "service." + a.service;
+    std::string s = a.kind == ActorKind::Other && !a.other_label.empty() ? a.other_label
+                    : !a.service.empty() && has_text(lang, service_key)  ? tr(lang, service_key)
+                                                                         : enum_label(lang, "actor", a.kind);
     if (!a.unit.empty()) s += ", " + a.unit;
     return s;
 }

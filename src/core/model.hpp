@@ -115,9 +115,28 @@ enum class ActorKind {
     Other
 };
 
+// Names people use for services ("Hemtjänsten", "BUP"), each belonging to one kind of actor, so
+// the model stays structured. Catalog key "service.<key>".
+struct ServiceName {
+    const char* key;
+    ActorKind kind;
+};
+inline constexpr ServiceName kServiceNames[] = {
+    {"hemtjanst", ActorKind::SocialServices},
+    {"lss", ActorKind::SocialServices},
+    {"boendestod", ActorKind::SocialServices},
+    {"ekonomiskt_bistand", ActorKind::SocialServices},
+    {"bup", ActorKind::Psychiatry},
+    {"beroendevard", ActorKind::Psychiatry},
+    {"hemsjukvard", ActorKind::MunicipalHealth},
+    {"rehabilitering", ActorKind::MunicipalHealth},
+    {"personligt_ombud", ActorKind::GodManOrOmbud},
+};
+
 struct Invitee {
     std::string id;
     ActorKind kind = ActorKind::Other;
+    std::string service;  // a ServiceName key when chosen by that name; "" for the kind itself
     std::string other_label;
     std::string unit;     // enhet, e.g. "Vårdcentralen Norr"
     std::string contact;  // person, phone or e-mail

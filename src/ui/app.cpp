@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/clock.hpp"
+#include "core/labels.hpp"
 #include "core/model_json.hpp"
 #include "core/utf8.hpp"
 #include "core/validation.hpp"
@@ -220,9 +221,13 @@ void App::elsewhere_screen() {
     if (std::exchange(focus_pending_, false)) focus_last_control();
 }
 
+bool App::narrow() const { return column_avail() < 560.0f * text_scale_; }
+
 void App::top_bar() {
     heading(t("app.title"), 1);
     if (screen_ == Screen::Steps && !elsewhere_) {
+        // On a phone the writer, the progress and "Sparat" share one line (step_navigation).
+        if (narrow()) return;
         contributor_selector();
         if (!saved_at_.empty()) muted(trf(lang_, "saved.at", {saved_at_}));
     } else {
@@ -280,7 +285,25 @@ void App::banners() {
 }
 
 void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
-    muted(trf(lang_, "nav.progress", {std::to_string(index + 1), std::to_string(steps.size())}));
+    const std::string progress = trf(lang_, "nav.progress", {std::to_string(index + 1), std::to_string(steps.size())});
+    const bool narrow = this->narrow();
+    if (!narrow) {
+        muted(progress);
+    } else {
+        // "Skriver: Elsa ▾ · Steg 2 av 9 · Sparat 14:32": one line; the chooser opens on request.
+        std::string line = progress;
+        if (!saved_at_.empty()) line += " \u00b7 " + trf(lang_, "saved.at", {saved_at_});
+        if (prep_.contributors.size() > 1) {
+            std::string writer = author_label(prep_, author_, lang_);
+            if (author_ == kPersonId && !owner_first_name(prep_).empty()) writer = owner_first_name(prep_);
+            if (button(trf(lang_, who_open_ ? "who.compact.open" : "who.compact", {writer}), "who-toggle",
+                       ButtonStyle::Quiet, t("who.title")))
+                who_open_ = !who_open_;
+            ImGui::SameLine();
+        }
+        muted(line);
+        if (who_open_ && prep_.contributors.size() > 1) contributor_selector();
+    }
     // A progress bar drawn, the step list as navigation.
     const float w = column_avail();
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -292,7 +315,6 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
     ImGui::Dummy(ImVec2(w, h));
 
     // On a phone the list of steps would fill the screen: it opens on request there.
-    const bool narrow = w < 560.0f * text_scale_;
     if (narrow && button(nav_open_ ? t("nav.hide_all") : t("nav.show_all"), "nav-toggle", ButtonStyle::Quiet))
         nav_open_ = !nav_open_;
     {

@@ -177,6 +177,8 @@ private:
     bool restored_ = false;
     bool scroll_to_top_ = false;
     bool nav_open_ = false;  // narrow screens: the step list is shown
+    bool who_open_ = false;  // narrow screens: the writer chooser is shown
+    bool narrow() const;     // a phone: the step's own content must start on the first screen
     bool confirm_erase_ = false;
     Pending confirm_replace_ = Pending::None;  // start screen: the draft would be replaced
     bool storage_broken_ = false;

@@ -19,10 +19,10 @@ void invisible_marks_take_no_room(ImFont* font) {
 }  // namespace
 
 Fonts build_fonts(const std::vector<unsigned char>& ttf, float pixel_ratio, float text_scale) {
-    // Latin-1, Latin Extended-A, typographic punctuation, €, arrows, check mark: Swedish and the
+    // Latin-1, Latin Extended-A, typographic punctuation, €, arrows, small triangles (▾ ▴), check mark: Swedish and the
     // names people in Sweden have. Must match the subset build-wasm.sh makes.
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2044, 0x20AC, 0x20AC,
-                                     0x2190, 0x2193, 0x2713, 0x2713, 0xFFFD, 0xFFFD, 0};
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2044, 0x20AC, 0x20AC, 0x2190,
+                                     0x2193, 0x25B4, 0x25BE, 0x2713, 0x2713, 0xFFFD, 0xFFFD, 0};
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     Fonts fonts;

@@ -268,3 +268,22 @@ TEST(People, AFollowUpStartsFromTheEarlierFile) {
     press(r.h, r.app, "Det stämmer fortfarande");
     EXPECT_EQ(review_count(), 3);
 }
+
+// The services people know by name, each kept with its kind of organisation.
+TEST(People, ActorsCanBeChosenByTheNamesPeopleUse) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    go_to_step(r, "Vilka ska vara med?");
+    r.tick("Hemtjänsten");
+    r.tick("LSS-handläggaren");
+    r.tick("BUP (barn- och ungdomspsykiatrin)");
+    const nlohmann::json actors = r.state()["content"]["invitations"]["actors"];
+    ASSERT_EQ(actors.size(), 3u);
+    EXPECT_EQ(actors[0]["kind"], "social_services");
+    EXPECT_EQ(actors[0]["service"], "hemtjanst");
+    EXPECT_EQ(actors[1]["kind"], "social_services");
+    EXPECT_EQ(actors[2]["kind"], "psychiatry");
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::TextBox, "Hemtjänsten: enhet eller mottagning"), nullptr) << r.shown();
+    go_to_step(r, "Samtycke");
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Heading, "LSS-handläggaren"), nullptr);
+}

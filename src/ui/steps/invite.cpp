@@ -8,42 +8,61 @@
 
 namespace sipprep::ui {
 
+namespace {
+
+// One line of the list: an actor by its kind ("Socialtjänsten") or by a name people use for a
+// service of that kind ("Hemtjänsten").
+void invitee_choice(StepContext& c, ActorKind kind, const std::string& service) {
+    Invitations& inv = c.prep.invitations;
+    auto find = [&] {
+        return std::find_if(inv.actors.begin(), inv.actors.end(),
+                            [&](const Invitee& a) { return a.kind == kind && a.service == service; });
+    };
+    const std::string label = service.empty() ? enum_label(c.lang, "actor", kind) : tr(c.lang, "service." + service);
+    const std::string id = "invite-" + (service.empty() ? std::string(enum_name(kind)) : service);
+    auto it = find();
+    bool on = it != inv.actors.end();
+    if (checkbox(label, id, &on)) {
+        if (on) {
+            Invitee a;
+            a.id = c.new_id("a");
+            a.kind = kind;
+            a.service = service;
+            inv.actors.push_back(a);
+            focus_control(kind == ActorKind::Other ? id + "-label" : id + "-unit");
+        } else {
+            const std::string actor = it->id;
+            const bool has_consent = std::any_of(c.prep.consents.begin(), c.prep.consents.end(),
+                                                 [&](const Consent& k) { return k.actor == actor; });
+            if (has_consent) {
+                c.notes.assign(1, trf(c.lang, "invite.has_consent", {label}));
+            } else {
+                inv.actors.erase(it);
+                if (inv.trusted_most == actor) inv.trusted_most.clear();
+            }
+        }
+        c.mark(true);
+        it = find();
+    }
+    if (it == inv.actors.end()) return;
+    ImGui::Indent();
+    if (kind == ActorKind::Other) c.mark(text_field(c.t("invite.other_label"), id + "-label", &it->other_label));
+    c.mark(text_field(trf(c.lang, "invite.unit", {label}), id + "-unit", &it->unit));
+    c.mark(text_field(trf(c.lang, "invite.contact", {label}), id + "-contact", &it->contact));
+    ImGui::Unindent();
+}
+
+}  // namespace
+
 void draw_invite(StepContext& c) {
     paragraph(c.t("invite.intro"));
     Invitations& inv = c.prep.invitations;
     for (std::size_t k = 0; k < enum_count<ActorKind>(); ++k) {
         const ActorKind kind = static_cast<ActorKind>(k);
-        const std::string kname(enum_name(kind));
-        auto it = std::find_if(inv.actors.begin(), inv.actors.end(), [&](const Invitee& a) { return a.kind == kind; });
-        bool on = it != inv.actors.end();
-        if (checkbox(enum_label(c.lang, "actor", kind), "invite-" + kname, &on)) {
-            if (on) {
-                inv.actors.push_back(Invitee{c.new_id("a"), kind, "", "", ""});
-            } else {
-                const std::string id = it->id;
-                const bool has_consent = std::any_of(c.prep.consents.begin(), c.prep.consents.end(),
-                                                     [&](const Consent& c) { return c.actor == id; });
-                if (has_consent) {
-                    c.notes.assign(1, trf(c.lang, "invite.has_consent", {enum_label(c.lang, "actor", kind)}));
-                } else {
-                    inv.actors.erase(it);
-                    if (inv.trusted_most == id) inv.trusted_most.clear();
-                }
-            }
-            c.mark(true);
-            it = std::find_if(inv.actors.begin(), inv.actors.end(), [&](const Invitee& a) { return a.kind == kind; });
-        }
-        if (it != inv.actors.end()) {
-            ImGui::Indent();
-            const std::string id = "invite-" + kname;
-            if (kind == ActorKind::Other)
-                c.mark(text_field(c.t("invite.other_label"), id + "-label", &it->other_label));
-            c.mark(
-                text_field(trf(c.lang, "invite.unit", {enum_label(c.lang, "actor", kind)}), id + "-unit", &it->unit));
-            c.mark(text_field(trf(c.lang, "invite.contact", {enum_label(c.lang, "actor", kind)}), id + "-contact",
-                              &it->contact));
-            ImGui::Unindent();
-        }
+        if (kind == ActorKind::Other) muted(c.t("invite.other_help"));
+        invitee_choice(c, kind, "");
+        for (const ServiceName& s : kServiceNames)
+            if (s.kind == kind) invitee_choice(c, kind, s.key);
     }
     for (const std::string& n : c.notes) error_text(n);
 
