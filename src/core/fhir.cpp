@@ -288,8 +288,7 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
         J g = J::array();
         for (ParticipationMode m : part.modes)
             g.push_back(string_item("participation.modes", enum_label(lang, "mode", m)));
-        for (const std::string& a : adaptation_texts(part.adaptations, lang))
-            g.push_back(string_item("participation.adaptations", a));
+        for (const std::string& a : adaptation_texts(p, lang)) g.push_back(string_item("participation.adaptations", a));
         if (parse_iso_date(part.wished_date))
             g.push_back(answer_item("participation.wished-date", J{{"valueDate", part.wished_date}}));
         if (!part.wished_time.empty()) g.push_back(string_item("participation.wished-time", part.wished_time));

@@ -65,10 +65,17 @@ SIPPREP_FIELDS(SupportPerson, field("name", &SupportPerson::name), field("contac
 SIPPREP_FIELDS(Invitations, field("actors", &Invitations::actors),
                field("support_person", &Invitations::support_person), field("trusted_most", &Invitations::trusted_most),
                field("trusted_note", &Invitations::trusted_note))
+SIPPREP_FIELDS(InterpreterNeed, field("who", &InterpreterNeed::who), field("language", &InterpreterNeed::language))
 SIPPREP_FIELDS(Adaptations, field("interpreter", &Adaptations::interpreter),
                field("interpreter_language", &Adaptations::interpreter_language),
-               field("sign_language", &Adaptations::sign_language), field("aac", &Adaptations::aac),
-               field("aac_note", &Adaptations::aac_note), field("easy_language", &Adaptations::easy_language),
+               optional_field("interpreters", &Adaptations::interpreters),
+               optional_field("hearing_loop", &Adaptations::hearing_loop),
+               optional_field("speak_slowly", &Adaptations::speak_slowly),
+               optional_field("speech_to_text", &Adaptations::speech_to_text),
+               optional_field("accessible_documents", &Adaptations::accessible_documents),
+               optional_field("guide", &Adaptations::guide), field("sign_language", &Adaptations::sign_language),
+               field("aac", &Adaptations::aac), field("aac_note", &Adaptations::aac_note),
+               field("easy_language", &Adaptations::easy_language),
                field("physical_access", &Adaptations::physical_access), field("breaks", &Adaptations::breaks),
                field("other", &Adaptations::other))
 SIPPREP_FIELDS(Participation, field("modes", &Participation::modes), field("adaptations", &Participation::adaptations),

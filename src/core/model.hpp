@@ -156,9 +156,22 @@ struct Invitations {
 
 enum class ParticipationMode { InPerson, Phone, Video, PartOfMeeting, ThroughRepresentative, InWriting };
 
+// Someone else at the meeting who needs an interpreter (a guardian may need one, the child not).
+struct InterpreterNeed {
+    std::string who;  // Contributor::id
+    std::string language;
+    bool operator==(const InterpreterNeed& o) const { return who == o.who && language == o.language; }
+};
+
 struct Adaptations {
-    bool interpreter = false;
+    bool interpreter = false;  // the person
     std::string interpreter_language;
+    std::vector<InterpreterNeed> interpreters;  // others
+    bool hearing_loop = false;
+    bool speak_slowly = false;
+    bool speech_to_text = false;        // skrivtolk
+    bool accessible_documents = false;  // papers in advance in large print or readable by a screen reader
+    bool guide = false;                 // ledsagning to and in the meeting place
     bool sign_language = false;
     bool aac = false;  // AKK
     std::string aac_note;

@@ -38,9 +38,17 @@ private:
 
 }  // namespace
 
-std::vector<std::string> adaptation_texts(const Adaptations& ad, Lang lang) {
+std::vector<std::string> adaptation_texts(const Preparation& p, Lang lang) {
+    const Adaptations& ad = p.participation.adaptations;
     std::vector<std::string> out;
     if (ad.interpreter) out.push_back(trf(lang, "summary.interpreter", {ad.interpreter_language}));
+    for (const InterpreterNeed& n : ad.interpreters)
+        out.push_back(trf(lang, "summary.interpreter_for", {author_label(p, n.who, lang), n.language}));
+    if (ad.hearing_loop) out.push_back(tr(lang, "adapt.hearing_loop"));
+    if (ad.speak_slowly) out.push_back(tr(lang, "adapt.speak_slowly"));
+    if (ad.speech_to_text) out.push_back(tr(lang, "adapt.speech_to_text"));
+    if (ad.accessible_documents) out.push_back(tr(lang, "adapt.accessible_documents"));
+    if (ad.guide) out.push_back(tr(lang, "adapt.guide"));
     if (ad.sign_language) out.push_back(tr(lang, "summary.sign_language"));
     if (ad.aac) out.push_back(tr(lang, "summary.aac") + (ad.aac_note.empty() ? "" : ": " + ad.aac_note));
     if (ad.easy_language) out.push_back(tr(lang, "summary.easy_language"));
@@ -167,7 +175,7 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
     const Participation& part = p.participation;
     b.section("participation");
     for (ParticipationMode m : part.modes) b.bullet(enum_label(lang, "mode", m));
-    const std::vector<std::string> adapt = adaptation_texts(part.adaptations, lang);
+    const std::vector<std::string> adapt = adaptation_texts(p, lang);
     if (!adapt.empty()) {
         b.sub(tr(lang, "summary.adaptations"));
         for (const std::string& a : adapt) b.bullet(a);

@@ -56,6 +56,6 @@ std::string summary(const Preparation& p, Lang lang, const Date& today, const st
 std::string summary_text(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues);
 
 // The adaptations the person asked for, each in words (summary and FHIR answers).
-std::vector<std::string> adaptation_texts(const Adaptations& a, Lang lang);
+std::vector<std::string> adaptation_texts(const Preparation& p, Lang lang);
 
 }  // namespace sipprep

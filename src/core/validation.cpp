@@ -158,6 +158,15 @@ private:
         if (part.adaptations.interpreter && part.adaptations.interpreter_language.empty())
             warning(content_path(&P::participation, &Participation::adaptations, &Adaptations::interpreter_language),
                     "adapt.interpreter_language");
+        for (std::size_t i = 0; i < part.adaptations.interpreters.size(); ++i) {
+            const InterpreterNeed& n = part.adaptations.interpreters[i];
+            auto at = [&](auto member) {
+                return content_path(&P::participation, &Participation::adaptations, &Adaptations::interpreters, i,
+                                    member);
+            };
+            if (!known_contributor(n.who)) error(at(&InterpreterNeed::who), "author.unknown", {n.who});
+            if (n.language.empty()) warning(at(&InterpreterNeed::language), "adapt.interpreter_language");
+        }
         bool through_rep = false;
         for (ParticipationMode m : part.modes)
             through_rep = through_rep || m == ParticipationMode::ThroughRepresentative;

@@ -177,6 +177,7 @@ test('a child with two guardians: the child answers, both guardians consent', as
 test('a follow-up opens the earlier plan and answers how it has gone', async () => {
   const { context, page, problems } = await openApp(env.browser, env.server.url);
   await press(page, 'Följ upp en tidigare SIP');
+  await press(page, 'Börja utan tidigare fil');
   await goToStep(page, 'Vad är viktigt för dig?');
   const chooser = page.waitForEvent('filechooser');
   await press(page, 'Öppna förra planens fil');

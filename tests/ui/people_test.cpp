@@ -287,3 +287,28 @@ TEST(People, ActorsCanBeChosenByTheNamesPeopleUse) {
     go_to_step(r, "Samtycke");
     EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Heading, "LSS-handläggaren"), nullptr);
 }
+
+// An interpreter belongs to the one who needs it; hearing and vision have their own adaptations.
+TEST(People, AGuardiansInterpreterIsTheirsAndHearingAndVisionCanBeAskedFor) {
+    AppRun r;
+    choose(r, "Jag är vårdnadshavare till ett barn");
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextBox, "Barnets namn", "Alva");
+    press(r.h, r.app, "Lägg till vårdnadshavare");
+    type_into(r.h, r.app, ui::Role::TextBox, "Namn", "Mehmet");
+    type_into(r.h, r.app, ui::Role::TextBox, "Relation (till exempel mamma)", "pappa");
+    go_to_step(r, "Så vill jag vara med");
+    r.tick("Mehmet (pappa) behöver tolk");
+    type_into(r.h, r.app, ui::Role::TextBox, "Vilket språk ska tolken tala med Mehmet (pappa)?", "turkiska");
+    r.tick("Hörslinga");
+    r.tick("Papper i förväg i stor stil eller som går att läsa med skärmläsare");
+    const nlohmann::json a = r.state()["content"]["participation"]["adaptations"];
+    EXPECT_EQ(a["interpreter"], false) << "Alva herself needs none";
+    ASSERT_EQ(a["interpreters"].size(), 1u);
+    EXPECT_EQ(a["interpreters"][0]["language"], "turkiska");
+    EXPECT_EQ(a["hearing_loop"], true);
+    EXPECT_EQ(a["accessible_documents"], true);
+    go_to_step(r, "Sammanfattning");
+    EXPECT_NE(r.shown().find("Tolk för Mehmet (pappa): turkiska"), std::string::npos) << r.shown();
+    EXPECT_NE(r.shown().find("Hörslinga"), std::string::npos);
+}

@@ -9,6 +9,39 @@
 #include "ui/steps/step_context.hpp"
 
 namespace sipprep::ui {
+namespace {
+
+// An interpreter belongs to the one who needs it: a guardian may need Turkish while the child does not.
+void others_need_interpreters(StepContext& c, Adaptations& a) {
+    bool others = false;
+    for (const Contributor& w : c.prep.contributors) others = others || w.id != kPersonId;
+    if (!others) return;
+    muted(c.t("adapt.interpreter_others"));
+    ImGui::Indent();
+    for (const Contributor& w : c.prep.contributors) {
+        if (w.id == kPersonId) continue;
+        const std::string name = c.author_name(w.id);
+        auto it = std::find_if(a.interpreters.begin(), a.interpreters.end(),
+                               [&](const InterpreterNeed& n) { return n.who == w.id; });
+        bool on = it != a.interpreters.end();
+        if (checkbox(trf(c.lang, "adapt.interpreter_for", {name}), "adapt-interpreter-" + w.id, &on)) {
+            if (on)
+                a.interpreters.push_back(InterpreterNeed{w.id, ""});
+            else
+                a.interpreters.erase(it);
+            if (on) focus_control("adapt-language-" + w.id);
+            c.mark(true);
+            it = std::find_if(a.interpreters.begin(), a.interpreters.end(),
+                              [&](const InterpreterNeed& n) { return n.who == w.id; });
+        }
+        if (it != a.interpreters.end())
+            c.mark(text_field(trf(c.lang, "adapt.interpreter_language_for", {name}), "adapt-language-" + w.id,
+                              &it->language));
+    }
+    ImGui::Unindent();
+}
+
+}  // namespace
 
 void draw_participation(StepContext& c) {
     Participation& p = c.prep.participation;
@@ -28,7 +61,13 @@ void draw_participation(StepContext& c) {
             content_path(&Preparation::participation, &Participation::adaptations, &Adaptations::interpreter_language));
         c.mark(text_field(c.t("adapt.interpreter_language"), "adapt-language", &a.interpreter_language, o));
     }
+    others_need_interpreters(c, a);
     c.mark(checkbox(c.t("adapt.sign_language"), "adapt-sign", &a.sign_language));
+    c.mark(checkbox(c.t("adapt.speech_to_text"), "adapt-speech-to-text", &a.speech_to_text));
+    c.mark(checkbox(c.t("adapt.hearing_loop"), "adapt-hearing-loop", &a.hearing_loop));
+    c.mark(checkbox(c.t("adapt.speak_slowly"), "adapt-speak-slowly", &a.speak_slowly));
+    c.mark(checkbox(c.t("adapt.accessible_documents"), "adapt-documents", &a.accessible_documents));
+    c.mark(checkbox(c.t("adapt.guide"), "adapt-guide", &a.guide));
     c.mark(checkbox(c.t("adapt.aac"), "adapt-aac", &a.aac));
     if (a.aac) c.mark(text_field(c.t("adapt.aac_note"), "adapt-aac-note", &a.aac_note));
     c.mark(checkbox(c.t("adapt.easy_language"), "adapt-easy", &a.easy_language));
