@@ -197,6 +197,7 @@ void App::announce_new_issue(const std::vector<Issue>& before) {
     for (const Issue& i : issues_) {
         if (seen.count(i.code + '\n' + i.path) || i.path.empty() || step_for_path(i.path) != step_) continue;
         a11y_.announce(describe(i, lang_));
+        reveal_text(format_text(tr(lang_, "msg." + i.code), i.args));
         return;
     }
 }

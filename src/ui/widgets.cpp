@@ -70,6 +70,7 @@ bool g_focus_heading = false;  // the next frame's first level-2 heading (this f
 bool g_focus_heading_armed = false;
 int g_focus_frames_left = 0;
 bool g_typed = false;  // a text field changed this frame
+std::string g_reveal;  // a message to bring into view where it is drawn next
 
 void take_pending_focus(const std::string& id, const std::string& key) {
     if (g_focus_id.empty() || id != g_focus_id) return;
@@ -84,6 +85,11 @@ void text_node(Role role, const std::string& text, int level) {
     if (role == Role::Heading && level == 2 && g_focus_heading && g_focus_heading_armed) {
         g_focus_heading = false;
         a11y().request_dom_focus(key);
+    }
+    if (!g_reveal.empty() && text.find(g_reveal) != std::string::npos) {
+        g_reveal.clear();
+        ImGuiContext& g = *GImGui;
+        ImGui::ScrollToBringRectIntoView(g.CurrentWindow, g.LastItemData.Rect);
     }
     A11yNode& n = a11y().add(role, key, text);
     n.level = level;
@@ -522,6 +528,7 @@ void begin_widget_frame() {
     if (g_focus_frames_left > 0 && --g_focus_frames_left == 0) {
         g_focus_id.clear();
         g_focus_heading = false;
+        g_reveal.clear();
     }
 }
 
@@ -529,6 +536,11 @@ void focus_control(const std::string& id) {
     g_focus_id = id;
     g_focus_heading = false;
     g_focus_frames_left = 3;
+}
+
+void reveal_text(const std::string& text) {
+    g_reveal = text;
+    g_focus_frames_left = std::max(g_focus_frames_left, 3);
 }
 
 void focus_next_heading() {

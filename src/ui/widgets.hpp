@@ -60,6 +60,9 @@ void focus_last_control();
 // scrolled into view. A new screen or step: its level-2 heading takes focus and is read out.
 void focus_control(const std::string& id);
 void focus_next_heading();
+// Scrolls the next text drawn that contains `text` (a message that just appeared) into view,
+// without moving focus.
+void reveal_text(const std::string& text);
 // True when a text field changed this frame (typing), as opposed to a button, box or choice.
 bool typed_this_frame();
 // Once per frame, before drawing: a focus asked for that nothing took in a few frames is dropped.

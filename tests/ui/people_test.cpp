@@ -312,3 +312,17 @@ TEST(People, AGuardiansInterpreterIsTheirsAndHearingAndVisionCanBeAskedFor) {
     EXPECT_NE(r.shown().find("Tolk för Mehmet (pappa): turkiska"), std::string::npos) << r.shown();
     EXPECT_NE(r.shown().find("Hörslinga"), std::string::npos);
 }
+
+// "Filen … är sparad" belongs to the screen where it happened, not to the next one.
+TEST(People, AnOldStatusLineDoesNotFollowToTheNextScreen) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Elsa");
+    go_to_step(r, "Sammanfattning");
+    press(r.h, r.app, "Exportera fil");
+    ASSERT_EQ(r.host.downloads.size(), 1u);
+    EXPECT_NE(r.shown().find("Nedladdningen av sip-elsa-2026-11-23.json har startat."), std::string::npos);
+    press(r.h, r.app, "Till startsidan");
+    press(r.h, r.app, "Fortsätt där du slutade");
+    EXPECT_EQ(r.shown().find("Nedladdningen av"), std::string::npos);
+}
