@@ -37,6 +37,8 @@ Preparation big_preparation() {
         Consent c;
         c.id = "c-" + std::to_string(i);
         c.actor = "a-" + std::to_string(i);
+        c.decision = ConsentDecision::Permit;
+        c.form = ConsentForm::Written;
         c.information = para;
         c.valid_from = "2026-11-01";
         c.valid_to = "2027-11-01";

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "consent_status.hpp"
 #include "labels.hpp"
 #include "personal_id.hpp"
 #include "sha256.hpp"
@@ -321,11 +322,13 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
 
     // One Consent per consent entry.
     for (const Consent& c : p.consents) {
-        const auto to = parse_iso_date(c.valid_to);
-        const bool expired = to && *to < today;
-        const char* status = c.decision == ConsentDecision::Deny  ? "rejected"
-                             : (!c.revoked_on.empty() || expired) ? "inactive"
-                                                                  : "active";
+        // The same rule as the summary's words: "active" only for a consent in force today.
+        const ConsentState state = consent_status(p, c, today).state;
+        const char* status = state == ConsentState::InForce                                       ? "active"
+                             : state == ConsentState::Denied                                      ? "rejected"
+                             : state == ConsentState::Withdrawn || state == ConsentState::Expired ? "inactive"
+                             : state == ConsentState::Unanswered                                  ? "draft"
+                                                                                                  : "proposed";
         J performers = J::array();
         std::string date = c.valid_from;
         if (c.given_by == ConsentGiver::Guardians) {
@@ -341,7 +344,6 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
         }
         const Invitee* actor = find_invitee(p, c.actor);
         J provision = {
-            {"type", c.decision == ConsentDecision::Permit ? "permit" : "deny"},
             {"actor",
              J::array(
                  {J{{"role",
@@ -349,6 +351,8 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
                                              {"code", "IRCP"},
                                              {"display", "information recipient"}}})}}},
                     {"reference", {{"display", actor ? invitee_label(*actor, lang) : c.actor}}}}})}};
+        if (c.decision != ConsentDecision::Unanswered)
+            provision["type"] = c.decision == ConsentDecision::Permit ? "permit" : "deny";
         J period = J::object();
         if (parse_iso_date(c.valid_from)) period["start"] = c.valid_from;
         std::string end = c.valid_to;

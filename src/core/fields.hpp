@@ -43,7 +43,8 @@ SIPPREP_FIELDS(Contributor, field("id", &Contributor::id), field("name", &Contri
                field("role", &Contributor::role), field("relation", &Contributor::relation))
 SIPPREP_FIELDS(Entry, field("author", &Entry::author), field("text", &Entry::text))
 SIPPREP_FIELDS(PlanOwner, field("name", &PlanOwner::name), field("personal_id", &PlanOwner::personal_id),
-               field("address", &PlanOwner::address), field("phone", &PlanOwner::phone))
+               field("address", &PlanOwner::address), field("phone", &PlanOwner::phone),
+               optional_field("child", &PlanOwner::child))
 SIPPREP_FIELDS(Representative, field("id", &Representative::id), field("name", &Representative::name),
                field("kind", &Representative::kind), field("relation", &Representative::relation),
                field("phone", &Representative::phone), field("personal_id", &Representative::personal_id))
@@ -88,8 +89,9 @@ SIPPREP_FIELDS(GuardianApproval, field("representative_id", &GuardianApproval::r
 SIPPREP_FIELDS(Consent, field("id", &Consent::id), field("actor", &Consent::actor),
                field("decision", &Consent::decision), field("information", &Consent::information),
                field("categories", &Consent::categories), field("valid_from", &Consent::valid_from),
-               field("valid_to", &Consent::valid_to), field("form", &Consent::form),
-               field("given_by", &Consent::given_by), field("guardian_approvals", &Consent::guardian_approvals),
+               field("valid_to", &Consent::valid_to), optional_field("until_plan_ends", &Consent::until_plan_ends),
+               field("form", &Consent::form), field("given_by", &Consent::given_by),
+               field("guardian_approvals", &Consent::guardian_approvals),
                field("representative_id", &Consent::representative_id),
                field("representative_basis", &Consent::representative_basis), field("revoked_on", &Consent::revoked_on),
                optional_field("review", &Consent::review))
@@ -103,6 +105,7 @@ SIPPREP_FIELDS(Preparation, field("kind", &Preparation::kind), optional_field("f
                field("situation", &Preparation::situation), field("needs", &Preparation::needs),
                field("questions", &Preparation::questions), field("invitations", &Preparation::invitations),
                field("participation", &Preparation::participation), field("consents", &Preparation::consents),
+               optional_field("child_consent_view", &Preparation::child_consent_view),
                field("evaluation", &Preparation::evaluation))
 
 #undef SIPPREP_FIELDS

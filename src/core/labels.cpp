@@ -108,9 +108,13 @@ std::string consent_sentence(const Preparation& p, const Consent& c, Lang lang) 
     std::string what = c.information;
     while (!what.empty() && (what.back() == '.' || what.back() == ' ' || what.back() == '\n')) what.pop_back();
     for (InfoCategory k : c.categories) what += (what.empty() ? "" : "; ") + enum_label(lang, "category", k);
+    if (c.decision == ConsentDecision::Unanswered && c.revoked_on.empty())
+        return trf(lang, "consent.sentence.unanswered", {who});
     if (what.empty()) what = tr(lang, "consent.sentence.unspecified");
     const std::string from = c.valid_from.empty() ? tr(lang, "consent.sentence.now") : c.valid_from;
-    const std::string to = c.valid_to.empty() ? tr(lang, "summary.open_date") : c.valid_to;
+    const std::string to = c.until_plan_ends    ? tr(lang, "summary.consent.until_plan_ends")
+                           : c.valid_to.empty() ? tr(lang, "summary.open_date")
+                                                : c.valid_to;
     std::string s =
         trf(lang, c.decision == ConsentDecision::Permit ? "consent.sentence.permit" : "consent.sentence.deny",
             {who, what, from, to});

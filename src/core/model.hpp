@@ -25,11 +25,13 @@ inline constexpr const char* kPersonId = "person";
 struct Entry {
     std::string author;  // Contributor::id
     std::string text;
+    bool operator==(const Entry& o) const { return author == o.author && text == o.text; }
 };
 
 // A free-text answer: each contributor's view kept apart, the person's first.
 struct Voices {
     std::vector<Entry> entries;
+    bool operator==(const Voices& o) const { return entries == o.entries; }
 };
 
 struct PlanOwner {
@@ -37,6 +39,7 @@ struct PlanOwner {
     std::string personal_id;  // personnummer or samordningsnummer, 12 digits when valid
     std::string address;
     std::string phone;
+    bool child = false;  // marked as a child (under 18) by whoever fills in; the personnummer decides when valid (1.1)
 };
 
 enum class RepresentativeKind { Guardian, GodMan, Forvaltare, Framtidsfullmakt, Ombud };
@@ -136,10 +139,10 @@ inline constexpr ServiceName kServiceNames[] = {
 struct Invitee {
     std::string id;
     ActorKind kind = ActorKind::Other;
-    std::string service;  // a ServiceName key when chosen by that name; "" for the kind itself
     std::string other_label;
     std::string unit;     // enhet, e.g. "Vårdcentralen Norr"
     std::string contact;  // person, phone or e-mail
+    std::string service;  // a ServiceName key when chosen by that name; "" for the kind itself
 };
 
 struct SupportPerson {
@@ -193,8 +196,9 @@ struct Participation {
     YesNo pre_meeting_allowed = YesNo::Unanswered;
 };
 
-enum class ConsentDecision { Permit, Deny };
-enum class ConsentForm { Written, Oral };
+// Consent is an active choice: a new entry starts unanswered (1.1; older files always answered).
+enum class ConsentDecision { Permit, Deny, Unanswered };
+enum class ConsentForm { Written, Oral, Unanswered };
 enum class ConsentGiver { Person, Guardians, Representative };
 enum class InfoCategory { Health, SocialServices, School, Economy, Work, Family, Other };
 
@@ -207,12 +211,13 @@ struct GuardianApproval {
 struct Consent {
     std::string id;
     std::string actor;  // Invitee::id of the receiving actor
-    ConsentDecision decision = ConsentDecision::Permit;
+    ConsentDecision decision = ConsentDecision::Unanswered;
     std::string information;
     std::vector<InfoCategory> categories;
     std::string valid_from;
     std::string valid_to;
-    ConsentForm form = ConsentForm::Written;
+    bool until_plan_ends = false;  // instead of an end date: "tills SIP:en avslutas" (1.1)
+    ConsentForm form = ConsentForm::Unanswered;
     ConsentGiver given_by = ConsentGiver::Person;
     std::vector<GuardianApproval> guardian_approvals;
     std::string representative_id;
@@ -251,6 +256,7 @@ struct Preparation {
     Invitations invitations;
     Participation participation;
     std::vector<Consent> consents;
+    Voices child_consent_view;  // a child's own view on the consents (1.1)
     Evaluation evaluation;
 };
 

@@ -1,5 +1,6 @@
 #include "summary.hpp"
 
+#include "consent_status.hpp"
 #include "labels.hpp"
 #include "personal_id.hpp"
 #include "validation.hpp"
@@ -193,26 +194,30 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
 
     b.section("consents");
     if (p.consents.empty()) b.nothing();
+    if (!p.consents.empty()) b.line(tr(lang, "summary.consent.wish"));
     for (const Consent& c : p.consents) {
         const Invitee* a = find_invitee(p, c.actor);
-        std::string line = trf(lang, "summary.consent.line",
-                               {a ? invitee_label(*a, lang) : c.actor, enum_label(lang, "decision", c.decision)});
-        if (!c.information.empty()) line += " – " + c.information;
-        std::string cats;
-        for (InfoCategory k : c.categories) cats += (cats.empty() ? "" : ", ") + enum_label(lang, "category", k);
-        if (!cats.empty()) line += " (" + cats + ")";
-        line += "; " + trf(lang, "summary.consent.period",
-                           {c.valid_from, c.valid_to.empty() ? tr(lang, "summary.open_date") : c.valid_to});
-        line += "; " + trf(lang, "summary.consent.given",
-                           {enum_label(lang, "form", c.form), enum_label(lang, "giver", c.given_by)});
-        if (c.given_by == ConsentGiver::Representative && !c.representative_basis.empty())
-            line += " (" + c.representative_basis + ")";
+        // What holds today first, in words; what the person wants after it.
+        std::string line =
+            (a ? invitee_label(*a, lang) : c.actor) + " – " + consent_status_text(consent_status(p, c, today), lang);
         if (c.review && c.revoked_on.empty()) line += " – " + tr(lang, "summary.consent.review");
-        if (!c.revoked_on.empty())
-            line += " – " + trf(lang, "summary.consent.revoked", {c.revoked_on});
-        else if (auto to = parse_iso_date(c.valid_to); to && *to < today)
-            line += " – " + tr(lang, "summary.consent.expired");
         b.bullet(line);
+        if (c.decision == ConsentDecision::Permit) {
+            std::string what = c.information;
+            for (InfoCategory k : c.categories) what += (what.empty() ? "" : ", ") + enum_label(lang, "category", k);
+            if (!what.empty()) b.add(Kind::Detail, trf(lang, "summary.consent.what", {what}));
+            const std::string from = c.valid_from.empty() ? tr(lang, "consent.sentence.now") : c.valid_from;
+            if (c.until_plan_ends)
+                b.add(Kind::Detail, from + " \u2013 " + tr(lang, "summary.consent.until_plan_ends"));
+            else if (!c.valid_to.empty())
+                b.add(Kind::Detail, trf(lang, "summary.consent.from_to", {from, c.valid_to}));
+        }
+        std::string given;
+        if (c.form != ConsentForm::Unanswered) given = enum_label(lang, "form", c.form);
+        given += (given.empty() ? "" : ", ") + enum_label(lang, "giver", c.given_by);
+        if (c.given_by == ConsentGiver::Representative && !c.representative_basis.empty())
+            given += " (" + c.representative_basis + ")";
+        b.add(Kind::Detail, trf(lang, "summary.consent.given", {given}));
         for (const GuardianApproval& g : c.guardian_approvals) {
             std::string who = g.representative_id;
             for (const Representative& r : p.representatives)
@@ -220,6 +225,10 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
             b.add(Kind::Detail, g.agrees ? trf(lang, "summary.consent.guardian", {who, g.date})
                                          : trf(lang, "summary.consent.guardian_no", {who}));
         }
+    }
+    if (!p.child_consent_view.entries.empty()) {
+        b.sub(tr(lang, "summary.child_consent_view"));
+        b.voices(p.child_consent_view.entries);
     }
 
     const Evaluation& ev = p.evaluation;

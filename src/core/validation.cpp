@@ -193,8 +193,12 @@ private:
             check_date(at(&Consent::revoked_on), c.revoked_on);
             auto from = parse_iso_date(c.valid_from), to = parse_iso_date(c.valid_to);
             if (from && to && *to < *from) error(at(&Consent::valid_to), "consent.range", {c.valid_from, c.valid_to});
+            if (c.decision == ConsentDecision::Unanswered && c.revoked_on.empty())
+                warning(at(&Consent::decision), "consent.unanswered");
             if (c.decision == ConsentDecision::Permit && c.information.empty() && c.categories.empty())
                 warning(at(&Consent::information), "consent.no_information");
+            if (c.decision == ConsentDecision::Permit && c.valid_to.empty() && !c.until_plan_ends)
+                warning(at(&Consent::valid_to), "consent.no_period");
             const bool revoked = !c.revoked_on.empty();
             if (c.review && !revoked) warning(at(&Consent::review), "consent.review");
             if (!revoked && c.decision == ConsentDecision::Permit && to) {
@@ -245,7 +249,20 @@ private:
             warning(content_path(&P::goals, &Goals::long_term), "goal.not_own_words");
         if (p_.questions.empty()) warning(content_path(&P::questions), "questions.none");
         if (p_.invitations.actors.empty()) warning(content_path(&P::invitations, &Invitations::actors), "invite.none");
-        if (p_.consents.empty()) warning(content_path(&P::consents), "consent.none");
+        if (p_.consents.empty()) {
+            warning(content_path(&P::consents), "consent.none");
+        } else {
+            // Everyone invited needs a choice, yes or no; an invitee with none is on the to-do list.
+            std::unordered_set<std::string> decided;
+            for (const Consent& c : p_.consents)
+                if (c.decision != ConsentDecision::Unanswered) decided.insert(c.actor);
+            std::size_t open = 0;
+            for (const Invitee& a : p_.invitations.actors) open += decided.count(a.id) ? 0 : 1;
+            if (open > 0) warning(content_path(&P::consents), "invite.no_consent", {std::to_string(open)});
+        }
+        if (const auto day = parse_iso_date(p_.participation.wished_date); day && *day < today_)
+            warning(content_path(&P::participation, &Participation::wished_date), "meeting.past",
+                    {p_.participation.wished_date});
         if (p_.kind == PreparationKind::FollowUp) {
             const FollowUp& f = p_.follow_up;
             if (f.how_it_went.entries.empty() && f.what_changed.entries.empty() && f.efforts_done.entries.empty() &&
@@ -276,7 +293,8 @@ Date meeting_date(const Preparation& p, const Date& today) {
 
 bool is_child(const Preparation& p, const Date& today) {
     auto birth = owner_birth_date(p, today);
-    return birth && age_on(*birth, meeting_date(p, today)) < 18;
+    if (birth) return age_on(*birth, meeting_date(p, today)) < 18;
+    return p.owner.child;  // marked as a child, before (or without) a personnummer
 }
 
 std::vector<Issue> validate(const Preparation& p, const Date& today) { return Checker(p, today).run(); }

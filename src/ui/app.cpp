@@ -75,6 +75,7 @@ void App::go_to(Screen screen, std::optional<StepId> step) {
 void App::reset(PreparationKind kind) {
     prep_ = make_new_preparation();
     prep_.kind = kind;
+    prep_.owner.child = mode_ == FillMode::GuardianOfChild;  // the rules treat it as a child's plan at once
     earlier_.reset();
     author_ = kPersonId;
     created_.clear();

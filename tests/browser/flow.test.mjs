@@ -104,10 +104,21 @@ test('an adult with a relative prepares, reorders questions, gives and withdraws
 
   await goToStep(page, 'Samtycke');
   await press(page, 'Fyll i samtycke för Vårdcentralen, Vårdcentralen Ryd');
+  // An active choice: nothing is chosen beforehand, and it holds only when it is complete.
+  const care = page.getByRole('group', { name: 'Vårdcentralen, Vårdcentralen Ryd', exact: true });
+  await care.getByText('Inte besvarat än', { exact: true }).waitFor({ state: 'attached' });
+  for (const question of ['Får de dela uppgifter om dig?', 'Hur länge ska det gälla?', 'Hur ges samtycket?'])
+    assert.equal(await care.getByRole('radiogroup', { name: question }).getByRole('radio', { checked: true }).count(), 0,
+      `"${question}" is pre-selected`);
+  await tick(page, radio(care, 'Ja, Vårdcentralen, Vårdcentralen Ryd får dela uppgifter'));
+  await care.getByText('Gäller inte än: det står inte vilka uppgifter som får delas', { exact: true }).waitFor({ state: 'attached' });
   await fill(page, 'Vilka uppgifter får delas?', 'Mediciner och vårdplan', page);
+  await tick(page, radio(care, 'Tills SIP:en avslutas'));
+  await tick(page, radio(care, 'Skriftligt'));
+  await care.getByText('Gäller', { exact: true }).waitFor({ state: 'attached' });
   await press(page, 'Fyll i samtycke för Socialtjänsten');
   const social = page.getByRole('group', { name: 'Socialtjänsten', exact: true });
-  await social.getByRole('button', { name: 'Återkalla samtycket' }).focus();
+  await social.getByRole('button', { name: 'Ta tillbaka samtycket' }).focus();
   await page.keyboard.press('Enter');
   await settle(page);
 
@@ -125,6 +136,8 @@ test('an adult with a relative prepares, reorders questions, gives and withdraws
   assert.equal(s.content.questions[0].priority, 'high');
   assert.equal(s.content.consents.length, 2);
   assert.equal(s.content.consents[0].information, 'Mediciner och vårdplan');
+  assert.equal(s.content.consents[0].decision, 'permit');
+  assert.equal(s.content.consents[0].until_plan_ends, true);
   assert.match(s.content.consents[1].revoked_on, /^\d{4}-\d{2}-\d{2}$/);
 
   const file = await exportBundle(page, 'flow-adult.json');
@@ -157,11 +170,20 @@ test('a child with two guardians: the child answers, both guardians consent', as
   await goToStep(page, 'Vilka ska vara med?');
   await tick(page, checkbox(page, 'Skolan'));
   await goToStep(page, 'Samtycke');
+  // The child's own say, then the guardians' consent, said as it holds today.
+  await fill(page, 'Vad tycker barnet om att de delar uppgifter med varandra?', 'Okej om det gäller skolan', page);
   await press(page, 'Fyll i samtycke för Skolan');
+  const school = page.getByRole('group', { name: 'Skolan', exact: true });
+  await tick(page, radio(school, 'Ja, Skolan får dela uppgifter'));
+  await fill(page, 'Vilka uppgifter får delas?', 'Frånvaro och stöd i skolan', page);
+  await tick(page, radio(school, 'Tills SIP:en avslutas'));
   await tick(page, checkbox(page, 'Maria Nilsson samtycker'));
+  await school.getByText('Gäller inte än: Jonas Nilsson har inte samtyckt', { exact: true }).waitFor({ state: 'attached' });
   let s = await state(page);
   assert.equal(s.content.consents[0].given_by, 'guardians');
+  assert.equal(s.content.child_consent_view[0].text, 'Okej om det gäller skolan');
   await tick(page, checkbox(page, 'Jonas Nilsson samtycker'));
+  await school.getByText('Gäller', { exact: true }).waitFor({ state: 'attached' });
   s = await state(page);
   assert.deepEqual(s.content.consents[0].guardian_approvals.map((a) => a.agrees), [true, true]);
   assert.equal(s.content.goals.long_term[0].author, 'person');

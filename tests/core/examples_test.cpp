@@ -80,10 +80,11 @@ TEST(Examples, SummaryInBothLanguages) {
     std::string en = summary_text(r.preparation, Lang::En, kToday, r.issues);
     EXPECT_NE(sv.find("Uppföljning av tidigare SIP"), std::string::npos);
     EXPECT_NE(sv.find("Tolk: finska"), std::string::npos);
-    EXPECT_NE(sv.find("ÅTERKALLAT 2026-09-14"), std::string::npos);
-    EXPECT_NE(sv.find("UTGÅNGET"), std::string::npos);
+    EXPECT_NE(sv.find("Togs tillbaka 2026-09-14 – får inte dela längre"), std::string::npos) << sv;
+    EXPECT_NE(sv.find("Har gått ut ("), std::string::npos);
+    EXPECT_EQ(sv.find("ÅTERKALLAT"), std::string::npos);
     EXPECT_NE(en.find("Follow-up of the earlier SIP"), std::string::npos);
-    EXPECT_NE(en.find("WITHDRAWN 2026-09-14"), std::string::npos);
+    EXPECT_NE(en.find("Taken back 2026-09-14 – may no longer share"), std::string::npos);
 }
 
 TEST(Migration, VersionZeroBecomesVersionOne) {

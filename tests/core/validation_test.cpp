@@ -27,6 +27,8 @@ Preparation complete_adult() {
     Consent c;
     c.id = "c-1";
     c.actor = "a-1";
+    c.decision = ConsentDecision::Permit;
+    c.form = ConsentForm::Written;
     c.information = "Mediciner";
     c.valid_from = "2026-11-01";
     c.valid_to = "2027-11-01";

@@ -32,6 +32,7 @@ void draw_about_you(StepContext& c) {
     const std::string over_100 =
         c.field_message(content_path(&Preparation::owner, &PlanOwner::personal_id), "pnr.over_100");
     if (!over_100.empty()) error_text(over_100);
+    c.mark(checkbox(c.t("owner.child"), "owner-child", &c.prep.owner.child, c.t("owner.child.help")));
     if (is_child(c.prep, c.today)) muted(c.t("owner.is_child"));
     c.mark(text_field(c.t("owner.address"), "owner-address", &c.prep.owner.address, o));
     c.mark(text_field(c.t("owner.phone"), "owner-phone", &c.prep.owner.phone, o));

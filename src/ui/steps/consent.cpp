@@ -2,6 +2,7 @@
 // guardian's agreement with its date; withdrawing is one click and keeps the date.
 #include <algorithm>
 
+#include "core/consent_status.hpp"
 #include "core/enum_names.hpp"
 #include "core/fields.hpp"
 #include "core/labels.hpp"
@@ -13,6 +14,12 @@ namespace sipprep::ui {
 void draw_consent(StepContext& c) {
     paragraph(c.child ? c.t("consent.intro.child") : c.t("consent.intro"));
     muted(c.t("consent.revocable"));
+    if (c.child) {
+        // The child's own say: it counts more with age and maturity, there is no fixed age.
+        FieldOptions view;
+        view.help = c.t("consent.child_view.help");
+        c.voices_field(c.t("consent.child_view"), "consent-child-view", c.prep.child_consent_view, view);
+    }
     if (c.prep.invitations.actors.empty()) {
         paragraph(c.t("consent.no_actors"));
         if (button(c.t("consent.go_invite"), "consent-go-invite")) c.requests.go_to_step = StepId::Invite;
@@ -31,12 +38,10 @@ void draw_consent(StepContext& c) {
         heading(actor_name, 3);
         if (it == c.prep.consents.end()) {
             if (button(trf(c.lang, "consent.add", {actor_name}), gid + "-add")) {
+                // An active choice: nothing is chosen for the person (decision, period and form start open).
                 Consent k;
                 k.id = c.new_id("c");
                 k.actor = actor.id;
-                k.valid_from = format_iso_date(c.today);
-                k.valid_to = format_iso_date(
-                    Date{c.today.year + 1, c.today.month, c.today.month == 2 && c.today.day == 29 ? 28 : c.today.day});
                 k.given_by = c.child && !guardians.empty() ? ConsentGiver::Guardians : ConsentGiver::Person;
                 c.prep.consents.push_back(k);
                 focus_control(gid + "-decision-0");
@@ -49,8 +54,13 @@ void draw_consent(StepContext& c) {
         const std::size_t index = static_cast<std::size_t>(it - c.prep.consents.begin());
         using P = Preparation;
 
-        // The consent in one sentence, as the person would say it.
+        // The consent in one sentence, as the person would say it, and what holds today.
         paragraph(consent_sentence(c.prep, k, c.lang));
+        const ConsentStatus status = consent_status(c.prep, k, c.today);
+        if (status.in_force())
+            paragraph(consent_status_text(status, c.lang));
+        else
+            muted(consent_status_text(status, c.lang));
         if (!k.revoked_on.empty()) {
             error_text(trf(c.lang, "consent.revoked_on", {k.revoked_on}));
             if (button(c.t("consent.unrevoke"), gid + "-unrevoke", ButtonStyle::Quiet, c.t("consent.unrevoke.help"))) {
@@ -72,7 +82,7 @@ void draw_consent(StepContext& c) {
             }
         }
 
-        int decision = static_cast<int>(k.decision);
+        int decision = k.decision == ConsentDecision::Unanswered ? -1 : static_cast<int>(k.decision);
         if (radio_group(c.t("consent.decision"), gid + "-decision",
                         {trf(c.lang, "consent.permit", {actor_name}), trf(c.lang, "consent.deny", {actor_name})},
                         &decision)) {
@@ -104,11 +114,28 @@ void draw_consent(StepContext& c) {
         date.help = c.t("date.help");
         date.error = c.field_error(content_path(&P::consents, index, &Consent::valid_from));
         c.mark(text_field(c.t("consent.valid_from"), gid + "-from", &k.valid_from, date));
-        date.error = c.field_error(content_path(&P::consents, index, &Consent::valid_to));
-        date.help = c.t("consent.valid_to.help");
-        c.mark(text_field(c.t("consent.valid_to"), gid + "-to", &k.valid_to, date));
+        // Never open-ended by leaving a field empty: an end date, or "until the SIP is closed".
+        const bool by_date = !k.valid_to.empty() || c.state.consent.by_date.count(k.id) > 0;
+        int period = k.until_plan_ends ? 1 : by_date ? 0 : -1;
+        if (radio_group(c.t("consent.period"), gid + "-period",
+                        {c.t("consent.period.date"), c.t("consent.period.plan")}, &period)) {
+            k.until_plan_ends = period == 1;
+            if (period == 1) {
+                k.valid_to.clear();
+                c.state.consent.by_date.erase(k.id);
+            } else {
+                c.state.consent.by_date.insert(k.id);
+                focus_control(gid + "-to");
+            }
+            c.mark(true);
+        }
+        if (!k.until_plan_ends && (by_date || period == 0)) {
+            date.error = c.field_error(content_path(&P::consents, index, &Consent::valid_to));
+            date.help = c.t("consent.valid_to.help");
+            c.mark(text_field(c.t("consent.valid_to"), gid + "-to", &k.valid_to, date));
+        }
 
-        int form = static_cast<int>(k.form);
+        int form = k.form == ConsentForm::Unanswered ? -1 : static_cast<int>(k.form);
         if (radio_group(c.t("consent.form"), gid + "-form", {c.t("enum.form.written"), c.t("enum.form.oral")}, &form)) {
             k.form = static_cast<ConsentForm>(form);
             c.mark(true);

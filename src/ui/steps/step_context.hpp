@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct StepStates {
         std::string new_text;
         std::string remove_pending;  // someone else's question, waiting for "yes, remove"
     } questions;
+    struct Consent {
+        std::set<std::string> by_date;  // consents whose person chose "Till ett datum" before typing it
+    } consent;
     struct Goal {
         std::string remove_pending;  // someone else's short-term goal, waiting for "yes, remove"
     } goal;
