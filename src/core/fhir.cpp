@@ -37,6 +37,7 @@ const std::vector<Item>& items() {
         std::vector<Item> v;
         v.push_back(Item{"kind", "fhir.kind", "choice"});
         v.push_back(Item{"need-noticed", "noticed.title", "string", true});
+        v.push_back(voices("reason", "reason.question"));
         v.push_back(Item{"goal",
                          "step.goal",
                          "group",
@@ -233,6 +234,7 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
         items.push_back(string_item("need-noticed", b == NoticedBy::Other && !p.need_noticed.other.empty()
                                                         ? p.need_noticed.other
                                                         : enum_label(lang, "noticed", b)));
+    add_voices(items, "reason", p.reason, p, lang);
     {
         J g = J::array();
         add_voices(g, "goal.long-term", p.goals.long_term, p, lang);

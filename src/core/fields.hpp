@@ -101,10 +101,11 @@ SIPPREP_FIELDS(FollowsFrom, field("sha256", &FollowsFrom::sha256), field("saved"
 SIPPREP_FIELDS(Preparation, field("kind", &Preparation::kind), optional_field("follows", &Preparation::follows),
                field("owner", &Preparation::owner), field("representatives", &Preparation::representatives),
                field("contributors", &Preparation::contributors), field("need_noticed", &Preparation::need_noticed),
-               field("follow_up", &Preparation::follow_up), field("goals", &Preparation::goals),
-               field("situation", &Preparation::situation), field("needs", &Preparation::needs),
-               field("questions", &Preparation::questions), field("invitations", &Preparation::invitations),
-               field("participation", &Preparation::participation), field("consents", &Preparation::consents),
+               optional_field("reason", &Preparation::reason), field("follow_up", &Preparation::follow_up),
+               field("goals", &Preparation::goals), field("situation", &Preparation::situation),
+               field("needs", &Preparation::needs), field("questions", &Preparation::questions),
+               field("invitations", &Preparation::invitations), field("participation", &Preparation::participation),
+               field("consents", &Preparation::consents),
                optional_field("child_consent_view", &Preparation::child_consent_view),
                field("evaluation", &Preparation::evaluation))
 

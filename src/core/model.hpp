@@ -248,6 +248,7 @@ struct Preparation {
     std::vector<Representative> representatives;
     std::vector<Contributor> contributors;
     NeedNoticed need_noticed;
+    Voices reason;  // "Varför behövs mötet?" — the invitation must say it (1.1)
     FollowUp follow_up;
     Goals goals;
     Situation situation;

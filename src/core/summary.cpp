@@ -101,6 +101,11 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
         for (const Contributor& c : p.contributors) b.add(Kind::Bullet, author_label(p, c.id, lang), c.id);
     }
 
+    if (!p.reason.entries.empty()) {
+        b.section("reason");
+        b.voices(p.reason.entries);
+    }
+
     b.section("goals");
     b.voices(p.goals.long_term.entries);
     if (!p.goals.short_term.empty()) {

@@ -65,6 +65,7 @@ void App::go_to(Screen screen, std::optional<StepId> step) {
             status_.clear();
             open_message_.clear();
             open_errors_.clear();
+            open_details_.clear();
         }
         screen_ = screen;
         if (step) step_ = *step;
@@ -272,15 +273,24 @@ void App::banners() {
         ImGui::Separator();
     }
     if (!open_message_.empty() || !open_errors_.empty()) {
-        Group group(open_errors_.empty() ? Role::Status : Role::Alert, "open-result", t("open.result"));
-        if (open_errors_.empty())
-            paragraph(open_message_);
-        else
+        const bool problem = !open_errors_.empty() || !open_details_.empty();
+        Group group(problem ? Role::Alert : Role::Status, "open-result", t("open.result"));
+        if (problem)
             error_text(open_message_);
+        else
+            paragraph(open_message_);
         for (const std::string& e : open_errors_) paragraph("• " + e);
+        if (!open_details_.empty()) {
+            if (button(t(open_details_shown_ ? "open.details.hide" : "open.details.show"), "open-details",
+                       ButtonStyle::Quiet))
+                open_details_shown_ = !open_details_shown_;
+            if (open_details_shown_)
+                for (const std::string& e : open_details_) muted("• " + e);
+        }
         if (button(t("open.dismiss"), "open-dismiss", ButtonStyle::Quiet)) {
             open_message_.clear();
             open_errors_.clear();
+            open_details_.clear();
         }
         ImGui::Separator();
     }

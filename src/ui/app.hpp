@@ -186,6 +186,8 @@ private:
     std::string storage_problem_;
     std::string open_message_;  // result of opening a file
     std::vector<std::string> open_errors_;
+    std::vector<std::string> open_details_;  // why a file could not be read, technically, on request
+    bool open_details_shown_ = false;
     FileUse picking_for_ = FileUse::Draft;  // what the next file from the picker becomes
     bool follow_up_choice_ = false;         // start screen: "Följ upp" asks where to start from
     bool replace_confirmed_ = false;        // the person said yes to replacing before picking the file

@@ -37,9 +37,12 @@ void App::receive_file(const FileArrival& arrival, const std::string& bytes) {
         return;
     }
     open_errors_.clear();
+    open_details_.clear();
     if (!r.readable) {
-        open_message_ = trf(lang_, "open.failed", {name});
-        for (const Issue& i : r.issues) open_errors_.push_back(describe(i, lang_));
+        // Words the person can act on; what exactly is wrong only on request (the professional's
+        // view and the CLI show it at once).
+        open_message_ = trf(lang_, "open.unreadable", {name});
+        for (const Issue& i : r.issues) open_details_.push_back(describe(i, lang_));
         a11y_.announce(open_message_);
         return;
     }

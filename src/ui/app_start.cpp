@@ -167,7 +167,8 @@ void App::resume_screen() {
 
 void App::about_screen() {
     heading(t("about.title"), 2);
-    for (const char* section : {"what", "yours", "rights", "meeting", "prepare", "consent"}) {
+    for (const char* section : {"what", "yours", "rights", "invitation", "premeeting", "meeting", "prepare", "consent",
+                                "secrecy", "discharge", "followup", "help"}) {
         heading(tr(lang_, std::string("about.") + section + ".title"), 3);
         paragraph(tr(lang_, std::string("about.") + section + ".text"));
     }

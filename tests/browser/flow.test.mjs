@@ -47,7 +47,7 @@ const radio = (scope, name) => scope.getByRole('radio', { name, exact: true });
 async function exportBundle(page, name) {
   await goToStep(page, 'Sammanfattning');
   const download = page.waitForEvent('download');
-  await press(page, 'Exportera fil');
+  await press(page, 'Spara fil');
   const file = join(ARTIFACTS, name);
   await (await download).saveAs(file);
   return file;
@@ -230,8 +230,10 @@ test('starting over asks first; a broken file gets a clear message and the draft
   const chooser = page.waitForEvent('filechooser');
   await press(page, 'Ja, ersätt den');
   await (await chooser).setFiles({ name: 'trasig.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "sipp') });
-  await page.getByText('trasig.json kunde inte öppnas:').first().waitFor({ state: 'attached' });
-  // The core's own message says what is wrong, and nothing typed was replaced.
+  // Words the person can act on; the technical reason only on request. Nothing typed was replaced.
+  await page.getByText('trasig.json går inte att läsa. Är det filen du sparade från Förbered din SIP?', { exact: false }).first().waitFor({ state: 'attached' });
+  assert.equal(await page.getByText('inte giltig JSON', { exact: false }).count(), 0);
+  await press(page, 'Visa vad som är fel i filen');
   await page.getByText('inte giltig JSON', { exact: false }).first().waitFor({ state: 'attached' });
   assert.equal((await state(page)).content.owner.name, 'Anna');
   await context.close();

@@ -32,7 +32,7 @@ test('loads without console errors, takes Swedish text, exports it, and idles', 
 
   await goToStep(page, 'Sammanfattning');
   const downloadPromise = page.waitForEvent('download');
-  await clickCanvasAt(page.getByRole('button', { name: 'Exportera fil', exact: true }).first());
+  await clickCanvasAt(page.getByRole('button', { name: 'Spara fil', exact: true }).first());
   const download = await downloadPromise;
   assert.match(download.suggestedFilename(), /^sip-forberedelse-\d{4}-\d{2}-\d{2}\.json$/);
   const file = join(ARTIFACTS, download.suggestedFilename());

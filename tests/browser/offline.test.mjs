@@ -36,7 +36,7 @@ test('after one visit, a preparation is made, saved, opened, printed and read wi
   await goToStep(page, 'Sammanfattning');
 
   const download = page.waitForEvent('download');
-  await press(page, 'Exportera fil');
+  await press(page, 'Spara fil');
   const saved = join(mkdtempSync(join(tmpdir(), 'sipprep-offline-')), 'forberedelse.json');
   await (await download).saveAs(saved);
   assert.equal(JSON.parse(readFileSync(saved, 'utf8')).content.owner.name, 'Åsa Öberg');
@@ -54,7 +54,7 @@ test('after one visit, a preparation is made, saved, opened, printed and read wi
     await page.keyboard.type('utan nät hemma');
   }
   const protectedDownload = page.waitForEvent('download', { timeout: 30000 });
-  await press(page, 'Exportera fil');
+  await press(page, 'Spara fil');
   assert.match((await protectedDownload).suggestedFilename(), /\.json\.age$/);
 
   // The professional's view opens the saved file.

@@ -54,7 +54,7 @@ test('saved with a passphrase: age -d opens it; the app opens it after a wrong a
   await page.keyboard.type(PASS);
   await settle(page);
   const download = page.waitForEvent('download', { timeout: 30000 });
-  await press(page, 'Exportera fil');
+  await press(page, 'Spara fil');
   const file = await download;
   assert.equal(file.suggestedFilename(), `sip-daniel-${new Date().toISOString().slice(0, 10)}.json.age`);
   const saved = join(dir, 'saved.json.age');

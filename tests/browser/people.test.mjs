@@ -72,7 +72,7 @@ test('the step list, the writer and the file name say whose plan it is and what 
   await field(page, 'Vad tror du är viktigt för Åsa? – skrivet av Karin (dotter)').waitFor({ state: 'attached' });
 
   await goToStep(page, 'Sammanfattning');
-  await press(page, 'Exportera fil');
+  await press(page, 'Spara fil');
   await page.getByRole('alert', { name: 'Filen har fel' }).waitFor({ state: 'attached' });
   const download = page.waitForEvent('download');
   await press(page, 'Spara ändå');

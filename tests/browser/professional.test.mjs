@@ -43,7 +43,7 @@ test('every example opens in the professional view, checked and unchanged', asyn
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(copied, /SIP-förberedelse/);
   const download = page.waitForEvent('download');
-  await press(page, 'Exportera FHIR');
+  await press(page, 'Spara som FHIR');
   const fhir = JSON.parse(await (await download).createReadStream().then(async (s) => {
     let text = '';
     for await (const chunk of s) text += chunk;

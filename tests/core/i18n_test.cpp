@@ -49,3 +49,20 @@ TEST(I18n, MessagesAreSentences) {
         }
     }
 }
+
+// One word per thing, in both languages: "Spara fil" (not "Exportera"), "ta tillbaka" (not
+// "återkalla"), "Framtidsfullmäktig" for the person (not the document's name).
+TEST(I18n, OneWordPerThing) {
+    const std::pair<Lang, std::vector<std::string>> forbidden[] = {
+        {Lang::Sv, {"xporter", "återkall", "Återkall", "ÅTERKALL", "UTGÅNGET"}},
+        {Lang::En, {"xport", "withdr", "WITHDR", "revoke", "Revoke", "EXPIRED"}},
+    };
+    for (const auto& [lang, words] : forbidden)
+        for (const std::string& k : catalog_keys(lang))
+            for (const std::string& w : words)
+                EXPECT_EQ(tr(lang, k).find(w), std::string::npos)
+                    << lang_code(lang) << " " << k << " uses \"" << w << "\": " << tr(lang, k);
+    EXPECT_EQ(tr(Lang::Sv, "export.button"), "Spara fil");
+    EXPECT_EQ(tr(Lang::Sv, "step.participation"), tr(Lang::Sv, "summary.participation"));
+    EXPECT_EQ(tr(Lang::Sv, "enum.rep.framtidsfullmakt"), "Framtidsfullmäktig");
+}

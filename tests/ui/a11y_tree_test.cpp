@@ -37,7 +37,7 @@ struct Form {
         paragraph("Vem ringer jag?");
         end_group();
         end_group();
-        if (button("Exportera fil", "export", ButtonStyle::Primary)) ++pressed;
+        if (button("Spara fil", "export", ButtonStyle::Primary)) ++pressed;
     }
 };
 
@@ -86,9 +86,9 @@ TEST(A11yTree, KeysAreStableAcrossFramesAndLanguages) {
     test::Headless ui;
     Form form;
     ui.frame([&] { form.draw(); });
-    const std::string key = find(a11y().root(), Role::Button, "Exportera fil")->key;
+    const std::string key = find(a11y().root(), Role::Button, "Spara fil")->key;
     ui.frame([&] { form.draw(); });
-    EXPECT_EQ(find(a11y().root(), Role::Button, "Exportera fil")->key, key);
+    EXPECT_EQ(find(a11y().root(), Role::Button, "Spara fil")->key, key);
     ui.frame([&] { button("Export file", "export"); });  // another label, the same control
     EXPECT_EQ(find(a11y().root(), Role::Button, "Export file")->key, key);
 }
@@ -143,7 +143,7 @@ TEST(A11yTree, ActivationFocusAndTextComeBackFromThePage) {
     test::Headless ui;
     Form form;
     ui.frame([&] { form.draw(); });
-    const A11yNode* button = find(a11y().root(), Role::Button, "Exportera fil");
+    const A11yNode* button = find(a11y().root(), Role::Button, "Spara fil");
     const std::string button_key = button->key;
     const std::string goal_key = find(a11y().root(), Role::TextArea, "Vad är viktigt för dig?")->key;
     const std::string box_key = find(a11y().root(), Role::Checkbox, "Tolk")->key;

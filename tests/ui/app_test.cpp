@@ -39,8 +39,8 @@ TEST(App, EveryStepDrawsAndTheDraftRoundTrips) {
         EXPECT_EQ(s["screen"], "steps") << button;
         EXPECT_EQ(s["step"], step) << button;
     }
-    EXPECT_NE(find(app.a11y_tree(), ui::Role::Button, "Exportera fil"), nullptr);
-    press(h, app, "Exportera fil");
+    EXPECT_NE(find(app.a11y_tree(), ui::Role::Button, "Spara fil"), nullptr);
+    press(h, app, "Spara fil");
     ASSERT_EQ(host.downloads.size(), 1u);
     EXPECT_EQ(host.downloads[0].first, "sip-daniel-2026-11-23.json");
 

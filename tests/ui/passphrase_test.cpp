@@ -41,19 +41,19 @@ TEST(Passphrase, SavingAsksForALongEnoughPassphraseTwiceAndKeepsNothing) {
     r.tick("Skydda filen med lösenord");
 
     type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "kort");
-    press(r.h, r.app, "Exportera fil");
+    press(r.h, r.app, "Spara fil");
     EXPECT_TRUE(r.host.age_requests.empty());
     EXPECT_TRUE(r.host.downloads.empty()) << "never saved unprotected when protection was asked for";
     EXPECT_NE(r.shown().find("Välj ett lösenord med minst 8 tecken."), std::string::npos);
 
     type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "blå häst åker tåg");
     type_into(r.h, r.app, ui::Role::TextBox, "Skriv lösenordet en gång till", "blå häst åker båt");
-    press(r.h, r.app, "Exportera fil");
+    press(r.h, r.app, "Spara fil");
     EXPECT_TRUE(r.host.age_requests.empty());
     EXPECT_NE(r.shown().find("Lösenorden är inte lika."), std::string::npos);
 
     type_into(r.h, r.app, ui::Role::TextBox, "Skriv lösenordet en gång till", "blå häst åker tåg");
-    press(r.h, r.app, "Exportera fil");
+    press(r.h, r.app, "Spara fil");
     ASSERT_EQ(r.host.age_requests.size(), 1u);
     const FakeHost::AgeRequest req = r.host.age_requests.front();
     EXPECT_FALSE(req.unlock);

@@ -170,7 +170,7 @@ TEST(People, SavingAFileWithErrorsAsksFirstAndNamesThem) {
     type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Åsa Öberg");
     type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "19450312-1235");
     go_to_step(r, "Sammanfattning");
-    press(r.h, r.app, "Exportera fil");
+    press(r.h, r.app, "Spara fil");
     EXPECT_TRUE(r.host.downloads.empty()) << "saved without asking";
     EXPECT_NE(r.shown().find("Det finns 1 fel i förberedelsen."), std::string::npos) << r.shown();
     EXPECT_NE(r.shown().find("Personnummer: Den sista siffran (kontrollsiffran) stämmer inte."), std::string::npos);
@@ -181,12 +181,12 @@ TEST(People, SavingAFileWithErrorsAsksFirstAndNamesThem) {
     ASSERT_EQ(r.host.downloads.size(), 1u);
     EXPECT_EQ(r.host.downloads[0].first, "sip-asa-2026-11-23.json") << "the first name, in plain letters";
 
-    press(r.h, r.app, "Exportera fil");
+    press(r.h, r.app, "Spara fil");
     press(r.h, r.app, "Rätta först");
     EXPECT_EQ(r.state()["step"], "about_you");
     type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "19450312-1230");
     go_to_step(r, "Sammanfattning");
-    press(r.h, r.app, "Exportera fil");
+    press(r.h, r.app, "Spara fil");
     EXPECT_EQ(r.host.downloads.size(), 2u) << "no errors: saved at once";
 }
 
@@ -319,10 +319,28 @@ TEST(People, AnOldStatusLineDoesNotFollowToTheNextScreen) {
     press(r.h, r.app, "Ny förberedelse");
     type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Elsa");
     go_to_step(r, "Sammanfattning");
-    press(r.h, r.app, "Exportera fil");
+    press(r.h, r.app, "Spara fil");
     ASSERT_EQ(r.host.downloads.size(), 1u);
     EXPECT_NE(r.shown().find("Nedladdningen av sip-elsa-2026-11-23.json har startat."), std::string::npos);
     press(r.h, r.app, "Till startsidan");
     press(r.h, r.app, "Fortsätt där du slutade");
     EXPECT_EQ(r.shown().find("Nedladdningen av"), std::string::npos);
+}
+
+// "Varför behövs mötet?" early in the flow, in the summary; a broken file gets words a person can act on.
+TEST(People, TheReasonForTheMeetingAndAFileThatCannotBeRead) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextArea, "Varför behövs mötet?", "Jag ska flytta hem från sjukhuset.");
+    go_to_step(r, "Sammanfattning");
+    EXPECT_NE(r.shown().find("Därför behövs mötet"), std::string::npos);
+    EXPECT_NE(r.shown().find("Jag ska flytta hem från sjukhuset."), std::string::npos);
+    r.app.file_opened("trasig.json", "{\"format\": \"sipp", ui::FileOrigin::Drop);
+    r.frame();
+    EXPECT_NE(r.shown().find("trasig.json går inte att läsa. Är det filen du sparade från Förbered din SIP?"),
+              std::string::npos);
+    EXPECT_EQ(r.shown().find("JSON"), std::string::npos) << "the technical reason only on request";
+    press(r.h, r.app, "Visa vad som är fel i filen");
+    EXPECT_NE(r.shown().find("inte giltig JSON"), std::string::npos);
+    EXPECT_EQ(r.state()["content"]["reason"][0]["text"], "Jag ska flytta hem från sjukhuset.");
 }

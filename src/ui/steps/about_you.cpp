@@ -38,6 +38,13 @@ void draw_about_you(StepContext& c) {
     c.mark(text_field(c.t("owner.phone"), "owner-phone", &c.prep.owner.phone, o));
 
     ImGui::Spacing();
+    heading(c.t("reason.question"), 3);
+    FieldOptions reason;
+    reason.help = c.t("reason.help");
+    reason.min_lines = 2;
+    c.voices_field(c.t("reason.question"), "reason", c.prep.reason, reason);
+
+    ImGui::Spacing();
     heading(c.t("noticed.title"), 3);
     begin_group(Role::Group, "noticed", c.t("noticed.title"));
     c.mark(enum_set(c.lang, "noticed", "noticed", c.prep.need_noticed.by));

@@ -69,6 +69,7 @@ void draw_invite(StepContext& c) {
     ImGui::Spacing();
     heading(c.t("invite.support.title"), 3);
     muted(c.t("invite.support.help"));
+    muted(c.t("invite.support.secrecy"));
     FieldOptions personal;
     personal.personal = true;
     c.mark(text_field(c.t("invite.support.name"), "support-name", &inv.support_person.name, personal));
