@@ -111,10 +111,16 @@ const std::vector<Item>& items() {
 J questionnaire_item(const Item& it, Lang lang) {
     J j = {{"linkId", it.link_id}, {"text", tr(lang, it.text_key)}, {"type", it.type}};
     if (it.repeats) j["repeats"] = true;
-    if (it.type == "choice")
-        j["answerOption"] =
-            J::array({J{{"valueCoding", {{"code", "new"}, {"display", tr(lang, "enum.kind.new")}}}},
-                      J{{"valueCoding", {{"code", "follow_up"}, {"display", tr(lang, "enum.kind.follow_up")}}}}});
+    if (it.type == "choice") {
+        J options = J::array();
+        for (std::size_t k = 0; k < enum_count<PreparationKind>(); ++k) {
+            const auto kind = static_cast<PreparationKind>(k);
+            options.push_back(
+                J{{"valueCoding",
+                   {{"code", std::string(enum_name(kind))}, {"display", enum_label(lang, "kind", kind)}}}});
+        }
+        j["answerOption"] = options;
+    }
     if (!it.children.empty()) {
         J kids = J::array();
         for (const Item& c : it.children) kids.push_back(questionnaire_item(c, lang));
@@ -320,6 +326,11 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
             {"source", reference(patient_url, patient_name)},
             {"item", std::move(items)}};
     if (!meta.updated.empty()) qr["authored"] = meta.updated;
+    // The KVÅ code that matches this kind of SIP, suggested to whoever registers the meeting.
+    const KvaCode kva = kva_code(p.kind);
+    qr["extension"] = J::array(
+        {J{{"url", kKvaExtensionUrl},
+           {"valueCoding", {{"system", kKvaSystem}, {"code", kva.code}, {"display", tr(lang, kva.text_key)}}}}});
     add("questionnaire-response", std::move(qr));
 
     // One Consent per consent entry.

@@ -17,6 +17,10 @@
 namespace sipprep {
 
 inline constexpr const char* kQuestionnaireUrl = "https://sipprep.example/fhir/Questionnaire/sip-preparation";
+// The suggested KVÅ code (Socialstyrelsen's classification of care measures) on the
+// QuestionnaireResponse. The system is ours: we name the classification, not an official URI.
+inline constexpr const char* kKvaExtensionUrl = "https://sipprep.example/fhir/StructureDefinition/suggested-kva-code";
+inline constexpr const char* kKvaSystem = "https://sipprep.example/fhir/CodeSystem/kva";
 inline constexpr const char* kPersonnummerSystem = "http://electronichealth.se/identifier/personnummer";
 inline constexpr const char* kSamordningsnummerSystem = "http://electronichealth.se/identifier/samordningsnummer";
 

@@ -68,6 +68,18 @@ std::string file_name_letters(const std::string& name) {
 
 }  // namespace
 
+KvaCode kva_code(PreparationKind kind) {
+    switch (kind) {
+        case PreparationKind::FollowUp:
+            return {"AW010", "kva.AW010"};
+        case PreparationKind::Discharge:
+            return {"AU125", "kva.AU125"};
+        case PreparationKind::NewPlan:
+            break;
+    }
+    return {"AU124", "kva.AU124"};
+}
+
 std::string date_words(const Date& d, Lang lang) {
     return trf(lang, "date.format",
                {std::to_string(d.day), tr(lang, "month." + std::to_string(d.month)), std::to_string(d.year)});

@@ -24,6 +24,14 @@ const Invitee* find_invitee(const Preparation& p, const std::string& id);
 // The first word of the person's name ("Elsa" for "Elsa Lind"), or "" before a name is typed.
 std::string owner_first_name(const Preparation& p);
 
+// The KVÅ code a professional registers for this kind of SIP — a suggestion; nothing is ever
+// registered by the app. AU124 establishing a SIP, AU125 at discharge from hospital, AW010 follow-up.
+struct KvaCode {
+    const char* code;
+    const char* text_key;  // catalog: what the code stands for
+};
+KvaCode kva_code(PreparationKind kind);
+
 // "16 november 2026" / "November 16, 2026".
 std::string date_words(const Date& d, Lang lang);
 

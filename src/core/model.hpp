@@ -53,7 +53,8 @@ struct Representative {
     std::string personal_id;  // optional
 };
 
-enum class PreparationKind { NewPlan, FollowUp };
+// A new SIP, a follow-up, or a SIP before leaving hospital (the law on cooperation at discharge, 1.1).
+enum class PreparationKind { NewPlan, FollowUp, Discharge };
 
 struct FollowUp {
     Voices how_it_went;     // against the goals of the earlier plan

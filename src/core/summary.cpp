@@ -27,7 +27,12 @@ public:
     // Each contributor's words, the person's first, with who wrote them.
     void voices(const std::vector<Entry>& entries) {
         if (entries.empty()) return nothing();
-        for (const Entry& e : entries) add(Kind::Bullet, author_label(p_, e.author, lang_) + ": " + e.text, e.author);
+        // A relative's words read as theirs ("Karin (dotter) skriver: …"), never as the person's own.
+        for (const Entry& e : entries)
+            add(Kind::Bullet,
+                e.author == kPersonId ? author_label(p_, e.author, lang_) + ": " + e.text
+                                      : trf(lang_, "summary.writes", {author_label(p_, e.author, lang_), e.text}),
+                e.author);
     }
     Summary& summary() { return s_; }
 
@@ -190,10 +195,7 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
     for (const std::string* w : {&part.wished_date, &part.wished_time, &part.wished_place})
         if (!w->empty()) wished += (wished.empty() ? "" : ", ") + *w;
     if (!wished.empty()) b.line(trf(lang, "summary.wished", {wished}));
-    if (!part.topics_to_avoid.entries.empty()) {
-        b.sub(tr(lang, "summary.topics_to_avoid"));
-        b.voices(part.topics_to_avoid.entries);
-    }
+
     if (part.pre_meeting_allowed != YesNo::Unanswered)
         b.line(trf(lang, "summary.pre_meeting", {enum_label(lang, "yesno", part.pre_meeting_allowed)}));
 
@@ -234,6 +236,16 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
     if (!p.child_consent_view.entries.empty()) {
         b.sub(tr(lang, "summary.child_consent_view"));
         b.voices(p.child_consent_view.entries);
+    }
+
+    // Topics that must not be raised: for the one who calls the meeting, never on the page that
+    // everyone at the meeting gets.
+    if (!part.topics_to_avoid.entries.empty()) {
+        b.section("convener");
+        s.sections.back().for_convener = true;
+        b.line(tr(lang, "summary.convener.note"));
+        b.sub(tr(lang, "summary.topics_to_avoid"));
+        b.voices(part.topics_to_avoid.entries);
     }
 
     const Evaluation& ev = p.evaluation;

@@ -32,6 +32,9 @@ struct SummarySection {
     std::string id;  // stable: "goals", "consents" … (HTML ids, tests)
     std::string title;
     std::vector<SummaryItem> items;
+    // Only for the one who calls the meeting (topics that must not be raised): everyone at the
+    // meeting gets a copy of the summary, so these never go on that page.
+    bool for_convener = false;
 };
 
 struct Summary {
@@ -47,8 +50,12 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
 
 std::string render_text(const Summary& s);
 std::string render_markdown(const Summary& s);
+// Who a printed page is for: everyone at the meeting (no notes for the convener), the one who
+// calls the meeting (the title block and those notes only), or all of it (the professional's view).
+enum class Audience { All, Meeting, Convener };
 // A complete page with the print stylesheet (assets/print.css).
-std::string render_html(const Summary& s, Lang lang);
+std::string render_html(const Summary& s, Lang lang, Audience audience = Audience::All);
+bool has_convener_notes(const Summary& s);
 
 enum class SummaryFormat { Text, Markdown, Html };
 std::string summary(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues,

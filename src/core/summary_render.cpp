@@ -176,12 +176,22 @@ std::string render_markdown(const Summary& s) {
     return out;
 }
 
-std::string render_html(const Summary& s, Lang lang) {
+bool has_convener_notes(const Summary& s) {
+    for (const SummarySection& sec : s.sections)
+        if (sec.for_convener && !sec.items.empty()) return true;
+    return false;
+}
+
+std::string render_html(const Summary& s, Lang lang, Audience audience) {
     std::string body = "<header><h1>" + html(s.title) + "</h1><p class=\"subtitle\">" + html(s.subtitle) + "</p>";
     for (const SummaryItem& i : s.header) body += "<p>" + html(i.text) + "</p>\n";
     body += "</header>\n";
     for (const SummarySection& sec : s.sections) {
-        body += "<section id=\"" + sec.id + "\"><h2>" + html(sec.title) + "</h2>\n";
+        if ((audience == Audience::Meeting && sec.for_convener) ||
+            (audience == Audience::Convener && !sec.for_convener))
+            continue;
+        body += "<section id=\"" + sec.id + "\"" + (sec.for_convener ? " class=\"convener\"" : "") + "><h2>" +
+                html(sec.title) + "</h2>\n";
         const char* open = nullptr;  // the list element open now
         for (const SummaryItem& i : sec.items) {
             const char* want = !is_list(i.kind) ? nullptr : i.kind == Kind::Numbered ? "ol" : "ul";

@@ -187,7 +187,8 @@ void App::steps_screen() {
         else
             export_file();
     }
-    if (r.print_summary) print_summary();
+    if (r.print_summary) print_summary(Audience::Meeting);
+    if (r.print_convener) print_summary(Audience::Convener);
     if (r.go_to_step) go_to(Screen::Steps, *r.go_to_step);
     if (r.go_to_evaluation) go_to(Screen::Evaluation);
     if (screen_ == Screen::Steps) step_footer(steps, index);

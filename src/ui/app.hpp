@@ -98,7 +98,7 @@ private:
     bool child() const;
 
     // app_start.cpp
-    enum class Pending { None, New, FollowUp, Open };
+    enum class Pending { None, New, FollowUp, Discharge, Open };
     void start_screen();
     void resume_screen();
     void continue_draft();  // from the neutral screen to where the stored draft was left
@@ -110,7 +110,7 @@ private:
 
     // app_actions.cpp: what buttons on several screens do
     void export_file();
-    void print_summary();
+    void print_summary(Audience audience);
     void announce_new_issue(const std::vector<Issue>& before);
     void contributor_selector();
 

@@ -26,8 +26,9 @@ void App::export_file() {
     changed();  // `created` is part of the draft
 }
 
-void App::print_summary() {
-    host_.print_html(tr(lang_, "summary.title"), render_html(build_summary(prep_, lang_, today_, issues_), lang_));
+void App::print_summary(Audience audience) {
+    host_.print_html(tr(lang_, "summary.title"),
+                     render_html(build_summary(prep_, lang_, today_, issues_), lang_, audience));
 }
 
 // Who writes now: each contributor edits their own words and sees the others' beside them.

@@ -4,6 +4,7 @@
 #include "app.hpp"
 #include "core/clock.hpp"
 #include "core/fhir.hpp"
+#include "core/labels.hpp"
 #include "core/summary.hpp"
 #include "imgui.h"
 #include "ui/summary_view.hpp"
@@ -51,6 +52,8 @@ void App::professional_screen() {
                 paragraph(t(integrity));
             if (!r.meta.updated.empty())
                 muted(trf(lang_, "pro.exported", {local_datetime_text(r.meta.updated, lang_)}));
+            const KvaCode kva = kva_code(r.preparation.kind);
+            paragraph(trf(lang_, "pro.kva", {kva.code, t(kva.text_key)}));
         }
         // Worded once per language: a crafted file can bring thousands.
         if (o.described_lang != lang_) {

@@ -59,6 +59,8 @@ void App::start_screen() {
         focus_control("follow-up-file");
     }
     if (follow_up_choice_ && follow_up_choice()) ask(Pending::FollowUp);
+    if (button(t("start.discharge"), "start-discharge", ButtonStyle::Normal, t("start.discharge.help")))
+        ask(Pending::Discharge);
     if (button(t("start.open"), "start-open", ButtonStyle::Normal, t("start.open.help"))) ask(Pending::Open);
     muted(t("start.drop"));
     ImGui::Spacing();
@@ -130,6 +132,11 @@ void App::start_action(Pending action) {
         case Pending::FollowUp:
             if (draft_has_content()) host_.keep_version("new");
             reset(PreparationKind::FollowUp);
+            go_to(Screen::Steps, StepId::AboutYou);
+            break;
+        case Pending::Discharge:
+            if (draft_has_content()) host_.keep_version("new");
+            reset(PreparationKind::Discharge);
             go_to(Screen::Steps, StepId::AboutYou);
             break;
         case Pending::Open:

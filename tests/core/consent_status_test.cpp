@@ -4,6 +4,7 @@
 
 #include "core/consent_status.hpp"
 #include "core/fhir.hpp"
+#include "core/labels.hpp"
 #include "core/summary.hpp"
 #include "core/validation.hpp"
 
@@ -95,4 +96,24 @@ TEST(ConsentStatus, TheToDoListNamesWhatIsOpen) {
     EXPECT_TRUE(has("invite.no_consent")) << "two invited, no choice made for either";
     EXPECT_TRUE(has("consent.unanswered"));
     EXPECT_TRUE(has("meeting.past"));
+}
+
+// The code a professional registers matches the kind of SIP (seed 004: hand-picked codes made the
+// statistics unreliable). Suggested in FHIR, never registered.
+TEST(Kva, TheSuggestedCodeFollowsTheKindOfSip) {
+    EXPECT_STREQ(kva_code(PreparationKind::NewPlan).code, "AU124");
+    EXPECT_STREQ(kva_code(PreparationKind::Discharge).code, "AU125");
+    EXPECT_STREQ(kva_code(PreparationKind::FollowUp).code, "AW010");
+    Preparation p = with_one_consent();
+    p.kind = PreparationKind::Discharge;
+    const auto fhir = to_fhir_bundle(p, BundleMeta{}, kToday, Lang::Sv);
+    bool found = false;
+    for (const auto& e : fhir["entry"])
+        if (e["resource"]["resourceType"] == "QuestionnaireResponse") {
+            const auto& ext = e["resource"]["extension"][0];
+            EXPECT_EQ(ext["valueCoding"]["code"], "AU125");
+            EXPECT_EQ(ext["valueCoding"]["display"], "upprättande av samordnad individuell plan (SIP) vid utskrivning");
+            found = true;
+        }
+    EXPECT_TRUE(found);
 }

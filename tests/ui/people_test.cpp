@@ -344,3 +344,25 @@ TEST(People, TheReasonForTheMeetingAndAFileThatCannotBeRead) {
     EXPECT_NE(r.shown().find("inte giltig JSON"), std::string::npos);
     EXPECT_EQ(r.state()["content"]["reason"][0]["text"], "Jag ska flytta hem från sjukhuset.");
 }
+
+// A SIP before leaving hospital: its own wording, and the professional sees the matching KVÅ code.
+TEST(People, ASipBeforeLeavingHospital) {
+    std::string bundle;
+    {
+        AppRun r;
+        press(r.h, r.app, "Ska du lämna sjukhuset?");
+        EXPECT_EQ(r.state()["content"]["kind"], "discharge");
+        type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Bo");
+        go_to_step(r, "Hur är det nu?");
+        EXPECT_NE(r.shown().find("Hur blir det när du kommer hem?"), std::string::npos) << r.shown();
+        go_to_step(r, "Sammanfattning");
+        press(r.h, r.app, "Spara fil");
+        ASSERT_EQ(r.host.downloads.size(), 1u);
+        bundle = r.host.downloads[0].second;
+    }
+    AppRun pro;
+    press(pro.h, pro.app, "Jag är yrkesverksam – öppna en förberedelse");
+    pro.app.file_opened("sip-bo.json", bundle, ui::FileOrigin::Picker);
+    pro.frame();
+    EXPECT_NE(pro.shown().find("Förslag på KVÅ-kod: AU125"), std::string::npos) << pro.shown();
+}

@@ -42,6 +42,7 @@ std::string StepContext::prompt(const char* key) const {
         return trf(lang, k + ".other", {name});
     }
     if (child && has_text(lang, k + ".child")) return tr(lang, k + ".child");
+    if (prep.kind == PreparationKind::Discharge && has_text(lang, k + ".discharge")) return tr(lang, k + ".discharge");
     return tr(lang, k);
 }
 

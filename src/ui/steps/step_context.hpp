@@ -55,7 +55,8 @@ struct StepRequests {
     bool go_to_evaluation = false;
     bool pick_earlier_plan = false;
     bool export_file = false;
-    bool print_summary = false;
+    bool print_summary = false;   // for everyone at the meeting
+    bool print_convener = false;  // the page for the one who calls the meeting
 };
 
 struct StepContext {

@@ -101,7 +101,13 @@ void draw_summary(StepContext& c) {
         }
     }
     ImGui::SameLine();
-    if (button(c.t("print.button"), "summary-print")) c.requests.print_summary = true;
+    if (button(c.t("print.button"), "summary-print", ButtonStyle::Normal, c.t("print.meeting.help")))
+        c.requests.print_summary = true;
+    if (!c.prep.participation.topics_to_avoid.entries.empty()) {
+        ImGui::SameLine();
+        if (button(c.t("print.convener"), "summary-print-convener", ButtonStyle::Normal, c.t("print.convener.help")))
+            c.requests.print_convener = true;
+    }
     if (s.confirm_errors && has_errors(c.issues)) save_with_errors(c);
     if (!c.status.empty()) paragraph(c.status);
 
