@@ -268,6 +268,8 @@
 
   // ---------------------------------------------------------------- printing
   function printHtml(title, html) {
+    // A new print replaces one still waiting to be removed: one print frame at a time.
+    Array.prototype.forEach.call(document.querySelectorAll('iframe.print-frame'), function (f) { f.remove(); });
     var frame = document.createElement('iframe');
     frame.title = title;
     frame.className = 'print-frame';
