@@ -35,6 +35,7 @@ struct SummarySection {
     // Only for the one who calls the meeting (topics that must not be raised): everyone at the
     // meeting gets a copy of the summary, so these never go on that page.
     bool for_convener = false;
+    bool own_page = false;  // printed on a page of its own (one consent form per organisation)
 };
 
 struct Summary {

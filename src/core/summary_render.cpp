@@ -190,8 +190,8 @@ std::string render_html(const Summary& s, Lang lang, Audience audience) {
         if ((audience == Audience::Meeting && sec.for_convener) ||
             (audience == Audience::Convener && !sec.for_convener))
             continue;
-        body += "<section id=\"" + sec.id + "\"" + (sec.for_convener ? " class=\"convener\"" : "") + "><h2>" +
-                html(sec.title) + "</h2>\n";
+        const char* cls = sec.for_convener ? " class=\"convener\"" : sec.own_page ? " class=\"page\"" : "";
+        body += "<section id=\"" + sec.id + "\"" + cls + "><h2>" + html(sec.title) + "</h2>\n";
         const char* open = nullptr;  // the list element open now
         for (const SummaryItem& i : sec.items) {
             const char* want = !is_list(i.kind) ? nullptr : i.kind == Kind::Numbered ? "ol" : "ul";

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/clock.hpp"
+#include "core/consent_form.hpp"
 #include "core/labels.hpp"
 #include "core/model_json.hpp"
 #include "core/utf8.hpp"
@@ -189,6 +190,8 @@ void App::steps_screen() {
     }
     if (r.print_summary) print_summary(Audience::Meeting);
     if (r.print_convener) print_summary(Audience::Convener);
+    if (r.print_consent_forms)
+        host_.print_html(t("form.title"), render_html(build_consent_forms(prep_, lang_, today_), lang_));
     if (r.go_to_step) go_to(Screen::Steps, *r.go_to_step);
     if (r.go_to_evaluation) go_to(Screen::Evaluation);
     if (screen_ == Screen::Steps) step_footer(steps, index);

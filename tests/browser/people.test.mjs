@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, press, goToStep, settle, state, startNew, ROOT, useBrowser } from './harness.mjs';
+import { mkdir } from 'node:fs/promises';
+import { openApp, press, goToStep, settle, state, startNew, ROOT, ARTIFACTS, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -152,6 +153,31 @@ test('what must not be raised is printed only on the page for the one who calls 
   await press(page, 'Skriv ut sidan till den som kallar');
   await frame.getByText('Min sons skulder', { exact: false }).first().waitFor({ state: 'attached' });
   await frame.getByText('Till den som kallar till mötet – inte till alla').first().waitFor({ state: 'attached' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the consent form: a page per organisation, filled in, with lines to sign; a tidy A4 PDF', async () => {
+  const { context, page, problems } = await openApp(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
+  const chooser = page.waitForEvent('filechooser');
+  await press(page, 'Öppna en fil');
+  await (await chooser).setFiles(join(ROOT, 'assets', 'examples', 'barn-skolfranvaro.json'));
+  await settle(page, 300);
+  await goToStep(page, 'Samtycke');
+  await press(page, 'Skriv ut samtyckesblankett');
+  const frame = page.frameLocator('iframe.print-frame');
+  await frame.getByText('Samtycke för Skolan', { exact: false }).first().waitFor({ state: 'attached' });
+  const html = await page.locator('iframe.print-frame').getAttribute('srcdoc');
+  assert.match(html, /Vårdnadshavare: /);
+  assert.match(html, /Underskrift:/);
+  await mkdir(join(ARTIFACTS, 'print'), { recursive: true });
+  const printPage = await context.newPage();
+  await printPage.setContent(html);
+  const overflow = await printPage.evaluate(() =>
+    [...document.querySelectorAll('p, li, h1, h2, h3')].filter((e) => e.scrollWidth > e.clientWidth + 1).length);
+  assert.equal(overflow, 0, 'text cut off');
+  const pdf = await printPage.pdf({ path: join(ARTIFACTS, 'print', 'samtyckesblankett.pdf'), format: 'A4' });
+  assert.ok(pdf.length > 5000);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -2,6 +2,7 @@
 // professional's view, the print and the FHIR status.
 #include <gtest/gtest.h>
 
+#include "core/consent_form.hpp"
 #include "core/consent_status.hpp"
 #include "core/fhir.hpp"
 #include "core/labels.hpp"
@@ -116,4 +117,34 @@ TEST(Kva, TheSuggestedCodeFollowsTheKindOfSip) {
             found = true;
         }
     EXPECT_TRUE(found);
+}
+
+// "Skriv ut samtyckesblankett": a page per organisation the person wants to consent to, with the
+// person's choices and lines for each one who signs.
+TEST(ConsentForm, OnePagePerOrganisationWithLinesForEachGuardian) {
+    Preparation p = with_one_consent();
+    p.owner.name = "Alva Nilsson";
+    p.owner.child = true;
+    p.representatives.push_back(Representative{"r-1", "Mehmet", RepresentativeKind::Guardian, "pappa", "", ""});
+    p.representatives.push_back(Representative{"r-2", "Sara", RepresentativeKind::Guardian, "mamma", "", ""});
+    p.invitations.actors.push_back(Invitee{"a-2", ActorKind::School, "", "", ""});
+    Consent& c = p.consents[0];
+    c.decision = ConsentDecision::Permit;
+    c.information = "Mediciner";
+    c.until_plan_ends = true;
+    c.given_by = ConsentGiver::Guardians;
+    Consent no;
+    no.id = "c-2";
+    no.actor = "a-2";
+    no.decision = ConsentDecision::Deny;
+    p.consents.push_back(no);
+    const Summary forms = build_consent_forms(p, Lang::Sv, kToday);
+    ASSERT_EQ(forms.sections.size(), 1u) << "nothing to sign for a no";
+    const std::string html = render_html(forms, Lang::Sv);
+    EXPECT_NE(html.find("Samtycke för Vårdcentralen, Vårdcentralen Ryd"), std::string::npos);
+    EXPECT_NE(html.find("Vårdnadshavare: Mehmet"), std::string::npos);
+    EXPECT_NE(html.find("Vårdnadshavare: Sara"), std::string::npos);
+    EXPECT_NE(html.find("tills SIP:en avslutas"), std::string::npos);
+    EXPECT_NE(html.find("class=\"page\""), std::string::npos);
+    EXPECT_NE(html.find("Underskrift:"), std::string::npos);
 }

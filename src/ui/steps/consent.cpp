@@ -25,6 +25,12 @@ void draw_consent(StepContext& c) {
         if (button(c.t("consent.go_invite"), "consent-go-invite")) c.requests.go_to_step = StepId::Invite;
         return;
     }
+    const bool any_to_sign = std::any_of(c.prep.consents.begin(), c.prep.consents.end(), [](const Consent& k) {
+        return k.decision == ConsentDecision::Permit && k.revoked_on.empty();
+    });
+    if (any_to_sign &&
+        button(c.t("print.consent_forms"), "consent-print-forms", ButtonStyle::Normal, c.t("print.consent_forms.help")))
+        c.requests.print_consent_forms = true;
     std::vector<const Representative*> guardians;
     for (const Representative& r : c.prep.representatives)
         if (r.kind == RepresentativeKind::Guardian) guardians.push_back(&r);

@@ -57,6 +57,7 @@ struct StepRequests {
     bool export_file = false;
     bool print_summary = false;   // for everyone at the meeting
     bool print_convener = false;  // the page for the one who calls the meeting
+    bool print_consent_forms = false;
 };
 
 struct StepContext {
