@@ -33,10 +33,9 @@ Summary build_consent_forms(const Preparation& p, Lang lang, const Date& today) 
     out.header.push_back(SummaryItem{Kind::Paragraph, tr(lang, "form.intro"), {}, 0});
     for (const Consent& c : p.consents) {
         if (c.decision != ConsentDecision::Permit || !c.revoked_on.empty()) continue;
-        const Invitee* a = find_invitee(p, c.actor);
         SummarySection s;
         s.id = "form-" + c.id;
-        s.title = trf(lang, "form.section", {a ? invitee_label(*a, lang) : tr(lang, "consent.sentence.someone")});
+        s.title = trf(lang, "form.section", {consent_receiver_label(p, c.actor, lang)});
         s.own_page = true;
         std::string who = name;
         if (!p.owner.personal_id.empty()) {

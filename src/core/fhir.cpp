@@ -355,7 +355,6 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
         } else {
             performers.push_back(reference(patient_url, patient_name));
         }
-        const Invitee* actor = find_invitee(p, c.actor);
         J provision = {
             {"actor",
              J::array(
@@ -363,7 +362,7 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
                      {{"coding", J::array({J{{"system", "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"},
                                              {"code", "IRCP"},
                                              {"display", "information recipient"}}})}}},
-                    {"reference", {{"display", actor ? invitee_label(*actor, lang) : c.actor}}}}})}};
+                    {"reference", {{"display", consent_receiver_label(p, c.actor, lang)}}}}})}};
         if (c.decision != ConsentDecision::Unanswered)
             provision["type"] = c.decision == ConsentDecision::Permit ? "permit" : "deny";
         J period = J::object();

@@ -114,9 +114,15 @@ std::string author_label(const Preparation& p, const std::string& id, Lang lang)
     return tr(lang, "summary.unknown_author");
 }
 
+std::string consent_receiver_label(const Preparation& p, const std::string& actor_id, Lang lang) {
+    if (const Invitee* a = find_invitee(p, actor_id)) return invitee_label(*a, lang);
+    for (const Contributor& w : p.contributors)
+        if (w.id == actor_id && w.id != kPersonId) return author_label(p, w.id, lang);
+    return tr(lang, "consent.sentence.someone");
+}
+
 std::string consent_sentence(const Preparation& p, const Consent& c, Lang lang) {
-    const Invitee* a = find_invitee(p, c.actor);
-    const std::string who = a ? invitee_label(*a, lang) : tr(lang, "consent.sentence.someone");
+    const std::string who = consent_receiver_label(p, c.actor, lang);
     std::string what = c.information;
     while (!what.empty() && (what.back() == '.' || what.back() == ' ' || what.back() == '\n')) what.pop_back();
     for (InfoCategory k : c.categories) what += (what.empty() ? "" : "; ") + enum_label(lang, "category", k);
@@ -124,12 +130,16 @@ std::string consent_sentence(const Preparation& p, const Consent& c, Lang lang) 
         return trf(lang, "consent.sentence.unanswered", {who});
     if (what.empty()) what = tr(lang, "consent.sentence.unspecified");
     const std::string from = c.valid_from.empty() ? tr(lang, "consent.sentence.now") : c.valid_from;
-    const std::string to = c.until_plan_ends    ? tr(lang, "summary.consent.until_plan_ends")
-                           : c.valid_to.empty() ? tr(lang, "summary.open_date")
-                                                : c.valid_to;
-    std::string s =
-        trf(lang, c.decision == ConsentDecision::Permit ? "consent.sentence.permit" : "consent.sentence.deny",
-            {who, what, from, to});
+    const std::string period = c.until_plan_ends
+                                   ? trf(lang, "consent.sentence.period_plan", {from})
+                                   : trf(lang, "consent.sentence.period",
+                                         {from, c.valid_to.empty() ? tr(lang, "summary.open_date") : c.valid_to});
+    // A person is told things; an organisation shares them with the others in the plan.
+    const bool person = find_invitee(p, c.actor) == nullptr;
+    const std::string key =
+        std::string(c.decision == ConsentDecision::Permit ? "consent.sentence.permit" : "consent.sentence.deny") +
+        (person ? ".person" : "");
+    std::string s = trf(lang, key, {who, what, period});
     if (!c.revoked_on.empty()) s += " " + trf(lang, "consent.sentence.revoked", {c.revoked_on});
     return s;
 }

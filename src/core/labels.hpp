@@ -43,6 +43,10 @@ std::string bundle_file_name(const Preparation& p, const std::string& iso_date);
 // "Anna (dotter)", or "Kerstin själv" for the person; "Vårdnadshavare 2" before a name is typed.
 std::string author_label(const Preparation& p, const std::string& author_id, Lang lang);
 
+// Who receives information under a consent: an invited organisation ("Vårdcentralen, Ryd") or a
+// person such as a relative ("Karin (dotter)"); "Verksamheten" when the id names neither.
+std::string consent_receiver_label(const Preparation& p, const std::string& actor_id, Lang lang);
+
 // The consent as one plain sentence: "Vårdcentralen får ta del av uppgifter om … från … till …".
 std::string consent_sentence(const Preparation& p, const Consent& c, Lang lang);
 

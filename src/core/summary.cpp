@@ -203,10 +203,9 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
     if (p.consents.empty()) b.nothing();
     if (!p.consents.empty()) b.line(tr(lang, "summary.consent.wish"));
     for (const Consent& c : p.consents) {
-        const Invitee* a = find_invitee(p, c.actor);
         // What holds today first, in words; what the person wants after it.
         std::string line =
-            (a ? invitee_label(*a, lang) : c.actor) + " – " + consent_status_text(consent_status(p, c, today), lang);
+            consent_receiver_label(p, c.actor, lang) + " – " + consent_status_text(consent_status(p, c, today), lang);
         if (c.review && c.revoked_on.empty()) line += " – " + tr(lang, "summary.consent.review");
         b.bullet(line);
         if (c.decision == ConsentDecision::Permit) {

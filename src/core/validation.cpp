@@ -186,7 +186,7 @@ private:
             auto at = [&](auto... rest) { return content_path(&P::consents, i, rest...); };
             if (c.actor.empty())
                 error(at(&Consent::actor), "consent.no_actor");
-            else if (!known_invitee(c.actor))
+            else if (!known_invitee(c.actor) && (c.actor == kPersonId || !known_contributor(c.actor)))
                 error(at(&Consent::actor), "consent.unknown_actor", {c.actor});
             check_date(at(&Consent::valid_from), c.valid_from);
             check_date(at(&Consent::valid_to), c.valid_to);

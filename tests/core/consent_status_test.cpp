@@ -148,3 +148,23 @@ TEST(ConsentForm, OnePagePerOrganisationWithLinesForEachGuardian) {
     EXPECT_NE(html.find("class=\"page\""), std::string::npos);
     EXPECT_NE(html.find("Underskrift:"), std::string::npos);
 }
+
+// Consent can be to a person as well as to an organisation (a relative who is to be told).
+TEST(ConsentStatus, AConsentCanBeToARelative) {
+    Preparation p = with_one_consent();
+    p.contributors.push_back(Contributor{"rel-1", "Karin", ContributorRole::Relative, "dotter"});
+    Consent c;
+    c.id = "c-2";
+    c.actor = "rel-1";
+    c.decision = ConsentDecision::Permit;
+    c.information = "Hur det går med rehabiliteringen";
+    c.until_plan_ends = true;
+    p.consents.push_back(c);
+    for (const Issue& i : validate(p, kToday)) EXPECT_NE(i.code, "consent.unknown_actor") << i.path;
+    EXPECT_EQ(
+        consent_sentence(p, p.consents[1], Lang::Sv),
+        "Karin (dotter) får ta del av uppgifter om mig: Hur det går med rehabiliteringen. Gäller från i dag tills "
+        "SIP:en avslutas.");
+    const std::string summary = summary_text(p, Lang::Sv, kToday, {});
+    EXPECT_NE(summary.find("Karin (dotter) – Gäller"), std::string::npos) << summary;
+}

@@ -366,3 +366,16 @@ TEST(People, ASipBeforeLeavingHospital) {
     pro.frame();
     EXPECT_NE(pro.shown().find("Förslag på KVÅ-kod: AU125"), std::string::npos) << pro.shown();
 }
+
+TEST(People, AConsentCanBeGivenToARelative) {
+    AppRun r;
+    elsa_and_karin(r);
+    go_to_step(r, "Vilka ska vara med?");
+    r.tick("Vårdcentralen");
+    go_to_step(r, "Samtycke");
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Heading, "Närstående som får ta del"), nullptr);
+    press(r.h, r.app, "Fyll i samtycke för Karin (dotter)");
+    ASSERT_EQ(r.state()["content"]["consents"].size(), 1u);
+    EXPECT_EQ(r.state()["content"]["consents"][0]["actor"], "rel-1");
+    EXPECT_NE(r.shown().find("Karin (dotter): du har inte valt än om de får dela uppgifter."), std::string::npos);
+}

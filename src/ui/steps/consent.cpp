@@ -10,6 +10,195 @@
 #include "ui/steps/step_context.hpp"
 
 namespace sipprep::ui {
+namespace {
+
+// One organisation or person who may receive information: the consent in one sentence, what
+// holds today, and the person's choices.
+void consent_entry(StepContext& c, const std::string& actor_id, const std::string& actor_name,
+                   const std::vector<const Representative*>& guardians) {
+    auto it = std::find_if(c.prep.consents.begin(), c.prep.consents.end(),
+                           [&](const Consent& k) { return k.actor == actor_id; });
+    const std::string gid = "consent-" + actor_id;
+    Group group(Role::Group, gid, actor_name);
+    heading(actor_name, 3);
+    if (it == c.prep.consents.end()) {
+        if (button(trf(c.lang, "consent.add", {actor_name}), gid + "-add")) {
+            // An active choice: nothing is chosen for the person (decision, period and form start open).
+            Consent k;
+            k.id = c.new_id("c");
+            k.actor = actor_id;
+            k.given_by = c.child && !guardians.empty() ? ConsentGiver::Guardians : ConsentGiver::Person;
+            c.prep.consents.push_back(k);
+            focus_control(gid + "-decision-0");
+            c.mark(true);
+        }
+        ImGui::Separator();
+        return;
+    }
+    Consent& k = *it;
+    const std::size_t index = static_cast<std::size_t>(it - c.prep.consents.begin());
+    using P = Preparation;
+
+    // The consent in one sentence, as the person would say it, and what holds today.
+    paragraph(consent_sentence(c.prep, k, c.lang));
+    const ConsentStatus status = consent_status(c.prep, k, c.today);
+    if (status.in_force())
+        paragraph(consent_status_text(status, c.lang));
+    else
+        muted(consent_status_text(status, c.lang));
+    if (!k.revoked_on.empty()) {
+        error_text(trf(c.lang, "consent.revoked_on", {k.revoked_on}));
+        if (button(c.t("consent.unrevoke"), gid + "-unrevoke", ButtonStyle::Quiet, c.t("consent.unrevoke.help"))) {
+            k.revoked_on.clear();
+            focus_control(gid + "-revoke");
+            c.mark(true);
+        }
+        ImGui::Separator();
+        return;
+    }
+    if (k.review) {
+        // Carried over from the earlier plan: it holds only when the person says it still does.
+        muted(c.t("consent.review.note"));
+        if (button(c.t("consent.review.ok"), gid + "-review-ok")) {
+            k.review = false;
+            announce(c.t("consent.review.ok"));
+            focus_control(gid + "-decision-0");
+            c.mark(true);
+        }
+    }
+
+    int decision = k.decision == ConsentDecision::Unanswered ? -1 : static_cast<int>(k.decision);
+    if (radio_group(c.t("consent.decision"), gid + "-decision",
+                    {trf(c.lang, "consent.permit", {actor_name}), trf(c.lang, "consent.deny", {actor_name})},
+                    &decision)) {
+        k.decision = static_cast<ConsentDecision>(decision);
+        c.mark(true);
+    }
+    FieldOptions info;
+    info.multiline = true;
+    info.min_lines = 2;
+    info.help = c.t("consent.information.help");
+    c.mark(text_field(c.t("consent.information"), gid + "-info", &k.information, info));
+    begin_group(Role::Group, gid + "-categories", c.t("consent.categories"));
+    ImGui::TextUnformatted(c.t("consent.categories").c_str());
+    for (std::size_t n = 0; n < enum_count<InfoCategory>(); ++n) {
+        const InfoCategory cat = static_cast<InfoCategory>(n);
+        bool on = std::find(k.categories.begin(), k.categories.end(), cat) != k.categories.end();
+        if (checkbox(enum_label(c.lang, "category", cat), gid + "-cat-" + std::string(enum_name(cat)), &on)) {
+            if (on)
+                k.categories.push_back(cat);
+            else
+                k.categories.erase(std::remove(k.categories.begin(), k.categories.end(), cat), k.categories.end());
+            std::sort(k.categories.begin(), k.categories.end());
+            c.mark(true);
+        }
+    }
+    end_group();
+
+    FieldOptions date;
+    date.help = c.t("date.help");
+    date.error = c.field_error(content_path(&P::consents, index, &Consent::valid_from));
+    c.mark(text_field(c.t("consent.valid_from"), gid + "-from", &k.valid_from, date));
+    // Never open-ended by leaving a field empty: an end date, or "until the SIP is closed".
+    const bool by_date = !k.valid_to.empty() || c.state.consent.by_date.count(k.id) > 0;
+    int period = k.until_plan_ends ? 1 : by_date ? 0 : -1;
+    if (radio_group(c.t("consent.period"), gid + "-period", {c.t("consent.period.date"), c.t("consent.period.plan")},
+                    &period)) {
+        k.until_plan_ends = period == 1;
+        if (period == 1) {
+            k.valid_to.clear();
+            c.state.consent.by_date.erase(k.id);
+        } else {
+            c.state.consent.by_date.insert(k.id);
+            focus_control(gid + "-to");
+        }
+        c.mark(true);
+    }
+    if (!k.until_plan_ends && (by_date || period == 0)) {
+        date.error = c.field_error(content_path(&P::consents, index, &Consent::valid_to));
+        date.help = c.t("consent.valid_to.help");
+        c.mark(text_field(c.t("consent.valid_to"), gid + "-to", &k.valid_to, date));
+    }
+
+    int form = k.form == ConsentForm::Unanswered ? -1 : static_cast<int>(k.form);
+    if (radio_group(c.t("consent.form"), gid + "-form", {c.t("enum.form.written"), c.t("enum.form.oral")}, &form)) {
+        k.form = static_cast<ConsentForm>(form);
+        c.mark(true);
+    }
+    int giver = static_cast<int>(k.given_by);
+    if (radio_group(c.t("consent.given_by"), gid + "-giver",
+                    {c.t("enum.giver.person"), c.t("enum.giver.guardians"), c.t("enum.giver.representative")},
+                    &giver)) {
+        k.given_by = static_cast<ConsentGiver>(giver);
+        c.mark(true);
+    }
+    if (k.given_by == ConsentGiver::Guardians) {
+        if (guardians.empty()) error_text(c.t("msg.consent.no_guardians"));
+        for (const Representative* g : guardians) {
+            auto ap = std::find_if(k.guardian_approvals.begin(), k.guardian_approvals.end(),
+                                   [&](const GuardianApproval& a) { return a.representative_id == g->id; });
+            bool agrees = ap != k.guardian_approvals.end() && ap->agrees;
+            const std::string name = g->name.empty() ? c.t("reps.unnamed") : g->name;
+            if (checkbox(trf(c.lang, "consent.guardian_agrees", {name}), gid + "-g-" + g->id, &agrees)) {
+                if (ap == k.guardian_approvals.end()) {
+                    k.guardian_approvals.push_back(GuardianApproval{g->id, format_iso_date(c.today), agrees});
+                } else {
+                    ap->agrees = agrees;
+                    if (agrees && ap->date.empty()) ap->date = format_iso_date(c.today);
+                }
+                c.mark(true);
+                ap = std::find_if(k.guardian_approvals.begin(), k.guardian_approvals.end(),
+                                  [&](const GuardianApproval& a) { return a.representative_id == g->id; });
+            }
+            if (ap != k.guardian_approvals.end() && ap->agrees) {
+                FieldOptions d;
+                d.help = c.t("date.help");
+                d.error = c.field_error(content_path(&P::consents, index, &Consent::guardian_approvals,
+                                                     static_cast<std::size_t>(ap - k.guardian_approvals.begin()),
+                                                     &GuardianApproval::date));
+                c.mark(text_field(trf(c.lang, "consent.guardian_date", {name}), gid + "-gd-" + g->id, &ap->date, d));
+            }
+        }
+        const std::string missing = c.field_error(content_path(&P::consents, index, &Consent::guardian_approvals));
+        if (!missing.empty()) error_text(missing);
+    } else if (k.given_by == ConsentGiver::Representative) {
+        std::vector<std::string> names;
+        int selected = -1;
+        for (std::size_t i = 0; i < c.prep.representatives.size(); ++i) {
+            const Representative& r = c.prep.representatives[i];
+            names.push_back((r.name.empty() ? c.t("reps.unnamed") : r.name) + " (" + enum_label(c.lang, "rep", r.kind) +
+                            ")");
+            if (r.id == k.representative_id) selected = static_cast<int>(i);
+        }
+        if (names.empty()) {
+            error_text(c.t("consent.no_reps"));
+        } else if (radio_group(c.t("consent.representative"), gid + "-rep", names, &selected)) {
+            k.representative_id = c.prep.representatives[static_cast<std::size_t>(selected)].id;
+            c.mark(true);
+        }
+        FieldOptions basis;
+        basis.help = c.t("consent.basis.help");
+        c.mark(text_field(c.t("consent.basis"), gid + "-basis", &k.representative_basis, basis));
+    } else if (c.child) {
+        muted(c.t("msg.consent.child_by_person"));
+    }
+
+    if (button(c.t("consent.revoke"), gid + "-revoke", ButtonStyle::Danger, c.t("consent.revoke.help"))) {
+        k.revoked_on = format_iso_date(c.today);
+        announce(trf(c.lang, "consent.revoked_on", {k.revoked_on}));
+        focus_control(gid + "-unrevoke");
+        c.mark(true);
+    }
+    ImGui::SameLine();
+    if (button(c.t("consent.remove"), gid + "-remove", ButtonStyle::Quiet, c.t("consent.remove.help"))) {
+        c.prep.consents.erase(it);
+        focus_control(gid + "-add");
+        c.mark(true);
+    }
+    ImGui::Separator();
+}
+
+}  // namespace
 
 void draw_consent(StepContext& c) {
     paragraph(c.child ? c.t("consent.intro.child") : c.t("consent.intro"));
@@ -35,189 +224,18 @@ void draw_consent(StepContext& c) {
     for (const Representative& r : c.prep.representatives)
         if (r.kind == RepresentativeKind::Guardian) guardians.push_back(&r);
 
-    for (const Invitee& actor : c.prep.invitations.actors) {
-        const std::string actor_name = invitee_label(actor, c.lang);
-        auto it = std::find_if(c.prep.consents.begin(), c.prep.consents.end(),
-                               [&](const Consent& k) { return k.actor == actor.id; });
-        const std::string gid = "consent-" + actor.id;
-        Group group(Role::Group, gid, actor_name);
-        heading(actor_name, 3);
-        if (it == c.prep.consents.end()) {
-            if (button(trf(c.lang, "consent.add", {actor_name}), gid + "-add")) {
-                // An active choice: nothing is chosen for the person (decision, period and form start open).
-                Consent k;
-                k.id = c.new_id("c");
-                k.actor = actor.id;
-                k.given_by = c.child && !guardians.empty() ? ConsentGiver::Guardians : ConsentGiver::Person;
-                c.prep.consents.push_back(k);
-                focus_control(gid + "-decision-0");
-                c.mark(true);
-            }
-            ImGui::Separator();
-            continue;
-        }
-        Consent& k = *it;
-        const std::size_t index = static_cast<std::size_t>(it - c.prep.consents.begin());
-        using P = Preparation;
-
-        // The consent in one sentence, as the person would say it, and what holds today.
-        paragraph(consent_sentence(c.prep, k, c.lang));
-        const ConsentStatus status = consent_status(c.prep, k, c.today);
-        if (status.in_force())
-            paragraph(consent_status_text(status, c.lang));
-        else
-            muted(consent_status_text(status, c.lang));
-        if (!k.revoked_on.empty()) {
-            error_text(trf(c.lang, "consent.revoked_on", {k.revoked_on}));
-            if (button(c.t("consent.unrevoke"), gid + "-unrevoke", ButtonStyle::Quiet, c.t("consent.unrevoke.help"))) {
-                k.revoked_on.clear();
-                focus_control(gid + "-revoke");
-                c.mark(true);
-            }
-            ImGui::Separator();
-            continue;
-        }
-        if (k.review) {
-            // Carried over from the earlier plan: it holds only when the person says it still does.
-            muted(c.t("consent.review.note"));
-            if (button(c.t("consent.review.ok"), gid + "-review-ok")) {
-                k.review = false;
-                announce(c.t("consent.review.ok"));
-                focus_control(gid + "-decision-0");
-                c.mark(true);
-            }
-        }
-
-        int decision = k.decision == ConsentDecision::Unanswered ? -1 : static_cast<int>(k.decision);
-        if (radio_group(c.t("consent.decision"), gid + "-decision",
-                        {trf(c.lang, "consent.permit", {actor_name}), trf(c.lang, "consent.deny", {actor_name})},
-                        &decision)) {
-            k.decision = static_cast<ConsentDecision>(decision);
-            c.mark(true);
-        }
-        FieldOptions info;
-        info.multiline = true;
-        info.min_lines = 2;
-        info.help = c.t("consent.information.help");
-        c.mark(text_field(c.t("consent.information"), gid + "-info", &k.information, info));
-        begin_group(Role::Group, gid + "-categories", c.t("consent.categories"));
-        ImGui::TextUnformatted(c.t("consent.categories").c_str());
-        for (std::size_t n = 0; n < enum_count<InfoCategory>(); ++n) {
-            const InfoCategory cat = static_cast<InfoCategory>(n);
-            bool on = std::find(k.categories.begin(), k.categories.end(), cat) != k.categories.end();
-            if (checkbox(enum_label(c.lang, "category", cat), gid + "-cat-" + std::string(enum_name(cat)), &on)) {
-                if (on)
-                    k.categories.push_back(cat);
-                else
-                    k.categories.erase(std::remove(k.categories.begin(), k.categories.end(), cat), k.categories.end());
-                std::sort(k.categories.begin(), k.categories.end());
-                c.mark(true);
-            }
-        }
-        end_group();
-
-        FieldOptions date;
-        date.help = c.t("date.help");
-        date.error = c.field_error(content_path(&P::consents, index, &Consent::valid_from));
-        c.mark(text_field(c.t("consent.valid_from"), gid + "-from", &k.valid_from, date));
-        // Never open-ended by leaving a field empty: an end date, or "until the SIP is closed".
-        const bool by_date = !k.valid_to.empty() || c.state.consent.by_date.count(k.id) > 0;
-        int period = k.until_plan_ends ? 1 : by_date ? 0 : -1;
-        if (radio_group(c.t("consent.period"), gid + "-period",
-                        {c.t("consent.period.date"), c.t("consent.period.plan")}, &period)) {
-            k.until_plan_ends = period == 1;
-            if (period == 1) {
-                k.valid_to.clear();
-                c.state.consent.by_date.erase(k.id);
-            } else {
-                c.state.consent.by_date.insert(k.id);
-                focus_control(gid + "-to");
-            }
-            c.mark(true);
-        }
-        if (!k.until_plan_ends && (by_date || period == 0)) {
-            date.error = c.field_error(content_path(&P::consents, index, &Consent::valid_to));
-            date.help = c.t("consent.valid_to.help");
-            c.mark(text_field(c.t("consent.valid_to"), gid + "-to", &k.valid_to, date));
-        }
-
-        int form = k.form == ConsentForm::Unanswered ? -1 : static_cast<int>(k.form);
-        if (radio_group(c.t("consent.form"), gid + "-form", {c.t("enum.form.written"), c.t("enum.form.oral")}, &form)) {
-            k.form = static_cast<ConsentForm>(form);
-            c.mark(true);
-        }
-        int giver = static_cast<int>(k.given_by);
-        if (radio_group(c.t("consent.given_by"), gid + "-giver",
-                        {c.t("enum.giver.person"), c.t("enum.giver.guardians"), c.t("enum.giver.representative")},
-                        &giver)) {
-            k.given_by = static_cast<ConsentGiver>(giver);
-            c.mark(true);
-        }
-        if (k.given_by == ConsentGiver::Guardians) {
-            if (guardians.empty()) error_text(c.t("msg.consent.no_guardians"));
-            for (const Representative* g : guardians) {
-                auto ap = std::find_if(k.guardian_approvals.begin(), k.guardian_approvals.end(),
-                                       [&](const GuardianApproval& a) { return a.representative_id == g->id; });
-                bool agrees = ap != k.guardian_approvals.end() && ap->agrees;
-                const std::string name = g->name.empty() ? c.t("reps.unnamed") : g->name;
-                if (checkbox(trf(c.lang, "consent.guardian_agrees", {name}), gid + "-g-" + g->id, &agrees)) {
-                    if (ap == k.guardian_approvals.end()) {
-                        k.guardian_approvals.push_back(GuardianApproval{g->id, format_iso_date(c.today), agrees});
-                    } else {
-                        ap->agrees = agrees;
-                        if (agrees && ap->date.empty()) ap->date = format_iso_date(c.today);
-                    }
-                    c.mark(true);
-                    ap = std::find_if(k.guardian_approvals.begin(), k.guardian_approvals.end(),
-                                      [&](const GuardianApproval& a) { return a.representative_id == g->id; });
-                }
-                if (ap != k.guardian_approvals.end() && ap->agrees) {
-                    FieldOptions d;
-                    d.help = c.t("date.help");
-                    d.error = c.field_error(content_path(&P::consents, index, &Consent::guardian_approvals,
-                                                         static_cast<std::size_t>(ap - k.guardian_approvals.begin()),
-                                                         &GuardianApproval::date));
-                    c.mark(
-                        text_field(trf(c.lang, "consent.guardian_date", {name}), gid + "-gd-" + g->id, &ap->date, d));
-                }
-            }
-            const std::string missing = c.field_error(content_path(&P::consents, index, &Consent::guardian_approvals));
-            if (!missing.empty()) error_text(missing);
-        } else if (k.given_by == ConsentGiver::Representative) {
-            std::vector<std::string> names;
-            int selected = -1;
-            for (std::size_t i = 0; i < c.prep.representatives.size(); ++i) {
-                const Representative& r = c.prep.representatives[i];
-                names.push_back((r.name.empty() ? c.t("reps.unnamed") : r.name) + " (" +
-                                enum_label(c.lang, "rep", r.kind) + ")");
-                if (r.id == k.representative_id) selected = static_cast<int>(i);
-            }
-            if (names.empty()) {
-                error_text(c.t("consent.no_reps"));
-            } else if (radio_group(c.t("consent.representative"), gid + "-rep", names, &selected)) {
-                k.representative_id = c.prep.representatives[static_cast<std::size_t>(selected)].id;
-                c.mark(true);
-            }
-            FieldOptions basis;
-            basis.help = c.t("consent.basis.help");
-            c.mark(text_field(c.t("consent.basis"), gid + "-basis", &k.representative_basis, basis));
-        } else if (c.child) {
-            muted(c.t("msg.consent.child_by_person"));
-        }
-
-        if (button(c.t("consent.revoke"), gid + "-revoke", ButtonStyle::Danger, c.t("consent.revoke.help"))) {
-            k.revoked_on = format_iso_date(c.today);
-            announce(trf(c.lang, "consent.revoked_on", {k.revoked_on}));
-            focus_control(gid + "-unrevoke");
-            c.mark(true);
-        }
-        ImGui::SameLine();
-        if (button(c.t("consent.remove"), gid + "-remove", ButtonStyle::Quiet, c.t("consent.remove.help"))) {
-            c.prep.consents.erase(it);
-            focus_control(gid + "-add");
-            c.mark(true);
-        }
-        ImGui::Separator();
+    for (const Invitee& actor : c.prep.invitations.actors)
+        consent_entry(c, actor.id, invitee_label(actor, c.lang), guardians);
+    // A consent can be to a person too, for example a relative who is to hear what is said.
+    bool relatives = false;
+    for (const Contributor& w : c.prep.contributors) relatives = relatives || w.role == ContributorRole::Relative;
+    if (relatives) {
+        ImGui::Spacing();
+        heading(c.t("consent.people.title"), 3);
+        muted(c.t("consent.people.help"));
+        for (const Contributor& w : c.prep.contributors)
+            if (w.role == ContributorRole::Relative)
+                consent_entry(c, w.id, author_label(c.prep, w.id, c.lang), guardians);
     }
 }
 
