@@ -24,6 +24,8 @@ void signature(SummarySection& s, const std::string& who, Lang lang) {
 
 }  // namespace
 
+bool to_be_signed(const Consent& c) { return c.decision == ConsentDecision::Permit && c.revoked_on.empty(); }
+
 Summary build_consent_forms(const Preparation& p, Lang lang, const Date& today) {
     Summary out;
     const std::string name = p.owner.name.empty() ? tr(lang, "summary.no_name") : p.owner.name;
@@ -32,7 +34,7 @@ Summary build_consent_forms(const Preparation& p, Lang lang, const Date& today) 
     out.person = name;
     out.header.push_back(SummaryItem{Kind::Paragraph, tr(lang, "form.intro"), {}, 0});
     for (const Consent& c : p.consents) {
-        if (c.decision != ConsentDecision::Permit || !c.revoked_on.empty()) continue;
+        if (!to_be_signed(c)) continue;
         SummarySection s;
         s.id = "form-" + c.id;
         s.title = trf(lang, "form.section", {consent_receiver_label(p, c.actor, lang)});

@@ -190,6 +190,7 @@ private:
     bool open_details_shown_ = false;
     FileUse picking_for_ = FileUse::Draft;  // what the next file from the picker becomes
     bool follow_up_choice_ = false;         // start screen: "Följ upp" asks where to start from
+    bool follow_up_from_stored_ = false;    // … and may start from the preparation stored here
     bool replace_confirmed_ = false;        // the person said yes to replacing before picking the file
     struct PendingFile {
         std::string name;

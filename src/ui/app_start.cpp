@@ -56,6 +56,8 @@ void App::start_screen() {
         ask(Pending::New);
     if (button(t("start.follow_up"), "start-follow-up", ButtonStyle::Normal, t("start.follow_up.help"))) {
         follow_up_choice_ = true;
+        // Asked once, not every frame the choice is open (it serialises the whole draft).
+        follow_up_from_stored_ = !lock_.waiting && draft_has_content();
         focus_control("follow-up-file");
     }
     if (follow_up_choice_ && follow_up_choice()) ask(Pending::FollowUp);
@@ -94,7 +96,7 @@ bool App::follow_up_choice() {
         replace_confirmed_ = false;  // a draft with words in it is asked about when the file arrives
         host_.pick_file();
     }
-    if (!lock_.waiting && draft_has_content() &&
+    if (follow_up_from_stored_ &&
         button(t("followup.choice.stored"), "follow-up-stored", ButtonStyle::Normal,
                draft_updated_.empty() ? std::string()
                                       : trf(lang_, "resume.when", {local_datetime_text(draft_updated_, lang_)}))) {

@@ -2,6 +2,7 @@
 // guardian's agreement with its date; withdrawing is one click and keeps the date.
 #include <algorithm>
 
+#include "core/consent_form.hpp"
 #include "core/consent_status.hpp"
 #include "core/enum_names.hpp"
 #include "core/fields.hpp"
@@ -214,9 +215,7 @@ void draw_consent(StepContext& c) {
         if (button(c.t("consent.go_invite"), "consent-go-invite")) c.requests.go_to_step = StepId::Invite;
         return;
     }
-    const bool any_to_sign = std::any_of(c.prep.consents.begin(), c.prep.consents.end(), [](const Consent& k) {
-        return k.decision == ConsentDecision::Permit && k.revoked_on.empty();
-    });
+    const bool any_to_sign = std::any_of(c.prep.consents.begin(), c.prep.consents.end(), to_be_signed);
     if (any_to_sign &&
         button(c.t("print.consent_forms"), "consent-print-forms", ButtonStyle::Normal, c.t("print.consent_forms.help")))
         c.requests.print_consent_forms = true;

@@ -3,7 +3,6 @@
 
 #include "core/enum_names.hpp"
 #include "core/labels.hpp"
-#include "core/utf8.hpp"
 #include "imgui.h"
 #include "ui/steps/step_context.hpp"
 
@@ -58,18 +57,13 @@ void draw_goal(StepContext& c) {
     }
     if (c.earlier) {
         // Last time's short-term goals: each can come along (and then be changed or removed).
-        for (std::size_t i = 0; i < c.earlier->goals.short_term.size(); ++i) {
-            const Entry& e = c.earlier->goals.short_term[i];
-            const bool taken = std::any_of(c.prep.goals.short_term.begin(), c.prep.goals.short_term.end(),
-                                           [&](const Entry& x) { return x.text == e.text; });
-            if (e.text.empty() || taken) continue;
-            muted(c.t("earlier.situation") + ": " + e.text);
-            if (button(trf(c.lang, "earlier.keep.item", {utf8_excerpt(e.text, 40)}), "short-keep-" + std::to_string(i),
-                       ButtonStyle::Quiet)) {
-                c.prep.goals.short_term.push_back(e);
-                announce(c.t("earlier.kept"));
-                c.mark(true);
-            }
+        std::vector<const std::string*> then, now;
+        for (const Entry& e : c.earlier->goals.short_term) then.push_back(&e.text);
+        for (const Entry& e : c.prep.goals.short_term) now.push_back(&e.text);
+        const int taken = c.earlier_items("short", then, now);
+        if (taken >= 0) {
+            c.prep.goals.short_term.push_back(c.earlier->goals.short_term[static_cast<std::size_t>(taken)]);
+            c.mark(true);
         }
     }
     if (button(c.t("goal.short.add"), "short-add")) {

@@ -4,7 +4,6 @@
 
 #include "core/enum_names.hpp"
 #include "core/labels.hpp"
-#include "core/utf8.hpp"
 #include "imgui.h"
 #include "ui/steps/step_context.hpp"
 
@@ -87,20 +86,15 @@ void draw_questions(StepContext& c) {
     end_group();
     if (c.earlier) {
         // Last time's questions, each can come along to be asked again.
-        for (std::size_t i = 0; i < c.earlier->questions.size(); ++i) {
-            const Question& q = c.earlier->questions[i];
-            const bool taken = std::any_of(c.prep.questions.begin(), c.prep.questions.end(),
-                                           [&](const Question& x) { return x.text == q.text; });
-            if (q.text.empty() || taken) continue;
-            muted(c.t("earlier.situation") + ": " + q.text);
-            if (button(trf(c.lang, "earlier.keep.item", {utf8_excerpt(q.text, 40)}), "q-keep-" + std::to_string(i),
-                       ButtonStyle::Quiet)) {
-                Question kept = q;
-                kept.id = c.new_id("q");
-                c.prep.questions.push_back(kept);
-                announce(trf(c.lang, "questions.added", {std::to_string(c.prep.questions.size())}));
-                c.mark(true);
-            }
+        std::vector<const std::string*> then, now;
+        for (const Question& q : c.earlier->questions) then.push_back(&q.text);
+        for (const Question& q : c.prep.questions) now.push_back(&q.text);
+        const int taken = c.earlier_items("q", then, now);
+        if (taken >= 0) {
+            Question kept = c.earlier->questions[static_cast<std::size_t>(taken)];
+            kept.id = c.new_id("q");
+            c.prep.questions.push_back(kept);
+            c.mark(true);
         }
     }
     FieldOptions o;

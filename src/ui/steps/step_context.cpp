@@ -1,5 +1,6 @@
 #include "step_context.hpp"
 
+#include <string_view>
 #include <unordered_set>
 
 #include "core/follow_up.hpp"
@@ -80,13 +81,28 @@ void StepContext::earlier_voices(const std::string& id, const Voices* then, Voic
         paragraph(author_label(*earlier, e.author, lang) + ": " + e.text);
         const std::string* written = find_text(now, e.author);
         if (written && !written->empty()) continue;
-        if (button(trf(lang, "earlier.keep.item", {utf8_excerpt(e.text, 40)}), id + "-keep-" + std::to_string(i),
-                   ButtonStyle::Quiet)) {
-            mark(keep_earlier_entry(now, e));
-            announce(t("earlier.kept"));
-        }
+        if (keep_button(id + "-keep-" + std::to_string(i), e.text)) mark(keep_earlier_entry(now, e));
     }
     ImGui::Unindent();
+}
+
+int StepContext::earlier_items(const std::string& id, const std::vector<const std::string*>& then,
+                               const std::vector<const std::string*>& now) {
+    std::unordered_set<std::string_view> present;  // one pass each: long lists cost the same per frame
+    for (const std::string* s : now) present.insert(*s);
+    int taken = -1;
+    for (std::size_t i = 0; i < then.size(); ++i) {
+        if (then[i]->empty() || present.count(*then[i])) continue;
+        muted(t("earlier.situation") + ": " + *then[i]);
+        if (keep_button(id + "-keep-" + std::to_string(i), *then[i])) taken = static_cast<int>(i);
+    }
+    return taken;
+}
+
+bool StepContext::keep_button(const std::string& id, const std::string& text) {
+    if (!button(trf(lang, "earlier.keep.item", {utf8_excerpt(text, 40)}), id, ButtonStyle::Quiet)) return false;
+    announce(t("earlier.kept"));
+    return true;
 }
 
 // A relative's view never replaces the person's: each contributor edits their own words.

@@ -95,6 +95,12 @@ struct StepContext {
     // A follow-up: what each one wrote here in the earlier plan, with "Ta med" to carry it into
     // this one (for a writer who has not written here yet).
     void earlier_voices(const std::string& id, const Voices* then, Voices& now);
+    // A follow-up: last time's items of a list (short-term goals, questions) that this one does not
+    // have yet, each with "Ta med"; the index of the one taken this frame, or -1.
+    int earlier_items(const std::string& id, const std::vector<const std::string*>& then,
+                      const std::vector<const std::string*>& now);
+    // "Ta med: <the text's start>": true when pressed.
+    bool keep_button(const std::string& id, const std::string& text);
     // One contributor's words in a free-text answer, with the others' words shown under them.
     bool voices_field(const std::string& label, const std::string& id, Voices& voices, FieldOptions options = {});
 };
