@@ -32,6 +32,7 @@ SIPPREP_ENUM_NAMES(ActorKind, "social_services", "region_health", "primary_care"
 SIPPREP_ENUM_NAMES(ParticipationMode, "in_person", "phone", "video", "part_of_meeting", "through_representative",
                    "in_writing")
 SIPPREP_ENUM_NAMES(YesNo, "unanswered", "yes", "no")
+SIPPREP_ENUM_NAMES(EffortDone, "unanswered", "yes", "partly", "no")
 SIPPREP_ENUM_NAMES(ConsentDecision, "permit", "deny", "unanswered")
 SIPPREP_ENUM_NAMES(ConsentForm, "written", "oral", "unanswered")
 SIPPREP_ENUM_NAMES(ConsentGiver, "person", "guardians", "representative")

@@ -32,6 +32,15 @@ Item voices(const std::string& link_id, const char* text_key) {
                 {Item{link_id + ".author", "fhir.author", "string"}, Item{link_id + ".text", text_key, "text"}}};
 }
 
+// An agreed effort: what, who, by when, and what a follow-up adds to it.
+Item effort(const std::string& link_id, const char* text_key, std::vector<Item> extra) {
+    std::vector<Item> parts = {Item{link_id + ".what", "agreed.what", "text"},
+                               Item{link_id + ".who", "agreed.who", "string"},
+                               Item{link_id + ".by-when", "agreed.by_when", "date"}};
+    for (Item& e : extra) parts.push_back(std::move(e));
+    return Item{link_id, text_key, "group", true, std::move(parts)};
+}
+
 const std::vector<Item>& items() {
     static const std::vector<Item> all = [] {
         std::vector<Item> v;
@@ -57,7 +66,10 @@ const std::vector<Item>& items() {
                           voices("follow-up.what-changed", "followup.what_changed"),
                           voices("follow-up.efforts-done", "followup.efforts_done"),
                           voices("follow-up.efforts-helped", "followup.efforts_helped"),
-                          voices("follow-up.other-needed", "followup.other_needed")}});
+                          voices("follow-up.other-needed", "followup.other_needed"),
+                          effort("follow-up.agreed-effort", "followup.efforts.title",
+                                 {Item{"follow-up.agreed-effort.done", "followup.efforts.title", "string"},
+                                  Item{"follow-up.agreed-effort.note", "followup.efforts.note", "text"}})}});
         v.push_back(Item{"needs",
                          "step.needs",
                          "group",
@@ -95,6 +107,13 @@ const std::vector<Item>& items() {
                           Item{"participation.wished-place", "participation.wished_place", "string"},
                           voices("participation.avoid", "participation.avoid.field"),
                           Item{"participation.pre-meeting", "participation.pre_meeting", "boolean"}}});
+        v.push_back(Item{"agreed",
+                         "agreed.title",
+                         "group",
+                         false,
+                         {effort("agreed.effort", "agreed.efforts", {}), Item{"agreed.lead", "agreed.lead", "string"},
+                          Item{"agreed.follow-up", "agreed.follow_up_on", "date"},
+                          Item{"agreed.contact", "agreed.contact", "string"}}});
         v.push_back(Item{"evaluation",
                          "eval.title",
                          "group",
@@ -143,6 +162,15 @@ void add_voices(J& parent, const std::string& link_id, const Voices& v, const Pr
                            {"item", J::array({string_item(link_id + ".author", author_label(p, e.author, lang)),
                                               string_item(link_id + ".text", e.text)})}});
     }
+}
+
+// An effort's what, who and by when, under the link ids "<base>.what", ".who", ".by-when".
+J effort_items(const std::string& base, const Effort& e) {
+    J g = J::array();
+    if (!e.what.empty()) g.push_back(string_item(base + ".what", e.what));
+    if (!e.who.empty()) g.push_back(string_item(base + ".who", e.who));
+    if (parse_iso_date(e.by_when)) g.push_back(answer_item(base + ".by-when", J{{"valueDate", e.by_when}}));
+    return g;
 }
 
 void add_group(J& items, const std::string& link_id, J children) {
@@ -261,6 +289,12 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
         add_voices(g, "follow-up.efforts-done", p.follow_up.efforts_done, p, lang);
         add_voices(g, "follow-up.efforts-helped", p.follow_up.efforts_helped, p, lang);
         add_voices(g, "follow-up.other-needed", p.follow_up.other_needed, p, lang);
+        for (const EffortOutcome& o : p.follow_up.agreed_efforts) {
+            J e = effort_items("follow-up.agreed-effort", o.effort);
+            e.push_back(string_item("follow-up.agreed-effort.done", enum_label(lang, "done", o.done)));
+            if (!o.note.empty()) e.push_back(string_item("follow-up.agreed-effort.note", o.note));
+            add_group(g, "follow-up.agreed-effort", std::move(e));
+        }
         add_group(items, "follow-up", std::move(g));
     }
     for (const AreaNeeds& n : p.needs) {
@@ -307,6 +341,16 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
             g.push_back(
                 answer_item("participation.pre-meeting", J{{"valueBoolean", part.pre_meeting_allowed == YesNo::Yes}}));
         add_group(items, "participation", std::move(g));
+    }
+    {
+        const Agreement& a = p.agreed;
+        J g = J::array();
+        for (const Effort& e : a.efforts) add_group(g, "agreed.effort", effort_items("agreed.effort", e));
+        if (const std::string lead = lead_text(p, lang); !lead.empty()) g.push_back(string_item("agreed.lead", lead));
+        if (parse_iso_date(a.follow_up_on))
+            g.push_back(answer_item("agreed.follow-up", J{{"valueDate", a.follow_up_on}}));
+        if (!a.contact.empty()) g.push_back(string_item("agreed.contact", a.contact));
+        add_group(items, "agreed", std::move(g));
     }
     {
         const Evaluation& ev = p.evaluation;

@@ -50,7 +50,14 @@ SIPPREP_FIELDS(Representative, field("id", &Representative::id), field("name", &
                field("phone", &Representative::phone), field("personal_id", &Representative::personal_id))
 SIPPREP_FIELDS(FollowUp, field("how_it_went", &FollowUp::how_it_went), field("what_changed", &FollowUp::what_changed),
                field("efforts_done", &FollowUp::efforts_done), field("efforts_helped", &FollowUp::efforts_helped),
-               field("other_needed", &FollowUp::other_needed))
+               field("other_needed", &FollowUp::other_needed),
+               optional_field("agreed_efforts", &FollowUp::agreed_efforts))
+SIPPREP_FIELDS(Effort, field("what", &Effort::what), field("who", &Effort::who), field("by_when", &Effort::by_when))
+SIPPREP_FIELDS(Agreement, field("efforts", &Agreement::efforts), field("lead", &Agreement::lead),
+               field("lead_person", &Agreement::lead_person), field("follow_up_on", &Agreement::follow_up_on),
+               field("contact", &Agreement::contact))
+SIPPREP_FIELDS(EffortOutcome, field("effort", &EffortOutcome::effort), field("done", &EffortOutcome::done),
+               field("note", &EffortOutcome::note))
 SIPPREP_FIELDS(NeedNoticed, field("by", &NeedNoticed::by), field("other", &NeedNoticed::other))
 SIPPREP_FIELDS(Goals, field("long_term", &Goals::long_term), field("short_term", &Goals::short_term))
 SIPPREP_FIELDS(Situation, field("now", &Situation::now), field("works_well", &Situation::works_well),
@@ -107,7 +114,7 @@ SIPPREP_FIELDS(Preparation, field("kind", &Preparation::kind), optional_field("f
                field("invitations", &Preparation::invitations), field("participation", &Preparation::participation),
                field("consents", &Preparation::consents),
                optional_field("child_consent_view", &Preparation::child_consent_view),
-               field("evaluation", &Preparation::evaluation))
+               optional_field("agreed", &Preparation::agreed), field("evaluation", &Preparation::evaluation))
 
 #undef SIPPREP_FIELDS
 

@@ -23,7 +23,16 @@ Preparation start_follow_up(const Preparation& earlier, const std::string& saved
         carried.review = true;
         p.consents.push_back(std::move(carried));
     }
+    carry_agreed_efforts(p, earlier);
     return p;
+}
+
+bool carry_agreed_efforts(Preparation& follow_up, const Preparation& earlier) {
+    if (!follow_up.follow_up.agreed_efforts.empty() || earlier.agreed.efforts.empty()) return false;
+    for (const Effort& e : earlier.agreed.efforts)
+        if (!(e == Effort{}))
+            follow_up.follow_up.agreed_efforts.push_back(EffortOutcome{e, EffortDone::Unanswered, ""});
+    return !follow_up.follow_up.agreed_efforts.empty();
 }
 
 bool keep_earlier_entry(Voices& voices, const Entry& earlier) {

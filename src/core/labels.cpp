@@ -144,4 +144,20 @@ std::string consent_sentence(const Preparation& p, const Consent& c, Lang lang) 
     return s;
 }
 
+std::string effort_text(const Effort& e, Lang lang) {
+    const std::string what = e.what.empty() ? tr(lang, "effort.unnamed") : e.what;
+    if (!e.who.empty() && !e.by_when.empty()) return trf(lang, "effort.who_by", {what, e.who, e.by_when});
+    if (!e.who.empty()) return trf(lang, "effort.who", {what, e.who});
+    if (!e.by_when.empty()) return trf(lang, "effort.by", {what, e.by_when});
+    return what;
+}
+
+std::string lead_text(const Preparation& p, Lang lang) {
+    const Agreement& a = p.agreed;
+    const Invitee* actor = find_invitee(p, a.lead);
+    std::string out = actor ? invitee_label(*actor, lang) : "";
+    if (!a.lead_person.empty()) out += (out.empty() ? "" : " \u2013 ") + a.lead_person;
+    return out;
+}
+
 }  // namespace sipprep

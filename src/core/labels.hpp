@@ -47,6 +47,12 @@ std::string author_label(const Preparation& p, const std::string& author_id, Lan
 // person such as a relative ("Karin (dotter)"); "Verksamheten" when the id names neither.
 std::string consent_receiver_label(const Preparation& p, const std::string& actor_id, Lang lang);
 
+// An agreed effort in one line: "Hemtjänst varje morgon (Hemtjänsten, senast 2026-12-15)".
+std::string effort_text(const Effort& e, Lang lang);
+
+// The actor with the overall responsibility and the person there: "Vårdcentralen, Ryd – Sara Ek".
+std::string lead_text(const Preparation& p, Lang lang);
+
 // The consent as one plain sentence: "Vårdcentralen får ta del av uppgifter om … från … till …".
 std::string consent_sentence(const Preparation& p, const Consent& c, Lang lang);
 

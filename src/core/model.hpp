@@ -56,12 +56,45 @@ struct Representative {
 // A new SIP, a follow-up, or a SIP before leaving hospital (the law on cooperation at discharge, 1.1).
 enum class PreparationKind { NewPlan, FollowUp, Discharge };
 
+// One effort agreed at the meeting: what, who does it, by when (1.1).
+struct Effort {
+    std::string what;
+    std::string who;      // in the person's words: "Hemtjänsten", "jag själv", "Karin"
+    std::string by_when;  // a date
+    bool operator==(const Effort& o) const { return what == o.what && who == o.who && by_when == o.by_when; }
+};
+
+// What the meeting decided, the person's own copy: the content the law gives a plan (1.1).
+struct Agreement {
+    std::vector<Effort> efforts;
+    std::string lead;          // Invitee::id of the actor with the overall responsibility (huvudansvarig)
+    std::string lead_person;   // the named person there
+    std::string follow_up_on;  // the date of the follow-up
+    std::string contact;       // whom to call if something does not happen: name and phone
+    bool operator==(const Agreement& o) const {
+        return efforts == o.efforts && lead == o.lead && lead_person == o.lead_person &&
+               follow_up_on == o.follow_up_on && contact == o.contact;
+    }
+};
+
+enum class EffortDone { Unanswered, Yes, Partly, No };
+
+// A follow-up: an effort agreed last time (copied, so the file stands on its own) and whether
+// it was carried out (1.1).
+struct EffortOutcome {
+    Effort effort;
+    EffortDone done = EffortDone::Unanswered;
+    std::string note;
+    bool operator==(const EffortOutcome& o) const { return effort == o.effort && done == o.done && note == o.note; }
+};
+
 struct FollowUp {
-    Voices how_it_went;     // against the goals of the earlier plan
-    Voices what_changed;    // new school, new address …
-    Voices efforts_done;    // were the agreed efforts carried out?
-    Voices efforts_helped;  // did they help?
-    Voices other_needed;    // another effort or another actor?
+    Voices how_it_went;                         // against the goals of the earlier plan
+    Voices what_changed;                        // new school, new address …
+    Voices efforts_done;                        // were the agreed efforts carried out?
+    Voices efforts_helped;                      // did they help?
+    Voices other_needed;                        // another effort or another actor?
+    std::vector<EffortOutcome> agreed_efforts;  // "Blev det gjort?" for each effort of the earlier plan
 };
 
 enum class NoticedBy { School, SocialServices, RegionHealth, MunicipalHealth, Person, Relative, Other };
@@ -259,6 +292,7 @@ struct Preparation {
     Participation participation;
     std::vector<Consent> consents;
     Voices child_consent_view;  // a child's own view on the consents (1.1)
+    Agreement agreed;           // after the meeting: "Det här kom vi överens om" (1.1)
     Evaluation evaluation;
 };
 

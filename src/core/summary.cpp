@@ -157,6 +157,14 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
             b.sub(tr(lang, key));
             b.voices(voices->entries);
         }
+        if (!p.follow_up.agreed_efforts.empty()) {
+            b.sub(tr(lang, "summary.fu.agreed_efforts"));
+            for (const EffortOutcome& o : p.follow_up.agreed_efforts) {
+                b.bullet(effort_text(o.effort, lang));
+                b.add(Kind::Detail, trf(lang, "summary.fu.done", {enum_label(lang, "done", o.done)}));
+                if (!o.note.empty()) b.add(Kind::Detail, o.note);
+            }
+        }
     }
 
     b.section("questions");
@@ -245,6 +253,20 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
         b.line(tr(lang, "summary.convener.note"));
         b.sub(tr(lang, "summary.topics_to_avoid"));
         b.voices(part.topics_to_avoid.entries);
+    }
+
+    const Agreement& ag = p.agreed;
+    if (!(ag == Agreement{})) {
+        b.section("agreed");
+        int effort_number = 0;
+        for (const Effort& e : ag.efforts) b.add(Kind::Numbered, effort_text(e, lang), {}, ++effort_number);
+        if (const std::string lead = lead_text(p, lang); !lead.empty())
+            b.line(trf(lang, "summary.agreed.lead", {lead}));
+        if (!ag.follow_up_on.empty()) {
+            const auto day = parse_iso_date(ag.follow_up_on);
+            b.line(trf(lang, "summary.agreed.follow_up", {day ? date_words(*day, lang) : ag.follow_up_on}));
+        }
+        if (!ag.contact.empty()) b.line(trf(lang, "summary.agreed.contact", {ag.contact}));
     }
 
     const Evaluation& ev = p.evaluation;

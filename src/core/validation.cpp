@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "fields.hpp"
+#include "labels.hpp"
 #include "personal_id.hpp"
 
 namespace sipprep {
@@ -31,6 +32,7 @@ public:
         check_invitations();
         check_participation();
         check_consents();
+        check_agreement();
         check_recommendations();
         return std::move(issues_);
     }
@@ -242,6 +244,37 @@ private:
         if (child && guardians.empty()) warning(content_path(&P::representatives), "owner.child_no_guardian");
     }
 
+    void check_agreement() {
+        const Agreement& a = p_.agreed;
+        for (std::size_t i = 0; i < a.efforts.size(); ++i) {
+            const Effort& e = a.efforts[i];
+            auto at = [&](auto member) { return content_path(&P::agreed, &Agreement::efforts, i, member); };
+            check_date(at(&Effort::by_when), e.by_when);
+            if (e.what.empty() && (!e.who.empty() || !e.by_when.empty())) warning(at(&Effort::what), "effort.no_what");
+        }
+        check_date(content_path(&P::agreed, &Agreement::follow_up_on), a.follow_up_on);
+        if (!a.lead.empty()) {
+            const Invitee* lead = find_invitee(p_, a.lead);
+            if (!lead)
+                error(content_path(&P::agreed, &Agreement::lead), "invite.unknown", {a.lead});
+            else if (!can_hold_overall_responsibility(lead->kind))
+                warning(content_path(&P::agreed, &Agreement::lead), "agreed.lead_not_care");
+        } else if (!a.efforts.empty()) {
+            warning(content_path(&P::agreed, &Agreement::lead), "agreed.no_lead");
+        }
+        if (!a.efforts.empty() && a.follow_up_on.empty())
+            warning(content_path(&P::agreed, &Agreement::follow_up_on), "agreed.no_follow_up");
+        if (const auto day = parse_iso_date(a.follow_up_on);
+            day && *day < today_ && p_.kind != PreparationKind::FollowUp)
+            warning(content_path(&P::agreed, &Agreement::follow_up_on), "agreed.follow_up_passed", {a.follow_up_on});
+        const auto& outcomes = p_.follow_up.agreed_efforts;
+        std::size_t open = 0;
+        for (const EffortOutcome& o : outcomes) open += o.done == EffortDone::Unanswered ? 1 : 0;
+        if (p_.kind == PreparationKind::FollowUp && open > 0)
+            warning(content_path(&P::follow_up, &FollowUp::agreed_efforts), "followup.effort_unanswered",
+                    {std::to_string(open)});
+    }
+
     void check_recommendations() {
         if (p_.goals.long_term.entries.empty())
             warning(content_path(&P::goals, &Goals::long_term), "goal.missing");
@@ -260,13 +293,15 @@ private:
             for (const Invitee& a : p_.invitations.actors) open += decided.count(a.id) ? 0 : 1;
             if (open > 0) warning(content_path(&P::consents), "invite.no_consent", {std::to_string(open)});
         }
-        if (const auto day = parse_iso_date(p_.participation.wished_date); day && *day < today_)
+        // Once the meeting's decisions are written down, a date in the past is simply when it was.
+        const bool met = !(p_.agreed == Agreement{});
+        if (const auto day = parse_iso_date(p_.participation.wished_date); day && *day < today_ && !met)
             warning(content_path(&P::participation, &Participation::wished_date), "meeting.past",
                     {p_.participation.wished_date});
         if (p_.kind == PreparationKind::FollowUp) {
             const FollowUp& f = p_.follow_up;
             if (f.how_it_went.entries.empty() && f.what_changed.entries.empty() && f.efforts_done.entries.empty() &&
-                f.efforts_helped.entries.empty() && f.other_needed.entries.empty())
+                f.efforts_helped.entries.empty() && f.other_needed.entries.empty() && f.agreed_efforts.empty())
                 warning(content_path(&P::follow_up), "followup.empty");
         }
     }
@@ -279,6 +314,20 @@ private:
 };
 
 }  // namespace
+
+bool can_hold_overall_responsibility(ActorKind kind) {
+    switch (kind) {
+        case ActorKind::SocialServices:
+        case ActorKind::RegionHealth:
+        case ActorKind::PrimaryCare:
+        case ActorKind::Psychiatry:
+        case ActorKind::Habilitation:
+        case ActorKind::MunicipalHealth:
+            return true;
+        default:
+            return false;
+    }
+}
 
 std::optional<Date> owner_birth_date(const Preparation& p, const Date& today) {
     PersonalIdResult r = parse_personal_id(p.owner.personal_id, today.year);

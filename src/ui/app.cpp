@@ -94,7 +94,8 @@ void App::frame(const Fonts& fonts) {
         issues_stale_ = false;
         errors_per_step_.clear();
         for (const Issue& i : issues_)
-            if (i.severity == Severity::Error) ++errors_per_step_[step_for_path(i.path)];
+            if (const auto step = step_for_path(i.path); step && i.severity == Severity::Error)
+                ++errors_per_step_[*step];
         if (std::exchange(announce_new_issues_, false)) announce_new_issue(before);
     }
     a11y_.begin_frame();
@@ -201,7 +202,9 @@ void App::announce_new_issue(const std::vector<Issue>& before) {
     std::unordered_set<std::string> seen;
     for (const Issue& i : before) seen.insert(i.code + '\n' + i.path);
     for (const Issue& i : issues_) {
-        if (seen.count(i.code + '\n' + i.path) || i.path.empty() || step_for_path(i.path) != step_) continue;
+        if (seen.count(i.code + '\n' + i.path) || i.path.empty()) continue;
+        const std::optional<StepId> where = step_for_path(i.path);
+        if (screen_ == Screen::Evaluation ? where.has_value() : where != step_) continue;
         a11y_.announce(describe(i, lang_));
         reveal_text(format_text(tr(lang_, "msg." + i.code), i.args));
         return;

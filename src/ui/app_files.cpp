@@ -61,6 +61,7 @@ void App::take_file(const std::string& name, ImportResult r, FileUse use) {
         if (i.severity == Severity::Error) errors.push_back(describe(i, lang_));
     if (use == FileUse::Earlier) {
         earlier_ = std::move(r.preparation);
+        if (prep_.kind == PreparationKind::FollowUp && carry_agreed_efforts(prep_, *earlier_)) changed();
         open_message_ = trf(lang_, "open.earlier_done", {name});
     } else if (use == FileUse::FollowUpFrom) {
         // The follow-up starts from the earlier plan; the draft it replaces is kept as a version.

@@ -187,20 +187,20 @@ void App::about_screen() {
 
 void App::evaluation_screen() {
     heading(t("eval.title"), 2);
-    paragraph(t("eval.intro"));
-    const std::vector<std::string> scale = {t("eval.scale.0"), "1", "2", "3", "4", "5"};
-    auto question = [&](const char* key, int* value) {
-        if (radio_group(t(key), key, scale, value, t("eval.scale.help"))) changed();
-    };
-    question("eval.listened_to", &prep_.evaluation.listened_to);
-    question("eval.understood", &prep_.evaluation.understood);
-    question("eval.started_from_me", &prep_.evaluation.started_from_me);
-    FieldOptions o;
-    o.multiline = true;
-    if (text_field(t("eval.comment"), "eval-comment", &prep_.evaluation.comment, o)) changed();
+    StepContext c{
+        prep_,  earlier_ ? &*earlier_ : nullptr, issues_, author_, lang_, today_, child(), mode_, step_states_, notes_,
+        status_};
+    draw_after_meeting(c);
+    if (c.changed) {
+        changed();
+        if (!typed_this_frame()) announce_new_issues_ = true;
+    }
     ImGui::Spacing();
     if (button(t("export.button"), "eval-export", ButtonStyle::Primary)) export_file();
+    ImGui::SameLine();
     if (button(t("nav.start"), "eval-back")) go_to(Screen::Start);
+    if (!status_.empty()) paragraph(status_);
+    if (c.requests.go_to_step) go_to(Screen::Steps, *c.requests.go_to_step);
 }
 
 }  // namespace sipprep::ui

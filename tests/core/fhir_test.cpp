@@ -66,8 +66,10 @@ TEST(Fhir, ConsentStatesPerformersAndPeriods) {
         EXPECT_EQ(c["status"], "active");
         EXPECT_EQ(c["performer"].size(), 2u);  // each guardian
         EXPECT_EQ(c["provision"]["type"], "permit");
-        EXPECT_EQ(c["provision"]["period"]["end"], "2027-06-15");
     }
+    // BUP's consent holds until the SIP is closed: no end date is invented.
+    EXPECT_FALSE(consents[2]["provision"]["period"].contains("end"));
+    EXPECT_EQ(consents[0]["provision"]["period"]["end"], "2027-06-15");
     ImportResult older = example("aldre-uppfoljning.json");
     auto old_consents = resources(to_fhir_bundle(older.preparation, older.meta, kToday, Lang::Sv), "Consent");
     std::vector<std::string> states;
@@ -111,4 +113,21 @@ TEST(Fhir, SameInputSameOutput) {
     ImportResult r = example("vuxen-efter-sjukhusvistelse.json");
     EXPECT_EQ(to_fhir_bundle(r.preparation, r.meta, kToday, Lang::Sv).dump(),
               to_fhir_bundle(r.preparation, r.meta, kToday, Lang::Sv).dump());
+}
+
+TEST(Fhir, TheAgreementAndWhetherItWasDoneAreAnswered) {
+    auto answers = [](const char* name) {
+        ImportResult r = example(name);
+        J qr = resources(to_fhir_bundle(r.preparation, r.meta, kToday, Lang::Sv), "QuestionnaireResponse")[0];
+        std::set<std::string> used;
+        collect_link_ids(qr["item"], &used);
+        return std::make_pair(qr, used);
+    };
+    auto [after, used] = answers("vuxen-efter-sjukhusvistelse.json");
+    for (const char* id : {"agreed", "agreed.effort", "agreed.effort.what", "agreed.effort.who",
+                           "agreed.effort.by-when", "agreed.lead", "agreed.follow-up", "agreed.contact"})
+        EXPECT_TRUE(used.count(id)) << id;
+    auto [follow, fu_used] = answers("aldre-uppfoljning.json");
+    EXPECT_TRUE(fu_used.count("follow-up.agreed-effort.done"));
+    EXPECT_NE(follow.dump().find("Delvis"), std::string::npos);
 }

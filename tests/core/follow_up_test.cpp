@@ -53,7 +53,7 @@ TEST(FollowUp, CarriesOverWhoAndHowButNotWhatWasSaid) {
 TEST(FollowUp, TheNewBundleNamesTheEarlierOneByItsChecksumAndDate) {
     const ImportResult earlier = example("barn-skolfranvaro.json");
     const Preparation p = start_follow_up(earlier.preparation, earlier.meta.updated);
-    EXPECT_EQ(p.follows.sha256, "dbdf782c99db" + p.follows.sha256.substr(12));
+    EXPECT_EQ(p.follows.sha256, "b822fa9ed16b" + p.follows.sha256.substr(12));
     EXPECT_EQ(p.follows.saved, "2026-11-16T20:10:00Z");
     BundleMeta meta;
     meta.created = meta.updated = "2026-12-28T10:00:00Z";
@@ -66,7 +66,7 @@ TEST(FollowUp, TheNewBundleNamesTheEarlierOneByItsChecksumAndDate) {
     EXPECT_TRUE(again.preparation.consents[0].review);
     EXPECT_TRUE(has_code(again.issues, "consent.review"));
     const std::string summary = render_text(build_summary(again.preparation, Lang::Sv, kToday, again.issues));
-    EXPECT_NE(summary.find("Följer upp förberedelsen sparad 16 november 2026 (kontrollsumma dbdf782c99db…)"),
+    EXPECT_NE(summary.find("Följer upp förberedelsen sparad 16 november 2026 (kontrollsumma b822fa9ed16b…)"),
               std::string::npos)
         << summary;
     EXPECT_NE(summary.find("från förra planen, ska ses över"), std::string::npos);
@@ -86,4 +86,50 @@ TEST(FollowUp, KeepingAnEarlierEntryNeverWritesOverNewWords) {
     EXPECT_EQ(*find_text(now, "person"), "Nytt");
     EXPECT_TRUE(keep_earlier_entry(now, Entry{"rel-1", "Från förra gången"}));
     EXPECT_EQ(*find_text(now, "rel-1"), "Från förra gången");
+}
+
+// What was agreed last time comes along unanswered, and "Blev det gjort?" is asked for each.
+TEST(FollowUp, AgreedEffortsComeAlongToBeAnswered) {
+    const ImportResult earlier = example("vuxen-efter-sjukhusvistelse.json");
+    ASSERT_TRUE(earlier.valid());
+    ASSERT_EQ(earlier.preparation.agreed.efforts.size(), 4u);
+    Preparation p = start_follow_up(earlier.preparation, earlier.meta.updated);
+    ASSERT_EQ(p.follow_up.agreed_efforts.size(), 4u);
+    EXPECT_EQ(p.follow_up.agreed_efforts[2].effort.what, "Trygghetslarm installeras.");
+    for (const EffortOutcome& o : p.follow_up.agreed_efforts) EXPECT_EQ(o.done, EffortDone::Unanswered);
+    EXPECT_TRUE(p.agreed == Agreement{});  // the new meeting's decisions are still to come
+    EXPECT_TRUE(has_code(validate(p, kToday), "followup.effort_unanswered"));
+
+    for (EffortOutcome& o : p.follow_up.agreed_efforts) o.done = EffortDone::Yes;
+    p.follow_up.agreed_efforts[1].done = EffortDone::Partly;
+    p.follow_up.agreed_efforts[1].note = "Dosetten kom en vecka sent.";
+    EXPECT_FALSE(has_code(validate(p, kToday), "followup.effort_unanswered"));
+    const std::string text = summary_text(p, Lang::Sv, kToday, {});
+    EXPECT_NE(text.find("Medicinerna delas i dosett varje vecka. – Hemsjukvården Skövde, senast 2026-11-24"),
+              std::string::npos);
+    EXPECT_NE(text.find("Blev det gjort? Delvis"), std::string::npos);
+    EXPECT_NE(text.find("Dosetten kom en vecka sent."), std::string::npos);
+
+    // Given later (a follow-up begun without the file), the same list is filled once, never twice.
+    Preparation blank = make_new_preparation();
+    blank.kind = PreparationKind::FollowUp;
+    EXPECT_TRUE(carry_agreed_efforts(blank, earlier.preparation));
+    EXPECT_FALSE(carry_agreed_efforts(blank, earlier.preparation));
+    EXPECT_EQ(blank.follow_up.agreed_efforts.size(), 4u);
+}
+
+TEST(FollowUp, TheAgreementReadsInTheSummaryAndTravelsInTheBundle) {
+    const ImportResult r = example("vuxen-efter-sjukhusvistelse.json");
+    const std::string text = summary_text(r.preparation, Lang::Sv, kToday, r.issues);
+    EXPECT_NE(text.find("Det här kom vi överens om"), std::string::npos);
+    EXPECT_NE(text.find("Huvudansvarig: Vårdcentralen, Vårdcentralen Ryd – Distriktssköterska Anna Berg"),
+              std::string::npos);
+    EXPECT_NE(text.find("Planen följs upp 15 februari 2027."), std::string::npos);
+    EXPECT_NE(text.find("Om något inte blir av, ring: Anna Berg"), std::string::npos);
+    const std::string en = summary_text(r.preparation, Lang::En, kToday, r.issues);
+    EXPECT_NE(en.find("What we agreed"), std::string::npos);
+    // A file without the agreement has no such member: older readers see nothing new.
+    Preparation p = r.preparation;
+    p.agreed = Agreement{};
+    EXPECT_EQ(to_json(p).dump().find("\"agreed\""), std::string::npos);
 }

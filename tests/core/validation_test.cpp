@@ -199,3 +199,50 @@ TEST(Validation, EveryIssueHasAMessageInBothLanguages) {
             EXPECT_EQ(describe(i, l).find(i.path), std::string::npos) << "no field label for " << i.path;
         }
 }
+
+// After the meeting: the person's copy of the plan is checked as the guidance asks.
+TEST(Validation, AgreementAfterTheMeeting) {
+    Preparation p = complete_adult();
+    p.invitations.actors.push_back(Invitee{"a-2", ActorKind::School, "", "Parkskolan", ""});
+    p.agreed.efforts.push_back(Effort{"Hemtjänst varje morgon", "Hemtjänsten", "2026-12-1"});
+    p.agreed.efforts.push_back(Effort{"", "Karin", ""});
+    auto issues = validate(p, kToday);
+    EXPECT_TRUE(has(issues, "date.invalid", "/content/agreed/efforts/0/by_when"));
+    EXPECT_TRUE(has(issues, "effort.no_what", "/content/agreed/efforts/1/what", Severity::Warning));
+    EXPECT_TRUE(has(issues, "agreed.no_lead", "/content/agreed/lead", Severity::Warning));
+    EXPECT_TRUE(has(issues, "agreed.no_follow_up", "/content/agreed/follow_up_on", Severity::Warning));
+
+    // The school cannot hold the overall responsibility; the health centre can.
+    p.agreed.lead = "a-2";
+    EXPECT_TRUE(has(validate(p, kToday), "agreed.lead_not_care", "/content/agreed/lead", Severity::Warning));
+    p.agreed.lead = "a-1";
+    issues = validate(p, kToday);
+    EXPECT_FALSE(has(issues, "agreed.lead_not_care", "", Severity::Warning));
+    EXPECT_FALSE(has(issues, "agreed.no_lead", "", Severity::Warning));
+    p.agreed.lead = "a-9";
+    EXPECT_TRUE(has(validate(p, kToday), "invite.unknown", "/content/agreed/lead"));
+
+    // A follow-up date gone by without a follow-up being prepared is on the to-do list.
+    p.agreed.lead = "a-1";
+    p.agreed.follow_up_on = "2026-11-01";
+    EXPECT_TRUE(has(validate(p, kToday), "agreed.follow_up_passed", "/content/agreed/follow_up_on", Severity::Warning));
+    p.agreed.follow_up_on = "2027-03-01";
+    EXPECT_FALSE(has(validate(p, kToday), "agreed.follow_up_passed", "", Severity::Warning));
+}
+
+TEST(Validation, MeetingInThePastIsNoLongerAToDoOnceItsDecisionsAreWritten) {
+    Preparation p = complete_adult();
+    p.participation.wished_date = "2026-11-20";
+    EXPECT_TRUE(has(validate(p, kToday), "meeting.past", "", Severity::Warning));
+    p.agreed.contact = "Anna Berg, 0500-44 12 30";
+    EXPECT_FALSE(has(validate(p, kToday), "meeting.past", "", Severity::Warning));
+}
+
+TEST(Validation, OnlyHealthCareAndSocialServicesHoldTheOverallResponsibility) {
+    for (ActorKind k : {ActorKind::SocialServices, ActorKind::RegionHealth, ActorKind::PrimaryCare,
+                        ActorKind::Psychiatry, ActorKind::Habilitation, ActorKind::MunicipalHealth})
+        EXPECT_TRUE(can_hold_overall_responsibility(k));
+    for (ActorKind k : {ActorKind::School, ActorKind::Preschool, ActorKind::StudentHealth, ActorKind::SocialInsurance,
+                        ActorKind::EmploymentService, ActorKind::GodManOrOmbud, ActorKind::Other})
+        EXPECT_FALSE(can_hold_overall_responsibility(k));
+}

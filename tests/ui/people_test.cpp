@@ -379,3 +379,57 @@ TEST(People, AConsentCanBeGivenToARelative) {
     EXPECT_EQ(r.state()["content"]["consents"][0]["actor"], "rel-1");
     EXPECT_NE(r.shown().find("Karin (dotter): du har inte valt än om de får dela uppgifter."), std::string::npos);
 }
+
+// After the meeting the person writes down what was agreed: efforts, who holds the overall
+// responsibility (health care or social services), the follow-up date and whom to call; a
+// follow-up started from that file asks "Blev det gjort?" for each effort.
+TEST(People, WhatWasAgreedIsKeptAndAskedAboutAtTheFollowUp) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Elsa Lind");
+    go_to_step(r, "Vilka ska vara med?");
+    r.tick("Skolan");
+    r.tick("Hemtjänsten");
+    go_to_step(r, "Sammanfattning");
+    press(r.h, r.app, "Efter mötet: det här kom vi överens om");
+    EXPECT_EQ(r.state()["screen"], "evaluation");
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Heading, "Det här kom vi överens om"), nullptr) << r.shown();
+
+    press(r.h, r.app, "Lägg till något som ska göras");
+    EXPECT_EQ(last_focus(r.host), find(r.app.a11y_tree(), ui::Role::TextArea, "Vad ska göras?")->key);
+    type_into(r.h, r.app, ui::Role::TextArea, "Vad ska göras?", "Hemtjanst varje morgon");
+    type_into(r.h, r.app, ui::Role::TextBox, "Vem gör det?", "Hemtjansten");
+    type_into(r.h, r.app, ui::Role::TextBox, "Klart senast", "2026-12-01");
+
+    // The school cannot hold the plan together: the screen says so, and the care actor clears it.
+    choose(r, "Skolan");
+    const std::string only_care = "Ska vara någon inom hälso- och sjukvården eller socialtjänsten.";
+    EXPECT_NE(r.shown().find(only_care), std::string::npos);
+    EXPECT_EQ(last_announcement(r.host).rfind("Huvudansvarig: " + only_care, 0), 0u) << last_announcement(r.host);
+    choose(r, "Hemtjänsten");
+    EXPECT_EQ(r.shown().find(only_care), std::string::npos);
+    type_into(r.h, r.app, ui::Role::TextBox, "När ska planen följas upp?", "2027-03-01");
+    type_into(r.h, r.app, ui::Role::TextBox, "Vem ringer jag om något inte blir av?", "Anna Berg 0500-441230");
+    const nlohmann::json agreed = r.state()["content"]["agreed"];
+    EXPECT_EQ(agreed["efforts"][0]["what"], "Hemtjanst varje morgon");
+    EXPECT_EQ(agreed["efforts"][0]["by_when"], "2026-12-01");
+    EXPECT_EQ(agreed["lead"], r.state()["content"]["invitations"]["actors"][1]["id"]);
+    EXPECT_EQ(agreed["follow_up_on"], "2027-03-01");
+
+    // The file saved now is the start of the follow-up.
+    press(r.h, r.app, "Spara fil");
+    ASSERT_FALSE(r.host.downloads.empty());
+    const std::string saved = r.host.downloads.back().second;
+    press(r.h, r.app, "Till startsidan");
+    press(r.h, r.app, "Följ upp en tidigare SIP");
+    press(r.h, r.app, "Öppna filen från förra gången");
+    r.app.file_opened("sip-elsa.json", saved, ui::FileOrigin::Picker);
+    r.frame();
+    press(r.h, r.app, "Öppna sip-elsa.json ändå");
+    go_to_step(r, "Hur har det gått?");
+    EXPECT_NE(r.shown().find("Hemtjanst varje morgon – Hemtjansten, senast 2026-12-01"), std::string::npos)
+        << r.shown();
+    choose(r, "Delvis");
+    EXPECT_EQ(r.state()["content"]["follow_up"]["agreed_efforts"][0]["done"], "partly");
+    EXPECT_FALSE(r.state()["content"].contains("agreed"));  // this meeting's decisions are still to come
+}

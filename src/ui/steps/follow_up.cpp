@@ -1,5 +1,6 @@
-// Follow-up only: how it went since the last plan.
-#include <algorithm>
+// Follow-up only: how it went since the last plan, and whether what was agreed was done.
+#include <string>
+#include <vector>
 
 #include "core/enum_names.hpp"
 #include "core/labels.hpp"
@@ -7,9 +8,57 @@
 #include "ui/steps/step_context.hpp"
 
 namespace sipprep::ui {
+namespace {
+
+// "Blev det gjort?" for each effort agreed last time (copied into this plan when it was started
+// from, or given, the earlier file).
+void agreed_efforts(StepContext& c) {
+    std::vector<EffortOutcome>& outcomes = c.prep.follow_up.agreed_efforts;
+    if (outcomes.empty()) return;
+    heading(c.t("followup.efforts.title"), 3);
+    muted(c.t("followup.efforts.intro"));
+    std::vector<std::string> options;
+    for (std::size_t k = 0; k < enum_count<EffortDone>(); ++k)
+        options.push_back(enum_label(c.lang, "done", static_cast<EffortDone>(k)));
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        EffortOutcome& o = outcomes[i];
+        const std::string id = "fu-effort-" + std::to_string(i);
+        const std::string line = effort_text(o.effort, c.lang);
+        Group group(Role::Group, id, line);
+        paragraph(line);
+        int done = static_cast<int>(o.done);
+        if (radio_group(c.t("followup.efforts.title"), id + "-done", options, &done)) {
+            o.done = static_cast<EffortDone>(done);
+            c.mark(true);
+        }
+        FieldOptions note;
+        note.multiline = true;
+        note.min_lines = 2;
+        c.mark(text_field(c.t("followup.efforts.note"), id + "-note", &o.note, note));
+    }
+    ImGui::Spacing();
+}
+
+// How the person found the last meeting, beside this one.
+void earlier_evaluation(StepContext& c) {
+    if (!c.earlier) return;
+    const Evaluation& ev = c.earlier->evaluation;
+    if (!ev.listened_to && !ev.understood && !ev.started_from_me && ev.comment.empty()) return;
+    Group group(Role::Group, "fu-earlier-eval", c.t("followup.earlier_eval"));
+    heading(c.t("followup.earlier_eval"), 3);
+    if (ev.listened_to) muted(trf(c.lang, "summary.eval.listened_to", {std::to_string(ev.listened_to)}));
+    if (ev.understood) muted(trf(c.lang, "summary.eval.understood", {std::to_string(ev.understood)}));
+    if (ev.started_from_me) muted(trf(c.lang, "summary.eval.started_from_me", {std::to_string(ev.started_from_me)}));
+    if (!ev.comment.empty()) muted(ev.comment);
+    ImGui::Spacing();
+}
+
+}  // namespace
 
 void draw_follow_up(StepContext& c) {
     paragraph(c.t("followup.intro"));
+    agreed_efforts(c);
+    earlier_evaluation(c);
     FieldOptions o;
     c.voices_field(c.t("followup.how_it_went"), "fu-how", c.prep.follow_up.how_it_went, o);
     c.voices_field(c.t("followup.what_changed"), "fu-changed", c.prep.follow_up.what_changed, o);

@@ -39,6 +39,7 @@ void invitee_choice(StepContext& c, ActorKind kind, const std::string& service) 
             } else {
                 inv.actors.erase(it);
                 if (inv.trusted_most == actor) inv.trusted_most.clear();
+                if (c.prep.agreed.lead == actor) c.prep.agreed.lead.clear();
             }
         }
         c.mark(true);

@@ -37,6 +37,9 @@ struct StepStates {
     struct Goal {
         std::string remove_pending;  // someone else's short-term goal, waiting for "yes, remove"
     } goal;
+    struct AfterMeeting {
+        std::string remove_pending;  // an effort with text, waiting for "yes, remove"
+    } after_meeting;
     struct Summary {
         bool protect = false;  // save the file with a passphrase
         std::string passphrase, repeat;

@@ -37,7 +37,10 @@ std::vector<StepInfo> make_table() {
          [](const P& p) {
              const FollowUp& f = p.follow_up;
              return filled(f.how_it_went) || filled(f.what_changed) || filled(f.efforts_done) ||
-                    filled(f.efforts_helped) || filled(f.other_needed);
+                    filled(f.efforts_helped) || filled(f.other_needed) ||
+                    std::any_of(f.agreed_efforts.begin(), f.agreed_efforts.end(), [](const EffortOutcome& o) {
+                        return o.done != EffortDone::Unanswered || !o.note.empty();
+                    });
          },
          draw_follow_up},
         {StepId::Now,
@@ -113,7 +116,10 @@ std::vector<StepId> steps_for(const Preparation& p) {
     return out;
 }
 
-StepId step_for_path(const std::string& path) {
+std::optional<StepId> step_for_path(const std::string& path) {
+    for (const std::string& after : {content_path(&Preparation::agreed), content_path(&Preparation::evaluation)})
+        if (path.compare(0, after.size(), after) == 0 && (path.size() == after.size() || path[after.size()] == '/'))
+            return std::nullopt;
     StepId best = StepId::AboutYou;
     std::size_t best_length = 0;
     for (const StepInfo& s : step_table())

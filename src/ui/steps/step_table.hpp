@@ -34,8 +34,9 @@ std::optional<StepId> step_from_name(std::string_view name);
 
 // The steps of this preparation, in order (a follow-up has one more).
 std::vector<StepId> steps_for(const Preparation& p);
-// The step where the field at `path` (a JSON pointer from a rule) is filled in.
-StepId step_for_path(const std::string& path);
+// The step where the field at `path` (a JSON pointer from a rule) is filled in; none for what is
+// written after the meeting (the agreement and the evaluation have a screen of their own).
+std::optional<StepId> step_for_path(const std::string& path);
 std::string step_title(StepId id, Lang lang, bool child);
 
 // The draw functions, one file each in this folder.
@@ -49,5 +50,7 @@ void draw_invite(StepContext& c);
 void draw_participation(StepContext& c);
 void draw_consent(StepContext& c);
 void draw_summary(StepContext& c);
+// Not a step: the screen after the meeting (App::evaluation_screen) draws it.
+void draw_after_meeting(StepContext& c);
 
 }  // namespace sipprep::ui

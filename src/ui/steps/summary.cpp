@@ -49,7 +49,10 @@ void save_with_errors(StepContext& c) {
     if (errors.size() > kNamed) paragraph(trf(c.lang, "export.errors.more", {std::to_string(errors.size() - kNamed)}));
     if (button(c.t("export.errors.fix"), "summary-export-fix", ButtonStyle::Primary)) {
         c.state.summary.confirm_errors = false;
-        c.requests.go_to_step = step_for_path(errors.front()->path);
+        if (const auto step = step_for_path(errors.front()->path))
+            c.requests.go_to_step = step;
+        else
+            c.requests.go_to_evaluation = true;
     }
     ImGui::SameLine();
     if (button(c.t("export.errors.anyway"), "summary-export-anyway")) {
@@ -78,10 +81,14 @@ void draw_summary(StepContext& c) {
                 error_text(text);
             else
                 paragraph(text);
-            const StepId target = step_for_path(issue.path);
-            if (button(trf(c.lang, "summary.go_to", {step_title(target, c.lang, c.child)}),
-                       "todo-go-" + std::to_string(i), ButtonStyle::Quiet))
-                c.requests.go_to_step = target;
+            const std::optional<StepId> target = step_for_path(issue.path);
+            const std::string where = target ? step_title(*target, c.lang, c.child) : c.t("eval.title");
+            if (button(trf(c.lang, "summary.go_to", {where}), "todo-go-" + std::to_string(i), ButtonStyle::Quiet)) {
+                if (target)
+                    c.requests.go_to_step = target;
+                else
+                    c.requests.go_to_evaluation = true;
+            }
         }
     }
     if (any)
