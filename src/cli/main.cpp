@@ -133,9 +133,7 @@ bool open_input(const std::string& path, Lang lang, std::string* out, std::strin
 }
 
 const std::string& integrity_text(Integrity i, Lang lang) {
-    return tr(lang, i == Integrity::Unchanged ? "integrity.short.unchanged"
-                    : i == Integrity::Changed ? "integrity.short.changed"
-                                              : "integrity.short.missing");
+    return tr(lang, std::string("integrity.short.") + integrity_name(i));
 }
 
 int validate_files(const std::vector<std::string>& files, Lang lang) {

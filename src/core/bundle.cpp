@@ -67,6 +67,20 @@ Issue error(std::string path, std::string code, std::vector<std::string> args = 
 
 std::string canonical_content(const Preparation& p) { return canonical_text(to_json(p)); }
 
+const char* integrity_name(Integrity i) {
+    switch (i) {
+        case Integrity::Unchanged:
+            return "unchanged";
+        case Integrity::Changed:
+            return "changed";
+        case Integrity::ContentOnly:
+            return "content_only";
+        case Integrity::Missing:
+            break;
+    }
+    return "missing";
+}
+
 std::string export_bundle(const Preparation& p, const BundleMeta& meta) {
     Json b;
     b["format"] = kBundleFormat;
@@ -76,8 +90,8 @@ std::string export_bundle(const Preparation& p, const BundleMeta& meta) {
     b["app"] = {{"name", meta.app_name}, {"version", meta.app_version}};
     b["language"] = std::string(lang_code(meta.language));
     b["content"] = to_json(p);
-    const std::string hash = canonical_sha256(b["content"]);
-    b["integrity"] = {{"algorithm", "sha256"}, {"sha256", hash}};
+    const BundleHashes hash = canonical_bundle_sha256(b);
+    b["integrity"] = {{"algorithm", "sha256"}, {"sha256", hash.content}, {"bundle_sha256", hash.bundle}};
     return b.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
@@ -232,15 +246,22 @@ ImportResult import_bundle(std::string_view text, const Date& today, Limits limi
     for (const std::string& path : unknown)
         r.issues.push_back(Issue{Severity::Warning, path, "bundle.unknown_field", {}});
 
-    // The hash is over the content as the format defines it; a hand edit changes it.
-    std::string stored;
-    if (auto integ = doc.find("integrity"); integ != doc.end() && integ->is_object())
+    // The checksums are over the file as the format defines it; a hand edit changes them. A file
+    // from before 1.1 has only the content's: its dates, app version and language are not covered.
+    std::string stored, stored_bundle;
+    if (auto integ = doc.find("integrity"); integ != doc.end() && integ->is_object()) {
         if (auto h = integ->find("sha256"); h != integ->end() && h->is_string()) stored = h->get<std::string>();
+        if (auto h = integ->find("bundle_sha256"); h != integ->end() && h->is_string())
+            stored_bundle = h->get<std::string>();
+    }
     if (stored.empty()) {
         r.integrity = Integrity::Missing;
     } else {
-        std::string actual = canonical_sha256(*content);
-        r.integrity = actual == stored ? Integrity::Unchanged : Integrity::Changed;
+        const BundleHashes actual = canonical_bundle_sha256(doc);
+        if (actual.content != stored || (!stored_bundle.empty() && actual.bundle != stored_bundle))
+            r.integrity = Integrity::Changed;
+        else
+            r.integrity = stored_bundle.empty() ? Integrity::ContentOnly : Integrity::Unchanged;
     }
     for (Issue& i : validate(r.preparation, today)) r.issues.push_back(std::move(i));
     return r;

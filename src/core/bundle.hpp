@@ -33,7 +33,13 @@ std::string canonical_content(const Preparation& p);
 // The bundle text: pretty-printed JSON, UTF-8, ending in a newline.
 std::string export_bundle(const Preparation& p, const BundleMeta& meta);
 
-enum class Integrity { Unchanged, Changed, Missing };
+// What the checksums say. They prove only that the file was not damaged or edited by accident
+// since it was saved: anyone can recompute them, so they say nothing about who made the file.
+// ContentOnly: a file from before 1.1 whose content checksum holds; its dates, app version and
+// language were not covered.
+enum class Integrity { Unchanged, Changed, Missing, ContentOnly };
+// "unchanged", "changed", "missing", "content_only" (catalog keys "pro.integrity.<name>" …).
+const char* integrity_name(Integrity i);
 
 struct ImportResult {
     bool readable = false;  // false: nothing could be read (see issues)

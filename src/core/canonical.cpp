@@ -28,7 +28,30 @@ constexpr EscapeTable kEscape{};
 
 class Writer {
 public:
-    Writer(Sha256* hash, std::string* text) : hash_(hash), text_(text) { buf_.reserve(kChunk + 256); }
+    Writer(Sha256* hash, std::string* text, Sha256* inner = nullptr) : hash_(hash), text_(text), inner_(inner) {
+        buf_.reserve(kChunk + 256);
+    }
+
+    // The top-level object of a bundle: every member but "integrity"; "content" also goes to
+    // the inner hash.
+    bool bundle(const nlohmann::json& v) {
+        if (!v.is_object()) return value(v);
+        put('{');
+        bool first = true;
+        for (const auto& [key, member] : v.get_ref<const nlohmann::json::object_t&>()) {
+            if (key == "integrity") continue;
+            if (!first) put(',');
+            first = false;
+            if (!string(key)) return false;
+            put(':');
+            const bool content = key == "content";
+            if (content) flush(), inner_on_ = true;
+            if (!value(member)) return false;
+            if (content) flush(), inner_on_ = false;
+        }
+        put('}');
+        return true;
+    }
 
     bool value(const nlohmann::json& v) {
         using T = nlohmann::json::value_t;
@@ -132,12 +155,15 @@ private:
     }
     void flush() {
         if (hash_) hash_->update(buf_);
+        if (inner_ && inner_on_) inner_->update(buf_);
         if (text_) text_->append(buf_);
         buf_.clear();
     }
 
     Sha256* hash_;
     std::string* text_;
+    Sha256* inner_;
+    bool inner_on_ = false;
     std::string buf_;
 };
 
@@ -161,6 +187,14 @@ std::string canonical_sha256(const nlohmann::json& value) {
     }
     w.finish();
     return hash.hex_digest();
+}
+
+BundleHashes canonical_bundle_sha256(const nlohmann::json& bundle) {
+    Sha256 outer, inner;
+    Writer w(&outer, nullptr, &inner);
+    w.bundle(bundle);  // strings of a parsed or built tree are valid UTF-8: it does not fail
+    w.finish();
+    return BundleHashes{inner.hex_digest(), outer.hex_digest()};
 }
 
 }  // namespace sipprep

@@ -12,4 +12,12 @@ namespace sipprep {
 std::string canonical_text(const nlohmann::json& value);
 std::string canonical_sha256(const nlohmann::json& value);
 
+// A whole bundle's two checksums in one walk: `content` over its "content" member (1.0), and
+// `bundle` over every member except "integrity" — dates, app version and language included (1.1).
+struct BundleHashes {
+    std::string content;
+    std::string bundle;
+};
+BundleHashes canonical_bundle_sha256(const nlohmann::json& bundle);
+
 }  // namespace sipprep

@@ -43,13 +43,11 @@ void App::professional_screen() {
                 paragraph(t("pro.valid"));
             else
                 error_text(t("pro.invalid"));
-            const char* integrity = r.integrity == Integrity::Unchanged ? "pro.integrity.unchanged"
-                                    : r.integrity == Integrity::Changed ? "pro.integrity.changed"
-                                                                        : "pro.integrity.missing";
+            const std::string& integrity = tr(lang_, std::string("pro.integrity.") + integrity_name(r.integrity));
             if (r.integrity == Integrity::Changed)
-                error_text(t(integrity));
+                error_text(integrity);
             else
-                paragraph(t(integrity));
+                paragraph(integrity);
             if (!r.meta.updated.empty())
                 muted(trf(lang_, "pro.exported", {local_datetime_text(r.meta.updated, lang_)}));
             const KvaCode kva = kva_code(r.preparation.kind);

@@ -47,7 +47,8 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       await shot(`${String(i + 2).padStart(2, '0')}-steg-${i + 1}`);
       await axe(page, STEPS[i]);
     }
-    await press(page, 'Efter mötet: hur blev det?');
+    await press(page, 'Efter mötet: det här kom vi överens om');
+    await press(page, 'Lägg till något som ska göras');
     await shot('11-efter-motet');
     await axe(page, 'Efter mötet');
     assert.deepEqual(problems, []);

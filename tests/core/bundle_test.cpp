@@ -1,8 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "core/bundle.hpp"
+#include "core/canonical.hpp"
 #include "core/issue.hpp"
 #include "core/model_json.hpp"
 
@@ -60,6 +63,47 @@ TEST(Bundle, HandEditIsDetected) {
     ImportResult r = import_bundle(text);
     ASSERT_TRUE(r.readable);
     EXPECT_EQ(r.integrity, Integrity::Changed);
+}
+
+// Everything the professional is shown is covered: the dates, the app version and the language.
+TEST(Bundle, TheChecksumCoversTheDatesTheAppAndTheLanguage) {
+    const std::string text = export_bundle(sample(), meta());
+    const Json j = Json::parse(text);
+    Json without = j;
+    without.erase("integrity");
+    EXPECT_EQ(j["integrity"]["bundle_sha256"], canonical_sha256(without));
+    EXPECT_EQ(j["integrity"]["sha256"], canonical_sha256(j["content"]));
+    for (const auto& [key, value] : std::vector<std::pair<const char*, Json>>{
+             {"updated", "2026-12-24T12:00:00Z"}, {"created", "2025-01-01T00:00:00Z"}, {"language", "en"}}) {
+        Json edited = j;
+        edited[key] = value;
+        EXPECT_EQ(import_bundle(edited.dump(2)).integrity, Integrity::Changed) << key;
+    }
+    Json app = j;
+    app["app"]["version"] = "9.9.9";
+    EXPECT_EQ(import_bundle(app.dump(2)).integrity, Integrity::Changed);
+}
+
+// A file from before 1.1 has only the content's checksum: it is checked, and the app says what it
+// does not cover. Saving it again (or `sipprep migrate`) writes both.
+TEST(Bundle, AnOlderFileIsCheckedForItsContentAndMigrated) {
+    std::ifstream f(std::string(SIPPREP_SOURCE_DIR) + "/tests/data/v1-content-checksum-only.json", std::ios::binary);
+    const std::string old((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    ASSERT_EQ(Json::parse(old)["integrity"].count("bundle_sha256"), 0u);
+    ImportResult r = import_bundle(old);
+    ASSERT_TRUE(r.readable);
+    EXPECT_EQ(r.integrity, Integrity::ContentOnly);
+    EXPECT_STREQ(integrity_name(r.integrity), "content_only");
+    Json edited_date = Json::parse(old);
+    edited_date["updated"] = "2027-01-01T00:00:00Z";
+    EXPECT_EQ(import_bundle(edited_date.dump(2)).integrity, Integrity::ContentOnly);  // not covered then
+    Json edited_content = Json::parse(old);
+    edited_content["content"]["goals"]["long_term"][0]["text"] = "Något annat";
+    EXPECT_EQ(import_bundle(edited_content.dump(2)).integrity, Integrity::Changed);
+
+    const std::string migrated = export_bundle(r.preparation, r.meta);
+    EXPECT_EQ(import_bundle(migrated).integrity, Integrity::Unchanged);
+    EXPECT_EQ(Json::parse(migrated)["integrity"]["sha256"], Json::parse(old)["integrity"]["sha256"]);
 }
 
 TEST(Bundle, RefusesBadInputWithMessages) {
