@@ -23,11 +23,14 @@ Preparation big_preparation() {
     p.contributors.push_back(Contributor{"rel-1", "Anna", ContributorRole::Relative, "dotter"});
     std::string para = "Det här är en lång text om vardagen, med å, ä och ö – och ”citat”. ";
     std::string long_text;
-    while (long_text.size() < 300 * 1024) long_text += para;
+    // Long, but within the format's limit for one entry (200 000 characters): the bundle is read.
+    while (long_text.size() < 190 * 1024) long_text += para;
     set_text(p.goals.long_term, kPersonId, long_text);
     set_text(p.goals.long_term, "rel-1", long_text);
     set_text(p.situation.now, kPersonId, long_text);
+    set_text(p.situation.now, "rel-1", long_text);
     set_text(p.situation.strengths, "rel-1", long_text);
+    set_text(p.situation.works_well, kPersonId, long_text);
     for (int i = 0; i < 1000; ++i)
         p.questions.push_back(Question{"q-" + std::to_string(i), i % 3 ? kPersonId : "rel-1",
                                        std::to_string(i) + ": " + para + para + para + para + para + para + para + para,

@@ -30,7 +30,7 @@
   }
 
   var TEXT_ROLES = { textbox: 1, textarea: 1 };
-  var CONTAINERS = { root: 1, group: 1, radiogroup: 1, list: 1, listitem: 1, navigation: 1, status: 1, alert: 1 };
+  var CONTAINERS = { root: 1, group: 1, radiogroup: 1, list: 1, listitem: 1, navigation: 1, status: 1, alert: 1, run: 1 };
 
   function create(n) {
     var e = { key: n.k, role: n.r };

@@ -1,5 +1,6 @@
 #include "bundle.hpp"
 
+#include <array>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -99,7 +100,16 @@ namespace {
 
 // The first control character in `s` (utf8.hpp says which), as its code, or -1.
 long control_character(const std::string& s) {
+    // Most bytes cannot start one: a table lookup skips them (this runs over every text of a file).
+    static constexpr auto kMaybe = [] {
+        std::array<bool, 256> t{};
+        for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = c != '\n' && c != '\t';
+        t[0x7F] = t[0xC2] = true;
+        return t;
+    }();
+    const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
     for (std::size_t i = 0; i < s.size(); ++i) {
+        if (!kMaybe[bytes[i]]) continue;
         const std::size_t len = control_character_at(s, i);
         if (len == 1) return static_cast<unsigned char>(s[i]);
         if (len == 2) return static_cast<unsigned char>(s[i + 1]);

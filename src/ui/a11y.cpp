@@ -43,6 +43,8 @@ const char* role_name(Role r) {
             return "alert";
         case Role::Navigation:
             return "navigation";
+        case Role::Run:
+            return "run";
     }
     return "group";
 }
@@ -56,6 +58,7 @@ bool is_container(Role r) {
         case Role::Status:
         case Role::Alert:
         case Role::Navigation:
+        case Role::Run:
             return true;
         default:
             return false;
@@ -161,6 +164,15 @@ bool A11y::wants(const std::string& key) const {
     for (const std::string& k : activations_)
         if (k == key) return true;
     return false;
+}
+
+std::vector<std::string_view> A11y::wanted_keys() const {
+    std::vector<std::string_view> keys;
+    for (const std::string* k : {&focused_, &focus_arrived_})
+        if (!k->empty()) keys.push_back(*k);
+    for (const auto& [k, text] : dom_text_) keys.push_back(k);
+    for (const std::string& k : activations_) keys.push_back(k);
+    return keys;
 }
 
 void A11y::on_activate(const std::string& key) { activations_.push_back(key); }

@@ -16,6 +16,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -38,6 +39,8 @@ enum class Role {
     Status,      // aria-live polite: "Sparat", results of actions
     Alert,       // aria-live assertive: errors that block
     Navigation,  // the step list
+    Run,         // a run of a long list, kept together so that out of view it is reused as one
+                 // node; no meaning for assistive technology (a plain div)
 };
 
 const char* role_name(Role r);
@@ -78,6 +81,8 @@ public:
     // True when the page has focus, an activation or new text waiting for `key`: its widget
     // must be drawn this frame.
     bool wants(const std::string& key) const;
+    // Every key wants() is true for this frame (a handful): focus, text and clicks from the page.
+    std::vector<std::string_view> wanted_keys() const;
     // Appends `n` to the open group with its children shared, not copied (what a cached
     // region shows while it is out of view). `n` must outlive the frame.
     void append_reused(const A11yNode& n);

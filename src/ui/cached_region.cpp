@@ -1,6 +1,8 @@
 // CachedRegion (widgets.hpp): long lists cost the same per frame at any length.
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "imgui.h"
@@ -14,14 +16,20 @@ struct Region {
     std::size_t signature = 0;
     float width = 0, font_size = 0, height = 0;
     std::vector<A11yNode> nodes;
+    std::unordered_set<std::string_view> keys;  // of every node in `nodes`, for wanted_by_page
     bool cacheable = false;
 };
 std::unordered_map<std::string, Region> g_regions;
 
-bool wanted_by_page(const A11yNode& n) {
-    if (a11y().wants(n.key)) return true;
-    for (const A11yNode& c : n.kids())
-        if (wanted_by_page(c)) return true;
+void collect_keys(const A11yNode& n, std::unordered_set<std::string_view>* keys) {
+    keys->insert(n.key);
+    for (const A11yNode& c : n.kids()) collect_keys(c, keys);
+}
+
+// Focus, text or a click from the page for one of the region's nodes: a few lookups, not a walk.
+bool wanted_by_page(const Region& r) {
+    for (std::string_view k : a11y().wanted_keys())
+        if (r.keys.count(k)) return true;
     return false;
 }
 
@@ -38,9 +46,7 @@ CachedRegion::CachedRegion(const std::string& id, std::size_t signature) : id_(i
         const float margin = ImGui::GetWindowHeight();
         const bool fresh = r.cacheable && r.signature == signature && r.width == width && r.font_size == font_size;
         const bool out_of_view = start_y_ + r.height < top - margin || start_y_ > bottom + margin;
-        bool wanted = false;
-        for (const A11yNode& n : r.nodes) wanted = wanted || wanted_by_page(n);
-        if (fresh && out_of_view && !wanted) {
+        if (fresh && out_of_view && !wanted_by_page(r)) {
             draw_ = false;
             ImGui::Dummy(ImVec2(0, r.height - ImGui::GetStyle().ItemSpacing.y));
             for (const A11yNode& n : r.nodes) a11y().append_reused(n);
@@ -61,6 +67,8 @@ CachedRegion::~CachedRegion() {
     r.height = ImGui::GetCursorPosY() - start_y_;
     const std::vector<A11yNode>& children = a11y().open_children();
     r.nodes.assign(children.begin() + static_cast<long>(first_child_), children.end());
+    r.keys.clear();  // views into r.nodes, which were just replaced
+    for (const A11yNode& n : r.nodes) collect_keys(n, &r.keys);
     r.cacheable = true;
 }
 

@@ -62,6 +62,7 @@ void summary_view(const Summary& s, const std::string& id) {
             const std::size_t end = std::min(sec.items.size(), begin + kRun);
             CachedRegion region(id + "-" + sec.id + "-" + std::to_string(begin), run_signature(sec.items, begin, end));
             if (!region.draw()) continue;
+            Group run(Role::Run, id + "-" + sec.id + "-" + std::to_string(begin), "");
             for (std::size_t k = begin; k < end; ++k) draw_item(sec.items[k]);
         }
     }
@@ -75,6 +76,7 @@ void text_list(const std::vector<std::string>& lines, bool errors, const std::st
         for (std::size_t k = begin; k < end; ++k) sig = hash_combine(sig, h(lines[k]));
         CachedRegion region(id + "-" + std::to_string(begin), sig);
         if (!region.draw()) continue;
+        Group run(Role::Run, id + "-" + std::to_string(begin), "");
         for (std::size_t k = begin; k < end; ++k) {
             if (errors)
                 error_text("• " + lines[k]);

@@ -51,3 +51,28 @@ test('patches build, update, reorder and remove mirror nodes', async () => {
   assert.equal(await page.getByRole('radio', { name: 'English' }).count(), 0);
   await context.close();
 });
+
+// A run of a long list (summary items, issues) is a plain container: its paragraphs are read as
+// if it were not there, and it adds no role of its own.
+test('a run is a container without a role', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.setContent('<a id="skip-link" href="#">x</a><div id="a11y-root"></div><div id="a11y-live"></div>');
+  await page.addScriptTag({ content: await readFile(join(ROOT, 'web/mirror.js'), 'utf8') });
+  const sync = (patch) => page.evaluate((p) => window.SipprepMirror.sync(JSON.stringify(p), '', '', '', ''), patch);
+  await sync([
+    { k: 'root', r: 'group', ch: ['g-s'] },
+    { k: 'g-s', r: 'group', n: 'Frågor', ch: ['g-run-0'] },
+    { k: 'g-run-0', r: 'run', ch: ['t1', 't2'] },
+    { k: 't1', r: 'text', n: '1. Vem ringer jag?' },
+    { k: 't2', r: 'text', n: '2. När blir det av?' },
+  ]);
+  const run = await page.evaluate(() => {
+    const el = document.querySelector('[data-k="g-run-0"]');
+    return { tag: el.tagName, role: el.getAttribute('role'), texts: el.textContent };
+  });
+  assert.deepEqual(run, { tag: 'DIV', role: null, texts: '1. Vem ringer jag?2. När blir det av?' });
+  const snapshot = await page.locator('#a11y-root').ariaSnapshot();
+  assert.equal(snapshot, '- group "Frågor":\n  - paragraph: 1. Vem ringer jag?\n  - paragraph: 2. När blir det av?');
+  await context.close();
+});

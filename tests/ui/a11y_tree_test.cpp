@@ -6,6 +6,7 @@
 
 #include "core/utf8.hpp"
 #include "headless.hpp"
+#include "ui/summary_view.hpp"
 #include "ui/widgets.hpp"
 
 using namespace sipprep;
@@ -220,4 +221,35 @@ TEST(A11yTree, CachedRegionsKeepLongListsWholeAndCheap) {
     ui.frame(draw);
     const auto patch = nlohmann::json::parse(a11y().take_patch());
     EXPECT_EQ(patch.size(), 1u) << patch.dump();
+}
+
+// A summary of thousands of lines: each run of lines is one node in the tree, so a run out of
+// view costs one node per frame, not one per line; every line is still there for screen readers.
+TEST(A11yTree, LongSummariesAreKeptInRuns) {
+    test::Headless ui(800, 400);
+    Summary s;
+    s.title = "SIP-förberedelse";
+    s.sections.push_back(SummarySection{"questions", "Frågor", {}});
+    for (int i = 1; i <= 2000; ++i)
+        s.sections.back().items.push_back(
+            SummaryItem{SummaryItem::Kind::Numbered, "Fråga " + std::to_string(i), "person", i});
+    ui.frame([&] { summary_view(s, "sum"); });
+    ui.frame([&] { summary_view(s, "sum"); });
+    auto tree = nlohmann::json::parse(a11y().tree_json());
+    const nlohmann::json* section = nullptr;
+    for (const auto& n : tree["ch"])
+        if (n.value("n", "") == "Frågor") section = &n;
+    ASSERT_NE(section, nullptr);
+    std::size_t runs = 0, lines = 0;
+    for (const auto& n : (*section)["ch"]) {
+        if (n["r"] != "run") continue;
+        ++runs;
+        EXPECT_LE(n["ch"].size(), 25u);
+        lines += n["ch"].size();
+    }
+    EXPECT_EQ(runs, 80u);
+    EXPECT_EQ(lines, 2000u);
+    a11y().take_patch();
+    ui.frame([&] { summary_view(s, "sum"); });
+    EXPECT_EQ(a11y().take_patch(), "");
 }
