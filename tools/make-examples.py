@@ -212,6 +212,53 @@ examples["narstaende-tillsammans"] = bundle({
   "evaluation": {"listened_to": 0, "understood": 0, "started_from_me": 0, "comment": ""}
 }, "2026-11-10T16:00:00Z", "2026-11-22T21:05:00Z")
 
+# ---- What format 1.1 added, shown in the examples ----
+
+# Kerstin: a SIP before leaving hospital, written down after the meeting.
+c = examples["vuxen-efter-sjukhusvistelse"]["content"]
+c["kind"] = "discharge"
+c["participation"]["wished_date"] = "2026-11-20"
+c["reason"] = v((P, "Jag ska hem från sjukhuset efter höftoperationen och behöver hjälp hemma från flera håll."),
+                ("rel-1", "Pappa bor ensam och jag jobbar dagtid. Vi behöver veta vem som gör vad de första veckorna."))
+c["agreed"] = {
+  "efforts": [
+    {"what": "Hemtjänst morgon och kväll, och hjälp med dusch två gånger i veckan.", "who": "Hemtjänsten (beslut från Biståndsenheten)", "by_when": "2026-11-24"},
+    {"what": "Medicinerna delas i dosett varje vecka.", "who": "Hemsjukvården Skövde", "by_when": "2026-11-24"},
+    {"what": "Trygghetslarm installeras.", "who": "Biståndsenheten", "by_when": "2026-11-30"},
+    {"what": "Ringer varje kväll och handlar på lördagar.", "who": "Göran", "by_when": ""}],
+  "lead": "a-1", "lead_person": "Distriktssköterska Anna Berg", "follow_up_on": "2027-02-15",
+  "contact": "Anna Berg, Vårdcentralen Ryd, 0500-44 12 30"}
+c["evaluation"] = {"listened_to": 5, "understood": 4, "started_from_me": 4, "comment": "Bra att vi fick prata innan jag åkte hem."}
+
+# Aino: the follow-up asks "Blev det gjort?" for what was agreed last time.
+c = examples["aldre-uppfoljning"]["content"]
+c["follow_up"]["agreed_efforts"] = [
+  {"effort": {"what": "Dagverksamhet med finsktalande personal två dagar i veckan.", "who": "Äldreomsorgen", "by_when": "2026-05-01"},
+   "done": "yes", "note": "Tisdagar och torsdagar. Det är det bästa i veckan."},
+  {"effort": {"what": "Genomgång av alla mediciner.", "who": "Vårdcentralen Falköping", "by_when": "2026-04-15"},
+   "done": "partly", "note": "Den gjordes, men ingen har förklarat ändringarna för mig på finska."},
+  {"effort": {"what": "Besök av fysioterapeut för att träna balansen.", "who": "Sjuksköterska Solgården", "by_when": "2026-06-01"},
+   "done": "no", "note": ""}]
+c["reason"] = v((P, "Det har gått ett halvår och jag har ramlat två gånger sedan dess."))
+c["invitations"]["actors"][0]["service"] = "hemtjanst"
+c["participation"]["adaptations"].update({"hearing_loop": True, "speak_slowly": True})
+
+# Elsa: the child's own view on the consents; BUP may share until the SIP is closed.
+c = examples["barn-skolfranvaro"]["content"]
+c["reason"] = v((P, "Jag har inte orkat gå i skolan sedan i somras."),
+                ("c-g-1", "Skolan, BUP och socialtjänsten behöver prata med varandra, inte bara med oss var för sig."))
+c["child_consent_view"] = v((P, "Skolan får veta att jag går på BUP, men inte vad jag pratar om där."))
+for k in c["consents"]:
+    if k["actor"] == "a-3":
+        k["until_plan_ends"] = True
+        k["valid_to"] = ""
+
+# Daniel: why, in two voices, and an interpreter for his father.
+c = examples["narstaende-tillsammans"]["content"]
+c["reason"] = v((P, "Jag vill flytta hemifrån och ha ett jobb."),
+                ("rel-1", "Vi föräldrar samordnar allt själva i dag och orkar inte längre."))
+c["participation"]["adaptations"]["interpreters"] = [{"who": "rel-2", "language": "arabiska"}]
+
 os.makedirs("assets/examples", exist_ok=True)
 for name, b in examples.items():
     with open(f"assets/examples/{name}.json", "w") as f:

@@ -3,6 +3,7 @@
 //   sipprep summary FILE [--lang en] [--format text|markdown|html]   a readable summary (Swedish by default)
 //   sipprep migrate FILE [-o OUT]       rewrite as the current format version, canonical, fresh hash
 //   sipprep fhir FILE [-o OUT]          the preparation as a FHIR R4 Bundle
+//   sipprep diff OLD NEW [--format text|markdown]   what changed between two preparations, in words
 //   sipprep fhir-questionnaire [-o OUT] the FHIR Questionnaire the bundle's answers refer to
 //   sipprep protect FILE -o OUT.age --passphrase-file PASS [--work-factor N]
 //                                       write an age v1 file locked with a passphrase
@@ -29,6 +30,7 @@
 
 #include "core/age/age.hpp"
 #include "core/bundle.hpp"
+#include "core/changes.hpp"
 #include "core/fhir.hpp"
 #include "core/summary.hpp"
 
@@ -43,6 +45,8 @@ const char* kUsage =
     "                                      print a readable summary\n"
     "  sipprep migrate FILE [-o OUT]       rewrite in the current format version\n"
     "  sipprep fhir FILE [-o OUT]          convert to a FHIR R4 Bundle\n"
+    "  sipprep diff OLD NEW [--lang sv|en] [--format text|markdown|html]\n"
+    "                                      what changed between two preparations, in words\n"
     "  sipprep fhir-questionnaire [-o OUT] print the FHIR Questionnaire\n"
     "  sipprep protect FILE -o OUT.age --passphrase-file PASS [--work-factor N]\n"
     "                                      lock a bundle with a passphrase (age v1)\n"
@@ -247,6 +251,27 @@ int run(int argc, char** argv) {
             return 2;
         }
         return write_out(age::encrypt(text, g_passphrase, work_factor));
+    }
+
+    if (command == "diff") {
+        if (files.size() != 2) return usage();
+        ImportResult r[2];
+        for (int k = 0; k < 2; ++k) {
+            std::string text, err;
+            if (!open_input(files[k], lang, &text, &err)) {
+                std::cerr << files[k] << ": " << err << "\n";
+                return 2;
+            }
+            r[k] = import_bundle(text);
+            if (!r[k].readable) {
+                for (const Issue& i : r[k].issues) std::cerr << files[k] << ": " << describe(i, lang) << "\n";
+                return 2;
+            }
+        }
+        const Summary changes = compare_preparations(r[0].preparation, r[1].preparation, lang, today_local());
+        return write_out(format == SummaryFormat::Markdown ? render_markdown(changes)
+                         : format == SummaryFormat::Html   ? render_html(changes, lang)
+                                                           : render_text(changes));
     }
 
     if (command == "summary" || command == "migrate" || command == "fhir") {

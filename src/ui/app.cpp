@@ -46,6 +46,7 @@ App::App(Host& host) : host_(host) {}
 bool App::child() const { return is_child(prep_, today_) || mode_ == FillMode::GuardianOfChild; }
 
 void App::changed() {
+    ++revision_;
     issues_stale_ = true;
     has_draft_ = true;
     host_.draft_changed();
@@ -159,15 +160,22 @@ void App::frame(const Fonts& fonts) {
     if (!update.empty()) host_.update_mirror(update);
 }
 
+StepContext App::step_context() {
+    return StepContext{prep_,        earlier_ ? &*earlier_ : nullptr,
+                       issues_,      author_,
+                       lang_,        today_,
+                       child(),      mode_,
+                       step_states_, notes_,
+                       status_,      revision_};
+}
+
 void App::steps_screen() {
     const std::vector<StepId> steps = steps_for(prep_);
     if (std::find(steps.begin(), steps.end(), step_) == steps.end()) step_ = steps.front();
     const std::size_t index = static_cast<std::size_t>(std::find(steps.begin(), steps.end(), step_) - steps.begin());
     step_navigation(steps, index);
 
-    StepContext c{
-        prep_,  earlier_ ? &*earlier_ : nullptr, issues_, author_, lang_, today_, child(), mode_, step_states_, notes_,
-        status_};
+    StepContext c = step_context();
     {
         Group group(Role::Group, "step", step_title(step_, lang_, child()));
         step_info(step_).draw(c);
@@ -525,6 +533,7 @@ void App::draft_loaded(const std::string& text) {
     }
     prep_ = std::move(d->prep);
     earlier_ = std::move(d->earlier);
+    ++revision_;
     lang_ = d->lang;
     const DraftPlace& p = d->place;
     resume_place_ = p;

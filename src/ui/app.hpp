@@ -36,6 +36,9 @@ struct ProfessionalState {
         Lang summary_lang = Lang::Sv;
         std::vector<std::string> errors, warnings;  // the issues, worded once per language
         std::optional<Lang> described_lang;
+        bool show_changes = false;       // "Vad har ändrats?" against an earlier file of the same person
+        std::optional<Summary> changes;  // built when shown, again only when the files or language differ
+        std::string changes_key;
     };
     std::vector<Opened> opened;
     int index = -1;
@@ -104,6 +107,8 @@ private:
     void continue_draft();  // from the neutral screen to where the stored draft was left
     void erase_confirm();
     void about_screen();
+    // What a step screen (or the screen after the meeting) works with this frame.
+    StepContext step_context();
     void evaluation_screen();
     bool draft_has_content() const;
     void start_action(Pending action);
@@ -149,12 +154,14 @@ private:
     void discard_locked_draft();  // the person chose to start anew over a locked draft
 
     // app_professional.cpp: open, check, read, copy and print bundles; never changes them
+    void professional_changes(ProfessionalState::Opened& o);
     void professional_screen();
 
     Host& host_;
     A11y a11y_;
 
     Preparation prep_ = make_new_preparation();
+    std::uint64_t revision_ = 1;          // counts changes of the preparation and of the earlier plan
     std::optional<Preparation> earlier_;  // follow-up: the earlier plan's bundle, read-only
     Screen screen_ = Screen::Start;
     StepId step_ = StepId::AboutYou;

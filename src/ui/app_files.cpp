@@ -61,6 +61,7 @@ void App::take_file(const std::string& name, ImportResult r, FileUse use) {
         if (i.severity == Severity::Error) errors.push_back(describe(i, lang_));
     if (use == FileUse::Earlier) {
         earlier_ = std::move(r.preparation);
+        ++revision_;
         if (prep_.kind == PreparationKind::FollowUp && carry_agreed_efforts(prep_, *earlier_)) changed();
         open_message_ = trf(lang_, "open.earlier_done", {name});
     } else if (use == FileUse::FollowUpFrom) {
@@ -69,6 +70,7 @@ void App::take_file(const std::string& name, ImportResult r, FileUse use) {
         discard_locked_draft();
         prep_ = start_follow_up(r.preparation, r.meta.updated);
         earlier_ = std::move(r.preparation);
+        ++revision_;
         created_.clear();
         lang_ = r.meta.language;
         author_ = kPersonId;

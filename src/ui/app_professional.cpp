@@ -2,6 +2,7 @@
 // the order a SIP meeting goes, copy it into the journal as text, print it. Nothing here
 // changes a file.
 #include "app.hpp"
+#include "core/changes.hpp"
 #include "core/clock.hpp"
 #include "core/fhir.hpp"
 #include "core/labels.hpp"
@@ -10,6 +11,27 @@
 #include "ui/summary_view.hpp"
 
 namespace sipprep::ui {
+
+// With two files of the same person open: what changed since the earlier one, in words.
+void App::professional_changes(ProfessionalState::Opened& o) {
+    const ProfessionalState::Opened* earlier = nullptr;
+    for (const ProfessionalState::Opened& other : professional_.opened) {
+        if (&other == &o || !other.result.readable || other.result.meta.updated >= o.result.meta.updated) continue;
+        if (!same_person(other.result.preparation, o.result.preparation)) continue;
+        if (!earlier || other.result.meta.updated > earlier->result.meta.updated) earlier = &other;
+    }
+    if (!earlier) return;
+    const std::string label = trf(lang_, "pro.changes", {earlier->name});
+    if (button(o.show_changes ? t("pro.changes.hide") : label, "pro-changes")) o.show_changes = !o.show_changes;
+    if (!o.show_changes) return;
+    const std::string key = earlier->name + '\n' + earlier->result.meta.updated + '\n' + std::string(lang_code(lang_));
+    if (!o.changes || o.changes_key != key) {
+        o.changes = compare_preparations(earlier->result.preparation, o.result.preparation, lang_, today_);
+        o.changes_key = key;
+    }
+    Group group(Role::Group, "pro-changes-view", label);
+    summary_view(*o.changes, "pro-changes-view");
+}
 
 void App::professional_screen() {
     heading(t("pro.title"), 2);
@@ -99,6 +121,7 @@ void App::professional_screen() {
         return;
     }
     if (!status_.empty()) paragraph(status_);
+    professional_changes(o);
     ImGui::Separator();
     summary_view(summary, "pro-summary");
     ImGui::Spacing();

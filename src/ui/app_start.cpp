@@ -107,6 +107,7 @@ bool App::follow_up_choice() {
         reset(PreparationKind::FollowUp);
         prep_ = start_follow_up(earlier, saved);
         earlier_ = std::move(earlier);
+        ++revision_;
         go_to(Screen::Steps, StepId::AboutYou);
         open_message_ = t("followup.from_stored");
         a11y_.announce(open_message_);
@@ -187,9 +188,7 @@ void App::about_screen() {
 
 void App::evaluation_screen() {
     heading(t("eval.title"), 2);
-    StepContext c{
-        prep_,  earlier_ ? &*earlier_ : nullptr, issues_, author_, lang_, today_, child(), mode_, step_states_, notes_,
-        status_};
+    StepContext c = step_context();
     draw_after_meeting(c);
     if (c.changed) {
         changed();

@@ -50,6 +50,17 @@ check "the migrated file is valid" 0 "$SIPPREP" validate "$tmp/v1.json"
 check "migrate is idempotent on current files" 0 "$SIPPREP" migrate "$EX/barn-skolfranvaro.json" -o "$tmp/same.json"
 if cmp -s "$EX/barn-skolfranvaro.json" "$tmp/same.json"; then echo "ok: byte-identical"; else echo "FAIL: migrate changed a current file"; fails=$((fails + 1)); fi
 
+# What changed between two preparations, in words (issue 11).
+check "diff of a file with itself" 0 "$SIPPREP" diff "$EX/barn-skolfranvaro.json" "$EX/barn-skolfranvaro.json"
+contains "says nothing changed" "Inget har ändrats sedan förra gången."
+sed 's/"Att gå i skolan utan ont i magen och ha en kompis."/"Att gå i skolan och ha en kompis."/' "$EX/barn-skolfranvaro.json" > "$tmp/later.json"
+check "diff of two versions" 0 "$SIPPREP" diff "$EX/barn-skolfranvaro.json" "$tmp/later.json"
+contains "a changed goal in words" "Ändrat: Elsa Nilsson själv: Att gå i skolan utan ont i magen och ha en kompis. → Att gå i skolan och ha en kompis."
+check "diff as Markdown" 0 "$SIPPREP" diff "$EX/barn-skolfranvaro.json" "$tmp/later.json" --format markdown
+contains "Markdown heading" "# Vad har ändrats?"
+check "diff needs two files" 2 "$SIPPREP" diff "$EX/barn-skolfranvaro.json"
+check "diff of an unreadable file" 2 "$SIPPREP" diff "$EX/barn-skolfranvaro.json" "$tmp/binary.json"
+
 # Like a well-behaved Unix tool (issue 10).
 check "--help prints the usage and the exit codes" 0 "$SIPPREP" --help
 contains "exit codes are documented" "Exit codes: 0 valid (or done), 1 invalid, 2 usage, read or write error."

@@ -2,10 +2,12 @@
 #include <string>
 #include <vector>
 
+#include "core/changes.hpp"
 #include "core/enum_names.hpp"
 #include "core/labels.hpp"
 #include "imgui.h"
 #include "ui/steps/step_context.hpp"
+#include "ui/summary_view.hpp"
 
 namespace sipprep::ui {
 namespace {
@@ -53,10 +55,29 @@ void earlier_evaluation(StepContext& c) {
     ImGui::Spacing();
 }
 
+// "Vad har ändrats?": the earlier plan against this one, in words; built when opened and again
+// only after a change.
+void changes(StepContext& c) {
+    if (!c.earlier) return;
+    StepStates::FollowUp& s = c.state.follow_up;
+    if (button(s.show_changes ? c.t("followup.changes.hide") : c.t("followup.changes"), "fu-changes"))
+        s.show_changes = !s.show_changes;
+    if (!s.show_changes) return;
+    if (!s.changes || s.changes_revision != c.revision || s.changes_lang != c.lang) {
+        s.changes = compare_preparations(*c.earlier, c.prep, c.lang, c.today);
+        s.changes_revision = c.revision;
+        s.changes_lang = c.lang;
+    }
+    Group group(Role::Group, "fu-changes-view", c.t("changes.title"));
+    summary_view(*s.changes, "fu-changes-view");
+    ImGui::Spacing();
+}
+
 }  // namespace
 
 void draw_follow_up(StepContext& c) {
     paragraph(c.t("followup.intro"));
+    changes(c);
     agreed_efforts(c);
     earlier_evaluation(c);
     FieldOptions o;

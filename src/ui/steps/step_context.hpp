@@ -3,6 +3,7 @@
 // Steps never reach the host or the app directly; data flows in, requests flow out.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -12,6 +13,7 @@
 #include "core/i18n.hpp"
 #include "core/issue.hpp"
 #include "core/model.hpp"
+#include "core/summary.hpp"
 #include "ui/steps/step_table.hpp"
 #include "ui/widgets.hpp"
 
@@ -34,6 +36,12 @@ struct StepStates {
     struct Consent {
         std::set<std::string> by_date;  // consents whose person chose "Till ett datum" before typing it
     } consent;
+    struct FollowUp {
+        bool show_changes = false;  // "Vad har ändrats?" open
+        std::optional<Summary> changes;
+        std::uint64_t changes_revision = 0;
+        Lang changes_lang = Lang::Sv;
+    } follow_up;
     struct Goal {
         std::string remove_pending;  // someone else's short-term goal, waiting for "yes, remove"
     } goal;
@@ -75,6 +83,7 @@ struct StepContext {
     StepStates& state;
     std::vector<std::string>& notes;  // this step's messages (e.g. why something was not removed)
     const std::string& status;        // the result of the last action (export…)
+    std::uint64_t revision;           // changes whenever the preparation or the earlier plan does
 
     StepRequests requests;
     bool changed = false;

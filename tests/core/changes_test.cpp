@@ -1,0 +1,77 @@
+// "Vad har ändrats?": two preparations of one person compared in words.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "core/bundle.hpp"
+#include "core/changes.hpp"
+#include "core/follow_up.hpp"
+
+using namespace sipprep;
+
+namespace {
+
+const Date kToday{2026, 11, 23};
+
+Preparation example(const char* name) {
+    std::ifstream f(std::filesystem::path(SIPPREP_SOURCE_DIR) / "assets/examples" / name, std::ios::binary);
+    return import_bundle(std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()), kToday)
+        .preparation;
+}
+
+bool says(const std::string& text, const std::string& line) { return text.find(line) != std::string::npos; }
+
+}  // namespace
+
+TEST(Changes, NothingChangedSaysSo) {
+    const Preparation p = example("barn-skolfranvaro.json");
+    const Summary s = compare_preparations(p, p, Lang::Sv, kToday);
+    EXPECT_TRUE(no_changes(s));
+    EXPECT_TRUE(says(render_text(s), "Inget har ändrats sedan förra gången."));
+}
+
+// A follow-up half a year later: the goal reworded, a question dropped and one new, an actor
+// more, another way to take part, a consent taken back, and what became of what was agreed.
+TEST(Changes, AFollowUpInWords) {
+    const Preparation before = example("vuxen-efter-sjukhusvistelse.json");
+    Preparation after = start_follow_up(before, "2026-11-21T18:40:00Z");
+    after.goals = before.goals;
+    set_text(after.goals.long_term, kPersonId, "Att bo kvar hemma och kunna gå till affären själv.");
+    after.situation = before.situation;
+    after.questions = before.questions;
+    after.questions.erase(after.questions.begin());
+    after.questions.push_back(
+        Question{"q-new", kPersonId, "Kan jag få träna med en fysioterapeut?", Priority::High, ""});
+    after.invitations.actors.push_back(Invitee{"a-9", ActorKind::Habilitation, "", "Rehab Skövde", "", ""});
+    after.participation.modes = {ParticipationMode::Video};
+    after.consents[0].revoked_on = "2026-11-22";
+    after.follow_up.agreed_efforts[0].done = EffortDone::Yes;
+    after.follow_up.agreed_efforts[1].done = EffortDone::No;
+    after.follow_up.agreed_efforts[1].note = "Dosetten har inte kommit.";
+    after.follow_up.agreed_efforts.pop_back();
+
+    const std::string text = render_text(compare_preparations(before, after, Lang::Sv, kToday));
+    EXPECT_TRUE(says(text,
+                     "Ändrat: Kerstin Lund själv: Att kunna bo kvar hemma och klara mig själv så mycket det går. "
+                     "→ Att bo kvar hemma och kunna gå till affären själv."))
+        << text;
+    EXPECT_TRUE(says(text, "Nytt: Kan jag få träna med en fysioterapeut?"));
+    EXPECT_TRUE(says(text, "Borttaget: " + before.questions.front().text.substr(0, 20)));
+    EXPECT_TRUE(says(text, "Nytt: Habiliteringen, Rehab Skövde")) << text;
+    EXPECT_TRUE(says(text, "Nytt: Via video"));
+    EXPECT_TRUE(says(text, "Borttaget: På plats"));
+    EXPECT_TRUE(says(text, "Ändrat: Vårdcentralen, Vårdcentralen Ryd: Gäller → Togs tillbaka 2026-11-22")) << text;
+    EXPECT_TRUE(says(text,
+                     "Hemtjänst morgon och kväll, och hjälp med dusch två gånger i veckan. – Hemtjänsten "
+                     "(beslut från Biståndsenheten), senast 2026-11-24 – Blev det gjort? Ja"));
+    EXPECT_TRUE(says(text, "Blev det gjort? Nej – Dosetten har inte kommit."));
+    EXPECT_TRUE(says(text, "finns inte med i uppföljningen: Ringer varje kväll och handlar på lördagar. – Göran"));
+    // Nothing that did not change is listed.
+    EXPECT_FALSE(says(text, "Hur det är nu"));
+
+    const std::string md = render_markdown(compare_preparations(before, after, Lang::En, kToday));
+    EXPECT_TRUE(says(md, "# What has changed?"));
+    EXPECT_TRUE(says(md, "- New: Kan jag få träna med en fysioterapeut?")) << md;
+}
