@@ -349,6 +349,7 @@
       started = true;
       window.SipprepDraft.started(mine);
       if (updateWaiting) Module._sipprep_update_available();
+      window.SipprepSpeech.start();
       requestFrame();
       registerServiceWorker();  // after the first frame: it fetches every file once more
     });

@@ -1,5 +1,7 @@
 #include "a11y.hpp"
 
+#include <functional>
+
 #include <cmath>
 #include <cstdio>
 #include <iterator>
@@ -71,6 +73,47 @@ A11y* g_current = nullptr;
 
 A11y& a11y() { return *g_current; }
 void set_current_a11y(A11y* a) { g_current = a; }
+
+namespace {
+void add_sentence(std::string& out, const std::string& text) {
+    if (text.empty()) return;
+    if (!out.empty()) out += '\n';
+    out += text;
+    const char last = text.back();
+    if (last != '.' && last != '?' && last != '!' && last != ':') out += '.';
+}
+}  // namespace
+
+std::string spoken_text(const A11yNode& n) {
+    std::string out;
+    std::function<void(const A11yNode&)> walk = [&](const A11yNode& node) {
+        switch (node.role) {
+            case Role::Heading:
+            case Role::Text:
+                add_sentence(out, node.name);
+                return;
+            case Role::TextBox:
+            case Role::TextArea:
+                if (node.secret) return;  // a passphrase is never read out
+                add_sentence(out, node.value.empty() ? node.name : node.name + ": " + node.value);
+                return;
+            case Role::Checkbox:
+                if (node.checked) add_sentence(out, node.name);
+                return;
+            case Role::RadioGroup:
+                for (const A11yNode& option : node.kids())
+                    if (option.checked) add_sentence(out, node.name + ": " + option.name);
+                return;
+            case Role::Button:
+            case Role::Radio:
+                return;
+            default:
+                for (const A11yNode& c : node.kids()) walk(c);
+        }
+    };
+    walk(n);
+    return out;
+}
 
 std::string item_key(unsigned int id) {
     char buf[16];

@@ -46,6 +46,12 @@ enum class Role {
 const char* role_name(Role r);
 bool is_container(Role r);
 
+struct A11yNode;
+// What "Läs upp" reads of a part of the screen: its headings and texts, each field's question
+// and what has been written in it, the chosen option of each choice; not the buttons. One
+// sentence per line.
+std::string spoken_text(const A11yNode& n);
+
 struct A11yNode {
     std::string key;  // stable across frames: "i" + ImGui ID, or derived from text for text nodes
     Role role = Role::Text;

@@ -55,6 +55,10 @@ void App::changed() {
 void App::go_to(Screen screen, std::optional<StepId> step) {
     if (screen != screen_ || (step && *step != step_)) {
         scroll_to_top_ = true;
+        if (speaking_) {  // what was being read is no longer on the screen
+            host_.stop_speaking();
+            speaking_ = false;
+        }
         focus_next_heading();  // keyboard and screen reader start at the new screen's heading
         notes_.clear();        // a step's notes belong to that step
         // A passphrase prompt belongs to where the file was opened: the professional's view reads
@@ -176,9 +180,14 @@ void App::steps_screen() {
     step_navigation(steps, index);
 
     StepContext c = step_context();
+    read_aloud_button();
     {
         Group group(Role::Group, "step", step_title(step_, lang_, child()));
         step_info(step_).draw(c);
+    }
+    if (std::exchange(read_step_, false)) {
+        host_.speak(spoken_text(a11y_.open_children().back()), std::string(lang_code(lang_)), speech_rate_);
+        speaking_ = true;
     }
     if (c.changed) {
         changed();
@@ -253,6 +262,28 @@ void App::top_bar() {
     }
     ImGui::Separator();
 }
+
+// "Läs upp": only where the browser has a voice for the language (the accessibility statement
+// says so). One control, so that focus stays on it when it turns into "Sluta läsa".
+void App::read_aloud_button() {
+    if (!(lang_ == Lang::En ? speech_en_ : speech_sv_)) return;
+    if (button(speaking_ ? t("speech.stop") : t("speech.read"), "read-aloud", ButtonStyle::Quiet,
+               speaking_ ? "" : t("speech.read.help"))) {
+        if (speaking_) {
+            host_.stop_speaking();
+            speaking_ = false;
+        } else {
+            read_step_ = true;
+        }
+    }
+}
+
+void App::speech_available(bool sv, bool en) {
+    speech_sv_ = sv;
+    speech_en_ = en;
+}
+
+void App::speech_ended() { speaking_ = false; }
 
 void App::update_available() {
     update_available_ = true;
@@ -410,6 +441,17 @@ void App::settings_panel() {
         changed();
     }
     if (checkbox(t("settings.high_contrast"), "high-contrast", &high_contrast_)) changed();
+    if (speech_sv_ || speech_en_) {
+        static const float rates[] = {0.75f, 1.0f, 1.3f};
+        int rate = 1;
+        for (int i = 0; i < 3; ++i)
+            if (speech_rate_ >= rates[i] - 0.01f) rate = i;
+        if (radio_group(t("speech.rate"), "speech-rate",
+                        {t("speech.rate.slow"), t("speech.rate.normal"), t("speech.rate.fast")}, &rate)) {
+            speech_rate_ = rates[rate];
+            changed();
+        }
+    }
     ImGui::Spacing();
     versions_panel();
     lock_settings();
@@ -518,6 +560,7 @@ std::string App::draft_to_save() {
     place.mode = static_cast<int>(mode_);
     place.text_scale = text_scale_;
     place.high_contrast = high_contrast_;
+    place.speech_rate = speech_rate_;
     place.created = created_;
     return write_draft(prep_, earlier_ ? &*earlier_ : nullptr, lang_, place);
 }
@@ -547,6 +590,7 @@ void App::draft_loaded(const std::string& text) {
     mode_ = static_cast<FillMode>(p.mode);
     text_scale_ = p.text_scale;
     high_contrast_ = p.high_contrast;
+    speech_rate_ = p.speech_rate;
     created_ = p.created;
     issues_stale_ = true;
     has_draft_ = true;

@@ -68,6 +68,8 @@ public:
     void file_protected(const std::string& filename, const std::string& error_key) override;
     void file_unlocked(const std::string& error_key, const std::string& plaintext) override;
     void update_available() override;
+    void speech_available(bool sv, bool en) override;
+    void speech_ended() override;
     void draft_locked(const std::string& saved_at) override;
     void draft_unlocked(const std::string& error_key, const std::string& draft_json) override;
     void draft_lock_changed(bool locked, const std::string& error_key) override;
@@ -89,6 +91,7 @@ private:
     void top_bar();
     void banners();
     void steps_screen();
+    void read_aloud_button();
     void elsewhere_screen();
     void step_navigation(const std::vector<StepId>& steps, std::size_t index);
     void step_footer(const std::vector<StepId>& steps, std::size_t index);
@@ -211,9 +214,13 @@ private:
         bool busy = false;  // the host is unlocking it
         bool focus = true;  // the passphrase field takes focus when the prompt (re)appears
     };
-    std::optional<LockedFile> locked_file_;  // an age file waiting for its passphrase
-    bool protecting_ = false;                // a protected download is being made
-    bool update_available_ = false;          // a new version waits for a reload
+    std::optional<LockedFile> locked_file_;       // an age file waiting for its passphrase
+    bool protecting_ = false;                     // a protected download is being made
+    bool update_available_ = false;               // a new version waits for a reload
+    bool speech_sv_ = false, speech_en_ = false;  // the browser has a voice for the language
+    bool speaking_ = false;                       // "Läs upp" is reading
+    bool read_step_ = false;                      // read the step aloud once it is drawn
+    float speech_rate_ = 1.0f;
     // "Lås med lösenord": the stored draft kept only encrypted.
     struct DraftLock {
         bool on = false;       // this draft is stored locked

@@ -18,10 +18,10 @@ std::string write_draft(const Preparation& prep, const Preparation* earlier, Lan
     meta.language = lang;
     Json d;
     d["draft"] = kDraftVersion;
-    d["ui"] = {{"screen", place.screen},         {"step", place.step},
-               {"author", place.author},         {"mode", place.mode},
-               {"text_scale", place.text_scale}, {"high_contrast", place.high_contrast},
-               {"created", place.created}};
+    d["ui"] = {{"screen", place.screen},           {"step", place.step},
+               {"author", place.author},           {"mode", place.mode},
+               {"text_scale", place.text_scale},   {"high_contrast", place.high_contrast},
+               {"speech_rate", place.speech_rate}, {"created", place.created}};
     d["bundle"] = Json::parse(export_bundle(prep, meta));
     if (earlier) d["earlier"] = Json::parse(export_bundle(*earlier, BundleMeta{}));
     return d.dump();
@@ -53,6 +53,8 @@ std::optional<Draft> read_draft(const std::string& text, const Date& today) {
         if (ui.contains("mode") && ui["mode"].is_number_integer()) p.mode = std::clamp(ui["mode"].get<int>(), 0, 3);
         if (ui.contains("text_scale") && ui["text_scale"].is_number())
             p.text_scale = std::clamp(ui["text_scale"].get<float>(), 1.0f, 2.0f);
+        if (ui.contains("speech_rate") && ui["speech_rate"].is_number())
+            p.speech_rate = std::clamp(ui["speech_rate"].get<float>(), 0.5f, 2.0f);
         if (ui.contains("high_contrast") && ui["high_contrast"].is_boolean())
             p.high_contrast = ui["high_contrast"].get<bool>();
     }

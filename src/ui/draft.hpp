@@ -19,7 +19,8 @@ struct DraftPlace {
     int mode = 0;        // FillMode
     float text_scale = 1.0f;
     bool high_contrast = false;
-    std::string created;  // first export of this preparation
+    float speech_rate = 1.0f;  // "Läs upp"'s speed
+    std::string created;       // first export of this preparation
 };
 
 struct Draft {

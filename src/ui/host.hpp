@@ -86,6 +86,10 @@ public:
 
     // A new version of the app is waiting: save the draft and reload into it.
     virtual void reload_for_update() = 0;
+    // Reads `text` aloud with the browser's speech synthesis in `lang` ("sv", "en") at `rate`
+    // (1 = normal), preferring a voice on the device; HostEvents::speech_ended when done or stopped.
+    virtual void speak(const std::string& text, const std::string& lang, float rate) = 0;
+    virtual void stop_speaking() = 0;
 
     // Asks for `count` more frames (messages that must show). Input wakes the app by itself.
     virtual void request_frames(int count) = 0;
@@ -117,6 +121,10 @@ public:
     virtual void draft_lock_changed(bool locked, const std::string& error_key) = 0;
     // A new version of the app has been downloaded; it starts when the page reloads.
     virtual void update_available() = 0;
+    // Which languages the browser has a speech voice for (at start, and when its voices change).
+    virtual void speech_available(bool sv, bool en) = 0;
+    // Reading aloud ended (done, stopped, or the browser gave up).
+    virtual void speech_ended() = 0;
     // The stored draft, before the first frame ("" when there is none).
     virtual void draft_loaded(const std::string& draft_json) = 0;
     // Another tab or window edits the preparation (true), or this one does again (false).

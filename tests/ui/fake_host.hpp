@@ -67,6 +67,16 @@ struct FakeHost final : ui::Host {
     void remove_draft_lock() override { ++lock_removals; }
     int update_reloads = 0;
     void reload_for_update() override { ++update_reloads; }
+    struct Spoken {
+        std::string text, lang;
+        float rate = 1.0f;
+    };
+    std::vector<Spoken> spoken;
+    int speech_stops = 0;
+    void speak(const std::string& text, const std::string& lang, float rate) override {
+        spoken.push_back({text, lang, rate});
+    }
+    void stop_speaking() override { ++speech_stops; }
 };
 
 }  // namespace sipprep::test

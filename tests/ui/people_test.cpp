@@ -476,3 +476,35 @@ TEST(People, WhatChangedSinceLastTimeInWords) {
     press(pro.h, pro.app, "Vad har ändrats sedan sip-elsa-2026-11-16.json?");
     EXPECT_NE(pro.shown().find("Nytt: Kan jag byta mentor?"), std::string::npos) << pro.shown();
 }
+
+// "Läs upp" reads the step's questions and what has been written, in the app's language, with
+// the browser's voice; it shows only where there is a voice for that language, and stops.
+TEST(People, AStepIsReadAloudAndStops) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    go_to_step(r, "Vad är viktigt för dig?");
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Läs upp"), nullptr);  // no voice: no button
+    r.app.speech_available(true, false);
+    r.frame();
+    type_into(r.h, r.app, ui::Role::TextArea, "Vad är viktigt för dig?", "Att bo kvar hemma");
+    press(r.h, r.app, "Läs upp");
+    ASSERT_EQ(r.host.spoken.size(), 1u);
+    EXPECT_EQ(r.host.spoken[0].lang, "sv");
+    EXPECT_FLOAT_EQ(r.host.spoken[0].rate, 1.0f);
+    EXPECT_NE(r.host.spoken[0].text.find("Vad är viktigt för dig?: Att bo kvar hemma."), std::string::npos)
+        << r.host.spoken[0].text;
+    EXPECT_EQ(r.host.spoken[0].text.find("Lägg till"), std::string::npos);  // buttons are not read
+    const ui::A11yNode* stop = find(r.app.a11y_tree(), ui::Role::Button, "Sluta läsa");
+    ASSERT_NE(stop, nullptr);
+    press(r.h, r.app, "Sluta läsa");
+    EXPECT_EQ(r.host.speech_stops, 1);
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Button, "Läs upp"), nullptr);
+
+    // Slower, in the settings; in English there is no voice here, so no button.
+    choose(r, "Långsamt");
+    press(r.h, r.app, "Läs upp");
+    EXPECT_FLOAT_EQ(r.host.spoken.back().rate, 0.75f);
+    r.app.speech_ended();
+    choose(r, "English");
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Read aloud"), nullptr);
+}

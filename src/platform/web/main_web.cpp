@@ -192,6 +192,15 @@ EMSCRIPTEN_KEEPALIVE void sipprep_draft_lock_changed(int locked, const char* err
     wake();
 }
 // web/shell.js: a new version of the app is ready; it is used after the next reload.
+// web/speech.js: which languages have a voice; reading aloud ended.
+EMSCRIPTEN_KEEPALIVE void sipprep_speech_available(int sv, int en) {
+    s.app->speech_available(sv != 0, en != 0);
+    wake();
+}
+EMSCRIPTEN_KEEPALIVE void sipprep_speech_ended() {
+    s.app->speech_ended();
+    wake();
+}
 EMSCRIPTEN_KEEPALIVE void sipprep_update_available() {
     s.app->update_available();
     wake();

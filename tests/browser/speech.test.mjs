@@ -1,0 +1,76 @@
+// "Läs upp" (issue 11) with the browser's speech synthesis replaced by a recording stub: the
+// step's text is spoken in the right language with a voice on the device, "Sluta läsa" stops
+// it, and without a voice for the language there is no button.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { press, startNew, goToStep, settle, useBrowser } from './harness.mjs';
+
+const env = useBrowser();
+
+// Voices: a cloud Swedish voice listed first, then one on the device; English only if asked.
+function stub(withEnglish) {
+  const voices = [
+    { name: 'Moln-svenska', lang: 'sv-SE', localService: false },
+    { name: 'Alva (lokal)', lang: 'sv-SE', localService: true },
+  ];
+  if (withEnglish) voices.push({ name: 'Daniel', lang: 'en-GB', localService: true });
+  window.__spoken = [];
+  window.__cancels = 0;
+  let speaking = null;
+  const synth = {
+    getVoices: () => voices,
+    addEventListener() {},
+    speak(u) { speaking = u; window.__spoken.push({ text: u.text, lang: u.lang, rate: u.rate, voice: u.voice && u.voice.name }); },
+    cancel() { window.__cancels++; const u = speaking; speaking = null; if (u && u.onend) u.onend(); },
+  };
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+}
+
+async function open(withEnglish) {
+  const context = await env.browser.newContext();
+  await context.addInitScript(stub, withEnglish);
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => window.__appReady === true, null, { timeout: 30000 });
+  return { context, page };
+}
+
+test('a step is read aloud in Swedish with the voice on the device, and stops', async () => {
+  const { context, page } = await open(false);
+  await startNew(page);
+  await goToStep(page, 'Vad är viktigt för dig?');
+  await page.getByRole('textbox', { name: 'Vad är viktigt för dig?' }).focus();
+  await page.keyboard.type('Att bo kvar hemma');
+  await press(page, 'Läs upp');
+  await settle(page);
+  const spoken = await page.evaluate(() => window.__spoken);
+  assert.equal(spoken.length, 1);
+  assert.equal(spoken[0].lang, 'sv-SE');
+  assert.equal(spoken[0].voice, 'Alva (lokal)');
+  assert.match(spoken[0].text, /Vad är viktigt för dig\?: Att bo kvar hemma\./);
+  await press(page, 'Sluta läsa');
+  await settle(page);
+  assert.ok((await page.evaluate(() => window.__cancels)) >= 1);
+  assert.equal(await page.getByRole('button', { name: 'Läs upp', exact: true }).count(), 1);
+
+  // In English, with no English voice, the button is not there.
+  await page.getByRole('radio', { name: 'English' }).check();
+  await settle(page, 300);
+  assert.equal(await page.getByRole('button', { name: 'Read aloud', exact: true }).count(), 0);
+  await context.close();
+});
+
+test('in English with an English voice, English is spoken', async () => {
+  const { context, page } = await open(true);
+  await page.getByRole('radio', { name: 'English' }).check();
+  await settle(page, 300);
+  await press(page, 'New preparation');
+  await press(page, 'Read aloud');
+  await settle(page);
+  const spoken = await page.evaluate(() => window.__spoken);
+  assert.equal(spoken.length, 1);
+  assert.equal(spoken[0].lang, 'en-GB');
+  assert.equal(spoken[0].voice, 'Daniel');
+  await context.close();
+});
