@@ -562,6 +562,7 @@ std::string App::draft_to_save() {
     place.high_contrast = high_contrast_;
     place.speech_rate = speech_rate_;
     place.created = created_;
+    place.saved_sha = saved_sha_;
     return write_draft(prep_, earlier_ ? &*earlier_ : nullptr, lang_, place);
 }
 
@@ -592,6 +593,7 @@ void App::draft_loaded(const std::string& text) {
     high_contrast_ = p.high_contrast;
     speech_rate_ = p.speech_rate;
     created_ = p.created;
+    saved_sha_ = p.saved_sha;
     issues_stale_ = true;
     has_draft_ = true;
     restored_ = true;

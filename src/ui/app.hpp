@@ -92,6 +92,8 @@ private:
     void banners();
     void steps_screen();
     void read_aloud_button();
+    std::string content_sha() const;  // of the preparation as it is now
+    bool saved_as_file() const;       // the preparation is exactly what was last saved to a file
     void elsewhere_screen();
     void step_navigation(const std::vector<StepId>& steps, std::size_t index);
     void step_footer(const std::vector<StepId>& steps, std::size_t index);
@@ -221,6 +223,8 @@ private:
     bool speaking_ = false;                       // "Läs upp" is reading
     bool read_step_ = false;                      // read the step aloud once it is drawn
     float speech_rate_ = 1.0f;
+    std::string saved_sha_;       // the content's checksum when it was last saved to a file
+    std::string protecting_sha_;  // … of the protected file being made
     // "Lås med lösenord": the stored draft kept only encrypted.
     struct DraftLock {
         bool on = false;       // this draft is stored locked

@@ -2,9 +2,14 @@
 #include "app.hpp"
 #include "core/clock.hpp"
 #include "core/labels.hpp"
+#include "core/sha256.hpp"
 #include "core/summary.hpp"
 
 namespace sipprep::ui {
+
+std::string App::content_sha() const { return sha256_hex(canonical_content(prep_)); }
+
+bool App::saved_as_file() const { return !saved_sha_.empty() && saved_sha_ == content_sha(); }
 
 // The bundle as it is now, and the name to save it under.
 std::string App::bundle_now(std::string* filename) {
@@ -21,6 +26,7 @@ void App::export_file() {
     std::string name;
     const std::string bundle = bundle_now(&name);
     host_.download(name, "application/json", bundle);
+    saved_sha_ = content_sha();
     status_ = trf(lang_, "export.done", {name});
     a11y_.announce(status_);
     changed();  // `created` is part of the draft

@@ -46,7 +46,10 @@ void App::receive_file(const FileArrival& arrival, const std::string& bytes) {
         a11y_.announce(open_message_);
         return;
     }
-    const bool replaces = arrival.use == FileUse::Earlier ? earlier_.has_value() : draft_has_content();
+    // A draft that is exactly what was last saved to a file loses nothing: no question (it is
+    // kept among the earlier versions all the same).
+    const bool replaces =
+        arrival.use == FileUse::Earlier ? earlier_.has_value() : draft_has_content() && !saved_as_file();
     if (replaces && !arrival.confirmed) {
         pending_file_ = PendingFile{name, std::move(r), arrival.use};
         a11y_.announce(t("open.replace.title"));

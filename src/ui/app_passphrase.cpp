@@ -108,6 +108,7 @@ void App::export_protected() {
     status_ = t("protect.working");
     a11y_.announce(status_);
     host_.download_protected(name + ".age", bundle, s.passphrase);
+    protecting_sha_ = content_sha();
     changed();  // `created` is part of the draft
 }
 
@@ -117,6 +118,7 @@ void App::file_protected(const std::string& filename, const std::string& error_k
     StepStates::Summary& s = step_states_.summary;
     if (error_key.empty()) {
         status_ = trf(lang_, "protect.done", {filename});
+        saved_sha_ = protecting_sha_;
         // Not kept for longer than it is needed, on a computer others may use.
         s.passphrase.clear();
         s.repeat.clear();

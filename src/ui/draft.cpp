@@ -21,7 +21,8 @@ std::string write_draft(const Preparation& prep, const Preparation* earlier, Lan
     d["ui"] = {{"screen", place.screen},           {"step", place.step},
                {"author", place.author},           {"mode", place.mode},
                {"text_scale", place.text_scale},   {"high_contrast", place.high_contrast},
-               {"speech_rate", place.speech_rate}, {"created", place.created}};
+               {"speech_rate", place.speech_rate}, {"created", place.created},
+               {"saved_sha", place.saved_sha}};
     d["bundle"] = Json::parse(export_bundle(prep, meta));
     if (earlier) d["earlier"] = Json::parse(export_bundle(*earlier, BundleMeta{}));
     return d.dump();
@@ -49,6 +50,7 @@ std::optional<Draft> read_draft(const std::string& text, const Date& today) {
     p.step = str("step");
     p.author = str("author");
     p.created = str("created");
+    p.saved_sha = str("saved_sha");
     if (ui.is_object()) {
         if (ui.contains("mode") && ui["mode"].is_number_integer()) p.mode = std::clamp(ui["mode"].get<int>(), 0, 3);
         if (ui.contains("text_scale") && ui["text_scale"].is_number())

@@ -21,6 +21,7 @@ struct DraftPlace {
     bool high_contrast = false;
     float speech_rate = 1.0f;  // "Läs upp"'s speed
     std::string created;       // first export of this preparation
+    std::string saved_sha;     // the content's checksum when it was last saved to a file
 };
 
 struct Draft {

@@ -424,8 +424,7 @@ TEST(People, WhatWasAgreedIsKeptAndAskedAboutAtTheFollowUp) {
     press(r.h, r.app, "Följ upp en tidigare SIP");
     press(r.h, r.app, "Öppna filen från förra gången");
     r.app.file_opened("sip-elsa.json", saved, ui::FileOrigin::Picker);
-    r.frame();
-    press(r.h, r.app, "Öppna sip-elsa.json ändå");
+    r.frame();  // the draft is what was just saved: nothing to lose, nothing asked
     go_to_step(r, "Hur har det gått?");
     EXPECT_NE(r.shown().find("Hemtjanst varje morgon – Hemtjansten, senast 2026-12-01"), std::string::npos)
         << r.shown();
@@ -507,4 +506,43 @@ TEST(People, AStepIsReadAloudAndStops) {
     r.app.speech_ended();
     choose(r, "English");
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Read aloud"), nullptr);
+}
+
+// Opening a file asks first only when words would be lost: not right after the draft was saved to
+// a file (also after a reload), again as soon as something is written after that.
+TEST(People, OpeningAFileAsksOnlyWhenSomethingUnsavedWouldGo) {
+    const std::string other =
+        read(std::filesystem::path(SIPPREP_SOURCE_DIR) / "assets/examples/barn-skolfranvaro.json");
+    std::string stored;
+    {
+        AppRun r;
+        press(r.h, r.app, "Ny förberedelse");
+        type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Elsa Lind");
+        go_to_step(r, "Sammanfattning");
+        press(r.h, r.app, "Spara fil");
+        stored = r.app.draft_to_save();
+        r.app.file_opened("barn.json", other, ui::FileOrigin::Drop);
+        r.frame();
+        EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Alert, "Filen ersätter det du har skrivit"), nullptr);
+        EXPECT_EQ(r.state()["content"]["owner"]["name"], "Elsa Nilsson");
+        EXPECT_EQ(r.host.versions_kept.back(), "open");  // Elsa Lind's draft is kept all the same
+    }
+    {
+        AppRun r;  // after a reload: still saved
+        r.app.draft_loaded(stored);
+        r.frame();
+        press(r.h, r.app, "Fortsätt");
+        r.app.file_opened("barn.json", other, ui::FileOrigin::Drop);
+        r.frame();
+        EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Alert, "Filen ersätter det du har skrivit"), nullptr);
+    }
+    AppRun r;  // a word written after saving: now something would be lost
+    r.app.draft_loaded(stored);
+    r.frame();
+    press(r.h, r.app, "Fortsätt");
+    go_to_step(r, "Om dig");
+    type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Elsa Linde");
+    r.app.file_opened("barn.json", other, ui::FileOrigin::Drop);
+    r.frame();
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Alert, "Filen ersätter det du har skrivit"), nullptr);
 }
