@@ -259,6 +259,29 @@ c["reason"] = v((P, "Jag vill flytta hemifrån och ha ett jobb."),
                 ("rel-1", "Vi föräldrar samordnar allt själva i dag och orkar inte längre."))
 c["participation"]["adaptations"]["interpreters"] = [{"who": "rel-2", "language": "arabiska"}]
 
+# Sara, Kerstin's daughter in Umeå: her views, written at home, for Kerstin to take in (1.1).
+examples["synpunkter-fran-dotter"] = bundle({
+  "kind": "contribution",
+  "owner": {"name": "Kerstin Lund", "personal_id": "", "address": "", "phone": ""},
+  "representatives": [],
+  "contributors": [{"id": P, "name": "", "role": "person", "relation": ""},
+                   {"id": "rel-5c21e0aa", "name": "Sara Lund", "role": "relative", "relation": "dotter", "attends": "yes"}],
+  "need_noticed": {"by": [], "other": ""},
+  "reason": v(("rel-5c21e0aa", "Mamma ska hem från sjukhuset och pappa kan inte klara allt själv.")),
+  "goals": {"long_term": v(("rel-5c21e0aa", "Att mamma får vara hemma och känna sig säker, också när pappa är på jobbet.")), "short_term": []},
+  "situation": {"now": v(("rel-5c21e0aa", "Hon blir snabbt trött och vill inte be om hjälp.")), "works_well": [], "strengths": []},
+  "can_help": v(("rel-5c21e0aa", "Jag kan vara med på mötet via video och ringa mamma varje kväll.")),
+  "needs": [],
+  "questions": [{"id": "q-1", "author": "rel-5c21e0aa", "text": "Vem ringer vi om hemtjänsten inte kommer?", "priority": "none", "for_whom": ""}],
+  "invitations": {"actors": [], "support_person": {"name": "", "contact": ""}, "trusted_most": "", "trusted_note": ""},
+  "participation": {"modes": [], "adaptations": {"interpreter": False, "interpreter_language": "", "sign_language": False,
+                    "aac": False, "aac_note": "", "easy_language": False, "physical_access": False, "breaks": False, "other": ""},
+                    "wished_date": "", "wished_time": "", "wished_place": "", "topics_to_avoid": [], "pre_meeting_allowed": "unanswered"},
+  "consents": [],
+  "evaluation": {"listened_to": 0, "understood": 0, "started_from_me": 0, "comment": ""},
+  "follow_up": {}
+}, "2026-11-17T19:30:00Z", "2026-11-17T19:45:00Z")
+
 os.makedirs("assets/examples", exist_ok=True)
 for name, b in examples.items():
     with open(f"assets/examples/{name}.json", "w") as f:

@@ -20,7 +20,7 @@ struct EnumNames;
 
 SIPPREP_ENUM_NAMES(ContributorRole, "person", "relative", "guardian", "representative")
 SIPPREP_ENUM_NAMES(RepresentativeKind, "guardian", "god_man", "forvaltare", "framtidsfullmakt", "ombud")
-SIPPREP_ENUM_NAMES(PreparationKind, "new", "follow_up", "discharge")
+SIPPREP_ENUM_NAMES(PreparationKind, "new", "follow_up", "discharge", "contribution")
 SIPPREP_ENUM_NAMES(NoticedBy, "school", "social_services", "region_health", "municipal_health", "person", "relative",
                    "other")
 SIPPREP_ENUM_NAMES(LifeArea, "home", "school_work", "health", "everyday_life", "economy", "relationships", "leisure",

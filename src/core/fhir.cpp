@@ -70,6 +70,7 @@ const std::vector<Item>& items() {
                           effort("follow-up.agreed-effort", "followup.efforts.title",
                                  {Item{"follow-up.agreed-effort.done", "followup.efforts.title", "string"},
                                   Item{"follow-up.agreed-effort.note", "followup.efforts.note", "text"}})}});
+        v.push_back(voices("can-help", "field.can_help"));
         v.push_back(Item{"needs",
                          "step.needs",
                          "group",
@@ -297,6 +298,7 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
         }
         add_group(items, "follow-up", std::move(g));
     }
+    add_voices(items, "can-help", p.can_help, p, lang);
     for (const AreaNeeds& n : p.needs) {
         J g = J::array({string_item("needs.area", n.area == LifeArea::Other && !n.other_label.empty()
                                                       ? n.other_label
@@ -371,10 +373,13 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
             {"item", std::move(items)}};
     if (!meta.updated.empty()) qr["authored"] = meta.updated;
     // The KVÅ code that matches this kind of SIP, suggested to whoever registers the meeting.
-    const KvaCode kva = kva_code(p.kind);
-    qr["extension"] = J::array(
-        {J{{"url", kKvaExtensionUrl},
-           {"valueCoding", {{"system", kKvaSystem}, {"code", kva.code}, {"display", tr(lang, kva.text_key)}}}}});
+    // (A relative's contribution is not a meeting: no code.)
+    if (p.kind != PreparationKind::Contribution) {
+        const KvaCode kva = kva_code(p.kind);
+        qr["extension"] = J::array(
+            {J{{"url", kKvaExtensionUrl},
+               {"valueCoding", {{"system", kKvaSystem}, {"code", kva.code}, {"display", tr(lang, kva.text_key)}}}}});
+    }
     add("questionnaire-response", std::move(qr));
 
     // One Consent per consent entry.

@@ -40,7 +40,8 @@ struct Fields;
     };
 
 SIPPREP_FIELDS(Contributor, field("id", &Contributor::id), field("name", &Contributor::name),
-               field("role", &Contributor::role), field("relation", &Contributor::relation))
+               field("role", &Contributor::role), field("relation", &Contributor::relation),
+               optional_field("attends", &Contributor::attends))
 SIPPREP_FIELDS(Entry, field("author", &Entry::author), field("text", &Entry::text))
 SIPPREP_FIELDS(PlanOwner, field("name", &PlanOwner::name), field("personal_id", &PlanOwner::personal_id),
                field("address", &PlanOwner::address), field("phone", &PlanOwner::phone),
@@ -110,9 +111,9 @@ SIPPREP_FIELDS(Preparation, field("kind", &Preparation::kind), optional_field("f
                field("contributors", &Preparation::contributors), field("need_noticed", &Preparation::need_noticed),
                optional_field("reason", &Preparation::reason), field("follow_up", &Preparation::follow_up),
                field("goals", &Preparation::goals), field("situation", &Preparation::situation),
-               field("needs", &Preparation::needs), field("questions", &Preparation::questions),
-               field("invitations", &Preparation::invitations), field("participation", &Preparation::participation),
-               field("consents", &Preparation::consents),
+               optional_field("can_help", &Preparation::can_help), field("needs", &Preparation::needs),
+               field("questions", &Preparation::questions), field("invitations", &Preparation::invitations),
+               field("participation", &Preparation::participation), field("consents", &Preparation::consents),
                optional_field("child_consent_view", &Preparation::child_consent_view),
                optional_field("agreed", &Preparation::agreed), field("evaluation", &Preparation::evaluation))
 

@@ -75,6 +75,7 @@ KvaCode kva_code(PreparationKind kind) {
         case PreparationKind::Discharge:
             return {"AU125", "kva.AU125"};
         case PreparationKind::NewPlan:
+        case PreparationKind::Contribution:
             break;
     }
     return {"AU124", "kva.AU124"};
@@ -86,6 +87,13 @@ std::string date_words(const Date& d, Lang lang) {
 }
 
 std::string bundle_file_name(const Preparation& p, const std::string& iso_date) {
+    if (p.kind == PreparationKind::Contribution) {
+        // Named by who wrote it: the person may receive several.
+        std::string from;
+        for (const Contributor& c : p.contributors)
+            if (c.id != kPersonId && from.empty()) from = file_name_letters(c.name.substr(0, c.name.find(' ')));
+        return "sip-synpunkter-" + (from.empty() ? std::string("narstaende") : from) + "-" + iso_date + ".json";
+    }
     std::string who = file_name_letters(owner_first_name(p));
     if (who.empty()) who = "forberedelse";
     return "sip-" + who + "-" + iso_date + ".json";

@@ -11,12 +11,15 @@ namespace sipprep {
 
 enum class ContributorRole { Person, Relative, Guardian, Representative };
 
+enum class YesNo { Unanswered, Yes, No };
+
 // Someone who writes in the preparation. The person whose plan it is has id "person".
 struct Contributor {
     std::string id;
     std::string name;
     ContributorRole role = ContributorRole::Relative;
-    std::string relation;  // "mamma", "sambo", "god man" … in the person's own words
+    std::string relation;               // "mamma", "sambo", "god man" … in the person's own words
+    YesNo attends = YesNo::Unanswered;  // a relative: comes to the meeting (1.1)
 };
 
 inline constexpr const char* kPersonId = "person";
@@ -53,8 +56,9 @@ struct Representative {
     std::string personal_id;  // optional
 };
 
-// A new SIP, a follow-up, or a SIP before leaving hospital (the law on cooperation at discharge, 1.1).
-enum class PreparationKind { NewPlan, FollowUp, Discharge };
+// A new SIP, a follow-up, or a SIP before leaving hospital (the law on cooperation at discharge,
+// 1.1); or a relative's contribution to someone else's preparation, written elsewhere (1.1).
+enum class PreparationKind { NewPlan, FollowUp, Discharge, Contribution };
 
 // One effort agreed at the meeting: what, who does it, by when (1.1).
 struct Effort {
@@ -218,8 +222,6 @@ struct Adaptations {
     std::string other;
 };
 
-enum class YesNo { Unanswered, Yes, No };
-
 struct Participation {
     std::vector<ParticipationMode> modes;
     Adaptations adaptations;
@@ -286,6 +288,7 @@ struct Preparation {
     FollowUp follow_up;
     Goals goals;
     Situation situation;
+    Voices can_help;  // what relatives can help with, each in their own words (1.1)
     std::vector<AreaNeeds> needs;
     std::vector<Question> questions;
     Invitations invitations;

@@ -1,5 +1,7 @@
 #include "summary.hpp"
 
+#include <algorithm>
+
 #include "consent_status.hpp"
 #include "labels.hpp"
 #include "personal_id.hpp"
@@ -103,7 +105,12 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
     }
     if (p.contributors.size() > 1) {
         b.section("contributors");
-        for (const Contributor& c : p.contributors) b.add(Kind::Bullet, author_label(p, c.id, lang), c.id);
+        for (const Contributor& c : p.contributors) {
+            std::string line = author_label(p, c.id, lang);
+            if (c.attends != YesNo::Unanswered)
+                line += " \u2013 " + tr(lang, c.attends == YesNo::Yes ? "summary.attends" : "summary.attends_not");
+            b.add(Kind::Bullet, line, c.id);
+        }
     }
 
     if (!p.reason.entries.empty()) {
@@ -127,6 +134,11 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
     if (!p.situation.strengths.entries.empty()) {
         b.sub(tr(lang, "field.situation.strengths"));
         b.voices(p.situation.strengths.entries);
+    }
+
+    if (!p.can_help.entries.empty()) {
+        b.section("can_help");
+        b.voices(p.can_help.entries);
     }
 
     if (!p.needs.empty()) {
@@ -276,6 +288,17 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
         if (ev.understood) b.line(trf(lang, "summary.eval.understood", {std::to_string(ev.understood)}));
         if (ev.started_from_me) b.line(trf(lang, "summary.eval.started_from_me", {std::to_string(ev.started_from_me)}));
         if (!ev.comment.empty()) b.line(ev.comment);
+    }
+
+    // A relative's contribution: only what they wrote, not the plan's empty sections.
+    if (p.kind == PreparationKind::Contribution) {
+        const std::string& nothing = tr(lang, "summary.nothing");
+        s.sections.erase(std::remove_if(s.sections.begin(), s.sections.end(),
+                                        [&](const SummarySection& sec) {
+                                            return std::all_of(sec.items.begin(), sec.items.end(),
+                                                               [&](const SummaryItem& i) { return i.text == nothing; });
+                                        }),
+                         s.sections.end());
     }
 
     for (Severity sev : {Severity::Error, Severity::Warning}) {

@@ -24,7 +24,8 @@ public:
 
     std::vector<Issue> run() {
         check_ids();
-        check_personal_id(content_path(&P::owner, &PlanOwner::personal_id), p_.owner.personal_id, true);
+        const bool contribution = p_.kind == PreparationKind::Contribution;
+        check_personal_id(content_path(&P::owner, &PlanOwner::personal_id), p_.owner.personal_id, !contribution);
         for (std::size_t i = 0; i < p_.representatives.size(); ++i)
             check_personal_id(content_path(&P::representatives, i, &Representative::personal_id),
                               p_.representatives[i].personal_id, false);
@@ -33,7 +34,11 @@ public:
         check_participation();
         check_consents();
         check_agreement();
-        check_recommendations();
+        // A relative's contribution holds their view only: the plan's to-do list is not theirs.
+        if (contribution)
+            check_contribution();
+        else
+            check_recommendations();
         return std::move(issues_);
     }
 
@@ -273,6 +278,13 @@ private:
         if (p_.kind == PreparationKind::FollowUp && open > 0)
             warning(content_path(&P::follow_up, &FollowUp::agreed_efforts), "followup.effort_unanswered",
                     {std::to_string(open)});
+    }
+
+    void check_contribution() {
+        if (p_.owner.name.empty()) warning(content_path(&P::owner, &PlanOwner::name), "contribution.no_person");
+        for (std::size_t i = 0; i < p_.contributors.size(); ++i)
+            if (p_.contributors[i].id != kPersonId && p_.contributors[i].name.empty())
+                warning(content_path(&P::contributors, i, &Contributor::name), "contribution.no_name");
     }
 
     void check_recommendations() {

@@ -8,6 +8,7 @@
 #include "core/consent_form.hpp"
 #include "core/labels.hpp"
 #include "core/model_json.hpp"
+#include "core/sha256.hpp"
 #include "core/utf8.hpp"
 #include "core/validation.hpp"
 #include "imgui.h"
@@ -23,13 +24,16 @@ struct ScreenName {
 };
 constexpr ScreenName kScreens[] = {{Screen::Start, "start"},           {Screen::Resume, "resume"},
                                    {Screen::About, "about"},           {Screen::Steps, "steps"},
-                                   {Screen::Evaluation, "evaluation"}, {Screen::Professional, "professional"}};
+                                   {Screen::Evaluation, "evaluation"}, {Screen::Professional, "professional"},
+                                   {Screen::Review, "review"}};
 
 // Where a stored draft continues: the screen it was saved on, by the same names. The
 // professional's view and the neutral screen hold nothing of the draft, so it goes to the steps.
 Screen screen_to_continue(const std::string& name) {
     for (const ScreenName& n : kScreens)
-        if (name == n.name && n.screen != Screen::Resume && n.screen != Screen::Professional) return n.screen;
+        if (name == n.name && n.screen != Screen::Resume && n.screen != Screen::Professional &&
+            n.screen != Screen::Review)
+            return n.screen;
     return Screen::Steps;
 }
 
@@ -80,11 +84,18 @@ void App::go_to(Screen screen, std::optional<StepId> step) {
 }
 
 void App::reset(PreparationKind kind) {
-    prep_ = make_new_preparation();
-    prep_.kind = kind;
-    prep_.owner.child = mode_ == FillMode::GuardianOfChild;  // the rules treat it as a child's plan at once
+    if (kind == PreparationKind::Contribution) {
+        // The relative writes under an id of their own; their name, typed next, is how the
+        // person's draft recognises them.
+        prep_ = start_contribution("rel-" + sha256_hex(now_utc_iso() + std::to_string(revision_)).substr(0, 8));
+        author_ = prep_.contributors.back().id;
+    } else {
+        prep_ = make_new_preparation();
+        prep_.kind = kind;
+        prep_.owner.child = mode_ == FillMode::GuardianOfChild;  // the rules treat it as a child's plan at once
+        author_ = kPersonId;
+    }
     earlier_.reset();
-    author_ = kPersonId;
     created_.clear();
     status_.clear();
     step_states_ = StepStates{};
@@ -99,7 +110,7 @@ void App::frame(const Fonts& fonts) {
         issues_stale_ = false;
         errors_per_step_.clear();
         for (const Issue& i : issues_)
-            if (const auto step = step_for_path(i.path); step && i.severity == Severity::Error)
+            if (const auto step = step_for_path(i.path, prep_); step && i.severity == Severity::Error)
                 ++errors_per_step_[*step];
         if (std::exchange(announce_new_issues_, false)) announce_new_issue(before);
     }
@@ -140,6 +151,9 @@ void App::frame(const Fonts& fonts) {
                 break;
             case Screen::Evaluation:
                 evaluation_screen();
+                break;
+            case Screen::Review:
+                review_screen();
                 break;
             case Screen::Professional:
                 professional_screen();
@@ -220,7 +234,7 @@ void App::announce_new_issue(const std::vector<Issue>& before) {
     for (const Issue& i : before) seen.insert(i.code + '\n' + i.path);
     for (const Issue& i : issues_) {
         if (seen.count(i.code + '\n' + i.path) || i.path.empty()) continue;
-        const std::optional<StepId> where = step_for_path(i.path);
+        const std::optional<StepId> where = step_for_path(i.path, prep_);
         if (screen_ == Screen::Evaluation ? where.has_value() : where != step_) continue;
         a11y_.announce(describe(i, lang_));
         reveal_text(format_text(tr(lang_, "msg." + i.code), i.args));
@@ -351,7 +365,7 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
         // "Skriver: Elsa ▾ · Steg 2 av 9 · Sparat 14:32": one line; the chooser opens on request.
         std::string line = progress;
         if (!saved_at_.empty()) line += " \u00b7 " + trf(lang_, "saved.at", {saved_at_});
-        if (prep_.contributors.size() > 1) {
+        if (prep_.contributors.size() > 1 && prep_.kind != PreparationKind::Contribution) {
             std::string writer = author_label(prep_, author_, lang_);
             if (author_ == kPersonId && !owner_first_name(prep_).empty()) writer = owner_first_name(prep_);
             if (button(trf(lang_, who_open_ ? "who.compact.open" : "who.compact", {writer}), "who-toggle",

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/bundle.hpp"
+#include "core/contribution.hpp"
 #include "core/date.hpp"
 #include "core/i18n.hpp"
 #include "core/model.hpp"
@@ -25,7 +26,7 @@
 namespace sipprep::ui {
 
 // Resume: a draft is stored on this computer; nothing of it is shown until someone continues.
-enum class Screen { Start, Resume, About, Steps, Evaluation, Professional };
+enum class Screen { Start, Resume, About, Steps, Evaluation, Professional, Review };
 
 // "Jag är yrkesverksam": the files opened, read-only, in the order opened.
 struct ProfessionalState {
@@ -106,7 +107,7 @@ private:
     bool child() const;
 
     // app_start.cpp
-    enum class Pending { None, New, FollowUp, Discharge, Open };
+    enum class Pending { None, New, FollowUp, Discharge, Open, Contribution };
     void start_screen();
     void resume_screen();
     void continue_draft();  // from the neutral screen to where the stored draft was left
@@ -115,6 +116,8 @@ private:
     // What a step screen (or the screen after the meeting) works with this frame.
     StepContext step_context();
     void evaluation_screen();
+    void review_screen();
+    void contribution_arrived(const std::string& name, ImportResult r);
     bool draft_has_content() const;
     void start_action(Pending action);
 
@@ -210,6 +213,14 @@ private:
         FileUse use = FileUse::Draft;
     };
     std::optional<PendingFile> pending_file_;  // a file waiting for "yes, replace"
+    // A relative's contribution opened into the draft: each item taken along or left.
+    struct OpenContribution {
+        std::string name;
+        ImportResult result;
+        ContributionReview review;
+        std::vector<int> choice;  // per item: 0 open, 1 taken, 2 left
+    };
+    std::optional<OpenContribution> contribution_;
     struct LockedFile {
         FileArrival arrival;
         std::string bytes, passphrase, error;

@@ -39,6 +39,8 @@ void App::print_summary(Audience audience) {
 
 // Who writes now: each contributor edits their own words and sees the others' beside them.
 void App::contributor_selector() {
+    // A relative's contribution has one writer: the relative.
+    if (prep_.kind == PreparationKind::Contribution) return;
     std::vector<std::string> names;
     int selected = 0;
     for (std::size_t i = 0; i < prep_.contributors.size(); ++i) {

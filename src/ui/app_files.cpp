@@ -48,6 +48,12 @@ void App::receive_file(const FileArrival& arrival, const std::string& bytes) {
     }
     // A draft that is exactly what was last saved to a file loses nothing: no question (it is
     // kept among the earlier versions all the same).
+    // A relative's views join the person's draft item by item; they never replace it.
+    if (arrival.use == FileUse::Draft && r.preparation.kind == PreparationKind::Contribution &&
+        prep_.kind != PreparationKind::Contribution) {
+        contribution_arrived(name, std::move(r));
+        return;
+    }
     const bool replaces =
         arrival.use == FileUse::Earlier ? earlier_.has_value() : draft_has_content() && !saved_as_file();
     if (replaces && !arrival.confirmed) {

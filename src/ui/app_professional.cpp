@@ -72,8 +72,12 @@ void App::professional_screen() {
                 paragraph(integrity);
             if (!r.meta.updated.empty())
                 muted(trf(lang_, "pro.exported", {local_datetime_text(r.meta.updated, lang_)}));
-            const KvaCode kva = kva_code(r.preparation.kind);
-            paragraph(trf(lang_, "pro.kva", {kva.code, t(kva.text_key)}));
+            if (r.preparation.kind == PreparationKind::Contribution) {
+                paragraph(t("pro.contribution"));
+            } else {
+                const KvaCode kva = kva_code(r.preparation.kind);
+                paragraph(trf(lang_, "pro.kva", {kva.code, t(kva.text_key)}));
+            }
         }
         // Worded once per language: a crafted file can bring thousands.
         if (o.described_lang != lang_) {

@@ -64,6 +64,8 @@ void App::start_screen() {
     if (button(t("start.discharge"), "start-discharge", ButtonStyle::Normal, t("start.discharge.help")))
         ask(Pending::Discharge);
     if (button(t("start.open"), "start-open", ButtonStyle::Normal, t("start.open.help"))) ask(Pending::Open);
+    if (button(t("start.contribute"), "start-contribute", ButtonStyle::Normal, t("start.contribute.help")))
+        ask(Pending::Contribution);
     muted(t("start.drop"));
     ImGui::Spacing();
     if (button(t("start.about"), "start-about", ButtonStyle::Quiet)) go_to(Screen::About);
@@ -141,6 +143,11 @@ void App::start_action(Pending action) {
             if (draft_has_content()) host_.keep_version("new");
             reset(PreparationKind::Discharge);
             go_to(Screen::Steps, StepId::AboutYou);
+            break;
+        case Pending::Contribution:
+            if (draft_has_content()) host_.keep_version("new");
+            reset(PreparationKind::Contribution);
+            go_to(Screen::Steps, StepId::Contribution);
             break;
         case Pending::Open:
             picking_for_ = FileUse::Draft;

@@ -546,3 +546,59 @@ TEST(People, OpeningAFileAsksOnlyWhenSomethingUnsavedWouldGo) {
     r.frame();
     EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Alert, "Filen ersätter det du har skrivit"), nullptr);
 }
+
+// A daughter in another town writes her views at home and saves a file; her mother opens it,
+// takes in all but one item, and every item stands in the daughter's name.
+TEST(People, ARelativeFarAwayContributesAndThePersonChooses) {
+    std::string file;
+    {
+        AppRun r;
+        press(r.h, r.app, "Jag vill lämna mina synpunkter till någon annans SIP");
+        EXPECT_EQ(r.state()["content"]["kind"], "contribution");
+        type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Karin Lind");
+        type_into(r.h, r.app, ui::Role::TextBox, "Vem är det för dig? (till exempel dotter, granne, vän)", "dotter");
+        type_into(r.h, r.app, ui::Role::TextBox, "Vems SIP gäller det?", "Elsa Lind");
+        type_into(r.h, r.app, ui::Role::TextArea, "Vad tror du är viktigt för Elsa? – skrivet av Karin Lind (dotter)",
+                  "Att bo kvar hemma");
+        type_into(r.h, r.app, ui::Role::TextArea,
+                  "Hur har Elsa det nu, som du ser det? – skrivet av Karin Lind (dotter)", "Hon glommer att ata");
+        choose(r, "Ja");
+        go_to_step(r, "Sammanfattning");
+        EXPECT_EQ(r.shown().find("Samtycke"), std::string::npos);  // the plan's to-do list is not hers
+        press(r.h, r.app, "Spara fil");
+        ASSERT_EQ(r.host.downloads.size(), 1u);
+        EXPECT_EQ(r.host.downloads[0].first.rfind("sip-synpunkter-karin-", 0), 0u);
+        file = r.host.downloads[0].second;
+    }
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Elsa Lind");
+    r.app.file_opened("sip-synpunkter-karin.json", file, ui::FileOrigin::Drop);
+    r.frame();
+    EXPECT_EQ(r.state()["screen"], "review");
+    EXPECT_NE(r.shown().find("Synpunkter från Karin Lind (dotter)"), std::string::npos) << r.shown();
+    EXPECT_NE(r.shown().find("Karin Lind (dotter) skriver: Att bo kvar hemma"), std::string::npos);
+    const ui::A11yNode* now = find(r.app.a11y_tree(), ui::Role::Group, "Hur är det nu?");
+    ASSERT_NE(now, nullptr) << r.shown();
+    r.app.dom_activate(find(*now, ui::Role::Button, "Låt bli")->key);
+    r.frame();
+    press(r.h, r.app, "Ta med allt som är kvar");
+    press(r.h, r.app, "Klar");
+    const nlohmann::json s = r.state();
+    EXPECT_EQ(s["screen"], "steps");
+    EXPECT_EQ(s["content"]["owner"]["name"], "Elsa Lind");
+    EXPECT_EQ(s["content"]["contributors"].size(), 2u);
+    EXPECT_EQ(s["content"]["contributors"][1]["name"], "Karin Lind");
+    EXPECT_EQ(s["content"]["contributors"][1]["attends"], "yes");
+    EXPECT_EQ(s["content"]["goals"]["long_term"][0]["text"], "Att bo kvar hemma");
+    EXPECT_EQ(s["content"]["goals"]["long_term"][0]["author"], s["content"]["contributors"][1]["id"]);
+    EXPECT_TRUE(s["content"]["situation"]["now"].empty());
+
+    // Opened again: nothing new to take but what was left out.
+    r.app.file_opened("sip-synpunkter-karin.json", file, ui::FileOrigin::Drop);
+    r.frame();
+    EXPECT_NE(r.shown().find("Finns redan med i din förberedelse."), std::string::npos);
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Ta med allt som är kvar"), nullptr);
+    press(r.h, r.app, "Klar");
+    EXPECT_EQ(r.state()["content"]["contributors"].size(), 2u);
+}

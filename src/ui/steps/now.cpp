@@ -17,6 +17,9 @@ void draw_now(StepContext& c) {
     c.earlier_voices("works-well", then ? &then->works_well : nullptr, c.prep.situation.works_well);
     c.voices_field(c.prompt("now.strengths"), "strengths", c.prep.situation.strengths);
     c.earlier_voices("strengths", then ? &then->strengths : nullptr, c.prep.situation.strengths);
+    // What relatives can help with: asked of a relative; the person sees what they wrote.
+    if (c.author != kPersonId || !c.prep.can_help.entries.empty())
+        c.voices_field(c.prompt("now.can_help"), "can-help", c.prep.can_help);
 }
 
 }  // namespace sipprep::ui

@@ -8,25 +8,35 @@ namespace sipprep::ui {
 namespace {
 
 bool always(const Preparation&) { return true; }
+// The plan's own steps; a relative's contribution has a step of its own instead.
+bool plan(const Preparation& p) { return p.kind != PreparationKind::Contribution; }
+bool contribution(const Preparation& p) { return p.kind == PreparationKind::Contribution; }
 bool never(const Preparation&) { return false; }
 bool filled(const Voices& v) { return !v.entries.empty(); }
 
 std::vector<StepInfo> make_table() {
     using P = Preparation;
     return {
+        {StepId::Contribution,
+         "contribution",
+         "step.contribution",
+         {content_path(&P::contributors), content_path(&P::owner)},
+         contribution,
+         [](const P& p) { return p.contributors.size() > 1 && !p.contributors.back().name.empty(); },
+         draw_contribution},
         {StepId::AboutYou,
          "about_you",
          "step.about_you",
          {content_path(&P::owner), content_path(&P::representatives), content_path(&P::contributors),
           content_path(&P::need_noticed), content_path(&P::reason)},
-         always,
+         plan,
          [](const P& p) { return !p.owner.name.empty() || !p.owner.personal_id.empty(); },
          draw_about_you},
         {StepId::Goal,
          "goal",
          "step.goal",
          {content_path(&P::goals)},
-         always,
+         plan,
          [](const P& p) { return filled(p.goals.long_term) || !p.goals.short_term.empty(); },
          draw_goal},
         {StepId::FollowUp,
@@ -46,8 +56,8 @@ std::vector<StepInfo> make_table() {
         {StepId::Now,
          "now",
          "step.now",
-         {content_path(&P::situation)},
-         always,
+         {content_path(&P::situation), content_path(&P::can_help)},
+         plan,
          [](const P& p) {
              return filled(p.situation.now) || filled(p.situation.works_well) || filled(p.situation.strengths);
          },
@@ -56,7 +66,7 @@ std::vector<StepInfo> make_table() {
          "needs",
          "step.needs",
          {content_path(&P::needs)},
-         always,
+         plan,
          [](const P& p) {
              return std::any_of(p.needs.begin(), p.needs.end(),
                                 [](const AreaNeeds& n) { return filled(n.can_do_myself) || filled(n.need_help_with); });
@@ -66,28 +76,28 @@ std::vector<StepInfo> make_table() {
          "questions",
          "step.questions",
          {content_path(&P::questions)},
-         always,
+         plan,
          [](const P& p) { return !p.questions.empty(); },
          draw_questions},
         {StepId::Invite,
          "invite",
          "step.invite",
          {content_path(&P::invitations)},
-         always,
+         plan,
          [](const P& p) { return !p.invitations.actors.empty(); },
          draw_invite},
         {StepId::Participation,
          "participation",
          "step.participation",
          {content_path(&P::participation)},
-         always,
+         plan,
          [](const P& p) { return !p.participation.modes.empty(); },
          draw_participation},
         {StepId::Consent,
          "consent",
          "step.consent",
          {content_path(&P::consents), content_path(&P::child_consent_view)},
-         always,
+         plan,
          [](const P& p) { return !p.consents.empty(); },
          draw_consent},
         {StepId::Summary, "summary", "step.summary", {}, always, never, draw_summary},
@@ -116,19 +126,22 @@ std::vector<StepId> steps_for(const Preparation& p) {
     return out;
 }
 
-std::optional<StepId> step_for_path(const std::string& path) {
+std::optional<StepId> step_for_path(const std::string& path, const Preparation& p) {
     for (const std::string& after : {content_path(&Preparation::agreed), content_path(&Preparation::evaluation)})
         if (path.compare(0, after.size(), after) == 0 && (path.size() == after.size() || path[after.size()] == '/'))
             return std::nullopt;
-    StepId best = StepId::AboutYou;
+    // What no shown step owns is filled in on the first one.
+    StepId best = steps_for(p).front();
     std::size_t best_length = 0;
-    for (const StepInfo& s : step_table())
+    for (const StepInfo& s : step_table()) {
+        if (!s.shown(p)) continue;
         for (const std::string& owned : s.owns)
             if (owned.size() > best_length && path.compare(0, owned.size(), owned) == 0 &&
                 (path.size() == owned.size() || path[owned.size()] == '/')) {
                 best = s.id;
                 best_length = owned.size();
             }
+    }
     return best;
 }
 

@@ -13,7 +13,19 @@
 
 namespace sipprep::ui {
 
-enum class StepId { AboutYou, Goal, FollowUp, Now, Needs, Questions, Invite, Participation, Consent, Summary };
+enum class StepId {
+    Contribution,
+    AboutYou,
+    Goal,
+    FollowUp,
+    Now,
+    Needs,
+    Questions,
+    Invite,
+    Participation,
+    Consent,
+    Summary
+};
 
 struct StepContext;
 
@@ -36,13 +48,16 @@ std::optional<StepId> step_from_name(std::string_view name);
 std::vector<StepId> steps_for(const Preparation& p);
 // The step where the field at `path` (a JSON pointer from a rule) is filled in; none for what is
 // written after the meeting (the agreement and the evaluation have a screen of their own).
-std::optional<StepId> step_for_path(const std::string& path);
+// Only the steps `p` shows are considered (a relative's contribution fills in the owner's name on
+// a step of its own).
+std::optional<StepId> step_for_path(const std::string& path, const Preparation& p);
 std::string step_title(StepId id, Lang lang, bool child);
 
 // The draw functions, one file each in this folder.
 void draw_about_you(StepContext& c);
 void draw_goal(StepContext& c);
 void draw_follow_up(StepContext& c);
+void draw_contribution(StepContext& c);
 void draw_now(StepContext& c);
 void draw_needs(StepContext& c);
 void draw_questions(StepContext& c);

@@ -49,7 +49,7 @@ void save_with_errors(StepContext& c) {
     if (errors.size() > kNamed) paragraph(trf(c.lang, "export.errors.more", {std::to_string(errors.size() - kNamed)}));
     if (button(c.t("export.errors.fix"), "summary-export-fix", ButtonStyle::Primary)) {
         c.state.summary.confirm_errors = false;
-        if (const auto step = step_for_path(errors.front()->path))
+        if (const auto step = step_for_path(errors.front()->path, c.prep))
             c.requests.go_to_step = step;
         else
             c.requests.go_to_evaluation = true;
@@ -81,7 +81,7 @@ void draw_summary(StepContext& c) {
                 error_text(text);
             else
                 paragraph(text);
-            const std::optional<StepId> target = step_for_path(issue.path);
+            const std::optional<StepId> target = step_for_path(issue.path, c.prep);
             const std::string where = target ? step_title(*target, c.lang, c.child) : c.t("eval.title");
             if (button(trf(c.lang, "summary.go_to", {where}), "todo-go-" + std::to_string(i), ButtonStyle::Quiet)) {
                 if (target)

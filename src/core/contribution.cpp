@@ -1,0 +1,173 @@
+#include "contribution.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace sipprep {
+namespace {
+
+using Place = ContributionItem::Place;
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+const std::string* language_of(const Preparation& p, const std::string& who) {
+    for (const InterpreterNeed& n : p.participation.adaptations.interpreters)
+        if (n.who == who) return &n.language;
+    return nullptr;
+}
+
+const Contributor* contributor(const Preparation& p, const std::string& id) {
+    for (const Contributor& c : p.contributors)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+std::string free_id(const Preparation& p, const std::string& wanted) {
+    auto used = [&](const std::string& id) {
+        return contributor(p, id) != nullptr || std::any_of(p.representatives.begin(), p.representatives.end(),
+                                                            [&](const Representative& r) { return r.id == id; });
+    };
+    if (!used(wanted)) return wanted;
+    for (int n = 2;; ++n)
+        if (!used(wanted + "-" + std::to_string(n))) return wanted + "-" + std::to_string(n);
+}
+
+}  // namespace
+
+Preparation start_contribution(const std::string& relative_id) {
+    Preparation p = make_new_preparation();
+    p.kind = PreparationKind::Contribution;
+    p.contributors.push_back(Contributor{relative_id, "", ContributorRole::Relative, "", YesNo::Unanswered});
+    return p;
+}
+
+const Contributor* contribution_author(const Preparation& contribution) {
+    for (const Contributor& c : contribution.contributors)
+        if (c.id != kPersonId) return &c;
+    return nullptr;
+}
+
+ContributionReview review_contribution(const Preparation& draft, const Preparation& contribution) {
+    ContributionReview r;
+    const Contributor* who = contribution_author(contribution);
+    if (!who) return r;
+    r.relative = *who;
+    // The same relative in the draft: the same id, or the same name.
+    const Contributor* mine = nullptr;
+    for (const Contributor& c : draft.contributors)
+        if (c.id != kPersonId && (c.id == who->id || (!who->name.empty() && lower(c.name) == lower(who->name))))
+            mine = mine ? mine : &c;
+    r.known = mine != nullptr;
+    r.draft_id = mine ? mine->id : free_id(draft, who->id);
+
+    auto voice = [&](Place place, const Voices& theirs, const Voices& ours) {
+        const std::string* text = find_text(theirs, who->id);
+        if (!text || text->empty()) return;
+        const std::string* now = find_text(ours, r.draft_id);
+        ContributionItem item{place, *text, now && *now != *text ? *now : "", now && *now == *text};
+        r.items.push_back(std::move(item));
+    };
+    voice(Place::Reason, contribution.reason, draft.reason);
+    voice(Place::Goal, contribution.goals.long_term, draft.goals.long_term);
+    voice(Place::Now, contribution.situation.now, draft.situation.now);
+    voice(Place::CanHelp, contribution.can_help, draft.can_help);
+    for (const Question& q : contribution.questions) {
+        if (q.author != who->id || q.text.empty()) continue;
+        const bool there = std::any_of(draft.questions.begin(), draft.questions.end(),
+                                       [&](const Question& d) { return d.text == q.text; });
+        r.items.push_back(ContributionItem{Place::Question, q.text, "", there});
+    }
+    if (who->attends != YesNo::Unanswered) {
+        const std::string answer = who->attends == YesNo::Yes ? "yes" : "no";
+        const Contributor* d = mine;
+        const bool same = d && d->attends == who->attends;
+        const std::string before =
+            d && d->attends != YesNo::Unanswered && !same ? (d->attends == YesNo::Yes ? "yes" : "no") : "";
+        r.items.push_back(ContributionItem{Place::Attends, answer, before, same});
+    }
+    if (const std::string* language = language_of(contribution, who->id); language && !language->empty()) {
+        const std::string* now = language_of(draft, r.draft_id);
+        r.items.push_back(ContributionItem{Place::Interpreter, *language, now && *now != *language ? *now : "",
+                                           now && *now == *language});
+    }
+    return r;
+}
+
+void accept_contribution_item(Preparation& draft, const ContributionReview& review, std::size_t index) {
+    if (index >= review.items.size()) return;
+    const ContributionItem& item = review.items[index];
+    if (item.present) return;
+    const std::string& id = review.draft_id;
+    if (!contributor(draft, id)) {
+        Contributor c = review.relative;
+        c.id = id;
+        c.attends = YesNo::Unanswered;  // an answer of its own, taken or not
+        draft.contributors.push_back(std::move(c));
+    }
+    switch (item.place) {
+        case Place::Reason:
+            set_text(draft.reason, id, item.text);
+            break;
+        case Place::Goal:
+            set_text(draft.goals.long_term, id, item.text);
+            break;
+        case Place::Now:
+            set_text(draft.situation.now, id, item.text);
+            break;
+        case Place::CanHelp:
+            set_text(draft.can_help, id, item.text);
+            break;
+        case Place::Question: {
+            const bool there = std::any_of(draft.questions.begin(), draft.questions.end(),
+                                           [&](const Question& q) { return q.text == item.text; });
+            if (there) break;
+            std::string qid;
+            for (std::size_t n = draft.questions.size() + 1;; ++n) {
+                qid = "q-" + std::to_string(n);
+                if (std::none_of(draft.questions.begin(), draft.questions.end(),
+                                 [&](const Question& q) { return q.id == qid; }))
+                    break;
+            }
+            draft.questions.push_back(Question{qid, id, item.text, Priority::None, ""});
+            break;
+        }
+        case Place::Attends:
+            for (Contributor& c : draft.contributors)
+                if (c.id == id) c.attends = item.text == "yes" ? YesNo::Yes : YesNo::No;
+            break;
+        case Place::Interpreter: {
+            auto& needs = draft.participation.adaptations.interpreters;
+            auto it = std::find_if(needs.begin(), needs.end(), [&](const InterpreterNeed& n) { return n.who == id; });
+            if (it != needs.end())
+                it->language = item.text;
+            else
+                needs.push_back(InterpreterNeed{id, item.text});
+            break;
+        }
+    }
+}
+
+std::string contribution_place_label(ContributionItem::Place place, Lang lang) {
+    switch (place) {
+        case Place::Reason:
+            return tr(lang, "field.reason");
+        case Place::Goal:
+            return tr(lang, "contribution.place.goal");
+        case Place::Now:
+            return tr(lang, "field.situation.now");
+        case Place::CanHelp:
+            return tr(lang, "field.can_help");
+        case Place::Question:
+            return tr(lang, "field.questions");
+        case Place::Attends:
+            return tr(lang, "contribution.place.attends");
+        case Place::Interpreter:
+            return tr(lang, "contribution.place.interpreter");
+    }
+    return {};
+}
+
+}  // namespace sipprep

@@ -1,0 +1,105 @@
+// A relative's contribution written elsewhere and taken into the person's draft item by item.
+#include <gtest/gtest.h>
+
+#include "core/bundle.hpp"
+#include "core/contribution.hpp"
+#include "core/summary.hpp"
+#include "core/validation.hpp"
+
+using namespace sipprep;
+
+namespace {
+
+const Date kToday{2026, 11, 23};
+
+Preparation karins_views() {
+    Preparation c = start_contribution("rel-7f3a");
+    c.owner.name = "Elsa Lind";
+    Contributor& karin = c.contributors.back();
+    karin.name = "Karin Lind";
+    karin.relation = "dotter";
+    karin.attends = YesNo::Yes;
+    set_text(c.reason, "rel-7f3a", "Mamma har ramlat två gånger i höst.");
+    set_text(c.goals.long_term, "rel-7f3a", "Att mamma kan bo kvar hemma.");
+    set_text(c.situation.now, "rel-7f3a", "Hon glömmer att äta.");
+    set_text(c.can_help, "rel-7f3a", "Jag kan handla på lördagar.");
+    c.questions.push_back(
+        Question{"q-1", "rel-7f3a", "Vem ringer jag om hemtjänsten inte kommer?", Priority::None, ""});
+    c.participation.adaptations.interpreters.push_back(InterpreterNeed{"rel-7f3a", "finska"});
+    return c;
+}
+
+}  // namespace
+
+TEST(Contribution, IsABundleOfItsOwnKindWithOnlyTheRelativesWords) {
+    const Preparation c = karins_views();
+    BundleMeta meta;
+    meta.updated = "2026-11-20T10:00:00Z";
+    const std::string text = export_bundle(c, meta);
+    EXPECT_NE(text.find("\"kind\": \"contribution\""), std::string::npos);
+    const ImportResult r = import_bundle(text, kToday);
+    ASSERT_TRUE(r.valid());
+    EXPECT_EQ(r.integrity, Integrity::Unchanged);
+    // The plan's own to-do list is not the relative's.
+    for (const Issue& i : r.issues) EXPECT_NE(i.code, "consent.none") << i.code;
+    Preparation unnamed = start_contribution("rel-1");
+    const auto issues = validate(unnamed, kToday);
+    auto has = [&](const char* code) {
+        return std::any_of(issues.begin(), issues.end(), [&](const Issue& i) { return i.code == code; });
+    };
+    EXPECT_TRUE(has("contribution.no_name"));
+    EXPECT_TRUE(has("contribution.no_person"));
+}
+
+TEST(Contribution, EachItemIsTakenOrLeftAndNothingTwice) {
+    Preparation draft = make_new_preparation();
+    draft.owner.name = "Elsa Lind";
+    const Preparation c = karins_views();
+    ContributionReview r = review_contribution(draft, c);
+    EXPECT_FALSE(r.known);
+    EXPECT_EQ(r.draft_id, "rel-7f3a");
+    ASSERT_EQ(r.items.size(), 7u);  // reason, goal, now, can help, a question, comes, interpreter
+    for (std::size_t i = 0; i < r.items.size(); ++i)
+        if (r.items[i].place != ContributionItem::Place::Now) accept_contribution_item(draft, r, i);  // one left out
+    EXPECT_EQ(*find_text(draft.goals.long_term, "rel-7f3a"), "Att mamma kan bo kvar hemma.");
+    EXPECT_EQ(find_text(draft.situation.now, "rel-7f3a"), nullptr);
+    EXPECT_EQ(draft.questions.at(0).author, "rel-7f3a");
+    EXPECT_EQ(draft.contributors.back().name, "Karin Lind");
+    EXPECT_EQ(draft.contributors.back().attends, YesNo::Yes);
+    EXPECT_EQ(draft.participation.adaptations.interpreters.at(0).language, "finska");
+    const std::string summary = summary_text(draft, Lang::Sv, kToday, {});
+    EXPECT_NE(summary.find("Karin Lind (dotter) skriver: Att mamma kan bo kvar hemma."), std::string::npos) << summary;
+    EXPECT_NE(summary.find("Karin Lind (dotter) – kommer till mötet"), std::string::npos);
+
+    // The same file again: only what was left out is still to choose; taking all adds nothing twice.
+    r = review_contribution(draft, c);
+    EXPECT_TRUE(r.known);
+    std::size_t open = 0;
+    for (const ContributionItem& i : r.items) open += i.present ? 0 : 1;
+    EXPECT_EQ(open, 1u);
+    for (std::size_t i = 0; i < r.items.size(); ++i) accept_contribution_item(draft, r, i);
+    EXPECT_EQ(draft.questions.size(), 1u);
+    EXPECT_EQ(draft.contributors.size(), 2u);
+
+    // A newer one from Karin: what changed shows beside what the draft has.
+    Preparation newer = c;
+    set_text(newer.goals.long_term, "rel-7f3a", "Att mamma kan bo kvar hemma med hjälp.");
+    r = review_contribution(draft, newer);
+    std::size_t changed = 0;
+    for (const ContributionItem& i : r.items)
+        if (!i.present) {
+            ++changed;
+            EXPECT_EQ(i.previous, "Att mamma kan bo kvar hemma.");
+        }
+    EXPECT_EQ(changed, 1u);
+}
+
+// A writer the person already added by hand is recognised by name, not added again.
+TEST(Contribution, TheSameRelativeByNameIsTheSameWriter) {
+    Preparation draft = make_new_preparation();
+    draft.contributors.push_back(
+        Contributor{"rel-1", "karin lind", ContributorRole::Relative, "dotter", YesNo::Unanswered});
+    const ContributionReview r = review_contribution(draft, karins_views());
+    EXPECT_TRUE(r.known);
+    EXPECT_EQ(r.draft_id, "rel-1");
+}
