@@ -107,7 +107,7 @@ private:
     bool child() const;
 
     // app_start.cpp
-    enum class Pending { None, New, FollowUp, Discharge, Open, Contribution };
+    enum class Pending { None, New, FollowUp, Discharge, Contribution };
     void start_screen();
     void resume_screen();
     void continue_draft();  // from the neutral screen to where the stored draft was left
@@ -138,7 +138,6 @@ private:
         std::string name;
         bool professional = false;  // opened in the professional's view: read, never kept
         FileUse use = FileUse::Draft;
-        bool confirmed = false;  // the person already said yes to replacing
     };
     void receive_file(const FileArrival& arrival, const std::string& bytes);
     void take_file(const std::string& name, ImportResult r, FileUse use);
@@ -206,7 +205,6 @@ private:
     FileUse picking_for_ = FileUse::Draft;  // what the next file from the picker becomes
     bool follow_up_choice_ = false;         // start screen: "Följ upp" asks where to start from
     bool follow_up_from_stored_ = false;    // … and may start from the preparation stored here
-    bool replace_confirmed_ = false;        // the person said yes to replacing before picking the file
     struct PendingFile {
         std::string name;
         ImportResult result;

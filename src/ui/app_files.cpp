@@ -12,10 +12,8 @@ void App::file_opened(const std::string& name, const std::string& bytes, FileOri
     host_.request_frames(1);
     // Only a file from the picker the earlier-plan button opened is the earlier plan.
     FileArrival arrival{name, screen_ == Screen::Professional,
-                        origin == FileOrigin::Picker ? picking_for_ : FileUse::Draft,
-                        replace_confirmed_ && origin == FileOrigin::Picker};
+                        origin == FileOrigin::Picker ? picking_for_ : FileUse::Draft};
     picking_for_ = FileUse::Draft;
-    replace_confirmed_ = false;
     if (age::looks_like_age(bytes)) {
         ask_passphrase(arrival, bytes);
         return;
@@ -56,7 +54,7 @@ void App::receive_file(const FileArrival& arrival, const std::string& bytes) {
     }
     const bool replaces =
         arrival.use == FileUse::Earlier ? earlier_.has_value() : draft_has_content() && !saved_as_file();
-    if (replaces && !arrival.confirmed) {
+    if (replaces) {
         pending_file_ = PendingFile{name, std::move(r), arrival.use};
         a11y_.announce(t("open.replace.title"));
         return;

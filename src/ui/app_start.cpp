@@ -63,7 +63,12 @@ void App::start_screen() {
     if (follow_up_choice_ && follow_up_choice()) ask(Pending::FollowUp);
     if (button(t("start.discharge"), "start-discharge", ButtonStyle::Normal, t("start.discharge.help")))
         ask(Pending::Discharge);
-    if (button(t("start.open"), "start-open", ButtonStyle::Normal, t("start.open.help"))) ask(Pending::Open);
+    // Asked when the file has come, if at all: a relative's views join the draft, and a draft
+    // just saved to a file loses nothing.
+    if (button(t("start.open"), "start-open", ButtonStyle::Normal, t("start.open.help"))) {
+        picking_for_ = FileUse::Draft;
+        host_.pick_file();
+    }
     if (button(t("start.contribute"), "start-contribute", ButtonStyle::Normal, t("start.contribute.help")))
         ask(Pending::Contribution);
     muted(t("start.drop"));
@@ -95,7 +100,6 @@ bool App::follow_up_choice() {
     if (button(t("followup.choice.file"), "follow-up-file", ButtonStyle::Primary)) {
         follow_up_choice_ = false;
         picking_for_ = FileUse::FollowUpFrom;
-        replace_confirmed_ = false;  // a draft with words in it is asked about when the file arrives
         host_.pick_file();
     }
     if (follow_up_from_stored_ &&
@@ -148,11 +152,6 @@ void App::start_action(Pending action) {
             if (draft_has_content()) host_.keep_version("new");
             reset(PreparationKind::Contribution);
             go_to(Screen::Steps, StepId::Contribution);
-            break;
-        case Pending::Open:
-            picking_for_ = FileUse::Draft;
-            replace_confirmed_ = true;  // the person has just said yes
-            host_.pick_file();
             break;
         case Pending::None:
             break;
