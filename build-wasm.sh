@@ -156,7 +156,11 @@ copy "$WASM_BUILD/sipprep.opt.wasm" "$OUT/sipprep.wasm"
 copy "$WASM_BUILD/sipprep-age.wasm" "$OUT/sipprep-age.wasm"
 minify "$WASM_BUILD/sipprep-age.js" "$OUT/sipprep-age.js"
 copy "$FONT" "$OUT/app-font.ttf"
-minify "$WASM_BUILD/sipprep.js" "$OUT/sipprep.js"
+# The Emscripten glue is a script of its own: its top-level names are mangled too, all but
+# Module, which the page's scripts use (about 6 KB gzip less).
+"$MINIFY/node_modules/.bin/terser" "$WASM_BUILD/sipprep.js" --compress passes=2,toplevel \
+  --mangle "toplevel,reserved=['Module']" --ecma 2017 -o "$OUT/.min.tmp" &&
+  copy "$OUT/.min.tmp" "$OUT/sipprep.js" && rm -f "$OUT/.min.tmp"
 for f in "$ROOT"/web/*; do
   case "$f" in
     */sw.js) ;;  # written below, with the list of files
