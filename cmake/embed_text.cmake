@@ -9,6 +9,11 @@ foreach(pair IN LISTS INPUTS)
   list(GET parts 0 name)
   list(GET parts 1 path)
   file(READ "${path}" content)
+  if(path MATCHES "\\.json$")
+    # JSON strings hold no raw line breaks: a break and the indentation after it lie between
+    # tokens and can go (the texts are smaller in the app; their meaning is the same).
+    string(REGEX REPLACE "\n *" "" content "${content}")
+  endif()
   string(FIND "${content}" ")EMBED\"" clash)
   if(NOT clash EQUAL -1)
     message(FATAL_ERROR "${path} contains the raw-string delimiter )EMBED\"")
