@@ -106,6 +106,8 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
     if (p.contributors.size() > 1) {
         b.section("contributors");
         for (const Contributor& c : p.contributors) {
+            // A relative's contribution: the person did not write in it.
+            if (p.kind == PreparationKind::Contribution && c.id == kPersonId) continue;
             std::string line = author_label(p, c.id, lang);
             if (c.attends != YesNo::Unanswered)
                 line += " \u2013 " + tr(lang, c.attends == YesNo::Yes ? "summary.attends" : "summary.attends_not");

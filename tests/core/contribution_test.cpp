@@ -42,6 +42,10 @@ TEST(Contribution, IsABundleOfItsOwnKindWithOnlyTheRelativesWords) {
     EXPECT_EQ(r.integrity, Integrity::Unchanged);
     // The plan's own to-do list is not the relative's.
     for (const Issue& i : r.issues) EXPECT_NE(i.code, "consent.none") << i.code;
+    const std::string summary = summary_text(r.preparation, Lang::Sv, kToday, r.issues);
+    EXPECT_NE(summary.find("Karin Lind (dotter) – kommer till mötet"), std::string::npos) << summary;
+    EXPECT_EQ(summary.find("Elsa Lind själv"), std::string::npos);  // she did not write in it
+    EXPECT_EQ(summary.find("Samtycke"), std::string::npos);         // nor the plan's empty parts
     Preparation unnamed = start_contribution("rel-1");
     const auto issues = validate(unnamed, kToday);
     auto has = [&](const char* code) {
