@@ -188,6 +188,9 @@ StepContext App::step_context() {
 }
 
 void App::steps_screen() {
+    // A relative's contribution is written by the relative, whatever a stored place says.
+    if (prep_.kind == PreparationKind::Contribution && author_ == kPersonId)
+        if (const Contributor* relative = contribution_author(prep_)) author_ = relative->id;
     const std::vector<StepId> steps = steps_for(prep_);
     if (std::find(steps.begin(), steps.end(), step_) == steps.end()) step_ = steps.front();
     const std::size_t index = static_cast<std::size_t>(std::find(steps.begin(), steps.end(), step_) - steps.begin());

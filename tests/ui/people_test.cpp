@@ -602,3 +602,28 @@ TEST(People, ARelativeFarAwayContributesAndThePersonChooses) {
     press(r.h, r.app, "Klar");
     EXPECT_EQ(r.state()["content"]["contributors"].size(), 2u);
 }
+
+// A relative's stored contribution opens where they left it, written as them, even when the
+// stored place does not say who was writing.
+TEST(People, AStoredContributionOpensAsTheRelatives) {
+    std::string stored;
+    {
+        AppRun r;
+        press(r.h, r.app, "Jag vill lämna mina synpunkter till någon annans SIP");
+        type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Karin Lind");
+        stored = r.app.draft_to_save();
+    }
+    nlohmann::json d = nlohmann::json::parse(stored);
+    d["ui"].erase("author");
+    AppRun r;
+    r.app.draft_loaded(d.dump());
+    r.frame();
+    press(r.h, r.app, "Fortsätt");
+    const ui::A11yNode* name = find(r.app.a11y_tree(), ui::Role::TextBox, "Ditt namn");
+    ASSERT_NE(name, nullptr) << r.shown();
+    EXPECT_EQ(name->value, "Karin Lind");
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::TextArea,
+                   "Varför behövs mötet, tycker du? – skrivet av Karin Lind (Närstående)"),
+              nullptr)
+        << r.shown();
+}
