@@ -627,3 +627,18 @@ TEST(People, AStoredContributionOpensAsTheRelatives) {
               nullptr)
         << r.shown();
 }
+
+// The professional reads a relative's contribution like any file, with its author, and is told
+// what it is; no KVÅ code is suggested for it.
+TEST(People, TheProfessionalSeesAContributionForWhatItIs) {
+    AppRun pro;
+    press(pro.h, pro.app, "Jag är yrkesverksam – öppna en förberedelse");
+    pro.app.file_opened("sip-synpunkter-sara.json",
+                        read(std::filesystem::path(SIPPREP_SOURCE_DIR) / "assets/examples/synpunkter-fran-dotter.json"),
+                        ui::FileOrigin::Picker);
+    pro.frame();
+    const std::string shown = pro.shown();
+    EXPECT_NE(shown.find("Det här är synpunkter från en närstående, skrivna hemma."), std::string::npos) << shown;
+    EXPECT_EQ(shown.find("KVÅ"), std::string::npos);
+    EXPECT_NE(shown.find("Sara Lund (dotter) skriver: Att mamma får vara hemma"), std::string::npos);
+}
