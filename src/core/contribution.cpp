@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "enum_names.hpp"
+
 namespace sipprep {
 namespace {
 
@@ -81,12 +83,10 @@ ContributionReview review_contribution(const Preparation& draft, const Preparati
         r.items.push_back(ContributionItem{Place::Question, q.text, "", there});
     }
     if (who->attends != YesNo::Unanswered) {
-        const std::string answer = who->attends == YesNo::Yes ? "yes" : "no";
-        const Contributor* d = mine;
-        const bool same = d && d->attends == who->attends;
+        const bool same = mine && mine->attends == who->attends;
         const std::string before =
-            d && d->attends != YesNo::Unanswered && !same ? (d->attends == YesNo::Yes ? "yes" : "no") : "";
-        r.items.push_back(ContributionItem{Place::Attends, answer, before, same});
+            mine && mine->attends != YesNo::Unanswered && !same ? std::string(enum_name(mine->attends)) : "";
+        r.items.push_back(ContributionItem{Place::Attends, std::string(enum_name(who->attends)), before, same});
     }
     if (const std::string* language = language_of(contribution, who->id); language && !language->empty()) {
         const std::string* now = language_of(draft, r.draft_id);
@@ -136,7 +136,7 @@ void accept_contribution_item(Preparation& draft, const ContributionReview& revi
         }
         case Place::Attends:
             for (Contributor& c : draft.contributors)
-                if (c.id == id) c.attends = item.text == "yes" ? YesNo::Yes : YesNo::No;
+                if (c.id == id) c.attends = enum_from_name<YesNo>(item.text).value_or(YesNo::Unanswered);
             break;
         case Place::Interpreter: {
             auto& needs = draft.participation.adaptations.interpreters;

@@ -24,7 +24,7 @@ const Contributor* contribution_author(const Preparation& contribution);
 struct ContributionItem {
     enum class Place { Reason, Goal, Now, CanHelp, Question, Attends, Interpreter };
     Place place;
-    std::string text;      // what the relative wrote (for Attends: "yes"/"no")
+    std::string text;      // what the relative wrote (for Attends: the YesNo name, "yes"/"no")
     std::string previous;  // what the draft has from them there now, when it differs ("" if nothing)
     bool present = false;  // the draft has it already: nothing to take
 };

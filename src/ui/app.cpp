@@ -203,8 +203,8 @@ void App::steps_screen() {
         step_info(step_).draw(c);
     }
     if (std::exchange(read_step_, false)) {
+        speaking_ = true;  // before: a browser that cannot speak says "ended" at once
         host_.speak(spoken_text(a11y_.open_children().back()), std::string(lang_code(lang_)), speech_rate_);
-        speaking_ = true;
     }
     if (c.changed) {
         changed();

@@ -24,9 +24,18 @@ void App::review_screen() {
     }
     OpenContribution& c = *contribution_;
     const ContributionReview& r = c.review;
-    const std::string who = r.relative.name.empty()       ? t("contribution.someone")
-                            : r.relative.relation.empty() ? r.relative.name
-                                                          : r.relative.name + " (" + r.relative.relation + ")";
+    const std::string who = author_label(c.result.preparation, r.relative.id, lang_);
+    // Whether they come is stored as a name ("yes"): shown in words.
+    auto words = [&](const ContributionItem& item, const std::string& text) -> std::string {
+        if (item.place != ContributionItem::Place::Attends) return text;
+        return t(text == enum_name(YesNo::Yes) ? "summary.attends" : "summary.attends_not");
+    };
+    // After a choice the item's buttons go: focus moves on to the next item still open.
+    auto focus_next_open = [&](std::size_t from) {
+        for (std::size_t j = from + 1; j < r.items.size(); ++j)
+            if (!r.items[j].present && c.choice[j] == 0) return focus_control("contrib-take-" + std::to_string(j));
+        focus_control("contrib-done");
+    };
     heading(trf(lang_, "contribution.review.title", {who}), 2);
     paragraph(t("contribution.review.intro"));
     if (!c.result.preparation.owner.name.empty() && !prep_.owner.name.empty() &&
@@ -35,9 +44,7 @@ void App::review_screen() {
     std::size_t open = 0;
     for (std::size_t i = 0; i < r.items.size(); ++i) {
         const ContributionItem& item = r.items[i];
-        std::string text = item.text;
-        if (item.place == ContributionItem::Place::Attends)
-            text = t(item.text == "yes" ? "summary.attends" : "summary.attends_not");
+        const std::string text = words(item, item.text);
         const std::string label = contribution_place_label(item.place, lang_);
         Group group(Role::Group, "contrib-item-" + std::to_string(i), label);
         heading(label, 3);
@@ -46,7 +53,7 @@ void App::review_screen() {
             muted(t("contribution.present"));
             continue;
         }
-        if (!item.previous.empty()) muted(trf(lang_, "contribution.replaces", {item.previous}));
+        if (!item.previous.empty()) muted(trf(lang_, "contribution.replaces", {words(item, item.previous)}));
         if (c.choice[i] == 1) {
             muted(t("contribution.taken"));
         } else if (c.choice[i] == 2) {
@@ -61,12 +68,13 @@ void App::review_screen() {
                 c.choice[i] = 1;
                 changed();
                 announce(t("contribution.taken"));
-                focus_control("contrib-done");
+                focus_next_open(i);
             }
             ImGui::SameLine();
             if (button(t("contribution.leave"), "contrib-leave-" + std::to_string(i))) {
                 c.choice[i] = 2;
                 announce(t("contribution.left"));
+                focus_next_open(i);
             }
         }
     }
@@ -81,6 +89,7 @@ void App::review_screen() {
         if (prep_.owner.name.empty()) prep_.owner.name = c.result.preparation.owner.name;
         changed();
         announce(t("contribution.taken_all"));
+        focus_control("contrib-done");
     }
     if (button(t("contribution.done"), "contrib-done", ButtonStyle::Primary)) {
         contribution_.reset();

@@ -44,14 +44,21 @@ void App::receive_file(const FileArrival& arrival, const std::string& bytes) {
         a11y_.announce(open_message_);
         return;
     }
-    // A draft that is exactly what was last saved to a file loses nothing: no question (it is
-    // kept among the earlier versions all the same).
-    // A relative's views join the person's draft item by item; they never replace it.
+    // A relative's views join the person's draft item by item; they never replace it. A stored
+    // draft not yet opened ("Fortsätt", or its passphrase) is not shown beside them: on a shared
+    // computer it may not be the dropper's.
     if (arrival.use == FileUse::Draft && r.preparation.kind == PreparationKind::Contribution &&
         prep_.kind != PreparationKind::Contribution) {
+        if (screen_ == Screen::Resume || lock_.waiting) {
+            open_message_ = trf(lang_, "contribution.open_draft_first", {name});
+            a11y_.announce(open_message_);
+            return;
+        }
         contribution_arrived(name, std::move(r));
         return;
     }
+    // A draft that is exactly what was last saved to a file loses nothing: no question (it is
+    // kept among the earlier versions all the same).
     const bool replaces =
         arrival.use == FileUse::Earlier ? earlier_.has_value() : draft_has_content() && !saved_as_file();
     if (replaces) {

@@ -107,3 +107,23 @@ TEST(Contribution, TheSameRelativeByNameIsTheSameWriter) {
     EXPECT_TRUE(r.known);
     EXPECT_EQ(r.draft_id, "rel-1");
 }
+
+// Whether the relative comes travels as the format's names, and a change of mind shows.
+TEST(Contribution, AChangeOfMindAboutComingShows) {
+    Preparation draft = make_new_preparation();
+    Preparation c = karins_views();
+    ContributionReview r = review_contribution(draft, c);
+    for (std::size_t i = 0; i < r.items.size(); ++i) accept_contribution_item(draft, r, i);
+    EXPECT_EQ(draft.contributors.back().attends, YesNo::Yes);
+    c.contributors.back().attends = YesNo::No;
+    r = review_contribution(draft, c);
+    const auto attends = std::find_if(r.items.begin(), r.items.end(), [](const ContributionItem& i) {
+        return i.place == ContributionItem::Place::Attends;
+    });
+    ASSERT_NE(attends, r.items.end());
+    EXPECT_EQ(attends->text, "no");
+    EXPECT_EQ(attends->previous, "yes");
+    EXPECT_FALSE(attends->present);
+    accept_contribution_item(draft, r, static_cast<std::size_t>(attends - r.items.begin()));
+    EXPECT_EQ(draft.contributors.back().attends, YesNo::No);
+}

@@ -642,3 +642,41 @@ TEST(People, TheProfessionalSeesAContributionForWhatItIs) {
     EXPECT_EQ(shown.find("KVÅ"), std::string::npos);
     EXPECT_NE(shown.find("Sara Lund (dotter) skriver: Att mamma får vara hemma"), std::string::npos);
 }
+
+// Taking in a relative's views by keyboard: after each choice focus moves to the next item still
+// open. A stored draft not yet opened is never shown beside a dropped contribution.
+TEST(People, TakingInAContributionKeepsFocusAndShowsNoUnopenedDraft) {
+    const std::string file =
+        read(std::filesystem::path(SIPPREP_SOURCE_DIR) / "assets/examples/synpunkter-fran-dotter.json");
+    std::string stored;
+    {
+        AppRun r;
+        press(r.h, r.app, "Ny förberedelse");
+        type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Kerstin Lund");
+        r.app.file_opened("sara.json", file, ui::FileOrigin::Drop);
+        r.frame();
+        ASSERT_EQ(r.state()["screen"], "review");
+        const ui::A11yNode* reason = find(r.app.a11y_tree(), ui::Role::Group, "Varför behövs mötet?");
+        ASSERT_NE(reason, nullptr) << r.shown();
+        r.app.dom_activate(find(*reason, ui::Role::Button, "Ta med")->key);
+        r.frame();
+        const ui::A11yNode* goal = find(r.app.a11y_tree(), ui::Role::Group, "Det här tror jag är viktigt");
+        ASSERT_NE(goal, nullptr);
+        EXPECT_EQ(last_focus(r.host), find(*goal, ui::Role::Button, "Ta med")->key);
+        r.app.dom_activate(find(*goal, ui::Role::Button, "Låt bli")->key);
+        r.frame();
+        const ui::A11yNode* now = find(r.app.a11y_tree(), ui::Role::Group, "Hur är det nu?");
+        ASSERT_NE(now, nullptr);
+        EXPECT_EQ(last_focus(r.host), find(*now, ui::Role::Button, "Ta med")->key);
+        press(r.h, r.app, "Klar");
+        stored = r.app.draft_to_save();
+    }
+    AppRun r;
+    r.app.draft_loaded(stored);
+    r.frame();
+    r.app.file_opened("sara.json", file, ui::FileOrigin::Drop);
+    r.frame();
+    EXPECT_NE(r.state()["screen"], "review");
+    EXPECT_NE(r.shown().find("Öppna din förberedelse först"), std::string::npos) << r.shown();
+    EXPECT_EQ(r.shown().find("Mamma ska hem"), std::string::npos);
+}

@@ -130,8 +130,7 @@ std::optional<StepId> step_for_path(const std::string& path, const Preparation& 
     for (const std::string& after : {content_path(&Preparation::agreed), content_path(&Preparation::evaluation)})
         if (path.compare(0, after.size(), after) == 0 && (path.size() == after.size() || path[after.size()] == '/'))
             return std::nullopt;
-    // What no shown step owns is filled in on the first one.
-    StepId best = steps_for(p).front();
+    StepId best = StepId::Summary;
     std::size_t best_length = 0;
     for (const StepInfo& s : step_table()) {
         if (!s.shown(p)) continue;
@@ -142,7 +141,8 @@ std::optional<StepId> step_for_path(const std::string& path, const Preparation& 
                 best_length = owned.size();
             }
     }
-    return best;
+    // What no shown step owns is filled in on the first one.
+    return best_length > 0 ? best : steps_for(p).front();
 }
 
 std::string step_title(StepId id, Lang lang, bool child) {
