@@ -19,7 +19,7 @@ trap 'rc=$?; [ $rc -ne 0 ] && printf "\nFAILED in step \"%s\" (exit code %s); th
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else fail "need root to run: $*"; fi; }
 
 PACKAGES=(emscripten binaryen cmake g++ make python3 nlohmann-json3-dev googletest libgtest-dev libvalijson-dev
-          fonts-dejavu-core fonttools glslang-tools clang-format libsodium-dev age chromium dpkg-dev gzip clang libclang-rt-14-dev
+          fonts-dejavu-core fonttools glslang-tools clang-format libsodium-dev age chromium firefox-esr webkit2gtk-driver xvfb matchbox-window-manager dpkg-dev gzip clang libclang-rt-14-dev
           autoconf automake libtool)
 
 CURRENT="install Debian packages"

@@ -32,10 +32,18 @@ tests/fuzz/run-fuzzers.sh "${FUZZ_SECONDS:-30}"
 record "fuzzers (libFuzzer + ASan/UBSan)" $?
 
 if [ $build_rc -eq 0 ]; then
-  echo "==> Browser tests (playwright-core + /usr/bin/chromium)"
-  (cd tests/browser && { [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund; } &&
-    node --test --test-reporter=spec --test-concurrency=1)
-  record "browser tests (node --test)" $?
+  (cd tests/browser && { [ -d node_modules/playwright-core ] && [ -d node_modules/puppeteer-core ] || npm ci --no-audit --no-fund; })
+  echo "==> Browser tests in Chromium only (playwright-core + /usr/bin/chromium: DevTools-protocol depth)"
+  (cd tests/browser && node --test --test-reporter=spec --test-concurrency=1 ./*.test.mjs)
+  record "browser tests, Chromium only (node --test)" $?
+  # The shared flows (tests/browser/shared/), written once, run in each engine in turn.
+  for engine in $(echo "${SIPPREP_ENGINES:-chromium,firefox,webkit}" | tr "," " "); do
+    echo "==> Shared browser flows in $engine"
+    start=$(date +%s)
+    (cd tests/browser && SIPPREP_ENGINES=$engine node --test --test-reporter=spec --test-concurrency=1 shared/*.test.mjs)
+    rc=$?
+    record "shared browser flows in $engine ($(( $(date +%s) - start )) s)" $rc
+  done
 else
   record "browser tests: skipped, the web build failed" 1
 fi

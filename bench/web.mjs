@@ -1,10 +1,11 @@
 // Prints the web app's budgets: download size (raw and gzip -9), time to first frame, and
-// frames drawn while idle. Numbers to read, not a pass/fail test.
+// frames drawn while idle, in Chromium, Firefox and WebKit. Numbers to read, not a pass/fail test.
 //   node bench/web.mjs [--runs 5]      (after ./build-wasm.sh; uses tests/browser's playwright-core)
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { serve, launch, WEB } from '../tests/browser/harness.mjs';
+import { serve, WEB } from '../tests/browser/harness.mjs';
+import { ENGINES, launchEngine } from '../tests/browser/engines/index.mjs';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
 
@@ -22,24 +23,32 @@ console.log(`${'first load'.padEnd(18)} ${(totalRaw / 1024).toFixed(1).padStart(
 console.log(`${'passphrase module'.padEnd(18)} ${(lazyRaw / 1024).toFixed(1).padStart(7)}   ${(lazyGz / 1024).toFixed(1).padStart(9)}   (loaded when a file is protected or unlocked)`);
 console.log(`${'whole folder'.padEnd(18)} ${((totalRaw + lazyRaw) / 1024).toFixed(1).padStart(7)}   ${((totalGz + lazyGz) / 1024).toFixed(1).padStart(9)}   (budget 300 KB gzip, issue 12)`);
 
+// Time to first frame (the page's own 'sipprep:first-frame' mark, from navigation start) and
+// frames drawn while idle, in each engine the browser tests run (SIPPREP_ENGINES chooses).
 const server = await serve();
-const browser = await launch();
-const firstFrame = [], idle = [];
-for (let i = 0; i < runs; i++) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.__appReady === true, null, { timeout: 30000 });
-  firstFrame.push(await page.evaluate(() => performance.now()));
-  await page.waitForTimeout(1000);
-  const before = await page.evaluate(() => window.__frames);
-  await page.waitForTimeout(3000);
-  idle.push((await page.evaluate(() => window.__frames)) - before);
-  await context.close();
-}
-await browser.close();
-await server.close();
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
-console.log(`time to first frame: median ${median(firstFrame).toFixed(0)} ms over ${runs} fresh loads ` +
-  `(min ${Math.min(...firstFrame).toFixed(0)}, max ${Math.max(...firstFrame).toFixed(0)}; headless Chromium, SwiftShader)`);
-console.log(`frames drawn in 3 s idle: ${idle.join(', ')} (budget ≤ 2)`);
+const rows = [];
+for (const name of ENGINES) {
+  const engine = await launchEngine(name);
+  const firstFrame = [], idle = [];
+  for (let i = 0; i < runs; i++) {
+    const s = await engine.open({ width: 1280, height: 900 });
+    await s.open(server.url);
+    firstFrame.push(await s.eval(() => performance.getEntriesByName('sipprep:first-frame')[0].startTime));
+    await s.sleep(1000);
+    const before = await s.eval(() => window.__frames);
+    await s.sleep(3000);
+    idle.push((await s.eval(() => window.__frames)) - before);
+    await s.close();
+  }
+  rows.push({ name, version: engine.version, firstFrame, idle });
+  await engine.close();
+}
+await server.close();
+console.log(`\nengine              first frame, median of ${runs} (min–max)   frames in 3 s idle (budget ≤ 2)`);
+for (const r of rows) {
+  console.log(`${`${r.name} ${r.version}`.padEnd(20)}${`${median(r.firstFrame).toFixed(0)} ms (${Math.min(...r.firstFrame).toFixed(0)}–${Math.max(...r.firstFrame).toFixed(0)})`.padEnd(33)}` +
+    `${r.idle.join(', ')}`);
+}
+console.log('(Chromium headless on SwiftShader; Firefox and WebKitGTK under Xvfb on llvmpipe; fresh profile each load)');
+process.exit(0);

@@ -231,14 +231,13 @@
       picker.type = 'file';
       picker.accept = '.json,application/json';
       picker.hidden = true;
+      // A file from the picker always answers the app's latest request: Firefox may report
+      // 'cancel' first and the chosen file after it, so a cancel forgets nothing. A dropped file
+      // is never taken for the one the picker was for (the app knows where each came from).
       picker.addEventListener('change', function () {
         if (picker.files[0]) openFile(picker.files[0], false);
-        else Module._sipprep_file_pick_cancelled();
         picker.value = '';
       });
-      // Closing the picker without a file leaves nothing behind (browsers without the event
-      // still never take a dropped file as the one the picker was for).
-      picker.addEventListener('cancel', function () { Module._sipprep_file_pick_cancelled(); });
       document.body.appendChild(picker);
     }
     picker.click();

@@ -65,7 +65,6 @@ public:
 
     // ---- HostEvents ----
     void file_opened(const std::string& name, const std::string& bytes, FileOrigin origin) override;
-    void file_pick_cancelled() override { picking_for_ = FileUse::Draft; }
     void file_protected(const std::string& filename, const std::string& error_key) override;
     void file_unlocked(const std::string& error_key, const std::string& plaintext) override;
     void update_available() override;

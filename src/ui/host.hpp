@@ -106,8 +106,6 @@ public:
 
     // A file the person chose or dropped (raw bytes: the core says what is wrong with them).
     virtual void file_opened(const std::string& name, const std::string& bytes, FileOrigin origin) = 0;
-    // The file picker was closed without a file.
-    virtual void file_pick_cancelled() = 0;
     // A protected download started (error_key "") or could not be made (a catalog key).
     virtual void file_protected(const std::string& filename, const std::string& error_key) = 0;
     // An age file was opened (error_key "", its contents in `plaintext`) or not ("age.wrong_passphrase" …).

@@ -224,6 +224,34 @@ void push_selection(const std::string& key, const std::string& text, const Selec
     a11y().push_selection(key, utf8_to_utf16_offset(text, s.start), utf8_to_utf16_offset(text, s.end), s.backward);
 }
 
+// A label wider than `width` broken into lines at spaces: on a phone a long choice or button
+// text wraps instead of running past the screen's edge (Dear ImGui draws each '\n' as a line).
+// The mirror keeps the label as written.
+std::string fit_label(const std::string& label, float width) {
+    if (width <= 1 || ImGui::CalcTextSize(label.c_str()).x <= width) return label;
+    const ImFont* font = ImGui::GetFont();
+    const float scale = ImGui::GetFontSize() / font->FontSize;
+    std::string lines;
+    const char* s = label.c_str();
+    const char* end = s + label.size();
+    while (s < end) {
+        const char* brk = font->CalcWordWrapPositionA(scale, s, end, width);
+        if (brk == s) {  // one character wider than the width: it gets a line of its own
+            ++brk;
+            while (brk < end && continuation(*brk)) ++brk;
+        }
+        const char* line_end = brk;
+        while (line_end > s && line_end[-1] == ' ') --line_end;
+        lines.append(s, line_end);
+        s = brk;
+        while (s < end && *s == ' ') ++s;
+        if (s < end) lines += '\n';
+    }
+    return lines;
+}
+
+float box_label_width() { return column_avail() - ImGui::GetFrameHeight() - ImGui::GetStyle().ItemInnerSpacing.x; }
+
 }  // namespace
 
 void set_widget_fonts(const Fonts& fonts) {
@@ -270,9 +298,15 @@ void error_text(const std::string& text) {
 
 bool button(const std::string& label, const std::string& id, ButtonStyle style, const std::string& description,
             bool current) {
-    const std::string imgui_label = label + "###" + id;  // the ID ignores the label
-    const ImGuiID iid = ImGui::GetID(imgui_label.c_str());
+    const ImGuiID iid = ImGui::GetID(("###" + id).c_str());  // the ID ignores the label
     const std::string key = item_key(iid);
+    // A button placed beside another that does not fit there starts its own line (phones).
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->DC.CursorPos.y == window->DC.CursorPosPrevLine.y &&
+        ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2 > column_avail())
+        ImGui::NewLine();
+    const std::string imgui_label =
+        fit_label(label, column_avail() - ImGui::GetStyle().FramePadding.x * 2) + "###" + id;
     int colors = 0;
     auto push = [&](ImGuiCol c, ImVec4 v) {
         ImGui::PushStyleColor(c, v);
@@ -310,9 +344,14 @@ bool button(const std::string& label, const std::string& id, ButtonStyle style, 
 }
 
 bool checkbox(const std::string& label, const std::string& id, bool* value, const std::string& description) {
-    const std::string imgui_label = label + "###" + id;  // the ID ignores the label
-    const ImGuiID iid = ImGui::GetID(imgui_label.c_str());
+    const ImGuiID iid = ImGui::GetID(("###" + id).c_str());  // the ID ignores the label
     const std::string key = item_key(iid);
+    // A button placed beside another that does not fit there starts its own line (phones).
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->DC.CursorPos.y == window->DC.CursorPosPrevLine.y &&
+        ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2 > column_avail())
+        ImGui::NewLine();
+    const std::string imgui_label = fit_label(label, box_label_width()) + "###" + id;
     bool changed = ImGui::Checkbox(imgui_label.c_str(), value);
     if (ImGui::IsItemActivated()) a11y().request_dom_focus(key);
     if (a11y().take_activation(key)) {
@@ -343,8 +382,8 @@ bool radio_group(const std::string& label, const std::string& id, const std::vec
     const float avail = column_avail();
     float used = 0;
     for (std::size_t i = 0; i < options.size(); ++i) {
-        const std::string imgui_label = options[i] + "###" + id + "-" + std::to_string(i);
-        const ImGuiID iid = ImGui::GetID(imgui_label.c_str());
+        const std::string imgui_id = "###" + id + "-" + std::to_string(i);
+        const ImGuiID iid = ImGui::GetID(imgui_id.c_str());
         const std::string key = item_key(iid);
         const float w = ImGui::CalcTextSize(options[i].c_str()).x + ImGui::GetFrameHeight() +
                         ImGui::GetStyle().ItemInnerSpacing.x + ImGui::GetStyle().ItemSpacing.x * 2;
@@ -353,6 +392,7 @@ bool radio_group(const std::string& label, const std::string& id, const std::vec
         else
             used = 0;
         used += w;
+        const std::string imgui_label = (used == w ? fit_label(options[i], box_label_width()) : options[i]) + imgui_id;
         if (ImGui::RadioButton(imgui_label.c_str(), *selected == static_cast<int>(i))) {
             changed = *selected != static_cast<int>(i);
             *selected = static_cast<int>(i);

@@ -3,9 +3,7 @@
 // typing goes on; the save time is shown; erasing removes everything the app stored.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { openApp, state, press, startNew, goToStep, settle, useBrowser, ROOT } from './harness.mjs';
+import { openApp, state, press, startNew, goToStep, settle, useBrowser } from './harness.mjs';
 import { largeBundle, largeDraft } from '../../bench/drafts.mjs';
 
 const env = useBrowser();
@@ -46,26 +44,6 @@ test('names and personnummer are not sent to cloud spell-checkers; free texts ke
     assert.equal(await page.getByRole('textbox', { name, exact: false }).first().evaluate((e) => e.spellcheck), false, name);
   await goToStep(page, 'Vad är viktigt för dig?');
   assert.equal(await page.getByRole('textbox', { name: 'Vad är viktigt för dig?' }).evaluate((e) => e.spellcheck), true);
-  await context.close();
-});
-
-test('a file dropped on the page asks before it replaces the draft', async () => {
-  const { context, page } = await openApp(env.browser, env.server.url);
-  await startNew(page);
-  await typeName(page, 'Anna');
-  const drop = (name, text) => page.evaluate(([n, t]) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([t], n, { type: 'application/json' }));
-    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, [name, text]);
-  const example = readFileSync(join(ROOT, 'assets/examples/barn-skolfranvaro.json'), 'utf8');
-  await drop('barn.json', example);
-  await page.getByRole('alert', { name: 'Filen ersätter det du har skrivit' }).waitFor({ state: 'attached' });
-  await press(page, 'Nej, avbryt');
-  assert.equal((await state(page)).content.owner.name, 'Anna');
-  await drop('barn.json', example);
-  await press(page, 'Öppna barn.json ändå');
-  assert.equal((await state(page)).content.owner.name, 'Elsa Nilsson');
   await context.close();
 });
 

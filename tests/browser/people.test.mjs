@@ -139,24 +139,6 @@ test('on a 390×844 phone the step heading shows without scrolling; the writer o
   await context.close();
 });
 
-test('what must not be raised is printed only on the page for the one who calls the meeting', async () => {
-  const { context, page, problems } = await openApp(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
-  await startNew(page);
-  await fill(page, 'Ditt namn', 'Elsa Lind');
-  await goToStep(page, 'Så vill jag vara med');
-  await fill(page, 'Finns det något som inte ska tas upp på mötet?', 'Min sons skulder');
-  await goToStep(page, 'Sammanfattning');
-  const frame = page.frameLocator('iframe.print-frame');
-  await press(page, 'Skriv ut');
-  await frame.getByText('Elsa Lind').first().waitFor({ state: 'attached' });
-  assert.equal(await frame.getByText('Min sons skulder', { exact: false }).count(), 0, 'on the page everyone gets');
-  await press(page, 'Skriv ut sidan till den som kallar');
-  await frame.getByText('Min sons skulder', { exact: false }).first().waitFor({ state: 'attached' });
-  await frame.getByText('Till den som kallar till mötet – inte till alla').first().waitFor({ state: 'attached' });
-  assert.deepEqual(problems, []);
-  await context.close();
-});
-
 test('the consent form: a page per organisation, filled in, with lines to sign; a tidy A4 PDF', async () => {
   const { context, page, problems } = await openApp(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
   const chooser = page.waitForEvent('filechooser');

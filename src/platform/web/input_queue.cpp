@@ -63,16 +63,18 @@ void input_release_all() {
 
 bool input_apply_frame(ImGuiIO& io) {
     bool changed[5] = {};
+    bool any_changed = false;
     while (!queue.empty()) {
         const Event& e = queue.front();
         switch (e.kind) {
             case Event::MousePos:
+                if (any_changed) return true;
                 io.MousePos = ImVec2(e.x, e.y);
                 break;
             case Event::MouseButton:
                 if (e.button < 0 || e.button >= 5) break;
                 if (changed[e.button]) return true;
-                changed[e.button] = true;
+                changed[e.button] = any_changed = true;
                 io.MouseDown[e.button] = e.down;
                 apply_modifiers(io, e.modifiers);
                 break;

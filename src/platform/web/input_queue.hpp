@@ -1,7 +1,9 @@
 // Pointer input waits here until the next frame. Dear ImGui 1.86 reads button *state* per
 // frame, so a press and a release that arrive between two frames would be lost (automation,
 // quick taps). Each frame takes events only until one would undo a change made in the same
-// frame; the rest wait for the next frame. (Keys and text go to the DOM mirror, not here.)
+// frame, or move the pointer after a button changed (a release counts where it happened: WebKit
+// sends pointerleave right after a captured pointer's pointerup); the rest wait for the next
+// frame. (Keys and text go to the DOM mirror, not here.)
 #pragma once
 
 struct ImGuiIO;

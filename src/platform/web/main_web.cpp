@@ -205,10 +205,6 @@ EMSCRIPTEN_KEEPALIVE void sipprep_update_available() {
     s.app->update_available();
     wake();
 }
-EMSCRIPTEN_KEEPALIVE void sipprep_file_pick_cancelled() {
-    s.app->file_pick_cancelled();
-    wake();
-}
 // Only one tab edits (web/shell.js holds a Web Lock for it).
 EMSCRIPTEN_KEEPALIVE void sipprep_editing_elsewhere(int elsewhere) {
     s.app->editing_elsewhere(elsewhere != 0);

@@ -1,0 +1,50 @@
+// Runs inside the page: finds a control of the app's DOM mirror (web/mirror.js) the way a person
+// or a screen reader names it — role and accessible name — so a test is written once for every
+// engine. `query`: { role, name, within?: query, nth? }; `name` is a string (exact) or
+// { re: source, flags } (a regular expression). Returns the element to focus or read, or null.
+export function findInMirror(query) {
+  const SELECTORS = {
+    button: 'button',
+    textbox: 'input[type=text], input[type=password], textarea',
+    checkbox: 'input[type=checkbox]',
+    radio: 'input[type=radio]',
+    heading: 'h1, h2, h3, h4, h5, h6',
+    text: 'p',
+    navigation: 'nav',
+    group: '[role=group]',
+    radiogroup: '[role=radiogroup]',
+    status: '[role=status]',
+    alert: '[role=alert]',
+    list: 'ul',
+  };
+  const nameOf = (el) => {
+    if (el.matches('input[type=checkbox], input[type=radio]')) return el.parentElement.textContent;
+    if (el.matches('input, textarea')) return el.labels?.[0]?.textContent ?? '';
+    if (el.hasAttribute('aria-label')) return el.getAttribute('aria-label');
+    return el.textContent;
+  };
+  const matches = (el, name) => {
+    if (name === undefined) return true;
+    const text = nameOf(el).trim();
+    return typeof name === 'string' ? text === name : new RegExp(name.re, name.flags || '').test(text);
+  };
+  const one = (q, scope) => {
+    const selector = SELECTORS[q.role];
+    if (!selector) throw new Error(`unknown role ${q.role}`);
+    const all = [...scope.querySelectorAll(selector)].filter((el) => matches(el, q.name));
+    return all[q.nth || 0] || null;
+  };
+  const root = document.getElementById('a11y-root');
+  const scope = query.within ? findInMirror(query.within) : root;
+  return scope ? one(query, scope) : null;
+}
+
+// Runs inside the page: is `text` shown in the mirror (or inside the control `within`)?
+// exact: some element's whole text is `text`; otherwise some element's text contains it.
+export function textInMirror(text, exact, within) {
+  const scope = within ? findInMirror(within) : document.getElementById('a11y-root');
+  if (!scope) return false;
+  const own = (el) => (el.matches('input, textarea') ? '' : el.getAttribute('aria-label') || el.textContent || '').trim();
+  return [scope, ...scope.querySelectorAll('*')].some((el) => (exact ? own(el) === text
+    || (el.getAttribute('aria-label') || '').trim() === text : own(el).includes(text)));
+}

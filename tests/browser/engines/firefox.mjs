@@ -1,0 +1,95 @@
+// Firefox ESR (Debian's firefox-esr) through puppeteer-core over WebDriver BiDi. Headful under
+// Xvfb with software GL: headless Firefox has no WebGL here.
+import { mkdtemp, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { xDisplay } from './display.mjs';
+import { Session, newFileIn, parseCombo } from './session.mjs';
+
+export async function launchFirefox() {
+  const downloads = await mkdtemp(join(tmpdir(), 'sipprep-firefox-downloads-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX || '/usr/bin/firefox-esr',
+    headless: false,
+    env: { ...process.env, DISPLAY: await xDisplay(), LIBGL_ALWAYS_SOFTWARE: '1' },
+    extraPrefsFirefox: {
+      'webgl.force-enabled': true,
+      // Saved files land in one folder without a question, as after "always save".
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.helperApps.neverAsk.saveToDisk': 'application/json,application/octet-stream,text/plain',
+      'browser.download.alwaysOpenPanel': false,
+      // Printing goes to a PDF file without the dialog, so a test can see the document.
+      'print.always_print_silent': true,
+      'print_printer': 'Mozilla Save to PDF',
+      'print.printer_Mozilla_Save_to_PDF.print_to_file': true,
+      'print.printer_Mozilla_Save_to_PDF.print_to_filename': join(downloads, 'printed.pdf'),
+    },
+  });
+  return {
+    name: 'firefox',
+    version: (await browser.version()).replace('firefox/', ''),
+    downloads,
+    async open(profile = {}) {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      await page.setViewport({ width: profile.width ?? 1280, height: profile.height ?? 900,
+        deviceScaleFactor: profile.deviceScaleFactor ?? 1, hasTouch: !!profile.touch, isMobile: !!profile.touch });
+      return new FirefoxSession(context, page, downloads);
+    },
+    close: () => browser.close(),
+  };
+}
+
+const KEYS = { Space: ' ', Equal: '=', Minus: '-', Digit0: '0' };
+
+class FirefoxSession extends Session {
+  constructor(context, page, downloads) {
+    super('firefox');
+    this.context = context;
+    this.page = page;
+    this.downloads = downloads;
+    page.on('pageerror', (e) => this.problems.push(`page error: ${e.message}`));
+  }
+
+  evalSource(source, args) { return this.page.evaluate(`(${source})(...${JSON.stringify(args)})`); }
+  goto(url) { return this.page.goto(url); }
+  async reload() { await this.page.reload(); await this.ready(); }
+  async key(combo) {
+    const { key, modifiers } = parseCombo(combo);
+    for (const m of modifiers) await this.page.keyboard.down(m);
+    await this.page.keyboard.press(KEYS[key] ?? (key.length === 1 ? key.toLowerCase() : key));
+    for (const m of [...modifiers].reverse()) await this.page.keyboard.up(m);
+  }
+  type(text) { return this.page.keyboard.type(text); }
+  async typeWithModifiers(modifiers, text) {
+    for (const m of modifiers) await this.page.keyboard.down(m);
+    await this.page.keyboard.sendCharacter(text);
+    for (const m of [...modifiers].reverse()) await this.page.keyboard.up(m);
+  }
+  async chooseFile(action, file) {
+    const [chooser] = await Promise.all([this.page.waitForFileChooser({ timeout: 10000 }), action()]);
+    await chooser.accept([file]);
+    await this.settle(300);
+  }
+  download(action) {
+    return newFileIn(this.downloads, action, { engine: 'firefox', partial: (n) => n.endsWith('.part'),
+      ignore: (n) => n === 'printed.pdf' });
+  }
+  // The silent print to PDF (see the prefs above) wrote a document.
+  async printedFile() {
+    const file = join(this.downloads, 'printed.pdf');
+    for (let i = 0; i < 100; i++) {
+      try { if ((await stat(file)).size > 1000) return file; } catch { /* not yet */ }
+      await this.sleep(100);
+    }
+    throw new Error('firefox printed no PDF');
+  }
+  tapAt(x, y) { return this.page.touchscreen.tap(x, y); }
+  screenshot(path) { return this.page.screenshot({ path }); }
+  close() { return this.context.close(); }
+}

@@ -1,0 +1,41 @@
+// The engines the shared browser flows run in. SIPPREP_ENGINES=chromium,firefox,webkit (the
+// default: all three) chooses. `useEngine(name)` launches one for a test file's describe block.
+import { before, after } from 'node:test';
+import { mkdir } from 'node:fs/promises';
+import { serve, ARTIFACTS } from '../harness.mjs';
+import { stopDisplays } from './display.mjs';
+import { launchChromium } from './chromium.mjs';
+import { launchFirefox } from './firefox.mjs';
+import { launchWebKit } from './webkit.mjs';
+
+const LAUNCH = { chromium: launchChromium, firefox: launchFirefox, webkit: launchWebKit };
+
+export const ENGINES = (process.env.SIPPREP_ENGINES || 'chromium,firefox,webkit').split(',').map((s) => s.trim())
+  .filter((name) => {
+    if (!LAUNCH[name]) throw new Error(`unknown engine ${name} (chromium, firefox, webkit)`);
+    return true;
+  });
+
+export function launchEngine(name) { return LAUNCH[name](); }
+
+// Inside describe(): one server and one browser for the block. env.open(profile) gives a
+// Session on the app, ready (its first frame drawn), in a fresh profile.
+export function useEngine(name) {
+  const env = { name };
+  before(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    env.server = await serve();
+    env.engine = await launchEngine(name);
+    env.open = async (profile) => {
+      const session = await env.engine.open(profile);
+      await session.open(env.server.url);
+      return session;
+    };
+  });
+  after(async () => {
+    await env.engine?.close();
+    await env.server?.close();
+    stopDisplays();
+  });
+  return env;
+}

@@ -1,0 +1,133 @@
+// WebKitGTK (Safari's engine) through Debian's WebKitWebDriver, which starts the MiniBrowser of
+// libwebkit2gtk-4.1 in automation mode, under Xvfb. Each session is a fresh browser process.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { xDisplay } from './display.mjs';
+import { Session, newFileIn, parseCombo } from './session.mjs';
+import { startDriver, WebDriverSession } from './webdriver.mjs';
+
+const MINIBROWSER = ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser']
+  .find((p) => existsSync(p));
+
+export async function launchWebKit() {
+  const home = await mkdtemp(join(tmpdir(), 'sipprep-webkit-home-'));
+  const downloads = join(home, 'Downloads');
+  // GLib reads the download folder from the user's dirs file, not from the environment.
+  await mkdir(join(home, '.config'), { recursive: true });
+  await mkdir(downloads, { recursive: true });
+  await writeFile(join(home, '.config', 'user-dirs.dirs'), `XDG_DOWNLOAD_DIR="${downloads}"\n`);
+  // A desktop window is sized by WebDriver. MiniBrowser's toolbar keeps its window wider than a
+  // phone, so a phone profile gets an X screen of the phone's own size (in device pixels) and a
+  // full-screen window on it; GTK's scale (GDK_SCALE, per process) gives the pixel ratio.
+  const drivers = new Map();  // "phone WxH@scale" or "desktop" -> driver
+  const driverFor = (profile) => {
+    const scale = profile.deviceScaleFactor ?? 1;
+    const phone = !!profile.touch;
+    const key = phone ? `${profile.width}x${profile.height}@${scale}` : `desktop@${scale}`;
+    if (!drivers.has(key)) {
+      drivers.set(key, (async () => startDriver(process.env.WEBKIT_WEBDRIVER || 'WebKitWebDriver', [], {
+        ...process.env, HOME: home, GDK_SCALE: String(scale), LIBGL_ALWAYS_SOFTWARE: '1',
+        DISPLAY: await xDisplay(phone ? { width: profile.width * scale, height: profile.height * scale, phone } : {}),
+      }))());
+    }
+    return drivers.get(key);
+  };
+  let version = null;
+  const open = new Set();  // sessions a failed test left open: closed with the engine
+  return {
+    name: 'webkit',
+    get version() { return version; },
+    downloads,
+    async open(profile = {}) {
+      const driver = await driverFor(profile);
+      const wd = await WebDriverSession.create(driver.base, {
+        'webkitgtk:browserOptions': { binary: MINIBROWSER,
+          args: profile.touch ? ['--automation', '--full-screen'] : ['--automation'] },
+      });
+      version = wd.capabilities.browserVersion;
+      if (!profile.touch) await wd.setWindowRect({ width: profile.width ?? 1280, height: profile.height ?? 900 });
+      const session = new WebKitSession(wd, downloads, () => open.delete(session));
+      open.add(session);
+      return session;
+    },
+    async close() {
+      for (const s of [...open]) await s.close();
+      for (const d of drivers.values()) (await d).stop();
+    },
+  };
+}
+
+// W3C WebDriver key codes.
+const CODES = {
+  Enter: '\uE007', Tab: '\uE004', Backspace: '\uE003', Space: ' ', End: '\uE010', Home: '\uE011',
+  Escape: '\uE00C', Delete: '\uE017', ArrowLeft: '\uE012', ArrowUp: '\uE013', ArrowRight: '\uE014',
+  ArrowDown: '\uE015', Shift: '\uE008', Control: '\uE009', Alt: '\uE00A', Meta: '\uE03D',
+  Equal: '=', Minus: '-', Digit0: '0',
+};
+const code = (k) => CODES[k] ?? (k.length === 1 ? k.toLowerCase() : (() => { throw new Error(`key ${k}`); })());
+
+class WebKitSession extends Session {
+  constructor(wd, downloads, closed) {
+    super('webkit');
+    this.wd = wd;
+    this.downloads = downloads;
+    this.closed = closed;
+  }
+
+  evalSource(source, args) { return this.wd.run(source, args); }
+  goto(url) { return this.wd.navigate(url); }
+  async reload() { await this.wd.refresh(); await this.ready(); }
+  async keys(actions) {
+    await this.wd.actions([{ type: 'key', id: 'keyboard', actions }]);
+  }
+  async key(combo) {
+    const { key, modifiers } = parseCombo(combo);
+    const mods = modifiers.map(code);
+    await this.keys([...mods.map((value) => ({ type: 'keyDown', value })),
+      { type: 'keyDown', value: code(key) }, { type: 'keyUp', value: code(key) },
+      ...mods.reverse().map((value) => ({ type: 'keyUp', value }))]);
+  }
+  async type(text) {
+    const actions = [];
+    for (const ch of text) {
+      const value = ch === '\n' ? CODES.Enter : ch;
+      actions.push({ type: 'keyDown', value }, { type: 'keyUp', value });
+    }
+    await this.keys(actions);
+  }
+  async typeWithModifiers(modifiers, text) {
+    const mods = modifiers.map(code);
+    const chars = [...text].flatMap((value) => [{ type: 'keyDown', value }, { type: 'keyUp', value }]);
+    await this.keys([...mods.map((value) => ({ type: 'keyDown', value })), ...chars,
+      ...mods.reverse().map((value) => ({ type: 'keyUp', value }))]);
+  }
+  // Under automation WebKit answers an open panel with the files given to the input by Element
+  // Send Keys; the panel the app's own click opened closes without a file.
+  async chooseFile(action, file) {
+    await action();
+    await this.waitFor(() => !!document.querySelector('input[type=file]'));
+    const input = await this.wd.element('() => document.querySelector("input[type=file]")', []);
+    await this.wd.sendKeysTo(input, file);
+    await this.settle(300);
+  }
+  download(action) {
+    return newFileIn(this.downloads, action, { engine: 'webkit', partial: (n) => n.endsWith('.wkdownload'),
+      ignore: (n) => n.startsWith('.') });
+  }
+  // WebDriver's actions synthesise GDK key events; with Ctrl or Alt held GTK takes a character as
+  // a shortcut and inserts nothing. Linux's AltGr (ISO_Level3_Shift) holds neither, so the
+  // character arrives plain, which is what this sends.
+  altGr(text) { return this.type(text); }
+  async tapAt(x, y) {
+    await this.wd.actions([{ type: 'pointer', id: 'finger', parameters: { pointerType: 'touch' }, actions: [
+      { type: 'pointerMove', x, y, origin: 'viewport' }, { type: 'pointerDown', button: 0 },
+      { type: 'pause', duration: 50 }, { type: 'pointerUp', button: 0 }] }]);
+  }
+  async screenshot(path) { (await import('node:fs')).writeFileSync(path, await this.wd.screenshot()); }
+  async close() {
+    this.closed();
+    await this.wd.close().catch(() => {});
+  }
+}

@@ -1,0 +1,86 @@
+// Text reaches the app the way people type it, in every engine: Swedish letters and emoji,
+// editing keys, AltGr, the system clipboard (copy and paste), and keys left to the browser.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ENGINES, useEngine } from '../engines/index.mjs';
+
+const GOAL = { role: 'textbox', name: 'Vad är viktigt för dig?' };
+
+for (const engine of ENGINES) {
+  describe(engine, { timeout: 600000 }, () => {
+    const env = useEngine(engine);
+
+    async function freshGoalField() {
+      const s = await env.open();
+      await s.press('Ny förberedelse');
+      await s.goToStep('Vad är viktigt för dig?');
+      await s.focus(GOAL);
+      return s;
+    }
+
+    async function expectGoal(s, expected) {
+      await s.waitFor((t) => window.sipprep.state().content.goals.long_term[0]?.text === t, [expected], { timeout: 5000 })
+        .catch(() => {});
+      assert.equal((await s.state()).content.goals.long_term[0]?.text ?? '', expected);
+    }
+
+    test('Swedish letters, dashes and quotes arrive once, in order', async () => {
+      const s = await freshGoalField();
+      const text = 'Åsa räknar öre – ”bra” é ÅÄÖ';
+      await s.type(text);
+      await expectGoal(s, text);
+      assert.deepEqual(await s.takeProblems(), []);
+      await s.close();
+    });
+
+    test('Backspace and Enter edit in order with typed text', async () => {
+      const s = await freshGoalField();
+      await s.type('abx');
+      await s.key('Backspace');
+      await s.type('c');
+      await s.key('Enter');
+      await s.type('rad två');
+      await expectGoal(s, 'abc\nrad två');
+      await s.close();
+    });
+
+    test('AltGr gives @ once', async () => {
+      const s = await freshGoalField();
+      await s.type('anna');
+      await s.altGr('@');
+      await s.type('exempel.se');
+      await expectGoal(s, 'anna@exempel.se');
+      await s.close();
+    });
+
+    test('copy and paste go through the system clipboard', async () => {
+      const s = await freshGoalField();
+      await s.type('kopiera mig');
+      await s.key('Control+A');
+      await s.key('Control+C');
+      await s.key('End');
+      await s.type(' – ');
+      await s.key('Control+V');
+      await expectGoal(s, 'kopiera mig – kopiera mig');
+      await s.close();
+    });
+
+    test('Ctrl +, Ctrl − and Ctrl 0 are left to the browser (zoom); Tab moves to the next control', async () => {
+      const s = await freshGoalField();
+      await s.eval(() => {
+        window.__prevented = {};
+        window.addEventListener('keydown', (e) => { window.__prevented[e.key] = e.defaultPrevented; });
+      });
+      for (const key of ['Control+Equal', 'Control+Minus', 'Control+Digit0']) await s.key(key);
+      await s.focus(GOAL);
+      await s.key('Tab');
+      await s.settle();
+      const prevented = await s.eval(() => window.__prevented);
+      for (const key of ['=', '-', '0', 'Tab']) assert.notEqual(prevented[key], true, `${key} was taken from the browser`);
+      assert.equal(prevented.Tab, false);
+      const still = await s.eval(() => document.activeElement?.labels?.[0]?.textContent === 'Vad är viktigt för dig?');
+      assert.equal(still, false, 'Tab left the goal field');
+      await s.close();
+    });
+  });
+}
