@@ -199,7 +199,9 @@
 
   // ---------------------------------------------------------------- the draft (web/draft.js)
   window.SipprepDraft.init({
-    runPendingFrame: function () { if (framePending && started) runFrame(); },
+    // Typing applied over more than one frame is all in before the draft is written (a tab
+    // closed right after the last keystroke gets no more animation frames).
+    runPendingFrame: function () { for (var i = 0; i < 4 && framePending && started; i++) runFrame(); },
     withCString: withCString,
     started: function () { return started; }
   });
@@ -330,8 +332,6 @@
 
   function start() {
     performance.mark('sipprep:runtime-ready');
-    // Ask the browser not to clear the draft when space runs short (Safari, Firefox ask the person).
-    if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
     installInput();
     installDrop();
     fontBytes.then(function (buffer) {
@@ -347,11 +347,25 @@
     }).then(function (mine) {
       started = true;
       window.SipprepDraft.started(mine);
+      askToKeepStorage();
       if (updateWaiting) Module._sipprep_update_available();
       window.SipprepSpeech.start();
       requestFrame();
       registerServiceWorker();  // after the first frame: it fetches every file once more
     });
+  }
+
+  // Asks the browser not to clear the draft when space runs short; the app says so while it has
+  // no such promise (WebKit never gives one and clears after days without use; Firefox asks the
+  // person, and its answer may come much later or never).
+  function askToKeepStorage() {
+    var storage = navigator.storage;
+    function tell(kept) { Module._sipprep_storage_kept(kept ? 1 : 0); }
+    if (!storage || !storage.persist || !storage.persisted) { tell(false); return; }
+    storage.persisted().then(function (kept) {
+      tell(kept);
+      if (!kept) storage.persist().then(tell, function () {});
+    }, function () { tell(false); });
   }
 
   window.SipprepShell = {

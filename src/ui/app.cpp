@@ -184,7 +184,8 @@ StepContext App::step_context() {
                        lang_,        today_,
                        child(),      mode_,
                        step_states_, notes_,
-                       status_,      revision_};
+                       status_,      revision_,
+                       storage_kept_};
 }
 
 void App::steps_screen() {
@@ -301,6 +302,11 @@ void App::speech_available(bool sv, bool en) {
 }
 
 void App::speech_ended() { speaking_ = false; }
+
+void App::storage_kept(bool kept) {
+    storage_kept_ = kept;
+    host_.request_frames(1);
+}
 
 void App::update_available() {
     update_available_ = true;
@@ -458,6 +464,9 @@ void App::settings_panel() {
         changed();
     }
     if (checkbox(t("settings.high_contrast"), "high-contrast", &high_contrast_)) changed();
+    // What this browser cannot do is said, not left for people to wonder about.
+    if (!(lang_ == Lang::En ? speech_en_ : speech_sv_)) muted(t("speech.none"));
+    if (!storage_kept_) muted(t("storage.not_kept"));
     if (speech_sv_ || speech_en_) {
         static const float rates[] = {0.75f, 1.0f, 1.3f};
         int rate = 1;

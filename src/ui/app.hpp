@@ -70,6 +70,7 @@ public:
     void update_available() override;
     void speech_available(bool sv, bool en) override;
     void speech_ended() override;
+    void storage_kept(bool kept) override;
     void draft_locked(const std::string& saved_at) override;
     void draft_unlocked(const std::string& error_key, const std::string& draft_json) override;
     void draft_lock_changed(bool locked, const std::string& error_key) override;
@@ -228,6 +229,7 @@ private:
     bool protecting_ = false;                     // a protected download is being made
     bool update_available_ = false;               // a new version waits for a reload
     bool speech_sv_ = false, speech_en_ = false;  // the browser has a voice for the language
+    bool storage_kept_ = true;                    // until the browser says otherwise
     bool speaking_ = false;                       // "Läs upp" is reading
     bool read_step_ = false;                      // read the step aloud once it is drawn
     float speech_rate_ = 1.0f;

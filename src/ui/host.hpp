@@ -123,6 +123,9 @@ public:
     virtual void speech_available(bool sv, bool en) = 0;
     // Reading aloud ended (done, stopped, or the browser gave up).
     virtual void speech_ended() = 0;
+    // Whether the browser promised to keep the stored draft (persistent storage). Without it the
+    // browser may clear it when space runs short or, as Safari does, after days without use.
+    virtual void storage_kept(bool kept) = 0;
     // The stored draft, before the first frame ("" when there is none).
     virtual void draft_loaded(const std::string& draft_json) = 0;
     // Another tab or window edits the preparation (true), or this one does again (false).

@@ -210,3 +210,26 @@ TEST(App, APlusInThePersonnummerIsAskedAboutAtTheField) {
     type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "811218-9876");
     EXPECT_EQ(r.shown().find("över 100 år"), std::string::npos);
 }
+
+// What the browser cannot do is said: no promise to keep the draft (Safari, Firefox without the
+// permission), no voice for reading aloud.
+TEST(App, SaysWhenTheBrowserWillNotKeepTheDraftOrHasNoVoice) {
+    test::AppRun r;
+    const std::string not_kept = "Den här webbläsaren lovar inte att behålla det du skriver här.";
+    const std::string no_voice = "Uppläsning finns inte här: webbläsaren har ingen röst för svenska.";
+    EXPECT_EQ(r.shown().find(not_kept), std::string::npos);  // until the browser has answered
+    EXPECT_NE(r.shown().find(no_voice), std::string::npos);
+    r.app.speech_available(true, false);
+    r.app.storage_kept(false);
+    r.frame();
+    EXPECT_EQ(r.shown().find(no_voice), std::string::npos);
+    EXPECT_NE(r.shown().find(not_kept), std::string::npos);  // in the settings
+    test::press(r.h, r.app, "Ny förberedelse");
+    test::press(r.h, r.app, "9. Sammanfattning");
+    const ui::A11yNode* save = test::find(r.app.a11y_tree(), ui::Role::Button, "Spara fil");
+    ASSERT_NE(save, nullptr);
+    EXPECT_NE(r.shown().find(not_kept), std::string::npos);  // beside "Spara fil"
+    r.app.storage_kept(true);
+    r.frame();
+    EXPECT_EQ(r.shown().find(not_kept), std::string::npos);
+}

@@ -201,6 +201,10 @@ EMSCRIPTEN_KEEPALIVE void sipprep_speech_ended() {
     s.app->speech_ended();
     wake();
 }
+EMSCRIPTEN_KEEPALIVE void sipprep_storage_kept(int kept) {
+    s.app->storage_kept(kept != 0);
+    wake();
+}
 EMSCRIPTEN_KEEPALIVE void sipprep_update_available() {
     s.app->update_available();
     wake();

@@ -84,6 +84,7 @@ struct StepContext {
     std::vector<std::string>& notes;  // this step's messages (e.g. why something was not removed)
     const std::string& status;        // the result of the last action (export…)
     std::uint64_t revision;           // changes whenever the preparation or the earlier plan does
+    bool storage_kept;                // the browser promised to keep the stored draft
 
     StepRequests requests;
     bool changed = false;

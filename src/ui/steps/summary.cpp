@@ -117,6 +117,7 @@ void draw_summary(StepContext& c) {
     }
     if (s.confirm_errors && has_errors(c.issues)) save_with_errors(c);
     if (!c.status.empty()) paragraph(c.status);
+    if (!c.storage_kept) muted(c.t("storage.not_kept"));
 
     ImGui::Spacing();
     ImGui::Separator();

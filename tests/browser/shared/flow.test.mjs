@@ -14,6 +14,20 @@ for (const engine of ENGINES) {
   describe(engine, { timeout: 600000 }, () => {
     const env = useEngine(engine);
 
+    test('the app starts: WebGL2, the start screen, and what this browser cannot do is said', async () => {
+      const s = await env.open();
+      assert.equal(await s.eval(() => !!document.getElementById('canvas').getContext('webgl2')), true);
+      await s.waitForControl({ role: 'heading', name: 'Välkommen' });
+      await s.waitForControl({ role: 'button', name: 'Ny förberedelse' });
+      // Whether the browser keeps the draft: WebKit has no such promise, the others may refuse.
+      const kept = await s.eval(async () => !!(navigator.storage?.persisted && await navigator.storage.persisted()));
+      const notKept = 'Den här webbläsaren lovar inte att behålla det du skriver här.';
+      if (kept) assert.equal(await s.hasText(notKept), false);
+      else await s.waitForText(notKept);
+      assert.deepEqual(await s.takeProblems(), []);
+      await s.close();
+    });
+
     test('an adult with a relative prepares, gives and withdraws consent, reloads, saves', async () => {
       const s = await env.open();
       await s.press('Ny förberedelse');
