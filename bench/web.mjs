@@ -45,10 +45,10 @@ for (const name of ENGINES) {
   await engine.close();
 }
 await server.close();
-console.log(`\nengine              first frame, median of ${runs} (min–max)   frames in 3 s idle (budget ≤ 2)`);
+console.log(`\n${'engine'.padEnd(26)}${`first frame, median of ${runs} (min–max)`.padEnd(36)}frames in 3 s idle (budget ≤ 2)`);
 for (const r of rows) {
-  console.log(`${`${r.name} ${r.version}`.padEnd(20)}${`${median(r.firstFrame).toFixed(0)} ms (${Math.min(...r.firstFrame).toFixed(0)}–${Math.max(...r.firstFrame).toFixed(0)})`.padEnd(33)}` +
-    `${r.idle.join(', ')}`);
+  const range = `${median(r.firstFrame).toFixed(0)} ms (${Math.min(...r.firstFrame).toFixed(0)}–${Math.max(...r.firstFrame).toFixed(0)})`;
+  console.log(`${`${r.name} ${r.version}`.padEnd(26)}${range.padEnd(36)}${r.idle.join(', ')}`);
 }
 console.log('(Chromium headless on SwiftShader; Firefox and WebKitGTK under Xvfb on llvmpipe; fresh profile each load)');
 process.exit(0);
