@@ -250,6 +250,15 @@ std::string fit_label(const std::string& label, float width) {
     return lines;
 }
 
+// A control placed beside another (SameLine) that needs `width` and does not fit there starts
+// its own line (phones).
+void own_line_unless_it_fits(float width) {
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const bool beside = window->DC.CursorPos.y == window->DC.CursorPosPrevLine.y &&
+                        window->DC.CursorPos.x > window->Pos.x + window->DC.Indent.x + window->DC.ColumnsOffset.x + 1;
+    if (beside && width > column_avail()) ImGui::NewLine();
+}
+
 float box_label_width() { return column_avail() - ImGui::GetFrameHeight() - ImGui::GetStyle().ItemInnerSpacing.x; }
 
 }  // namespace
@@ -300,11 +309,7 @@ bool button(const std::string& label, const std::string& id, ButtonStyle style, 
             bool current) {
     const ImGuiID iid = ImGui::GetID(("###" + id).c_str());  // the ID ignores the label
     const std::string key = item_key(iid);
-    // A button placed beside another that does not fit there starts its own line (phones).
-    const ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (window->DC.CursorPos.y == window->DC.CursorPosPrevLine.y &&
-        ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2 > column_avail())
-        ImGui::NewLine();
+    own_line_unless_it_fits(ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2);
     const std::string imgui_label =
         fit_label(label, column_avail() - ImGui::GetStyle().FramePadding.x * 2) + "###" + id;
     int colors = 0;
@@ -346,11 +351,8 @@ bool button(const std::string& label, const std::string& id, ButtonStyle style, 
 bool checkbox(const std::string& label, const std::string& id, bool* value, const std::string& description) {
     const ImGuiID iid = ImGui::GetID(("###" + id).c_str());  // the ID ignores the label
     const std::string key = item_key(iid);
-    // A button placed beside another that does not fit there starts its own line (phones).
-    const ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (window->DC.CursorPos.y == window->DC.CursorPosPrevLine.y &&
-        ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2 > column_avail())
-        ImGui::NewLine();
+    own_line_unless_it_fits(ImGui::CalcTextSize(label.c_str()).x + ImGui::GetFrameHeight() +
+                            ImGui::GetStyle().ItemInnerSpacing.x);
     const std::string imgui_label = fit_label(label, box_label_width()) + "###" + id;
     bool changed = ImGui::Checkbox(imgui_label.c_str(), value);
     if (ImGui::IsItemActivated()) a11y().request_dom_focus(key);

@@ -1,6 +1,6 @@
 // Firefox ESR (Debian's firefox-esr) through puppeteer-core over WebDriver BiDi. Headful under
 // Xvfb with software GL: headless Firefox has no WebGL here.
-import { mkdtemp, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -41,7 +41,10 @@ export async function launchFirefox() {
         deviceScaleFactor: profile.deviceScaleFactor ?? 1, hasTouch: !!profile.touch, isMobile: !!profile.touch });
       return new FirefoxSession(context, page, downloads);
     },
-    close: () => browser.close(),
+    async close() {
+      await browser.close();
+      await rm(downloads, { recursive: true, force: true });
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 // WebKitGTK (Safari's engine) through Debian's WebKitWebDriver, which starts the MiniBrowser of
 // libwebkit2gtk-4.1 in automation mode, under Xvfb. Each session is a fresh browser process.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { xDisplay } from './display.mjs';
@@ -55,6 +55,7 @@ export async function launchWebKit() {
     async close() {
       for (const s of [...open]) await s.close();
       for (const d of drivers.values()) (await d).stop();
+      await rm(home, { recursive: true, force: true });
     },
   };
 }
