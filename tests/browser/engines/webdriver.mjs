@@ -78,12 +78,18 @@ export class WebDriverSession {
 }
 
 async function request(base, method, path, body) {
-  const response = await fetch(base + path, {
-    method,
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(60000),  // a command that hangs fails the test instead of the run
-  });
+  let response;
+  try {
+    response = await fetch(base + path, {
+      method,
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(60000),  // a command that hangs fails the test instead of the run
+    });
+  } catch (e) {
+    const what = body?.actions ? ` ${JSON.stringify(body.actions).slice(0, 200)}` : '';
+    throw new Error(`WebDriver ${method} ${path}${what}: ${e.name === 'TimeoutError' ? 'no answer in 60 s' : e.message}`);
+  }
   const json = await response.json();
   if (json.value && json.value.error) {
     throw new Error(`WebDriver ${method} ${path}: ${json.value.error}: ${json.value.message}`);

@@ -58,6 +58,7 @@ for (const engine of ENGINES) {
       await s.type('kopiera mig');
       await s.key('Control+A');
       await s.key('Control+C');
+      await s.settle();  // the copy reaches the system clipboard before anything else happens
       await s.key('End');
       await s.type(' – ');
       await s.key('Control+V');
