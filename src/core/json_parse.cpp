@@ -10,6 +10,10 @@
 namespace sipprep {
 namespace {
 
+// Nesting beyond this is refused, so that no input can exhaust the stack (the parser recurses;
+// the importer allows far less, kMaxBundleDepth).
+constexpr int kMaxDepth = 256;
+
 class Parser {
 public:
     Parser(std::string_view text, JsonDuplicate* duplicate)
@@ -38,9 +42,13 @@ private:
         if (p_ == end_) return false;
         switch (*p_) {
             case '{':
-                return object(out);
-            case '[':
-                return array(out);
+            case '[': {
+                if (depth_ == kMaxDepth) return false;
+                ++depth_;
+                const bool ok = *p_ == '{' ? object(out) : array(out);
+                --depth_;
+                return ok;
+            }
             case '"': {
                 std::string s;
                 if (!string(s)) return false;
@@ -282,6 +290,7 @@ private:
     const char* p_;
     const char* end_;
     JsonDuplicate* duplicate_;
+    int depth_ = 0;
 };
 
 }  // namespace

@@ -31,3 +31,14 @@ TEST(JsonParse, RefusesWhatIsNotJson) {
         EXPECT_FALSE(parse_json(text, &ours)) << text;
     }
 }
+
+// The parser recurses: nesting beyond its limit is refused instead of exhausting the stack (the
+// fuzzer found 100 000 nested arrays; the importer already refuses more than 16 levels).
+TEST(JsonParse, RefusesNestingDeeperThanItsLimit) {
+    nlohmann::json out;
+    const std::string deep(100000, '[');
+    EXPECT_FALSE(parse_json(deep + std::string(100000, ']'), &out));
+    EXPECT_TRUE(parse_json(std::string(256, '[') + std::string(256, ']'), &out));
+    EXPECT_FALSE(parse_json(std::string(257, '[') + std::string(257, ']'), &out));
+    EXPECT_FALSE(parse_json(std::string(300, '{'), &out));
+}
