@@ -226,9 +226,9 @@ void push_selection(const std::string& key, const std::string& text, const Selec
 
 // A label wider than `width` broken into lines at spaces: on a phone a long choice or button
 // text wraps instead of running past the screen's edge (Dear ImGui draws each '\n' as a line).
-// The mirror keeps the label as written.
-std::string fit_label(const std::string& label, float width) {
-    if (width <= 1 || ImGui::CalcTextSize(label.c_str()).x <= width) return label;
+// The mirror keeps the label as written. `label_width`: the label measured on one line.
+std::string fit_label(const std::string& label, float label_width, float width) {
+    if (width <= 1 || label_width <= width) return label;
     const ImFont* font = ImGui::GetFont();
     const float scale = ImGui::GetFontSize() / font->FontSize;
     std::string lines;
@@ -309,9 +309,10 @@ bool button(const std::string& label, const std::string& id, ButtonStyle style, 
             bool current) {
     const ImGuiID iid = ImGui::GetID(("###" + id).c_str());  // the ID ignores the label
     const std::string key = item_key(iid);
-    own_line_unless_it_fits(ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2);
+    const float label_width = ImGui::CalcTextSize(label.c_str()).x;
+    own_line_unless_it_fits(label_width + ImGui::GetStyle().FramePadding.x * 2);
     const std::string imgui_label =
-        fit_label(label, column_avail() - ImGui::GetStyle().FramePadding.x * 2) + "###" + id;
+        fit_label(label, label_width, column_avail() - ImGui::GetStyle().FramePadding.x * 2) + "###" + id;
     int colors = 0;
     auto push = [&](ImGuiCol c, ImVec4 v) {
         ImGui::PushStyleColor(c, v);
@@ -351,9 +352,9 @@ bool button(const std::string& label, const std::string& id, ButtonStyle style, 
 bool checkbox(const std::string& label, const std::string& id, bool* value, const std::string& description) {
     const ImGuiID iid = ImGui::GetID(("###" + id).c_str());  // the ID ignores the label
     const std::string key = item_key(iid);
-    own_line_unless_it_fits(ImGui::CalcTextSize(label.c_str()).x + ImGui::GetFrameHeight() +
-                            ImGui::GetStyle().ItemInnerSpacing.x);
-    const std::string imgui_label = fit_label(label, box_label_width()) + "###" + id;
+    const float label_width = ImGui::CalcTextSize(label.c_str()).x;
+    own_line_unless_it_fits(label_width + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+    const std::string imgui_label = fit_label(label, label_width, box_label_width()) + "###" + id;
     bool changed = ImGui::Checkbox(imgui_label.c_str(), value);
     if (ImGui::IsItemActivated()) a11y().request_dom_focus(key);
     if (a11y().take_activation(key)) {
@@ -387,14 +388,16 @@ bool radio_group(const std::string& label, const std::string& id, const std::vec
         const std::string imgui_id = "###" + id + "-" + std::to_string(i);
         const ImGuiID iid = ImGui::GetID(imgui_id.c_str());
         const std::string key = item_key(iid);
-        const float w = ImGui::CalcTextSize(options[i].c_str()).x + ImGui::GetFrameHeight() +
-                        ImGui::GetStyle().ItemInnerSpacing.x + ImGui::GetStyle().ItemSpacing.x * 2;
+        const float label_width = ImGui::CalcTextSize(options[i].c_str()).x;
+        const float w = label_width + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
+                        ImGui::GetStyle().ItemSpacing.x * 2;
         if (i > 0 && used + w < avail)
             ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
         else
             used = 0;
         used += w;
-        const std::string imgui_label = (used == w ? fit_label(options[i], box_label_width()) : options[i]) + imgui_id;
+        const std::string imgui_label =
+            (used == w ? fit_label(options[i], label_width, box_label_width()) : options[i]) + imgui_id;
         if (ImGui::RadioButton(imgui_label.c_str(), *selected == static_cast<int>(i))) {
             changed = *selected != static_cast<int>(i);
             *selected = static_cast<int>(i);

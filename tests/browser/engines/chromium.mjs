@@ -22,8 +22,6 @@ export async function launchChromium() {
   };
 }
 
-const KEYS = { Space: 'Space' };
-
 class ChromiumSession extends Session {
   constructor(context, page) {
     super('chromium');
@@ -38,7 +36,7 @@ class ChromiumSession extends Session {
   async reload() { await this.page.reload(); await this.ready(); }
   key(combo) {
     const { key, modifiers } = parseCombo(combo);
-    return this.page.keyboard.press([...modifiers, KEYS[key] ?? key].join('+'));
+    return this.page.keyboard.press([...modifiers, key].join('+'));
   }
   type(text) { return this.page.keyboard.type(text); }
   async typeWithModifiers(modifiers, text) {
