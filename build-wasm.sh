@@ -38,12 +38,11 @@ else
   step "Debian packages: all present"
 fi
 
-CURRENT="fetch Dear ImGui, SDL2 and libsodium sources"
+CURRENT="fetch Dear ImGui and libsodium sources"
 IMGUI_DIR=$DEPS/src/imgui-1.86+ds
-SDL_SRC=$DEPS/src/libsdl2-2.26.5+dfsg
 SODIUM_SRC=$DEPS/src/libsodium-1.0.18
-if [ ! -f "$IMGUI_DIR/imgui.cpp" ] || [ ! -f "$SDL_SRC/CMakeLists.txt" ] || [ ! -f "$SODIUM_SRC/configure.ac" ]; then
-  step "Fetching sources with apt-get source imgui libsdl2 libsodium (into $DEPS/src)"
+if [ ! -f "$IMGUI_DIR/imgui.cpp" ] || [ ! -f "$SODIUM_SRC/configure.ac" ]; then
+  step "Fetching sources with apt-get source imgui libsodium (into $DEPS/src)"
   SOURCES=/etc/apt/sources.list.d/debian.sources
   if [ -f "$SOURCES" ] && ! grep -q '^Types:.*deb-src' "$SOURCES"; then
     as_root sed -i 's/^Types: deb$/Types: deb deb-src/' "$SOURCES"
@@ -52,50 +51,28 @@ if [ ! -f "$IMGUI_DIR/imgui.cpp" ] || [ ! -f "$SDL_SRC/CMakeLists.txt" ] || [ ! 
   fi
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
   mkdir -p "$DEPS/src"
-  for pkg in imgui libsdl2 libsodium; do
-    case $pkg in imgui) dir=$IMGUI_DIR ;; libsdl2) dir=$SDL_SRC ;; libsodium) dir=$SODIUM_SRC ;; esac
+  for pkg in imgui libsodium; do
+    case $pkg in imgui) dir=$IMGUI_DIR ;; libsodium) dir=$SODIUM_SRC ;; esac
     [ -d "$dir" ] || (cd "$DEPS/src" && apt-get source -q "$pkg" >/dev/null)
   done
   [ -f "$IMGUI_DIR/imgui.cpp" ] || fail "Dear ImGui 1.86 source not found in $DEPS/src after apt-get source"
-  [ -f "$SDL_SRC/CMakeLists.txt" ] || fail "SDL2 2.26.5 source not found in $DEPS/src after apt-get source"
   [ -f "$SODIUM_SRC/configure.ac" ] || fail "libsodium 1.0.18 source not found in $DEPS/src after apt-get source"
 else
-  step "Dear ImGui, SDL2 and libsodium sources: present in $DEPS/src"
-fi
-
-CURRENT="build SDL2 for WebAssembly"
-# Only what the app uses: video (the WebGL2 context) and events. SDL_LEAN_AND_MEAN drops the
-# software blitters, a third of SDL's size in the download.
-SDL_FLAGS=(-DCMAKE_BUILD_TYPE=MinSizeRel -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF
-  -DSDL_AUDIO=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_SENSOR=OFF -DSDL_HIDAPI=OFF -DSDL_POWER=OFF
-  -DSDL_RENDER=OFF -DSDL_LOCALE=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOADSO=OFF -DSDL_MISC=OFF -DSDL_THREADS=OFF
-  "-DCMAKE_C_FLAGS=-DSDL_LEAN_AND_MEAN=1")
-SDL_STAMP="${SDL_FLAGS[*]}"
-if [ ! -f "$DEPS/sdl2/lib/libSDL2.a" ] || [ "$(cat "$DEPS/sdl2/.build-flags" 2>/dev/null)" != "$SDL_STAMP" ]; then
-  step "Building SDL2 as a static WebAssembly library (a few minutes, once)"
-  rm -rf "$DEPS/sdl2-build" "$DEPS/sdl2"
-  mkdir -p "$DEPS/sdl2-build"
-  (cd "$DEPS/sdl2-build" &&
-    emcmake cmake "$SDL_SRC" "${SDL_FLAGS[@]}" -DCMAKE_INSTALL_PREFIX="$DEPS/sdl2" >/dev/null &&
-    cmake --build . -j"$(nproc)" >/dev/null && cmake --install . >/dev/null)
-  echo "$SDL_STAMP" > "$DEPS/sdl2/.build-flags"
-  rm -f "$WASM_BUILD/sipprep.js"  # relink against the new library
-else
-  step "SDL2 for WebAssembly: built in $DEPS/sdl2"
+  step "Dear ImGui and libsodium sources: present in $DEPS/src"
 fi
 
 CURRENT="build libsodium for WebAssembly"
 # For the passphrase module only (age v1: scrypt, ChaCha20-Poly1305, HMAC-SHA-256). Debian's
 # source has no generated configure: autoreconf makes it, without fetching newer config.sub
 # (libsodium's autogen.sh would download them). -O3: scrypt's speed is the unlock time.
-SODIUM_STAMP="1.0.18 -O3 --disable-asm"
+SODIUM_STAMP="1.0.18 -O3 -DNDEBUG --disable-asm"
 if [ ! -f "$DEPS/sodium/lib/libsodium.a" ] || [ "$(cat "$DEPS/sodium/.build-flags" 2>/dev/null)" != "$SODIUM_STAMP" ]; then
   step "Building libsodium as a static WebAssembly library (two minutes, once)"
   rm -rf "$DEPS/sodium-build" "$DEPS/sodium"
   cp -r "$SODIUM_SRC" "$DEPS/sodium-build"
   (cd "$DEPS/sodium-build" && autoreconf -if >/dev/null 2>&1 &&
     emconfigure ./configure --host=wasm32-unknown-emscripten --disable-shared --prefix="$DEPS/sodium" \
-      --without-pthreads --disable-ssp --disable-asm --disable-pie CFLAGS=-O3 >/dev/null &&
+      --without-pthreads --disable-ssp --disable-asm --disable-pie "CFLAGS=-O3 -DNDEBUG" >/dev/null &&
     emmake make -j"$(nproc)" install >/dev/null)
   echo "$SODIUM_STAMP" > "$DEPS/sodium/.build-flags"
   rm -rf "$DEPS/sodium-build"
@@ -113,8 +90,8 @@ if [ ! -f "$FONT" ] || [ "$FONT_SRC" -nt "$FONT" ] || [ "$0" -nt "$FONT" ]; then
   mkdir -p "$(dirname "$FONT")"
   # Must match the glyph ranges in src/ui/fonts.cpp.
   pyftsubset "$FONT_SRC" --output-file="$FONT" \
-    --unicodes="U+0020-00FF,U+0100-017F,U+2010-2044,U+20AC,U+2190-2193,U+25B4-25BE,U+2713,U+FFFD" \
-    --layout-features='' --no-hinting --desubroutinize --drop-tables+=FFTM,GDEF,GPOS,GSUB
+    --unicodes="U+0020-00FF,U+0100-017F,U+2010-2015,U+2018-201E,U+2020-2022,U+2026,U+2030,U+2032-2033,U+2039-203A,U+2044,U+20AC,U+2190-2193,U+25B4-25BE,U+2713,U+FFFD" \
+    --layout-features='' --no-hinting --desubroutinize --drop-tables+=FFTM,GDEF,GPOS,GSUB,MATH
 else
   step "App font: up to date"
 fi
@@ -154,21 +131,40 @@ minify() {
 }
 copy "$WASM_BUILD/sipprep.opt.wasm" "$OUT/sipprep.wasm"
 copy "$WASM_BUILD/sipprep-age.wasm" "$OUT/sipprep-age.wasm"
-minify "$WASM_BUILD/sipprep-age.js" "$OUT/sipprep-age.js"
+"$MINIFY/node_modules/.bin/terser" "$WASM_BUILD/sipprep-age.js" --compress passes=2,toplevel \
+  --mangle "toplevel,reserved=['SipprepAge']" --ecma 2017 -o "$OUT/.min.tmp" &&
+  copy "$OUT/.min.tmp" "$OUT/sipprep-age.js" && rm -f "$OUT/.min.tmp"
 copy "$FONT" "$OUT/app-font.ttf"
 # The Emscripten glue is a script of its own: its top-level names are mangled too, all but
 # Module, which the page's scripts use (about 6 KB gzip less).
 "$MINIFY/node_modules/.bin/terser" "$WASM_BUILD/sipprep.js" --compress passes=2,toplevel \
   --mangle "toplevel,reserved=['Module']" --ecma 2017 -o "$OUT/.min.tmp" &&
   copy "$OUT/.min.tmp" "$OUT/sipprep.js" && rm -f "$OUT/.min.tmp"
+# The page's scripts, in the order web/index.html names them, become one file (page.js): one
+# request instead of seven, which browsers fetched one after another before the app could start.
+PAGE_SCRIPTS=$(python3 -c 'import re,sys; print(" ".join(re.findall(r"<script src=\"([a-z-]+\.js)\"></script>", open(sys.argv[1]).read())))' "$ROOT/web/index.html")
+for s in $PAGE_SCRIPTS; do cat "$ROOT/web/$s"; printf ';\n'; done > "$OUT/.page.tmp.js"
+minify "$OUT/.page.tmp.js" "$OUT/page.js" && rm -f "$OUT/.page.tmp.js"
+for s in $PAGE_SCRIPTS; do rm -f "$OUT/$s"; done  # from builds before page.js
 for f in "$ROOT"/web/*; do
+  case " $PAGE_SCRIPTS " in *" $(basename "$f") "*) continue ;; esac
   case "$f" in
     */sw.js) ;;  # written below, with the list of files
     */index.html)
       # The print frame's only <style> is assets/print.css: the policy allows exactly that one.
       hash="'sha256-$(python3 -c 'import base64,hashlib,sys; print(base64.b64encode(hashlib.sha256(open(sys.argv[1],"rb").read()).digest()).decode())' "$ROOT/assets/print.css")'"
-      sed "s|'PRINT_CSS_HASH'|$hash|" "$f" > "$OUT/.index.tmp" && copy "$OUT/.index.tmp" "$OUT/index.html" && rm -f "$OUT/.index.tmp" ;;
+      python3 -c '
+import re, sys
+html = open(sys.argv[1]).read().replace("\x27PRINT_CSS_HASH\x27", sys.argv[2])
+tags = re.findall(r"[ \t]*<script src=\"[a-z-]+\.js\"></script>\n", html)
+html = html.replace(tags[0], "  <script src=\"page.js\"></script>\n", 1)
+for t in tags[1:]: html = html.replace(t, "", 1)
+html = re.sub(r"[ \t]*<!--.*?-->\n?", "", html, flags=re.S)  # the comments are for web/index.html'"'"'s readers
+open(sys.argv[3], "w").write(html)' "$f" "$hash" "$OUT/.index.tmp" && copy "$OUT/.index.tmp" "$OUT/index.html" && rm -f "$OUT/.index.tmp" ;;
     *.js) minify "$f" "$OUT/$(basename "$f")" ;;
+    *.css)  # without comments and indentation
+      python3 -c 'import re,sys; c=re.sub(r"/\*.*?\*/", "", open(sys.argv[1]).read(), flags=re.S); open(sys.argv[2], "w").write("\n".join(l.strip() for l in c.splitlines() if l.strip()) + "\n")' \
+        "$f" "$OUT/.css.tmp" && copy "$OUT/.css.tmp" "$OUT/$(basename "$f")" && rm -f "$OUT/.css.tmp" ;;
     *) copy "$f" "$OUT/$(basename "$f")" ;;
   esac
 done
@@ -176,8 +172,9 @@ done
 if [ ! -f "$OUT/icon-512.png" ] || [ "$ROOT/tools/make_icons.py" -nt "$OUT/icon-512.png" ]; then
   python3 "$ROOT/tools/make_icons.py" "$OUT"
 fi
+rm -f "$OUT/icon-192.png"  # from builds before one icon size was enough
 # Offline: the service worker lists every file above, versioned by their hash.
-node "$ROOT/tools/service-worker.mjs" "$OUT"
+node "$ROOT/tools/service-worker.mjs" "$OUT" && minify "$OUT/sw.js" "$OUT/sw.js"
 # Loaded apart from the first load: the passphrase parts (when someone protects or unlocks a
 # file), and the service worker, manifest and home-screen icons (after the app has started).
 total_raw=0; total_gz=0; lazy_raw=0; lazy_gz=0

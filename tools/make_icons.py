@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""The app's icon, drawn from one list of shapes: written as SVG and rasterised to PNG (192 and
-512 pixels, for the web app manifest and home screens). The person in the middle, the people
+"""The app's icon, drawn from one list of shapes: written as SVG and rasterised to PNG (512 pixels,
+for the web app manifest and home screens, which scale it down; Chromium asks for 144 or more). The person in the middle, the people
 and services around them: the individual's plan.
 Usage: make_icons.py OUT_DIR"""
 import math
@@ -52,34 +52,47 @@ def distance(kind, p, x, y):
     return min(disc, foot_rect)
 
 
+EDGE_STEPS = 8  # shades of an edge pixel: smooth at home-screen sizes, and few colours in all
+
+
 def png(size):
+    """An indexed-colour PNG: the flat shapes need a few dozen colours, and a palette image of
+    them is a third of the size of the same image in RGBA."""
     scale = SIZE / size
-    rows = []
+    palette, rows = {}, []
     for j in range(size):
-        row = bytearray(b"\x00")  # filter: none
+        row = bytearray(b"\x00")  # filter: none (the one that suits palette images)
         for i in range(size):
             x, y = (i + 0.5) * scale, (j + 0.5) * scale
             r = g = b = a = 0.0
             for kind, colour, p in SHAPES:
                 cover = min(1.0, max(0.0, 0.5 - distance(kind, p, x, y) / scale))  # one pixel of edge
+                cover = round(cover * EDGE_STEPS) / EDGE_STEPS
                 if cover <= 0:
                     continue
                 r, g, b = (c * cover + old * (1 - cover) for c, old in zip(colour, (r, g, b)))
                 a = cover + a * (1 - cover)
-            row += bytes((round(r), round(g), round(b), round(a * 255)))
+            rgba = (round(r), round(g), round(b), round(a * 255)) if a > 0 else (0, 0, 0, 0)
+            row.append(palette.setdefault(rgba, len(palette)))
         rows.append(bytes(row))
+    assert len(palette) <= 256, "too many colours for a palette image"
+    colours = sorted(palette, key=palette.get)
 
     def chunk(tag, data):
         return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
 
-    header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)  # 8-bit RGBA
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b"")
+    header = struct.pack(">IIBBBBB", size, size, 8, 3, 0, 0, 0)  # 8-bit indexed colour
+    plte = b"".join(bytes(c[:3]) for c in colours)
+    trns = bytes(c[3] for c in colours).rstrip(b"\xff")  # opacity per colour; opaque ones at the end may go
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"PLTE", plte) +
+            (chunk(b"tRNS", trns) if trns else b"") +
+            chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b""))
 
 
 if __name__ == "__main__":
     out = sys.argv[1]
     with open(os.path.join(out, "icon.svg"), "w") as f:
         f.write(svg())
-    for size in (192, 512):
+    for size in (512,):
         with open(os.path.join(out, "icon-%d.png" % size), "wb") as f:
             f.write(png(size))

@@ -61,9 +61,10 @@
     return '';
   }
 
-  function hasWebGL2() {
-    try { return !!document.createElement('canvas').getContext('webgl2'); } catch (e) { return false; }
-  }
+  // A browser without WebGL2 at all is told before the download; one where WebGL2 is there but
+  // blocked (a setting, a blocklisted GPU) is told when the app asks for its context. A trial
+  // context here would cost as much as the real one (tens of ms where WebGL runs in software).
+  function hasWebGL2() { return typeof WebGL2RenderingContext === 'function'; }
 
   // ---------------------------------------------------------------- frames on demand
   var started = false;
@@ -97,7 +98,15 @@
       performance.mark('sipprep:first-frame');
       window.__appReady = true;
       loading.hidden = true;
+      setTimeout(afterFirstFrame, 0);
     }
+  }
+
+  // What can wait until the person sees the app: the voices (listing them can take a while), and
+  // the service worker, which fetches every file once more for use without network.
+  function afterFirstFrame() {
+    window.SipprepSpeech.start();
+    registerServiceWorker();
   }
 
   function watchPixelRatio() {
@@ -340,8 +349,6 @@
       Module.HEAPU8.set(bytes, ptr);
       Module._sipprep_set_font(ptr, bytes.length);
       Module._free(ptr);
-    }, function (e) {
-      console.warn('app font not loaded, using the built-in font: ' + e.message);
     }).then(function () {
       return window.SipprepDraft.claim;
     }).then(function (mine) {
@@ -349,9 +356,10 @@
       window.SipprepDraft.started(mine);
       askToKeepStorage();
       if (updateWaiting) Module._sipprep_update_available();
-      window.SipprepSpeech.start();
-      requestFrame();
-      registerServiceWorker();  // after the first frame: it fetches every file once more
+      runFrame();  // the first frame at once, not one display frame later: everything it needs is here
+    }, function (e) {
+      console.error('the app font did not load: ' + e.message);  // from where the app came: the connection
+      fatal('load-failed');
     });
   }
 

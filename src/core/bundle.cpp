@@ -39,27 +39,6 @@ int nesting_depth(std::string_view text, int limit) {
     return deepest;
 }
 
-// Where a syntax error is (only asked after a failed parse).
-struct ErrorPosition : nlohmann::json_sax<nlohmann::json> {
-    std::size_t position = 0;
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception&) override {
-        position = pos;
-        return false;
-    }
-};
-
 Issue error(std::string path, std::string code, std::vector<std::string> args = {}) {
     return Issue{Severity::Error, std::move(path), std::move(code), std::move(args)};
 }
@@ -82,7 +61,7 @@ const char* integrity_name(Integrity i) {
     return "missing";
 }
 
-std::string export_bundle(const Preparation& p, const BundleMeta& meta) {
+Json bundle_document(const Preparation& p, const BundleMeta& meta) {
     Json b;
     b["format"] = kBundleFormat;
     b["version"] = kBundleVersion;
@@ -93,7 +72,11 @@ std::string export_bundle(const Preparation& p, const BundleMeta& meta) {
     b["content"] = to_json(p);
     const BundleHashes hash = canonical_bundle_sha256(b);
     b["integrity"] = {{"algorithm", "sha256"}, {"sha256", hash.content}, {"bundle_sha256", hash.bundle}};
-    return b.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return b;
+}
+
+std::string export_bundle(const Preparation& p, const BundleMeta& meta) {
+    return bundle_document(p, meta).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 namespace {
@@ -167,20 +150,17 @@ ImportResult import_bundle(std::string_view text, const Date& today, Limits limi
         r.issues.push_back(error("", "bundle.too_deep", {std::to_string(kMaxBundleDepth)}));
         return r;
     }
-    // The fast parser gives the same tree; whatever it does not take, nlohmann's parser decides.
     JsonIn doc;
     JsonDuplicate duplicate;
-    if (!parse_json(text, &doc, &duplicate)) doc = JsonIn::parse(text, nullptr, false);
-    if (doc.is_discarded()) {
+    std::size_t error_at = 0;
+    if (!parse_json(text, &doc, &duplicate, &error_at)) {
         // A successful parse implies well-formed UTF-8; after a failure, say which problem it is.
         std::size_t bad = 0;
         if (!is_valid_utf8(text, &bad)) {
             r.issues.push_back(error("", "bundle.not_utf8", {std::to_string(bad)}));
             return r;
         }
-        ErrorPosition where;
-        nlohmann::json::sax_parse(text, &where);
-        r.issues.push_back(error("", "bundle.not_json", {std::to_string(where.position)}));
+        r.issues.push_back(error("", "bundle.not_json", {std::to_string(error_at)}));
         return r;
     }
     if (!doc.is_object()) {
@@ -190,6 +170,15 @@ ImportResult import_bundle(std::string_view text, const Date& today, Limits limi
     // Two values for one name: which one counts is up to the reader, so the file means two things.
     if (!duplicate.key.empty()) {
         r.issues.push_back(error("", "bundle.duplicate_key", {duplicate.key, std::to_string(duplicate.offset)}));
+        return r;
+    }
+    return import_document(std::move(doc), today, limits);
+}
+
+ImportResult import_document(JsonIn doc, const Date& today, Limits limits) {
+    ImportResult r;
+    if (!doc.is_object()) {
+        r.issues.push_back(error("", "bundle.not_object"));
         return r;
     }
     auto format = doc.find("format");

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "date.hpp"
 #include "issue.hpp"
 #include "model.hpp"
@@ -30,7 +32,9 @@ struct BundleMeta {
 // The compact, key-sorted serialisation of `content` that the SHA-256 covers.
 std::string canonical_content(const Preparation& p);
 
-// The bundle text: pretty-printed JSON, UTF-8, ending in a newline.
+// The bundle as a JSON document (checksums filled in), and as text: pretty-printed JSON,
+// UTF-8, ending in a newline.
+nlohmann::json bundle_document(const Preparation& p, const BundleMeta& meta);
 std::string export_bundle(const Preparation& p, const BundleMeta& meta);
 
 // What the checksums say. They prove only that the file was not damaged or edited by accident
@@ -58,5 +62,8 @@ struct ImportResult {
 enum class Limits { Enforce, Report };
 ImportResult import_bundle(std::string_view text, const Date& today, Limits limits = Limits::Enforce);
 ImportResult import_bundle(std::string_view text);  // today = the local date
+// The same from a document already parsed (the draft on the device holds its bundle as one):
+// everything after the text's own checks (size, nesting, syntax, repeated names).
+ImportResult import_document(nlohmann::json document, const Date& today, Limits limits = Limits::Enforce);
 
 }  // namespace sipprep

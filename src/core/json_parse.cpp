@@ -20,11 +20,15 @@ public:
         : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), duplicate_(duplicate) {}
 
     bool document(nlohmann::json* out) {
+        // A byte order mark is not JSON, but editors on Windows write one; nlohmann skips it too.
+        if (end_ - p_ >= 3 && std::string_view(p_, 3) == "\xEF\xBB\xBF") p_ += 3;
         skip_space();
         if (!value(*out)) return false;
         skip_space();
         return p_ == end_;
     }
+
+    std::size_t offset() const { return static_cast<std::size_t>(p_ - begin_); }
 
 private:
     void skip_space() {
@@ -295,9 +299,13 @@ private:
 
 }  // namespace
 
-bool parse_json(std::string_view text, nlohmann::json* out, JsonDuplicate* duplicate) {
+bool parse_json(std::string_view text, nlohmann::json* out, JsonDuplicate* duplicate, std::size_t* error_at) {
     nlohmann::json doc;
-    if (!Parser(text, duplicate).document(&doc)) return false;
+    Parser parser(text, duplicate);
+    if (!parser.document(&doc)) {
+        if (error_at) *error_at = parser.offset();
+        return false;
+    }
     *out = std::move(doc);
     return true;
 }

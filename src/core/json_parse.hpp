@@ -1,9 +1,9 @@
-// A JSON parser for whole documents in memory that builds the same nlohmann::json tree as
-// nlohmann::json::parse, about twice as fast on bundles (long strings are copied in runs, not
+// The app's JSON parser for whole documents in memory: it builds the same nlohmann::json tree
+// as nlohmann::json::parse and accepts the same texts (tests/fuzz/fuzz_json_parse checks both
+// ways on arbitrary input), about twice as fast on bundles (long strings are copied in runs, not
 // byte by byte). Strict RFC 8259: well-formed UTF-8, surrogate pairs in \u escapes, no
-// trailing commas, no comments; nesting deeper than 256 is refused. On any error it returns false and the importer asks
-// nlohmann's parser for the position and the message. tests/fuzz/fuzz_json_parse compares
-// the two on arbitrary input.
+// trailing commas, no comments; a byte order mark at the start is skipped; nesting deeper than
+// 256 is refused (nlohmann would recurse on). The web app has no other JSON parser.
 #pragma once
 
 #include <string>
@@ -19,6 +19,8 @@ struct JsonDuplicate {
     std::size_t offset = 0;  // bytes from the start of the text
 };
 
-bool parse_json(std::string_view text, nlohmann::json* out, JsonDuplicate* duplicate = nullptr);
+// On failure `error_at` (if given) is the byte offset where the text stopped being JSON.
+bool parse_json(std::string_view text, nlohmann::json* out, JsonDuplicate* duplicate = nullptr,
+                std::size_t* error_at = nullptr);
 
 }  // namespace sipprep

@@ -6,6 +6,7 @@
 
 #include "core/clock.hpp"
 #include "core/consent_form.hpp"
+#include "core/json_parse.hpp"
 #include "core/labels.hpp"
 #include "core/model_json.hpp"
 #include "core/sha256.hpp"
@@ -540,7 +541,8 @@ void App::auto_erase_status(int days, bool erased_now) {
 }
 
 void App::versions_listed(const std::string& text) {
-    const Json j = Json::parse(text, nullptr, false);
+    Json j;
+    if (!parse_json(text, &j)) j = nullptr;  // from our own page script: not expected
     versions_.emplace();
     focus_pending_ = true;
     if (j.is_array()) {

@@ -4,6 +4,7 @@
 
 #include "core/bundle.hpp"
 #include "core/clock.hpp"
+#include "core/json_parse.hpp"
 #include "core/model_json.hpp"
 
 namespace sipprep::ui {
@@ -23,22 +24,22 @@ std::string write_draft(const Preparation& prep, const Preparation* earlier, Lan
                {"text_scale", place.text_scale},   {"high_contrast", place.high_contrast},
                {"speech_rate", place.speech_rate}, {"created", place.created},
                {"saved_sha", place.saved_sha}};
-    d["bundle"] = Json::parse(export_bundle(prep, meta));
-    if (earlier) d["earlier"] = Json::parse(export_bundle(*earlier, BundleMeta{}));
+    d["bundle"] = bundle_document(prep, meta);
+    if (earlier) d["earlier"] = bundle_document(*earlier, BundleMeta{});
     return d.dump();
 }
 
 std::optional<Draft> read_draft(const std::string& text, const Date& today) {
-    JsonIn d = JsonIn::parse(text, nullptr, false);
-    if (!d.is_object() || !d.contains("bundle")) return std::nullopt;
-    ImportResult r = import_bundle(d["bundle"].dump(), today, Limits::Report);
+    JsonIn d;
+    if (!parse_json(text, &d) || !d.is_object() || !d.contains("bundle")) return std::nullopt;
+    ImportResult r = import_document(std::move(d["bundle"]), today, Limits::Report);
     if (!r.readable) return std::nullopt;
     Draft out;
     out.prep = std::move(r.preparation);
     out.lang = r.meta.language;
     out.updated = r.meta.updated;
     if (d.contains("earlier")) {
-        ImportResult e = import_bundle(d["earlier"].dump(), today, Limits::Report);
+        ImportResult e = import_document(std::move(d["earlier"]), today, Limits::Report);
         if (e.readable) out.earlier = std::move(e.preparation);
     }
     const JsonIn& ui = d["ui"];

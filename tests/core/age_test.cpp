@@ -90,3 +90,15 @@ TEST(Age, Base64IsRawAndCanonical) {
     EXPECT_FALSE(age::base64_decode("Zm9", &out));   // non-canonical: unused bits set
     EXPECT_FALSE(age::base64_decode("Z", &out));
 }
+
+// The work factor goes into the header as decimal digits; age allows 1 to 30.
+TEST(Age, TheWorkFactorIsWrittenAsAgeReadsIt) {
+    for (int wf : {1, 9, 10, 12}) {
+        const std::string file = age::encrypt("hej", "ett långt lösenord", wf);
+        ASSERT_FALSE(file.empty()) << wf;
+        EXPECT_NE(file.find(" " + std::to_string(wf) + "\n"), std::string::npos) << wf;
+        EXPECT_EQ(age::decrypt(file, "ett långt lösenord", 12).plaintext, "hej") << wf;
+    }
+    EXPECT_FALSE(age::make_sealer("x", 0).ok());
+    EXPECT_FALSE(age::make_sealer("x", 31).ok());
+}

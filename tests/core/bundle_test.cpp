@@ -6,6 +6,7 @@
 
 #include "core/bundle.hpp"
 #include "core/canonical.hpp"
+#include "core/clock.hpp"
 #include "core/issue.hpp"
 #include "core/model_json.hpp"
 
@@ -109,6 +110,7 @@ TEST(Bundle, AnOlderFileIsCheckedForItsContentAndMigrated) {
 TEST(Bundle, RefusesBadInputWithMessages) {
     EXPECT_EQ(import_bundle("").issues.at(0).code, "bundle.empty");
     EXPECT_EQ(import_bundle("{\"a\":").issues.at(0).code, "bundle.not_json");
+    EXPECT_EQ(import_bundle("{\"a\":").issues.at(0).args, std::vector<std::string>{"5"});  // where it stops
     EXPECT_EQ(import_bundle("[1]").issues.at(0).code, "bundle.not_object");
     EXPECT_EQ(import_bundle("{\"format\":\"x\"}").issues.at(0).code, "bundle.wrong_format");
     EXPECT_EQ(import_bundle("\xff\xfe{}").issues.at(0).code, "bundle.not_utf8");
@@ -177,4 +179,28 @@ TEST(Bundle, ControlCharactersInTextsAreRefusedNamingTheField) {
     ImportResult ok = import_bundle(export_bundle(p, meta()));
     EXPECT_TRUE(ok.readable);
     EXPECT_EQ(ok.preparation.questions[0].text, "Rad ett\nrad\ttvå");
+}
+
+// Notepad on Windows saves UTF-8 with a byte order mark: the file is still read.
+TEST(Bundle, AFileWithAByteOrderMarkIsRead) {
+    const std::string text = export_bundle(sample(), BundleMeta{});
+    const ImportResult r = import_bundle("\xEF\xBB\xBF" + text);
+    ASSERT_TRUE(r.readable);
+    EXPECT_EQ(r.integrity, Integrity::Unchanged);
+    EXPECT_EQ(export_bundle(r.preparation, r.meta), text);
+}
+
+// The draft on the device keeps its bundle as a document: read from it, the result is the same
+// as from the bundle's text.
+TEST(Bundle, ADocumentReadsAsItsText) {
+    BundleMeta meta;
+    meta.created = "2026-01-02T03:04:05Z";
+    meta.updated = "2026-02-03T04:05:06Z";
+    const ImportResult from_text = import_bundle(export_bundle(sample(), meta));
+    const ImportResult from_doc = import_document(bundle_document(sample(), meta), today_local());
+    ASSERT_TRUE(from_doc.readable);
+    EXPECT_EQ(from_doc.integrity, Integrity::Unchanged);
+    EXPECT_EQ(export_bundle(from_doc.preparation, from_doc.meta), export_bundle(from_text.preparation, from_text.meta));
+    EXPECT_EQ(from_doc.issues.size(), from_text.issues.size());
+    EXPECT_EQ(import_document(nlohmann::json::array(), today_local()).issues.at(0).code, "bundle.not_object");
 }

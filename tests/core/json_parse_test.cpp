@@ -42,3 +42,25 @@ TEST(JsonParse, RefusesNestingDeeperThanItsLimit) {
     EXPECT_FALSE(parse_json(std::string(257, '[') + std::string(257, ']'), &out));
     EXPECT_FALSE(parse_json(std::string(300, '{'), &out));
 }
+
+// The web app has no other parser: where a text stops being JSON is ours to say, and a file an
+// editor saved with a byte order mark is read as nlohmann reads it.
+TEST(JsonParse, SaysWhereTheTextStopsBeingJson) {
+    nlohmann::json out;
+    std::size_t at = 99;
+    EXPECT_FALSE(parse_json("{\"a\":", &out, nullptr, &at));
+    EXPECT_EQ(at, 5u);
+    EXPECT_FALSE(parse_json("[1, 2, x]", &out, nullptr, &at));
+    EXPECT_EQ(at, 7u);
+    EXPECT_FALSE(parse_json("{\"a\": 1}}", &out, nullptr, &at));
+    EXPECT_EQ(at, 8u);
+}
+
+TEST(JsonParse, SkipsAByteOrderMarkAsNlohmannDoes) {
+    const std::string text = "\xEF\xBB\xBF{\"a\": [1, \"\xC3\xA5\"]}";
+    nlohmann::json ours;
+    ASSERT_TRUE(parse_json(text, &ours));
+    EXPECT_EQ(ours, nlohmann::json::parse(text));
+    EXPECT_FALSE(parse_json("\xEF\xBB", &ours));
+    EXPECT_FALSE(parse_json("x\xEF\xBB\xBF{}", &ours));
+}

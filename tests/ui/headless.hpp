@@ -20,10 +20,12 @@ public:
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(width, height);
         io.DeltaTime = 1.0f / 60.0f;
-        fonts = ui::build_fonts({}, 1.0f, 1.0f);
+        // ImGui's own font (the app's is a build artefact of the web build).
+        fonts.body = fonts.subheading = fonts.heading = io.Fonts->AddFontDefault();
         unsigned char* pixels;
         int w, h;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        ui::invisible_marks_take_no_room(fonts.body);
         ui::apply_theme(1.0f, 1.0f);
     }
     ~Headless() { ImGui::DestroyContext(); }

@@ -176,6 +176,7 @@ Decrypted decrypt(std::string_view file, std::string_view passphrase, int max_wo
 }
 
 Sealer make_sealer(std::string_view passphrase, int work_factor) {
+    if (work_factor < 1 || work_factor > 30) return Sealer{};  // age allows 1…30; 2^31 blocks fit no memory
     Sealer sealer;
     if (!ready()) return sealer;
     unsigned char salt[16];
@@ -194,7 +195,11 @@ Sealer make_sealer(std::string_view passphrase, int work_factor) {
     sodium_memzero(wrap.data(), wrap.size());
     std::string& out = sealer.header;
     out = kVersionLine;
-    out += "-> scrypt " + base64_encode(salt_v) + " " + std::to_string(work_factor) + "\n";
+    // The work factor is 1…30: two digits at most (std::to_string would bring printf into the module).
+    out += "-> scrypt " + base64_encode(salt_v) + " ";
+    if (work_factor >= 10) out += static_cast<char>('0' + work_factor / 10);
+    out += static_cast<char>('0' + work_factor % 10);
+    out += "\n";
     out += base64_encode(std::string_view(reinterpret_cast<const char*>(body), sizeof body)) + "\n";  // 43 < 64
     out += "---";
     const Key mac = hmac_sha256(view(hkdf(fk, {}, "header")), out);

@@ -75,9 +75,9 @@ bool renderer_init() {
 
 void renderer_upload_font_atlas() {
     ImGuiIO& io = ImGui::GetIO();
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
+    // Built by ui::build_fonts (GetTexDataAsAlpha8 would link ImGui's fallback font).
+    const unsigned char* pixels = io.Fonts->TexPixelsAlpha8;
+    const int width = io.Fonts->TexWidth, height = io.Fonts->TexHeight;
     if (!font_texture) glGenTextures(1, &font_texture);
     glBindTexture(GL_TEXTURE_2D, font_texture);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);

@@ -1,8 +1,7 @@
-// The browser platform's entry: SDL2 gives the WebGL2 context; web/shell.js feeds pointer input
-// and asks for frames only when something happened (an idle page draws nothing). The page's
-// events go to the app through HostEvents; the app's requests come back through WebHost.
-// No app logic lives here.
-#include <SDL.h>
+// The browser platform's entry: Emscripten's html5 API gives the WebGL2 context; web/shell.js
+// feeds pointer input and asks for frames only when something happened (an idle page draws
+// nothing). The page's events go to the app through HostEvents; the app's requests come back
+// through WebHost. No app logic lives here.
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
@@ -34,7 +33,6 @@ int sipprep_js_prefers_contrast();
 namespace {
 
 struct State {
-    SDL_Window* window = nullptr;
     sipprep::web::WebHost host;
     sipprep::ui::App* app = nullptr;
     sipprep::ui::Fonts fonts;
@@ -53,8 +51,9 @@ void ensure_fonts(float pixel_ratio) {
     if (pixel_ratio != s.fonts_ratio || scale != s.fonts_scale) {
         EM_ASM(performance.mark('sipprep:fonts-start'));
         s.fonts = sipprep::ui::build_fonts(s.font_ttf, pixel_ratio, scale);
-        sipprep::web::renderer_upload_font_atlas();
         EM_ASM(performance.mark('sipprep:fonts-built'));
+        sipprep::web::renderer_upload_font_atlas();
+        EM_ASM(performance.mark('sipprep:fonts-uploaded'));
     }
     s.fonts_ratio = pixel_ratio;
     s.fonts_scale = scale;
@@ -251,35 +250,25 @@ EMSCRIPTEN_KEEPALIVE const char* sipprep_state_json() {
 }  // extern "C"
 
 int main() {
-    // SDL must not listen to the keyboard, the mouse or touch: the DOM mirror owns the keyboard
-    // and text (SDL drops text that does not come as keypress, and blocks Ctrl shortcuts the
-    // browser needs), and shell.js sends pointer events itself.
-    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#sdl-keyboard-unused");
-    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-        sipprep_js_fatal(SDL_GetError());
+    // Only the WebGL2 context comes from here: the DOM mirror owns the keyboard and text,
+    // shell.js sends pointer input and sizes the canvas. (An SDL2 window used to make the
+    // context; its keyboard, mouse and touch handlers had to be silenced, and it cost a tenth
+    // of the download.)
+    EmscriptenWebGLContextAttributes attributes;
+    emscripten_webgl_init_context_attributes(&attributes);
+    attributes.majorVersion = 2;
+    attributes.minorVersion = 0;
+    attributes.alpha = false;
+    attributes.depth = false;
+    attributes.stencil = false;
+    attributes.antialias = false;  // ImGui antialiases its own shapes
+    attributes.premultipliedAlpha = true;
+    attributes.powerPreference = EM_WEBGL_POWER_PREFERENCE_LOW_POWER;
+    const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context("#canvas", &attributes);
+    if (context <= 0 || emscripten_webgl_make_context_current(context) != EMSCRIPTEN_RESULT_SUCCESS) {
+        sipprep_js_fatal("no-webgl2");  // blocked, or the GPU is lost or blocklisted
         return 1;
     }
-    for (Uint32 type : {SDL_MOUSEMOTION, SDL_MOUSEBUTTONDOWN, SDL_MOUSEBUTTONUP, SDL_MOUSEWHEEL, SDL_FINGERDOWN,
-                        SDL_FINGERUP, SDL_FINGERMOTION, SDL_KEYDOWN, SDL_KEYUP, SDL_TEXTINPUT})
-        SDL_EventState(type, SDL_IGNORE);  // ignored events are not preventDefault-ed by SDL either
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-    SDL_GL_SetAttribute(SDL_GL_ALPHA_SIZE, 0);
-    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
-    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
-    s.window = SDL_CreateWindow("Förbered din SIP", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 800, 600,
-                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-    if (!s.window || !SDL_GL_CreateContext(s.window)) {
-        sipprep_js_fatal(SDL_GetError());
-        return 1;
-    }
-    // SDL cancels every touchend (to stop emulated mouse events), which fights the browser while
-    // it scrolls; shell.js handles touch through pointer events instead.
-    emscripten_set_touchstart_callback("#canvas", nullptr, 0, nullptr);
-    emscripten_set_touchmove_callback("#canvas", nullptr, 0, nullptr);
-    emscripten_set_touchend_callback("#canvas", nullptr, 0, nullptr);
-    emscripten_set_touchcancel_callback("#canvas", nullptr, 0, nullptr);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
