@@ -3,7 +3,8 @@
 // ways on arbitrary input), about twice as fast on bundles (long strings are copied in runs, not
 // byte by byte). Strict RFC 8259: well-formed UTF-8, surrogate pairs in \u escapes, no
 // trailing commas, no comments; a byte order mark at the start is skipped; nesting deeper than
-// 256 is refused (nlohmann would recurse on). The web app has no other JSON parser.
+// 256 is refused (nlohmann would recurse on), and so is anything after a NUL byte (nlohmann
+// takes a NUL as the end of the text). The web app has no other JSON parser.
 #pragma once
 
 #include <string>

@@ -64,3 +64,12 @@ TEST(JsonParse, SkipsAByteOrderMarkAsNlohmannDoes) {
     EXPECT_FALSE(parse_json("\xEF\xBB", &ours));
     EXPECT_FALSE(parse_json("x\xEF\xBB\xBF{}", &ours));
 }
+
+// nlohmann stops reading at a NUL byte; a file with one after its JSON is damaged, and ours says so.
+TEST(JsonParse, RefusesWhatFollowsANulByte) {
+    const std::string text("[1] \0 garbage", 13);
+    nlohmann::json ours;
+    std::size_t at = 0;
+    EXPECT_FALSE(parse_json(text, &ours, nullptr, &at));
+    EXPECT_EQ(at, 4u);
+}
