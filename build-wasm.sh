@@ -90,7 +90,7 @@ if [ ! -f "$FONT" ] || [ "$FONT_SRC" -nt "$FONT" ] || [ "$0" -nt "$FONT" ]; then
   mkdir -p "$(dirname "$FONT")"
   # Must match the glyph ranges in src/ui/fonts.cpp.
   pyftsubset "$FONT_SRC" --output-file="$FONT" \
-    --unicodes="U+0020-00FF,U+0100-017F,U+2010-2015,U+2018-201E,U+2020-2022,U+2026,U+2030,U+2032-2033,U+2039-203A,U+2044,U+20AC,U+2190-2193,U+25B4-25BE,U+2713,U+FFFD" \
+    --unicodes="U+0020-00FF,U+0100-017F,U+2010-2015,U+2018-201E,U+2020-2022,U+2026,U+2030,U+2032-2033,U+2039-203A,U+2044,U+20AC,U+2192,U+25B4,U+25BE,U+2713,U+FFFD" \
     --layout-features='' --no-hinting --desubroutinize --drop-tables+=FFTM,GDEF,GPOS,GSUB,MATH
 else
   step "App font: up to date"
