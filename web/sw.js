@@ -10,10 +10,8 @@ var CACHE = 'sipprep-' + VERSION;
 
 self.addEventListener('install', function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) {
-    // Asked of the server, but conditionally: a file the page has just loaded is answered "not
-    // modified" and taken from the browser's cache instead of being downloaded a second time; a
-    // file of the version before is not, and comes new from the server.
-    return cache.addAll(FILES.map(function (f) { return new Request(f, { cache: 'no-cache' }); }));
+    // Straight from the server: the HTTP cache might hold files of the version before.
+    return cache.addAll(FILES.map(function (f) { return new Request(f, { cache: 'reload' }); }));
   }));
 });
 
