@@ -163,10 +163,6 @@ ImportResult import_bundle(std::string_view text, const Date& today, Limits limi
         r.issues.push_back(error("", "bundle.not_json", {std::to_string(error_at)}));
         return r;
     }
-    if (!doc.is_object()) {
-        r.issues.push_back(error("", "bundle.not_object"));
-        return r;
-    }
     // Two values for one name: which one counts is up to the reader, so the file means two things.
     if (!duplicate.key.empty()) {
         r.issues.push_back(error("", "bundle.duplicate_key", {duplicate.key, std::to_string(duplicate.offset)}));

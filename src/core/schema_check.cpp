@@ -7,6 +7,7 @@
 // not know is a programming error caught by tests/core/schema_check_test.cpp.
 #include "schema_check.hpp"
 
+#include <cstdlib>
 #include <deque>
 #include <map>
 #include <optional>
@@ -134,7 +135,9 @@ struct CompiledSchema {
 const CompiledSchema& bundle_schema() {
     static const CompiledSchema schema = [] {
         CompiledSchema s;
-        parse_json(embedded::bundle_schema_v1, &s.source);  // ours, tested: tests/core/schema_check_test
+        // Embedded at build from schema/; a schema that does not parse would let every file
+        // through unchecked, so a broken build stops here instead.
+        if (!parse_json(embedded::bundle_schema_v1, &s.source)) std::abort();
         s.compiler = std::make_unique<Compiler>(s.source);
         s.root = s.compiler->compile(s.source);
         return s;

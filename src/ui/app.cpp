@@ -541,8 +541,8 @@ void App::auto_erase_status(int days, bool erased_now) {
 }
 
 void App::versions_listed(const std::string& text) {
-    Json j;
-    if (!parse_json(text, &j)) j = nullptr;  // from our own page script: not expected
+    Json j;  // stays null if the page script's list does not parse: no versions
+    parse_json(text, &j);
     versions_.emplace();
     focus_pending_ = true;
     if (j.is_array()) {
