@@ -151,11 +151,15 @@ for f in "$ROOT"/web/*; do
   case "$f" in
     */sw.js) ;;  # written below, with the list of files
     */index.html)
-      # The print frame's only <style> is assets/print.css: the policy allows exactly that one.
+      # The print frame's only <style> is assets/print.css and the page's only inline script the
+      # early fetches: the policy allows exactly those.
       hash="'sha256-$(python3 -c 'import base64,hashlib,sys; print(base64.b64encode(hashlib.sha256(open(sys.argv[1],"rb").read()).digest()).decode())' "$ROOT/assets/print.css")'"
       python3 -c '
-import re, sys
+import base64, hashlib, re, sys
 html = open(sys.argv[1]).read().replace("\x27PRINT_CSS_HASH\x27", sys.argv[2])
+early = re.findall(r"<script>(.*?)</script>", html, flags=re.S)
+assert len(early) == 1, "web/index.html: one inline script, whose hash the policy allows"
+html = html.replace("\x27EARLY_JS_HASH\x27", "\x27sha256-%s\x27" % base64.b64encode(hashlib.sha256(early[0].encode()).digest()).decode())
 tags = re.findall(r"[ \t]*<script src=\"[a-z-]+\.js\"></script>\n", html)
 html = html.replace(tags[0], "  <script src=\"page.js\"></script>\n", 1)
 for t in tags[1:]: html = html.replace(t, "", 1)

@@ -298,7 +298,9 @@
   // ---------------------------------------------------------------- start
   // The font loads beside the WebAssembly; the first frame waits for it (briefly), so the page
   // never flashes in a fallback font.
-  var fontBytes = fetch('app-font.ttf').then(function (r) {
+  // index.html started both downloads already (window.SipprepEarly).
+  var early = window.SipprepEarly || {};
+  var fontBytes = (early.font || fetch('app-font.ttf')).then(function (r) {
     if (!r.ok) throw new Error('HTTP ' + r.status);
     return r.arrayBuffer();
   });
@@ -397,10 +399,10 @@
   // says application/wasm), instead of after it.
   performance.mark('sipprep:shell');
   var wasmModule = (WebAssembly.compileStreaming
-    ? WebAssembly.compileStreaming(fetch('sipprep.wasm')).catch(function () {
+    ? WebAssembly.compileStreaming(early.wasm || fetch('sipprep.wasm')).catch(function () {
         return fetch('sipprep.wasm').then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
       })
-    : fetch('sipprep.wasm').then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile));
+    : (early.wasm || fetch('sipprep.wasm')).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile));
 
   window.Module = {
     instantiateWasm: function (imports, receive) {

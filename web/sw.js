@@ -10,8 +10,9 @@ var CACHE = 'sipprep-' + VERSION;
 
 self.addEventListener('install', function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) {
-    // Straight from the server: the HTTP cache might hold files of the version before.
-    return cache.addAll(FILES.map(function (f) { return new Request(f, { cache: 'reload' }); }));
+    // Asked of the server each time (the HTTP cache might hold files of the version before), but
+    // a file the page has just downloaded comes back as "not modified": one download per visit.
+    return cache.addAll(FILES.map(function (f) { return new Request(f, { cache: 'no-cache' }); }));
   }));
 });
 

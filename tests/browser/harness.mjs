@@ -18,9 +18,11 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ttf': 'font/ttf',
 };
 
-export async function serve(dir = WEB) {
+// `gate(path, request)`, if given, may return a promise the response waits for (to hold a request back).
+export async function serve(dir = WEB, { gate } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    if (gate) await gate(path, req);
     const file = join(dir, path.endsWith('/') ? path + 'index.html' : path);
     try {
       const body = await readFile(file);

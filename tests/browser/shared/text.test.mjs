@@ -3,6 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENGINES, useEngine } from '../engines/index.mjs';
+import { serve } from '../harness.mjs';
 
 const GOAL = { role: 'textbox', name: 'Vad är viktigt för dig?' };
 
@@ -82,6 +83,49 @@ for (const engine of ENGINES) {
       const still = await s.eval(() => document.activeElement?.labels?.[0]?.textContent === 'Vad är viktigt för dig?');
       assert.equal(still, false, 'Tab left the goal field');
       await s.close();
+    });
+
+    // On the first visit the service worker copies the app's files for offline use and then takes
+    // control of the open page. Its copying is held back here until the person is typing, so that
+    // the takeover lands between keystrokes: not one letter may be lost.
+    test('typing goes on while the offline copy installs and takes over the page', async () => {
+      let release;
+      const copying = new Promise((resolve) => { release = resolve; });
+      const served = new Set();
+      const server = await serve(undefined, {
+        gate: (path, req) => {
+          const again = served.has(path) && !/(^|\/)(index\.html|sw\.js)?$/.test(path);
+          served.add(path);
+          return again ? copying : null;
+        },
+      });
+      try {
+        const s = await env.engine.open();
+        await s.open(server.url);
+        assert.equal(await s.eval(() => !!navigator.serviceWorker?.controller), false, 'a first visit');
+        await s.press('Ny förberedelse');
+        await s.goToStep('Vad är viktigt för dig?');
+        await s.focus(GOAL);
+        let typed = 'Att orka gå';
+        await s.type(typed);
+        release();
+        // Word by word until the worker has taken over, then a few words more.
+        const words = 'till affären själv varje vecka och hem igen'.split(' ');
+        const until = Date.now() + 20000;
+        for (let i = 0; !(await s.eval(() => !!navigator.serviceWorker.controller)); i++) {
+          if (Date.now() > until) throw new Error(`the service worker never took control in ${engine}`);
+          await s.type(' ' + words[i % words.length]);
+          typed += ' ' + words[i % words.length];
+        }
+        await s.type(', sen vila');
+        typed += ', sen vila';
+        await expectGoal(s, typed);
+        assert.deepEqual(await s.takeProblems(), []);
+        await s.close();
+      } finally {
+        release();
+        await server.close();
+      }
     });
   });
 }
