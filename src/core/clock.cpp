@@ -25,11 +25,20 @@ std::string now_utc_iso() {
 }
 
 std::string local_datetime_text(const std::string& iso_utc, Lang lang) {
+    // "YYYY-MM-DDTHH:MM:SSZ", as now_utc_iso() writes it.
+    auto number = [&](std::size_t at, std::size_t digits, int* out) {
+        *out = 0;
+        for (std::size_t i = at; i < at + digits; ++i) {
+            if (i >= iso_utc.size() || iso_utc[i] < '0' || iso_utc[i] > '9') return false;
+            *out = *out * 10 + (iso_utc[i] - '0');
+        }
+        return true;
+    };
     std::tm utc{};
-    char z = 0;
-    if (std::sscanf(iso_utc.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &utc.tm_year, &utc.tm_mon, &utc.tm_mday, &utc.tm_hour,
-                    &utc.tm_min, &utc.tm_sec, &z) != 7 ||
-        z != 'Z')
+    if (iso_utc.size() < 20 || iso_utc[4] != '-' || iso_utc[7] != '-' || iso_utc[10] != 'T' || iso_utc[13] != ':' ||
+        iso_utc[16] != ':' || iso_utc[19] != 'Z' || !number(0, 4, &utc.tm_year) || !number(5, 2, &utc.tm_mon) ||
+        !number(8, 2, &utc.tm_mday) || !number(11, 2, &utc.tm_hour) || !number(14, 2, &utc.tm_min) ||
+        !number(17, 2, &utc.tm_sec))
         return iso_utc;
     utc.tm_year -= 1900;
     utc.tm_mon -= 1;

@@ -21,7 +21,9 @@ std::string field_label(Lang lang, const std::string& path) {
         for (char c : part) is_index = is_index && std::isdigit(static_cast<unsigned char>(c));
         if (is_index && part.size() < 9) {
             std::string label = has_text(lang, key) ? tr(lang, key) : std::string();
-            parts.push_back(label + (label.empty() ? "" : " ") + std::to_string(std::stoul(part) + 1));
+            unsigned long index = 0;
+            for (char c : part) index = index * 10 + static_cast<unsigned long>(c - '0');
+            parts.push_back(label + (label.empty() ? "" : " ") + std::to_string(index + 1));
         } else {
             key += "." + part;
             last_name = part;

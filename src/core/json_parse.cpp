@@ -5,6 +5,7 @@
 #include <limits>
 #include <string>
 
+#include "decimal_to_double.hpp"
 #include "utf8.hpp"
 
 namespace sipprep {
@@ -282,8 +283,7 @@ private:
                 }
             }
         }
-        const double d = std::strtod(token.c_str(), &stop);
-        if (*stop != '\0') return false;
+        const double d = decimal_to_double(token);
         if (d == std::numeric_limits<double>::infinity() || d == -std::numeric_limits<double>::infinity())
             return false;  // nlohmann rejects numbers beyond a double's range
         out = d;

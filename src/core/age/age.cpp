@@ -128,7 +128,8 @@ Decrypted decrypt(std::string_view file, std::string_view passphrase, int max_wo
     if (wf.empty() || wf.size() > 2 || wf[0] < '1' || wf[0] > '9') return fail(Error::Malformed);
     for (char c : wf)
         if (c < '0' || c > '9') return fail(Error::Malformed);
-    const int log_n = std::stoi(wf);
+    int log_n = 0;  // one or two digits, checked above
+    for (char c : wf) log_n = log_n * 10 + (c - '0');
     if (log_n > max_work_factor) return fail(Error::WorkFactorTooHigh);
     if (s.body.size() != kFileKey + kTag) return fail(Error::Malformed);
 

@@ -28,7 +28,8 @@ GLuint compile(GLenum type, std::string_view source) {
     if (!ok) {
         char log[1024];
         glGetShaderInfoLog(s, sizeof log, nullptr, log);
-        std::fprintf(stderr, "shader compile failed: %s\n", log);
+        std::fputs("shader compile failed: ", stderr);
+        std::fputs(log, stderr);
         glDeleteShader(s);
         return 0;
     }
@@ -50,7 +51,7 @@ bool renderer_init() {
     GLint ok = 0;
     glGetProgramiv(program, GL_LINK_STATUS, &ok);
     if (!ok) {
-        std::fprintf(stderr, "shader link failed\n");
+        std::fputs("shader link failed\n", stderr);
         return false;
     }
     u_projection = glGetUniformLocation(program, "u_projection");

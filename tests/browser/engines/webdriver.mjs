@@ -16,24 +16,26 @@ async function freePort() {
 // Starts a driver binary on a free port and waits until it answers /status.
 export async function startDriver(binary, args = [], env = process.env) {
   const port = await freePort();
-  const child = spawn(binary, [`--port=${port}`, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its own process group, so that stop() also ends the browsers it started.
+  const child = spawn(binary, [`--port=${port}`, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const stop = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ } };
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(`${base}/status`)).ok) return { base, stop: () => child.kill(), stderr: () => stderr };
+      if ((await fetch(`${base}/status`)).ok) return { base, stop, stderr: () => stderr };
     } catch { /* not listening yet */ }
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 50));
   }
-  child.kill();
+  stop();
   throw new Error(`${binary} did not start: ${stderr}`);
 }
 
 export class WebDriverSession {
-  static async create(base, capabilities) {
-    const value = await request(base, 'POST', '/session', { capabilities: { alwaysMatch: capabilities } });
+  static async create(base, capabilities, { timeout } = {}) {
+    const value = await request(base, 'POST', '/session', { capabilities: { alwaysMatch: capabilities } }, timeout);
     return new WebDriverSession(base, value.sessionId, value.capabilities);
   }
 
@@ -77,18 +79,18 @@ export class WebDriverSession {
   releaseActions() { return this.cmd('DELETE', '/actions'); }
 }
 
-async function request(base, method, path, body) {
+async function request(base, method, path, body, timeout = 60000) {
   let response;
   try {
     response = await fetch(base + path, {
       method,
       headers: { 'Content-Type': 'application/json; charset=utf-8' },
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(60000),  // a command that hangs fails the test instead of the run
+      signal: AbortSignal.timeout(timeout),  // a command that hangs fails the test instead of the run
     });
   } catch (e) {
     const what = body?.actions ? ` ${JSON.stringify(body.actions).slice(0, 200)}` : '';
-    throw new Error(`WebDriver ${method} ${path}${what}: ${e.name === 'TimeoutError' ? 'no answer in 60 s' : e.message}`);
+    throw new Error(`WebDriver ${method} ${path}${what}: ${e.name === 'TimeoutError' ? `no answer in ${timeout / 1000} s` : e.message}`);
   }
   const json = await response.json();
   if (json.value && json.value.error) {

@@ -22,10 +22,12 @@ export async function launchWebKit() {
   // phone, so a phone profile gets an X screen of the phone's own size (in device pixels) and a
   // full-screen window on it; GTK's scale (GDK_SCALE, per process) gives the pixel ratio.
   const drivers = new Map();  // "phone WxH@scale" or "desktop" -> driver
+  const driverKey = (profile) => (profile.touch ? `${profile.width}x${profile.height}@${profile.deviceScaleFactor ?? 1}`
+    : `desktop@${profile.deviceScaleFactor ?? 1}`);
   const driverFor = (profile) => {
     const scale = profile.deviceScaleFactor ?? 1;
     const phone = !!profile.touch;
-    const key = phone ? `${profile.width}x${profile.height}@${scale}` : `desktop@${scale}`;
+    const key = driverKey(profile);
     if (!drivers.has(key)) {
       drivers.set(key, (async () => startDriver(process.env.WEBKIT_WEBDRIVER || 'WebKitWebDriver', [], {
         ...process.env, HOME: home, GDK_SCALE: String(scale), LIBGL_ALWAYS_SOFTWARE: '1',
@@ -41,11 +43,25 @@ export async function launchWebKit() {
     get version() { return version; },
     downloads,
     async open(profile = {}) {
-      const driver = await driverFor(profile);
-      const wd = await WebDriverSession.create(driver.base, {
+      const capabilities = {
         'webkitgtk:browserOptions': { binary: MINIBROWSER,
           args: profile.touch ? ['--automation', '--full-screen'] : ['--automation'] },
-      });
+      };
+      // Now and then (about one session in a few hundred here) WebKitWebDriver never answers
+      // the request for a new session: the driver and its browsers are then ended and started
+      // again, once. A second silence fails the test.
+      let wd;
+      for (let attempt = 1; !wd; attempt++) {
+        const driver = await driverFor(profile);
+        try {
+          wd = await WebDriverSession.create(driver.base, capabilities, { timeout: 30000 });
+        } catch (e) {
+          if (attempt > 1 || !/no answer/.test(e.message)) throw e;
+          console.warn(`webkit: ${e.message}; WebKitWebDriver is started again`);
+          driver.stop();
+          drivers.delete(driverKey(profile));
+        }
+      }
       version = wd.capabilities.browserVersion;
       if (!profile.touch) await wd.setWindowRect({ width: profile.width ?? 1280, height: profile.height ?? 900 });
       const session = new WebKitSession(wd, downloads, () => open.delete(session));
