@@ -123,5 +123,18 @@ int main() {
                    : "beyond the limits (30 000 contributors, 20 000 questions)",
             crafted.size() / 1048576.0, crafted_ms, cr.readable ? "read" : "refused", cr.issues.size());
     }
+    {
+        // Numbers the format never has, made slow to read: 4.9 MB of "1e-300," (a decimal far from
+        // any power of ten a double holds exactly), within the size limit.
+        nlohmann::json doc = nlohmann::json::parse(export_bundle(make_new_preparation(), BundleMeta{}));
+        std::string text = doc.dump();
+        std::string numbers = "[1e-300";
+        while (text.size() + numbers.size() + 16 < kMaxBundleBytes) numbers += ",1e-300";
+        text.insert(text.rfind('}'), ",\"x\":" + numbers + "]");
+        ImportResult cr;
+        const double ms = median_ms(5, [&] { cr = import_bundle(text, Date{2026, 11, 23}); });
+        std::printf("crafted bundle of numbers (%.2f MB of 1e-300): import+validate median %.1f ms over 5 runs (%s)\n",
+                    text.size() / 1048576.0, ms, cr.readable ? "read" : "refused");
+    }
     return valid ? 0 : 1;
 }

@@ -124,25 +124,39 @@ double exact_power_of_ten(int e) {
 // v = D × 10^e (D the kept digits; `dropped`: nonzero digits past them) against the point
 // halfway between the positive double with these bits and the next one up: <0, 0 or >0.
 class Comparer {
-public:
-    Comparer(const unsigned char* digits, int nd, int e, bool dropped) : dropped_(dropped) {
+    // 5^k, kept for the next number: a file's numbers mostly share their exponents.
+    static const Big& five_to(int k) {
+        static thread_local int cached = -1;
+        static thread_local Big power;
+        if (k != cached) {
+            power.set(1);
+            power.mul_pow5(k);
+            cached = k;
+        }
+        return power;
+    }
+    // D × 5^e for e ≥ 0, else D.
+    static Big scaled_digits(const unsigned char* digits, int nd, int e) {
+        Big v;
         for (int i = 0; i < nd;) {  // nine digits at a time
             std::uint32_t chunk = 0, scale10 = 1;
             for (int k = 0; k < 9 && i < nd; ++k, ++i) {
                 chunk = chunk * 10 + digits[i];
                 scale10 *= 10;
             }
-            value_.mul_add(scale10, chunk);
+            v.mul_add(scale10, chunk);
         }
-        pow5_.set(1);
-        if (e >= 0) {
-            value_.mul_pow5(e);
-            value_pow2_ = e;
-        } else {
-            pow5_.mul_pow5(-e);
-            half_pow2_ = -e;
-        }
+        if (e > 0) v.mul_pow5(e);
+        return v;
     }
+
+public:
+    Comparer(const unsigned char* digits, int nd, int e, bool dropped)
+        : value_(scaled_digits(digits, nd, e)),
+          pow5_(e < 0 ? five_to(-e) : five_to(0)),
+          value_pow2_(e >= 0 ? e : 0),
+          half_pow2_(e < 0 ? -e : 0),
+          dropped_(dropped) {}
     int against_midpoint_above(std::uint64_t bits) const {
         const int biased = static_cast<int>(bits >> 52);
         const std::uint64_t fraction = bits & ((std::uint64_t{1} << 52) - 1);
@@ -164,9 +178,9 @@ public:
     }
 
 private:
-    Big value_, pow5_;
-    int value_pow2_ = 0, half_pow2_ = 0;
-    bool dropped_;
+    const Big value_, pow5_;
+    const int value_pow2_, half_pow2_;
+    const bool dropped_;
 };
 
 double nearest(const unsigned char* digits, int nd, int e, bool dropped) {
