@@ -135,6 +135,11 @@ class Comparer {
         }
         return power;
     }
+    static Big one() {
+        Big b;
+        b.set(1);
+        return b;
+    }
     // D × 5^e for e ≥ 0, else D.
     static Big scaled_digits(const unsigned char* digits, int nd, int e) {
         Big v;
@@ -153,7 +158,7 @@ class Comparer {
 public:
     Comparer(const unsigned char* digits, int nd, int e, bool dropped)
         : value_(scaled_digits(digits, nd, e)),
-          pow5_(e < 0 ? five_to(-e) : five_to(0)),
+          pow5_(e < 0 ? five_to(-e) : one()),
           value_pow2_(e >= 0 ? e : 0),
           half_pow2_(e < 0 ? -e : 0),
           dropped_(dropped) {}
