@@ -13,6 +13,10 @@ cmake -S "$ROOT" -B "$OUT/cmake" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER
 cmake --build "$OUT/cmake" -j"$(nproc)" --target fuzz_import fuzz_personal_id fuzz_json_parse >/dev/null
 
 cp "$ROOT"/assets/examples/*.json "$ROOT"/tests/data/*.json "$OUT/corpus-import/"
+# Numbers the reader finds hard (ties, extremes, long digits): seeds for the JSON differential.
+printf '[1.5,-0.0,2e-300,1e308,1.7976931348623158e308,4.9e-324,2.4703282292062328e-324,9007199254740993,%s]' \
+  '0.500000000000000166533453693773481063544750213623046875,123456789012345678901234567890e-50' \
+  > "$OUT/corpus-import/numbers.json"
 printf '198112189876' > "$OUT/corpus-pnr/a"; printf '811218-9876' > "$OUT/corpus-pnr/b"
 printf '701063-2391' > "$OUT/corpus-pnr/c"; printf '120101+9807' > "$OUT/corpus-pnr/d"
 
