@@ -68,6 +68,19 @@ test('a hand-edited file is flagged (the checksum does not match), and still rea
   await context.close();
 });
 
+// The code is written by the web build's own printf (src/core/format_printf.hpp).
+test('a text with an invisible control character is named by its code', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url);
+  const text = (await readFile(join(EXAMPLES, 'vuxen-efter-sjukhusvistelse.json'), 'utf8'))
+    .replace('Kunna duscha själv igen före jul.', 'Kunna duscha\\u0007 själv igen före jul.');
+  await press(page, 'Jag är yrkesverksam – öppna en förberedelse');
+  const chooser = page.waitForEvent('filechooser');
+  await press(page, 'Öppna fil');
+  await (await chooser).setFiles({ name: 'styrtecken.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByText('osynligt styrtecken (U+0007)', { exact: false }).first().waitFor({ state: 'attached' });
+  await context.close();
+});
+
 test('the print layout of every example is a tidy A4 PDF', async () => {
   await mkdir(join(ARTIFACTS, 'print'), { recursive: true });
   const context = await env.browser.newContext();
