@@ -85,12 +85,18 @@ CURRENT="subset the app font"
 FONT_SRC=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 FONT=$WASM_BUILD/font/app-font.ttf
 [ -f "$FONT_SRC" ] || fail "$FONT_SRC missing (package fonts-dejavu-core)"
-if [ ! -f "$FONT" ] || [ "$FONT_SRC" -nt "$FONT" ] || [ "$0" -nt "$FONT" ]; then
+FONT_RANGES=$ROOT/src/ui/fonts.cpp  # the glyph ranges the app builds its atlas from: the subset keeps those
+if [ ! -f "$FONT" ] || [ "$FONT_SRC" -nt "$FONT" ] || [ "$0" -nt "$FONT" ] || [ "$FONT_RANGES" -nt "$FONT" ]; then
   step "Subsetting DejaVu Sans to the characters the app shows"
   mkdir -p "$(dirname "$FONT")"
-  # Must match the glyph ranges in src/ui/fonts.cpp.
-  pyftsubset "$FONT_SRC" --output-file="$FONT" \
-    --unicodes="U+0020-00FF,U+0100-017F,U+2010-2015,U+2018-201E,U+2020-2022,U+2026,U+2030,U+2032-2033,U+2039-203A,U+2044,U+20AC,U+2192,U+25B4,U+25BE,U+2713,U+FFFD" \
+  UNICODES=$(python3 -c '
+import re, sys
+body = re.search(r"ranges\[\] = \{(.*?)\};", open(sys.argv[1]).read(), re.S).group(1)
+v = [int(x, 16) for x in re.findall(r"0x([0-9A-Fa-f]+)", body)]
+assert len(v) % 2 == 0 and v, "src/ui/fonts.cpp: ranges[] as pairs of hex numbers"
+print(",".join("U+%04X" % a if a == b else "U+%04X-%04X" % (a, b) for a, b in zip(v[::2], v[1::2])))' "$FONT_RANGES") ||
+    fail "could not read the glyph ranges from $FONT_RANGES"
+  pyftsubset "$FONT_SRC" --output-file="$FONT" --unicodes="$UNICODES" \
     --layout-features='' --no-hinting --desubroutinize --drop-tables+=FFTM,GDEF,GPOS,GSUB,MATH
 else
   step "App font: up to date"

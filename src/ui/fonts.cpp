@@ -6,8 +6,8 @@
 namespace sipprep::ui {
 Fonts build_fonts(const std::vector<unsigned char>& ttf, float pixel_ratio, float text_scale) {
     // Latin-1, Latin Extended-A, the punctuation people type (dashes, quotes, bullets, …, ‰, ′ ″, ‹ ›, ⁄), €, and
-    // the marks the app draws (→, ▴ ▾, ✓): Swedish and the names people in Sweden have. Must match the subset
-    // build-wasm.sh makes.
+    // the marks the app draws (→, ▴ ▾, ✓): Swedish and the names people in Sweden have. build-wasm.sh reads
+    // this table to subset the font file.
     static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2015, 0x2018, 0x201E, 0x2020,
                                      0x2022, 0x2026, 0x2026, 0x2030, 0x2030, 0x2032, 0x2033, 0x2039, 0x203A,
                                      0x2044, 0x2044, 0x20AC, 0x20AC, 0x2192, 0x2192, 0x25B4, 0x25B4, 0x25BE,
