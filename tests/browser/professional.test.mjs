@@ -55,14 +55,20 @@ test('every example opens in the professional view, checked and unchanged', asyn
   await context.close();
 });
 
-test('a hand-edited file is flagged (the checksum does not match), and still readable', async () => {
-  const { context, page } = await openApp(env.browser, env.server.url);
-  const text = (await readFile(join(EXAMPLES, 'vuxen-efter-sjukhusvistelse.json'), 'utf8'))
-    .replace('Vem ringer jag om jag blir sämre en helg?', 'Vem ringer jag?');
+// An example with one text changed, opened in the professional view as `name`.
+async function openEditedExample(page, name, from, to) {
+  const original = await readFile(join(EXAMPLES, 'vuxen-efter-sjukhusvistelse.json'), 'utf8');
+  assert.ok(original.includes(from), `the example has no "${from}"`);
+  const text = original.replace(from, to);
   await press(page, 'Jag är yrkesverksam – öppna en förberedelse');
   const chooser = page.waitForEvent('filechooser');
   await press(page, 'Öppna fil');
-  await (await chooser).setFiles({ name: 'andrad.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+test('a hand-edited file is flagged (the checksum does not match), and still readable', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url);
+  await openEditedExample(page, 'andrad.json', 'Vem ringer jag om jag blir sämre en helg?', 'Vem ringer jag?');
   await page.getByText('Kontrollsumman stämmer inte', { exact: false }).first().waitFor({ state: 'attached' });
   await page.getByText('1. Vem ringer jag?', { exact: false }).first().waitFor({ state: 'attached' });
   await context.close();
@@ -71,12 +77,8 @@ test('a hand-edited file is flagged (the checksum does not match), and still rea
 // The code is written by the web build's own printf (src/core/format_printf.hpp).
 test('a text with an invisible control character is named by its code', async () => {
   const { context, page } = await openApp(env.browser, env.server.url);
-  const text = (await readFile(join(EXAMPLES, 'vuxen-efter-sjukhusvistelse.json'), 'utf8'))
-    .replace('Kunna duscha själv igen före jul.', 'Kunna duscha\\u0007 själv igen före jul.');
-  await press(page, 'Jag är yrkesverksam – öppna en förberedelse');
-  const chooser = page.waitForEvent('filechooser');
-  await press(page, 'Öppna fil');
-  await (await chooser).setFiles({ name: 'styrtecken.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await openEditedExample(page, 'styrtecken.json', 'Kunna duscha själv igen före jul.',
+    'Kunna duscha\\u0007 själv igen före jul.');
   await page.getByText('osynligt styrtecken (U+0007)', { exact: false }).first().waitFor({ state: 'attached' });
   await context.close();
 });

@@ -30,6 +30,7 @@ GLuint compile(GLenum type, std::string_view source) {
         glGetShaderInfoLog(s, sizeof log, nullptr, log);
         std::fputs("shader compile failed: ", stderr);
         std::fputs(log, stderr);
+        std::fputs("\n", stderr);
         glDeleteShader(s);
         return 0;
     }
