@@ -22,8 +22,8 @@ cmake --preset native >/dev/null && cmake --build --preset native -j"$(nproc)" &
   ctest --preset native -j"$(nproc)"
 record "native core tests (ctest)" $?
 
-echo "==> Cross-checks with JavaScript references (npm personnummer, ajv)"
-(cd tests/js && { [ -d node_modules/personnummer ] && [ -d node_modules/ajv ] || npm ci --no-audit --no-fund; } &&
+echo "==> Cross-checks with JavaScript references (npm personnummer, ajv) and the draft store's model-based tests (fast-check, fake-indexeddb)"
+(cd tests/js && { [ -d node_modules/personnummer ] && [ -d node_modules/ajv ] && [ -d node_modules/fast-check ] && [ -d node_modules/fake-indexeddb ] || npm ci --no-audit --no-fund; } &&
   node --test --test-reporter=spec)
 record "JS cross-checks (personnummer differential, ajv schema)" $?
 

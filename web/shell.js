@@ -352,10 +352,8 @@
       Module._sipprep_set_font(ptr, bytes.length);
       Module._free(ptr);
     }).then(function () {
-      return window.SipprepDraft.claim;
-    }).then(function (mine) {
       started = true;
-      window.SipprepDraft.started(mine);
+      window.SipprepDraft.started();
       askToKeepStorage();
       if (updateWaiting) Module._sipprep_update_available();
       runFrame();  // the first frame at once, not one display frame later: everything it needs is here

@@ -1,56 +1,76 @@
-// Earlier versions of the draft, kept in IndexedDB on this device (web/store.js): one every ten minutes of
-// work and one before anything replaces the draft (a new preparation, an opened file, a
-// restore, another tab's newer save), the newest 20. "Radera allt" removes them with the draft.
-(function () {
+// Earlier versions of the draft, kept in IndexedDB on this device (web/store.js): one every ten
+// minutes of work and one before anything replaces the draft (a new preparation, an opened file,
+// a restore, another tab's newer save), the newest 20. "Radera allt" removes them with the draft.
+// Each one is added in a transaction that first checks the draft: a version of a draft that has
+// been erased meanwhile, or a readable one beside a locked draft, is never added (docs/draft-store.md).
+(function (root) {
   'use strict';
 
   var STORE = 'versions';
   var KEEP = 20;
   var EVERY_MS = 10 * 60 * 1000;
-  var lastAuto = 0;
 
-  function run(mode, fn) {
-    return window.SipprepStore.tx(STORE, mode, fn).then(function (result) {
-      return result && 'result' in result ? result.result : undefined;
-    });
+  function createVersions(store, now) {
+    var lastAuto = 0;
+
+    // `entry`: { text } or, for a locked draft, { sealed }; `kind`: why it was kept ("auto",
+    // "new", "open", "restore", "conflict"); `gen`: the generation of the draft it belongs to.
+    function keep(entry, kind, gen) {
+      if (!entry || !(entry.text || entry.sealed)) return Promise.resolve();
+      return store.tx(['draft', STORE], 'readwrite', function (t) {
+        var draft = t.objectStore('draft');
+        var meta = draft.get('meta');
+        var current = draft.get('current');
+        current.onsuccess = function () {
+          if ((meta.result ? meta.result.gen : 0) !== gen) return;  // erased since
+          if (entry.text && current.result && current.result.sealed) return;  // locked since: nothing readable beside it
+          var versions = t.objectStore(STORE);
+          var v = { time: new Date(now()).toISOString().replace(/\.\d+Z$/, 'Z'), kind: kind };
+          if (entry.sealed) v.sealed = entry.sealed; else v.text = entry.text;
+          versions.add(v);
+          var keys = versions.getAllKeys();
+          keys.onsuccess = function () {
+            var all = keys.result;
+            for (var i = 0; i + KEEP < all.length; i++) versions.delete(all[i]);
+          };
+        };
+      }).then(function () { return true; }, function () { return false; });
+    }
+
+    // Called after each save: at most one automatic version per ten minutes.
+    function saved(text, gen) {
+      var t = now();
+      if (t - lastAuto < EVERY_MS) return Promise.resolve();
+      lastAuto = t;
+      return keep({ text: text }, 'auto', gen);
+    }
+
+    // Newest first, without their texts.
+    function list() {
+      return store.tx(STORE, 'readonly', function (s) { return s.getAll(); }).then(function (req) {
+        return (req.result || []).reverse().map(function (v) {
+          var out = { id: v.id, time: v.time, kind: v.kind };
+          if (v.sealed) out.locked = true;
+          return out;
+        });
+      }).catch(function () { return []; });
+    }
+
+    // { text } or { sealed }, or null.
+    function get(id) {
+      return store.tx(STORE, 'readonly', function (s) { return s.get(id); }).then(function (req) { return req.result || null; });
+    }
+
+    // The readable ones, with their texts (locking seals them).
+    function readable() {
+      return store.tx(STORE, 'readonly', function (s) { return s.getAll(); }).then(function (req) {
+        return (req.result || []).filter(function (v) { return typeof v.text === 'string'; });
+      });
+    }
+
+    return { keep: keep, saved: saved, list: list, get: get, readable: readable, forget: function () { lastAuto = 0; } };
   }
 
-  // `kind`: why it was kept ("auto", "new", "open", "restore", "conflict").
-  function keep(text, kind) {
-    if (!text) return Promise.resolve();
-    return run('readwrite', function (store) {
-      store.add({ time: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), kind: kind, text: text });
-      var keys = store.getAllKeys();
-      keys.onsuccess = function () {
-        var all = keys.result;
-        for (var i = 0; i + KEEP < all.length; i++) store.delete(all[i]);
-      };
-    }).catch(function (e) { console.warn('earlier version not kept: ' + e); });
-  }
-
-  // Called after each save: at most one automatic version per ten minutes.
-  function saved(text) {
-    var now = Date.now();
-    if (now - lastAuto < EVERY_MS) return;
-    lastAuto = now;
-    keep(text, 'auto');
-  }
-
-  // Newest first, without their texts.
-  function list() {
-    return run('readonly', function (store) { return store.getAll(); }).then(function (all) {
-      return (all || []).reverse().map(function (v) { return { id: v.id, time: v.time, kind: v.kind }; });
-    }).catch(function () { return []; });
-  }
-
-  function get(id) {
-    return run('readonly', function (store) { return store.get(id); }).then(function (v) { return v ? v.text : ''; });
-  }
-
-  function clear() {
-    lastAuto = 0;
-    return run('readwrite', function (store) { store.clear(); }).catch(function () {});
-  }
-
-  window.SipprepVersions = { keep: keep, saved: saved, list: list, get: get, clear: clear };
-})();
+  if (typeof module === 'object' && module.exports) module.exports = { createVersions: createVersions };
+  else root.SipprepVersions = createVersions(root.SipprepStore, Date.now);
+})(typeof self !== 'undefined' ? self : this);

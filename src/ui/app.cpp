@@ -254,6 +254,7 @@ void App::editing_elsewhere(bool elsewhere) {
         a11y_.announce(t("elsewhere.title"));
     }
     elsewhere_ = elsewhere;
+    if (!elsewhere) elsewhere_note_.clear();
 }
 
 void App::continue_draft() { go_to(screen_to_continue(resume_place_.screen)); }
@@ -262,6 +263,7 @@ void App::elsewhere_screen() {
     Group group(Role::Alert, "elsewhere", t("elsewhere.title"));
     heading(t("elsewhere.title"), 2);
     paragraph(t("elsewhere.text"));
+    if (!elsewhere_note_.empty()) paragraph(elsewhere_note_);
     if (button(t("elsewhere.take_over"), "elsewhere-take-over", ButtonStyle::Primary)) host_.take_over_editing();
     // The fields the person was in are gone: keyboard and screen reader land on the way back.
     if (std::exchange(focus_pending_, false)) focus_last_control();
@@ -635,7 +637,7 @@ void App::dom_text(const std::string& key, const DomText& text) {
     a11y_.on_text(key, std::move(clean));
 }
 
-void App::draft_reloaded(const std::string& text) {
+void App::draft_reloaded(const std::string& text, bool go_on) {
     // Everything this tab held is replaced by what the other tab left, erased included.
     prep_ = make_new_preparation();
     earlier_.reset();
@@ -653,7 +655,7 @@ void App::draft_reloaded(const std::string& text) {
     screen_ = Screen::Start;
     if (text.empty()) return;
     draft_loaded(text);
-    if (screen_ != Screen::Resume) return;  // unreadable: the banner says so
+    if (screen_ != Screen::Resume || !go_on) return;  // unreadable: the banner says so
     // The person chose to continue here: straight to where they were.
     screen_ = screen_to_continue(resume_place_.screen);
     scroll_to_top_ = true;

@@ -77,7 +77,7 @@ public:
     void draft_loaded(const std::string& draft_json) override;
     void draft_saved() override;
     void editing_elsewhere(bool elsewhere) override;
-    void draft_reloaded(const std::string& draft_json) override;
+    void draft_reloaded(const std::string& draft_json, bool go_on) override;
     void versions_listed(const std::string& json) override;
     void auto_erase_status(int days, bool erased_now) override;
     void storage_failed(const std::string& reason) override;
@@ -250,6 +250,7 @@ private:
     std::string draft_updated_;  // when the stored draft was last written
     std::string saved_at_;       // "14:32": the last save on this device
     bool elsewhere_ = false;     // another tab edits: this one shows only that
+    std::string elsewhere_note_;  // why a file dropped here was not opened
     struct Version {
         int id = 0;
         std::string time, kind;

@@ -10,6 +10,12 @@ namespace sipprep::ui {
 
 void App::file_opened(const std::string& name, const std::string& bytes, FileOrigin origin) {
     host_.request_frames(1);
+    if (elsewhere_) {
+        // This tab does not edit: a file taken here would be lost on "Fortsätt här".
+        elsewhere_note_ = trf(lang_, "elsewhere.file_not_opened", {name});
+        a11y_.announce(elsewhere_note_);
+        return;
+    }
     // Only a file from the picker the earlier-plan button opened is the earlier plan.
     FileArrival arrival{name, screen_ == Screen::Professional,
                         origin == FileOrigin::Picker ? picking_for_ : FileUse::Draft};

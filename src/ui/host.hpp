@@ -130,8 +130,10 @@ public:
     virtual void draft_loaded(const std::string& draft_json) = 0;
     // Another tab or window edits the preparation (true), or this one does again (false).
     virtual void editing_elsewhere(bool elsewhere) = 0;
-    // This tab took over: the stored draft as the other tab left it ("" when it was erased).
-    virtual void draft_reloaded(const std::string& draft_json) = 0;
+    // This tab edits again: the stored draft as the other tab left it ("" when it was erased).
+    // `go_on`: the person chose it ("Fortsätt här", a restored version): straight to where they
+    // were; otherwise (the editing tab closed while this one waited) the neutral screen first.
+    virtual void draft_reloaded(const std::string& draft_json, bool go_on) = 0;
     // The auto-erase setting at start, and whether a draft unused that long was just removed.
     virtual void auto_erase_status(int days, bool erased_now) = 0;
     // The earlier versions, newest first: [{"id":…,"time":"2026-11-23T14:32:00Z","kind":"auto"}].

@@ -208,13 +208,13 @@ EMSCRIPTEN_KEEPALIVE void sipprep_update_available() {
     s.app->update_available();
     wake();
 }
-// Only one tab edits (web/shell.js holds a Web Lock for it).
+// Only one tab edits (web/draft-store.js).
 EMSCRIPTEN_KEEPALIVE void sipprep_editing_elsewhere(int elsewhere) {
     s.app->editing_elsewhere(elsewhere != 0);
     wake();
 }
-EMSCRIPTEN_KEEPALIVE void sipprep_draft_reloaded(const char* draft_json) {
-    s.app->draft_reloaded(draft_json);
+EMSCRIPTEN_KEEPALIVE void sipprep_draft_reloaded(const char* draft_json, int go_on) {
+    s.app->draft_reloaded(draft_json, go_on != 0);
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_auto_erase_status(int days, int erased_now) {

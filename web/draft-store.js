@@ -1,0 +1,872 @@
+// The draft store: the only copy of what a person wrote, as an explicit state machine.
+// docs/draft-store.md has the table of states and events and the invariants; tests/js/
+// draft-store.test.mjs checks them over thousands of random interleavings of tabs, crashes,
+// erasing and locking. Nothing here touches `window`: web/draft.js gives it the browser
+// (IndexedDB through web/store.js, localStorage, BroadcastChannel, Web Locks, the app).
+(function (root) {
+  'use strict';
+
+  // localStorage: what every tab must read at once, and the rescue copy written as a page goes away.
+  var KEYS = {
+    oldDraft: 'sipprep.draft.v1',              // layouts A–B: the draft itself, before IndexedDB
+    oldUnreadable: 'sipprep.draft.v1.unreadable',
+    rev: 'sipprep.draft.v1.rev',               // kept for tabs of earlier versions still open
+    savedAt: 'sipprep.draft.v1.savedAt',
+    locked: 'sipprep.draft.v1.locked',         // '1' now; layout C kept the sealed draft here (base64)
+    rescue: 'sipprep.draft.v1.rescue',
+    gen: 'sipprep.draft.gen',                  // the draft's generation, read at once by every tab
+    autoErase: 'sipprep.autoEraseDays'         // a setting of this computer, not of a draft
+  };
+  // Characters: a 5 MB bundle and the earlier plan a follow-up carries, with room to spare.
+  var DRAFT_LIMIT = 16 * 1024 * 1024;
+  var SAVE_AFTER_MS = 500;
+  var RETRY_AFTER_MS = 5000;
+  // How long a tab that asked to take over waits for the editing tab's answer before it takes
+  // the Web Lock from it (a tab that is frozen or hung). Without Web Locks: how long it waits at all.
+  var HANDOVER_WAIT_MS = 5000;
+  var HANDOVER_WAIT_NO_LOCKS_MS = 1000;
+  var LOCK_NAME = 'sipprep-editor';
+
+  // The states of a tab (docs/draft-store.md). Orthogonal to them: whether the draft is
+  // locked (`locked`: this tab holds the key; `storedLocked`: what is stored is sealed),
+  // whether a write is pending or on its way, and whether an erase is on its way.
+  var STATES = ['reading', 'owner', 'releasing', 'follower', 'takingOver'];
+  // Every event, and what it does in every state: a handler's name, or 'ignore' (with why in
+  // the docs). The test checks that the table is complete.
+  var TABLE = {
+    //                reading        owner           releasing       follower        takingOver
+    typed:        { reading: 'ignore', owner: 'typed', releasing: 'ignore', follower: 'ignore', takingOver: 'ignore' },
+    timer:        { reading: 'ignore', owner: 'write', releasing: 'write', follower: 'ignore', takingOver: 'ignore' },
+    hidden:       { reading: 'ignore', owner: 'goingAway', releasing: 'goingAway', follower: 'ignore', takingOver: 'ignore' },
+    askedToLeave: { reading: 'ignore', owner: 'release', releasing: 'ignore', follower: 'ignore', takingOver: 'ignore' },
+    pressedTakeOver: { reading: 'ignore', owner: 'ignore', releasing: 'ignore', follower: 'askToTakeOver', takingOver: 'ignore' },
+    answered:     { reading: 'ignore', owner: 'lateAnswer', releasing: 'ignore', follower: 'ignore', takingOver: 'handedOver' },
+    waitedTooLong: { reading: 'ignore', owner: 'ignore', releasing: 'ignore', follower: 'ignore', takingOver: 'stealLock' },
+    lockGranted:  { reading: 'becomeOwnerAtStart', owner: 'ignore', releasing: 'ignore', follower: 'becomeOwnerQuietly', takingOver: 'becomeOwnerTakingOver' },
+    lockRefused:  { reading: 'becomeFollowerAtStart', owner: 'ignore', releasing: 'ignore', follower: 'ignore', takingOver: 'ignore' },
+    lockLost:     { reading: 'ignore', owner: 'lostOwnership', releasing: 'ignore', follower: 'ignore', takingOver: 'ignore' },
+    erase:        { reading: 'ignore', owner: 'erase', releasing: 'refuseNotOwner', follower: 'refuseNotOwner', takingOver: 'refuseNotOwner' }
+  };
+
+  function ls0(fn) { try { return fn(); } catch (e) { return null; } }
+
+  function createDraftStore(env) {
+    var local = env.local;
+    var s = {
+      state: 'reading',
+      gen: Number(ls0(function () { return env.local.getItem(KEYS.gen); }) || 0),  // which draft: every erase starts a new generation (stored in 'meta')
+      fence: 0,            // which tab owns it: every tab that becomes the owner takes a new fence
+      epoch: 0,            // this tab's erases: results of writes started before one are dropped
+      knownRev: 0,         // the stored revision this tab's text is based on
+      pending: false,      // the app's draft changed since it was last written
+      inFlight: null,      // the write on its way: { rev, text, epoch }
+      failed: false,       // the last write failed; tried again after RETRY_AFTER_MS or the next change
+      timer: 0,
+      erasing: null,       // the erase on its way (a promise)
+      locked: false,
+      storedLocked: false,
+      started: false,      // the app has started: before that, what it must hear waits in `later`
+      later: [],
+      loadText: '',
+      readProblem: null,
+      autoErased: false,
+      holding: false,      // this tab holds the Web Lock
+      lockSeq: 0,          // the newest lock request: grants of older ones are given back at once
+      releaseLock: null,
+      handed: null,        // what the editing tab answered when this tab asked to take over
+      waitTimer: 0,
+      idleWaiters: [],
+      quietWaiters: [],
+      rescueProblem: null,
+      trace: env.trace || null
+    };
+
+    function ls(fn, fallback) { try { return fn(); } catch (e) { return fallback; } }
+    function reasonOf(e) { return e && e.name ? e.name : String(e); }
+    function tell(fn) { if (s.started) fn(); else s.later.push(fn); }
+    function setTimer(fn, ms) { return env.timers.set(fn, ms); }
+    function clearTimer(id) { if (id) env.timers.clear(id); }
+
+    // ------------------------------------------------------------ the dispatcher
+    function on(event, data) {
+      var row = TABLE[event];
+      var what = row[s.state];
+      if (s.trace) s.trace(env.tabId, s.state, event, what);
+      if (what === 'ignore') return undefined;
+      return handlers[what](data);
+    }
+
+    // ------------------------------------------------------------ the stored layouts
+    // What earlier versions of the app left in localStorage (layouts A–C in docs/draft-store.md).
+    function readLegacy() {
+      var text = ls(function () { return local.getItem(KEYS.oldDraft); }, null);
+      var lockedValue = ls(function () { return local.getItem(KEYS.locked); }, null);
+      var rev = ls(function () { return Number(local.getItem(KEYS.rev) || 0); }, 0);
+      var savedAt = ls(function () { return Number(local.getItem(KEYS.savedAt) || 0); }, 0);
+      var out = { record: null, unreadable: ls(function () { return local.getItem(KEYS.oldUnreadable); }, null), rev: rev };
+      if (lockedValue && lockedValue !== '1') {
+        // Layout C: the sealed draft as base64 (an age file); the readable draft was removed with it.
+        try {
+          var bin = (env.atob || atob)(lockedValue), bytes = new Uint8Array(bin.length);
+          for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+          out.record = { sealed: bytes, rev: rev || 1, savedAt: savedAt || env.now() };
+          out.sealedLegacy = true;
+        } catch (e) { /* not base64: nothing to move */ }
+      } else if (text !== null) {
+        out.record = { text: text, rev: rev || 1, savedAt: savedAt || env.now() };
+      }
+      return out;
+    }
+
+    function forgetLegacy(legacy) {
+      ls(function () {
+        local.removeItem(KEYS.oldDraft);
+        local.removeItem(KEYS.oldUnreadable);
+        if (legacy.sealedLegacy) local.removeItem(KEYS.locked);
+      });
+    }
+
+    function readRescue() {
+      return ls(function () { return JSON.parse(local.getItem(KEYS.rescue) || 'null'); }, null);
+    }
+
+    // The rescue copy holds words an owner had as its page went away, when they may be newer
+    // than the stored record: same generation, written by the record's owner or a later one
+    // (never by an owner the record's writer had already replaced), and a higher revision.
+    // Layout D wrote it without generation and fence, with the revision of the write on its way
+    // (so there the same revision still means newer).
+    function rescueToAdopt(meta, cur) {
+      var r = readRescue();
+      if (!r || typeof r.text !== 'string' || (cur && cur.sealed)) return null;
+      var recRev = cur ? cur.rev : 0;
+      if (r.gen === undefined) return meta.gen === 0 && r.rev >= recRev ? r : null;
+      if (r.gen !== meta.gen || r.fence < (cur && cur.fence || 0)) return null;
+      return r.rev > recRev ? r : null;
+    }
+
+    // A rescue copy of an owner that another had already replaced (without Web Locks, a tab
+    // learns it only at its next write): not the draft, but never dropped unread — it becomes an
+    // earlier version (not beside a locked draft).
+    function orphanRescue(meta, cur) {
+      var r = readRescue();
+      if (!r || typeof r.text !== 'string' || !r.text || r.gen !== meta.gen || (cur && cur.sealed)) return null;
+      return cur && r.fence < (cur.fence || 0) && r.text !== cur.text ? r : null;
+    }
+
+    // Becoming the owner: one transaction takes a new fence (every later write of an older
+    // owner is refused), moves a draft of an earlier layout in, and reads what is stored.
+    function claim() {
+      var legacy = readLegacy();
+      return env.store.tx(['draft'], 'readwrite', function (t) {
+        var d = t.objectStore('draft');
+        var out = {};
+        var mReq = d.get('meta');
+        mReq.onsuccess = function () {
+          var cReq = d.get('current');
+          cReq.onsuccess = function () {
+            var uReq = d.get('unreadable');
+            uReq.onsuccess = function () {
+              var meta = mReq.result, cur = cReq.result;
+              if (!meta) {
+                if (!cur && legacy.record) { cur = legacy.record; d.put(cur, 'current'); }
+                meta = { gen: 0, fence: 0, rev: Math.max(cur ? cur.rev : 0, legacy.rev) };
+              }
+              if (!uReq.result && legacy.unreadable !== null) d.put({ text: legacy.unreadable, time: env.now() }, 'unreadable');
+              out.lastFence = meta.fence;
+              out.rescue = rescueToAdopt(meta, cur);
+              out.orphan = out.rescue ? null : orphanRescue(meta, cur);
+              meta = { gen: meta.gen, fence: meta.fence + 1, rev: Math.max(meta.rev, cur ? cur.rev : 0) };
+              d.put(meta, 'meta');
+              out.meta = meta;
+              out.record = cur || null;
+            };
+          };
+        };
+        return out;
+      }).then(function (out) {
+        forgetLegacy(legacy);
+        s.claimed = true;
+        s.gen = out.meta.gen;
+        ls(function () { local.setItem(KEYS.gen, String(s.gen)); });
+        s.fence = out.meta.fence;
+        s.knownRev = out.meta.rev;
+        s.storedLocked = !!(out.record && out.record.sealed);
+        if (out.orphan) env.versions.keep({ text: out.orphan.text }, 'conflict', s.gen);
+        if (!out.rescue) dropRescue(function (r) { return (r.gen || 0) !== s.gen || (r.fence || 0) < s.fence; });
+        return out;
+      });
+    }
+
+    // The text an owner starts from: the stored record, or the rescue copy when it is newer
+    // (then it stays until a write that holds its words has succeeded).
+    function startingText(out) {
+      if (out.rescue) {
+        s.knownRev = Math.max(s.knownRev, out.rescue.rev);
+        s.pending = true;
+        return out.rescue.text;
+      }
+      return out.record && out.record.text ? out.record.text : '';
+    }
+
+    function dropRescue(when) {
+      var r = readRescue();
+      if (r && when(r)) ls(function () { local.removeItem(KEYS.rescue); });
+    }
+
+    // ------------------------------------------------------------ Web Locks
+    // One request at a time is the one that counts; a grant of an older one is given back.
+    function requestLock(mode) {
+      if (!env.locks) return;
+      var seq = ++s.lockSeq;
+      var opts = mode === 'try' ? { ifAvailable: true } : mode === 'steal' ? { steal: true } : {};
+      var granted = false;
+      env.locks.request(LOCK_NAME, opts, function (lock) {
+        if (!lock) { if (seq === s.lockSeq) on('lockRefused'); return undefined; }
+        if (seq !== s.lockSeq || s.holding) return undefined;
+        granted = true;
+        s.holding = true;
+        var held = new Promise(function (release) { s.releaseLock = release; });
+        on('lockGranted');
+        return held;
+      }).then(function () {
+        if (granted && s.holding && seq === s.lockSeq) s.holding = false;
+      }, function () {
+        // Taken from this tab (another tab took over: steal), or the browser refused locks.
+        if (granted && s.holding && seq === s.lockSeq) { s.holding = false; s.releaseLock = null; on('lockLost'); }
+        else if (!granted && seq === s.lockSeq && s.state === 'reading') on('lockGranted');
+      });
+    }
+
+    function letGoOfLock() {
+      s.holding = false;
+      if (s.releaseLock) { var r = s.releaseLock; s.releaseLock = null; r(); }
+    }
+
+    // ------------------------------------------------------------ writing
+    function draftNow() { return env.app.draft(); }
+
+    function settleIdle() {
+      if (s.inFlight || s.erasing) return;
+      var quiet = s.quietWaiters;
+      s.quietWaiters = [];
+      quiet.forEach(function (w) { w(); });
+      if (s.locking || (s.pending && !s.failed && (s.state === 'owner' || s.state === 'releasing'))) return;
+      var waiters = s.idleWaiters;
+      s.idleWaiters = [];
+      waiters.forEach(function (w) { w(); });
+    }
+
+    function failWrite(reason) {
+      s.failed = true;
+      s.pending = true;  // still only in memory: written at the next change, the next retry, or as a rescue copy
+      tell(function () { env.app.failed(reason); });
+      clearTimer(s.timer);
+      s.timer = setTimer(function () { s.timer = 0; on('timer'); }, RETRY_AFTER_MS);
+    }
+
+    function write() {
+      clearTimer(s.timer);
+      s.timer = 0;
+      if (!s.started) return settleIdle();
+      env.app.runPendingFrame();
+      if (!s.pending || s.inFlight || s.erasing || s.locking) return settleIdle();
+      // A locked draft this tab has not opened is never written over; only erasing replaces it.
+      if (s.storedLocked && !s.locked) { s.pending = false; return settleIdle(); }
+      if (!s.claimed) return reclaim();
+      s.pending = false;
+      s.failed = false;
+      var text = draftNow();
+      if (text.length > DRAFT_LIMIT) {
+        failWrite('too large: ' + Math.round(text.length / 1024) + ' kB');
+        return settleIdle();
+      }
+      // Revision numbers are never used twice, not even after a failed write: a rescue copy's
+      // number stays below every later write's.
+      s.issuedRev = Math.max(s.issuedRev || 0, s.knownRev) + 1;
+      var w = { rev: s.issuedRev, base: s.knownRev, text: text, epoch: s.epoch, gen: s.gen, fence: s.fence, sealed: s.locked };
+      s.inFlight = w;
+      var value = w.sealed
+        ? env.passphrase.sealDraft(new TextEncoder().encode(text)).then(function (r) {
+            if (r.error) throw new DOMException('the passphrase part of the app did not answer (' + r.error + ')', 'NotReadableError');
+            return { sealed: r.bytes };
+          })
+        : Promise.resolve({ text: text });
+      value.then(function (v) {
+        if (w.sealed !== s.locked) return { result: 'again' };  // locked or unlocked meanwhile
+        w.value = v;
+        v.rev = w.rev;
+        v.fence = w.fence;
+        v.savedAt = env.now();
+        // Generation, fence and revision are checked in the same transaction as the write.
+        return env.store.tx(['draft'], 'readwrite', function (t) {
+          var d = t.objectStore('draft');
+          var out = { result: 'saved' };
+          var mReq = d.get('meta');
+          mReq.onsuccess = function () {
+            var meta = mReq.result;
+            if (!meta || meta.gen !== w.gen) { out.result = 'erased'; return; }
+            // A tab told that another took over never writes, even a write it began before.
+            if (meta.fence !== w.fence || (s.state !== 'owner' && s.state !== 'releasing')) { out.result = 'taken'; return; }
+            var cReq = d.get('current');
+            cReq.onsuccess = function () {
+              var cur = cReq.result;
+              if (cur && cur.rev > w.base) { out.result = 'newer'; return; }
+              d.put(v, 'current');
+              d.put({ gen: meta.gen, fence: meta.fence, rev: Math.max(meta.rev, w.rev) }, 'meta');
+            };
+          };
+          return out;
+        });
+      }).then(function (out) { written(w, out.result); }, function (e) {
+        s.inFlight = null;
+        if (w.epoch !== s.epoch) return settleIdle();
+        s.pending = true;
+        failWrite(reasonOf(e));
+        settleIdle();
+      });
+      return undefined;
+    }
+
+    function written(w, result) {
+      s.inFlight = null;
+      if (w.epoch !== s.epoch) { if (s.pending && s.state === 'owner') write(); return settleIdle(); }  // erased since it started
+      if (result === 'again') { s.pending = true; }
+      else if (result === 'saved') {
+        s.knownRev = Math.max(s.knownRev, w.rev);
+        if (!w.sealed) env.versions.saved(w.text, w.gen);
+        var refused = null;
+        try {
+          local.setItem(KEYS.rev, String(s.knownRev));
+          local.setItem(KEYS.savedAt, String(w.value.savedAt));
+          if (w.sealed) local.setItem(KEYS.locked, '1'); else local.removeItem(KEYS.locked);
+        } catch (e) { refused = reasonOf(e); }
+        // The rescue copy goes once a write holding its words is stored: its own owner's
+        // later write, or this owner's first write after adopting it. A newer owner's stays.
+        dropRescue(function (r) {
+          var f = r.fence || 0;
+          return (r.gen || 0) !== w.gen ? (r.gen || 0) < w.gen : f < w.fence || (f === w.fence && r.rev <= w.rev);
+        });
+        // "Sparat" only when all of it is stored; localStorage refusing is said too.
+        if (refused) tell(function () { env.app.failed(refused); });
+        else if (s.state === 'owner' || s.state === 'releasing') tell(function () { env.app.saved(); });
+      } else {
+        // 'taken' / 'newer': another tab edits now. What this tab had not stored is kept as an
+        // earlier version (sealed when the draft is locked). 'erased': erased elsewhere, nothing kept.
+        if (result !== 'erased') keepConflict(w);
+        becomeFollower(true);
+        return settleIdle();
+      }
+      if (s.pending && (s.state === 'owner' || s.state === 'releasing') && !s.failed) write();
+      else settleIdle();
+      return undefined;
+    }
+
+    // The claim failed when this tab became the owner, so it did not see what was stored: what
+    // it finds now is kept as an earlier version before the person's words are written over it
+    // (a sealed draft stays as it is and the passphrase is asked for).
+    function reclaim() {
+      s.inFlight = { rev: 0, epoch: s.epoch };
+      var genAtStart = s.gen;
+      var epoch = s.epoch;
+      claim().then(function (out) {
+        s.inFlight = null;
+        if (epoch !== s.epoch) return write();
+        s.readProblem = null;
+        if (s.gen !== genAtStart) {
+          // Erased by another tab since this one started: what it holds belongs to that draft.
+          s.pending = false;
+          tell(function () { env.app.reloaded('', false); });
+          return settleIdle();
+        }
+        var rec = out.record;
+        if (rec && rec.sealed) {
+          s.pending = false;
+          tell(function () { env.app.locked(savedAtIso()); });
+          if (!s.storedLocked) env.versions.keep({ text: draftNow() }, 'conflict', s.gen);
+          return settleIdle();
+        }
+        if (rec && rec.text) env.versions.keep({ text: rec.text }, 'conflict', s.gen);
+        if (out.rescue) env.versions.keep({ text: out.rescue.text }, 'conflict', s.gen);
+        return write();
+      }, function (e) {
+        s.inFlight = null;
+        failWrite(reasonOf(e));
+        settleIdle();
+      });
+    }
+
+    function keepConflict(w) {
+      if (w.sealed && w.value && w.value.sealed) env.versions.keep({ sealed: w.value.sealed }, 'conflict', w.gen).then(keptOrSay);
+      else if (!w.sealed && !s.storedLocked) env.versions.keep({ text: s.state === 'owner' ? draftNow() : w.text }, 'conflict', w.gen).then(keptOrSay);
+    }
+    // versions.keep resolves false when the browser refused to store the version.
+    function keptOrSay(ok) { if (ok === false) tell(function () { env.app.failed('earlier version not kept'); }); }
+
+    // An IndexedDB write may not finish while the page goes away: the words also go to
+    // localStorage, synchronously (not for a locked draft: nothing readable is stored). Its
+    // revision is above the write on its way, so it wins over it when that write lands.
+    function rescue() {
+      if ((s.state !== 'owner' && s.state !== 'releasing') || s.locked || s.storedLocked || s.erasing || !(s.pending || s.inFlight)) return;
+      // Erased by another tab meanwhile (possible only without Web Locks): nothing of it is written.
+      if (ls(function () { return Number(local.getItem(KEYS.gen) || 0); }, s.gen) !== s.gen) return;
+      s.issuedRev = Math.max(s.issuedRev || 0, s.knownRev, s.inFlight ? s.inFlight.rev : 0) + 1;
+      var rev = s.issuedRev;
+      try {
+        local.setItem(KEYS.rescue, JSON.stringify({ gen: s.gen, fence: s.fence, rev: rev, text: draftNow() }));
+        s.rescueProblem = null;
+      } catch (e) {
+        // Too large for localStorage: the person hears it when the page shows again.
+        s.rescueProblem = reasonOf(e);
+      }
+    }
+
+    // ------------------------------------------------------------ ownership
+    function becomeFollower(tellApp) {
+      clearTimer(s.timer);
+      s.timer = 0;
+      clearTimer(s.waitTimer);
+      s.waitTimer = 0;
+      s.state = 'follower';
+      s.pending = false;
+      s.failed = false;
+      s.handed = null;
+      // The key of a locked draft stays with the tab that edits it.
+      if (s.locked) { s.locked = false; env.passphrase.forgetDraftKey(); }
+      letGoOfLock();
+      requestLock('wait');  // this tab edits again when the lock comes free (the other tab closed)
+      if (tellApp) tell(function () { env.app.elsewhere(true); });
+    }
+
+    function ownerFrom(out) {
+      s.state = 'owner';
+      s.typedSinceOwner = false;
+      var text = startingText(out);
+      var handed = s.handed;
+      s.handed = null;
+      if (handed && handed.gen === s.gen && handed.unsaved && !s.storedLocked) {
+        // The other tab could not store its last words: they come with its answer.
+        text = handed.text;
+        s.pending = true;
+      }
+      if (s.storedLocked) text = '';  // the passphrase is asked for again
+      return text;
+    }
+
+    function afterBecomingOwner(text, how) {
+      tell(function () {
+        if (how === 'start') { /* load() gives the text to the app's first frame */ }
+        else env.app.reloaded(text, how === 'takeOver');
+        if (s.storedLocked) env.app.locked(savedAtIso());
+        env.app.elsewhere(false);
+      });
+      if (s.pending) schedule();
+    }
+
+    function claimFailed(e) {
+      // Storage refused (private mode, blocked): this tab edits, says it cannot store, and
+      // claims again before its first write (reclaim).
+      s.state = 'owner';
+      s.claimed = false;
+      s.readProblem = reasonOf(e);
+      return '';
+    }
+
+    var handlers = {
+      typed: function () { s.typedSinceOwner = true; schedule(); },
+      // The answer of the tab that let go came after its lock (the lock is let go at once; the
+      // message takes longer). It matters only when that tab could not store its last words.
+      lateAnswer: function (answer) {
+        if (!answer.unsaved || answer.gen !== s.gen || s.storedLocked) return;
+        if (s.typedSinceOwner) { env.versions.keep({ text: answer.text }, 'conflict', s.gen); return; }
+        tell(function () { env.app.reloaded(answer.text, true); });
+        schedule();
+      },
+      write: write,
+      goingAway: function () { write(); rescue(); },
+
+      becomeOwnerAtStart: function () {
+        return claim().then(function (out) {
+          var text = ownerFrom(out);
+          var days = autoEraseDays();
+          var savedAt = ls(function () { return Number(local.getItem(KEYS.savedAt) || 0); }, 0) || (out.record && out.record.savedAt) || 0;
+          if ((out.record || out.rescue) && days > 0 && savedAt && env.now() - savedAt > days * 86400000) {
+            // A draft nobody has written in for longer than the chosen time is removed unread.
+            s.autoErased = true;
+            s.pending = false;
+            s.loadText = '';
+            return eraseStored();
+          }
+          s.loadText = text;
+          if (s.pending) schedule();
+          return undefined;
+        }, function (e) { s.loadText = claimFailed(e); }).then(startDone);
+      },
+      becomeFollowerAtStart: function () {
+        s.state = 'follower';
+        requestLock('wait');
+        startDone();
+      },
+      becomeOwnerQuietly: function () {
+        // The editing tab closed while this one waited: it edits now, from the neutral screen.
+        return claim().then(function (out) { afterBecomingOwner(ownerFrom(out), 'quiet'); },
+          function (e) { claimFailed(e); tell(function () { env.app.failed(s.readProblem); env.app.elsewhere(false); }); });
+      },
+      becomeOwnerTakingOver: function () {
+        clearTimer(s.waitTimer);
+        s.waitTimer = 0;
+        return claim().then(function (out) { afterBecomingOwner(ownerFrom(out), 'takeOver'); },
+          function (e) { claimFailed(e); tell(function () { env.app.failed(s.readProblem); env.app.reloaded(s.handed ? s.handed.text : '', true); env.app.elsewhere(false); }); });
+      },
+
+      askToTakeOver: function () {
+        s.state = 'takingOver';
+        s.handed = null;
+        if (env.channel) env.channel.postMessage({ type: 'take-over', from: env.tabId });
+        s.waitTimer = setTimer(function () { s.waitTimer = 0; on('waitedTooLong'); },
+          env.locks ? HANDOVER_WAIT_MS : (env.channel ? HANDOVER_WAIT_NO_LOCKS_MS : 0));
+        // With Web Locks the request waiting since this tab became a follower is granted when
+        // the editing tab lets go (or has closed).
+      },
+      handedOver: function (answer) {
+        s.handed = answer;
+        if (!env.locks) return on('lockGranted');
+        if (s.holding) return undefined;  // granted already; becomeOwnerTakingOver reads s.handed
+        // Another waiting tab may be first in the lock's queue: take it from whoever has it.
+        requestLock('steal');
+        return undefined;
+      },
+      stealLock: function () {
+        if (!env.locks) return on('lockGranted');
+        requestLock('steal');
+        return undefined;
+      },
+
+      release: function (from) {
+        // Another tab takes over: store what is pending, then answer with the text as it is
+        // (written or not) and let go. The app shows "open in another tab" at once.
+        // Typing not yet drawn goes in before the field is replaced by the notice.
+        env.app.runPendingFrame();
+        s.state = 'releasing';
+        tell(function () { env.app.elsewhere(true); });
+        flush().then(function () {
+          var unsaved = s.pending || s.failed;
+          var text = s.locked || s.storedLocked ? '' : draftNow();
+          if (s.state !== 'releasing') return;  // lost the lock meanwhile
+          // The taking tab may close before the answer reaches it: the words wait here too.
+          if (unsaved) rescue();
+          if (env.channel) env.channel.postMessage({ type: 'released', to: from, gen: s.gen, rev: s.knownRev, text: unsaved ? text : '', unsaved: unsaved });
+          becomeFollower(false);
+        });
+      },
+      lostOwnership: function () {
+        // The lock was taken from this tab (it did not answer in time): it never writes again
+        // over the draft; what it had not stored becomes an earlier version.
+        if (s.pending && !s.locked && !s.storedLocked) env.versions.keep({ text: draftNow() }, 'conflict', s.gen);
+        becomeFollower(true);
+      },
+
+      erase: function () { return eraseStored(); },
+      refuseNotOwner: function () { tell(function () { env.app.elsewhere(true); }); }
+    };
+
+    function schedule() {
+      s.pending = true;
+      if (!s.timer) s.timer = setTimer(function () { s.timer = 0; on('timer'); }, SAVE_AFTER_MS);
+    }
+
+    // Resolves when nothing is left to write (tests, "Spara" before leaving, a handover).
+    function flush() {
+      var done = new Promise(function (resolve) { s.idleWaiters.push(resolve); });
+      if (s.state === 'owner' || s.state === 'releasing') { s.failed = false; write(); }
+      settleIdle();
+      return done;
+    }
+
+    // ------------------------------------------------------------ erasing
+    // Everything stored of the draft goes, in one transaction that also starts a new generation:
+    // a write that started before it is refused when it lands, and its result is dropped here.
+    function eraseStored() {
+      s.epoch++;
+      s.pending = false;
+      s.failed = false;
+      clearTimer(s.timer);
+      s.timer = 0;
+      s.locked = false;
+      s.storedLocked = false;
+      env.passphrase.forgetDraftKey();
+      // Removed at once (nothing of it may stay if the page closes now), put back if the erase
+      // does not happen.
+      var removed = {};
+      ls(function () {
+        [KEYS.oldDraft, KEYS.oldUnreadable, KEYS.savedAt, KEYS.locked, KEYS.rescue].forEach(function (k) {
+          var v = local.getItem(k);
+          if (v !== null) removed[k] = v;
+          local.removeItem(k);
+        });
+      });
+      function putBack() { ls(function () { Object.keys(removed).forEach(function (k) { local.setItem(k, removed[k]); }); }); }
+      var erasing = env.store.tx(['draft', 'versions'], 'readwrite', function (t) {
+        var d = t.objectStore('draft');
+        var out = {};
+        var mReq = d.get('meta');
+        mReq.onsuccess = function () {
+          var cReq = d.get('current');
+          cReq.onsuccess = function () {
+            var meta = mReq.result || { gen: 0, fence: s.fence, rev: 0 };
+            if (meta.fence !== s.fence || s.state !== 'owner') { out.taken = true; return; }
+            var cur = cReq.result;
+            out.meta = { gen: meta.gen + 1, fence: s.fence, rev: Math.max(meta.rev, cur ? cur.rev : 0) + 1 };
+            d.clear();
+            d.put(out.meta, 'meta');
+            t.objectStore('versions').clear();
+          };
+        };
+        return out;
+      });
+      s.erasing = erasing;
+      return erasing.then(function (out) {
+        if (s.erasing === erasing) s.erasing = null;
+        if (out.taken) { putBack(); becomeFollower(true); return settleIdle(); }
+        s.gen = out.meta.gen;
+        s.knownRev = out.meta.rev;
+        env.versions.forget();
+        // Only the generation stays (a number, so that a late rescue copy is refused).
+        ls(function () { local.removeItem(KEYS.rev); local.setItem(KEYS.gen, String(s.gen)); local.removeItem(KEYS.rescue); });
+        if (s.pending && s.state === 'owner') write(); else settleIdle();
+        return undefined;
+      }, function (e) {
+        if (s.erasing === erasing) s.erasing = null;
+        putBack();
+        tell(function () { env.app.failed('erase: ' + reasonOf(e)); });
+        settleIdle();
+      });
+    }
+
+    // ------------------------------------------------------------ locking with a passphrase
+    function savedAtIso() {
+      var at = ls(function () { return Number(local.getItem(KEYS.savedAt) || 0); }, 0);
+      return at ? new Date(at).toISOString().replace(/\.\d+Z$/, 'Z') : '';
+    }
+
+    // Locking replaces the readable draft, its versions and anything kept aside with the sealed
+    // draft in one transaction: if it fails, the draft is not locked (and the app says so).
+    function lock(passphrase) {
+      if (s.state !== 'owner' || s.locking) { env.app.lockChanged(false, 'storage'); return Promise.resolve(); }
+      // No write starts while locking: the next one after it is sealed.
+      s.locking = true;
+      var epoch = s.epoch;
+      function done() {
+        s.locking = false;
+        if (s.pending && s.state === 'owner') schedule();
+        else if (s.pending && s.state === 'releasing') write();
+        settleIdle();
+      }
+      return env.passphrase.lockDraft(passphrase).then(function (r) {
+        if (r.error) { env.app.lockChanged(false, r.error); return undefined; }
+        // Earlier versions stay, sealed with the same key (words another tab kept there too).
+        var sealedVersions = {};
+        return whenIdle().then(function () { return env.versions.readable(); }).then(function (list) {
+          return list.reduce(function (p, v) {
+            return p.then(function () {
+              return env.passphrase.sealDraft(new TextEncoder().encode(v.text)).then(function (r) {
+                if (r.error) throw new DOMException(r.error, 'NotReadableError');
+                sealedVersions[v.id] = { text: v.text, sealed: r.bytes };
+              });
+            });
+          }, Promise.resolve());
+        }).then(function () {
+          env.app.runPendingFrame();
+          var text = draftNow();
+          return env.passphrase.sealDraft(new TextEncoder().encode(text)).then(function (sealed) {
+            if (sealed.error) throw new DOMException(sealed.error, 'NotReadableError');
+            if (epoch !== s.epoch) throw new DOMException('erased while locking', 'AbortError');  // nothing of it is stored
+            var gen = s.gen, fence = s.fence;
+            s.issuedRev = Math.max(s.issuedRev || 0, s.knownRev) + 1;
+            var rev = s.issuedRev;
+            return env.store.tx(['draft', 'versions'], 'readwrite', function (t) {
+              var d = t.objectStore('draft');
+              var out = { result: 'saved' };
+              var mReq = d.get('meta');
+              mReq.onsuccess = function () {
+                var meta = mReq.result;
+                if (!meta || meta.gen !== gen) { out.result = 'erased'; return; }
+                if (meta.fence !== fence || (s.state !== 'owner' && s.state !== 'releasing')) { out.result = 'taken'; return; }
+                d.put({ sealed: sealed.bytes, rev: rev, fence: fence, savedAt: env.now() }, 'current');
+                d.put({ gen: gen, fence: fence, rev: Math.max(meta.rev, rev) }, 'meta');
+                d.delete('unreadable');
+                var versions = t.objectStore('versions');
+                var all = versions.getAll();
+                all.onsuccess = function () {
+                  all.result.forEach(function (v) {
+                    if (typeof v.text !== 'string') return;
+                    var done = sealedVersions[v.id];
+                    // Added while sealing (a tab replaced unknowingly): nothing readable may stay.
+                    if (!done || done.text !== v.text) { versions.delete(v.id); return; }
+                    versions.put({ id: v.id, time: v.time, kind: v.kind, sealed: done.sealed });
+                  });
+                };
+              };
+              return out;
+            }).then(function (out) {
+              if (out.result !== 'saved') {
+                // Not locked: another tab edits now (its words are kept as an earlier version,
+                // readable, because the lock did not take effect), or the draft was erased.
+                env.passphrase.forgetDraftKey();
+                env.app.lockChanged(false, 'storage');
+                if (out.result === 'taken') {
+                  if (s.state === 'owner' || s.state === 'releasing') env.versions.keep({ text: draftNow() }, 'conflict', gen);
+                  becomeFollower(true);
+                }
+                return;
+              }
+              s.locked = true;
+              s.storedLocked = true;
+              s.knownRev = rev;
+              s.pending = s.pending || draftNow() !== text;
+              ls(function () {
+                local.setItem(KEYS.locked, '1');
+                local.setItem(KEYS.rev, String(rev));
+                local.setItem(KEYS.savedAt, String(env.now()));
+                local.removeItem(KEYS.rescue);
+              });
+              env.versions.forget();
+              env.app.lockChanged(true, '');
+            });
+          });
+        }).catch(function (e) {
+          env.passphrase.forgetDraftKey();
+          env.app.lockChanged(false, 'storage');
+          env.app.failed(reasonOf(e));
+        });
+      }).then(done, done);
+    }
+
+    // Resolves when no write or erase is on its way (a pending change may wait).
+    function whenIdle() {
+      if (!s.inFlight && !s.erasing) return Promise.resolve();
+      return new Promise(function (resolve) { s.quietWaiters.push(resolve); });
+    }
+
+    function unlock(passphrase) {
+      return env.store.get('draft', 'current').catch(function () { return null; }).then(function (rec) {
+        // Erased or unlocked meanwhile: nothing sealed to open.
+        if (!rec || !rec.sealed) return { error: '', bytes: rec && rec.text ? new TextEncoder().encode(rec.text) : null, plain: true };
+        return env.passphrase.unlockDraft(new Uint8Array(rec.sealed), passphrase);
+      }).then(function (r) {
+        if (!r.error && !r.plain && s.state === 'owner') s.locked = true;
+        if (r.plain) s.storedLocked = false;
+        env.app.unlocked(r.error || '', r.bytes ? new TextDecoder().decode(r.bytes) : '');
+      });
+    }
+
+    function removeLock() {
+      env.passphrase.forgetDraftKey();
+      s.locked = false;
+      s.storedLocked = false;
+      schedule();
+      write();  // readable again; the sealed copy is replaced by this write
+      env.app.lockChanged(false, '');
+    }
+
+    // A stored draft that could not be read is kept aside, not overwritten by the next save.
+    // A locked one stays sealed there: it is never stored readable.
+    function keepUnreadable(text) {
+      return env.store.tx(['draft'], 'readwrite', function (t) {
+        var d = t.objectStore('draft');
+        if (!s.storedLocked && !s.locked) { d.put({ text: text, time: env.now() }, 'unreadable'); return; }
+        var c = d.get('current');
+        c.onsuccess = function () { if (c.result && c.result.sealed) d.put({ sealed: c.result.sealed, time: env.now() }, 'unreadable'); };
+      }).catch(function (e) { env.app.failed(reasonOf(e)); });
+    }
+
+    // ------------------------------------------------------------ earlier versions
+    // Before something replaces the draft. A locked draft's version is sealed with its key.
+    function keepVersion(kind) {
+      if (s.state !== 'owner' || (s.storedLocked && !s.locked)) return Promise.resolve();
+      var text = draftNow(), gen = s.gen;
+      if (!s.locked) return env.versions.keep({ text: text }, kind, gen);
+      return env.passphrase.sealDraft(new TextEncoder().encode(text)).then(function (r) {
+        if (r.error) { env.app.failed('earlier version not kept'); return undefined; }
+        return env.versions.keep({ sealed: r.bytes }, kind, gen).then(keptOrSay);
+      });
+    }
+
+    function restoreVersion(id) {
+      var epoch = s.epoch, lockedAt = s.locked;
+      return env.versions.get(id).then(function (v) {
+        // Erased meanwhile: nothing of it comes back. Locked or unlocked meanwhile: not restored
+        // (the version of what it replaces would be kept the wrong way).
+        if (!v || typeof v.text !== 'string' || s.state !== 'owner' || epoch !== s.epoch) return undefined;
+        if (s.locking || s.locked !== lockedAt) return undefined;
+        // The draft as it is at this moment becomes a version, then the chosen one replaces it.
+        var kept = keepVersion('restore');
+        env.app.reloaded(v.text, true);
+        schedule();
+        write();
+        return kept;
+      });
+    }
+
+    function autoEraseDays() { return ls(function () { return Number(local.getItem(KEYS.autoErase) || 0); }, 0); }
+
+    // ------------------------------------------------------------ messages from other tabs
+    function message(data) {
+      var type = data && data.type;
+      if (type === 'take-over' && data.from !== env.tabId) on('askedToLeave', data.from);
+      else if (type === 'released' && data.to === env.tabId) on('answered', data);
+    }
+
+    // ------------------------------------------------------------ start
+    // Reads what is stored and learns whether this tab edits, before the app's first frame.
+    var startDone = null;
+    var ready = new Promise(function (resolve) { startDone = resolve; });
+    if (env.channel) env.channel.onmessage = function (ev) { message(ev.data); };
+    if (env.locks) requestLock('try');
+    else on('lockGranted');
+
+    return {
+      ready: ready,
+      // The stored draft for the app's first frame ("" when none, a follower, or locked).
+      load: function () { return s.state === 'owner' && !s.storedLocked ? s.loadText : ''; },
+      // The app has started: what it must hear before its first frame, then what waited.
+      started: function () {
+        s.started = true;
+        env.app.autoErase(autoEraseDays(), s.autoErased);
+        if (s.readProblem) env.app.failed(s.readProblem);
+        if (s.state === 'owner' && s.storedLocked) env.app.locked(savedAtIso());
+        if (s.state !== 'owner') env.app.elsewhere(true);
+        var later = s.later;
+        s.later = [];
+        later.forEach(function (fn) { fn(); });
+        if (s.pending && s.state === 'owner') schedule();
+      },
+      editing: function () { return s.state === 'owner'; },
+      changed: function () { on('typed'); },
+      hidden: function () {
+        on('hidden');
+        return s.rescueProblem;
+      },
+      shown: function () {
+        if (s.rescueProblem && s.state === 'owner') { var p = s.rescueProblem; s.rescueProblem = null; env.app.failed('rescue: ' + p); }
+      },
+      flush: flush,
+      erase: function () { return on('erase'); },
+      takeOver: function () { on('pressedTakeOver'); },
+      message: message,
+      lock: lock, unlock: unlock, removeLock: removeLock, keepUnreadable: keepUnreadable,
+      keepVersion: keepVersion, restoreVersion: restoreVersion,
+      listVersions: function () { return env.versions.list(); },
+      setAutoErase: function (days) {
+        ls(function () { if (days > 0) local.setItem(KEYS.autoErase, String(days)); else local.removeItem(KEYS.autoErase); });
+      },
+      status: function () {
+        return { state: s.state, editing: s.state === 'owner', revision: s.knownRev, generation: s.gen, fence: s.fence,
+          pending: s.pending || !!s.inFlight, locked: s.locked, locking: !!s.locking, storedLocked: s.storedLocked, erasing: !!s.erasing };
+      }
+    };
+  }
+
+  var api = { createDraftStore: createDraftStore, STATES: STATES, TABLE: TABLE, KEYS: KEYS };
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  else root.SipprepDraftStore = api;
+})(typeof self !== 'undefined' ? self : this);
