@@ -153,6 +153,12 @@
       return cur && r.fence < (cur.fence || 0) && r.text !== cur.text ? r : null;
     }
 
+    // Reads 'meta' and 'current' in one transaction (requests on a store answer in order).
+    function withMetaAndCurrent(d, fn) {
+      var m = d.get('meta'), c = d.get('current');
+      c.onsuccess = function () { fn(m.result, c.result); };
+    }
+
     // Becoming the owner: one transaction takes a new fence (every later write of an older
     // owner is refused), moves a draft of an earlier layout in, and reads what is stored.
     function claim() {
@@ -160,28 +166,20 @@
       return env.store.tx(['draft'], 'readwrite', function (t) {
         var d = t.objectStore('draft');
         var out = {};
-        var mReq = d.get('meta');
-        mReq.onsuccess = function () {
-          var cReq = d.get('current');
-          cReq.onsuccess = function () {
-            var uReq = d.get('unreadable');
-            uReq.onsuccess = function () {
-              var meta = mReq.result, cur = cReq.result;
-              if (!meta) {
-                if (!cur && legacy.record) { cur = legacy.record; d.put(cur, 'current'); }
-                meta = { gen: 0, fence: 0, rev: Math.max(cur ? cur.rev : 0, legacy.rev) };
-              }
-              if (!uReq.result && legacy.unreadable !== null) d.put({ text: legacy.unreadable, time: env.now() }, 'unreadable');
-              out.lastFence = meta.fence;
-              out.rescue = rescueToAdopt(meta, cur);
-              out.orphan = out.rescue ? null : orphanRescue(meta, cur);
-              meta = { gen: meta.gen, fence: meta.fence + 1, rev: Math.max(meta.rev, cur ? cur.rev : 0) };
-              d.put(meta, 'meta');
-              out.meta = meta;
-              out.record = cur || null;
-            };
-          };
-        };
+        var uReq = d.get('unreadable');
+        withMetaAndCurrent(d, function (meta, cur) {
+          if (!meta) {
+            if (!cur && legacy.record) { cur = legacy.record; d.put(cur, 'current'); }
+            meta = { gen: 0, fence: 0, rev: Math.max(cur ? cur.rev : 0, legacy.rev) };
+          }
+          if (!uReq.result && legacy.unreadable !== null) d.put({ text: legacy.unreadable, time: env.now() }, 'unreadable');
+          out.rescue = rescueToAdopt(meta, cur);
+          out.orphan = out.rescue ? null : orphanRescue(meta, cur);
+          meta = { gen: meta.gen, fence: meta.fence + 1, rev: Math.max(meta.rev, cur ? cur.rev : 0) };
+          d.put(meta, 'meta');
+          out.meta = meta;
+          out.record = cur || null;
+        });
         return out;
       }).then(function (out) {
         forgetLegacy(legacy);
@@ -301,20 +299,14 @@
         return env.store.tx(['draft'], 'readwrite', function (t) {
           var d = t.objectStore('draft');
           var out = { result: 'saved' };
-          var mReq = d.get('meta');
-          mReq.onsuccess = function () {
-            var meta = mReq.result;
+          withMetaAndCurrent(d, function (meta, cur) {
             if (!meta || meta.gen !== w.gen) { out.result = 'erased'; return; }
             // A tab told that another took over never writes, even a write it began before.
             if (meta.fence !== w.fence || (s.state !== 'owner' && s.state !== 'releasing')) { out.result = 'taken'; return; }
-            var cReq = d.get('current');
-            cReq.onsuccess = function () {
-              var cur = cReq.result;
-              if (cur && cur.rev > w.base) { out.result = 'newer'; return; }
-              d.put(v, 'current');
-              d.put({ gen: meta.gen, fence: meta.fence, rev: Math.max(meta.rev, w.rev) }, 'meta');
-            };
-          };
+            if (cur && cur.rev > w.base) { out.result = 'newer'; return; }
+            d.put(v, 'current');
+            d.put({ gen: meta.gen, fence: meta.fence, rev: Math.max(meta.rev, w.rev) }, 'meta');
+          });
           return out;
         });
       }).then(function (out) { written(w, out.result); }, function (e) {
@@ -608,19 +600,14 @@
       var erasing = env.store.tx(['draft', 'versions'], 'readwrite', function (t) {
         var d = t.objectStore('draft');
         var out = {};
-        var mReq = d.get('meta');
-        mReq.onsuccess = function () {
-          var cReq = d.get('current');
-          cReq.onsuccess = function () {
-            var meta = mReq.result || { gen: 0, fence: s.fence, rev: 0 };
-            if (meta.fence !== s.fence || s.state !== 'owner') { out.taken = true; return; }
-            var cur = cReq.result;
-            out.meta = { gen: meta.gen + 1, fence: s.fence, rev: Math.max(meta.rev, cur ? cur.rev : 0) + 1 };
-            d.clear();
-            d.put(out.meta, 'meta');
-            t.objectStore('versions').clear();
-          };
-        };
+        withMetaAndCurrent(d, function (m, cur) {
+          var meta = m || { gen: 0, fence: s.fence, rev: 0 };
+          if (meta.fence !== s.fence || s.state !== 'owner') { out.taken = true; return; }
+          out.meta = { gen: meta.gen + 1, fence: s.fence, rev: Math.max(meta.rev, cur ? cur.rev : 0) + 1 };
+          d.clear();
+          d.put(out.meta, 'meta');
+          t.objectStore('versions').clear();
+        });
         return out;
       });
       s.erasing = erasing;
