@@ -246,10 +246,10 @@ private:
         bool tried = false;    // "Lås" was pressed: say what is missing
         std::string passphrase, repeat, error;
     } lock_;
-    DraftPlace resume_place_;    // where the stored draft was left
-    std::string draft_updated_;  // when the stored draft was last written
-    std::string saved_at_;       // "14:32": the last save on this device
-    bool elsewhere_ = false;     // another tab edits: this one shows only that
+    DraftPlace resume_place_;     // where the stored draft was left
+    std::string draft_updated_;   // when the stored draft was last written
+    std::string saved_at_;        // "14:32": the last save on this device
+    bool elsewhere_ = false;      // another tab edits: this one shows only that
     std::string elsewhere_note_;  // why a file dropped here was not opened
     struct Version {
         int id = 0;

@@ -131,11 +131,14 @@ test('a draft locked with a passphrase is stored only encrypted and opens after 
   // Nothing readable of the person's is left in the browser's storage.
   const stored = await page.evaluate(async () => {
     const all = Object.keys(localStorage).map((k) => k + '=' + localStorage.getItem(k)).join('\n');
-    const versions = await window.SipprepVersions.list();
-    return { all, versions: versions.length, draft: await window.sipprep.storedDraft() };
+    const listed = await window.SipprepVersions.list();
+    const readable = await window.SipprepVersions.readable();
+    return { all, readable: readable.length, unsealed: listed.filter((v) => !v.locked).length, draft: await window.sipprep.storedDraft() };
   });
   assert.ok(!stored.all.includes('Daniel'), 'the name is stored readable');
-  assert.equal(stored.versions, 0, 'readable earlier versions are kept');
+  // Earlier versions stay, sealed with the same passphrase (locking no longer deletes them).
+  assert.equal(stored.readable, 0, 'readable earlier versions are kept');
+  assert.equal(stored.unsealed, 0, 'an earlier version is listed as not locked');
   assert.equal(stored.draft.text, null, 'the draft is stored readable');
   assert.equal(stored.draft.sealedStart, 'age-encryption.org/v1\n');
 
