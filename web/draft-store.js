@@ -161,8 +161,11 @@
 
     // Becoming the owner: one transaction takes a new fence (every later write of an older
     // owner is refused), moves a draft of an earlier layout in, and reads what is stored.
+    // Resolves with { stale: true } when the lock grant it was made for is no longer the one
+    // that counts (the tab let go and was granted again meanwhile): only the newest claim is used.
     function claim() {
       var legacy = readLegacy();
+      var seq = s.lockSeq;
       return env.store.tx(['draft'], 'readwrite', function (t) {
         var d = t.objectStore('draft');
         var out = {};
@@ -182,6 +185,7 @@
         });
         return out;
       }).then(function (out) {
+        if (seq !== s.lockSeq) return { stale: true };
         forgetLegacy(legacy);
         s.claimed = true;
         s.gen = out.meta.gen;
@@ -192,6 +196,9 @@
         if (out.orphan) env.versions.keep({ text: out.orphan.text }, 'conflict', s.gen);
         if (!out.rescue) dropRescue(function (r) { return (r.gen || 0) !== s.gen || (r.fence || 0) < s.fence; });
         return out;
+      }, function (e) {
+        if (seq !== s.lockSeq) return { stale: true };
+        throw e;
       });
     }
 
@@ -312,6 +319,8 @@
       }).then(function (out) { written(w, out.result); }, function (e) {
         s.inFlight = null;
         if (w.epoch !== s.epoch) return settleIdle();
+        // Another tab took the draft while this write failed: its words become an earlier version.
+        if (s.state !== 'owner' && s.state !== 'releasing') { keepConflict(w); return settleIdle(); }
         s.pending = true;
         failWrite(reasonOf(e));
         settleIdle();
@@ -345,7 +354,9 @@
         // 'taken' / 'newer': another tab edits now. What this tab had not stored is kept as an
         // earlier version (sealed when the draft is locked). 'erased': erased elsewhere, nothing kept.
         if (result !== 'erased') keepConflict(w);
-        becomeFollower(true);
+        // Only the ownership the write was made under is over: a tab that is taking over again
+        // meanwhile, or has claimed anew, goes on with that.
+        if ((s.state === 'owner' || s.state === 'releasing') && w.fence === s.fence) becomeFollower(true);
         return settleIdle();
       }
       if (s.pending && (s.state === 'owner' || s.state === 'releasing') && !s.failed) write();
@@ -362,6 +373,7 @@
       var epoch = s.epoch;
       claim().then(function (out) {
         s.inFlight = null;
+        if (out.stale) return settleIdle();
         if (epoch !== s.epoch) return write();
         s.readProblem = null;
         if (s.gen !== genAtStart) {
@@ -392,7 +404,7 @@
       else if (!w.sealed && !s.storedLocked) env.versions.keep({ text: s.state === 'owner' ? draftNow() : w.text }, 'conflict', w.gen).then(keptOrSay);
     }
     // versions.keep resolves false when the browser refused to store the version.
-    function keptOrSay(ok) { if (ok === false) tell(function () { env.app.failed('earlier version not kept'); }); }
+    function keptOrSay(ok) { if (ok === false) tell(function () { env.app.failed('earlier version not kept'); }); return ok !== false; }
 
     // An IndexedDB write may not finish while the page goes away: the words also go to
     // localStorage, synchronously (not for a locked draft: nothing readable is stored). Its
@@ -478,6 +490,7 @@
 
       becomeOwnerAtStart: function () {
         return claim().then(function (out) {
+          if (out.stale) return undefined;
           var text = ownerFrom(out);
           var days = autoEraseDays();
           var savedAt = ls(function () { return Number(local.getItem(KEYS.savedAt) || 0); }, 0) || (out.record && out.record.savedAt) || 0;
@@ -500,13 +513,13 @@
       },
       becomeOwnerQuietly: function () {
         // The editing tab closed while this one waited: it edits now, from the neutral screen.
-        return claim().then(function (out) { afterBecomingOwner(ownerFrom(out), 'quiet'); },
+        return claim().then(function (out) { if (!out.stale) afterBecomingOwner(ownerFrom(out), 'quiet'); },
           function (e) { claimFailed(e); tell(function () { env.app.failed(s.readProblem); env.app.elsewhere(false); }); });
       },
       becomeOwnerTakingOver: function () {
         clearTimer(s.waitTimer);
         s.waitTimer = 0;
-        return claim().then(function (out) { afterBecomingOwner(ownerFrom(out), 'takeOver'); },
+        return claim().then(function (out) { if (!out.stale) afterBecomingOwner(ownerFrom(out), 'takeOver'); },
           function (e) { claimFailed(e); tell(function () { env.app.failed(s.readProblem); env.app.reloaded(s.handed ? s.handed.text : '', true); env.app.elsewhere(false); }); });
       },
 
@@ -768,29 +781,38 @@
 
     // ------------------------------------------------------------ earlier versions
     // Before something replaces the draft. A locked draft's version is sealed with its key.
+    // Resolves with the text kept, or null when nothing was kept.
     function keepVersion(kind) {
-      if (s.state !== 'owner' || (s.storedLocked && !s.locked)) return Promise.resolve();
+      if (s.state !== 'owner' || (s.storedLocked && !s.locked)) return Promise.resolve(null);
       var text = draftNow(), gen = s.gen;
-      if (!s.locked) return env.versions.keep({ text: text }, kind, gen);
+      if (!s.locked) return env.versions.keep({ text: text }, kind, gen).then(function (ok) { return keptOrSay(ok) ? text : null; });
       return env.passphrase.sealDraft(new TextEncoder().encode(text)).then(function (r) {
-        if (r.error) { env.app.failed('earlier version not kept'); return undefined; }
-        return env.versions.keep({ sealed: r.bytes }, kind, gen).then(keptOrSay);
+        if (r.error) return keptOrSay(false) ? text : null;
+        return env.versions.keep({ sealed: r.bytes }, kind, gen).then(function (ok) { return keptOrSay(ok) ? text : null; });
       });
     }
 
     function restoreVersion(id) {
       var epoch = s.epoch, lockedAt = s.locked;
+      function stillSo() { return s.state === 'owner' && epoch === s.epoch && !s.locking && s.locked === lockedAt; }
+      // The draft as it is becomes a version first (again if typing changed it meanwhile); only
+      // once that is stored does the chosen one replace it.
+      function keptThen(v) {
+        return keepVersion('restore').then(function (kept) {
+          if (kept === null || !stillSo()) return undefined;
+          env.app.runPendingFrame();
+          if (draftNow() !== kept) return keptThen(v);
+          env.app.reloaded(v.text, true);
+          schedule();
+          write();
+          return undefined;
+        });
+      }
       return env.versions.get(id).then(function (v) {
         // Erased meanwhile: nothing of it comes back. Locked or unlocked meanwhile: not restored
         // (the version of what it replaces would be kept the wrong way).
-        if (!v || typeof v.text !== 'string' || s.state !== 'owner' || epoch !== s.epoch) return undefined;
-        if (s.locking || s.locked !== lockedAt) return undefined;
-        // The draft as it is at this moment becomes a version, then the chosen one replaces it.
-        var kept = keepVersion('restore');
-        env.app.reloaded(v.text, true);
-        schedule();
-        write();
-        return kept;
+        if (!v || typeof v.text !== 'string' || !stillSo()) return undefined;
+        return keptThen(v);
       });
     }
 

@@ -15,6 +15,7 @@ const require = createRequire(import.meta.url);
 const { TABLE, STATES, KEYS } = require('../../web/draft-store.js');
 
 const RUNS = Number(process.env.SIPPREP_MODEL_RUNS || 1500);
+const TRACE = Boolean(process.env.SIPPREP_MODEL_STEPS);
 
 // ---------------------------------------------------------------- running a sequence
 function tabAt(world, i) {
@@ -103,11 +104,14 @@ async function settle(world) {
 
 async function runSequence(steps, { locks = true } = {}) {
   const world = new World({ locks });
+  world.trace = TRACE;
   world.openTab();
   await drain();
   for (const step of steps) {
     await apply(world, step);
-    await world.checkInvariants();
+    const snap = await world.checkInvariants();
+    if (TRACE) world.say(`    [stored: ${snap.current ? JSON.stringify(snap.current.text) + ' rev ' + snap.current.rev : 'nothing'}; ` +
+      world.living().map((t) => `${t.id} ${t.store.status().state} ${JSON.stringify(t.app.text)}`).join(', ') + ']');
     if (world.violations.length) return world;
   }
   // The person stops: the editing tab stores what it has (unlocking first if it asks), every tab
@@ -306,6 +310,17 @@ test('layout D: a rescue copy of the earlier layout (no generation) with the sam
   assert.equal(tab.app.text, 'ABC');
   assert.equal((await world.snapshot()).current.text, 'ABC');
 });
+
+// SIPPREP_MODEL_STEPS='[...]' replays one sequence (as printed on a failure) and prints
+// what happened step by step, with what a fresh tab found at the end.
+if (process.env.SIPPREP_MODEL_STEPS) {
+  test('replay of SIPPREP_MODEL_STEPS', async () => {
+    const world = await runSequence(JSON.parse(process.env.SIPPREP_MODEL_STEPS), { locks: process.env.SIPPREP_MODEL_LOCKS !== '0' });
+    console.log(world.log.join('\n'));
+    console.log('stored at the end:', JSON.stringify(await world.snapshot(), null, 1).slice(0, 4000));
+    if (world.violations.length) throw new Error(world.violations.join('\n'));
+  });
+}
 
 // Holds, and gates the suite: two and three tabs with Web Locks — typing, slow and reordered
 // writes, hiding, closing, killing, reloading, taking over, erasing, restoring — writes land.

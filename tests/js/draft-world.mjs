@@ -152,6 +152,7 @@ export class World {
         clear(t) { world.timers = world.timers.filter((x) => x !== t); }
       },
       now: () => world.now,
+      trace: world.trace ? (id, state, event, what) => world.say(`    ${id} ${state}: ${event} → ${what}`) : null,
       app: {
         draft: () => app.text,
         runPendingFrame() {},
