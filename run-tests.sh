@@ -44,6 +44,18 @@ if [ $build_rc -eq 0 ]; then
     rc=$?
     record "shared browser flows in $engine ($(( $(date +%s) - start )) s)" $rc
   done
+  # The same flows must hold on a busy 2-core machine: once more in Chromium beside a CPU load
+  # (stress-ng, one worker per core) for as long as they run. SIPPREP_LOAD_CHECK=0 leaves it out.
+  if [ "${SIPPREP_LOAD_CHECK:-1}" != 0 ]; then
+    echo "==> Shared browser flows in chromium beside stress-ng --cpu $(nproc) (a busy machine)"
+    start=$(date +%s)
+    stress-ng --cpu "$(nproc)" --timeout 1800s --quiet &
+    load=$!
+    (cd tests/browser && SIPPREP_ENGINES=chromium node --test --test-reporter=spec --test-concurrency=1 shared/*.test.mjs)
+    rc=$?
+    kill "$load" 2>/dev/null; wait "$load" 2>/dev/null
+    record "shared browser flows in chromium beside stress-ng --cpu $(nproc) ($(( $(date +%s) - start )) s)" $rc
+  fi
 else
   record "browser tests: skipped, the web build failed" 1
 fi

@@ -57,6 +57,7 @@
       gen: Number(ls0(function () { return env.local.getItem(KEYS.gen); }) || 0),  // which draft: every erase starts a new generation (stored in 'meta')
       fence: 0,            // which tab owns it: every tab that becomes the owner takes a new fence
       epoch: 0,            // this tab's erases: results of writes started before one are dropped
+      ownerEpoch: 0,       // the epoch when this tab last became the owner
       knownRev: 0,         // the stored revision this tab's text is based on
       pending: false,      // the app's draft changed since it was last written
       inFlight: null,      // the write on its way: { rev, text, epoch }
@@ -72,6 +73,7 @@
       autoErased: false,
       holding: false,      // this tab holds the Web Lock
       lockSeq: 0,          // the newest lock request: grants of older ones are given back at once
+      claimSeq: 0,         // the newest claim: an older one's result is dropped
       releaseLock: null,
       handed: null,        // what the editing tab answered when this tab asked to take over
       waitTimer: 0,
@@ -162,10 +164,12 @@
     // Becoming the owner: one transaction takes a new fence (every later write of an older
     // owner is refused), moves a draft of an earlier layout in, and reads what is stored.
     // Resolves with { stale: true } when the lock grant it was made for is no longer the one
-    // that counts (the tab let go and was granted again meanwhile): only the newest claim is used.
+    // that counts (the tab let go and was granted again meanwhile) or a newer claim has started
+    // (without Web Locks the answer and the wait both end a take-over): only the newest is used.
     function claim() {
       var legacy = readLegacy();
-      var seq = s.lockSeq;
+      var seq = s.lockSeq, mine = ++s.claimSeq, fenceBefore = s.fence, genBefore = s.gen;
+      function stale() { return seq !== s.lockSeq || mine !== s.claimSeq; }
       return env.store.tx(['draft'], 'readwrite', function (t) {
         var d = t.objectStore('draft');
         var out = {};
@@ -178,6 +182,8 @@
           if (!uReq.result && legacy.unreadable !== null) d.put({ text: legacy.unreadable, time: env.now() }, 'unreadable');
           out.rescue = rescueToAdopt(meta, cur);
           out.orphan = out.rescue ? null : orphanRescue(meta, cur);
+          // Nobody claimed since this tab last owned the draft: what it holds is the newest.
+          out.ownAgain = fenceBefore > 0 && meta.fence === fenceBefore && meta.gen === genBefore;
           meta = { gen: meta.gen, fence: meta.fence + 1, rev: Math.max(meta.rev, cur ? cur.rev : 0) };
           d.put(meta, 'meta');
           out.meta = meta;
@@ -185,7 +191,7 @@
         });
         return out;
       }).then(function (out) {
-        if (seq !== s.lockSeq) return { stale: true };
+        if (stale()) return { stale: true };
         forgetLegacy(legacy);
         s.claimed = true;
         s.gen = out.meta.gen;
@@ -197,7 +203,7 @@
         if (!out.rescue) dropRescue(function (r) { return (r.gen || 0) !== s.gen || (r.fence || 0) < s.fence; });
         return out;
       }, function (e) {
-        if (seq !== s.lockSeq) return { stale: true };
+        if (stale()) return { stale: true };
         throw e;
       });
     }
@@ -297,7 +303,9 @@
           })
         : Promise.resolve({ text: text });
       value.then(function (v) {
-        if (w.sealed !== s.locked) return { result: 'again' };  // locked or unlocked meanwhile
+        // Locked or unlocked meanwhile. (A tab that lost the draft meanwhile has forgotten the key:
+        // its sealed words go on to be refused, and are kept as a sealed earlier version.)
+        if (w.sealed !== s.locked && (s.state === 'owner' || s.state === 'releasing')) return { result: 'again' };
         w.value = v;
         v.rev = w.rev;
         v.fence = w.fence;
@@ -401,7 +409,7 @@
 
     function keepConflict(w) {
       if (w.sealed && w.value && w.value.sealed) env.versions.keep({ sealed: w.value.sealed }, 'conflict', w.gen).then(keptOrSay);
-      else if (!w.sealed && !s.storedLocked) env.versions.keep({ text: s.state === 'owner' ? draftNow() : w.text }, 'conflict', w.gen).then(keptOrSay);
+      else if (!w.sealed && !s.storedLocked) env.versions.keep({ text: s.state === 'owner' || s.state === 'releasing' ? draftNow() : w.text }, 'conflict', w.gen).then(keptOrSay);
     }
     // versions.keep resolves false when the browser refused to store the version.
     function keptOrSay(ok) { if (ok === false) tell(function () { env.app.failed('earlier version not kept'); }); return ok !== false; }
@@ -443,8 +451,13 @@
 
     function ownerFrom(out) {
       s.state = 'owner';
+      s.ownerEpoch = s.epoch;
       s.typedSinceOwner = false;
       var text = startingText(out);
+      if (out.ownAgain && !s.storedLocked) {
+        var mine = draftNow();
+        if (mine !== text) { text = mine; s.pending = true; }
+      }
       var handed = s.handed;
       s.handed = null;
       if (handed && handed.gen === s.gen && handed.unsaved && !s.storedLocked) {
@@ -472,7 +485,15 @@
       s.state = 'owner';
       s.claimed = false;
       s.readProblem = reasonOf(e);
-      return '';
+      // The last words of a tab that closed may wait only in the rescue copy: this tab starts from
+      // them, so that its own rescue copy, written over that one later, still holds them.
+      var r = readRescue();
+      if (r && typeof r.text === 'string' && (r.gen || 0) === s.gen && r.rev > s.knownRev && !s.storedLocked) {
+        s.knownRev = r.rev;
+        s.pending = true;
+        return r.text;
+      }
+      return null;
     }
 
     var handlers = {
@@ -480,7 +501,8 @@
       // The answer of the tab that let go came after its lock (the lock is let go at once; the
       // message takes longer). It matters only when that tab could not store its last words.
       lateAnswer: function (answer) {
-        if (!answer.unsaved || answer.gen !== s.gen || s.storedLocked) return;
+        // Erased by this tab since it took over (or the erase is on its way): nothing of before comes back.
+        if (!answer.unsaved || answer.gen !== s.gen || s.storedLocked || s.erasing || s.epoch !== s.ownerEpoch) return;
         if (s.typedSinceOwner) { env.versions.keep({ text: answer.text }, 'conflict', s.gen); return; }
         tell(function () { env.app.reloaded(answer.text, true); });
         schedule();
@@ -504,7 +526,7 @@
           s.loadText = text;
           if (s.pending) schedule();
           return undefined;
-        }, function (e) { s.loadText = claimFailed(e); }).then(startDone);
+        }, function (e) { s.loadText = claimFailed(e) || ''; if (s.pending) schedule(); }).then(startDone);
       },
       becomeFollowerAtStart: function () {
         s.state = 'follower';
@@ -514,13 +536,22 @@
       becomeOwnerQuietly: function () {
         // The editing tab closed while this one waited: it edits now, from the neutral screen.
         return claim().then(function (out) { if (!out.stale) afterBecomingOwner(ownerFrom(out), 'quiet'); },
-          function (e) { claimFailed(e); tell(function () { env.app.failed(s.readProblem); env.app.elsewhere(false); }); });
+          function (e) {
+            var text = claimFailed(e);
+            tell(function () { env.app.failed(s.readProblem); if (text !== null) env.app.reloaded(text, false); env.app.elsewhere(false); });
+            if (s.pending) schedule();
+          });
       },
       becomeOwnerTakingOver: function () {
         clearTimer(s.waitTimer);
         s.waitTimer = 0;
         return claim().then(function (out) { if (!out.stale) afterBecomingOwner(ownerFrom(out), 'takeOver'); },
-          function (e) { claimFailed(e); tell(function () { env.app.failed(s.readProblem); env.app.reloaded(s.handed ? s.handed.text : '', true); env.app.elsewhere(false); }); });
+          function (e) {
+            var text = claimFailed(e);
+            if (s.handed && s.handed.unsaved) { text = s.handed.text; s.pending = true; }
+            tell(function () { env.app.failed(s.readProblem); env.app.reloaded(text || '', true); env.app.elsewhere(false); });
+            if (s.pending) schedule();
+          });
       },
 
       askToTakeOver: function () {
@@ -566,7 +597,15 @@
       lostOwnership: function () {
         // The lock was taken from this tab (it did not answer in time): it never writes again
         // over the draft; what it had not stored becomes an earlier version.
-        if (s.pending && !s.locked && !s.storedLocked) env.versions.keep({ text: draftNow() }, 'conflict', s.gen);
+        if (s.pending && !s.locked && !s.storedLocked) env.versions.keep({ text: draftNow() }, 'conflict', s.gen).then(keptOrSay);
+        // Locked: sealed with the key before it is forgotten (the worker answers in order).
+        else if (s.pending && s.locked) {
+          var gen = s.gen;
+          env.passphrase.sealDraft(new TextEncoder().encode(draftNow())).then(function (r) {
+            if (r.error) return keptOrSay(false);
+            return env.versions.keep({ sealed: r.bytes }, 'conflict', gen).then(keptOrSay);
+          });
+        }
         becomeFollower(true);
       },
 
