@@ -654,7 +654,8 @@
         var out = {};
         withMetaAndCurrent(d, function (m, cur) {
           var meta = m || { gen: 0, fence: s.fence, rev: 0 };
-          if (meta.fence !== s.fence || s.state !== 'owner') { out.taken = true; return; }
+          // Asked to hand over since the erase began: the erase still goes first (the answer waits).
+          if (meta.fence !== s.fence || (s.state !== 'owner' && s.state !== 'releasing')) { out.taken = true; return; }
           out.meta = { gen: meta.gen + 1, fence: s.fence, rev: Math.max(meta.rev, cur ? cur.rev : 0) + 1 };
           d.clear();
           d.put(out.meta, 'meta');
@@ -671,7 +672,7 @@
         env.versions.forget();
         // Only the generation stays (a number, so that a late rescue copy is refused).
         ls(function () { local.removeItem(KEYS.rev); local.setItem(KEYS.gen, String(s.gen)); local.removeItem(KEYS.rescue); });
-        if (s.pending && s.state === 'owner') write(); else settleIdle();
+        if (s.pending && (s.state === 'owner' || s.state === 'releasing')) write(); else settleIdle();
         return undefined;
       }, function (e) {
         if (s.erasing === erasing) s.erasing = null;

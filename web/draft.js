@@ -34,6 +34,7 @@
     passphrase: window.SipprepPassphrase,
     timers: { set: function (fn, ms) { return setTimeout(fn, ms); }, clear: function (id) { clearTimeout(id); } },
     now: Date.now,
+    trace: window.__sipprepTrace || null,  // tests: every event of the state machine
     app: {
       draft: function () { return Module.UTF8ToString(Module._sipprep_draft_json()); },
       runPendingFrame: function () { if (hooks) hooks.runPendingFrame(); },

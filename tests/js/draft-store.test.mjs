@@ -244,6 +244,34 @@ for (const [name, steps] of Object.entries(named)) {
   });
 }
 
+// Found in Chromium under load: "Radera allt", and before the erase is stored another tab asks to
+// take over. The erase goes first; the tab that takes over gets the erased (empty) draft.
+test('an erase on its way when another tab asks to take over is stored, and the other tab gets nothing of it', async () => {
+  const world = new World();
+  const first = world.openTab();
+  await drain();
+  world.deliver(0);
+  await drain();
+  world.type(first);
+  first.store.flush();
+  await settle(world);
+  const second = world.openTab();
+  await settle(world);
+  await apply(world, { a: 'erase', tab: 0 });
+  second.store.takeOver();
+  await drain();
+  const message = world.ops.findIndex((o) => o.kind === 'message' && o.tab === first);
+  assert.ok(message >= 0 && world.ops.some((o) => o.kind === 'idb' && o.tab === first), 'the request arrives while the erase waits');
+  world.deliver(message);
+  await drain();
+  await settle(world);
+  assert.equal(second.store.status().state, 'owner');
+  assert.equal(tokensOf(second.app.text).size, 0, 'nothing erased comes to the tab that took over');
+  const snap = await world.checkInvariants();
+  assert.equal(tokensOf(snap.current && snap.current.text).size, 0, 'nothing erased is stored');
+  assert.deepEqual(world.violations, []);
+});
+
 // Issue 31, third: a tab opened while the closing tab's lock is still held edits once it is let go.
 test('a tab opened while the closed tab still held the lock edits once the lock is let go', async () => {
   const world = new World();
