@@ -45,7 +45,8 @@
     lockGranted:  { reading: 'becomeOwnerAtStart', owner: 'ignore', releasing: 'ignore', follower: 'becomeOwnerQuietly', takingOver: 'becomeOwnerTakingOver' },
     lockRefused:  { reading: 'becomeFollowerAtStart', owner: 'ignore', releasing: 'ignore', follower: 'ignore', takingOver: 'ignore' },
     lockLost:     { reading: 'ignore', owner: 'lostOwnership', releasing: 'ignore', follower: 'ignore', takingOver: 'ignore' },
-    erase:        { reading: 'ignore', owner: 'erase', releasing: 'refuseNotOwner', follower: 'refuseNotOwner', takingOver: 'refuseNotOwner' }
+    erase:        { reading: 'ignore', owner: 'erase', releasing: 'refuseNotOwner', follower: 'refuseNotOwner', takingOver: 'refuseNotOwner' },
+    rescueSeen:   { reading: 'ignore', owner: 'lateRescue', releasing: 'ignore', follower: 'ignore', takingOver: 'ignore' }
   };
 
   function ls0(fn) { try { return fn(); } catch (e) { return null; } }
@@ -74,6 +75,13 @@
       holding: false,      // this tab holds the Web Lock
       lockSeq: 0,          // the newest lock request: grants of older ones are given back at once
       claimSeq: 0,         // the newest claim: an older one's result is dropped
+      startRev: 0,         // the revision and text this tab started from when it became the owner
+      startText: '',
+      rescueSeen: null,    // an earlier owner's rescue copy this tab has looked at (as JSON)
+      rescueDone: null,    // ... and whose words are now stored (it may go)
+      rescueAdopted: null, // ... taken into the draft: stored by a write numbered above adoptedAbove
+      adoptedAbove: 0,
+      ownerHow: '',        // how this tab became the owner: 'start', 'quiet' or 'takeOver'
       releaseLock: null,
       handed: null,        // what the editing tab answered when this tab asked to take over
       waitTimer: 0,
@@ -182,6 +190,7 @@
           if (!uReq.result && legacy.unreadable !== null) d.put({ text: legacy.unreadable, time: env.now() }, 'unreadable');
           out.rescue = rescueToAdopt(meta, cur);
           out.orphan = out.rescue ? null : orphanRescue(meta, cur);
+          out.seen = JSON.stringify(readRescue());
           // Nobody claimed since this tab last owned the draft: what it holds is the newest.
           out.ownAgain = fenceBefore > 0 && meta.fence === fenceBefore && meta.gen === genBefore;
           meta = { gen: meta.gen, fence: meta.fence + 1, rev: Math.max(meta.rev, cur ? cur.rev : 0) };
@@ -200,7 +209,8 @@
         s.knownRev = out.meta.rev;
         s.storedLocked = !!(out.record && out.record.sealed);
         if (out.orphan) env.versions.keep({ text: out.orphan.text }, 'conflict', s.gen);
-        if (!out.rescue) dropRescue(function (r) { return (r.gen || 0) !== s.gen || (r.fence || 0) < s.fence; });
+        // Only the copy read in the transaction: one that arrives since is looked at (lateRescue).
+        if (!out.rescue) dropRescue(function (r) { return JSON.stringify(r) === out.seen && ((r.gen || 0) !== s.gen || (r.fence || 0) < s.fence); });
         return out;
       }, function (e) {
         if (stale()) return { stale: true };
@@ -351,9 +361,15 @@
         } catch (e) { refused = reasonOf(e); }
         // The rescue copy goes once a write holding its words is stored: its own owner's
         // later write, or this owner's first write after adopting it. A newer owner's stays.
+        lateRescue();
         dropRescue(function (r) {
-          var f = r.fence || 0;
-          return (r.gen || 0) !== w.gen ? (r.gen || 0) < w.gen : f < w.fence || (f === w.fence && r.rev <= w.rev);
+          var f = r.fence || 0, seen = JSON.stringify(r);
+          if ((r.gen || 0) !== w.gen) return (r.gen || 0) < w.gen;
+          if (f === w.fence) return r.rev <= w.rev;
+          if (f > w.fence) return false;
+          // An earlier owner's: once looked at, and its words stored (taken and written, or kept).
+          if (seen === s.rescueAdopted && w.rev > s.adoptedAbove) s.rescueDone = seen;
+          return seen === s.rescueDone;
         });
         // "Sparat" only when all of it is stored; localStorage refusing is said too.
         if (refused) tell(function () { env.app.failed(refused); });
@@ -432,6 +448,34 @@
       }
     }
 
+    // ------------------------------------------------------------ a rescue copy that comes late
+    // localStorage reaches other tabs a little after the Web Lock does: a tab that closed lets
+    // go of the lock before its rescue copy (written at pagehide) is seen here. Such a copy of an
+    // earlier owner, newer than what this tab started from, is taken into the draft while nothing
+    // was typed since, and kept as an earlier version otherwise. It is never dropped unread.
+    function lateRescue() {
+      if (s.state !== 'owner' || !s.claimed || s.storedLocked || s.locked || s.locking || s.erasing) return;
+      var r = readRescue();
+      if (!r || typeof r.text !== 'string' || (r.gen || 0) !== s.gen || (r.fence || 0) >= s.fence) return;
+      var seen = JSON.stringify(r);
+      if (seen === s.rescueSeen) return;
+      s.rescueSeen = seen;
+      if (r.rev <= s.startRev || r.text === s.startText || r.text === draftNow()) { s.rescueDone = seen; return; }
+      if (!s.typedSinceOwner) {
+        s.rescueAdopted = seen;
+        s.adoptedAbove = Math.max(s.issuedRev || 0, s.knownRev, s.inFlight ? s.inFlight.rev : 0);
+        s.startText = r.text;
+        // The app shows it the way it showed the draft it replaces (straight in after "Fortsätt här").
+        if (s.started) tell(function () { env.app.reloaded(r.text, s.ownerHow === 'takeOver'); });
+        else s.loadText = r.text;
+        schedule();
+        return;
+      }
+      env.versions.keep({ text: r.text }, 'conflict', s.gen).then(function (ok) {
+        if (keptOrSay(ok)) { s.rescueDone = seen; dropRescue(function (now) { return JSON.stringify(now) === seen; }); }
+      });
+    }
+
     // ------------------------------------------------------------ ownership
     function becomeFollower(tellApp) {
       clearTimer(s.timer);
@@ -466,10 +510,13 @@
         s.pending = true;
       }
       if (s.storedLocked) text = '';  // the passphrase is asked for again
+      s.startRev = s.knownRev;
+      s.startText = text;
       return text;
     }
 
     function afterBecomingOwner(text, how) {
+      s.ownerHow = how;
       tell(function () {
         if (how === 'start') { /* load() gives the text to the app's first frame */ }
         else env.app.reloaded(text, how === 'takeOver');
@@ -477,6 +524,7 @@
         env.app.elsewhere(false);
       });
       if (s.pending) schedule();
+      lateRescue();
     }
 
     function claimFailed(e) {
@@ -509,6 +557,7 @@
       },
       write: write,
       goingAway: function () { write(); rescue(); },
+      lateRescue: function () { lateRescue(); },
 
       becomeOwnerAtStart: function () {
         return claim().then(function (out) {
@@ -524,7 +573,9 @@
             return eraseStored();
           }
           s.loadText = text;
+          s.ownerHow = 'start';
           if (s.pending) schedule();
+          lateRescue();
           return undefined;
         }, function (e) { s.loadText = claimFailed(e) || ''; if (s.pending) schedule(); }).then(startDone);
       },
@@ -891,6 +942,8 @@
       },
       editing: function () { return s.state === 'owner'; },
       changed: function () { on('typed'); },
+      // Another tab changed the rescue copy (the 'storage' event).
+      rescueChanged: function () { on('rescueSeen'); },
       hidden: function () {
         on('hidden');
         return s.rescueProblem;

@@ -53,6 +53,10 @@
     if (document.hidden) store.hidden(); else store.shown();
   });
   window.addEventListener('pagehide', function () { store.hidden(); });
+  // localStorage changed by another tab: a rescue copy may have come after the lock did.
+  window.addEventListener('storage', function (e) {
+    if (e.key === null || e.key === window.SipprepDraftStore.KEYS.rescue) store.rescueChanged();
+  });
 
   window.SipprepDraft = {
     ready: store.ready,

@@ -35,6 +35,35 @@ class LocalStorage {
   removeItem(k) { this.map.delete(k); }
 }
 
+// What one tab sees of the origin's localStorage. Every key is the origin's at once, except the
+// rescue copy: as in Chromium (each renderer keeps a copy, changes reach the others through the
+// browser process), another open tab sees it change only when the scheduler delivers that
+// change — possibly after the Web Lock of the tab that wrote it was let go — and then hears a
+// 'storage' event. A tab opened later reads the origin's.
+const RESCUE = 'sipprep.draft.v1.rescue';
+class TabLocalStorage {
+  constructor(world, tab) { this.world = world; this.tab = tab; this.rescue = world.local.getItem(RESCUE); }
+  getItem(k) { return k === RESCUE ? this.rescue : this.world.local.getItem(k); }
+  setItem(k, v) {
+    this.world.local.setItem(k, v);
+    if (k === RESCUE) this.spread(String(v));
+  }
+  removeItem(k) {
+    this.world.local.removeItem(k);
+    if (k === RESCUE) this.spread(null);
+  }
+  spread(v) {
+    this.rescue = v;
+    for (const other of this.world.tabs)
+      if (other !== this.tab && other.alive && other.local)
+        this.world.ops.push({ tab: other, kind: 'storage', run() {
+          if (!other.alive) return;
+          other.local.rescue = v;
+          other.store.rescueChanged();
+        } });
+  }
+}
+
 // Web Locks for one name at a time, as the spec describes them: a queue, ifAvailable, steal.
 class Locks {
   constructor() { this.holder = null; this.queue = []; }
@@ -103,6 +132,8 @@ export class World {
     // asked for them (one tab's transactions never overtake each other, as in IndexedDB).
     const gatedStore = {
       tx(names, mode, fn) {
+        // A page that went away asks for nothing more when its late transactions are lost.
+        if (!tab.alive && tab.lateLost) return new Promise(() => {});
         return new Promise((resolve, reject) => {
           world.ops.push({ tab, kind: 'idb', mode, run(fail) {
             // The draft's own writes and claims fail (quota); keeping versions, erasing and
@@ -133,7 +164,7 @@ export class World {
       tabId: tab.id,
       store: gatedStore,
       versions: createVersions(gatedStore, () => world.now),
-      local: this.local,
+      local: (tab.local = new TabLocalStorage(this, tab)),
       channel,
       locks: this.locks && {
         request(name, opts, cb) {
@@ -252,11 +283,14 @@ export class World {
 
   // The page goes away. `normally`: pagehide runs and the transactions it asked for still
   // commit (the worker does not answer any more); otherwise (a crash) nothing more happens.
-  close(tab, normally) {
+  // `lateLost`: transactions the page asks for after pagehide (its last write) never happen, as
+  // when the browser tears the page down first; what it had is then only in the rescue copy.
+  close(tab, normally, lateLost = false) {
     if (!tab.alive) return;
     if (normally) {
+      tab.lateLost = lateLost;
       tab.store.hidden();
-      this.say(`${tab.id} closes`);
+      this.say(`${tab.id} closes${lateLost ? " (what it asks for after pagehide never happens)" : ""}`);
       // What is in memory and not stored now is lost only if the draft is locked (no rescue copy).
       for (const tok of tokensOf(tab.app.text)) if (!this.durable.has(tok) && !this.erased.has(tok)) {
         const st = tab.store.status();
