@@ -103,9 +103,23 @@ class WebKitSession extends Session {
     this.tab.stopped = tab.stopped || [];  // web processes of killed tabs, shared by the profile
   }
 
-  evalSource(source, args) { return this.wd.run(source, args); }
+  evalSource(source, args) {
+    return this.wd.run(source, args).catch((e) => { throw new Error(`${e.message} (running ${source.slice(0, 100)})`); });
+  }
   goto(url) { return this.wd.navigate(url); }
-  async reload() { await this.wd.refresh(); await this.ready(); }
+  // With a second window open, WebKitWebDriver's Refresh may answer before the old document is
+  // gone (a script then meets the navigation: "Could not parse script result"): the old page is
+  // marked, and the tab is ready when a new document answers.
+  async reload() {
+    await this.eval(() => { window.__reloading = true; });
+    await this.wd.refresh();
+    const until = Date.now() + 30000;
+    while (await this.eval(() => window.__reloading === true).catch(() => true)) {
+      if (Date.now() > until) throw new Error('webkit: the page did not reload');
+      await this.sleep(50);
+    }
+    await this.ready();
+  }
   async keys(actions) {
     await this.wd.actions([{ type: 'key', id: 'keyboard', actions }]);
   }
