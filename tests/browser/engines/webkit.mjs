@@ -114,7 +114,9 @@ class WebKitSession extends Session {
     await this.eval(() => { window.__reloading = true; });
     await this.wd.refresh();
     const until = Date.now() + 30000;
-    while (await this.eval(() => window.__reloading === true).catch(() => true)) {
+    // Until a new document has drawn its first frame; a script's answer lost in the navigation
+    // ("Could not parse script result", also under load) is asked again.
+    while (await this.eval(() => window.__reloading === true || !(window.__appReady === true || !!window.__appFailed)).catch(() => true)) {
       if (Date.now() > until) throw new Error('webkit: the page did not reload');
       await this.sleep(50);
     }
