@@ -59,4 +59,26 @@ class ChromiumSession extends Session {
   tapAt(x, y) { return this.page.touchscreen.tap(x, y); }
   screenshot(path) { return this.page.screenshot({ path }); }
   close() { return this.context.close(); }
+
+  async newTab() {
+    const tab = new ChromiumSession(this.context, await this.context.newPage());
+    await tab.open(this.url);
+    return tab;
+  }
+  // Headless Chromium shows every tab (each in a window of its own): nothing to bring forward.
+  use() { return this.page.bringToFront(); }
+  async closeTab() {
+    const closed = this.page.waitForEvent('close');
+    await this.page.close({ runBeforeUnload: true });
+    await closed;
+  }
+  // The renderer of this tab crashes (each tab has its own here): no pagehide, no unload; the
+  // browser lets go of the tab's Web Lock. The crashed tab is then closed (no page left to run).
+  async kill() {
+    const crashed = new Promise((resolve) => this.page.once('crash', resolve));
+    const cdp = await this.context.newCDPSession(this.page);
+    cdp.send('Page.crash').catch(() => {});  // answers never: the page is gone
+    await crashed;
+    await this.page.close().catch(() => {});
+  }
 }

@@ -48,3 +48,27 @@ export function textInMirror(text, exact, within) {
   return [scope, ...scope.querySelectorAll('*')].some((el) => (exact ? own(el) === text
     || (el.getAttribute('aria-label') || '').trim() === text : own(el).includes(text)));
 }
+
+// Runs inside the page: what a person can do next in a tab of a profile where other tabs may
+// edit (web/draft-store.js). 'done': this tab edits and shows the steps; 'takeOver': the notice
+// that another tab edits, with "Fortsätt här"; 'continue': the neutral screen with "Fortsätt" (a
+// tab given the draft without asking, when the editing tab closed); null: not settled yet.
+export function tabNextStep() {
+  const s = window.sipprep.storage();
+  const screen = window.sipprep.state().screen;
+  const root = document.getElementById('a11y-root');
+  const button = (name) => [...root.querySelectorAll('button')].some((b) => b.textContent.trim() === name);
+  const notice = [...root.querySelectorAll('[role=alert]')].some((a) => (a.getAttribute('aria-label') || a.textContent).includes('annan flik'));
+  if (s.editing && !notice && screen === 'steps') return 'done';
+  if (s.state === 'follower' && notice && button('Fortsätt här')) return 'takeOver';
+  if (s.editing && !notice && screen === 'resume' && button('Fortsätt')) return 'continue';
+  return null;
+}
+
+// Runs inside the page: focuses the mirror's button named exactly `name` if it is there now
+// (the screen may change as a person presses); true when it has the focus.
+export function focusButton(name) {
+  const b = [...document.getElementById('a11y-root').querySelectorAll('button')].find((e) => e.textContent.trim() === name);
+  if (b) b.focus();
+  return !!b && document.activeElement === b;
+}

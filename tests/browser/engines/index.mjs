@@ -28,7 +28,8 @@ export function useEngine(name) {
     env.engine = await launchEngine(name);
     env.open = async (profile) => {
       const session = await env.engine.open(profile);
-      await session.open(env.server.url);
+      // An app that does not start must not leave its browser session behind.
+      await session.open(env.server.url).catch(async (e) => { await session.close().catch(() => {}); throw e; });
       return session;
     };
   });

@@ -213,7 +213,32 @@ export class Session {
   // chooseFile(action, path) runs action (which opens the app's file picker), then chooses path
   // download(action)          runs action, returns { name, text } of the file the page saved
   // tapAt(x, y)               a touch tap at page coordinates (touch profiles)
-  // screenshot(path), close()
+  // screenshot(path), close()  close() ends the profile: every tab of it
+  // Tabs of one profile (the same storage, Web Locks and BroadcastChannel):
+  // newTab()                  another tab of this profile, opened on the app and ready (a Session)
+  // use()                     the person goes to this tab: it is the one shown (engines with real
+  //                           tabs draw only the tab in front; a tab in the back gets 'hidden')
+  // closeTab()                closes this tab as a person does: the page's pagehide/unload run
+  // kill()                    ends this tab without pagehide or unload, as a crash does; the other
+  //                           tabs go on. What each engine really does (see its file):
+  //                           chromium: the tab's renderer crashes (CDP Page.crash), the browser lets go
+  //                             of its Web Lock; firefox: the tab's own content process is killed
+  //                             (SIGKILL; every tab has its own process there), the lock is let go;
+  //                           webkit: the tab's web process is stopped for good (SIGSTOP): it never
+  //                             runs again, but holds its Web Lock until another tab takes it (a killed
+  //                             web process makes WebKitWebDriver end the whole session, and a session's
+  //                             storage is ephemeral, so nothing could be looked at afterwards)
+}
+
+// Ends the profile after fn(s), also when fn throws: a failed test never leaves a browser
+// session behind (WebKitWebDriver allows one at a time).
+export async function using(opening, fn) {
+  const s = await opening;
+  try {
+    return await fn(s);
+  } finally {
+    await s.close().catch(() => {});
+  }
 }
 
 // For engines that save downloads into a folder: runs action, then waits for a new file there

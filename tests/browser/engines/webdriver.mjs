@@ -43,9 +43,33 @@ export class WebDriverSession {
     this.base = base;
     this.id = id;
     this.capabilities = capabilities;
+    this.queue = Promise.resolve();  // commands of a session's windows, one after the other
+    this.current = null;             // the window the driver sends commands to
   }
 
   cmd(method, path, body) { return request(this.base, method, `/session/${this.id}${path}`, body); }
+
+  // The same commands for one window (a tab) of the session: each switches to it first when
+  // another window was the current one, and commands of different windows never interleave.
+  async forWindow(handle) {
+    const root = this;
+    const tab = Object.create(this);
+    tab.handle = handle ?? await this.cmd('GET', '/window');
+    tab.cmd = (method, path, body) => root.exclusive(async () => {
+      if (root.current !== tab.handle) {
+        await root.cmd('POST', '/window', { handle: tab.handle });
+        root.current = tab.handle;
+      }
+      return root.cmd(method, path, body);
+    });
+    return tab;
+  }
+
+  exclusive(fn) {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => {});
+    return run;
+  }
 
   navigate(url) { return this.cmd('POST', '/url', { url }); }
   refresh() { return this.cmd('POST', '/refresh', {}); }

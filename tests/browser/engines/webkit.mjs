@@ -1,5 +1,6 @@
 // WebKitGTK (Safari's engine) through Debian's WebKitWebDriver, which starts the MiniBrowser of
 // libwebkit2gtk-4.1 in automation mode, under Xvfb. Each session is a fresh browser process.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -64,7 +65,7 @@ export async function launchWebKit() {
       }
       version = wd.capabilities.browserVersion;
       if (!profile.touch) await wd.setWindowRect({ width: profile.width ?? 1280, height: profile.height ?? 900 });
-      const session = new WebKitSession(wd, downloads, () => open.delete(session));
+      const session = new WebKitSession(await wd.forWindow(), downloads, () => open.delete(session), { profile, root: wd });
       open.add(session);
       return session;
     },
@@ -85,17 +86,42 @@ const CODES = {
 };
 const code = (k) => CODES[k] ?? (k.length === 1 ? k.toLowerCase() : (() => { throw new Error(`key ${k}`); })());
 
+// WebKit's web content processes (each tab of a session has its own).
+function webProcesses() {
+  return execFileSync('ps', ['-eo', 'pid=,comm=']).toString().split('\n')
+    .map((l) => l.trim().split(/\s+/)).filter(([, comm]) => comm && comm.startsWith('WebKitWebProces')).map(([pid]) => Number(pid));
+}
+
 class WebKitSession extends Session {
-  constructor(wd, downloads, closed) {
+  // wd: the WebDriver commands for this session's window (tab); tab.root: the session itself.
+  constructor(wd, downloads, closed, tab) {
     super('webkit');
     this.wd = wd;
     this.downloads = downloads;
     this.closed = closed;
+    this.tab = { stopped: [], ...tab };
+    this.tab.stopped = tab.stopped || [];  // web processes of killed tabs, shared by the profile
   }
 
-  evalSource(source, args) { return this.wd.run(source, args); }
+  evalSource(source, args) {
+    return this.wd.run(source, args).catch((e) => { throw new Error(`${e.message} (running ${source.slice(0, 100)})`); });
+  }
   goto(url) { return this.wd.navigate(url); }
-  async reload() { await this.wd.refresh(); await this.ready(); }
+  // With a second window open, WebKitWebDriver's Refresh may answer before the old document is
+  // gone (a script then meets the navigation: "Could not parse script result"): the old page is
+  // marked, and the tab is ready when a new document answers.
+  async reload() {
+    await this.eval(() => { window.__reloading = true; });
+    await this.wd.refresh();
+    const until = Date.now() + 30000;
+    // Until a new document has drawn its first frame; a script's answer lost in the navigation
+    // ("Could not parse script result", also under load) is asked again.
+    while (await this.eval(() => window.__reloading === true || !(window.__appReady === true || !!window.__appFailed)).catch(() => true)) {
+      if (Date.now() > until) throw new Error('webkit: the page did not reload');
+      await this.sleep(50);
+    }
+    await this.ready();
+  }
   async keys(actions) {
     await this.wd.actions([{ type: 'key', id: 'keyboard', actions }]);
   }
@@ -145,6 +171,35 @@ class WebKitSession extends Session {
   async screenshot(path) { (await import('node:fs')).writeFileSync(path, await this.wd.screenshot()); }
   async close() {
     this.closed();
-    await this.wd.close().catch(() => {});
+    // A stopped tab would hold the session's end: it goes first (WebKitWebDriver then ends the
+    // session itself, "page crash").
+    for (const pid of this.tab.stopped.splice(0)) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+    await this.tab.root.close().catch(() => {});
+  }
+
+  // A window of its own: MiniBrowser's tabs in one window are 'hidden' except the one in front,
+  // and WebDriver's switching does not bring one forward; side by side, every tab draws.
+  async newTab() {
+    const before = webProcesses();
+    const { handle } = await this.tab.root.cmd('POST', '/window/new', { type: 'window' });
+    const wd = await this.tab.root.forWindow(handle);
+    const tab = new WebKitSession(wd, this.downloads, () => {}, { ...this.tab, pids: null });
+    if (!this.tab.profile.touch) await wd.setWindowRect({ width: this.tab.profile.width ?? 1280, height: this.tab.profile.height ?? 900 });
+    await tab.open(this.url);
+    tab.tab.pids = webProcesses().filter((p) => !before.includes(p));
+    return tab;
+  }
+  // Every window draws (see newTab); commands go to this one.
+  async use() { await this.wd.cmd('GET', '/window'); }
+  // WebDriver's Close Window: WebKit runs pagehide and unload.
+  async closeTab() { await this.wd.cmd('DELETE', '/window'); }
+  // WebKitWebDriver ends the whole session when a page's process dies, and the session's storage
+  // is ephemeral: a killed tab could not be looked at from another. So the tab's web process is
+  // stopped for good (SIGSTOP) — no pagehide, no unload, it never runs again — and killed when the
+  // profile closes. Unlike a crash, its Web Lock stays held until another tab takes it over.
+  async kill() {
+    const pids = this.tab.pids || [];
+    if (!pids.length) throw new Error('webkit: only a tab opened with newTab() can be ended (its web process is known)');
+    for (const pid of pids) { process.kill(pid, 'SIGSTOP'); this.tab.stopped.push(pid); }
   }
 }
