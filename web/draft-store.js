@@ -77,8 +77,8 @@
       claimSeq: 0,         // the newest claim: an older one's result is dropped
       startRev: 0,         // the revision and text this tab started from when it became the owner
       startText: '',
-      rescueSeen: null,    // an earlier owner's rescue copy this tab has looked at (as JSON)
-      rescueDone: null,    // ... and whose words are now stored (it may go)
+      rescueSeen: [],      // earlier owners' rescue copies this tab has looked at (as JSON)
+      rescueDone: [],      // ... and whose words are now stored (they may go)
       rescueAdopted: null, // ... taken into the draft: stored by a write numbered above adoptedAbove
       adoptedAbove: 0,
       ownerHow: '',        // how this tab became the owner: 'start', 'quiet' or 'takeOver'
@@ -136,9 +136,37 @@
       });
     }
 
-    function readRescue() {
-      return ls(function () { return JSON.parse(local.getItem(KEYS.rescue) || 'null'); }, null);
+    // Rescue copies: one key per owner (KEYS.rescue + '.' + tab + '.' + fence), so that an owner
+    // that does not see another's copy yet (localStorage reaches other tabs late) cannot write
+    // over it; layout D's single key (KEYS.rescue itself) is read too.
+    function rescueKeys() {
+      return ls(function () {
+        var keys = [];
+        for (var i = 0; i < local.length; i++) {
+          var k = local.key(i);
+          if (k === KEYS.rescue || (k && k.indexOf(KEYS.rescue + '.') === 0)) keys.push(k);
+        }
+        return keys;
+      }, []);
     }
+    function readRescues() {
+      var out = [];
+      rescueKeys().forEach(function (k) {
+        var r = ls(function () { return JSON.parse(local.getItem(k) || 'null'); }, null);
+        if (r && typeof r === 'object' && typeof r.text === 'string') out.push({ key: k, r: r, json: JSON.stringify(r) });
+      });
+      return out;
+    }
+    function newer(a, b) {
+      return (a.gen || 0) !== (b.gen || 0) ? (a.gen || 0) > (b.gen || 0) : (a.fence || 0) !== (b.fence || 0) ? (a.fence || 0) > (b.fence || 0) : a.rev > b.rev;
+    }
+    // The newest copy (generation, then owner, then revision).
+    function readRescue() {
+      var best = null;
+      readRescues().forEach(function (c) { if (!best || newer(c.r, best)) best = c.r; });
+      return best;
+    }
+    function ownRescueKey() { return KEYS.rescue + '.' + env.tabId + '.' + s.fence; }
 
     // The rescue copy holds words an owner had as its page went away, when they may be newer
     // than the stored record: same generation, written by the record's owner or a later one
@@ -157,10 +185,17 @@
     // A rescue copy of an owner that another had already replaced (without Web Locks, a tab
     // learns it only at its next write): not the draft, but never dropped unread — it becomes an
     // earlier version (not beside a locked draft).
-    function orphanRescue(meta, cur) {
-      var r = readRescue();
-      if (!r || typeof r.text !== 'string' || !r.text || r.gen !== meta.gen || (cur && cur.sealed)) return null;
-      return cur && r.fence < (cur.fence || 0) && r.text !== cur.text ? r : null;
+    // Every other copy of this generation with words the record and the adopted copy do not
+    // hold becomes one too.
+    function orphanRescues(meta, cur, adopted) {
+      if (cur && cur.sealed) return [];
+      return readRescues().filter(function (c) {
+        var r = c.r;
+        if (r === adopted || c.json === JSON.stringify(adopted) || !r.text || r.gen !== meta.gen) return false;
+        if (cur && r.text === cur.text) return false;
+        if (adopted && r.text === adopted.text) return false;
+        return !(cur && (r.fence || 0) === (cur.fence || 0) && r.rev <= cur.rev);  // its owner stored more since
+      });
     }
 
     // Reads 'meta' and 'current' in one transaction (requests on a store answer in order).
@@ -189,8 +224,8 @@
           }
           if (!uReq.result && legacy.unreadable !== null) d.put({ text: legacy.unreadable, time: env.now() }, 'unreadable');
           out.rescue = rescueToAdopt(meta, cur);
-          out.orphan = out.rescue ? null : orphanRescue(meta, cur);
-          out.seen = JSON.stringify(readRescue());
+          out.orphans = orphanRescues(meta, cur, out.rescue);
+          out.seen = readRescues().map(function (c) { return c.json; });
           // Nobody claimed since this tab last owned the draft: what it holds is the newest.
           out.ownAgain = fenceBefore > 0 && meta.fence === fenceBefore && meta.gen === genBefore;
           meta = { gen: meta.gen, fence: meta.fence + 1, rev: Math.max(meta.rev, cur ? cur.rev : 0) };
@@ -208,9 +243,19 @@
         s.fence = out.meta.fence;
         s.knownRev = out.meta.rev;
         s.storedLocked = !!(out.record && out.record.sealed);
-        if (out.orphan) env.versions.keep({ text: out.orphan.text }, 'conflict', s.gen);
-        // Only the copy read in the transaction: one that arrives since is looked at (lateRescue).
-        if (!out.rescue) dropRescue(function (r) { return JSON.stringify(r) === out.seen && ((r.gen || 0) !== s.gen || (r.fence || 0) < s.fence); });
+        // Copies read in the transaction go once their words are kept (one that arrives since is
+        // looked at by lateRescue); the adopted one stays until a write holding it is stored.
+        var adopted = out.rescue ? JSON.stringify(out.rescue) : null;
+        out.orphans.forEach(function (c) {
+          env.versions.keep({ text: c.r.text }, 'conflict', s.gen).then(function (ok) {
+            if (keptOrSay(ok)) dropRescue(function (r, json) { return json === c.json; });
+          });
+        });
+        var orphaned = out.orphans.map(function (c) { return c.json; });
+        dropRescue(function (r, json) {
+          return out.seen.indexOf(json) >= 0 && json !== adopted && orphaned.indexOf(json) < 0 &&
+            ((r.gen || 0) !== s.gen || (r.fence || 0) < s.fence);
+        });
         return out;
       }, function (e) {
         if (stale()) return { stale: true };
@@ -221,7 +266,12 @@
     // The text an owner starts from: the stored record, or the rescue copy when it is newer
     // (then it stays until a write that holds its words has succeeded).
     function startingText(out) {
+      s.rescueSeen = [];
+      s.rescueDone = [];
+      s.rescueAdopted = null;
       if (out.rescue) {
+        s.rescueAdopted = JSON.stringify(out.rescue);
+        s.adoptedAbove = Math.max(s.issuedRev || 0, s.knownRev);
         s.knownRev = Math.max(s.knownRev, out.rescue.rev);
         s.pending = true;
         return out.rescue.text;
@@ -230,9 +280,9 @@
     }
 
     function dropRescue(when) {
-      var r = readRescue();
-      if (r && when(r)) ls(function () { local.removeItem(KEYS.rescue); });
+      readRescues().forEach(function (c) { if (when(c.r, c.json)) ls(function () { local.removeItem(c.key); }); });
     }
+    function removeAllRescues() { rescueKeys().forEach(function (k) { ls(function () { local.removeItem(k); }); }); }
 
     // ------------------------------------------------------------ Web Locks
     // One request at a time is the one that counts; a grant of an older one is given back.
@@ -362,14 +412,14 @@
         // The rescue copy goes once a write holding its words is stored: its own owner's
         // later write, or this owner's first write after adopting it. A newer owner's stays.
         lateRescue();
-        dropRescue(function (r) {
-          var f = r.fence || 0, seen = JSON.stringify(r);
+        dropRescue(function (r, seen) {
+          var f = r.fence || 0;
           if ((r.gen || 0) !== w.gen) return (r.gen || 0) < w.gen;
-          if (f === w.fence) return r.rev <= w.rev;
+          if (f === w.fence && seen !== s.rescueAdopted) return r.rev <= w.rev;
           if (f > w.fence) return false;
           // An earlier owner's: once looked at, and its words stored (taken and written, or kept).
-          if (seen === s.rescueAdopted && w.rev > s.adoptedAbove) s.rescueDone = seen;
-          return seen === s.rescueDone;
+          if (seen === s.rescueAdopted && w.rev > s.adoptedAbove) s.rescueDone.push(seen);
+          return s.rescueDone.indexOf(seen) >= 0;
         });
         // "Sparat" only when all of it is stored; localStorage refusing is said too.
         if (refused) tell(function () { env.app.failed(refused); });
@@ -377,7 +427,7 @@
       } else {
         // 'taken' / 'newer': another tab edits now. What this tab had not stored is kept as an
         // earlier version (sealed when the draft is locked). 'erased': erased elsewhere, nothing kept.
-        if (result !== 'erased') keepConflict(w);
+        if (result !== 'erased' && !w.keptAlready) keepConflict(w);
         // Only the ownership the write was made under is over: a tab that is taking over again
         // meanwhile, or has claimed anew, goes on with that.
         if ((s.state === 'owner' || s.state === 'releasing') && w.fence === s.fence) becomeFollower(true);
@@ -440,7 +490,7 @@
       s.issuedRev = Math.max(s.issuedRev || 0, s.knownRev, s.inFlight ? s.inFlight.rev : 0) + 1;
       var rev = s.issuedRev;
       try {
-        local.setItem(KEYS.rescue, JSON.stringify({ gen: s.gen, fence: s.fence, rev: rev, text: draftNow() }));
+        local.setItem(ownRescueKey(), JSON.stringify({ gen: s.gen, fence: s.fence, rev: rev, text: draftNow() }));
         s.rescueProblem = null;
       } catch (e) {
         // Too large for localStorage: the person hears it when the page shows again.
@@ -454,14 +504,18 @@
     // earlier owner, newer than what this tab started from, is taken into the draft while nothing
     // was typed since, and kept as an earlier version otherwise. It is never dropped unread.
     function lateRescue() {
-      if (s.state !== 'owner' || !s.claimed || s.storedLocked || s.locked || s.locking || s.erasing) return;
-      var r = readRescue();
-      if (!r || typeof r.text !== 'string' || (r.gen || 0) !== s.gen || (r.fence || 0) >= s.fence) return;
-      var seen = JSON.stringify(r);
-      if (seen === s.rescueSeen) return;
-      s.rescueSeen = seen;
-      if (r.rev <= s.startRev || r.text === s.startText || r.text === draftNow()) { s.rescueDone = seen; return; }
-      if (!s.typedSinceOwner) {
+      if (s.state !== 'owner' || !s.claimed || s.erasing) return;
+      // A copy from before an erase (a closing tab's, seen only now) goes unread.
+      dropRescue(function (r) { return (r.gen || 0) < s.gen; });
+      if (s.storedLocked || s.locked || s.locking) return;
+      readRescues().filter(function (c) {
+        return (c.r.gen || 0) === s.gen && (c.r.fence || 0) < s.fence && s.rescueSeen.indexOf(c.json) < 0;
+      }).sort(function (a, b) { return newer(a.r, b.r) ? -1 : 1; }).forEach(function (c) { lateCopy(c.r, c.json); });
+    }
+    function lateCopy(r, seen) {
+      s.rescueSeen.push(seen);
+      if (r.rev <= s.startRev || r.text === s.startText || r.text === draftNow()) { s.rescueDone.push(seen); return; }
+      if (!s.typedSinceOwner && !s.rescueAdopted) {
         s.rescueAdopted = seen;
         s.adoptedAbove = Math.max(s.issuedRev || 0, s.knownRev, s.inFlight ? s.inFlight.rev : 0);
         s.startText = r.text;
@@ -472,7 +526,7 @@
         return;
       }
       env.versions.keep({ text: r.text }, 'conflict', s.gen).then(function (ok) {
-        if (keptOrSay(ok)) { s.rescueDone = seen; dropRescue(function (now) { return JSON.stringify(now) === seen; }); }
+        if (keptOrSay(ok)) { s.rescueDone.push(seen); dropRescue(function (r, json) { return json === seen; }); }
       });
     }
 
@@ -648,9 +702,13 @@
       lostOwnership: function () {
         // The lock was taken from this tab (it did not answer in time): it never writes again
         // over the draft; what it had not stored becomes an earlier version.
-        if (s.pending && !s.locked && !s.storedLocked) env.versions.keep({ text: draftNow() }, 'conflict', s.gen).then(keptOrSay);
+        // A write on its way is refused when it lands: its words are kept now, not only then (the
+        // page may be gone by then).
+        var unstored = s.pending || !!s.inFlight;
+        if (s.inFlight) s.inFlight.keptAlready = true;
+        if (unstored && !s.locked && !s.storedLocked) env.versions.keep({ text: draftNow() }, 'conflict', s.gen).then(keptOrSay);
         // Locked: sealed with the key before it is forgotten (the worker answers in order).
-        else if (s.pending && s.locked) {
+        else if (unstored && s.locked) {
           var gen = s.gen;
           env.passphrase.sealDraft(new TextEncoder().encode(draftNow())).then(function (r) {
             if (r.error) return keptOrSay(false);
@@ -693,7 +751,7 @@
       // does not happen.
       var removed = {};
       ls(function () {
-        [KEYS.oldDraft, KEYS.oldUnreadable, KEYS.savedAt, KEYS.locked, KEYS.rescue].forEach(function (k) {
+        [KEYS.oldDraft, KEYS.oldUnreadable, KEYS.savedAt, KEYS.locked].concat(rescueKeys()).forEach(function (k) {
           var v = local.getItem(k);
           if (v !== null) removed[k] = v;
           local.removeItem(k);
@@ -722,7 +780,8 @@
         s.knownRev = out.meta.rev;
         env.versions.forget();
         // Only the generation stays (a number, so that a late rescue copy is refused).
-        ls(function () { local.removeItem(KEYS.rev); local.setItem(KEYS.gen, String(s.gen)); local.removeItem(KEYS.rescue); });
+        ls(function () { local.removeItem(KEYS.rev); local.setItem(KEYS.gen, String(s.gen)); });
+        removeAllRescues();
         if (s.pending && (s.state === 'owner' || s.state === 'releasing')) write(); else settleIdle();
         return undefined;
       }, function (e) {
@@ -818,8 +877,8 @@
                 local.setItem(KEYS.locked, '1');
                 local.setItem(KEYS.rev, String(rev));
                 local.setItem(KEYS.savedAt, String(env.now()));
-                local.removeItem(KEYS.rescue);
               });
+              removeAllRescues();
               env.versions.forget();
               env.app.lockChanged(true, '');
             });

@@ -127,7 +127,7 @@ async function runSequence(steps, { locks = true } = {}) {
   const fresh = world.openTab();
   await settle(world);
   if (fresh.app.awaitingUnlock) { fresh.store.unlock('lösen'); await settle(world); }
-  const snap = await world.checkInvariants();
+  const snap = await world.checkInvariants(true);
   const found = new Set([...tokensOf(fresh.app.text),
     ...snap.versions.flatMap((v) => [...tokensOf(v.sealed ? unseal(v.sealed) : v.text)])]);
   for (const [tok, tab] of world.typed) {

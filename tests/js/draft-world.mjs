@@ -33,6 +33,8 @@ class LocalStorage {
     this.map.set(k, v);
   }
   removeItem(k) { this.map.delete(k); }
+  get length() { return this.map.size; }
+  key(i) { return [...this.map.keys()][i] ?? null; }
 }
 
 // What one tab sees of the origin's localStorage. Every key is the origin's at once, except the
@@ -40,25 +42,34 @@ class LocalStorage {
 // browser process), another open tab sees it change only when the scheduler delivers that
 // change — possibly after the Web Lock of the tab that wrote it was let go — and then hears a
 // 'storage' event. A tab opened later reads the origin's.
-const RESCUE = 'sipprep.draft.v1.rescue';
+export const RESCUE = 'sipprep.draft.v1.rescue';
+const isRescue = (k) => k === RESCUE || k.startsWith(RESCUE + '.');
 class TabLocalStorage {
-  constructor(world, tab) { this.world = world; this.tab = tab; this.rescue = world.local.getItem(RESCUE); }
-  getItem(k) { return k === RESCUE ? this.rescue : this.world.local.getItem(k); }
+  constructor(world, tab) {
+    this.world = world;
+    this.tab = tab;
+    this.rescues = new Map([...world.local.map].filter(([k]) => isRescue(k)));
+  }
+  keys() { return [...[...this.world.local.map.keys()].filter((k) => !isRescue(k)), ...this.rescues.keys()]; }
+  get length() { return this.keys().length; }
+  key(i) { return this.keys()[i] ?? null; }
+  getItem(k) { return isRescue(k) ? (this.rescues.has(k) ? this.rescues.get(k) : null) : this.world.local.getItem(k); }
   setItem(k, v) {
     this.world.local.setItem(k, v);
-    if (k === RESCUE) this.spread(String(v));
+    if (isRescue(k)) this.spread(k, String(v));
   }
   removeItem(k) {
     this.world.local.removeItem(k);
-    if (k === RESCUE) this.spread(null);
+    if (isRescue(k)) this.spread(k, null);
   }
-  spread(v) {
-    this.rescue = v;
+  spread(k, v) {
+    const put = (map) => { if (v === null) map.delete(k); else map.set(k, v); };
+    put(this.rescues);
     for (const other of this.world.tabs)
       if (other !== this.tab && other.alive && other.local)
         this.world.ops.push({ tab: other, kind: 'storage', run() {
           if (!other.alive) return;
-          other.local.rescue = v;
+          put(other.local.rescues);
           other.store.rescueChanged();
         } });
   }
@@ -322,26 +333,33 @@ export class World {
       const v = t.objectStore('versions').getAll(); v.onsuccess = () => { out.versions = v.result; };
       return out;
     });
-    const rescue = this.local.getItem('sipprep.draft.v1.rescue');
-    return { ...draft, rescue: rescue ? JSON.parse(rescue) : null, localValues: [...this.local.map.values()] };
+    const meta = await this.checker.tx('draft', 'readonly', (d) => { const out = {}; const m = d.get('meta'); m.onsuccess = () => { out.meta = m.result; }; return out; });
+    const gen = meta.meta ? meta.meta.gen : 0;
+    const rescues = [...this.local.map].filter(([k]) => isRescue(k)).map(([, v]) => JSON.parse(v));
+    // A rescue copy from before an erase that a closing tab wrote and the erasing tab had not yet
+    // received (localStorage reaches other tabs late) stays until a tab sees it; it is never read.
+    const stale = (k, v) => isRescue(k) && (JSON.parse(v).gen || 0) < gen;
+    return { ...draft, rescues, localValues: [...this.local.map].filter(([k, v]) => !stale(k, v)).map(([, v]) => v),
+      staleRescues: [...this.local.map].filter(([k, v]) => stale(k, v)).map(([, v]) => v) };
   }
 
   // Checked after every step.
-  async checkInvariants() {
+  async checkInvariants(final = false) {
     const snap = await this.snapshot();
     const plainCurrent = snap.current ? (snap.current.sealed ? unseal(snap.current.sealed) : snap.current.text) : '';
     const inStorage = new Set([
-      ...tokensOf(plainCurrent), ...tokensOf(snap.rescue && snap.rescue.text),
+      ...tokensOf(plainCurrent), ...snap.rescues.flatMap((r) => [...tokensOf(r.text)]),
       ...snap.versions.flatMap((v) => [...tokensOf(v.sealed ? unseal(v.sealed) : v.text)])
     ]);
     for (const tok of this.durable) if (!this.erased.has(tok) && !inStorage.has(tok)) this.violation(`${tok} reached storage and is gone from it`);
     const everything = JSON.stringify([snap.current && snap.current.text, snap.unreadable && snap.unreadable.text,
       snap.versions.map((v) => v.text), snap.localValues]);
     for (const tok of this.erased) if (everything.includes(tok)) this.violation(`${tok} was erased and is stored again`);
+    if (final) for (const tok of this.erased) if (JSON.stringify(snap.staleRescues).includes(tok)) this.violation(`${tok} was erased and is still in a rescue copy after a tab opened`);
     if (this.locked) {
       if (snap.current && typeof snap.current.text === 'string' && snap.current.text) this.violation('the locked draft is stored readable');
       if (snap.versions.some((v) => typeof v.text === 'string')) this.violation('a readable version beside the locked draft');
-      if (snap.rescue) this.violation('a readable rescue copy beside the locked draft');
+      if (snap.rescues.length) this.violation('a readable rescue copy beside the locked draft');
       if (snap.unreadable && snap.unreadable.text) this.violation('a readable kept-aside copy beside the locked draft');
     }
     return snap;
