@@ -1,14 +1,26 @@
 // The passphrase work of the app (age v1 on libsodium: sipprep-age.js/.wasm), in a worker so that
 // scrypt's second of work never freezes the page. Loaded the first time a file is protected or
 // unlocked or the draft is locked (web/age.js); libsodium takes its random bytes from
-// crypto.getRandomValues.
+// crypto.getRandomValues. Every message gets exactly one answer, { id, error } or a result: an
+// exception here never reaches the page's worker.onerror (it happens inside a promise), so it is
+// answered as one ('passphrase.failed').
 'use strict';
-importScripts('sipprep-age.js');
-var ready = SipprepAge();
+var ready;
+try {
+  importScripts('sipprep-age.js');
+  ready = SipprepAge();
+} catch (e) {
+  ready = Promise.reject(e);
+}
+ready.catch(function () {});  // answered per message below
+
+// Memory the module could not give (malloc returned 0): answered as 'age.memory'.
+function NoMemory() {}
 
 // Copies `bytes` into the module for the call, then wipes and frees them.
 function withBytes(M, bytes, fn) {
   var p = M._malloc(bytes.length || 1);
+  if (!p) throw new NoMemory();
   M.HEAPU8.set(bytes, p);
   try { return fn(p, bytes.length); } finally { M.HEAPU8.fill(0, p, p + bytes.length); M._free(p); }
 }
@@ -30,21 +42,36 @@ function run(M, m) {
   });
 }
 
-self.onmessage = function (e) {
-  var m = e.data;
-  ready.then(function (M) {
-    var t0 = performance.now();
+function answer(M, m) {
+  var t0 = performance.now();
+  var out = null;
+  try {
     var result = run(M, m);
     var error = result ? M.UTF8ToString(result) : '';
-    var ms = performance.now() - t0;
-    var out = null;
     if (!error && m.op !== 'lock-draft' && m.op !== 'forget-draft') {
       var at = M._sipprep_age_output();
       out = M.HEAPU8.slice(at, at + M._sipprep_age_output_size());
     }
-    M._sipprep_age_clear();
-    self.postMessage({ id: m.id, error: error, bytes: out, ms: ms }, out ? [out.buffer] : []);
+    return { reply: { id: m.id, error: error, bytes: out, ms: performance.now() - t0 }, transfer: out ? [out.buffer] : [] };
+  } catch (e) {
+    if (!(e instanceof NoMemory)) console.error('passphrase worker: ' + (e && e.message ? e.message : e));
+    return { reply: { id: m.id, error: e instanceof NoMemory ? 'age.memory' : 'passphrase.failed' }, transfer: [] };
+  } finally {
+    try { M._sipprep_age_clear(); } catch (e) { /* the module is broken; the answer says so */ }
+  }
+}
+
+self.onmessage = function (e) {
+  var m = e.data;
+  ready.then(function (M) {
+    var a = answer(M, m);
+    self.postMessage(a.reply, a.transfer);
   }, function () {
-    self.postMessage({ id: m.id, error: 'passphrase.unavailable' });
+    // The module did not load (the network, too little memory): the page starts a new worker
+    // for the next attempt.
+    self.postMessage({ id: m.id, error: 'passphrase.unavailable', reload: true });
+  }).catch(function () {
+    // Even posting the answer failed (it could not be cloned): a plain one.
+    self.postMessage({ id: m.id, error: 'passphrase.failed' });
   });
 };

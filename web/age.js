@@ -1,59 +1,101 @@
 // Files protected with a passphrase, for the app (src/ui/app_passphrase.cpp through the host):
 // the work runs in web/age-worker.js, started the first time it is needed, so the first load of
 // the app does not grow for people who never use a passphrase.
+// Every call answers exactly once, with a result or { error: catalog key }: the worker's own
+// answer, 'passphrase.unavailable' when it cannot be started or loaded, or 'passphrase.timeout'
+// when it has not answered in SipprepPassphrase.timeoutMs (an answer after that is dropped).
 (function () {
   'use strict';
   // The work factors are the module's (src/core/age/age.hpp: 18 to protect, at most 20 to open).
   var worker = null, nextId = 1, waiting = {};
 
   function failAll() {
-    Object.keys(waiting).forEach(function (id) { waiting[id]({ error: 'passphrase.unavailable' }); });
+    var all = waiting;
     waiting = {};
     if (worker) worker.terminate();
     worker = null;  // the next attempt loads it again (the network may be back)
+    Object.keys(all).forEach(function (id) { all[id]({ error: 'passphrase.unavailable' }); });
+  }
+
+  function startWorker() {
+    try {
+      worker = new Worker('age-worker.js');
+    } catch (e) {
+      worker = null;
+      return false;
+    }
+    worker.onmessage = function (e) {
+      var r = e.data || {};
+      var done = waiting[r.id];
+      delete waiting[r.id];
+      if (done) {
+        done(r);
+      } else {  // an answer after its time-out: dropped, and wiped
+        api.late++;
+        if (r.bytes) r.bytes.fill(0);
+      }
+      if (r.reload) failAll();  // the module did not load in this worker
+    };
+    worker.onerror = function (e) { e.preventDefault(); failAll(); };
+    return true;
   }
 
   function call(message, transfer) {
-    if (!worker) {
-      try {
-        worker = new Worker('age-worker.js');
-      } catch (e) {
-        return Promise.resolve({ error: 'passphrase.unavailable' });
-      }
-      worker.onmessage = function (e) {
-        var done = waiting[e.data.id];
-        delete waiting[e.data.id];
-        if (done) done(e.data);
-      };
-      worker.onerror = function (e) { e.preventDefault(); failAll(); };
-    }
-    message.id = nextId++;
+    if (!worker && !startWorker()) return Promise.resolve({ error: 'passphrase.unavailable' });
+    var id = nextId++;
+    message.id = id;
     return new Promise(function (resolve) {
-      waiting[message.id] = function (r) {
-        window.SipprepPassphrase.last = { op: message.op, ms: r.ms, error: r.error };
+      var timer = 0;
+      function finish(r) {
+        clearTimeout(timer);
+        api.last = { op: message.op, ms: r.ms, error: r.error };
         resolve(r);
-      };
-      worker.postMessage(message, transfer || []);
+      }
+      waiting[id] = finish;
+      timer = setTimeout(function () {
+        if (waiting[id] !== finish) return;
+        delete waiting[id];
+        finish({ error: 'passphrase.timeout' });
+      }, api.timeoutMs);
+      try {
+        worker.postMessage(message, transfer || []);
+      } catch (e) {
+        delete waiting[id];
+        finish({ error: 'passphrase.failed' });
+      }
     });
   }
 
+  // The unlocked file into the app's memory. Without room for it the app hears 'age.memory'
+  // instead (and, without room even for that, that memory ran short: web/shell.js).
   function toApp(error, bytes, fn) {
-    var shell = window.SipprepShell;
-    var ptr = Module._malloc(bytes ? bytes.length || 1 : 1);
-    if (bytes) Module.HEAPU8.set(bytes, ptr);
+    var length = bytes ? bytes.length : 0;
+    var ptr = Module._malloc(length || 1);
+    if (!ptr) {
+      error = 'age.memory';
+      length = 0;
+    } else if (bytes) {
+      Module.HEAPU8.set(bytes, ptr);
+    }
     try {
-      shell.withCString(error || '', function (e) { fn(e, ptr, bytes ? bytes.length : 0); });
+      window.SipprepShell.withCString(error || '', function (e) { fn(e, ptr, length); });
     } finally {
-      Module.HEAPU8.fill(0, ptr, ptr + (bytes ? bytes.length : 0));
-      Module._free(ptr);
+      if (ptr) {
+        Module.HEAPU8.fill(0, ptr, ptr + length);
+        Module._free(ptr);
+      }
     }
   }
 
-  window.SipprepPassphrase = {
+  var api = window.SipprepPassphrase = {
     last: null,  // the last operation: { op, ms, error } (tests and the benchmark read it)
+    late: 0,     // answers that came after their time-out, dropped (tests read it)
+    // How long a call may take before it is answered 'passphrase.timeout' (scrypt at the
+    // highest work factor the app opens takes a few seconds on a slow phone). Tests shorten it.
+    timeoutMs: 120000,
 
     downloadProtected: function (name, bytes, passphrase) {
-      call({ op: 'protect', bytes: bytes, passphrase: passphrase }, [bytes.buffer])
+      return call({ op: 'protect', bytes: bytes, passphrase: passphrase }, [bytes.buffer])
         .then(function (r) {
           if (!r.error) window.SipprepShell.download(name, 'application/octet-stream', r.bytes);
           window.SipprepShell.withCString(name, function (n) {
@@ -62,8 +104,8 @@
         });
     },
 
-    // The stored draft, locked with a passphrase (web/shell.js): the worker keeps the key while
-    // this tab has the draft open, so each save is sealed in milliseconds.
+    // The stored draft, locked with a passphrase (web/draft-store.js): the worker keeps the key
+    // while this tab has the draft open, so each save is sealed in milliseconds.
     lockDraft: function (passphrase) {
       return call({ op: 'lock-draft', passphrase: passphrase });
     },
@@ -75,7 +117,7 @@
     forgetDraftKey: function () { if (worker) call({ op: 'forget-draft' }); },
 
     unlock: function (bytes, passphrase) {
-      call({ op: 'unlock', bytes: bytes, passphrase: passphrase }, [bytes.buffer])
+      return call({ op: 'unlock', bytes: bytes, passphrase: passphrase }, [bytes.buffer])
         .then(function (r) {
           toApp(r.error, r.bytes, function (e, ptr, length) { Module._sipprep_file_unlocked(e, ptr, length); });
           if (r.bytes) r.bytes.fill(0);

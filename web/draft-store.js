@@ -358,7 +358,8 @@
       s.inFlight = w;
       var value = w.sealed
         ? env.passphrase.sealDraft(new TextEncoder().encode(text)).then(function (r) {
-            if (r.error) throw new DOMException('the passphrase part of the app did not answer (' + r.error + ')', 'NotReadableError');
+            // The sealing's own reason (a catalog key: 'passphrase.timeout', 'age.memory' …) is what the person hears.
+            if (r.error) throw Object.assign(new Error('the draft could not be sealed: ' + r.error), { name: r.error });
             return { sealed: r.bytes };
           })
         : Promise.resolve({ text: text });

@@ -7,11 +7,35 @@
 
   var hooks = null;  // runPendingFrame(), withCString(str, fn), started()
 
-  // Several C strings for one call into the app.
-  function cstrings(list, fn, acc) {
-    acc = acc || [];
-    if (!list.length) return fn.apply(null, acc);
-    return hooks.withCString(String(list[0]), function (p) { return cstrings(list.slice(1), fn, acc.concat([p])); });
+  // Several C strings for one call into the app. Returns whether the app was told: false when
+  // the module had no memory for them (the app then hears that memory ran short, web/shell.js).
+  function cstrings(list, fn) {
+    var told = false;
+    (function next(i, acc) {
+      if (i === list.length) {
+        fn.apply(null, acc);
+        told = true;
+        return;
+      }
+      hooks.withCString(String(list[i]), function (p) { next(i + 1, acc.concat([p])); });
+    })(0, []);
+    return told;
+  }
+
+  // A draft the app could not be given (memory ran short when another tab's text, or a restored
+  // version, was handed over): the app keeps showing "open in another tab" instead of editing
+  // what it held before, the store writes this text (never the app's stale one), and
+  // "Fortsätt här" hands it over again.
+  var undelivered = null;  // { text }
+
+  function reload(text, goOn) {
+    if (cstrings([text], function (p) { Module._sipprep_draft_reloaded(p, goOn ? 1 : 0); })) {
+      undelivered = null;
+      return true;
+    }
+    undelivered = { text: text };
+    Module._sipprep_editing_elsewhere(1);
+    return false;
   }
 
   function tabId() {
@@ -36,18 +60,34 @@
     now: Date.now,
     trace: window.__sipprepTrace || null,  // tests: every event of the state machine
     app: {
-      draft: function () { return Module.UTF8ToString(Module._sipprep_draft_json()); },
+      draft: function () {
+        if (undelivered) return undelivered.text;
+        // Before the app runs (or when it could not start) the draft is what was read.
+        if (!hooks || !hooks.started()) return beforeApp;
+        return Module.UTF8ToString(Module._sipprep_draft_json());
+      },
       runPendingFrame: function () { if (hooks) hooks.runPendingFrame(); },
       saved: function () { Module._sipprep_draft_saved(); },
-      failed: function (reason) { cstrings([reason], Module._sipprep_storage_failed); },
-      elsewhere: function (yes) { Module._sipprep_editing_elsewhere(yes ? 1 : 0); },
-      reloaded: function (text, goOn) { cstrings([text], function (p) { Module._sipprep_draft_reloaded(p, goOn ? 1 : 0); }); },
-      locked: function (savedAt) { cstrings([savedAt], Module._sipprep_draft_locked); },
-      lockChanged: function (on, error) { cstrings([error || ''], function (e) { Module._sipprep_draft_lock_changed(on ? 1 : 0, e); }); },
-      unlocked: function (error, text) { cstrings([error, text], Module._sipprep_draft_unlocked); },
+      failed: function (reason) { return cstrings([reason], Module._sipprep_storage_failed); },
+      elsewhere: function (yes) {
+        if (yes) undelivered = null;  // another tab edits: what it leaves comes with the next reload
+        else if (undelivered) return;  // this tab's draft has not reached the app
+        Module._sipprep_editing_elsewhere(yes ? 1 : 0);
+      },
+      reloaded: reload,
+      locked: function (savedAt) { return cstrings([savedAt], Module._sipprep_draft_locked); },
+      lockChanged: function (on, error) { return cstrings([error || ''], function (e) { Module._sipprep_draft_lock_changed(on ? 1 : 0, e); }); },
+      unlocked: function (error, text) {
+        if (cstrings([error, text], Module._sipprep_draft_unlocked)) return true;
+        // The opened draft did not fit: the person hears why and can try again.
+        return cstrings(['age.memory', ''], Module._sipprep_draft_unlocked);
+      },
       autoErase: function (days, erased) { Module._sipprep_auto_erase_status(days, erased ? 1 : 0); }
     }
   });
+
+  var beforeApp = '';
+  store.ready.then(function () { beforeApp = store.load(); });
 
   document.addEventListener('visibilitychange', function () {
     if (document.hidden) store.hidden(); else store.shown();
@@ -63,7 +103,7 @@
     init: function (h) { hooks = h; },
     load: store.load,
     started: store.started,
-    editing: store.editing,
+    editing: function () { return !undelivered && store.editing(); },
     changed: store.changed,
     flush: store.flush,
     clear: store.erase,
@@ -73,7 +113,12 @@
       store.listVersions().then(function (all) { cstrings([JSON.stringify(all)], Module._sipprep_versions_listed); });
     },
     restoreVersion: store.restoreVersion,
-    takeOver: store.takeOver,
+    takeOver: function () {
+      if (!undelivered) return store.takeOver();
+      // "Fortsätt här" while this tab holds a draft the app has not got: it is handed over again.
+      if (reload(undelivered.text, true)) Module._sipprep_editing_elsewhere(0);
+      return undefined;
+    },
     lock: store.lock, unlock: store.unlock, removeLock: store.removeLock, setAutoErase: store.setAutoErase,
     status: store.status,
     // For tests: the stored record as it is in IndexedDB.

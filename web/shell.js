@@ -22,6 +22,8 @@
                      'The browser does not let the app store anything on this device (IndexedDB is missing or turned off, as in some private windows). Open the app in an ordinary window, or try a newer browser.' + NEWER_EN],
     'load-failed': ['Appen kunde inte laddas. Kontrollera anslutningen och ladda om sidan.',
                     'The app could not be loaded. Check the connection and reload the page.'],
+    'no-memory': ['Webbläsaren gav inte appen minne nog för att starta. Stäng andra flikar eller program och ladda om sidan. Inget av det som är sparat på den här datorn har tagits bort.',
+                  'The browser did not give the app enough memory to start. Close other tabs or programs and reload the page. Nothing saved on this computer has been removed.'],
     'crashed': ['Något gick fel i appen. Ladda om sidan.',
                 'Something went wrong in the app. Reload the page.']
   };
@@ -116,11 +118,24 @@
   }
 
   // ---------------------------------------------------------------- strings to C++
+  // Copies `str` into the module for the call of `fn`. Returns whether `fn` ran: when the module
+  // has no memory for it (malloc gives 0), nothing is written, and the app is told that memory
+  // ran short instead (a call that needs none) and shows it.
   function withCString(str, fn) {
     var size = Module.lengthBytesUTF8(str) + 1;
     var ptr = Module._malloc(size);
+    if (!ptr) {
+      memoryShort();
+      return false;
+    }
     Module.stringToUTF8(str, ptr, size);
-    try { return fn(ptr); } finally { Module._free(ptr); }
+    try { fn(ptr); } finally { Module._free(ptr); }
+    return true;
+  }
+
+  function memoryShort() {
+    window.__memoryShort = (window.__memoryShort || 0) + 1;  // tests read it
+    if (started) Module._sipprep_memory_short();
   }
 
   // ---------------------------------------------------------------- pointer
@@ -217,11 +232,22 @@
 
   // ---------------------------------------------------------------- opening files
   // `dropped`: the file came by drag and drop, not from the picker the app opened.
+  // A file larger than any the app opens (core/bundle.hpp: kMaxFileBytes) is not read at all,
+  // and one the module has no memory for is not copied: the app says which, and nothing of the
+  // draft changes.
   function openFile(file, dropped) {
     if (!file) return;
+    if (file.size > Module._sipprep_max_file_bytes()) {
+      refuseFile(file.name, 'open.too_large');
+      return;
+    }
     file.arrayBuffer().then(function (buffer) {
       var bytes = new Uint8Array(buffer);
       var ptr = Module._malloc(bytes.length || 1);
+      if (!ptr) {
+        refuseFile(file.name, 'open.memory');
+        return;
+      }
       Module.HEAPU8.set(bytes, ptr);
       try {
         withCString(file.name, function (n) { Module._sipprep_open_file(n, ptr, bytes.length, dropped ? 1 : 0); });
@@ -229,9 +255,19 @@
         Module._free(ptr);
       }
     }, function (e) {
+      if (e && e.name === 'RangeError') {  // the browser had no memory to read it into
+        refuseFile(file.name, 'open.memory');
+        return;
+      }
       withCString(file.name, function (n) {
         withCString('', function (d) { Module._sipprep_open_file(n, d, 0, dropped ? 1 : 0); });
       });
+    });
+  }
+
+  function refuseFile(name, reason) {
+    withCString(name, function (n) {
+      withCString(reason, function (r) { Module._sipprep_file_refused(n, r); });
     });
   }
 
@@ -342,12 +378,14 @@
   }
 
   function start() {
+    if (window.__appFailed) return;  // main() could not be given the stored draft: nothing runs
     performance.mark('sipprep:runtime-ready');
     installInput();
     installDrop();
     fontBytes.then(function (buffer) {
       var bytes = new Uint8Array(buffer);
       var ptr = Module._malloc(bytes.length);
+      if (!ptr) throw new RangeError('no memory for the font');
       Module.HEAPU8.set(bytes, ptr);
       Module._sipprep_set_font(ptr, bytes.length);
       Module._free(ptr);
@@ -359,7 +397,7 @@
       runFrame();  // the first frame at once, not one display frame later: everything it needs is here
     }, function (e) {
       console.error('the app font did not load: ' + e.message);  // from where the app came: the connection
-      fatal('load-failed');
+      fatal(e instanceof RangeError ? 'no-memory' : 'load-failed');
     });
   }
 
@@ -390,6 +428,10 @@
     storedDraft: window.SipprepDraft.stored
   };
 
+  function lacksMemory(e) {
+    return e instanceof RangeError || /out of memory|\bOOM\b|enlarge memory|allocat\w* (wasm )?memory/i.test(String(e && e.message || e));
+  }
+
   var missing = missingPiece();
   if (missing) { fatal(missing); return; }
 
@@ -411,14 +453,16 @@
         return WebAssembly.instantiate(module, imports).then(function (instance) { receive(instance, module); });
       }).catch(function (e) {
         console.error(e);
-        fatal('load-failed');
+        // Too little memory for the module's memory is a RangeError ("Out of memory: Cannot
+        // allocate Wasm memory"); anything else is the download.
+        fatal(lacksMemory(e) ? 'no-memory' : 'load-failed');
       });
       return {};
     },
     canvas: canvas,
     print: function (text) { console.log(text); },
     printErr: function (text) { console.error(text); },
-    onAbort: function () { fatal('crashed'); }
+    onAbort: function (what) { fatal(lacksMemory(what) ? 'no-memory' : 'crashed'); }
   };
   var script = document.createElement('script');
   script.src = 'sipprep.js';

@@ -59,7 +59,7 @@ int usage() {
 }
 
 // The most any input may be: a bundle at the format's limit, and the little age adds around it.
-constexpr std::size_t kMaxInput = kMaxBundleBytes + 1024 * 1024;
+constexpr std::size_t kMaxInput = kMaxFileBytes;
 
 // Reads at most kMaxInput bytes: /dev/zero or a runaway pipe gets a message, not an abort.
 bool read_input(const std::string& path, std::string* out, std::string* error) {

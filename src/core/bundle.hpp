@@ -17,6 +17,11 @@ namespace sipprep {
 inline constexpr const char* kBundleFormat = "sipprep-bundle";
 inline constexpr int kBundleVersion = 1;
 inline constexpr std::size_t kMaxBundleBytes = 5 * 1024 * 1024;
+// The most any file given to the app or the CLI may be: a bundle at kMaxBundleBytes and what an
+// age envelope adds around it (a header and 16 bytes per 64 KiB). Larger files are refused
+// before they are read into memory (web/shell.js asks for this number through
+// sipprep_max_file_bytes; src/cli reads no further).
+inline constexpr std::size_t kMaxFileBytes = 6 * 1024 * 1024;
 inline constexpr int kMaxBundleDepth = 16;  // the format itself needs 7
 inline constexpr const char* kAppName = "sipprep";
 inline constexpr const char* kAppVersion = "0.1.0";

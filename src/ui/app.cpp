@@ -136,6 +136,7 @@ void App::frame(const Fonts& fonts) {
     set_column_right(ImGui::GetCursorPosX() + column);
 
     top_bar();
+    memory_banner();  // also over "open in another tab": a take-over may be what could not arrive
     if (elsewhere_) {
         elsewhere_screen();
     } else {
@@ -317,6 +318,29 @@ void App::update_available() {
     host_.request_frames(1);
 }
 
+void App::memory_short() {
+    memory_short_ = true;
+    // Nothing waits for an answer that did not arrive: the person can try again.
+    if (locked_file_) locked_file_->busy = false;
+    lock_.busy = false;
+    protecting_ = false;
+    a11y_.announce(t("memory.short.title"));
+    host_.request_frames(1);
+}
+
+void App::memory_banner() {
+    if (!memory_short_) return;
+    Group group(Role::Alert, "memory-banner", t("memory.short.title"));
+    error_text(t("memory.short.title"));
+    paragraph(t("memory.short.text"));
+    if (!elsewhere_) {
+        if (button(t("storage.save_file_now"), "memory-export", ButtonStyle::Primary)) export_file();
+        ImGui::SameLine();
+    }
+    if (button(t("open.dismiss"), "memory-dismiss", ButtonStyle::Quiet)) memory_short_ = false;
+    ImGui::Separator();
+}
+
 void App::banners() {
     if (update_available_) {
         // Never in the way: a quiet line, and the reload only when the person chooses it.
@@ -329,7 +353,11 @@ void App::banners() {
     if (storage_broken_) {
         Group group(Role::Alert, "storage-banner", t("storage.failed.title"));
         error_text(t("storage.failed.title"));
-        paragraph(trf(lang_, "storage.failed.text", {storage_problem_}));
+        // A reason the app has words for (the passphrase worker's answer) is said in them.
+        if (has_text(lang_, storage_problem_))
+            paragraph(trf(lang_, "storage.failed.because", {t(storage_problem_.c_str())}));
+        else
+            paragraph(trf(lang_, "storage.failed.text", {storage_problem_}));
         if (button(t("storage.save_file_now"), "banner-export", ButtonStyle::Primary)) export_file();
         ImGui::Separator();
     }

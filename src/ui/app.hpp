@@ -65,6 +65,8 @@ public:
 
     // ---- HostEvents ----
     void file_opened(const std::string& name, const std::string& bytes, FileOrigin origin) override;
+    void file_refused(const std::string& name, const std::string& reason_key) override;
+    void memory_short() override;
     void file_protected(const std::string& filename, const std::string& error_key) override;
     void file_unlocked(const std::string& error_key, const std::string& plaintext) override;
     void update_available() override;
@@ -91,6 +93,7 @@ private:
     // app.cpp: frame structure
     void top_bar();
     void banners();
+    void memory_banner();
     void steps_screen();
     void read_aloud_button();
     std::string content_sha() const;  // of the preparation as it is now
@@ -196,6 +199,7 @@ private:
     bool confirm_erase_ = false;
     Pending confirm_replace_ = Pending::None;  // start screen: the draft would be replaced
     bool storage_broken_ = false;
+    bool memory_short_ = false;      // the page could not hand something over: memory ran short
     bool draft_unreadable_ = false;  // the saved draft could not be read (it is kept aside)
     std::string storage_problem_;
     std::string open_message_;  // result of opening a file

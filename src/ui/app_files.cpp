@@ -3,6 +3,7 @@
 // written, the app asks first, whatever way the file came (picker, drop).
 #include "app.hpp"
 #include "core/age/age.hpp"
+#include "core/bundle.hpp"
 #include "core/follow_up.hpp"
 #include "imgui.h"
 
@@ -25,6 +26,16 @@ void App::file_opened(const std::string& name, const std::string& bytes, FileOri
         return;
     }
     receive_file(arrival, bytes);
+}
+
+void App::file_refused(const std::string& name, const std::string& reason_key) {
+    host_.request_frames(1);
+    open_message_ = trf(lang_, "open.failed", {name});
+    open_details_.clear();
+    open_errors_ = {reason_key == "open.too_large"
+                        ? trf(lang_, "open.too_large", {std::to_string(kMaxFileBytes / 1024 / 1024)})
+                        : t("open.memory")};
+    a11y_.announce(open_message_ + " " + open_errors_.front());
 }
 
 void App::receive_file(const FileArrival& arrival, const std::string& bytes) {

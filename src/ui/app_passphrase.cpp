@@ -12,7 +12,8 @@ namespace {
 
 // Answers after which typing the passphrase again can help; any other leaves nothing to retry.
 bool retry_helps(const std::string& error_key) {
-    return error_key == "age.wrong_passphrase" || error_key == "passphrase.unavailable";
+    return error_key == "age.wrong_passphrase" || error_key == "passphrase.unavailable" ||
+           error_key == "passphrase.failed" || error_key == "passphrase.timeout";
 }
 
 }  // namespace

@@ -106,6 +106,11 @@ public:
 
     // A file the person chose or dropped (raw bytes: the core says what is wrong with them).
     virtual void file_opened(const std::string& name, const std::string& bytes, FileOrigin origin) = 0;
+    // A file the host would not read: "open.too_large" (above kMaxFileBytes, refused before it
+    // was read) or "open.memory" (no memory to hand it over). Nothing of the draft changes.
+    virtual void file_refused(const std::string& name, const std::string& reason_key) = 0;
+    // The host could not hand the app something (a text, an answer) because memory ran short.
+    virtual void memory_short() = 0;
     // A protected download started (error_key "") or could not be made (a catalog key).
     virtual void file_protected(const std::string& filename, const std::string& error_key) = 0;
     // An age file was opened (error_key "", its contents in `plaintext`) or not ("age.wrong_passphrase" …).

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/age/age.hpp"
+#include "core/bundle.hpp"
 
 using namespace sipprep;
 
@@ -23,6 +24,17 @@ TEST(Age, RoundTripsAnySizeAcrossChunkEdges) {
         ASSERT_TRUE(d.ok()) << size << ": " << age::error_key(d.error);
         EXPECT_EQ(d.plaintext, text) << size;
     }
+}
+
+// The file limit (what the page and the CLI refuse before reading) leaves room for a bundle at
+// the format's limit protected with a passphrase, and is no larger than that needs.
+TEST(Age, ABundleAtTheFormatsLimitProtectedFitsTheFileLimit) {
+    const std::string bundle(kMaxBundleBytes, 'a');
+    const std::string file = age::encrypt(bundle, "lösenord", kFast);
+    ASSERT_FALSE(file.empty());
+    EXPECT_GT(file.size(), kMaxBundleBytes);
+    EXPECT_LE(file.size(), kMaxFileBytes);
+    EXPECT_LE(kMaxFileBytes - kMaxBundleBytes, std::size_t(2) * 1024 * 1024);
 }
 
 TEST(Age, HeaderIsAsTheSpecificationLaysItOut) {

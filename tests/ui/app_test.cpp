@@ -233,3 +233,49 @@ TEST(App, SaysWhenTheBrowserWillNotKeepTheDraftOrHasNoVoice) {
     r.frame();
     EXPECT_EQ(r.shown().find(not_kept), std::string::npos);
 }
+
+// A file the page refused before reading it (too large, or no memory to hand it over): the
+// person is told in words, and the draft stays as it was.
+TEST(App, ARefusedFileLeavesTheDraftAndSaysWhy) {
+    AppRun r;
+    r.app.file_opened("narstaende-tillsammans.json",
+                      read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/narstaende-tillsammans.json"),
+                      ui::FileOrigin::Picker);
+    const nlohmann::json before = r.state()["content"];
+    r.app.file_refused("stor.json", "open.too_large");
+    r.frame();
+    EXPECT_EQ(r.state()["content"], before);
+    EXPECT_NE(r.shown().find("stor.json kunde inte öppnas:"), std::string::npos) << r.shown();
+    EXPECT_NE(r.shown().find("Filen är större än 6 MB."), std::string::npos) << r.shown();
+    EXPECT_NE(r.shown().find("Det du har skrivit här är kvar."), std::string::npos) << r.shown();
+    r.app.file_refused("stor.json", "open.memory");
+    r.frame();
+    EXPECT_NE(r.shown().find("inte minne nog för att öppna filen"), std::string::npos) << r.shown();
+    EXPECT_EQ(r.state()["content"], before);
+}
+
+// Memory ran short in the page: a banner says so (over "open in another tab" too) and offers a
+// file until it is closed.
+TEST(App, MemoryShortShowsABannerUntilClosed) {
+    AppRun r;
+    r.app.memory_short();
+    r.frame();
+    ASSERT_NE(find(r.app.a11y_tree(), ui::Role::Alert, "Appen har ont om minne"), nullptr);
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Button, "Spara en fil nu"), nullptr);
+    r.app.editing_elsewhere(true);
+    r.frame();
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Alert, "Appen har ont om minne"), nullptr);
+    r.app.editing_elsewhere(false);
+    r.frame();
+    press(r.h, r.app, "Stäng meddelandet");
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Alert, "Appen har ont om minne"), nullptr);
+}
+
+// A save the passphrase part could not seal says why, in words.
+TEST(App, AStorageFailureWithACatalogKeyIsSaidInWords) {
+    AppRun r;
+    r.app.storage_failed("passphrase.timeout");
+    r.frame();
+    EXPECT_NE(r.shown().find("Lösenordsdelen av appen svarade inte i tid. Spara en fil nu"), std::string::npos)
+        << r.shown();
+}

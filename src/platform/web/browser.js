@@ -42,6 +42,12 @@ mergeInto(LibraryManager.library, {
     if (!text) return 0;
     var size = lengthBytesUTF8(text) + 1;
     var ptr = _malloc(size);
+    // No memory for the stored draft: the app does not start (starting empty could end with an
+    // empty draft stored over it). The page says why; the draft stays where it is.
+    if (!ptr) {
+      window.SipprepShell.fatal('no-memory');
+      return 0;
+    }
     stringToUTF8(text, ptr, size);
     return ptr;
   },

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/bundle.hpp"
 #include "core/date.hpp"
 #include "gl_renderer.hpp"
 #include "imgui.h"
@@ -163,6 +164,19 @@ EMSCRIPTEN_KEEPALIVE void sipprep_set_font(const unsigned char* data, int length
 EMSCRIPTEN_KEEPALIVE void sipprep_open_file(const char* name, const char* data, int length, int dropped) {
     s.app->file_opened(name, std::string(data, static_cast<std::size_t>(length)),
                        dropped ? sipprep::ui::FileOrigin::Drop : sipprep::ui::FileOrigin::Picker);
+    wake();
+}
+// web/shell.js: a file refused before it was copied here ("open.too_large", "open.memory"), and
+// the largest file it copies (core/bundle.hpp), so that the number lives in one place.
+EMSCRIPTEN_KEEPALIVE void sipprep_file_refused(const char* name, const char* reason_key) {
+    s.app->file_refused(name, reason_key);
+    wake();
+}
+EMSCRIPTEN_KEEPALIVE int sipprep_max_file_bytes() { return static_cast<int>(sipprep::kMaxFileBytes); }
+// The page could not copy something into this module's memory (malloc gave nothing): what it
+// was is lost, the app says so. Takes nothing that would need memory.
+EMSCRIPTEN_KEEPALIVE void sipprep_memory_short() {
+    s.app->memory_short();
     wake();
 }
 // web/age.js: a protected download started (error "") or not; an age file unlocked or not.
