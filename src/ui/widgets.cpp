@@ -19,27 +19,23 @@ float g_column_right = 0;  // 0: the window's own edge
 
 ImU32 u32(const ImVec4& c) { return ImGui::ColorConvertFloat4ToU32(c); }
 
-std::unordered_map<std::string, int> g_text_keys;  // occurrences of each text this frame, for stable keys
+// Text and headings have no ImGui ID. Their keys come from where they are drawn, never from
+// their words: the control, group or cached region drawn just before them (the anchor) and how
+// many texts came after it. A text whose words change ("Sparat 14:32", "Steg 2 av 9", an error
+// under a field) keeps its node, and the mirror changes it in place instead of replacing it.
+std::string g_anchor = "top";
+std::unordered_map<std::string, int> g_anchor_counts;  // texts after each anchor this frame
+std::vector<std::string> g_group_keys;                 // the open groups (begin_group, radio_group)
 
-// Inside a CachedRegion texts are counted within the region, so that the keys its nodes had when
-// last drawn are still the right ones when it is skipped.
-struct TextScope {
-    std::size_t id_hash = 0;
-    std::unordered_map<std::string, int> counts;
-};
-std::vector<TextScope> g_text_scopes;
-
-std::string text_key(const char* prefix, const std::string& text) {
-    char buf[64];
-    const std::size_t h = std::hash<std::string>{}(text);
-    if (!g_text_scopes.empty()) {
-        TextScope& scope = g_text_scopes.back();
-        std::snprintf(buf, sizeof buf, "%s%zx-%zx-%d", prefix, scope.id_hash, h, scope.counts[text]++);
-        return buf;
-    }
-    const int n = g_text_keys[text]++;
-    std::snprintf(buf, sizeof buf, "%s%zx-%d", prefix, h, n);
+std::string region_anchor(const std::string& id) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "r%zx", std::hash<std::string>{}(id));
     return buf;
+}
+
+std::string text_key(const char* prefix) {
+    const int n = g_anchor_counts[g_anchor]++;
+    return prefix + g_anchor + "." + std::to_string(n);
 }
 
 void focus_ring_if_focused(const std::string& key) {
@@ -58,6 +54,7 @@ void scroll_to_if_focus_arrived(const std::string& key) {
 }
 
 A11yNode& item_node(Role role, const std::string& key, const std::string& name, ImGuiID id) {
+    g_anchor = key;  // the texts that follow are keyed after this control
     A11yNode& n = a11y().add(role, key, name);
     a11y().attach_item(n, id);
     return n;
@@ -81,7 +78,7 @@ void take_pending_focus(const std::string& id, const std::string& key) {
 }
 
 void text_node(Role role, const std::string& text, int level) {
-    const std::string key = text_key(role == Role::Heading ? "h" : "t", text);
+    const std::string key = text_key(role == Role::Heading ? "h" : "t");
     if (role == Role::Heading && level == 2 && g_focus_heading && g_focus_heading_armed) {
         g_focus_heading = false;
         a11y().request_dom_focus(key);
@@ -265,7 +262,9 @@ float box_label_width() { return column_avail() - ImGui::GetFrameHeight() - ImGu
 
 void set_widget_fonts(const Fonts& fonts) {
     g_fonts = fonts;
-    g_text_keys.clear();  // a new frame starts with the fonts
+    g_anchor = "top";  // a new frame starts with the fonts
+    g_anchor_counts.clear();
+    g_group_keys.clear();
 }
 
 void set_column_right(float x) { g_column_right = x; }
@@ -381,6 +380,7 @@ bool radio_group(const std::string& label, const std::string& id, const std::vec
     if (!description.empty()) muted(description);
     const std::string group_key = "g" + std::to_string(ImGui::GetID(("##group-" + id).c_str()));
     a11y().push(Role::RadioGroup, group_key, label);
+    g_anchor = group_key;
     bool changed = false;
     const float avail = column_avail();
     float used = 0;
@@ -414,6 +414,7 @@ bool radio_group(const std::string& label, const std::string& id, const std::vec
         n.checked = *selected == static_cast<int>(i);
     }
     a11y().pop();
+    g_anchor = group_key + "/";
     return changed;
 }
 
@@ -558,12 +559,22 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
     return changed;
 }
 
-void push_text_scope(const std::string& id) { g_text_scopes.push_back(TextScope{std::hash<std::string>{}(id), {}}); }
-void pop_text_scope() { g_text_scopes.pop_back(); }
+void push_text_scope(const std::string& id) { g_anchor = region_anchor(id); }
+void pop_text_scope(const std::string& id) { g_anchor = region_anchor(id) + "/"; }
 
-void begin_group(Role role, const std::string& id, const std::string& name) { a11y().push(role, "g-" + id, name); }
+void begin_group(Role role, const std::string& id, const std::string& name) {
+    g_group_keys.push_back("g-" + id);
+    g_anchor = g_group_keys.back();
+    a11y().push(role, g_group_keys.back(), name);
+}
 
-void end_group() { a11y().pop(); }
+void end_group() {
+    if (!g_group_keys.empty()) {
+        g_anchor = g_group_keys.back() + "/";
+        g_group_keys.pop_back();
+    }
+    a11y().pop();
+}
 
 bool typed_this_frame() { return g_typed; }
 

@@ -101,10 +101,11 @@ private:
     std::size_t first_child_ = 0;
 };
 
-// Texts drawn between these get keys counted within `id` (CachedRegion's, so that a skipped
-// region's text nodes keep their keys).
+// Texts drawn between these are keyed within `id` (CachedRegion's, so that a skipped region's
+// text nodes keep their keys), and the texts after pop_text_scope after the region, whether it
+// was drawn or skipped.
 void push_text_scope(const std::string& id);
-void pop_text_scope();
+void pop_text_scope(const std::string& id);
 
 // Combines hashes for CachedRegion signatures.
 inline std::size_t hash_combine(std::size_t seed, std::size_t value) {
