@@ -7,55 +7,10 @@
 // installed; SIPPREP_NO_STRESS=1 leaves it out) so that frames lag behind the keys.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
 import { openApp, startNew, useBrowser } from './harness.mjs';
+import { watchPatches, startLoad } from './shared/common.mjs';
 
 const env = useBrowser();
-
-// Watches every patch the app sends to the mirror: per patch, how many elements already in the
-// page were moved (taken out and put back), and how many times the focused field or one of its
-// ancestors was taken out or put in.
-function watchPatches() {
-  const root = document.getElementById('a11y-root');
-  const observer = new MutationObserver(() => {});
-  observer.observe(root, { childList: true, subtree: true });
-  const stats = { patches: 0, moves: 0, maxMoves: 0, focusMoves: 0, focusLost: 0 };
-  window.__patchStats = stats;
-  const sync = window.SipprepMirror.sync;
-  window.SipprepMirror.sync = function (patch, ...rest) {
-    const active = document.activeElement;
-    observer.takeRecords();
-    const result = sync.call(this, patch, ...rest);
-    if (!patch) return result;
-    const removed = new Set(), added = new Set();
-    for (const r of observer.takeRecords()) {
-      for (const n of r.removedNodes) if (n.nodeType === 1) removed.add(n);
-      for (const n of r.addedNodes) if (n.nodeType === 1) added.add(n);
-    }
-    let moves = 0;
-    for (const n of added) if (removed.has(n)) moves++;
-    let focusMoves = 0;
-    for (const n of [...removed, ...added]) if (active && active !== document.body && n.contains(active)) focusMoves++;
-    stats.patches++;
-    stats.moves += moves;
-    stats.maxMoves = Math.max(stats.maxMoves, moves);
-    stats.focusMoves += focusMoves;
-    if (active && document.activeElement !== active) stats.focusLost++;
-    return result;
-  };
-  // The clock, moved a minute on request: "Sparat HH:MM" changes at the next save.
-  const now = Date.now.bind(Date);
-  window.__clockOffset = 0;
-  Date.now = () => now() + window.__clockOffset;
-}
-
-function startLoad() {
-  if (process.env.SIPPREP_NO_STRESS === '1') return null;
-  if (spawnSync('sh', ['-c', 'command -v stress-ng']).status !== 0) return null;
-  const child = spawn('stress-ng', ['--cpu', '2', '--timeout', '300s', '--quiet'], { stdio: 'ignore' });
-  child.on('error', () => {});
-  return child;
-}
 
 test('typing key by key while texts around the field change: every letter arrives, the field is never moved', async () => {
   const { context, page, problems } = await openApp(env.browser, env.server.url);
