@@ -60,9 +60,11 @@
         e.control.spellcheck = true;
         e.desc = document.createElement('span');
         e.desc.id = id + '-d';
+        e.note = document.createElement('span');
+        e.note.id = id + '-m';
         e.err = document.createElement('span');
         e.err.id = id + '-e';
-        e.el.append(e.label, e.control, e.desc, e.err);
+        e.el.append(e.label, e.control, e.desc, e.note, e.err);
         e.control.addEventListener('input', function () { sendText(e); });
         e.control.addEventListener('compositionstart', function () { composing = true; });
         e.control.addEventListener('compositionend', function () { composing = false; sendText(e); });
@@ -83,7 +85,10 @@
         e.control = document.createElement('input');
         e.control.type = n.r;
         e.control.id = id;
+        // Named by aria-label; the label's own text is hidden from screen readers, so that
+        // reading the page says "Jag själv, radio button, selected" once, not the words twice.
         e.text = document.createElement('span');
+        e.text.setAttribute('aria-hidden', 'true');
         e.el.append(e.control, e.text);
         e.control.addEventListener('change', function () { activate(e.key); });
         break;
@@ -156,13 +161,15 @@
         setText(e.label, name);
         setValue(e, n.v || '');
         setText(e.desc, n.d || '');
+        setText(e.note, n.m || '');
         setText(e.err, n.e || '');
         setAttr(e.control, 'aria-invalid', n.e ? 'true' : '');
+        setAttr(e.control, 'placeholder', n.ph || '');  // a format ("ÅÅÅÅMMDDNNNN") is read while empty
         if (e.control.spellcheck !== !n.pd) e.control.spellcheck = !n.pd;  // personal data: no spell-check
         setAttr(e.control, 'autocomplete', n.pd ? 'off' : '');
         if (e.role === 'textbox' && e.control.type !== (n.pw ? 'password' : 'text')) e.control.type = n.pw ? 'password' : 'text';
         setAttr(e.control, 'aria-describedby',
-          [n.d ? e.desc.id : '', n.e ? e.err.id : ''].filter(Boolean).join(' '));
+          [n.d ? e.desc.id : '', n.m ? e.note.id : '', n.e ? e.err.id : ''].filter(Boolean).join(' '));
         break;
       case 'button':
         setText(e.el, name);
@@ -173,11 +180,15 @@
       case 'checkbox':
       case 'radio':
         setText(e.text, name);
+        setAttr(e.control, 'aria-label', name);
         if (e.control.checked !== !!n.c) e.control.checked = !!n.c;
         setAttr(e.control, 'aria-description', n.d || '');
         break;
       default:
         setAttr(e.el, 'aria-label', name);
+        // A group without a name (a step, the settings: their heading names them) is no group
+        // for a screen reader: nothing to read twice, no "panel".
+        if (e.role === 'group') setAttr(e.el, 'role', name ? 'group' : '');
     }
     place(e.el, n.b);
   }

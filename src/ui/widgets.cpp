@@ -5,6 +5,7 @@
 #include <cstring>
 #include <functional>
 #include <unordered_map>
+#include <utility>
 
 #include "core/utf8.hpp"
 #include "imgui.h"
@@ -77,7 +78,16 @@ void take_pending_focus(const std::string& id, const std::string& key) {
     ImGui::ScrollToBringRectIntoView(g.CurrentWindow, g.LastItemData.Rect);
 }
 
-void text_node(Role role, const std::string& text, int level) {
+// Fields typed in since they got focus: their errors and notes wait until the person leaves.
+struct Held {
+    bool message = false;  // an error or a note is held back
+    bool error = false;    // … an error
+    unsigned frame = 0;    // when the field was last drawn: a field gone (another step) is forgotten
+};
+unsigned g_frame = 0;
+std::unordered_map<std::string, Held> g_typing;
+
+void text_node(Role role, const std::string& text, int level, const std::string& spoken = {}) {
     const std::string key = text_key(role == Role::Heading ? "h" : "t");
     if (role == Role::Heading && level == 2 && g_focus_heading && g_focus_heading_armed) {
         g_focus_heading = false;
@@ -88,7 +98,7 @@ void text_node(Role role, const std::string& text, int level) {
         ImGuiContext& g = *GImGui;
         ImGui::ScrollToBringRectIntoView(g.CurrentWindow, g.LastItemData.Rect);
     }
-    A11yNode& n = a11y().add(role, key, text);
+    A11yNode& n = a11y().add(role, key, spoken.empty() ? text : spoken);
     n.level = level;
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     A11y::set_rect(n, a.x, a.y, b.x - a.x, b.y - a.y);
@@ -275,14 +285,14 @@ float column_avail() {
     return std::max(1.0f, std::min(avail, g_column_right - ImGui::GetCursorPosX()));
 }
 
-void heading(const std::string& text, int level) {
+void heading(const std::string& text, int level, const std::string& spoken) {
     ImFont* font = level <= 1 ? g_fonts.heading : g_fonts.subheading;
     if (font) ImGui::PushFont(font);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_avail());
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
     if (font) ImGui::PopFont();
-    text_node(Role::Heading, text, level);
+    text_node(Role::Heading, text, level, spoken);
 }
 
 void paragraph(const std::string& text) {
@@ -304,8 +314,16 @@ void error_text(const std::string& text) {
     ImGui::PopStyleColor();
 }
 
+void drawn_text(const std::string& text, bool is_error) {
+    ImGui::PushStyleColor(ImGuiCol_Text, is_error ? palette().error : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_avail());
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
 bool button(const std::string& label, const std::string& id, ButtonStyle style, const std::string& description,
-            bool current) {
+            bool current, const std::string& spoken) {
     const ImGuiID iid = ImGui::GetID(("###" + id).c_str());  // the ID ignores the label
     const std::string key = item_key(iid);
     const float label_width = ImGui::CalcTextSize(label.c_str()).x;
@@ -342,7 +360,7 @@ bool button(const std::string& label, const std::string& id, ButtonStyle style, 
     take_pending_focus(id, key);
     scroll_to_if_focus_arrived(key);
     focus_ring_if_focused(key);
-    A11yNode& n = item_node(Role::Button, key, label, iid);
+    A11yNode& n = item_node(Role::Button, key, spoken.empty() ? label : spoken, iid);
     n.description = description;
     n.current = current;
     return pressed;
@@ -548,13 +566,34 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
     scroll_to_if_focus_arrived(key);
     focus_ring_if_focused(key);
 
+    // Errors and notes wait while the person types in the field, and are shown, and read out
+    // once, when they leave it. Under the field they are drawn; the mirror has them once, in the
+    // field's description (aria-describedby), not again as a paragraph.
+    const bool message = !o.error.empty() || !o.note.empty();
+    if (!focused) {
+        auto t = g_typing.find(key);
+        if (t != g_typing.end()) {
+            if (t->second.message && message) announce(o.error.empty() ? o.note : o.error);
+            g_typing.erase(t);
+        }
+    } else if (changed) {
+        g_typing.emplace(key, Held{});
+    }
+    auto typing = g_typing.find(key);
+    const bool hold = typing != g_typing.end();
+    if (hold) typing->second = Held{message, !o.error.empty(), g_frame};
     A11yNode& n = item_node(o.multiline ? Role::TextArea : Role::TextBox, key, label, iid);
     n.value = *value;
     n.description = o.help;
-    n.error = o.error;
+    n.placeholder = o.placeholder;
+    if (!hold) {
+        n.error = o.error;
+        n.note = o.note;
+        if (!o.note.empty()) drawn_text(o.note, true);
+        if (!o.error.empty()) drawn_text(o.error, true);
+    }
     n.personal = o.personal || o.secret;
     n.secret = o.secret;
-    if (!o.error.empty()) error_text(o.error);
     g_typed = g_typed || changed;
     return changed;
 }
@@ -578,8 +617,17 @@ void end_group() {
 
 bool typed_this_frame() { return g_typed; }
 
+int held_errors() {
+    int n = 0;
+    for (const auto& [key, held] : g_typing) n += held.error && a11y().is_focused(key) ? 1 : 0;
+    return n;
+}
+
 void begin_widget_frame() {
     g_typed = false;
+    ++g_frame;
+    for (auto it = g_typing.begin(); it != g_typing.end();)
+        it = it->second.frame + 1 < g_frame ? g_typing.erase(it) : std::next(it);
     g_focus_heading_armed = g_focus_heading;
     if (g_focus_frames_left > 0 && --g_focus_frames_left == 0) {
         g_focus_id.clear();
