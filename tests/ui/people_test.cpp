@@ -117,10 +117,10 @@ TEST(People, FocusLandsOnWhatTheActionMade) {
     AppRun r;
     elsa_and_karin(r);
 
-    // "Nästa": the new step's heading.
+    // "Nästa": the new step's heading, which says where the step is.
     r.host.mirror.clear();
     press(r.h, r.app, "Nästa");
-    const ui::A11yNode* heading = find(r.app.a11y_tree(), ui::Role::Heading, "Vad är viktigt för dig?");
+    const ui::A11yNode* heading = find(r.app.a11y_tree(), ui::Role::Heading, "Steg 2 av 9: Vad är viktigt för dig?");
     ASSERT_NE(heading, nullptr);
     EXPECT_EQ(last_focus(r.host), heading->key);
 
