@@ -19,8 +19,13 @@
   function focusTo(key) { cstr(key, function (k) { M()._sipprep_a11y_focus(k, keyboardUsed ? 1 : 0); }); }
   function blurFrom(key) { cstr(key, function (k) { M()._sipprep_a11y_blur(k); }); }
   function activate(key) { cstr(key, function (k) { M()._sipprep_a11y_activate(k); }); }
+  // The field the person types in is the truth until the app has caught up. `sent` lists the
+  // values this field sent that the app has not shown yet, oldest first.
   function sendText(entry) {
     var c = entry.control;
+    if (!entry.sent) entry.sent = [];
+    if (entry.sent[entry.sent.length - 1] !== c.value) entry.sent.push(c.value);
+    if (entry.sent.length > 64) entry.sent.shift();
     cstr(entry.key, function (k) {
       cstr(c.value, function (v) {
         M()._sipprep_a11y_text(k, v, c.selectionStart || 0, c.selectionEnd || 0,
@@ -55,9 +60,11 @@
         e.control.spellcheck = true;
         e.desc = document.createElement('span');
         e.desc.id = id + '-d';
+        e.note = document.createElement('span');
+        e.note.id = id + '-m';
         e.err = document.createElement('span');
         e.err.id = id + '-e';
-        e.el.append(e.label, e.control, e.desc, e.err);
+        e.el.append(e.label, e.control, e.desc, e.note, e.err);
         e.control.addEventListener('input', function () { sendText(e); });
         e.control.addEventListener('compositionstart', function () { composing = true; });
         e.control.addEventListener('compositionend', function () { composing = false; sendText(e); });
@@ -78,7 +85,10 @@
         e.control = document.createElement('input');
         e.control.type = n.r;
         e.control.id = id;
+        // Named by aria-label; the label's own text is hidden from screen readers, so that
+        // reading the page says "Jag själv, radio button, selected" once, not the words twice.
         e.text = document.createElement('span');
+        e.text.setAttribute('aria-hidden', 'true');
         e.el.append(e.control, e.text);
         e.control.addEventListener('change', function () { activate(e.key); });
         break;
@@ -121,6 +131,24 @@
     if (s.height !== h) s.height = h;
   }
 
+  // A patch's value for a text field. While the person is in the field, a value it sent
+  // earlier is the app behind the keys (a slow frame): the field keeps what is typed, and the
+  // app's next frame brings the newer value. A value the field never sent is the app's own
+  // change (a personnummer written as 12 digits, a field emptied) and is shown, except in the
+  // middle of an IME composition.
+  function setValue(e, v) {
+    var c = e.control;
+    var sent = e.sent || [];
+    e.sent = [];
+    if (c.value === v) return;
+    if (document.activeElement === c) {
+      var at = sent.lastIndexOf(v);
+      if (at >= 0) { e.sent = sent.slice(at + 1); return; }
+      if (composing) return;
+    }
+    c.value = v;
+  }
+
   function update(e, n) {
     var name = n.n || '';
     switch (e.role) {
@@ -131,17 +159,17 @@
       case 'textbox':
       case 'textarea':
         setText(e.label, name);
-        var v = n.v || '';
-        var editing = document.activeElement === e.control;
-        if (e.control.value !== v && !(editing && composing)) e.control.value = v;
+        setValue(e, n.v || '');
         setText(e.desc, n.d || '');
+        setText(e.note, n.m || '');
         setText(e.err, n.e || '');
         setAttr(e.control, 'aria-invalid', n.e ? 'true' : '');
+        setAttr(e.control, 'placeholder', n.ph || '');  // a format ("ÅÅÅÅMMDDNNNN") is read while empty
         if (e.control.spellcheck !== !n.pd) e.control.spellcheck = !n.pd;  // personal data: no spell-check
         setAttr(e.control, 'autocomplete', n.pd ? 'off' : '');
         if (e.role === 'textbox' && e.control.type !== (n.pw ? 'password' : 'text')) e.control.type = n.pw ? 'password' : 'text';
         setAttr(e.control, 'aria-describedby',
-          [n.d ? e.desc.id : '', n.e ? e.err.id : ''].filter(Boolean).join(' '));
+          [n.d ? e.desc.id : '', n.m ? e.note.id : '', n.e ? e.err.id : ''].filter(Boolean).join(' '));
         break;
       case 'button':
         setText(e.el, name);
@@ -152,29 +180,86 @@
       case 'checkbox':
       case 'radio':
         setText(e.text, name);
+        setAttr(e.control, 'aria-label', name);
         if (e.control.checked !== !!n.c) e.control.checked = !!n.c;
         setAttr(e.control, 'aria-description', n.d || '');
         break;
       default:
         setAttr(e.el, 'aria-label', name);
+        // A group without a name (a step, the settings: their heading names them) is no group
+        // for a screen reader: nothing to read twice, no "panel".
+        if (e.role === 'group') setAttr(e.el, 'role', name ? 'group' : '');
     }
     place(e.el, n.b);
   }
 
-  function removeEntry(el) {
+  // Removes a node and everything under it, except what a parent lists now (`listed`): that
+  // is taken out first, to be put where its new parent wants it.
+  function removeEntry(el, listed) {
+    if (listed) {
+      el.querySelectorAll('[data-k]').forEach(function (d) {
+        if (listed.has(d.dataset.k) && d.dataset.k !== (d.parentElement && d.parentElement.dataset.k)) d.remove();
+      });
+    }
     el.querySelectorAll('[data-k]').forEach(function (d) { entries.delete(d.dataset.k); });
     entries.delete(el.dataset.k);
     el.remove();
   }
 
+  // Kept in place, never re-created, when a container's role changes (a status that becomes an
+  // alert): its element and everything in it stay attached.
+  var DIVS = { group: 1, radiogroup: 1, status: 1, alert: 1, run: 1 };
+  function setContainerRole(e, role) {
+    e.role = role;
+    setAttr(e.el, 'role', role === 'run' ? '' : role);
+  }
+
+  // The longest run of `items` (indices into the old order, -1 for new) that is already in
+  // order: those stay where they are and only the others move. `pin`, if given, is an index of
+  // `items` that must be in the run (the child holding focus).
+  function stableSet(items, pin) {
+    function lis(idx) {  // idx: positions in `items`, with increasing old indices wanted
+      var tails = [], prev = [], tailPos = [];
+      idx.forEach(function (p, n) {
+        var v = items[p];
+        var lo = 0, hi = tails.length;
+        while (lo < hi) { var mid = (lo + hi) >> 1; if (tails[mid] < v) lo = mid + 1; else hi = mid; }
+        tails[lo] = v;
+        tailPos[lo] = n;
+        prev[n] = lo > 0 ? tailPos[lo - 1] : -1;
+      });
+      var out = [];
+      for (var n = tails.length ? tailPos[tails.length - 1] : -1; n >= 0; n = prev[n]) out.push(idx[n]);
+      return out;
+    }
+    var all = [];
+    items.forEach(function (v, p) { if (v >= 0) all.push(p); });
+    var keep;
+    if (pin === undefined || pin < 0 || items[pin] < 0) {
+      keep = lis(all);
+    } else {
+      var at = items[pin];
+      keep = lis(all.filter(function (p) { return p < pin && items[p] < at; }))
+        .concat([pin], lis(all.filter(function (p) { return p > pin && items[p] > at; })));
+    }
+    return new Set(keep);
+  }
+
   // A patch (docs/mirror-protocol.md) lists the nodes that are new or changed, parents before
   // children; a container's "ch" (its children's keys, in order) comes when that list changed.
   // Nodes not in the patch are as they were.
+  //
+  // Elements are moved as little as possible: a moved element loses focus in some browsers
+  // (Firefox), and a screen reader then reads the field again. So what no parent lists any more
+  // goes first, then each parent's children are ordered by moving only those not already in
+  // order, and never the child that holds focus (or holds the focused control).
   function applyPatch(records) {
     records.forEach(function (n) {
       if (n.k === 'root') return;  // the page's own element: only its children change
       var e = entries.get(n.k);
-      if (e && e.role !== n.r) {
+      if (e && e.role !== n.r && DIVS[e.role] && DIVS[n.r]) {
+        setContainerRole(e, n.r);
+      } else if (e && e.role !== n.r) {
         var old = e;
         e = create(n);
         if (CONTAINERS[old.role] && CONTAINERS[n.r]) while (old.el.firstChild) e.el.appendChild(old.el.firstChild);
@@ -187,25 +272,41 @@
       }
       update(e, n);
     });
-    // Order first, everywhere; only then remove what no parent lists (a node may have moved).
     var parents = records.filter(function (n) { return n.ch; });
+    // Every key some parent lists now: a child that moved to another parent is not removed.
+    var listed = new Set();
+    parents.forEach(function (n) { n.ch.forEach(function (k) { listed.add(k); }); });
+    parents.forEach(function (n) {
+      Array.prototype.slice.call(entries.get(n.k).el.children).forEach(function (child) {
+        if (child.dataset.k && !listed.has(child.dataset.k)) removeEntry(child, listed);
+      });
+    });
+    var focused = document.activeElement;
     parents.forEach(function (n) {
       var parent = entries.get(n.k).el;
-      var prev = null;
+      var kids = [];
       n.ch.forEach(function (k) {
         var c = entries.get(k);
         if (!c) return;
         if (c.role === 'radio') c.control.name = 'm-' + n.k;
-        var want = prev ? prev.nextSibling : parent.firstChild;
-        if (c.el !== want) parent.insertBefore(c.el, want);
-        prev = c.el;
+        kids.push(c.el);
       });
-    });
-    parents.forEach(function (n) {
-      var keep = new Set(n.ch);
-      Array.prototype.slice.call(entries.get(n.k).el.children).forEach(function (child) {
-        if (child.dataset.k && !keep.has(child.dataset.k)) removeEntry(child);
-      });
+      var old = new Map();
+      Array.prototype.forEach.call(parent.children, function (el, i) { old.set(el, i); });
+      var items = kids.map(function (el) { return old.has(el) ? old.get(el) : -1; });
+      var pin = -1;
+      kids.forEach(function (el, i) { if (focused && el.contains(focused)) pin = i; });
+      var stay = stableSet(items, pin);
+      // From the end: each child goes before the one that follows it, unless it stays.
+      var next = null;
+      for (var i = kids.length - 1; i >= 0; i--) {
+        var el = kids[i];
+        if (!stay.has(i)) {
+          var want = next || null;
+          if (el.parentNode !== parent || el.nextSibling !== want) parent.insertBefore(el, want);
+        }
+        next = el;
+      }
     });
   }
 

@@ -188,6 +188,8 @@ void A11y::append_reused(const A11yNode& n) {
     stub.value = n.value;
     stub.description = n.description;
     stub.error = n.error;
+    stub.note = n.note;
+    stub.placeholder = n.placeholder;
     stub.level = n.level;
     stub.checked = n.checked;
     stub.current = n.current;
@@ -249,10 +251,10 @@ float rounded(float v) { return std::round(v); }
 
 bool same_props(const A11yNode& a, const A11yNode& b) {
     return a.role == b.role && a.name == b.name && a.value == b.value && a.description == b.description &&
-           a.error == b.error && a.level == b.level && a.checked == b.checked && a.current == b.current &&
-           a.disabled == b.disabled && a.personal == b.personal && a.secret == b.secret && a.has_rect == b.has_rect &&
-           rounded(a.x) == rounded(b.x) && rounded(a.y) == rounded(b.y) && rounded(a.w) == rounded(b.w) &&
-           rounded(a.h) == rounded(b.h);
+           a.error == b.error && a.note == b.note && a.placeholder == b.placeholder && a.level == b.level &&
+           a.checked == b.checked && a.current == b.current && a.disabled == b.disabled && a.personal == b.personal &&
+           a.secret == b.secret && a.has_rect == b.has_rect && rounded(a.x) == rounded(b.x) &&
+           rounded(a.y) == rounded(b.y) && rounded(a.w) == rounded(b.w) && rounded(a.h) == rounded(b.h);
 }
 
 // One node's own properties, in the short names of docs/mirror-protocol.md.
@@ -264,6 +266,8 @@ nlohmann::json props_json(const A11yNode& n) {
     if (!n.value.empty() || n.role == Role::TextBox || n.role == Role::TextArea) j["v"] = n.value;
     if (!n.description.empty()) j["d"] = n.description;
     if (!n.error.empty()) j["e"] = n.error;
+    if (!n.note.empty()) j["m"] = n.note;
+    if (!n.placeholder.empty()) j["ph"] = n.placeholder;
     if (n.level) j["l"] = n.level;
     if (n.checked) j["c"] = true;
     if (n.current) j["cur"] = true;
@@ -291,6 +295,8 @@ void copy_props(const A11yNode& from, A11yNode& to) {
     to.value = from.value;
     to.description = from.description;
     to.error = from.error;
+    to.note = from.note;
+    to.placeholder = from.placeholder;
     to.level = from.level;
     to.checked = from.checked;
     to.current = from.current;

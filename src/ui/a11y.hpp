@@ -59,9 +59,11 @@ struct A11yNode {
     std::string value;
     std::string description;
     std::string error;
-    int level = 0;         // heading level
-    bool checked = false;  // checkbox, radio
-    bool current = false;  // the current step in a navigation list (aria-current)
+    std::string note;         // a question about a field's value, read with it (not an error)
+    std::string placeholder;  // a field's example or format ("ÅÅÅÅMMDDNNNN")
+    int level = 0;            // heading level
+    bool checked = false;     // checkbox, radio
+    bool current = false;     // the current step in a navigation list (aria-current)
     bool disabled = false;
     bool personal = false;  // a text field holding personal data: no spell-check
     bool secret = false;    // a passphrase: a password field

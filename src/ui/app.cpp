@@ -202,7 +202,8 @@ void App::steps_screen() {
     StepContext c = step_context();
     read_aloud_button();
     {
-        Group group(Role::Group, "step", step_title(step_, lang_, child()));
+        // Unnamed: the heading before it names the step ("Steg 2 av 9: …"), read once.
+        Group group(Role::Group, "step", std::string());
         step_info(step_).draw(c);
     }
     if (std::exchange(read_step_, false)) {
@@ -400,7 +401,7 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
     const std::string progress = trf(lang_, "nav.progress", {std::to_string(index + 1), std::to_string(steps.size())});
     const bool narrow = this->narrow();
     if (!narrow) {
-        muted(progress);
+        drawn_text(progress);  // the mirror has it in the step's heading
     } else {
         // "Skriver: Elsa ▾ · Steg 2 av 9 · Sparat 14:32": one line; the chooser opens on request.
         std::string line = progress;
@@ -435,13 +436,21 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
         for (std::size_t i = 0; i < steps.size(); ++i) {
             const StepInfo& s = step_info(steps[i]);
             std::string label = std::to_string(i + 1) + ". " + step_title(s.id, lang_, child());
-            // A tick means done: something written and nothing wrong. Errors say so in words.
-            const auto errors = errors_per_step_.find(s.id);
-            if (errors != errors_per_step_.end())
-                label += " – " + trf(lang_, errors->second == 1 ? "nav.errors.one" : "nav.errors.many",
-                                     {std::to_string(errors->second)});
-            else if (s.has_content(prep_))
+            std::string spoken = label;
+            // A tick means done: something written and nothing wrong. Errors say so in words. The
+            // mirror says words only ("1. Om dig, klart"). An error in the field being typed in
+            // counts once the person has left it.
+            const auto found = errors_per_step_.find(s.id);
+            const int held = i == index ? held_errors() : 0;
+            const int errors = (found == errors_per_step_.end() ? 0 : found->second) - held;
+            if (errors > 0) {
+                const std::string n = std::to_string(errors);
+                label += " – " + trf(lang_, errors == 1 ? "nav.errors.one" : "nav.errors.many", {n});
+                spoken += ", " + trf(lang_, errors == 1 ? "nav.errors.spoken.one" : "nav.errors.spoken.many", {n});
+            } else if (held == 0 && s.has_content(prep_)) {
                 label += " \u2713";
+                spoken += ", " + t("nav.done.spoken");
+            }
             const float bw = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2 +
                              ImGui::GetStyle().ItemSpacing.x;
             if (i > 0 && used + bw < w)
@@ -452,14 +461,16 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
             const bool current = i == index;
             if (narrow && !nav_open_) continue;
             if (button(label, std::string("nav-") + s.name, current ? ButtonStyle::Primary : ButtonStyle::Quiet,
-                       current ? t("nav.current") : std::string(), current)) {
+                       current ? t("nav.current") : std::string(), current, spoken)) {
                 go_to(Screen::Steps, s.id);
                 nav_open_ = false;
             }
         }
     }
     ImGui::Separator();
-    heading(step_title(step_, lang_, child()), 2);
+    // Entering a step, focus lands here and a screen reader reads "Steg 2 av 9: Vad är viktigt för dig?".
+    const std::string title = step_title(step_, lang_, child());
+    heading(title, 2, trf(lang_, "nav.step_heading", {progress, title}));
 }
 
 void App::step_footer(const std::vector<StepId>& steps, std::size_t index) {
@@ -479,7 +490,7 @@ void App::step_footer(const std::vector<StepId>& steps, std::size_t index) {
 void App::settings_panel() {
     ImGui::Spacing();
     ImGui::Separator();
-    Group group(Role::Group, "settings", t("settings.title"));
+    Group group(Role::Group, "settings", std::string());  // its heading names it
     heading(t("settings.title"), 2);
     int lang = lang_ == Lang::En ? 1 : 0;
     if (radio_group(t("app.language"), "language", {tr(Lang::Sv, "lang.sv"), tr(Lang::En, "lang.en")}, &lang)) {

@@ -37,7 +37,7 @@ void App::professional_screen() {
     heading(t("pro.title"), 2);
     paragraph(t("pro.intro"));
     if (button(t("pro.open"), "pro-open", ButtonStyle::Primary)) host_.pick_file();
-    muted(t("start.drop"));
+    drawn_text(t("start.drop"));  // for a mouse; the keyboard has the button
 
     if (professional_.opened.size() > 1) {
         std::vector<std::string> names;

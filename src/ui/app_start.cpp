@@ -71,7 +71,7 @@ void App::start_screen() {
     }
     if (button(t("start.contribute"), "start-contribute", ButtonStyle::Normal, t("start.contribute.help")))
         ask(Pending::Contribution);
-    muted(t("start.drop"));
+    drawn_text(t("start.drop"));  // for a mouse; the keyboard has "Öppna fil"
     ImGui::Spacing();
     if (button(t("start.about"), "start-about", ButtonStyle::Quiet)) go_to(Screen::About);
     if (button(t("start.evaluation"), "start-evaluation", ButtonStyle::Quiet)) go_to(Screen::Evaluation);

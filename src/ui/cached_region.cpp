@@ -50,6 +50,7 @@ CachedRegion::CachedRegion(const std::string& id, std::size_t signature) : id_(i
             draw_ = false;
             ImGui::Dummy(ImVec2(0, r.height - ImGui::GetStyle().ItemSpacing.y));
             for (const A11yNode& n : r.nodes) a11y().append_reused(n);
+            pop_text_scope(id_);  // the texts after it keep their keys
             return;
         }
     }
@@ -59,7 +60,7 @@ CachedRegion::CachedRegion(const std::string& id, std::size_t signature) : id_(i
 
 CachedRegion::~CachedRegion() {
     if (!draw_) return;
-    pop_text_scope();
+    pop_text_scope(id_);
     Region& r = g_regions[id_];
     r.signature = signature_;
     r.width = column_avail();

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <functional>
 #include <unordered_map>
+#include <utility>
 
 #include "core/utf8.hpp"
 #include "imgui.h"
@@ -19,27 +20,23 @@ float g_column_right = 0;  // 0: the window's own edge
 
 ImU32 u32(const ImVec4& c) { return ImGui::ColorConvertFloat4ToU32(c); }
 
-std::unordered_map<std::string, int> g_text_keys;  // occurrences of each text this frame, for stable keys
+// Text and headings have no ImGui ID. Their keys come from where they are drawn, never from
+// their words: the control, group or cached region drawn just before them (the anchor) and how
+// many texts came after it. A text whose words change ("Sparat 14:32", "Steg 2 av 9", an error
+// under a field) keeps its node, and the mirror changes it in place instead of replacing it.
+std::string g_anchor = "top";
+std::unordered_map<std::string, int> g_anchor_counts;  // texts after each anchor this frame
+std::vector<std::string> g_group_keys;                 // the open groups (begin_group, radio_group)
 
-// Inside a CachedRegion texts are counted within the region, so that the keys its nodes had when
-// last drawn are still the right ones when it is skipped.
-struct TextScope {
-    std::size_t id_hash = 0;
-    std::unordered_map<std::string, int> counts;
-};
-std::vector<TextScope> g_text_scopes;
-
-std::string text_key(const char* prefix, const std::string& text) {
-    char buf[64];
-    const std::size_t h = std::hash<std::string>{}(text);
-    if (!g_text_scopes.empty()) {
-        TextScope& scope = g_text_scopes.back();
-        std::snprintf(buf, sizeof buf, "%s%zx-%zx-%d", prefix, scope.id_hash, h, scope.counts[text]++);
-        return buf;
-    }
-    const int n = g_text_keys[text]++;
-    std::snprintf(buf, sizeof buf, "%s%zx-%d", prefix, h, n);
+std::string region_anchor(const std::string& id) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "r%zx", std::hash<std::string>{}(id));
     return buf;
+}
+
+std::string text_key(const char* prefix) {
+    const int n = g_anchor_counts[g_anchor]++;
+    return prefix + g_anchor + "." + std::to_string(n);
 }
 
 void focus_ring_if_focused(const std::string& key) {
@@ -58,6 +55,7 @@ void scroll_to_if_focus_arrived(const std::string& key) {
 }
 
 A11yNode& item_node(Role role, const std::string& key, const std::string& name, ImGuiID id) {
+    g_anchor = key;  // the texts that follow are keyed after this control
     A11yNode& n = a11y().add(role, key, name);
     a11y().attach_item(n, id);
     return n;
@@ -80,8 +78,17 @@ void take_pending_focus(const std::string& id, const std::string& key) {
     ImGui::ScrollToBringRectIntoView(g.CurrentWindow, g.LastItemData.Rect);
 }
 
-void text_node(Role role, const std::string& text, int level) {
-    const std::string key = text_key(role == Role::Heading ? "h" : "t", text);
+// Fields typed in since they got focus: their errors and notes wait until the person leaves.
+struct Held {
+    bool message = false;  // an error or a note is held back
+    bool error = false;    // … an error
+    unsigned frame = 0;    // when the field was last drawn: a field gone (another step) is forgotten
+};
+unsigned g_frame = 0;
+std::unordered_map<std::string, Held> g_typing;
+
+void text_node(Role role, const std::string& text, int level, const std::string& spoken = {}) {
+    const std::string key = text_key(role == Role::Heading ? "h" : "t");
     if (role == Role::Heading && level == 2 && g_focus_heading && g_focus_heading_armed) {
         g_focus_heading = false;
         a11y().request_dom_focus(key);
@@ -91,7 +98,7 @@ void text_node(Role role, const std::string& text, int level) {
         ImGuiContext& g = *GImGui;
         ImGui::ScrollToBringRectIntoView(g.CurrentWindow, g.LastItemData.Rect);
     }
-    A11yNode& n = a11y().add(role, key, text);
+    A11yNode& n = a11y().add(role, key, spoken.empty() ? text : spoken);
     n.level = level;
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     A11y::set_rect(n, a.x, a.y, b.x - a.x, b.y - a.y);
@@ -265,7 +272,9 @@ float box_label_width() { return column_avail() - ImGui::GetFrameHeight() - ImGu
 
 void set_widget_fonts(const Fonts& fonts) {
     g_fonts = fonts;
-    g_text_keys.clear();  // a new frame starts with the fonts
+    g_anchor = "top";  // a new frame starts with the fonts
+    g_anchor_counts.clear();
+    g_group_keys.clear();
 }
 
 void set_column_right(float x) { g_column_right = x; }
@@ -276,14 +285,14 @@ float column_avail() {
     return std::max(1.0f, std::min(avail, g_column_right - ImGui::GetCursorPosX()));
 }
 
-void heading(const std::string& text, int level) {
+void heading(const std::string& text, int level, const std::string& spoken) {
     ImFont* font = level <= 1 ? g_fonts.heading : g_fonts.subheading;
     if (font) ImGui::PushFont(font);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_avail());
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
     if (font) ImGui::PopFont();
-    text_node(Role::Heading, text, level);
+    text_node(Role::Heading, text, level, spoken);
 }
 
 void paragraph(const std::string& text) {
@@ -305,8 +314,16 @@ void error_text(const std::string& text) {
     ImGui::PopStyleColor();
 }
 
+void drawn_text(const std::string& text, bool is_error) {
+    ImGui::PushStyleColor(ImGuiCol_Text, is_error ? palette().error : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_avail());
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
 bool button(const std::string& label, const std::string& id, ButtonStyle style, const std::string& description,
-            bool current) {
+            bool current, const std::string& spoken) {
     const ImGuiID iid = ImGui::GetID(("###" + id).c_str());  // the ID ignores the label
     const std::string key = item_key(iid);
     const float label_width = ImGui::CalcTextSize(label.c_str()).x;
@@ -343,7 +360,7 @@ bool button(const std::string& label, const std::string& id, ButtonStyle style, 
     take_pending_focus(id, key);
     scroll_to_if_focus_arrived(key);
     focus_ring_if_focused(key);
-    A11yNode& n = item_node(Role::Button, key, label, iid);
+    A11yNode& n = item_node(Role::Button, key, spoken.empty() ? label : spoken, iid);
     n.description = description;
     n.current = current;
     return pressed;
@@ -381,6 +398,7 @@ bool radio_group(const std::string& label, const std::string& id, const std::vec
     if (!description.empty()) muted(description);
     const std::string group_key = "g" + std::to_string(ImGui::GetID(("##group-" + id).c_str()));
     a11y().push(Role::RadioGroup, group_key, label);
+    g_anchor = group_key;
     bool changed = false;
     const float avail = column_avail();
     float used = 0;
@@ -414,6 +432,7 @@ bool radio_group(const std::string& label, const std::string& id, const std::vec
         n.checked = *selected == static_cast<int>(i);
     }
     a11y().pop();
+    g_anchor = group_key + "/";
     return changed;
 }
 
@@ -547,28 +566,68 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
     scroll_to_if_focus_arrived(key);
     focus_ring_if_focused(key);
 
+    // Errors and notes wait while the person types in the field, and are shown, and read out
+    // once, when they leave it. Under the field they are drawn; the mirror has them once, in the
+    // field's description (aria-describedby), not again as a paragraph.
+    const bool message = !o.error.empty() || !o.note.empty();
+    if (!focused) {
+        auto t = g_typing.find(key);
+        if (t != g_typing.end()) {
+            if (t->second.message && message) announce(o.error.empty() ? o.note : o.error);
+            g_typing.erase(t);
+        }
+    } else if (changed) {
+        g_typing.emplace(key, Held{});
+    }
+    auto typing = g_typing.find(key);
+    const bool hold = typing != g_typing.end();
+    if (hold) typing->second = Held{message, !o.error.empty(), g_frame};
     A11yNode& n = item_node(o.multiline ? Role::TextArea : Role::TextBox, key, label, iid);
     n.value = *value;
     n.description = o.help;
-    n.error = o.error;
+    n.placeholder = o.placeholder;
+    if (!hold) {
+        n.error = o.error;
+        n.note = o.note;
+        if (!o.note.empty()) drawn_text(o.note, true);
+        if (!o.error.empty()) drawn_text(o.error, true);
+    }
     n.personal = o.personal || o.secret;
     n.secret = o.secret;
-    if (!o.error.empty()) error_text(o.error);
     g_typed = g_typed || changed;
     return changed;
 }
 
-void push_text_scope(const std::string& id) { g_text_scopes.push_back(TextScope{std::hash<std::string>{}(id), {}}); }
-void pop_text_scope() { g_text_scopes.pop_back(); }
+void push_text_scope(const std::string& id) { g_anchor = region_anchor(id); }
+void pop_text_scope(const std::string& id) { g_anchor = region_anchor(id) + "/"; }
 
-void begin_group(Role role, const std::string& id, const std::string& name) { a11y().push(role, "g-" + id, name); }
+void begin_group(Role role, const std::string& id, const std::string& name) {
+    g_group_keys.push_back("g-" + id);
+    g_anchor = g_group_keys.back();
+    a11y().push(role, g_group_keys.back(), name);
+}
 
-void end_group() { a11y().pop(); }
+void end_group() {
+    if (!g_group_keys.empty()) {
+        g_anchor = g_group_keys.back() + "/";
+        g_group_keys.pop_back();
+    }
+    a11y().pop();
+}
 
 bool typed_this_frame() { return g_typed; }
 
+int held_errors() {
+    int n = 0;
+    for (const auto& [key, held] : g_typing) n += held.error && a11y().is_focused(key) ? 1 : 0;
+    return n;
+}
+
 void begin_widget_frame() {
     g_typed = false;
+    ++g_frame;
+    for (auto it = g_typing.begin(); it != g_typing.end();)
+        it = it->second.frame + 1 < g_frame ? g_typing.erase(it) : std::next(it);
     g_focus_heading_armed = g_focus_heading;
     if (g_focus_frames_left > 0 && --g_focus_frames_left == 0) {
         g_focus_id.clear();

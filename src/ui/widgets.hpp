@@ -18,16 +18,22 @@ void set_column_right(float x);
 float column_avail();  // width from the cursor to the column's right edge
 
 // ---- text ----
-void heading(const std::string& text, int level);
+// `spoken`, if given, is the mirror's words for the heading ("Steg 2 av 9: Vad är viktigt för dig?").
+void heading(const std::string& text, int level, const std::string& spoken = {});
 void paragraph(const std::string& text);
 void muted(const std::string& text);  // help texts, secondary lines
 void error_text(const std::string& text);
+// Drawn, not in the mirror: a hint only for those who see the screen and use a pointer ("Du kan
+// också dra en fil hit"), or words the mirror already has elsewhere.
+void drawn_text(const std::string& text, bool is_error = false);
 
 // ---- controls; `id` makes the control unique and stable; labels may change with the language ----
 enum class ButtonStyle { Normal, Primary, Danger, Quiet };
 // `current`: the page's current item among its siblings (aria-current), e.g. the step shown.
+// `spoken`, if given, is the mirror's name where the label has symbols ("1. Om dig ✓" is read
+// "1. Om dig, klart").
 bool button(const std::string& label, const std::string& id, ButtonStyle style = ButtonStyle::Normal,
-            const std::string& description = {}, bool current = false);
+            const std::string& description = {}, bool current = false, const std::string& spoken = {});
 bool checkbox(const std::string& label, const std::string& id, bool* value, const std::string& description = {});
 
 // One choice of several; returns true when *selected changed. Horizontal when it fits.
@@ -38,8 +44,9 @@ struct FieldOptions {
     bool multiline = false;
     int min_lines = 3;        // multi-line: grows with the text from here
     std::string help;         // shown under the label, read as the field's description
-    std::string error;        // shown under the field in red, aria-invalid
-    std::string placeholder;  // example text shown while empty (not a label)
+    std::string error;        // shown under the field in red, aria-invalid (once the person has left the field)
+    std::string note;         // a question about the value ("+ means over 100"), under the field, read with it
+    std::string placeholder;  // example text or format shown while empty (not a label; the field's placeholder)
     bool label_visible = true;
     // Names, personnummer, addresses, phone numbers: the browser must not send them to a cloud
     // spell-checker (Chrome's enhanced spell check, Edge's editor do). Long free texts keep the
@@ -65,6 +72,9 @@ void focus_next_heading();
 void reveal_text(const std::string& text);
 // True when a text field changed this frame (typing), as opposed to a button, box or choice.
 bool typed_this_frame();
+// Errors held back in the field being typed in: a field's error is shown, and read
+// out, when the person leaves it, not at the first key. The step list leaves them out too.
+int held_errors();
 // Once per frame, before drawing: a focus asked for that nothing took in a few frames is dropped.
 void begin_widget_frame();
 
@@ -101,10 +111,11 @@ private:
     std::size_t first_child_ = 0;
 };
 
-// Texts drawn between these get keys counted within `id` (CachedRegion's, so that a skipped
-// region's text nodes keep their keys).
+// Texts drawn between these are keyed within `id` (CachedRegion's, so that a skipped region's
+// text nodes keep their keys), and the texts after pop_text_scope after the region, whether it
+// was drawn or skipped.
 void push_text_scope(const std::string& id);
-void pop_text_scope();
+void pop_text_scope(const std::string& id);
 
 // Combines hashes for CachedRegion signatures.
 inline std::size_t hash_combine(std::size_t seed, std::size_t value) {

@@ -76,3 +76,113 @@ test('a run is a container without a role', async () => {
   assert.equal(snapshot, '- group "Frågor":\n  - paragraph: 1. Vem ringer jag?\n  - paragraph: 2. När blir det av?');
   await context.close();
 });
+
+async function mirrorPage() {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.setContent('<a id="skip-link" href="#">x</a><div id="a11y-root"></div><div id="a11y-live"></div>');
+  // The app's side of the text calls: what the mirror sent, in order.
+  await page.evaluate(() => {
+    window.__sent = [];
+    window.SipprepShell = { withCString: (s, fn) => fn(s) };
+    window.Module = {
+      _sipprep_a11y_focus() {}, _sipprep_a11y_blur() {}, _sipprep_a11y_activate() {},
+      _sipprep_a11y_text(k, v) { window.__sent.push(v); },
+    };
+  });
+  await page.addScriptTag({ content: await readFile(join(ROOT, 'web/mirror.js'), 'utf8') });
+  const sync = (patch) => page.evaluate((p) => window.SipprepMirror.sync(JSON.stringify(p), '', '', '', ''), patch);
+  return { context, page, sync };
+}
+
+// Issue 25, item 1: a patch removes before it reorders, and moves only what is out of order;
+// the focused control and its ancestors are never taken out of the page.
+test('a patch never moves the focused field or its ancestors', async () => {
+  const { context, page, sync } = await mirrorPage();
+  await sync([
+    { k: 'root', r: 'group', ch: ['h1', 't-saved', 'g-nav', 'g-step', 'g-settings'] },
+    { k: 'h1', r: 'heading', n: 'Förbered din SIP', l: 1 },
+    { k: 't-saved', r: 'text', n: 'Sparat 14:31' },
+    { k: 'g-nav', r: 'navigation', n: 'Steg', ch: ['i1'] },
+    { k: 'i1', r: 'button', n: '1. Om dig' },
+    { k: 'g-step', r: 'group', n: 'Om dig', ch: ['t-intro', 'i2', 't-after'] },
+    { k: 't-intro', r: 'text', n: 'Berätta om dig.' },
+    { k: 'i2', r: 'textarea', n: 'Varför behövs mötet?', v: '' },
+    { k: 't-after', r: 'text', n: 'Hjälptext' },
+    { k: 'g-settings', r: 'group', n: 'Inställningar', ch: [] },
+  ]);
+  await page.getByRole('textbox', { name: 'Varför behövs mötet?' }).focus();
+  const count = (patch) => page.evaluate((p) => {
+    const root = document.getElementById('a11y-root');
+    const active = document.activeElement;
+    const observer = new MutationObserver(() => {});
+    observer.observe(root, { childList: true, subtree: true });
+    window.SipprepMirror.sync(JSON.stringify(p), '', '', '', '');
+    const records = observer.takeRecords();
+    observer.disconnect();
+    const removed = new Set(), added = new Set();
+    for (const r of records) {
+      for (const n of r.removedNodes) if (n.nodeType === 1) removed.add(n);
+      for (const n of r.addedNodes) if (n.nodeType === 1) added.add(n);
+    }
+    return {
+      moves: [...added].filter((n) => removed.has(n)).length,
+      focus: [...removed, ...added].filter((n) => n.contains(active)).length,
+      stillFocused: document.activeElement === active,
+    };
+  }, patch);
+
+  // A text with a new key before the step (the way "Sparat 14:32" was keyed by its words), and a
+  // new status line at the top: the step group, which holds the field, stays where it is.
+  assert.deepEqual(await count([
+    { k: 'root', r: 'group', ch: ['g-update', 'h1', 't-saved2', 'g-nav', 'g-step', 'g-settings'] },
+    { k: 'g-update', r: 'status', n: 'Ny version', ch: [] },
+    { k: 't-saved2', r: 'text', n: 'Sparat 14:32' },
+  ]), { moves: 0, focus: 0, stillFocused: true });
+  // An error line appears beside the field, and a text before it is replaced.
+  assert.deepEqual(await count([
+    { k: 'g-step', r: 'group', n: 'Om dig', ch: ['t-intro2', 'i2', 't-error', 't-after'] },
+    { k: 't-intro2', r: 'text', n: 'Berätta om ditt barn.' },
+    { k: 't-error', r: 'text', n: 'Fel i personnumret' },
+  ]), { moves: 0, focus: 0, stillFocused: true });
+  // Siblings reordered around the focused group: only they move.
+  const reorder = await count([{ k: 'root', r: 'group', ch: ['g-nav', 'h1', 'g-update', 't-saved2', 'g-step', 'g-settings'] }]);
+  assert.equal(reorder.focus, 0);
+  assert.equal(reorder.moves, 2, 'two moves: the navigation first, and the heading or the status line');
+  const order = await page.evaluate(() => [...document.getElementById('a11y-root').children].map((e) => e.dataset.k));
+  assert.deepEqual(order, ['g-nav', 'h1', 'g-update', 't-saved2', 'g-step', 'g-settings']);
+  // A container whose role changes (a status that becomes an alert) stays the same element.
+  await sync([{ k: 'g-update', r: 'alert', n: 'Ny version', ch: [] }]);
+  assert.equal(await page.locator('[data-k="g-update"]').getAttribute('role'), 'alert');
+  await context.close();
+});
+
+// Issue 25, item 2: the field the person types in is the truth until the app has caught up.
+test('a patch from a frame behind the keys never writes an older value into the field being typed in', async () => {
+  const { context, page, sync } = await mirrorPage();
+  await sync([
+    { k: 'root', r: 'group', ch: ['i1'] },
+    { k: 'i1', r: 'textarea', n: 'Mål', v: '' },
+  ]);
+  const field = page.getByRole('textbox', { name: 'Mål' });
+  await field.focus();
+  await page.keyboard.type('hjälp');
+  assert.deepEqual(await page.evaluate(() => window.__sent.filter((v, i, a) => v && v !== a[i - 1])),
+    ['h', 'hj', 'hjä', 'hjäl', 'hjälp']);
+  // The app's frames are three letters behind: their values are not written back.
+  await sync([{ k: 'i1', r: 'textarea', n: 'Mål', v: 'hj' }]);
+  assert.equal(await field.inputValue(), 'hjälp');
+  await page.keyboard.type('!');
+  await sync([{ k: 'i1', r: 'textarea', n: 'Mål', v: 'hjäl' }]);
+  assert.equal(await field.inputValue(), 'hjälp!');
+  await sync([{ k: 'i1', r: 'textarea', n: 'Mål', v: 'hjälp!' }]);
+  assert.equal(await field.inputValue(), 'hjälp!');
+  // A value the field never sent is the app's own change (a number written as 12 digits): shown.
+  await sync([{ k: 'i1', r: 'textarea', n: 'Mål', v: 'Hjälp!' }]);
+  assert.equal(await field.inputValue(), 'Hjälp!');
+  // Out of the field, the app's value is always shown.
+  await page.evaluate(() => document.activeElement.blur());
+  await sync([{ k: 'i1', r: 'textarea', n: 'Mål', v: 'hjä' }]);
+  assert.equal(await field.inputValue(), 'hjä');
+  await context.close();
+});

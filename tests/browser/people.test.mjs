@@ -30,10 +30,11 @@ const focused = (page) => page.evaluate(() => {
 test('focus lands on what each action made, and a new step is read from its heading', async () => {
   const { context, page, problems } = await openApp(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
   await startNew(page);
-  assert.equal(await focused(page), 'heading: Om dig', 'a new preparation starts at its first heading');
+  // The heading says where in the preparation the step is (issue 25, item 4).
+  assert.equal(await focused(page), 'heading: Steg 1 av 9: Om dig', 'a new preparation starts at its first heading');
   await fill(page, 'Ditt namn', 'Elsa Lind');
   await press(page, 'Nästa');
-  assert.equal(await focused(page), 'heading: Vad är viktigt för dig?');
+  assert.equal(await focused(page), 'heading: Steg 2 av 9: Vad är viktigt för dig?');
 
   await goToStep(page, 'Vad behöver du?');
   await press(page, '+ Vardagen');
@@ -63,10 +64,13 @@ test('the step list, the writer and the file name say whose plan it is and what 
   await fill(page, 'Vem är det för dig? (till exempel dotter, granne, vän)', 'dotter');
   await press(page, 'Lägg till som skribent');
   await page.getByRole('radio', { name: 'Åsa själv (planen tillhör Åsa)', exact: true }).waitFor({ state: 'attached' });
+  // A field's error and its question are shown when the person leaves the field (issue 25).
   await fill(page, 'Personnummer', '811218+9876');
+  await page.keyboard.press('Tab');
   await page.getByText('Med + i numret är personen över 100 år (född 1881).', { exact: false }).first().waitFor({ state: 'attached' });
   await fill(page, 'Personnummer', '19450312-1235');
-  await page.getByRole('button', { name: '1. Om dig – ! 1 fel', exact: true }).waitFor({ state: 'attached' });
+  await page.keyboard.press('Tab');
+  await page.getByRole('button', { name: '1. Om dig, 1 fel', exact: true }).waitFor({ state: 'attached' });
 
   await tick(page, 'Karin (dotter)', 'radio');
   await goToStep(page, 'Vad är viktigt för dig?');

@@ -58,8 +58,9 @@ TEST(A11yTree, RolesNamesValuesInOrder) {
     const A11yNode& root = a11y().root();
     std::vector<std::string> roles;
     for (const A11yNode& n : root.children) roles.push_back(role_name(n.role));
-    EXPECT_EQ(roles, (std::vector<std::string>{"heading", "text", "textarea", "textbox", "text", "checkbox",
-                                               "radiogroup", "list", "button"}));
+    // The textbox's error is in its node (read with the field), not a paragraph of its own as well.
+    EXPECT_EQ(roles, (std::vector<std::string>{"heading", "text", "textarea", "textbox", "checkbox", "radiogroup",
+                                               "list", "button"}));
     const A11yNode* goal = find(root, Role::TextArea, "Vad är viktigt för dig?");
     ASSERT_NE(goal, nullptr);
     EXPECT_EQ(goal->value, "Bo kvar hemma");

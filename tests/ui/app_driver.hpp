@@ -32,6 +32,8 @@ inline const ui::A11yNode* find(const ui::A11yNode& n, ui::Role role, const std:
 // Every name, value and description in the tree, for "is it shown anywhere?".
 inline std::string text_of(const ui::A11yNode& n) {
     std::string out = n.name + "\n" + n.value + "\n" + n.description + "\n";
+    if (!n.note.empty()) out += n.note + "\n";
+    if (!n.error.empty()) out += n.error + "\n";
     for (const ui::A11yNode& c : n.kids()) out += text_of(c);
     return out;
 }

@@ -2,6 +2,8 @@
 // after each action that changes the screen.
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "app_driver.hpp"
 #include "imgui.h"
 
@@ -115,10 +117,10 @@ TEST(People, FocusLandsOnWhatTheActionMade) {
     AppRun r;
     elsa_and_karin(r);
 
-    // "Nästa": the new step's heading.
+    // "Nästa": the new step's heading, which says where the step is.
     r.host.mirror.clear();
     press(r.h, r.app, "Nästa");
-    const ui::A11yNode* heading = find(r.app.a11y_tree(), ui::Role::Heading, "Vad är viktigt för dig?");
+    const ui::A11yNode* heading = find(r.app.a11y_tree(), ui::Role::Heading, "Steg 2 av 9: Vad är viktigt för dig?");
     ASSERT_NE(heading, nullptr);
     EXPECT_EQ(last_focus(r.host), heading->key);
 
@@ -194,10 +196,46 @@ TEST(People, AStepWithErrorsSaysSoInsteadOfATick) {
     AppRun r;
     press(r.h, r.app, "Ny förberedelse");
     type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Elsa");
-    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Button, "1. Om dig \u2713"), nullptr) << r.shown();
+    // The mirror says words where the screen shows a tick or "– ! 1 fel".
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Button, "1. Om dig, klart"), nullptr) << r.shown();
     type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "19450312-1235");
-    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "1. Om dig \u2713"), nullptr);
-    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Button, "1. Om dig – ! 1 fel"), nullptr) << r.shown();
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "1. Om dig, klart"), nullptr);
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Button, "1. Om dig, 1 fel"), nullptr) << r.shown();
+}
+
+// Issue 25, item 3: an error waits while the person types in the field, and is shown, and read
+// out once, when they leave it; the step list counts it from then on.
+TEST(People, AFieldsErrorWaitsUntilThePersonLeavesTheField) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    const ui::A11yNode* field = find(r.app.a11y_tree(), ui::Role::TextBox, "Personnummer");
+    ASSERT_NE(field, nullptr);
+    const std::string key = field->key;
+    EXPECT_EQ(field->placeholder, "ÅÅÅÅMMDDNNNN") << "the format is exposed";
+    r.app.dom_focus(key, true);
+    r.frame();
+    type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "1945");
+    type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "19450312-1235");
+    field = find(r.app.a11y_tree(), ui::Role::TextBox, "Personnummer");
+    EXPECT_EQ(field->error, "") << "no error while typing";
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Button, "1. Om dig"), nullptr) << r.shown();
+    for (const ui::MirrorUpdate& u : r.host.mirror) EXPECT_EQ(u.announcement, "");
+    r.host.mirror.clear();
+    r.app.dom_blur(key);
+    r.frame();
+    field = find(r.app.a11y_tree(), ui::Role::TextBox, "Personnummer");
+    EXPECT_NE(field->error, "") << "the error, once the person has left";
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Button, "1. Om dig, 1 fel"), nullptr) << r.shown();
+    int said = 0;
+    for (const ui::MirrorUpdate& u : r.host.mirror) said += u.announcement == field->error ? 1 : 0;
+    EXPECT_EQ(said, 1) << "read out once";
+    int paragraphs = 0;
+    std::function<void(const ui::A11yNode&)> walk = [&](const ui::A11yNode& n) {
+        if (n.role == ui::Role::Text && n.name == field->error) ++paragraphs;
+        for (const ui::A11yNode& c : n.kids()) walk(c);
+    };
+    walk(r.app.a11y_tree());
+    EXPECT_EQ(paragraphs, 0) << "said once: in the field's description, not again as a paragraph";
 }
 
 // The font has no emoji: each is drawn as one visible replacement mark, and kept as typed.

@@ -22,16 +22,14 @@ void draw_about_you(StepContext& c) {
     pnr.help = c.t("owner.personal_id.help");
     pnr.placeholder = c.t("owner.personal_id.placeholder");
     pnr.error = c.field_error(content_path(&Preparation::owner, &PlanOwner::personal_id));
+    // "+" means over 100 years old: asked at the field, since it is usually a slip for "-".
+    pnr.note = c.field_message(content_path(&Preparation::owner, &PlanOwner::personal_id), "pnr.over_100");
     if (text_field(c.t("owner.personal_id"), "owner-pnr", &c.prep.owner.personal_id, pnr)) {
         // Store a valid number as 12 digits, the way the format wants it; keep anything else as typed.
         const PersonalIdResult r = parse_personal_id(c.prep.owner.personal_id, c.today.year);
         if (r.ok() && c.prep.owner.personal_id.size() >= 12) c.prep.owner.personal_id = r.id.digits;
         c.mark(true);
     }
-    // "+" means over 100 years old: asked at the field, since it is usually a slip for "-".
-    const std::string over_100 =
-        c.field_message(content_path(&Preparation::owner, &PlanOwner::personal_id), "pnr.over_100");
-    if (!over_100.empty()) error_text(over_100);
     c.mark(checkbox(c.t("owner.child"), "owner-child", &c.prep.owner.child, c.t("owner.child.help")));
     if (is_child(c.prep, c.today)) muted(c.t("owner.is_child"));
     c.mark(text_field(c.t("owner.address"), "owner-address", &c.prep.owner.address, o));

@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENGINES, useEngine } from '../engines/index.mjs';
 import { serve } from '../harness.mjs';
+import { watchPatches, startLoad } from './common.mjs';
 
 const GOAL = { role: 'textbox', name: 'Vad är viktigt för dig?' };
 
@@ -83,6 +84,40 @@ for (const engine of ENGINES) {
       const still = await s.eval(() => document.activeElement?.labels?.[0]?.textContent === 'Vad är viktigt för dig?');
       assert.equal(still, false, 'Tab left the goal field');
       await s.close();
+    });
+
+    // Issue 25, item 2: key by key into a field while the mirror is patched around it (the minute
+    // of "Sparat HH:MM", a status line appearing at the top), beside a CPU load: every letter
+    // arrives, and the field and what holds it are never taken out of the page.
+    test('typing while the mirror changes around the field loses no letter and never moves the field', async () => {
+      const s = await freshGoalField();
+      const load = startLoad();
+      try {
+        await s.eval(watchPatches);
+        const words = 'Att kunna bo kvar hemma – även på vintern, med lite hjälp av grannen Åke.'.split(/(?<= )/);
+        let typed = '';
+        for (let i = 0; i < words.length; i++) {
+          await s.type(words[i]);
+          typed += words[i];
+          // A save a minute later: "Sparat HH:MM" gets new words; once, a status line appears.
+          await s.eval((update) => {
+            window.__clockOffset += 61000;
+            window.Module._sipprep_draft_saved();
+            if (update) window.Module._sipprep_update_available();
+            window.Module._sipprep_wake();
+          }, i === 3);
+        }
+        await expectGoal(s, typed);
+        assert.equal(await s.read(GOAL), typed);
+        const stats = await s.eval(() => window.__patchStats);
+        console.log(`${engine}: ${stats.patches} patches, ${stats.moves} element moves, ${stats.focusMoves} of the focused field's ancestors, focus lost ${stats.focusLost} times`);
+        assert.equal(stats.focusMoves, 0, 'the focused field and its ancestors stay in the page');
+        assert.equal(stats.focusLost, 0, 'focus never leaves the field');
+        assert.deepEqual(await s.takeProblems(), []);
+      } finally {
+        if (load) load.kill();
+        await s.close();
+      }
     });
 
     // On the first visit the service worker copies the app's files for offline use and then takes
