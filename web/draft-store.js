@@ -81,6 +81,7 @@
       rescueDone: [],      // ... and whose words are now stored (they may go)
       rescueAdopted: null, // ... taken into the draft: stored by a write numbered above adoptedAbove
       adoptedAbove: 0,
+      startFence: 0,       // the owner of the record this tab started from
       ownerHow: '',        // how this tab became the owner: 'start', 'quiet' or 'takeOver'
       releaseLock: null,
       handed: null,        // what the editing tab answered when this tab asked to take over
@@ -175,9 +176,11 @@
     // (so there the same revision still means newer).
     function rescueToAdopt(meta, cur) {
       var r = readRescue();
-      if (!r || typeof r.text !== 'string' || (cur && cur.sealed)) return null;
+      if (!r || typeof r.text !== 'string') return null;
       var recRev = cur ? cur.rev : 0;
-      if (r.gen === undefined) return meta.gen === 0 && r.rev >= recRev ? r : null;
+      if (r.gen === undefined) return meta.gen === 0 && r.rev >= recRev && !(cur && cur.sealed) ? r : null;
+      // Beside a sealed record only a newer copy of the same owner or a later one: its owner had
+      // removed the lock (a locked draft never gets a readable copy), and its write did not land.
       if (r.gen !== meta.gen || r.fence < (cur && cur.fence || 0)) return null;
       return r.rev > recRev ? r : null;
     }
@@ -242,7 +245,7 @@
         ls(function () { local.setItem(KEYS.gen, String(s.gen)); });
         s.fence = out.meta.fence;
         s.knownRev = out.meta.rev;
-        s.storedLocked = !!(out.record && out.record.sealed);
+        s.storedLocked = !!(out.record && out.record.sealed) && !out.rescue;
         // Copies read in the transaction go once their words are kept (one that arrives since is
         // looked at by lateRescue); the adopted one stays until a write holding it is stored.
         var adopted = out.rescue ? JSON.stringify(out.rescue) : null;
@@ -266,7 +269,8 @@
     // The text an owner starts from: the stored record, or the rescue copy when it is newer
     // (then it stays until a write that holds its words has succeeded).
     function startingText(out) {
-      s.rescueSeen = [];
+      s.rescueSeen = out.seen ? out.seen.slice() : [];  // the claim has dealt with these
+      s.startFence = out.record ? out.record.fence || 0 : 0;
       s.rescueDone = [];
       s.rescueAdopted = null;
       if (out.rescue) {
@@ -516,7 +520,8 @@
     function lateCopy(r, seen) {
       s.rescueSeen.push(seen);
       if (r.rev <= s.startRev || r.text === s.startText || r.text === draftNow()) { s.rescueDone.push(seen); return; }
-      if (!s.typedSinceOwner && !s.rescueAdopted) {
+      // Taken only from the record's owner or a later one (as at the claim), and only once.
+      if (!s.typedSinceOwner && !s.rescueAdopted && (r.fence || 0) >= s.startFence) {
         s.rescueAdopted = seen;
         s.adoptedAbove = Math.max(s.issuedRev || 0, s.knownRev, s.inFlight ? s.inFlight.rev : 0);
         s.startText = r.text;
