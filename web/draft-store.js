@@ -489,7 +489,7 @@
     // localStorage, synchronously (not for a locked draft: nothing readable is stored). Its
     // revision is above the write on its way, so it wins over it when that write lands.
     function rescue() {
-      if ((s.state !== 'owner' && s.state !== 'releasing') || s.locked || s.storedLocked || s.erasing || !(s.pending || s.inFlight)) return;
+      if ((s.state !== 'owner' && s.state !== 'releasing') || s.locked || s.storedLocked || s.locking || s.erasing || !(s.pending || s.inFlight)) return;
       // Erased by another tab meanwhile (possible only without Web Locks): nothing of it is written.
       if (ls(function () { return Number(local.getItem(KEYS.gen) || 0); }, s.gen) !== s.gen) return;
       s.issuedRev = Math.max(s.issuedRev || 0, s.knownRev, s.inFlight ? s.inFlight.rev : 0) + 1;
