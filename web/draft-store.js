@@ -137,9 +137,10 @@
       });
     }
 
-    // Rescue copies: one key per owner (KEYS.rescue + '.' + tab + '.' + fence), so that an owner
-    // that does not see another's copy yet (localStorage reaches other tabs late) cannot write
-    // over it; layout D's single key (KEYS.rescue itself) is read too.
+    // Rescue copies: one key per copy (KEYS.rescue + '.' + tab + '.' + fence + '.' + rev), so that
+    // a tab that does not see another's copy yet (localStorage reaches other tabs late) cannot
+    // write over it, nor remove it thinking it is an older one it saw under the same key; layout
+    // D's single key (KEYS.rescue itself) is read too.
     function rescueKeys() {
       return ls(function () {
         var keys = [];
@@ -167,7 +168,7 @@
       readRescues().forEach(function (c) { if (!best || newer(c.r, best)) best = c.r; });
       return best;
     }
-    function ownRescueKey() { return KEYS.rescue + '.' + env.tabId + '.' + s.fence; }
+    function rescueKey(rev) { return KEYS.rescue + '.' + env.tabId + '.' + s.fence + '.' + rev; }
 
     // The rescue copy holds words an owner had as its page went away, when they may be newer
     // than the stored record: same generation, written by the record's owner or a later one
@@ -284,7 +285,7 @@
     }
 
     function dropRescue(when) {
-      readRescues().forEach(function (c) { if (when(c.r, c.json)) ls(function () { local.removeItem(c.key); }); });
+      readRescues().forEach(function (c) { if (when(c.r, c.json, c.key)) ls(function () { local.removeItem(c.key); }); });
     }
     function removeAllRescues() { rescueKeys().forEach(function (k) { ls(function () { local.removeItem(k); }); }); }
 
@@ -495,8 +496,12 @@
       s.issuedRev = Math.max(s.issuedRev || 0, s.knownRev, s.inFlight ? s.inFlight.rev : 0) + 1;
       var rev = s.issuedRev;
       try {
-        local.setItem(ownRescueKey(), JSON.stringify({ gen: s.gen, fence: s.fence, rev: rev, text: draftNow() }));
+        var key = rescueKey(rev);
+        local.setItem(key, JSON.stringify({ gen: s.gen, fence: s.fence, rev: rev, text: draftNow() }));
         s.rescueProblem = null;
+        // This tab's own earlier copies of this ownership: the new one holds all of them.
+        var mine = KEYS.rescue + '.' + env.tabId + '.' + s.fence + '.';
+        dropRescue(function (r, json, k) { return k !== key && k.indexOf(mine) === 0 && r.rev < rev; });
       } catch (e) {
         // Too large for localStorage: the person hears it when the page shows again.
         s.rescueProblem = reasonOf(e);

@@ -60,6 +60,9 @@ async function apply(world, step) {
         // What only this tab held is gone by the person's own wish, whether the erase is
         // stored or refused (another tab took over meanwhile: then the stored draft stays).
         for (const tok of tokensOf(tab.app.text)) if (!world.durable.has(tok)) world.exempt.add(tok);
+        // Rescue copies this tab sees are removed at once (nothing of them may stay if the page
+        // closes now), whether or not the erase is then stored: their words go by the same wish.
+        for (const v of tab.local.rescues.values()) for (const tok of tokensOf(v)) if (!world.durable.has(tok)) world.exempt.add(tok);
         tab.app.text = '';  // the app empties itself, then asks the store to erase (app.cpp)
         tab.store.erase().then(() => {
           if (tab.store.status().generation > gen) {
@@ -111,7 +114,8 @@ async function runSequence(steps, { locks = true } = {}) {
     await apply(world, step);
     const snap = await world.checkInvariants();
     if (TRACE) world.say(`    [stored: ${snap.current ? JSON.stringify(snap.current.text) + ' rev ' + snap.current.rev : 'nothing'}; ` +
-      world.living().map((t) => `${t.id} ${t.store.status().state} ${JSON.stringify(t.app.text)}`).join(', ') + ']');
+      world.living().map((t) => `${t.id} ${t.store.status().state} ${JSON.stringify(t.app.text)}`).join(', ') +
+      `; rescue copies ${JSON.stringify(snap.rescues.map((r) => [r.fence, r.rev, r.text]))}]`);
     if (world.violations.length) return world;
   }
   // The person stops: the editing tab stores what it has (unlocking first if it asks), every tab
