@@ -413,14 +413,16 @@ test(`model-based: ${RUNS} random sequences of two and three tabs with Web Locks
   console.log(`  ${sequences} sequences, longest ${longest} steps`);
 });
 
-// Found by the search and not yet holding (docs/draft-store.md, "Known open"): reported on
-// every run with the shortest sequence, without failing the suite.
-test(`model-based, known open: ${Math.round(RUNS / 5)} sequences with the passphrase lock`, { todo: 'a forced take-over (after the 5 s wait) while the draft is being locked', timeout: 30 * 60 * 1000 }, async () => {
+// Gate the suite too: the passphrase lock (locking, unlocking, removing the lock, a forced
+// take-over meanwhile) and writes that fail (quota) while tabs take over.
+test(`model-based: ${Math.round(RUNS / 5)} sequences with the passphrase lock`, { timeout: 30 * 60 * 1000 }, async () => {
   await check(true, Math.round(RUNS / 5), false, true);
 });
-test(`model-based, known open: ${Math.round(RUNS / 5)} sequences with writes that fail`, { todo: 'storage failing during a forced take-over', timeout: 30 * 60 * 1000 }, async () => {
+test(`model-based: ${Math.round(RUNS / 5)} sequences with writes that fail`, { timeout: 30 * 60 * 1000 }, async () => {
   await check(true, Math.round(RUNS / 5), true, false);
 });
+// Found by the search and not yet holding (docs/draft-store.md, "Known open"): reported on
+// every run with the shortest sequence, without failing the suite.
 test(`model-based, known open: ${Math.round(RUNS / 5)} sequences without Web Locks`, { todo: 'two tabs that both believe they edit (Safari 15.0–15.3)', timeout: 30 * 60 * 1000 }, async () => {
   await check(false, Math.round(RUNS / 5), false, false);
 });
