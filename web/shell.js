@@ -219,6 +219,7 @@
     a.click();
     a.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 30000);
+    askToKeepStorage();
   }
 
   // ---------------------------------------------------------------- the draft (web/draft.js)
@@ -392,7 +393,7 @@
     }).then(function () {
       started = true;
       window.SipprepDraft.started();
-      askToKeepStorage();
+      checkStorageKept();
       if (updateWaiting) Module._sipprep_update_available();
       runFrame();  // the first frame at once, not one display frame later: everything it needs is here
     }, function (e) {
@@ -401,17 +402,23 @@
     });
   }
 
-  // Asks the browser not to clear the draft when space runs short; the app says so while it has
-  // no such promise (WebKit never gives one and clears after days without use; Firefox asks the
-  // person, and its answer may come much later or never).
+  // Whether the browser promises not to clear the draft when space runs short; the app says so
+  // while it has no such promise (WebKit never gives one and clears after days without use).
+  // Nothing is asked at start: Firefox would show its own question before the person has read
+  // ours. The browser is asked once, when the person saves a file — they want to keep what they
+  // wrote, and the settings say what the promise means.
+  var storageKept = null, keepAsked = false;
+  function tellKept(kept) { storageKept = !!kept; Module._sipprep_storage_kept(kept ? 1 : 0); }
+  function checkStorageKept() {
+    var storage = navigator.storage;
+    if (!storage || !storage.persist || !storage.persisted) { tellKept(false); return; }
+    storage.persisted().then(tellKept, function () { tellKept(false); });
+  }
   function askToKeepStorage() {
     var storage = navigator.storage;
-    function tell(kept) { Module._sipprep_storage_kept(kept ? 1 : 0); }
-    if (!storage || !storage.persist || !storage.persisted) { tell(false); return; }
-    storage.persisted().then(function (kept) {
-      tell(kept);
-      if (!kept) storage.persist().then(tell, function () {});
-    }, function () { tell(false); });
+    if (keepAsked || storageKept !== false || !storage || !storage.persist) return;
+    keepAsked = true;
+    storage.persist().then(tellKept, function () {});
   }
 
   window.SipprepShell = {

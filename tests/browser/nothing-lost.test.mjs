@@ -271,3 +271,32 @@ test('words typed just before the tab reloads or closes are there when it opens 
   assert.equal((await state(last)).content.owner.name, 'Kerstin Lund Berg');
   await context.close();
 });
+
+// Issue 25, 6: the browser is not asked at start (Firefox shows its own question, read into the
+// page by a screen reader); it is asked once, when the person saves a file.
+test('the browser is asked to keep the draft only when the person saves a file, and once', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  await context.addInitScript(() => {
+    window.__persistAsked = 0;
+    if (!navigator.storage) return;
+    navigator.storage.persisted = () => Promise.resolve(false);
+    navigator.storage.persist = () => { window.__persistAsked++; return Promise.resolve(false); };
+  });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => window.__appReady === true);
+  await settle(page, 300);
+  assert.equal(await page.evaluate(() => window.__persistAsked), 0, 'asked at start');
+  await startNew(page);
+  await typeName(page, 'Anna');
+  await goToStep(page, 'Sammanfattning');
+  for (let i = 1; i <= 2; i++) {
+    const download = page.waitForEvent('download');
+    await press(page, 'Spara fil');
+    if (await page.getByRole('button', { name: 'Spara ändå' }).count()) await press(page, 'Spara ändå');
+    await download;
+    await page.waitForFunction(() => window.__persistAsked >= 1);
+  }
+  assert.equal(await page.evaluate(() => window.__persistAsked), 1, 'asked once');
+  await context.close();
+});
