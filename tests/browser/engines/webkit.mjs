@@ -120,7 +120,16 @@ class WebKitSession extends Session {
       if (Date.now() > until) throw new Error('webkit: the page did not reload');
       await this.sleep(50);
     }
-    await this.ready();
+    // The driver may still lose an answer right after the new document drew its first frame.
+    for (;;) {
+      try {
+        await this.ready();
+        return;
+      } catch (e) {
+        if (!/Could not parse script result/.test(e.message) || Date.now() > until) throw e;
+        await this.sleep(50);
+      }
+    }
   }
   async keys(actions) {
     await this.wd.actions([{ type: 'key', id: 'keyboard', actions }]);
