@@ -103,8 +103,17 @@ class WebKitSession extends Session {
     this.tab.stopped = tab.stopped || [];  // web processes of killed tabs, shared by the profile
   }
 
-  evalSource(source, args) {
-    return this.wd.run(source, args).catch((e) => { throw new Error(`${e.message} (running ${source.slice(0, 100)})`); });
+  // Right after a navigation WebKitWebDriver (2.50) now and then loses a script's answer ("Could
+  // not parse script result"): the script is asked again, a few times.
+  async evalSource(source, args) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.wd.run(source, args);
+      } catch (e) {
+        if (!/Could not parse script result/.test(e.message) || attempt >= 5) throw new Error(`${e.message} (running ${source.slice(0, 100)})`);
+        await this.sleep(100);
+      }
+    }
   }
   goto(url) { return this.wd.navigate(url); }
   // With a second window open, WebKitWebDriver's Refresh may answer before the old document is

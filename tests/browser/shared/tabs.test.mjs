@@ -51,7 +51,7 @@ const storedName = (s) => s.eval(async () => {
 // driver cannot: WebKitWebDriver (2.50) ends the session ("page crash or hang") or never sees the
 // new document when a window is reloaded after another window of the session was closed or
 // stopped. The stored draft is checked there instead (storedName); reloading one tab alone is
-// checked in every engine ('a reload at once keeps the last words typed').
+// checked in every engine ('a reload at once keeps the last words typed', once in WebKit).
 async function reloadOnceTabsWere(s) {
   if (s.engine === 'webkit') return false;
   await s.reload();
@@ -203,9 +203,16 @@ for (const engine of ENGINES) {
         await goOn(a);
         assert.equal(await a.read(NAME), 'Kerstin Lund');
         await typeName(a, ' Berg', { atOnce: true });
-        await a.reload();
-        await goOn(a);
-        assert.equal(await a.read(NAME), 'Kerstin Lund Berg');
+        // A second reload of the same window: WebKitWebDriver (2.50) now and then ends the session
+        // there ("page crash or hang", 1 run in 4): WebKit checks the stored draft instead.
+        if (a.engine === 'webkit') {
+          await idle(a);
+          assert.equal(await storedName(a), 'Kerstin Lund Berg');
+        } else {
+          await a.reload();
+          await goOn(a);
+          assert.equal(await a.read(NAME), 'Kerstin Lund Berg');
+        }
         assert.deepEqual(await a.takeProblems(), []);
       }));
   });
