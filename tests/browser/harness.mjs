@@ -117,3 +117,13 @@ export function useBrowser() {
   });
   return env;
 }
+
+// Locks the draft with a passphrase through the app's own form, as a person does.
+export async function lockDraft(page, passphrase) {
+  await press(page, 'Lås utkastet med lösenord');
+  await page.getByRole('textbox', { name: 'Lösenord', exact: true }).focus();
+  await page.keyboard.type(passphrase);
+  await page.getByRole('textbox', { name: 'Skriv lösenordet en gång till' }).focus();
+  await page.keyboard.type(passphrase);
+  await press(page, 'Lås');
+}

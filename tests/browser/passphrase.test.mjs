@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, state, press, goToStep, settle, useBrowser, ROOT } from './harness.mjs';
+import { openApp, state, press, goToStep, settle, useBrowser, lockDraft, ROOT } from './harness.mjs';
 
 const env = useBrowser();
 const PASS = 'blå häst åker tåg';
@@ -111,12 +111,7 @@ test('a draft locked with a passphrase is stored only encrypted and opens after 
   const { context, page, problems } = await openApp(env.browser, env.server.url);
   await openFile(page, EXAMPLE);
   await page.waitForFunction(() => window.sipprep.state().content.owner.name === 'Daniel Hassan');
-  await press(page, 'Lås utkastet med lösenord');
-  await page.getByRole('textbox', { name: 'Lösenord', exact: true }).focus();
-  await page.keyboard.type(LOCK);
-  await page.getByRole('textbox', { name: 'Skriv lösenordet en gång till' }).focus();
-  await page.keyboard.type(LOCK);
-  await press(page, 'Lås');
+  await lockDraft(page, LOCK);
   await page.getByText('Utkastet är låst med lösenord på den här datorn.').first().waitFor({ state: 'attached', timeout: 20000 });
   await page.waitForFunction(() => window.sipprep.storage().locked && !window.sipprep.storage().pending);
   // Typing after locking is saved, sealed.

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, state, press, startNew, useBrowser, WEB } from './harness.mjs';
+import { openApp, state, press, startNew, useBrowser, lockDraft, WEB } from './harness.mjs';
 
 const env = useBrowser();
 const LOCK = 'vårt eget lösen';
@@ -75,14 +75,6 @@ async function savedWith(page, name) {
   }, name);
 }
 
-async function lockDraft(page) {
-  await press(page, 'Lås utkastet med lösenord');
-  await page.getByRole('textbox', { name: 'Lösenord', exact: true }).focus();
-  await page.keyboard.type(LOCK);
-  await page.getByRole('textbox', { name: 'Skriv lösenordet en gång till' }).focus();
-  await page.keyboard.type(LOCK);
-  await press(page, 'Lås');
-}
 
 test('the worker throws while sealing a save: the person is told why, and the next save is sealed and opens', async () => {
   // The module breaks once, on the first save whose draft holds "KRASCH" (inside the worker's
@@ -113,7 +105,7 @@ test('the worker throws while sealing a save: the person is told why, and the ne
   await startNew(page);
   await typeName(page, 'Anna');
   await savedWith(page, 'Anna');
-  await lockDraft(page);
+  await lockDraft(page, LOCK);
   await shows(page, 'Utkastet är låst med lösenord på den här datorn.');
   await page.waitForFunction(() => window.sipprep.storage().locked && !window.sipprep.storage().pending);
 
@@ -150,7 +142,7 @@ test('a worker that never answers: the call ends with a time-out, the person is 
   await startNew(page);
   await typeName(page, 'Bo');
   await savedWith(page, 'Bo');
-  await lockDraft(page);
+  await lockDraft(page, LOCK);
   await shows(page, 'Lösenordsdelen av appen svarade inte i tid.');
   assert.equal(await page.evaluate(() => window.SipprepPassphrase.last.error), 'passphrase.timeout');
   const s = await page.evaluate(() => window.sipprep.storage());
@@ -175,7 +167,7 @@ test('an answer after its time-out is dropped: the draft does not become locked 
   await startNew(page);
   await typeName(page, 'Cecilia');
   await savedWith(page, 'Cecilia');
-  await lockDraft(page);
+  await lockDraft(page, LOCK);
   await shows(page, 'Lösenordsdelen av appen svarade inte i tid.');
   await page.waitForFunction(() => window.SipprepPassphrase.late >= 1, null, { timeout: 20000 });
   const s = await page.evaluate(() => window.sipprep.storage());
