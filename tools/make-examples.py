@@ -282,6 +282,19 @@ examples["synpunkter-fran-dotter"] = bundle({
   "follow_up": {}
 }, "2026-11-17T19:30:00Z", "2026-11-17T19:45:00Z")
 
+# ---- What format 1.2 added: the consent to the SIP itself, and a consent given in another way ----
+
+# Each one says "Jag vill ha en SIP" before who may share what; for Elsa both guardians answer too.
+for name in ("vuxen-efter-sjukhusvistelse", "aldre-uppfoljning", "narstaende-tillsammans"):
+    examples[name]["content"]["sip_consent"] = {"wants": "yes", "guardians": []}
+examples["barn-skolfranvaro"]["content"]["sip_consent"] = {
+  "wants": "yes", "guardians": [{"representative_id": g1, "date": "", "agrees": True},
+                                {"representative_id": g2, "date": "", "agrees": True}]}
+# Daniel uses pictures (AKK): his consent to the habilitation is given in another way.
+for k in examples["narstaende-tillsammans"]["content"]["consents"]:
+    if k["actor"] == "a-2":
+        k["form"] = "other"
+
 os.makedirs("assets/examples", exist_ok=True)
 for name, b in examples.items():
     with open(f"assets/examples/{name}.json", "w") as f:

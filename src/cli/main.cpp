@@ -287,7 +287,8 @@ int run(int argc, char** argv) {
             return 2;
         }
         if (command == "summary") {
-            const int written = write_out(summary(r.preparation, lang, today_local(), r.issues, format));
+            const int written =
+                write_out(summary(r.preparation, lang, today_local(), r.issues, format, SummaryReader::Professional));
             return written != 0 ? written : r.valid() ? 0 : 1;
         }
         if (command == "fhir") {

@@ -110,7 +110,7 @@ std::map<std::string, std::string> consent_states(const Preparation& p, Lang lan
     std::map<std::string, std::string> out;
     for (const Consent& c : p.consents) {
         std::string& text = out[consent_receiver_label(p, c.actor, lang)];
-        text += (text.empty() ? "" : "; ") + consent_status_text(consent_status(p, c, today), lang);
+        text += (text.empty() ? "" : "; ") + consent_status_text(p, c, today, lang);
     }
     return out;
 }

@@ -1,8 +1,11 @@
 #include "consent_form.hpp"
 
+#include <algorithm>
+
 #include "consent_status.hpp"
 #include "labels.hpp"
 #include "personal_id.hpp"
+#include "validation.hpp"
 
 namespace sipprep {
 
@@ -22,6 +25,8 @@ void signature(SummarySection& s, const std::string& who, Lang lang) {
     line(s, Kind::Paragraph, tr(lang, "form.name_clarified"));
 }
 
+std::string rep_name(const Representative& r, Lang lang) { return r.name.empty() ? tr(lang, "reps.unnamed") : r.name; }
+
 }  // namespace
 
 bool to_be_signed(const Consent& c) { return c.decision == ConsentDecision::Permit && c.revoked_on.empty(); }
@@ -33,35 +38,69 @@ Summary build_consent_forms(const Preparation& p, Lang lang, const Date& today) 
     out.subtitle = trf(lang, "summary.for", {name});
     out.person = name;
     out.header.push_back(SummaryItem{Kind::Paragraph, tr(lang, "form.intro"), {}, 0});
-    for (const Consent& c : p.consents) {
-        if (!to_be_signed(c)) continue;
-        SummarySection s;
-        s.id = "form-" + c.id;
-        s.title = trf(lang, "form.section", {consent_receiver_label(p, c.actor, lang)});
-        s.own_page = true;
-        std::string who = name;
-        if (!p.owner.personal_id.empty()) {
-            const PersonalIdResult id = parse_personal_id(p.owner.personal_id, today.year);
-            who += ", " + (id.ok() ? personal_id_display(id.id) : p.owner.personal_id);
-        }
-        line(s, Kind::Paragraph, trf(lang, "form.person", {who}));
-        line(s, Kind::Paragraph, consent_sentence(p, c, lang));
-        line(s, Kind::Paragraph, tr(lang, "form.revocable"));
-        if (c.given_by == ConsentGiver::Guardians) {
-            for (const Representative& r : p.representatives)
-                if (r.kind == RepresentativeKind::Guardian)
-                    signature(s, trf(lang, "form.guardian", {r.name.empty() ? tr(lang, "reps.unnamed") : r.name}),
-                              lang);
-        } else if (c.given_by == ConsentGiver::Representative) {
-            std::string rep = tr(lang, "enum.giver.representative");
-            for (const Representative& r : p.representatives)
-                if (r.id == c.representative_id && !r.name.empty()) rep = r.name;
-            signature(s, trf(lang, "form.representative", {rep}), lang);
-        } else {
-            signature(s, trf(lang, "form.self", {name}), lang);
-        }
-        out.sections.push_back(std::move(s));
+
+    SummarySection s;
+    s.id = "form";
+    s.title = tr(lang, "summary.consents");
+    std::string who = name;
+    if (!p.owner.personal_id.empty()) {
+        const PersonalIdResult id = parse_personal_id(p.owner.personal_id, today.year);
+        who += ", " + (id.ok() ? personal_id_display(id.id) : p.owner.personal_id);
     }
+    line(s, Kind::Paragraph, trf(lang, "form.person", {who}));
+    const bool sip = p.sip_consent.wants == YesNo::Yes;
+    if (sip) line(s, Kind::Paragraph, tr(lang, "form.sip"));
+
+    // Who receives is always clear: each one by name, with what and from when to when.
+    // A child's SIP is consented to by the guardians (seed 001: both, when there are two); an
+    // adult's by the person.
+    const bool child = is_child(p, today);
+    bool any = false, by_person = sip && !child, by_guardians = sip && child;
+    std::vector<std::string> representatives, denied;
+    for (const Consent& c : p.consents) {
+        const std::string receiver = consent_receiver_label(p, c.actor, lang);
+        if (c.decision == ConsentDecision::Deny && c.revoked_on.empty()) denied.push_back(receiver);
+        if (!to_be_signed(c)) continue;
+        if (!any) line(s, Kind::Paragraph, tr(lang, "form.sharing"));
+        any = true;
+        std::string what = c.information;
+        while (!what.empty() && (what.back() == '.' || what.back() == ' ' || what.back() == '\n')) what.pop_back();
+        for (InfoCategory k : c.categories) what += (what.empty() ? "" : "; ") + enum_label(lang, "category", k);
+        if (what.empty()) what = tr(lang, "consent.sentence.unspecified");
+        std::string period = consent_period_words(c, lang, today);
+        if (period.empty()) period = tr(lang, "summary.open_date");
+        line(s, Kind::Bullet, trf(lang, "form.share_line", {receiver, what, period}));
+        if (c.given_by == ConsentGiver::Guardians)
+            by_guardians = true;
+        else if (c.given_by == ConsentGiver::Representative)
+            representatives.push_back(c.representative_id);
+        else
+            by_person = true;
+    }
+    if (!any && !sip) return out;
+    if (!denied.empty()) {
+        std::string list;
+        for (const std::string& d : denied) list += (list.empty() ? "" : ", ") + d;
+        line(s, Kind::Paragraph, trf(lang, "form.not_sharing", {list}));
+    }
+    if (any) line(s, Kind::Paragraph, tr(lang, "form.needed_only"));
+    line(s, Kind::Paragraph, tr(lang, "form.revocable"));
+
+    line(s, Kind::Subheading, tr(lang, "form.signatures"));
+    if (by_person) signature(s, trf(lang, "form.self", {name}), lang);
+    if (by_guardians)
+        for (const Representative& r : p.representatives)
+            if (r.kind == RepresentativeKind::Guardian)
+                signature(s, trf(lang, "form.guardian", {rep_name(r, lang)}), lang);
+    std::sort(representatives.begin(), representatives.end());
+    representatives.erase(std::unique(representatives.begin(), representatives.end()), representatives.end());
+    for (const std::string& id : representatives) {
+        std::string rep = tr(lang, "enum.giver.representative");
+        for (const Representative& r : p.representatives)
+            if (r.id == id) rep = rep_name(r, lang);
+        signature(s, trf(lang, "form.representative", {rep}), lang);
+    }
+    out.sections.push_back(std::move(s));
     return out;
 }
 

@@ -1,19 +1,40 @@
 #include "consent_status.hpp"
 
+#include "labels.hpp"
 #include "validation.hpp"
 
 namespace sipprep {
+
+std::string consent_date_words(const std::string& iso, Lang lang, const Date& today) {
+    const auto d = parse_iso_date(iso);
+    if (!d) return iso;
+    if (d->year != today.year) return date_words(*d, lang);
+    return trf(lang, "date.format.this_year", {std::to_string(d->day), tr(lang, "month." + std::to_string(d->month))});
+}
+
+std::string consent_period_words(const Consent& c, Lang lang, const Date& today) {
+    const std::string from = consent_date_words(c.valid_from, lang, today);
+    const std::string to = consent_date_words(c.valid_to, lang, today);
+    if (c.until_plan_ends)
+        return from.empty() ? tr(lang, "consent.period_words.plan")
+                            : trf(lang, "consent.period_words.from_plan", {from});
+    if (to.empty()) return from.empty() ? "" : trf(lang, "consent.period_words.from", {from});
+    return from.empty() ? trf(lang, "consent.period_words.to", {to})
+                        : trf(lang, "consent.period_words.from_to", {from, to});
+}
 
 ConsentStatus consent_status(const Preparation& p, const Consent& c, const Date& today) {
     using S = ConsentState;
     if (!c.revoked_on.empty()) return {S::Withdrawn, c.revoked_on};
     if (c.decision == ConsentDecision::Unanswered) return {S::Unanswered, {}};
+    if (c.review) return {S::ToConfirm, {}};
     if (c.decision == ConsentDecision::Deny) return {S::Denied, {}};
     if (c.information.empty() && c.categories.empty()) return {S::NoInformation, {}};
     const auto to = parse_iso_date(c.valid_to);
     if (!to && !c.until_plan_ends) return {S::NoPeriod, {}};
-    if (c.given_by == ConsentGiver::Guardians || (is_child(p, today) && c.given_by == ConsentGiver::Person)) {
-        // As a rule both guardians of a child; each one who has not agreed with a date is named.
+    ConsentStatus out{S::Wished, {}};
+    if (c.given_by == ConsentGiver::Guardians) {
+        // As a rule both guardians of a child; each answers for themselves (no date needed for a wish).
         std::string missing;
         bool any_guardian = false;
         for (const Representative& r : p.representatives) {
@@ -21,38 +42,46 @@ ConsentStatus consent_status(const Preparation& p, const Consent& c, const Date&
             any_guardian = true;
             bool agreed = false;
             for (const GuardianApproval& g : c.guardian_approvals)
-                agreed = agreed || (g.representative_id == r.id && g.agrees && parse_iso_date(g.date));
+                agreed = agreed || (g.representative_id == r.id && g.agrees);
             if (!agreed) missing += (missing.empty() ? "" : ", ") + (r.name.empty() ? r.id : r.name);
         }
         if (!any_guardian) return {S::WaitingForGuardian, {}};
         if (!missing.empty()) return {S::WaitingForGuardian, missing};
+    } else if (c.given_by == ConsentGiver::Person && is_child(p, today)) {
+        out.needs_assessment = true;
     }
-    if (const auto from = parse_iso_date(c.valid_from); from && today < *from) return {S::NotYet, c.valid_from};
     if (to && *to < today) return {S::Expired, c.valid_to};
-    return {S::InForce, {}};
+    return out;
 }
 
-std::string consent_status_text(const ConsentStatus& s, Lang lang) {
+std::string consent_status_text(const Preparation& p, const Consent& c, const Date& today, Lang lang,
+                                ConsentVoice voice) {
+    const ConsentStatus s = consent_status(p, c, today);
+    const bool you = voice == ConsentVoice::You;
+    auto key = [&](const char* k) { return std::string("consent.wish.") + k + (you ? "" : ".record"); };
     switch (s.state) {
         case ConsentState::Unanswered:
-            return tr(lang, "consent.state.unanswered");
+            return tr(lang, key("unanswered"));
         case ConsentState::Denied:
-            return tr(lang, "consent.state.denied");
+            return trf(lang, key("denied"), {consent_receiver_label(p, c.actor, lang)});
         case ConsentState::Withdrawn:
-            return trf(lang, "consent.state.withdrawn", {s.detail});
+            return trf(lang, key("withdrawn"), {consent_date_words(s.detail, lang, today)});
+        case ConsentState::ToConfirm:
+            return tr(lang, key("to_confirm"));
         case ConsentState::NoInformation:
-            return tr(lang, "consent.state.no_information");
+            return tr(lang, "consent.wish.no_information");
         case ConsentState::NoPeriod:
-            return tr(lang, "consent.state.no_period");
+            return tr(lang, "consent.wish.no_period");
         case ConsentState::WaitingForGuardian:
-            return s.detail.empty() ? tr(lang, "consent.state.no_guardians")
-                                    : trf(lang, "consent.state.waiting", {s.detail});
-        case ConsentState::NotYet:
-            return trf(lang, "consent.state.not_yet", {s.detail});
+            return s.detail.empty() ? tr(lang, "consent.wish.no_guardians")
+                                    : trf(lang, "consent.wish.waiting", {s.detail});
         case ConsentState::Expired:
-            return trf(lang, "consent.state.expired", {s.detail});
-        case ConsentState::InForce:
-            return tr(lang, "consent.state.in_force");
+            return trf(lang, "consent.wish.expired", {consent_date_words(s.detail, lang, today)});
+        case ConsentState::Wished: {
+            std::string text = trf(lang, key("wished"), {consent_period_words(c, lang, today)});
+            if (s.needs_assessment) text += " \u2013 " + tr(lang, key("assessment"));
+            return text;
+        }
     }
     return {};
 }

@@ -1,7 +1,9 @@
-// What a consent means on a given day, in words: "gäller", "gäller först från 2026-12-01",
-// "har gått ut", "togs tillbaka 2026-11-23 – får inte dela längre", "gäller inte än: Mehmet har
-// inte samtyckt". The summary, the professional's view, the print and the FHIR status all use
-// this one rule; nothing reads "får dela" for a consent that is not in force that day.
+// What a consent in a preparation is, in words. Everything typed at home is a wish: the consent
+// itself is taken by the one who offers the SIP and documented there (seed 001 "Samtycke"), so no
+// status here says that anything holds ("gäller"). "Du vill samtycka från 1 december tills SIP:en
+// avslutas", "Vill inte att Försäkringskassan får uppgifter", "Drog tillbaka sin vilja 23 november
+// – säg det till den som har huvudansvaret". The step screen, the summary, the professional's view,
+// the print and the FHIR status all use this one rule.
 #pragma once
 
 #include <string>
@@ -14,24 +16,37 @@ namespace sipprep {
 
 enum class ConsentState {
     Unanswered,          // no choice made yet
-    Denied,              // the person said no
-    Withdrawn,           // taken back (detail: the date)
+    Denied,              // does not want them to have information
+    Withdrawn,           // took the wish back (detail: the date)
+    ToConfirm,           // carried over from the earlier plan of a follow-up, not confirmed again
     NoInformation,       // yes, but not which information: a consent is never general
     NoPeriod,            // yes, but not for how long
-    WaitingForGuardian,  // detail: who has not agreed
-    NotYet,              // detail: the first day
-    Expired,             // detail: the last day
-    InForce,
+    WaitingForGuardian,  // detail: the guardians who have not answered for themselves
+    Expired,             // the end date has passed: to be renewed (detail: the last day)
+    Wished,              // a complete wish
 };
 
 struct ConsentStatus {
     ConsentState state = ConsentState::Unanswered;
     std::string detail;
-    bool in_force() const { return state == ConsentState::InForce; }
+    // A young person under 18 who wants to consent on their own: allowed, but the one who takes
+    // the consent assesses age and maturity in each case (seed 001: "ingen fast åldersgräns").
+    bool needs_assessment = false;
+    bool complete() const { return state == ConsentState::Wished; }
 };
 
 ConsentStatus consent_status(const Preparation& p, const Consent& c, const Date& today);
-// "Gäller", "Gäller först från 2026-12-01" … (a sentence start; catalog "consent.state.*").
-std::string consent_status_text(const ConsentStatus& s, Lang lang);
+
+// The person's own screens say "Du vill …"; the summary, the professional's view and the CLI
+// say "Vill …" about the person.
+enum class ConsentVoice { You, Record };
+// The status of `c` as a sentence start; catalog "consent.wish.*" (and "consent.wish.*.record").
+std::string consent_status_text(const Preparation& p, const Consent& c, const Date& today, Lang lang,
+                                ConsentVoice voice = ConsentVoice::Record);
+// "från 1 december tills SIP:en avslutas", "till 30 juni 2027": the period of a consent in words,
+// the year left out when it is this year.
+std::string consent_period_words(const Consent& c, Lang lang, const Date& today);
+// "1 december" (this year) or "30 juni 2027"; text that is not a date is returned as it is.
+std::string consent_date_words(const std::string& iso, Lang lang, const Date& today);
 
 }  // namespace sipprep

@@ -34,7 +34,7 @@ SIPPREP_ENUM_NAMES(ParticipationMode, "in_person", "phone", "video", "part_of_me
 SIPPREP_ENUM_NAMES(YesNo, "unanswered", "yes", "no")
 SIPPREP_ENUM_NAMES(EffortDone, "unanswered", "yes", "partly", "no")
 SIPPREP_ENUM_NAMES(ConsentDecision, "permit", "deny", "unanswered")
-SIPPREP_ENUM_NAMES(ConsentForm, "written", "oral", "unanswered")
+SIPPREP_ENUM_NAMES(ConsentForm, "written", "oral", "unanswered", "other")
 SIPPREP_ENUM_NAMES(ConsentGiver, "person", "guardians", "representative")
 SIPPREP_ENUM_NAMES(InfoCategory, "health", "social_services", "school", "economy", "work", "family", "other")
 

@@ -192,6 +192,22 @@ J reference(const std::string& full_url, const std::string& display = {}) {
     return r;
 }
 
+// A Consent of the person's: `scope` "patient-privacy" (sharing information) or "treatment" (the
+// SIP itself).
+J consent_resource(const char* status, const char* scope, J patient, J performers, const std::string& policy) {
+    return {{"resourceType", "Consent"},
+            {"status", status},
+            {"scope",
+             {{"coding",
+               J::array({J{{"system", "http://terminology.hl7.org/CodeSystem/consentscope"}, {"code", scope}}})}}},
+            {"category", J::array({J{{"coding", J::array({J{{"system", "http://loinc.org"},
+                                                            {"code", "59284-0"},
+                                                            {"display", "Patient Consent"}}})}}})},
+            {"patient", std::move(patient)},
+            {"performer", std::move(performers)},
+            {"policyRule", {{"text", policy}}}};
+}
+
 }  // namespace
 
 J fhir_questionnaire(Lang lang) {
@@ -384,10 +400,10 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
 
     // One Consent per consent entry.
     for (const Consent& c : p.consents) {
-        // The same rule as the summary's words: "active" only for a consent in force today.
+        // Everything in a preparation is a wish (seed 001: the consent is taken by the one who
+        // offers the SIP): never "active"; "rejected" for a no, "inactive" once taken back or run out.
         const ConsentState state = consent_status(p, c, today).state;
-        const char* status = state == ConsentState::InForce                                       ? "active"
-                             : state == ConsentState::Denied                                      ? "rejected"
+        const char* status = state == ConsentState::Denied                                        ? "rejected"
                              : state == ConsentState::Withdrawn || state == ConsentState::Expired ? "inactive"
                              : state == ConsentState::Unanswered                                  ? "draft"
                                                                                                   : "proposed";
@@ -428,20 +444,31 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
                                 {"display", enum_label(lang, "category", k)}});
         if (!classes.empty()) provision["class"] = classes;
         if (!c.information.empty()) provision["code"] = J::array({J{{"text", c.information}}});
-        J consent = {{"resourceType", "Consent"},
-                     {"status", status},
-                     {"scope",
-                      {{"coding", J::array({J{{"system", "http://terminology.hl7.org/CodeSystem/consentscope"},
-                                              {"code", "patient-privacy"}}})}}},
-                     {"category", J::array({J{{"coding", J::array({J{{"system", "http://loinc.org"},
-                                                                     {"code", "59284-0"},
-                                                                     {"display", "Patient Consent"}}})}}})},
-                     {"patient", reference(patient_url, patient_name)},
-                     {"performer", performers},
-                     {"policyRule", {{"text", tr(lang, "fhir.policy")}}},
-                     {"provision", provision}};
+        J consent = consent_resource(status, "patient-privacy", reference(patient_url, patient_name), performers,
+                                     tr(lang, "fhir.policy"));
+        consent["provision"] = provision;
         if (parse_iso_date(date)) consent["dateTime"] = date;
         add("consent-" + c.id, std::move(consent));
+    }
+
+    // The wish to have a SIP at all (1.2), with the guardians who said yes as performers.
+    if (p.kind != PreparationKind::Contribution && !(p.sip_consent == SipConsent{})) {
+        const SipConsent& sip = p.sip_consent;
+        J performers = J::array({reference(patient_url, patient_name)});
+        bool guardian_no = false;
+        for (const GuardianApproval& g : sip.guardians) {
+            guardian_no = guardian_no || !g.agrees;
+            if (g.agrees && rep_urls.count(g.representative_id))
+                performers.push_back(reference(rep_urls[g.representative_id]));
+        }
+        const bool no = sip.wants == YesNo::No || guardian_no;
+        J consent = consent_resource(no                        ? "rejected"
+                                     : sip.wants == YesNo::Yes ? "proposed"
+                                                               : "draft",
+                                     "treatment", reference(patient_url, patient_name), performers,
+                                     tr(lang, "fhir.policy.sip"));
+        if (sip.wants != YesNo::Unanswered) consent["provision"] = {{"type", no ? "deny" : "permit"}};
+        add("consent-sip", std::move(consent));
     }
 
     J bundle = {{"resourceType", "Bundle"}, {"type", "collection"}, {"entry", std::move(entries)}};

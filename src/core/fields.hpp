@@ -94,6 +94,7 @@ SIPPREP_FIELDS(Participation, field("modes", &Participation::modes), field("adap
                field("pre_meeting_allowed", &Participation::pre_meeting_allowed))
 SIPPREP_FIELDS(GuardianApproval, field("representative_id", &GuardianApproval::representative_id),
                field("date", &GuardianApproval::date), field("agrees", &GuardianApproval::agrees))
+SIPPREP_FIELDS(SipConsent, field("wants", &SipConsent::wants), field("guardians", &SipConsent::guardians))
 SIPPREP_FIELDS(Consent, field("id", &Consent::id), field("actor", &Consent::actor),
                field("decision", &Consent::decision), field("information", &Consent::information),
                field("categories", &Consent::categories), field("valid_from", &Consent::valid_from),
@@ -115,7 +116,8 @@ SIPPREP_FIELDS(Preparation, field("kind", &Preparation::kind), optional_field("f
                field("questions", &Preparation::questions), field("invitations", &Preparation::invitations),
                field("participation", &Preparation::participation), field("consents", &Preparation::consents),
                optional_field("child_consent_view", &Preparation::child_consent_view),
-               optional_field("agreed", &Preparation::agreed), field("evaluation", &Preparation::evaluation))
+               optional_field("sip_consent", &Preparation::sip_consent), optional_field("agreed", &Preparation::agreed),
+               field("evaluation", &Preparation::evaluation))
 
 #undef SIPPREP_FIELDS
 

@@ -233,15 +233,33 @@ struct Participation {
 };
 
 // Consent is an active choice: a new entry starts unanswered (1.1; older files always answered).
+// Everything here is typed at home and so is a wish: the consent itself is taken by the one who
+// offers the SIP and documented there (seed 001 "Samtycke"); nothing in a file is in force.
 enum class ConsentDecision { Permit, Deny, Unanswered };
-enum class ConsentForm { Written, Oral, Unanswered };
+// How the person will give it (seed 001: "skriftligt, muntligt eller … på annat sätt", e.g. AKK;
+// Other since 1.2, last so that older values keep their names).
+enum class ConsentForm { Written, Oral, Unanswered, Other };
 enum class ConsentGiver { Person, Guardians, Representative };
 enum class InfoCategory { Health, SocialServices, School, Economy, Work, Family, Other };
 
+// A guardian's own answer, set only by that guardian as the one who writes. The date is the day
+// they gave the consent, typed by them; nothing fills it in.
 struct GuardianApproval {
     std::string representative_id;  // Representative::id of a guardian
     std::string date;
     bool agrees = true;
+    bool operator==(const GuardianApproval& o) const {
+        return representative_id == o.representative_id && date == o.date && agrees == o.agrees;
+    }
+};
+
+// The consent to the SIP itself, before any choice about sharing (seed 001: "För att upprätta en
+// SIP … förutsätts att den enskilde ger sitt samtycke"; for a child both guardians when there are
+// two). A wish like the rest: a no is respected and the right to coordinated support stays (1.2).
+struct SipConsent {
+    YesNo wants = YesNo::Unanswered;          // "Jag vill ha en SIP"
+    std::vector<GuardianApproval> guardians;  // a child's guardians, each in their own words
+    bool operator==(const SipConsent& o) const { return wants == o.wants && guardians == o.guardians; }
 };
 
 struct Consent {
@@ -294,6 +312,7 @@ struct Preparation {
     Invitations invitations;
     Participation participation;
     std::vector<Consent> consents;
+    SipConsent sip_consent;     // 1.2: the wish to have a SIP at all
     Voices child_consent_view;  // a child's own view on the consents (1.1)
     Agreement agreed;           // after the meeting: "Det här kom vi överens om" (1.1)
     Evaluation evaluation;

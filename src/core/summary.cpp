@@ -44,6 +44,24 @@ private:
     Summary s_;
 };
 
+std::string guardian_name(const Preparation& p, const std::string& id) {
+    for (const Representative& r : p.representatives)
+        if (r.id == id && !r.name.empty()) return r.name;
+    return id;
+}
+
+// "Jag vill ha en SIP" and, for a child, each guardian's own answer.
+void sip_consent_lines(Builder& b, const Preparation& p, Lang lang) {
+    const SipConsent& s = p.sip_consent;
+    b.add(Kind::Subheading, tr(lang, "summary.sip_consent"));
+    b.bullet(tr(lang, s.wants == YesNo::Yes  ? "summary.sip_consent.yes"
+                      : s.wants == YesNo::No ? "summary.sip_consent.no"
+                                             : "summary.sip_consent.unanswered"));
+    for (const GuardianApproval& g : s.guardians)
+        b.add(Kind::Detail, trf(lang, g.agrees ? "summary.sip_consent.guardian_yes" : "summary.sip_consent.guardian_no",
+                                {guardian_name(p, g.representative_id)}));
+}
+
 }  // namespace
 
 std::vector<std::string> adaptation_texts(const Preparation& p, Lang lang) {
@@ -66,7 +84,8 @@ std::vector<std::string> adaptation_texts(const Preparation& p, Lang lang) {
     return out;
 }
 
-Summary build_summary(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues) {
+Summary build_summary(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues,
+                      SummaryReader reader) {
     Builder b(p, lang);
     Summary& s = b.summary();
     const std::string name = p.owner.name.empty() ? tr(lang, "summary.no_name") : p.owner.name;
@@ -222,23 +241,19 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
         b.line(trf(lang, "summary.pre_meeting", {enum_label(lang, "yesno", part.pre_meeting_allowed)}));
 
     b.section("consents");
+    // All of it is a wish: the consent is taken by the one who offers the SIP (seed 001).
+    if (p.kind != PreparationKind::Contribution) {
+        b.line(tr(lang, reader == SummaryReader::Professional ? "summary.consent.wish.professional"
+                                                              : "summary.consent.wish"));
+        sip_consent_lines(b, p, lang);
+    }
     if (p.consents.empty()) b.nothing();
-    if (!p.consents.empty()) b.line(tr(lang, "summary.consent.wish"));
     for (const Consent& c : p.consents) {
-        // What holds today first, in words; what the person wants after it.
-        std::string line =
-            consent_receiver_label(p, c.actor, lang) + " – " + consent_status_text(consent_status(p, c, today), lang);
-        if (c.review && c.revoked_on.empty()) line += " – " + tr(lang, "summary.consent.review");
-        b.bullet(line);
+        b.bullet(consent_receiver_label(p, c.actor, lang) + " \u2013 " + consent_status_text(p, c, today, lang));
         if (c.decision == ConsentDecision::Permit) {
             std::string what = c.information;
             for (InfoCategory k : c.categories) what += (what.empty() ? "" : ", ") + enum_label(lang, "category", k);
             if (!what.empty()) b.add(Kind::Detail, trf(lang, "summary.consent.what", {what}));
-            const std::string from = c.valid_from.empty() ? tr(lang, "consent.sentence.now") : c.valid_from;
-            if (c.until_plan_ends)
-                b.add(Kind::Detail, from + " \u2013 " + tr(lang, "summary.consent.until_plan_ends"));
-            else if (!c.valid_to.empty())
-                b.add(Kind::Detail, trf(lang, "summary.consent.from_to", {from, c.valid_to}));
         }
         std::string given;
         if (c.form != ConsentForm::Unanswered) given = enum_label(lang, "form", c.form);
@@ -246,13 +261,9 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
         if (c.given_by == ConsentGiver::Representative && !c.representative_basis.empty())
             given += " (" + c.representative_basis + ")";
         b.add(Kind::Detail, trf(lang, "summary.consent.given", {given}));
-        for (const GuardianApproval& g : c.guardian_approvals) {
-            std::string who = g.representative_id;
-            for (const Representative& r : p.representatives)
-                if (r.id == g.representative_id && !r.name.empty()) who = r.name;
-            b.add(Kind::Detail, g.agrees ? trf(lang, "summary.consent.guardian", {who, g.date})
-                                         : trf(lang, "summary.consent.guardian_no", {who}));
-        }
+        for (const GuardianApproval& g : c.guardian_approvals)
+            b.add(Kind::Detail, trf(lang, g.agrees ? "summary.consent.guardian" : "summary.consent.guardian_no",
+                                    {guardian_name(p, g.representative_id)}));
     }
     if (!p.child_consent_view.entries.empty()) {
         b.sub(tr(lang, "summary.child_consent_view"));
@@ -316,8 +327,8 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
 }
 
 std::string summary(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues,
-                    SummaryFormat format) {
-    const Summary s = build_summary(p, lang, today, issues);
+                    SummaryFormat format, SummaryReader reader) {
+    const Summary s = build_summary(p, lang, today, issues, reader);
     switch (format) {
         case SummaryFormat::Text:
             return render_text(s);

@@ -46,8 +46,14 @@ struct Summary {
     std::vector<SummarySection> sections;
 };
 
+// Who reads it: the person (and everyone at the meeting), or the professional who opened the file
+// (the app's professional view, the CLI) — told that the consents are the person's wishes and
+// that the consent is taken and documented by them.
+enum class SummaryReader { Person, Professional };
+
 // `issues` are listed at the end (errors, then the to-do list); pass {} to leave them out.
-Summary build_summary(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues);
+Summary build_summary(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues,
+                      SummaryReader reader = SummaryReader::Person);
 
 std::string render_text(const Summary& s);
 std::string render_markdown(const Summary& s);
@@ -60,7 +66,7 @@ bool has_convener_notes(const Summary& s);
 
 enum class SummaryFormat { Text, Markdown, Html };
 std::string summary(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues,
-                    SummaryFormat format);
+                    SummaryFormat format, SummaryReader reader = SummaryReader::Person);
 std::string summary_text(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues);
 
 // The adaptations the person asked for, each in words (summary and FHIR answers).

@@ -1,5 +1,6 @@
 #include "validation.hpp"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -233,7 +234,7 @@ private:
                     for (const Representative* r : guardians) {
                         bool agreed = false;
                         for (const GuardianApproval& a : c.guardian_approvals)
-                            agreed = agreed || (a.representative_id == r->id && a.agrees && parse_iso_date(a.date));
+                            agreed = agreed || (a.representative_id == r->id && a.agrees);
                         if (!agreed)
                             error(at(&Consent::guardian_approvals), "consent.guardian_missing",
                                   {r->name.empty() ? r->id : r->name});
@@ -247,6 +248,32 @@ private:
             }
         }
         if (child && guardians.empty()) warning(content_path(&P::representatives), "owner.child_no_guardian");
+        const SipConsent& sip = p_.sip_consent;
+        for (std::size_t g = 0; g < sip.guardians.size(); ++g) {
+            const std::string& id = sip.guardians[g].representative_id;
+            const Representative* r = representative(id);
+            if (!r || r->kind != RepresentativeKind::Guardian)
+                error(content_path(&P::sip_consent, &SipConsent::guardians, g, &GuardianApproval::representative_id),
+                      "consent.unknown_guardian", {id});
+            check_date(content_path(&P::sip_consent, &SipConsent::guardians, g, &GuardianApproval::date),
+                       sip.guardians[g].date);
+        }
+    }
+
+    // "Jag vill ha en SIP" before any choice about sharing; for a child each guardian answers too.
+    void check_sip_consent() {
+        const SipConsent& sip = p_.sip_consent;
+        if (sip.wants == YesNo::Unanswered)
+            warning(content_path(&P::sip_consent, &SipConsent::wants), "sip_consent.unanswered");
+        if (!is_child(p_, today_)) return;
+        for (const Representative& r : p_.representatives) {
+            if (r.kind != RepresentativeKind::Guardian) continue;
+            const bool answered = std::any_of(sip.guardians.begin(), sip.guardians.end(),
+                                              [&](const GuardianApproval& a) { return a.representative_id == r.id; });
+            if (!answered)
+                warning(content_path(&P::sip_consent, &SipConsent::guardians), "sip_consent.guardian_missing",
+                        {r.name.empty() ? r.id : r.name});
+        }
     }
 
     void check_agreement() {
@@ -294,6 +321,7 @@ private:
             warning(content_path(&P::goals, &Goals::long_term), "goal.not_own_words");
         if (p_.questions.empty()) warning(content_path(&P::questions), "questions.none");
         if (p_.invitations.actors.empty()) warning(content_path(&P::invitations, &Invitations::actors), "invite.none");
+        check_sip_consent();
         if (p_.consents.empty()) {
             warning(content_path(&P::consents), "consent.none");
         } else {

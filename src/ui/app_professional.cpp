@@ -99,7 +99,7 @@ void App::professional_screen() {
     if (!r.readable) return;
 
     if (!o.summary || o.summary_lang != lang_) {
-        o.summary = build_summary(r.preparation, lang_, today_, r.issues);
+        o.summary = build_summary(r.preparation, lang_, today_, r.issues, SummaryReader::Professional);
         o.summary_lang = lang_;
     }
     const Summary& summary = *o.summary;

@@ -143,7 +143,7 @@ test('on a 390×844 phone the step heading shows without scrolling; the writer o
   await context.close();
 });
 
-test('the consent form: a page per organisation, filled in, with lines to sign; a tidy A4 PDF', async () => {
+test('the consent form: one form naming everyone who may share, with a line to sign for each who gives it; a tidy A4 PDF', async () => {
   const { context, page, problems } = await openApp(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
   const chooser = page.waitForEvent('filechooser');
   await press(page, 'Öppna en fil');
@@ -152,10 +152,15 @@ test('the consent form: a page per organisation, filled in, with lines to sign; 
   await goToStep(page, 'Samtycke');
   await press(page, 'Skriv ut samtyckesblankett');
   const frame = page.frameLocator('iframe.print-frame');
-  await frame.getByText('Samtycke för Skolan', { exact: false }).first().waitFor({ state: 'attached' });
+  await frame.getByText('De här verksamheterna och personerna får dela uppgifter om mig med varandra:', { exact: false })
+    .first().waitFor({ state: 'attached' });
   const html = await page.locator('iframe.print-frame').getAttribute('srcdoc');
-  assert.match(html, /Vårdnadshavare: /);
-  assert.match(html, /Underskrift:/);
+  // One form (issue 26): each receiver by name, and one signature per guardian, not per organisation.
+  assert.match(html, /Skolan, Parkskolan, mentor Sara Ek – /);
+  assert.match(html, /BUP Östersund – /);
+  assert.match(html, /Delningen gäller bara de uppgifter som behövs/);
+  assert.equal((html.match(/Vårdnadshavare: Maria Nilsson/g) || []).length, 1);
+  assert.equal((html.match(/Underskrift:/g) || []).length, 2);
   await mkdir(join(ARTIFACTS, 'print'), { recursive: true });
   const printPage = await context.newPage();
   await printPage.setContent(html);

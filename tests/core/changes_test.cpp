@@ -62,7 +62,10 @@ TEST(Changes, AFollowUpInWords) {
     EXPECT_TRUE(says(text, "Nytt: Habiliteringen, Rehab Skövde")) << text;
     EXPECT_TRUE(says(text, "Nytt: Via video"));
     EXPECT_TRUE(says(text, "Borttaget: På plats"));
-    EXPECT_TRUE(says(text, "Ändrat: Vårdcentralen, Vårdcentralen Ryd: Gäller → Togs tillbaka 2026-11-22")) << text;
+    EXPECT_TRUE(says(text,
+                     "Ändrat: Vårdcentralen, Vårdcentralen Ryd: Vill samtycka från 20 november till 20 november 2027 → "
+                     "Drog tillbaka sin vilja 22 november – säg det till den som har huvudansvaret"))
+        << text;
     EXPECT_TRUE(says(text,
                      "Hemtjänst morgon och kväll, och hjälp med dusch två gånger i veckan. – Hemtjänsten "
                      "(beslut från Biståndsenheten), senast 2026-11-24 – Blev det gjort? Ja"));

@@ -6,8 +6,11 @@
 #include "core/consent_status.hpp"
 #include "core/fhir.hpp"
 #include "core/labels.hpp"
+#include "core/model_json.hpp"
 #include "core/summary.hpp"
 #include "core/validation.hpp"
+
+#include <algorithm>
 
 using namespace sipprep;
 
@@ -26,35 +29,83 @@ Preparation with_one_consent() {
     return p;
 }
 
-std::string words(const Preparation& p) {
-    return consent_status_text(consent_status(p, p.consents[0], kToday), Lang::Sv);
-}
+std::string words(const Preparation& p) { return consent_status_text(p, p.consents[0], kToday, Lang::Sv); }
 
 }  // namespace
 
-TEST(ConsentStatus, EachDayInWords) {
-    Preparation p = with_one_consent();
-    EXPECT_EQ(words(p), "Inte besvarat än") << "nothing is chosen for the person";
-    Consent& c = p.consents[0];
-    c.decision = ConsentDecision::Permit;
-    EXPECT_EQ(words(p), "Gäller inte än: det står inte vilka uppgifter som får delas") << "never general";
-    c.information = "Mediciner";
-    EXPECT_EQ(words(p), "Gäller inte än: det står inte hur länge det ska gälla");
-    c.until_plan_ends = true;
-    EXPECT_EQ(words(p), "Gäller");
-    c.valid_from = "2026-12-01";
-    EXPECT_EQ(words(p), "Gäller först från 2026-12-01");
-    c.valid_from = "2026-01-01";
-    c.until_plan_ends = false;
-    c.valid_to = "2026-06-30";
-    EXPECT_EQ(words(p), "Har gått ut (2026-06-30)");
-    c.revoked_on = "2026-11-23";
-    EXPECT_EQ(words(p), "Togs tillbaka 2026-11-23 – får inte dela längre");
-    c.revoked_on.clear();
-    c.decision = ConsentDecision::Deny;
-    EXPECT_EQ(words(p), "Får inte dela uppgifter");
+std::string you(const Preparation& p) {
+    return consent_status_text(p, p.consents[0], kToday, Lang::Sv, ConsentVoice::You);
 }
 
+std::string fhir_consent_status(const Preparation& p) {
+    const auto fhir = to_fhir_bundle(p, BundleMeta{}, kToday, Lang::Sv);
+    for (const auto& e : fhir["entry"])
+        if (e["resource"]["resourceType"] == "Consent" && e["resource"]["scope"]["coding"][0]["code"] != "treatment")
+            return e["resource"]["status"];
+    return "";
+}
+
+// Issue 26: everything typed at home is a wish; no status says it holds ("Gäller"), and FHIR never
+// says "active" for a preparation.
+TEST(ConsentStatus, EverythingTypedAtHomeIsAWish) {
+    Preparation p = with_one_consent();
+    EXPECT_EQ(words(p), "Inte besvarat än") << "nothing is chosen for the person";
+    EXPECT_EQ(fhir_consent_status(p), "draft");
+    Consent& c = p.consents[0];
+    c.decision = ConsentDecision::Permit;
+    EXPECT_EQ(words(p), "Inte klart: det står inte vilka uppgifter som får delas") << "never general";
+    c.information = "Mediciner";
+    EXPECT_EQ(words(p), "Inte klart: det står inte från när till när");
+    c.until_plan_ends = true;
+    c.valid_from = "2026-12-01";
+    EXPECT_EQ(you(p), "Du vill samtycka från 1 december tills SIP:en avslutas");
+    EXPECT_EQ(words(p), "Vill samtycka från 1 december tills SIP:en avslutas");
+    EXPECT_EQ(fhir_consent_status(p), "proposed") << "a complete wish is proposed, never active";
+    c.valid_from = "2026-01-01";
+    EXPECT_EQ(fhir_consent_status(p), "proposed") << "not active even within its period";
+    c.until_plan_ends = false;
+    c.valid_to = "2027-06-30";
+    EXPECT_EQ(words(p), "Vill samtycka från 1 januari till 30 juni 2027");
+    c.valid_to = "2026-06-30";
+    EXPECT_EQ(words(p), "Tiden gick ut 30 juni – ett samtycke med slutdatum måste förnyas för att fortsätta")
+        << "a time-limited consent must be renewed (seed 001)";
+    c.revoked_on = "2026-11-23";
+    EXPECT_EQ(words(p), "Drog tillbaka sin vilja 23 november – säg det till den som har huvudansvaret");
+    EXPECT_EQ(you(p),
+              "Du drog tillbaka din vilja 23 november – säg det till den som har huvudansvaret eller till "
+              "verksamheten, det är då det gäller");
+    EXPECT_EQ(fhir_consent_status(p), "inactive");
+    c.revoked_on.clear();
+    c.decision = ConsentDecision::Deny;
+    EXPECT_EQ(words(p), "Vill inte att Vårdcentralen, Vårdcentralen Ryd får uppgifter");
+    EXPECT_EQ(fhir_consent_status(p), "rejected");
+    // No status text and no line of the summary says that something holds.
+    for (const std::string& k : catalog_keys(Lang::Sv))
+        if (k.rfind("consent.wish.", 0) == 0) {
+            EXPECT_EQ(tr(Lang::Sv, k).find("Gäller"), std::string::npos) << k;
+            EXPECT_EQ(tr(Lang::En, k).find("In force"), std::string::npos) << k;
+        }
+}
+
+// Issue 26: the professional's view and the CLI summary say whose wish it is and who takes it.
+TEST(ConsentStatus, TheProfessionalReadsTheWishesAndTakesTheConsent) {
+    Preparation p = with_one_consent();
+    const std::string pro = summary(p, Lang::Sv, kToday, {}, SummaryFormat::Text, SummaryReader::Professional);
+    EXPECT_NE(pro.find("Personens önskemål om samtycke – samtycket tas när SIP:en erbjuds och dokumenteras hos er."),
+              std::string::npos)
+        << pro;
+    const std::string own = summary_text(p, Lang::Sv, kToday, {});
+    EXPECT_EQ(own.find("dokumenteras hos er"), std::string::npos);
+    EXPECT_NE(own.find("Samtycket tar den som erbjuder SIP:en"), std::string::npos) << own;
+    // The texts no longer send the person to each organisation with their own form.
+    for (const std::string& k : catalog_keys(Lang::Sv))
+        EXPECT_EQ(tr(Lang::Sv, k).find("till varje verksamhet"), std::string::npos) << k;
+    EXPECT_NE(tr(Lang::Sv, "consent.intro").find("den som erbjuder dig SIP:en"), std::string::npos);
+    EXPECT_NE(tr(Lang::Sv, "consent.intro").find("mall för samtycke"), std::string::npos);
+}
+
+// Issue 26: a guardian's answer counts without a date (nothing fills one in), and each one who has
+// not answered is named.
 TEST(ConsentStatus, AChildsConsentWaitsForEachGuardianByName) {
     Preparation p = with_one_consent();
     p.owner.child = true;  // no personnummer yet
@@ -65,25 +116,107 @@ TEST(ConsentStatus, AChildsConsentWaitsForEachGuardianByName) {
     c.information = "Skolfrånvaro";
     c.valid_to = "2027-06-30";
     c.given_by = ConsentGiver::Guardians;
-    c.guardian_approvals.push_back(GuardianApproval{"r-2", "2026-11-20", true});
-    EXPECT_EQ(words(p), "Gäller inte än: Mehmet har inte samtyckt");
-    // Never "Får dela" for a consent that is not in force: not in the summary, not in FHIR.
+    c.guardian_approvals.push_back(GuardianApproval{"r-2", "", true});
+    EXPECT_EQ(words(p), "Inte klart: Mehmet har inte svarat själv än");
     const std::string summary = summary_text(p, Lang::Sv, kToday, validate(p, kToday));
-    EXPECT_NE(summary.find("Vårdcentralen, Vårdcentralen Ryd – Gäller inte än: Mehmet har inte samtyckt"),
+    EXPECT_NE(summary.find("Vårdcentralen, Vårdcentralen Ryd – Inte klart: Mehmet har inte svarat själv än"),
               std::string::npos)
         << summary;
-    EXPECT_EQ(summary.find("Får dela"), std::string::npos);
-    BundleMeta meta;
-    const auto fhir = to_fhir_bundle(p, meta, kToday, Lang::Sv);
+    EXPECT_NE(summary.find("Sara vill samtycka"), std::string::npos) << summary;
+    EXPECT_EQ(fhir_consent_status(p), "proposed");
+    c.guardian_approvals.push_back(GuardianApproval{"r-1", "", true});
+    EXPECT_EQ(words(p), "Vill samtycka till 30 juni 2027");
+    const auto issues = validate(p, kToday);
+    EXPECT_FALSE(std::any_of(issues.begin(), issues.end(), [](const Issue& i) {
+        return i.code == "consent.guardian_missing" || i.code == "date.invalid";
+    })) << "a guardian's wish needs no date";
+}
+
+// Issue 26 (seed 001 "ingen fast åldersgräns"): a young person's own consent is allowed, marked as
+// needing an assessment of age and maturity, instead of waiting for guardians forever.
+TEST(ConsentStatus, AMatureYoungPersonMayWishToConsentThemselves) {
+    Preparation p = with_one_consent();
+    p.owner.child = true;
+    p.representatives.push_back(Representative{"r-1", "Mehmet", RepresentativeKind::Guardian, "pappa", "", ""});
+    Consent& c = p.consents[0];
+    c.decision = ConsentDecision::Permit;
+    c.information = "Skolfrånvaro";
+    c.until_plan_ends = true;
+    c.given_by = ConsentGiver::Person;
+    const ConsentStatus s = consent_status(p, c, kToday);
+    EXPECT_TRUE(s.complete());
+    EXPECT_TRUE(s.needs_assessment);
+    EXPECT_EQ(words(p),
+              "Vill samtycka tills SIP:en avslutas – under 18 och samtycker själv: ålder och mognad bedöms i det "
+              "enskilda fallet");
+    const auto issues = validate(p, kToday);
+    const auto it =
+        std::find_if(issues.begin(), issues.end(), [](const Issue& i) { return i.code == "consent.child_by_person"; });
+    ASSERT_NE(it, issues.end());
+    EXPECT_EQ(it->severity, Severity::Warning) << "allowed, not an error";
+    EXPECT_NE(describe(*it, Lang::Sv).find("båda om det finns två"), std::string::npos);
+    EXPECT_NE(tr(Lang::Sv, "consent.intro.child").find("ingen fast åldersgräns"), std::string::npos);
+}
+
+// Issue 26 (seed 001): the consent to the SIP itself comes first; for a child both guardians answer;
+// a no is respected and the right to coordinated support stays.
+TEST(ConsentStatus, TheWishToHaveASipComesFirst) {
+    Preparation p = with_one_consent();
+    auto has = [&](const char* code) {
+        const auto issues = validate(p, kToday);
+        return std::any_of(issues.begin(), issues.end(), [&](const Issue& i) { return i.code == code; });
+    };
+    EXPECT_TRUE(has("sip_consent.unanswered"));
+    std::string text = summary_text(p, Lang::Sv, kToday, {});
+    const auto sip_at = text.find("Samtycke till SIP");
+    ASSERT_NE(sip_at, std::string::npos) << text;
+    EXPECT_LT(sip_at, text.find("Vårdcentralen, Vårdcentralen Ryd –")) << "before who may share what";
+    p.sip_consent.wants = YesNo::No;
+    EXPECT_FALSE(has("sip_consent.unanswered"));
+    text = summary_text(p, Lang::Sv, kToday, {});
+    EXPECT_NE(text.find("Vill inte ha en SIP – det ska respekteras, och rätten att få stödet samordnat finns kvar"),
+              std::string::npos)
+        << text;
+    p.sip_consent.wants = YesNo::Yes;
+    p.owner.child = true;
+    p.representatives.push_back(Representative{"r-1", "Mehmet", RepresentativeKind::Guardian, "pappa", "", ""});
+    p.representatives.push_back(Representative{"r-2", "Sara", RepresentativeKind::Guardian, "mamma", "", ""});
+    p.sip_consent.guardians.push_back(GuardianApproval{"r-2", "", true});
+    auto issues = validate(p, kToday);
+    auto missing = std::find_if(issues.begin(), issues.end(),
+                                [](const Issue& i) { return i.code == "sip_consent.guardian_missing"; });
+    ASSERT_NE(missing, issues.end());
+    EXPECT_EQ(describe(*missing, Lang::Sv),
+              "Vårdnadshavarnas svar: Mehmet har inte svarat själv om barnet ska få en SIP.");
+    p.sip_consent.guardians.push_back(GuardianApproval{"r-1", "", true});
+    EXPECT_FALSE(has("sip_consent.guardian_missing"));
+    // The round trip keeps it; an older file without it reads as unanswered.
+    const Json j = to_json(p);
+    EXPECT_EQ(j["sip_consent"]["wants"], "yes");
+    EXPECT_EQ(preparation_from_json(j).sip_consent, p.sip_consent);
+    Json old = j;
+    old.erase("sip_consent");
+    EXPECT_EQ(preparation_from_json(old).sip_consent.wants, YesNo::Unanswered);
+    // FHIR: one more Consent, the wish to have a SIP, proposed.
+    const auto fhir = to_fhir_bundle(p, BundleMeta{}, kToday, Lang::Sv);
     bool found = false;
     for (const auto& e : fhir["entry"])
-        if (e["resource"]["resourceType"] == "Consent") {
-            EXPECT_EQ(e["resource"]["status"], "proposed");
+        if (e["resource"]["resourceType"] == "Consent" && e["resource"]["scope"]["coding"][0]["code"] == "treatment") {
             found = true;
+            EXPECT_EQ(e["resource"]["status"], "proposed");
+            EXPECT_EQ(e["resource"]["performer"].size(), 3u) << "the child and both guardians";
         }
     EXPECT_TRUE(found);
-    c.guardian_approvals.push_back(GuardianApproval{"r-1", "2026-11-21", true});
-    EXPECT_EQ(words(p), "Gäller");
+}
+
+// Issue 26 (seed 001): written, oral, or in another way — such as with AKK.
+TEST(ConsentStatus, AConsentCanBeGivenInAnotherWay) {
+    Preparation p = with_one_consent();
+    p.consents[0].form = ConsentForm::Other;
+    const Json j = to_json(p);
+    EXPECT_EQ(j["consents"][0]["form"], "other");
+    EXPECT_EQ(preparation_from_json(j).consents[0].form, ConsentForm::Other);
+    EXPECT_NE(summary_text(p, Lang::Sv, kToday, {}).find("På annat sätt, till exempel med AKK"), std::string::npos);
 }
 
 TEST(ConsentStatus, TheToDoListNamesWhatIsOpen) {
@@ -119,52 +252,57 @@ TEST(Kva, TheSuggestedCodeFollowsTheKindOfSip) {
     EXPECT_TRUE(found);
 }
 
-// "Skriv ut samtyckesblankett": a page per organisation the person wants to consent to, with the
-// person's choices and lines for each one who signs.
-TEST(ConsentForm, OnePagePerOrganisationWithLinesForEachGuardian) {
+// Issue 26: "Skriv ut samtyckesblankett" is one form: the SIP itself, everyone who may share with
+// each other (by name), which information, from when to when, that only what is needed is shared,
+// who may not, and a line to sign for each one who gives the consent.
+TEST(ConsentForm, OneFormNamingEveryReceiverWithLinesForEachGuardian) {
     Preparation p = with_one_consent();
     p.owner.name = "Alva Nilsson";
     p.owner.child = true;
+    p.sip_consent.wants = YesNo::Yes;
     p.representatives.push_back(Representative{"r-1", "Mehmet", RepresentativeKind::Guardian, "pappa", "", ""});
     p.representatives.push_back(Representative{"r-2", "Sara", RepresentativeKind::Guardian, "mamma", "", ""});
     p.invitations.actors.push_back(Invitee{"a-2", ActorKind::School, "", "", ""});
+    p.invitations.actors.push_back(Invitee{"a-3", ActorKind::SocialInsurance, "", "", ""});
     Consent& c = p.consents[0];
     c.decision = ConsentDecision::Permit;
-    c.information = "Mediciner";
+    c.information = "Mediciner.";
+    c.valid_from = "2026-12-01";
     c.until_plan_ends = true;
     c.given_by = ConsentGiver::Guardians;
+    Consent school;
+    school.id = "c-2";
+    school.actor = "a-2";
+    school.decision = ConsentDecision::Permit;
+    school.categories = {InfoCategory::School};
+    school.valid_to = "2027-06-30";
+    school.given_by = ConsentGiver::Guardians;
+    p.consents.push_back(school);
     Consent no;
-    no.id = "c-2";
-    no.actor = "a-2";
+    no.id = "c-3";
+    no.actor = "a-3";
     no.decision = ConsentDecision::Deny;
     p.consents.push_back(no);
     const Summary forms = build_consent_forms(p, Lang::Sv, kToday);
-    ASSERT_EQ(forms.sections.size(), 1u) << "nothing to sign for a no";
+    ASSERT_EQ(forms.sections.size(), 1u) << "one form, not a page per organisation";
+    EXPECT_FALSE(forms.sections[0].own_page);
     const std::string html = render_html(forms, Lang::Sv);
-    EXPECT_NE(html.find("Samtycke för Vårdcentralen, Vårdcentralen Ryd"), std::string::npos);
-    EXPECT_NE(html.find("Vårdnadshavare: Mehmet"), std::string::npos);
-    EXPECT_NE(html.find("Vårdnadshavare: Sara"), std::string::npos);
-    EXPECT_NE(html.find("tills SIP:en avslutas"), std::string::npos);
-    EXPECT_NE(html.find("class=\"page\""), std::string::npos);
-    EXPECT_NE(html.find("Underskrift:"), std::string::npos);
-}
-
-// Consent can be to a person as well as to an organisation (a relative who is to be told).
-TEST(ConsentStatus, AConsentCanBeToARelative) {
-    Preparation p = with_one_consent();
-    p.contributors.push_back(Contributor{"rel-1", "Karin", ContributorRole::Relative, "dotter"});
-    Consent c;
-    c.id = "c-2";
-    c.actor = "rel-1";
-    c.decision = ConsentDecision::Permit;
-    c.information = "Hur det går med rehabiliteringen";
-    c.until_plan_ends = true;
-    p.consents.push_back(c);
-    for (const Issue& i : validate(p, kToday)) EXPECT_NE(i.code, "consent.unknown_actor") << i.path;
-    EXPECT_EQ(
-        consent_sentence(p, p.consents[1], Lang::Sv),
-        "Karin (dotter) får ta del av uppgifter om mig: Hur det går med rehabiliteringen. Gäller från i dag tills "
-        "SIP:en avslutas.");
-    const std::string summary = summary_text(p, Lang::Sv, kToday, {});
-    EXPECT_NE(summary.find("Karin (dotter) – Gäller"), std::string::npos) << summary;
+    EXPECT_NE(html.find("Jag vill ha en samordnad individuell plan (SIP)."), std::string::npos);
+    EXPECT_NE(html.find("Vårdcentralen, Vårdcentralen Ryd – Mediciner – från 1 december tills SIP:en avslutas"),
+              std::string::npos)
+        << html;
+    EXPECT_NE(html.find("Skolan – Skola – till 30 juni 2027"), std::string::npos) << html;
+    EXPECT_NE(html.find("De här ska inte få uppgifter om mig: Försäkringskassan"), std::string::npos) << html;
+    EXPECT_NE(html.find("Delningen gäller bara de uppgifter som behövs för att planera och utföra insatserna för mig."),
+              std::string::npos);
+    // One signature block per guardian, once — not once per organisation.
+    auto count = [&](const std::string& w) {
+        std::size_t n = 0;
+        for (auto at = html.find(w); at != std::string::npos; at = html.find(w, at + 1)) ++n;
+        return n;
+    };
+    EXPECT_EQ(count("Vårdnadshavare: Mehmet"), 1u);
+    EXPECT_EQ(count("Vårdnadshavare: Sara"), 1u);
+    EXPECT_EQ(count("Underskrift:"), 2u);
+    EXPECT_EQ(html.find("Samtycke för "), std::string::npos);
 }

@@ -80,11 +80,15 @@ TEST(Examples, SummaryInBothLanguages) {
     std::string en = summary_text(r.preparation, Lang::En, kToday, r.issues);
     EXPECT_NE(sv.find("Uppföljning av tidigare SIP"), std::string::npos);
     EXPECT_NE(sv.find("Tolk: finska"), std::string::npos);
-    EXPECT_NE(sv.find("Togs tillbaka 2026-09-14 – får inte dela längre"), std::string::npos) << sv;
-    EXPECT_NE(sv.find("Har gått ut ("), std::string::npos);
+    EXPECT_NE(sv.find("Drog tillbaka sin vilja 14 september – säg det till den som har huvudansvaret"),
+              std::string::npos)
+        << sv;
+    EXPECT_NE(sv.find("Tiden gick ut 1 november – ett samtycke med slutdatum måste förnyas"), std::string::npos);
     EXPECT_EQ(sv.find("ÅTERKALLAT"), std::string::npos);
     EXPECT_NE(en.find("Follow-up of the earlier SIP"), std::string::npos);
-    EXPECT_NE(en.find("Taken back 2026-09-14 – may no longer share"), std::string::npos);
+    EXPECT_NE(en.find("Took back their wish on 14 September – tell the one with the overall responsibility"),
+              std::string::npos)
+        << en;
 }
 
 TEST(Migration, VersionZeroBecomesVersionOne) {
@@ -126,4 +130,24 @@ TEST(Schema, WrongShapesAreErrorsWithPaths) {
 TEST(Schema, MissingRequiredSection) {
     ImportResult r = import_bundle(R"({"format":"sipprep-bundle","version":1,"content":{"kind":"new"}})", kToday);
     EXPECT_FALSE(r.valid());
+}
+
+// Issue 26 (format 1.2): a file from before the consent to the SIP itself and before consents were
+// read as wishes still imports unchanged — nothing unknown, the same bytes on export — with "Jag vill
+// ha en SIP" unanswered and each guardian's earlier answer (with its date) kept as their wish.
+TEST(Examples, ABundleFromBeforeOnePointTwoStillImports) {
+    const std::string text =
+        read(fs::path(SIPPREP_SOURCE_DIR) / "tests" / "data" / "v1.1-child-before-sip-consent.json");
+    ImportResult r = import_bundle(text, kToday);
+    ASSERT_TRUE(r.readable);
+    for (const Issue& i : r.issues) EXPECT_NE(i.severity, Severity::Error) << i.path << ": " << describe(i, Lang::En);
+    EXPECT_EQ(r.integrity, Integrity::Unchanged);
+    EXPECT_EQ(r.preparation.sip_consent.wants, YesNo::Unanswered);
+    EXPECT_EQ(export_bundle(r.preparation, r.meta), text) << "no new member is written for an older file";
+    const std::string s = summary_text(r.preparation, Lang::Sv, kToday, r.issues);
+    EXPECT_NE(s.find("Skolan, Parkskolan, mentor Sara Ek – Vill samtycka från 15 november till 15 juni 2027"),
+              std::string::npos)
+        << s;
+    EXPECT_NE(s.find("Maria Nilsson vill samtycka"), std::string::npos);
+    EXPECT_EQ(s.find("Gäller"), std::string::npos) << "nothing typed at home is said to hold";
 }

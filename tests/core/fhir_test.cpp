@@ -31,6 +31,14 @@ std::vector<J> resources(const J& bundle, const std::string& type) {
     return out;
 }
 
+// The consents about sharing information (the wish to have a SIP at all has scope "treatment").
+std::vector<J> sharing_consents(const J& bundle) {
+    std::vector<J> out;
+    for (const J& c : resources(bundle, "Consent"))
+        if (c["scope"]["coding"][0]["code"] == "patient-privacy") out.push_back(c);
+    return out;
+}
+
 void collect_link_ids(const J& items, std::set<std::string>* out) {
     for (const J& i : items) {
         out->insert(i["linkId"].get<std::string>());
@@ -60,10 +68,10 @@ TEST(Fhir, SamordningsnummerUsesItsOwnSystem) {
 TEST(Fhir, ConsentStatesPerformersAndPeriods) {
     ImportResult child = example("barn-skolfranvaro.json");
     J b = to_fhir_bundle(child.preparation, child.meta, kToday, Lang::Sv);
-    auto consents = resources(b, "Consent");
+    auto consents = sharing_consents(b);
     ASSERT_EQ(consents.size(), 4u);
     for (const J& c : consents) {
-        EXPECT_EQ(c["status"], "active");
+        EXPECT_EQ(c["status"], "proposed") << "typed at home: a wish, never active (issue 26)";
         EXPECT_EQ(c["performer"].size(), 2u);  // each guardian
         EXPECT_EQ(c["provision"]["type"], "permit");
     }
@@ -71,13 +79,14 @@ TEST(Fhir, ConsentStatesPerformersAndPeriods) {
     EXPECT_FALSE(consents[2]["provision"]["period"].contains("end"));
     EXPECT_EQ(consents[0]["provision"]["period"]["end"], "2027-06-15");
     ImportResult older = example("aldre-uppfoljning.json");
-    auto old_consents = resources(to_fhir_bundle(older.preparation, older.meta, kToday, Lang::Sv), "Consent");
+    auto old_consents = sharing_consents(to_fhir_bundle(older.preparation, older.meta, kToday, Lang::Sv));
     std::vector<std::string> states;
     for (const J& c : old_consents) states.push_back(c["status"]);
-    EXPECT_EQ(states, (std::vector<std::string>{"active", "inactive", "inactive", "active"}));  // expired, withdrawn
+    // A follow-up's carried-over consents stay wishes until confirmed; expired and withdrawn are inactive.
+    EXPECT_EQ(states, (std::vector<std::string>{"proposed", "inactive", "inactive", "proposed"}));
     EXPECT_EQ(old_consents[2]["provision"]["period"]["end"], "2026-09-14");
     ImportResult rel = example("narstaende-tillsammans.json");
-    auto rel_consents = resources(to_fhir_bundle(rel.preparation, rel.meta, kToday, Lang::Sv), "Consent");
+    auto rel_consents = sharing_consents(to_fhir_bundle(rel.preparation, rel.meta, kToday, Lang::Sv));
     EXPECT_EQ(rel_consents.back()["status"], "rejected");
     EXPECT_EQ(rel_consents.back()["provision"]["type"], "deny");
 }

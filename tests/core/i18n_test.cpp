@@ -54,7 +54,10 @@ TEST(I18n, MessagesAreSentences) {
 // "återkalla"), "Framtidsfullmäktig" for the person (not the document's name).
 TEST(I18n, OneWordPerThing) {
     const std::pair<Lang, std::vector<std::string>> forbidden[] = {
-        {Lang::Sv, {"xporter", "återkall", "Återkall", "ÅTERKALL", "UTGÅNGET"}},
+        // Taking a consent back is "dra tillbaka" (seed 001), never "ta tillbaka" beside it (issue 26).
+        {Lang::Sv,
+         {"xporter", "återkall", "Återkall", "ÅTERKALL", "UTGÅNGET", "ta tillbaka", "Ta tillbaka", "tar tillbaka",
+          "togs tillbaka"}},
         {Lang::En, {"xport", "withdr", "WITHDR", "revoke", "Revoke", "EXPIRED"}},
     };
     for (const auto& [lang, words] : forbidden)
@@ -65,4 +68,9 @@ TEST(I18n, OneWordPerThing) {
     EXPECT_EQ(tr(Lang::Sv, "export.button"), "Spara fil");
     EXPECT_EQ(tr(Lang::Sv, "step.participation"), tr(Lang::Sv, "summary.participation"));
     EXPECT_EQ(tr(Lang::Sv, "enum.rep.framtidsfullmakt"), "Framtidsfullmäktig");
+    // Issue 26: what is typed at home is a wish; no status of a consent says it holds.
+    for (const std::string& k : catalog_keys(Lang::Sv))
+        if (k.rfind("consent.wish.", 0) == 0 || k.rfind("summary.sip_consent", 0) == 0 ||
+            k.rfind("sip_consent.", 0) == 0)
+            EXPECT_EQ(tr(Lang::Sv, k).find("Gäller"), std::string::npos) << k << ": " << tr(Lang::Sv, k);
 }

@@ -33,6 +33,7 @@ Preparation complete_adult() {
     c.valid_from = "2026-11-01";
     c.valid_to = "2027-11-01";
     p.consents.push_back(c);
+    p.sip_consent.wants = YesNo::Yes;
     return p;
 }
 
@@ -132,8 +133,8 @@ TEST(Validation, ChildConsentNeedsEveryGuardian) {
     auto it =
         std::find_if(issues.begin(), issues.end(), [](const Issue& i) { return i.code == "consent.guardian_missing"; });
     EXPECT_EQ(it->args.at(0), "Jonas");
-    p.consents[0].guardian_approvals.push_back({"g-2", "", true});  // no date
-    EXPECT_TRUE(has(validate(p, kToday), "consent.guardian_missing"));
+    p.consents[0].guardian_approvals.push_back({"g-2", "", true});  // a wish needs no date (issue 26)
+    EXPECT_FALSE(has(validate(p, kToday), "consent.guardian_missing"));
     p.consents[0].guardian_approvals.back() = {"g-2", "2026-11-16", false};  // said no
     EXPECT_TRUE(has(validate(p, kToday), "consent.guardian_missing"));
     p.consents[0].given_by = ConsentGiver::Person;

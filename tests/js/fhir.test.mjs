@@ -32,9 +32,14 @@ test('every example converts to FHIR R4 that passes the FHIR JSON Schema', () =>
     assert.ok(ok, `${f}: ${ajv.errorsText(validate.errors?.slice(0, 5))}`);
     const types = bundle.entry.map((e) => e.resource.resourceType);
     assert.ok(types.includes('Patient') && types.includes('QuestionnaireResponse'), f);
-    const consents = bundle.entry.filter((e) => e.resource.resourceType === 'Consent');
+    const all = bundle.entry.filter((e) => e.resource.resourceType === 'Consent');
+    const sip = all.filter((e) => e.resource.scope.coding[0].code === 'treatment');
+    const consents = all.filter((e) => e.resource.scope.coding[0].code !== 'treatment');
     const source = JSON.parse(execFileSync('cat', [root + 'assets/examples/' + f]).toString());
     assert.equal(consents.length, source.content.consents.length, `${f}: one Consent per consent entry`);
+    // The wish to have a SIP at all is one more Consent (format 1.2); a preparation is a wish, never active.
+    assert.equal(sip.length, source.content.sip_consent ? 1 : 0, `${f}: the consent to the SIP itself`);
+    assert.ok(all.every((e) => e.resource.status !== 'active'), `${f}: a preparation never makes a consent active`);
   }
 });
 

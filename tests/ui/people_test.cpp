@@ -26,6 +26,17 @@ std::string last_announcement(const FakeHost& host) {
     return said;
 }
 
+void choose(AppRun& r, const std::string& option);
+
+// A guardian starts a plan for Alva and adds themselves as her first guardian.
+void alva_with_guardian(AppRun& r, const std::string& guardian) {
+    choose(r, "Jag är vårdnadshavare till ett barn");
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextBox, "Barnets namn", "Alva");
+    press(r.h, r.app, "Lägg till vårdnadshavare");
+    type_into(r.h, r.app, ui::Role::TextBox, "Namn", guardian);
+}
+
 void choose(AppRun& r, const std::string& option) {
     const ui::A11yNode* o = find(r.app.a11y_tree(), ui::Role::Radio, option);
     ASSERT_NE(o, nullptr) << option;
@@ -295,7 +306,8 @@ TEST(People, AFollowUpStartsFromTheEarlierFile) {
 
     // Consents came along but must be looked at again.
     go_to_step(r, "Samtycke");
-    EXPECT_NE(r.shown().find("Från förra planen. Stämmer det fortfarande?"), std::string::npos);
+    EXPECT_NE(r.shown().find("Från förra planen. Det är bara en vilja tills du har sagt att du fortfarande vill det"),
+              std::string::npos);
     const auto review_count = [&] {
         int n = 0;
         const nlohmann::json now = r.state();
@@ -303,7 +315,7 @@ TEST(People, AFollowUpStartsFromTheEarlierFile) {
         return n;
     };
     EXPECT_EQ(review_count(), 4);
-    press(r.h, r.app, "Det stämmer fortfarande");
+    press(r.h, r.app, "Jag vill fortfarande det");
     EXPECT_EQ(review_count(), 3);
 }
 
@@ -329,11 +341,7 @@ TEST(People, ActorsCanBeChosenByTheNamesPeopleUse) {
 // An interpreter belongs to the one who needs it; hearing and vision have their own adaptations.
 TEST(People, AGuardiansInterpreterIsTheirsAndHearingAndVisionCanBeAskedFor) {
     AppRun r;
-    choose(r, "Jag är vårdnadshavare till ett barn");
-    press(r.h, r.app, "Ny förberedelse");
-    type_into(r.h, r.app, ui::Role::TextBox, "Barnets namn", "Alva");
-    press(r.h, r.app, "Lägg till vårdnadshavare");
-    type_into(r.h, r.app, ui::Role::TextBox, "Namn", "Mehmet");
+    alva_with_guardian(r, "Mehmet");
     type_into(r.h, r.app, ui::Role::TextBox, "Relation (till exempel mamma)", "pappa");
     go_to_step(r, "Så vill jag vara med");
     r.tick("Mehmet (pappa) behöver tolk");
@@ -717,4 +725,35 @@ TEST(People, TakingInAContributionKeepsFocusAndShowsNoUnopenedDraft) {
     EXPECT_NE(r.state()["screen"], "review");
     EXPECT_NE(r.shown().find("Öppna din förberedelse först"), std::string::npos) << r.shown();
     EXPECT_EQ(r.shown().find("Mamma ska hem"), std::string::npos);
+}
+
+// Issue 26: each guardian answers for themselves, as the one who writes. The child (or the other
+// guardian) cannot tick for them, ticking fills in no date, and the SIP itself is asked first.
+TEST(People, EachGuardianConfirmsForThemselvesAndNothingFillsInADate) {
+    AppRun r;
+    alva_with_guardian(r, "Maria");
+    press(r.h, r.app, "Lägg till vårdnadshavare");
+    go_to_step(r, "Vilka ska vara med?");
+    r.tick("Skolan");
+    go_to_step(r, "Samtycke");
+    // "Jag vill ha en SIP" comes before who may share what.
+    const std::string shown = r.shown();
+    ASSERT_NE(shown.find("Vill du ha en SIP?"), std::string::npos) << shown;
+    EXPECT_LT(shown.find("Vill du ha en SIP?"), shown.find("Fyll i samtycke för Skolan"));
+    press(r.h, r.app, "Fyll i samtycke för Skolan");
+    // The child writes: no box for Maria, only what Maria has said.
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Checkbox, "Jag, Maria, vill också samtycka"), nullptr);
+    EXPECT_NE(r.shown().find("Maria har inte svarat själv än"), std::string::npos) << r.shown();
+    choose(r, "Maria (Vårdnadshavare)");
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Checkbox, "Jag, (namn saknas), vill också samtycka"), nullptr)
+        << "Maria cannot answer for the other guardian";
+    choose(r, "Ja, jag vill att barnet får en SIP");
+    r.tick("Jag, Maria, vill också samtycka");
+    const nlohmann::json c = r.state()["content"];
+    ASSERT_EQ(c["consents"][0]["guardian_approvals"].size(), 1u);
+    EXPECT_EQ(c["consents"][0]["guardian_approvals"][0]["agrees"], true);
+    EXPECT_EQ(c["consents"][0]["guardian_approvals"][0]["date"], "") << "no date is filled in for her";
+    EXPECT_EQ(c["sip_consent"]["guardians"][0]["representative_id"], "r-1");
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::TextBox, "Datum då Maria samtyckte"), nullptr);
+    EXPECT_NE(r.shown().find("(namn saknas) har inte svarat själv än"), std::string::npos) << r.shown();
 }

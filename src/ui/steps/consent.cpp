@@ -1,5 +1,6 @@
-// Samtycke: one entry per receiving actor, said back as a plain sentence; for a child, each
-// guardian's agreement with its date; withdrawing is one click and keeps the date.
+// Samtycke: first the wish to have a SIP at all, then one entry per receiver, said back as a plain
+// sentence. All of it is a wish (the consent is taken by the one who offers the SIP); for a child
+// each guardian answers for themselves, as the one who writes; taking a wish back keeps the date.
 #include <algorithm>
 
 #include "core/consent_form.hpp"
@@ -12,6 +13,74 @@
 
 namespace sipprep::ui {
 namespace {
+
+// Each guardian's own answer: only the guardian who writes now can give it (the writer chooser
+// says who that is); the others' answers are shown as they stand. Nothing fills in a date.
+// With `no_key` the answer is yes or no; without it, a box to tick ("vill också samtycka").
+void guardian_answers(StepContext& c, const std::string& gid, const std::vector<const Representative*>& guardians,
+                      std::vector<GuardianApproval>& answers, const char* yes_key, const char* no_key,
+                      const char* wants_key, const char* declines_key) {
+    bool someone_else = false;
+    for (const Representative* g : guardians) {
+        auto ap = std::find_if(answers.begin(), answers.end(),
+                               [&](const GuardianApproval& a) { return a.representative_id == g->id; });
+        const std::string name = g->name.empty() ? c.t("reps.unnamed") : g->name;
+        if (c.author != "c-" + g->id) {
+            someone_else = true;
+            muted(trf(c.lang,
+                      ap == answers.end() ? "consent.guardian.not_yet"
+                      : ap->agrees        ? wants_key
+                                          : declines_key,
+                      {name}));
+            continue;
+        }
+        if (no_key) {
+            int answer = ap == answers.end() ? -1 : ap->agrees ? 0 : 1;
+            if (radio_group(trf(c.lang, "sip_consent.guardian.question", {name}), gid + "-" + g->id,
+                            {c.t(yes_key), c.t(no_key)}, &answer)) {
+                if (ap == answers.end())
+                    answers.push_back(GuardianApproval{g->id, "", answer == 0});
+                else
+                    ap->agrees = answer == 0;
+                c.mark(true);
+            }
+            continue;
+        }
+        bool agrees = ap != answers.end() && ap->agrees;
+        if (checkbox(trf(c.lang, yes_key, {name}), gid + "-" + g->id, &agrees)) {
+            if (!agrees)
+                answers.erase(ap);
+            else if (ap == answers.end())
+                answers.push_back(GuardianApproval{g->id, "", true});
+            else
+                ap->agrees = true;
+            c.mark(true);
+        }
+    }
+    if (someone_else) muted(c.t("consent.guardian.self_only"));
+}
+
+// "Jag vill ha en SIP": the consent to the SIP itself, before who may share what (seed 001).
+void sip_consent(StepContext& c, const std::vector<const Representative*>& guardians) {
+    Group group(Role::Group, "sip-consent", c.t("sip_consent.title"));
+    heading(c.t("sip_consent.title"), 3);
+    muted(c.t("sip_consent.intro"));
+    SipConsent& sip = c.prep.sip_consent;
+    int wants = sip.wants == YesNo::Yes ? 0 : sip.wants == YesNo::No ? 1 : -1;
+    if (radio_group(c.t("sip_consent.question"), "sip-consent-wants", {c.t("sip_consent.yes"), c.t("sip_consent.no")},
+                    &wants)) {
+        sip.wants = wants == 0 ? YesNo::Yes : YesNo::No;
+        c.mark(true);
+    }
+    if (sip.wants == YesNo::No) paragraph(c.t("sip_consent.no.note"));
+    if (c.child && !guardians.empty()) {
+        muted(c.t("sip_consent.child"));
+        guardian_answers(c, "sip-consent-g", guardians, sip.guardians, "sip_consent.guardian.yes",
+                         "sip_consent.guardian.no", "summary.sip_consent.guardian_yes",
+                         "summary.sip_consent.guardian_no");
+    }
+    ImGui::Separator();
+}
 
 // One organisation or person who may receive information: the consent in one sentence, what
 // holds today, and the person's choices.
@@ -40,15 +109,16 @@ void consent_entry(StepContext& c, const std::string& actor_id, const std::strin
     const std::size_t index = static_cast<std::size_t>(it - c.prep.consents.begin());
     using P = Preparation;
 
-    // The consent in one sentence, as the person would say it, and what holds today.
+    // The consent in one sentence, as the person would say it, and what the wish is.
     paragraph(consent_sentence(c.prep, k, c.lang));
-    const ConsentStatus status = consent_status(c.prep, k, c.today);
-    if (status.in_force())
-        paragraph(consent_status_text(status, c.lang));
+    const std::string status = consent_status_text(c.prep, k, c.today, c.lang, ConsentVoice::You);
+    if (consent_status(c.prep, k, c.today).complete())
+        paragraph(status);
     else
-        muted(consent_status_text(status, c.lang));
+        muted(status);
     if (!k.revoked_on.empty()) {
-        error_text(trf(c.lang, "consent.revoked_on", {k.revoked_on}));
+        error_text(trf(c.lang, "consent.revoked_on", {consent_date_words(k.revoked_on, c.lang, c.today)}));
+        paragraph(c.t("consent.revoked.next"));
         if (button(c.t("consent.unrevoke"), gid + "-unrevoke", ButtonStyle::Quiet, c.t("consent.unrevoke.help"))) {
             k.revoked_on.clear();
             focus_control(gid + "-revoke");
@@ -121,9 +191,15 @@ void consent_entry(StepContext& c, const std::string& actor_id, const std::strin
         c.mark(text_field(c.t("consent.valid_to"), gid + "-to", &k.valid_to, date));
     }
 
-    int form = k.form == ConsentForm::Unanswered ? -1 : static_cast<int>(k.form);
-    if (radio_group(c.t("consent.form"), gid + "-form", {c.t("enum.form.written"), c.t("enum.form.oral")}, &form)) {
-        k.form = static_cast<ConsentForm>(form);
+    // Written, oral or in another way (seed 001), e.g. with AKK.
+    constexpr ConsentForm forms[] = {ConsentForm::Written, ConsentForm::Oral, ConsentForm::Other};
+    int form = -1;
+    for (int i = 0; i < 3; ++i)
+        if (k.form == forms[i]) form = i;
+    if (radio_group(c.t("consent.form"), gid + "-form",
+                    {c.t("enum.form.written"), c.t("enum.form.oral"), c.t("enum.form.other")}, &form,
+                    c.t("consent.form.help"))) {
+        k.form = forms[form];
         c.mark(true);
     }
     int giver = static_cast<int>(k.given_by);
@@ -135,31 +211,8 @@ void consent_entry(StepContext& c, const std::string& actor_id, const std::strin
     }
     if (k.given_by == ConsentGiver::Guardians) {
         if (guardians.empty()) error_text(c.t("msg.consent.no_guardians"));
-        for (const Representative* g : guardians) {
-            auto ap = std::find_if(k.guardian_approvals.begin(), k.guardian_approvals.end(),
-                                   [&](const GuardianApproval& a) { return a.representative_id == g->id; });
-            bool agrees = ap != k.guardian_approvals.end() && ap->agrees;
-            const std::string name = g->name.empty() ? c.t("reps.unnamed") : g->name;
-            if (checkbox(trf(c.lang, "consent.guardian_agrees", {name}), gid + "-g-" + g->id, &agrees)) {
-                if (ap == k.guardian_approvals.end()) {
-                    k.guardian_approvals.push_back(GuardianApproval{g->id, format_iso_date(c.today), agrees});
-                } else {
-                    ap->agrees = agrees;
-                    if (agrees && ap->date.empty()) ap->date = format_iso_date(c.today);
-                }
-                c.mark(true);
-                ap = std::find_if(k.guardian_approvals.begin(), k.guardian_approvals.end(),
-                                  [&](const GuardianApproval& a) { return a.representative_id == g->id; });
-            }
-            if (ap != k.guardian_approvals.end() && ap->agrees) {
-                FieldOptions d;
-                d.help = c.t("date.help");
-                d.error = c.field_error(content_path(&P::consents, index, &Consent::guardian_approvals,
-                                                     static_cast<std::size_t>(ap - k.guardian_approvals.begin()),
-                                                     &GuardianApproval::date));
-                c.mark(text_field(trf(c.lang, "consent.guardian_date", {name}), gid + "-gd-" + g->id, &ap->date, d));
-            }
-        }
+        guardian_answers(c, gid + "-g", guardians, k.guardian_approvals, "consent.guardian_agrees", nullptr,
+                         "consent.guardian.wants", "consent.guardian.declines");
         const std::string missing = c.field_error(content_path(&P::consents, index, &Consent::guardian_approvals));
         if (!missing.empty()) error_text(missing);
     } else if (k.given_by == ConsentGiver::Representative) {
@@ -186,7 +239,8 @@ void consent_entry(StepContext& c, const std::string& actor_id, const std::strin
 
     if (button(c.t("consent.revoke"), gid + "-revoke", ButtonStyle::Danger, c.t("consent.revoke.help"))) {
         k.revoked_on = format_iso_date(c.today);
-        announce(trf(c.lang, "consent.revoked_on", {k.revoked_on}));
+        announce(trf(c.lang, "consent.revoked_on", {consent_date_words(k.revoked_on, c.lang, c.today)}) + " " +
+                 c.t("consent.revoked.next"));
         focus_control(gid + "-unrevoke");
         c.mark(true);
     }
@@ -210,18 +264,20 @@ void draw_consent(StepContext& c) {
         view.help = c.t("consent.child_view.help");
         c.voices_field(c.t("consent.child_view"), "consent-child-view", c.prep.child_consent_view, view);
     }
+    std::vector<const Representative*> guardians;
+    for (const Representative& r : c.prep.representatives)
+        if (r.kind == RepresentativeKind::Guardian) guardians.push_back(&r);
+    sip_consent(c, guardians);
+    const bool any_to_sign = c.prep.sip_consent.wants == YesNo::Yes ||
+                             std::any_of(c.prep.consents.begin(), c.prep.consents.end(), to_be_signed);
+    if (any_to_sign &&
+        button(c.t("print.consent_forms"), "consent-print-forms", ButtonStyle::Normal, c.t("print.consent_forms.help")))
+        c.requests.print_consent_forms = true;
     if (c.prep.invitations.actors.empty()) {
         paragraph(c.t("consent.no_actors"));
         if (button(c.t("consent.go_invite"), "consent-go-invite")) c.requests.go_to_step = StepId::Invite;
         return;
     }
-    const bool any_to_sign = std::any_of(c.prep.consents.begin(), c.prep.consents.end(), to_be_signed);
-    if (any_to_sign &&
-        button(c.t("print.consent_forms"), "consent-print-forms", ButtonStyle::Normal, c.t("print.consent_forms.help")))
-        c.requests.print_consent_forms = true;
-    std::vector<const Representative*> guardians;
-    for (const Representative& r : c.prep.representatives)
-        if (r.kind == RepresentativeKind::Guardian) guardians.push_back(&r);
 
     for (const Invitee& actor : c.prep.invitations.actors)
         consent_entry(c, actor.id, invitee_label(actor, c.lang), guardians);

@@ -70,20 +70,26 @@ for (const engine of ENGINES) {
       await s.fill('Vilket språk ska tolken tala?', 'finska');
 
       await s.goToStep('Samtycke');
+      // The consent to the SIP itself comes before who may share what (issue 26).
+      await s.tick('radio', 'Ja, jag vill ha en SIP');
       await s.press('Fyll i samtycke för Vårdcentralen, Vårdcentralen Ryd');
-      // An active choice: nothing is chosen beforehand, and it holds only when it is complete.
+      // An active choice: nothing is chosen beforehand; all of it is a wish, said as one.
       const care = { role: 'group', name: 'Vårdcentralen, Vårdcentralen Ryd' };
       await s.waitForText('Inte besvarat än', { exact: true, within: care });
-      for (const question of ['Får de dela uppgifter om dig?', 'Hur länge ska det gälla?', 'Hur ges samtycket?'])
+      for (const question of ['Får de dela uppgifter om dig?', 'Hur länge ska det gälla?', 'Hur vill du ge samtycket?'])
         assert.equal(await s.checkedIn({ role: 'radiogroup', name: question, within: care }), 0, `"${question}" is pre-selected`);
       await s.tick('radio', 'Ja, Vårdcentralen, Vårdcentralen Ryd får dela uppgifter', care);
-      await s.waitForText('Gäller inte än: det står inte vilka uppgifter som får delas', { exact: true, within: care });
+      await s.waitForText('Inte klart: det står inte vilka uppgifter som får delas', { exact: true, within: care });
       await s.fill('Vilka uppgifter får delas?', 'Mediciner och vårdplan');
       await s.tick('radio', 'Tills SIP:en avslutas', care);
       await s.tick('radio', 'Skriftligt', care);
-      await s.waitForText('Gäller', { exact: true, within: care });
+      await s.waitForText('Du vill samtycka tills SIP:en avslutas', { exact: true, within: care });
       await s.press('Fyll i samtycke för Socialtjänsten');
-      await s.press('Ta tillbaka samtycket', { role: 'group', name: 'Socialtjänsten' });
+      await s.press('Dra tillbaka min vilja', { role: 'group', name: 'Socialtjänsten' });
+      // Taking a wish back is kept here; it counts when the person says it (issue 26).
+      await s.waitForText('Säg det till den som har huvudansvaret eller till verksamheten – det är då det gäller. ' +
+        'Efter det delar de inga uppgifter med varandra om dig, och du får själv berätta det som de andra behöver veta.',
+      { exact: true, within: { role: 'group', name: 'Socialtjänsten' } });
 
       // A reload in the middle restores everything, including the step, after the neutral screen.
       await s.eval(() => window.SipprepShell.flushDraft());
@@ -97,6 +103,7 @@ for (const engine of ENGINES) {
         ['Vem ringer jag på helgen?', 'Hur länge stannar hemtjänsten?', 'Kan träningen ske hemma?']);
       assert.equal(st.content.questions[0].priority, 'high');
       assert.equal(st.content.consents.length, 2);
+      assert.equal(st.content.sip_consent.wants, 'yes');
       assert.equal(st.content.consents[0].information, 'Mediciner och vårdplan');
       assert.equal(st.content.consents[0].decision, 'permit');
       assert.equal(st.content.consents[0].until_plan_ends, true);
@@ -113,7 +120,7 @@ for (const engine of ENGINES) {
       await s.close();
     });
 
-    test('a child with two guardians: the child answers, both guardians consent', async () => {
+    test('a child with two guardians: the child answers, each guardian answers for themselves', async () => {
       const s = await env.open();
       await s.tick('radio', 'Jag är vårdnadshavare till ett barn');
       await s.press('Ny förberedelse');
@@ -139,15 +146,27 @@ for (const engine of ENGINES) {
       await s.tick('radio', 'Ja, Skolan får dela uppgifter', school);
       await s.fill('Vilka uppgifter får delas?', 'Frånvaro och stöd i skolan');
       await s.tick('radio', 'Tills SIP:en avslutas', school);
-      await s.tick('checkbox', 'Maria Nilsson samtycker');
-      await s.waitForText('Gäller inte än: Jonas Nilsson har inte samtyckt', { exact: true, within: school });
+      // Each guardian answers for themselves, as the one who writes; the child cannot tick for them
+      // and nothing fills in a date (issue 26).
+      await s.waitForText('Maria Nilsson har inte svarat själv än', { exact: true, within: school });
+      assert.equal(await s.exists({ role: 'checkbox', name: 'Jag, Maria Nilsson, vill också samtycka' }), false);
+      await s.tick('radio', 'Maria Nilsson (mamma)');
+      await s.tick('radio', 'Ja, jag vill att barnet får en SIP');
+      await s.tick('checkbox', 'Jag, Maria Nilsson, vill också samtycka');
+      await s.waitForText('Inte klart: Jonas Nilsson har inte svarat själv än', { exact: true, within: school });
       let st = await s.state();
       assert.equal(st.content.consents[0].given_by, 'guardians');
+      assert.equal(st.content.consents[0].guardian_approvals[0].date, '', 'no date is filled in');
       assert.equal(st.content.child_consent_view[0].text, 'Okej om det gäller skolan');
-      await s.tick('checkbox', 'Jonas Nilsson samtycker');
-      await s.waitForText('Gäller', { exact: true, within: school });
+      await s.tick('radio', 'Jonas Nilsson (pappa)');
+      await s.tick('radio', 'Ja, jag vill att barnet får en SIP');
+      await s.tick('checkbox', 'Jag, Jonas Nilsson, vill också samtycka');
+      await s.waitForText('Du vill samtycka tills SIP:en avslutas', { exact: true, within: school });
       st = await s.state();
       assert.deepEqual(st.content.consents[0].guardian_approvals.map((a) => a.agrees), [true, true]);
+      assert.deepEqual(st.content.sip_consent.guardians.map((a) => a.agrees), [true, true]);
+      await s.tick('radio', 'Elsa själv (planen tillhör Elsa)');
+      await s.tick('radio', 'Ja, jag vill ha en SIP');
       assert.equal(st.content.goals.long_term[0].author, 'person');
 
       const saved = await saveBundle(s, 'flow-child.json');
