@@ -75,7 +75,7 @@ for (const engine of ENGINES) {
       await s.press('Fyll i samtycke för Vårdcentralen, Vårdcentralen Ryd');
       // An active choice: nothing is chosen beforehand; all of it is a wish, said as one.
       const care = { role: 'group', name: 'Vårdcentralen, Vårdcentralen Ryd' };
-      await s.waitForText('Inte besvarat än', { exact: true, within: care });
+      await s.waitForText('Du har inte valt än', { exact: true, within: care });
       for (const question of ['Får de dela uppgifter om dig?', 'Hur länge ska det gälla?', 'Hur vill du ge samtycket?'])
         assert.equal(await s.checkedIn({ role: 'radiogroup', name: question, within: care }), 0, `"${question}" is pre-selected`);
       await s.tick('radio', 'Ja, Vårdcentralen, Vårdcentralen Ryd får dela uppgifter', care);
