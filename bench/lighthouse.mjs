@@ -71,7 +71,8 @@ for (const t of targets) {
   }
   await server.close();
   const pick = (k) => median(samples.map((s) => s[k]));
-  rows.push({ name: t.name, ...Object.fromEntries(['perf', 'a11y', 'bp', ...Object.keys(AUDITS)].map((k) => [k, pick(k)])) });
+  const failed = samples.map((s, i) => (s.errors.length ? `run ${i + 1}: ${[...new Set(s.errors.map((e) => e.split(':')[1].trim()))].join(', ')}` : '')).filter(Boolean);
+  rows.push({ name: t.name, failed, ...Object.fromEntries(['perf', 'a11y', 'bp', ...Object.keys(AUDITS)].map((k) => [k, pick(k)])) });
 }
 await chrome.kill();
 
@@ -89,4 +90,5 @@ console.log(`load average (1 min) during the runs: ${Math.min(...loads).toFixed(
 console.log(`| ${cols.map((c) => c[0]).join(' | ')} |`);
 console.log(`|${cols.map((c, i) => (i ? '--:' : '---')).join('|')}|`);
 for (const r of rows) console.log(`| ${cols.map((c) => c[1](r)).join(' | ')} |`);
+for (const r of rows) if (r.failed.length) console.log(`${r.name}: medians of the runs that measured; ${r.failed.join('; ')}`);
 process.exit(0);
