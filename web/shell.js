@@ -102,11 +102,8 @@
       measureStart();
       window.__appReady = true;
       // The mirror has the words now: the text version goes, in the same display frame as the
-      // canvas shows them (screen readers hear them once; nothing moves). Made invisible, not
-      // taken out of the layout: Chromium forgets a largest-contentful-paint candidate whose
-      // layout is destroyed before the browser reported when it was painted (a busy GPU).
-      firstWords.className = 'taken-over';
-      firstWords.setAttribute('aria-hidden', 'true');
+      // canvas shows them (screen readers hear them once; nothing moves).
+      firstWords.hidden = true;
       setTimeout(afterFirstFrame, 0);
     }
   }
