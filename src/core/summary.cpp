@@ -5,6 +5,7 @@
 #include "consent_status.hpp"
 #include "labels.hpp"
 #include "personal_id.hpp"
+#include "text_checks.hpp"
 #include "validation.hpp"
 
 namespace sipprep {
@@ -66,7 +67,10 @@ std::vector<std::string> adaptation_texts(const Preparation& p, Lang lang) {
     return out;
 }
 
-Summary build_summary(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues) {
+Summary build_summary(const Preparation& original, Lang lang, const Date& today, const std::vector<Issue>& issues) {
+    // People's words with their hidden characters written out and isolated (text_checks.hpp).
+    const Preparation shown = shown_to_professional(original);
+    const Preparation& p = shown;
     Builder b(p, lang);
     Summary& s = b.summary();
     const std::string name = p.owner.name.empty() ? tr(lang, "summary.no_name") : p.owner.name;
