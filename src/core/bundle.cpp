@@ -148,6 +148,7 @@ void read_time(const JsonIn& doc, const char* key, std::string* out, std::vector
     auto it = doc.find(key);
     if (it == doc.end() || !it->is_string()) return;
     const std::string& value = it->get_ref<const std::string&>();
+    if (value.empty()) return;  // not exported yet (a draft): nothing to say
     if (is_utc_instant(value))
         *out = value;
     else

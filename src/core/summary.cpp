@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "consent_status.hpp"
+#include "hidden_text.hpp"
 #include "labels.hpp"
 #include "personal_id.hpp"
 #include "text_checks.hpp"
@@ -313,7 +314,8 @@ Summary build_summary(const Preparation& original, Lang lang, const Date& today,
             if (i.severity != sev) continue;
             if (!any) b.section(sev == Severity::Error ? "errors" : "todo");
             any = true;
-            b.add(sev == Severity::Error ? Kind::Error : Kind::Bullet, describe(i, lang));
+            // A message may quote a value from the file (an id, a date): shown, never acting.
+            b.add(sev == Severity::Error ? Kind::Error : Kind::Bullet, with_hidden_characters_shown(describe(i, lang)));
         }
     }
     return s;

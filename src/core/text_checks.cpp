@@ -75,9 +75,11 @@ Preparation shown_to_professional(const Preparation& p) {
     std::string path = "/content";
     bool changed = false;
     each_string(content, &path, [&](const std::string& at, Json& node) {
-        if (is_exact_value(at)) return;
         std::string& text = node.get_ref<std::string&>();
-        std::string shown = isolated(with_hidden_characters_shown(text));
+        // An exact value with one is an error but still read: shown too (an id the same way
+        // wherever it is used, so references still meet), and not isolated (FHIR identifiers).
+        std::string shown = with_hidden_characters_shown(text);
+        if (!is_exact_value(at)) shown = isolated(shown);
         if (shown == text) return;
         text = std::move(shown);
         changed = true;

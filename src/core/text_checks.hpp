@@ -24,8 +24,9 @@ bool is_exact_value(std::string_view pointer);
 // character; `path` is the pointer of `value` (restored on return).
 void check_hidden_characters(const nlohmann::json& value, std::string* path, std::vector<Issue>* out);
 
-// The preparation as a professional is shown it: each hidden character in people's words
-// written out, and each such text isolated (hidden_text.hpp).
+// The preparation as a professional is shown it: each hidden character written out (in exact
+// values too, which hold one only in a file that is in error), and each text of people's words
+// that needs it isolated (hidden_text.hpp).
 Preparation shown_to_professional(const Preparation& p);
 
 }  // namespace sipprep

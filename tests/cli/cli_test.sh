@@ -112,7 +112,10 @@ echo '{}' > "$tmp/linked.json"; ln -s "$tmp/linked.json" "$tmp/link.json"
 check "-o refuses a symbolic link" 2 "$SIPPREP" migrate "$B" -o "$tmp/link.json"
 contains "saying why" "not a regular file"
 [ -L "$tmp/link.json" ] && [ "$(cat "$tmp/linked.json")" = '{}' ] && echo "ok: the link and its target are untouched" || { echo "FAIL: the link was replaced or followed"; fails=$((fails + 1)); }
-check "-o refuses a device" 2 "$SIPPREP" fhir "$B" -o /dev/null
+# Never a real device here: a sipprep without this check, run as root, replaces /dev/null.
+mkfifo "$tmp/fifo"
+check "-o refuses what is not a regular file (a named pipe here)" 2 "$SIPPREP" fhir "$B" -o "$tmp/fifo"
+[ -p "$tmp/fifo" ] && echo "ok: the pipe is still a pipe" || { echo "FAIL: the pipe was replaced"; fails=$((fails + 1)); }
 check "-o - is standard output" 0 sh -c "cd \"$tmp\" && exec \"$(readlink -f "$SIPPREP")\" fhir \"$B\" -o -"
 contains "the Bundle is printed" '"resourceType": "Bundle"'
 [ -e "$tmp/-" ] && { echo "FAIL: a file named - was written"; fails=$((fails + 1)); } || echo "ok: no file named -"

@@ -81,12 +81,23 @@ TEST(HiddenText, AReversedPhoneNumberIsAnErrorNamingTheField) {
     EXPECT_TRUE(has_issue(r.issues, "/content/owner/phone", "text.hidden_exact", Severity::Error));
     for (const Issue& i : r.issues)
         if (i.code == "text.hidden_exact") EXPECT_NE(describe(i, Lang::Sv).find("U+202E"), std::string::npos);
+    // Read anyway (it is an error, not unreadable), it is never shown reversed.
+    p.representatives.push_back(Representative{"r-1", "Karin", RepresentativeKind::GodMan, "", p.owner.phone, ""});
+    const std::string shown = summary(p, Lang::Sv, kToday, {}, SummaryFormat::Html);
+    EXPECT_EQ(shown.find(kRlo), std::string::npos);
+    EXPECT_NE(shown.find("\u2039U+202E\u203A99 88 77-0150"), std::string::npos);
+    EXPECT_EQ(to_fhir_bundle(p, meta(), kToday, Lang::Sv).dump().find(kRlo), std::string::npos);
+    p.representatives.clear();
     // Typed in the app, the same rule.
     EXPECT_TRUE(has_issue(validate(p, kToday), "/content/owner/phone", "text.hidden_exact", Severity::Error));
     p.owner.phone.clear();
     p.consents.push_back(Consent{});
     p.consents[0].valid_to = std::string("2027-01-01") + "\u200B";
     EXPECT_TRUE(has_issue(validate(p, kToday), "/content/consents/0/valid_to", "text.hidden_exact", Severity::Error));
+    // The messages that quote the value ("… is not a date") show it too.
+    const std::string listed = summary(p, Lang::Sv, kToday, validate(p, kToday), SummaryFormat::Text);
+    EXPECT_EQ(listed.find("\u200B"), std::string::npos);
+    EXPECT_NE(listed.find("2027-01-01\u2039U+200B\u203A"), std::string::npos);
 }
 
 TEST(HiddenText, WordsKeepThemButTheProfessionalSeesThem) {
