@@ -1,5 +1,6 @@
 #include "ics.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "date.hpp"
