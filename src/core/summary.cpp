@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "consent_status.hpp"
+#include "hidden_text.hpp"
 #include "labels.hpp"
 #include "personal_id.hpp"
+#include "text_checks.hpp"
 #include "validation.hpp"
 
 namespace sipprep {
@@ -62,6 +64,15 @@ void sip_consent_lines(Builder& b, const Preparation& p, Lang lang) {
                                 {guardian_name(p, g.representative_id)}));
 }
 
+// The person's words before a list is joined on: "…efter sjukhusvistelsen." + ", Hälsa" would read
+// "sjukhusvistelsen., Hälsa".
+std::string without_end_punctuation(std::string text) {
+    while (!text.empty() &&
+           (text.back() == '.' || text.back() == ',' || text.back() == ';' || text.back() == ':' || text.back() == ' '))
+        text.pop_back();
+    return text;
+}
+
 }  // namespace
 
 std::vector<std::string> adaptation_texts(const Preparation& p, Lang lang) {
@@ -84,8 +95,11 @@ std::vector<std::string> adaptation_texts(const Preparation& p, Lang lang) {
     return out;
 }
 
-Summary build_summary(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues,
+Summary build_summary(const Preparation& original, Lang lang, const Date& today, const std::vector<Issue>& issues,
                       SummaryReader reader) {
+    // People's words with their hidden characters written out and isolated (text_checks.hpp).
+    const Preparation shown = shown_to_professional(original);
+    const Preparation& p = shown;
     Builder b(p, lang);
     Summary& s = b.summary();
     const std::string name = p.owner.name.empty() ? tr(lang, "summary.no_name") : p.owner.name;
@@ -196,6 +210,7 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
                 b.bullet(effort_text(o.effort, lang));
                 b.add(Kind::Detail, trf(lang, "summary.fu.done", {enum_label(lang, "done", o.done)}));
                 if (!o.note.empty()) b.add(Kind::Detail, o.note);
+                if (o.done == EffortDone::No) b.add(Kind::Detail, tr(lang, "followup.deviation"));
             }
         }
     }
@@ -251,7 +266,7 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
     for (const Consent& c : p.consents) {
         b.bullet(consent_receiver_label(p, c.actor, lang) + " \u2013 " + consent_status_text(p, c, today, lang));
         if (c.decision == ConsentDecision::Permit) {
-            std::string what = c.information;
+            std::string what = without_end_punctuation(c.information);
             for (InfoCategory k : c.categories) what += (what.empty() ? "" : ", ") + enum_label(lang, "category", k);
             if (!what.empty()) b.add(Kind::Detail, trf(lang, "summary.consent.what", {what}));
         }
@@ -283,15 +298,34 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
     const Agreement& ag = p.agreed;
     if (!(ag == Agreement{})) {
         b.section("agreed");
+        if (ag.closed) {
+            const auto day = parse_iso_date(ag.closed_on);
+            b.line(day ? trf(lang, "summary.agreed.closed_on", {date_words(*day, lang)})
+                       : tr(lang, "summary.agreed.closed"));
+        }
+        if (!ag.long_term_goal.empty()) b.line(trf(lang, "summary.agreed.long_term_goal", {ag.long_term_goal}));
+        if (!ag.sub_goals.empty()) {
+            b.sub(tr(lang, "summary.short_term"));
+            for (const std::string& g : ag.sub_goals) b.bullet(g);
+        }
+        if (!ag.efforts.empty()) b.sub(tr(lang, "agreed.efforts"));
         int effort_number = 0;
         for (const Effort& e : ag.efforts) b.add(Kind::Numbered, effort_text(e, lang), {}, ++effort_number);
         if (const std::string lead = lead_text(p, lang); !lead.empty())
             b.line(trf(lang, "summary.agreed.lead", {lead}));
-        if (!ag.follow_up_on.empty()) {
+        if (!ag.follow_up_on.empty() || !ag.follow_up_time.empty() || !ag.follow_up_place.empty()) {
             const auto day = parse_iso_date(ag.follow_up_on);
-            b.line(trf(lang, "summary.agreed.follow_up", {day ? date_words(*day, lang) : ag.follow_up_on}));
+            std::string when = day ? date_words(*day, lang) : ag.follow_up_on;
+            if (!ag.follow_up_time.empty()) when += (when.empty() ? "" : ", ") + ag.follow_up_time;
+            if (!ag.follow_up_place.empty()) when += (when.empty() ? "" : ", ") + ag.follow_up_place;
+            b.line(trf(lang, "summary.agreed.follow_up", {when}));
         }
         if (!ag.contact.empty()) b.line(trf(lang, "summary.agreed.contact", {ag.contact}));
+        for (const PlanContact& c : ag.contacts) {
+            std::string line = enum_label(lang, "contact", c.kind) + ": " + c.name;
+            if (!c.reach.empty()) line += (c.name.empty() ? "" : ", ") + c.reach;
+            b.bullet(line);
+        }
     }
 
     const Evaluation& ev = p.evaluation;
@@ -320,7 +354,8 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
             if (i.severity != sev) continue;
             if (!any) b.section(sev == Severity::Error ? "errors" : "todo");
             any = true;
-            b.add(sev == Severity::Error ? Kind::Error : Kind::Bullet, describe(i, lang));
+            // A message may quote a value from the file (an id, a date): shown, never acting.
+            b.add(sev == Severity::Error ? Kind::Error : Kind::Bullet, with_hidden_characters_shown(describe(i, lang)));
         }
     }
     return s;

@@ -66,9 +66,12 @@ TEST(Changes, AFollowUpInWords) {
                      "Ändrat: Vårdcentralen, Vårdcentralen Ryd: Vill samtycka från 20 november till 20 november 2027 → "
                      "Drog tillbaka sin vilja 22 november – säg det till den som har huvudansvaret"))
         << text;
-    EXPECT_TRUE(says(text,
-                     "Hemtjänst morgon och kväll, och hjälp med dusch två gånger i veckan. – Hemtjänsten "
-                     "(beslut från Biståndsenheten), senast 2026-11-24 – Blev det gjort? Ja"));
+    EXPECT_TRUE(
+        says(text,
+             "Hemtjänst morgon och kväll, och hjälp med dusch två gånger i veckan. – Hemtjänsten "
+             "(beslut från Biståndsenheten), senast 2026-11-24 (från 21 november 2026, morgon och kväll varje dag, "
+             "hemma) – Blev det gjort? Ja"))
+        << text;
     EXPECT_TRUE(says(text, "Blev det gjort? Nej – Dosetten har inte kommit."));
     EXPECT_TRUE(says(text, "finns inte med i uppföljningen: Ringer varje kväll och handlar på lördagar. – Göran"));
     // Nothing that did not change is listed.

@@ -57,8 +57,13 @@ TEST(I18n, OneWordPerThing) {
         // Taking a consent back is "dra tillbaka" (seed 001), never "ta tillbaka" beside it (issue 26).
         {Lang::Sv,
          {"xporter", "återkall", "Återkall", "ÅTERKALL", "UTGÅNGET", "ta tillbaka", "Ta tillbaka", "tar tillbaka",
-          "togs tillbaka"}},
-        {Lang::En, {"xport", "withdr", "WITHDR", "revoke", "Revoke", "EXPIRED"}},
+          "togs tillbaka",
+          // the seeds' words (issue 26): delmål, mötesledare, ersättare, långsiktigt mål,
+          // huvudansvarig or samordningsansvarig
+          "kortsiktig", "ordförande", "vikarie", "övergripande mål", "huvudmål", "samordnare"}},
+        {Lang::En,
+         {"xport", "withdr", "WITHDR", "revoke", "Revoke", "EXPIRED", "sub-goal", "subgoal", "interim goal", "chair",
+          "stand-in", "overall goal", "main goal"}},
     };
     for (const auto& [lang, words] : forbidden)
         for (const std::string& k : catalog_keys(lang))
@@ -73,4 +78,10 @@ TEST(I18n, OneWordPerThing) {
         if (k.rfind("consent.wish.", 0) == 0 || k.rfind("summary.sip_consent", 0) == 0 ||
             k.rfind("sip_consent.", 0) == 0)
             EXPECT_EQ(tr(Lang::Sv, k).find("Gäller"), std::string::npos) << k << ": " << tr(Lang::Sv, k);
+    // The professional's view uses the seeds' terms.
+    for (const char* term : {"långsiktiga mål", "fasta vårdkontakten", "mötesledare", "ersättare", "frågeställningar"})
+        EXPECT_NE(tr(Lang::Sv, "pro.guide").find(term), std::string::npos) << term;
+    EXPECT_EQ(tr(Lang::Sv, "enum.contact.care_contact"), "Fast vårdkontakt");
+    EXPECT_EQ(tr(Lang::Sv, "enum.contact.doctor"), "Fast läkarkontakt");
+    EXPECT_NE(tr(Lang::Sv, "agreed.lead.help").find("samordningsansvarig"), std::string::npos);
 }
