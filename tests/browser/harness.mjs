@@ -18,15 +18,24 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ttf': 'font/ttf',
 };
 
+// The headers a server sends with every file (DIR/_headers, written by tools/server-headers.mjs),
+// as the hosting README asks for: the tests run the app under them.
+export async function serverHeaders(dir = WEB) {
+  const text = await readFile(join(dir, '_headers'), 'utf8').catch(() => '');
+  return Object.fromEntries(text.split('\n').filter((l) => l.startsWith('  ') && l.includes(':'))
+    .map((l) => { const i = l.indexOf(':'); return [l.slice(0, i).trim(), l.slice(i + 1).trim()]; }));
+}
+
 // `gate(path, request)`, if given, may return a promise the response waits for (to hold a request back).
 export async function serve(dir = WEB, { gate } = {}) {
+  const headers = await serverHeaders(dir);
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     if (gate) await gate(path, req);
     const file = join(dir, path.endsWith('/') ? path + 'index.html' : path);
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });
       res.end(body);
     } catch {
       res.writeHead(404);
