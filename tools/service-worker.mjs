@@ -12,7 +12,8 @@ if (!dir) { console.error('usage: node tools/service-worker.mjs DIR'); process.e
 const source = fileURLToPath(new URL('../web/sw.js', import.meta.url));
 // Not cached: the service worker itself, and the headers files for servers (_headers, .htaccess).
 const files = readdirSync(dir).filter((f) => f !== 'sw.js' && f !== '_headers' && !f.startsWith('.') && statSync(join(dir, f)).isFile()).sort();
-const hash = createHash('sha256');
+// The worker's own code is part of the version: a new sw.js never shares a cache with the old one.
+const hash = createHash('sha256').update(readFileSync(source));
 const sums = {};
 let bytes = 0;
 for (const f of files) {

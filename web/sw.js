@@ -38,7 +38,8 @@ self.addEventListener('install', function (event) {
   // Asked of the server each time (the HTTP cache might hold files of the version before), but
   // a file the page has just downloaded comes back as "not modified": one download per visit.
   // A file that is not what this version lists (the server is half-way through a deploy) fails
-  // the install: the version before keeps running, and the browser tries again later.
+  // the install: the version before keeps running, and the browser tries again later. (What
+  // was cached by then stays until a version activates: every file in it has been checked.)
   event.waitUntil(caches.open(CACHE).then(function (cache) {
     return Promise.all(Object.keys(FILES).map(function (path) {
       return fetch(new Request(path, { cache: 'no-cache' })).then(function (response) {
@@ -49,8 +50,6 @@ self.addEventListener('install', function (event) {
         });
       });
     }));
-  }).catch(function (e) {
-    return caches.delete(CACHE).then(function () { throw e; });
   }));
 });
 

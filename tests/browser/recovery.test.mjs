@@ -1,13 +1,15 @@
 // An offline copy that heals itself (issue 27): the service worker serves nothing from its cache
 // that is not the file the build listed — a damaged cached file is fetched from the network and
-// cached again; and when the app still cannot start, "Ladda om appen" clears only the app's own
+// cached again; a new version caught half-way through its deploy is not installed; when the app
+// still cannot start, "Ladda om appen" clears only the app's own
 // files (caches, service worker), so the app runs again with the draft as it was.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, state, press, startNew, serve, useBrowser, WEB } from './harness.mjs';
+import { openApp, state, press, startNew, serve, useBrowser, ROOT, WEB } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -92,6 +94,36 @@ test('the app cannot start: "Ladda om appen" clears its own files, not the draft
     assert.equal((await state(page)).content.owner.name, 'Bo Ek', 'the draft was not kept');
     // Offline use comes back: a new service worker takes over and caches the files again.
     await page.waitForFunction(() => navigator.serviceWorker.controller, null, { timeout: 30000 });
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+// Asks the browser to look for a new service worker; answers what became of it.
+const updateOutcome = (page) => page.evaluate(() => navigator.serviceWorker.getRegistration().then((reg) => new Promise((resolve) => {
+  reg.addEventListener('updatefound', () => {
+    const w = reg.installing;
+    w.addEventListener('statechange', () => { if (w.state === 'installed' || w.state === 'redundant') resolve(w.state); });
+  }, { once: true });
+  reg.update();
+})));
+
+test('a deploy caught half-way (the new list, an old file) is not installed; once complete it is', async () => {
+  const { context, page, dir, server, problems } = await appWithDraft();
+  try {
+    const next = mkdtempSync(join(tmpdir(), 'sipprep-next-'));
+    cpSync(dir, next, { recursive: true });
+    appendFileSync(join(next, 'style.css'), '\n/* the next version */\n');
+    execFileSync('node', [join(ROOT, 'tools/service-worker.mjs'), next]);
+    copyFileSync(join(next, 'sw.js'), join(dir, 'sw.js'));  // the new sw.js is up, style.css not yet
+    assert.equal(await updateOutcome(page), 'redundant', 'a version with a file of another was installed');
+    assert.equal(await page.getByRole('button', { name: 'Ladda om nu' }).count(), 0);
+
+    copyFileSync(join(next, 'style.css'), join(dir, 'style.css'));  // the deploy is complete
+    assert.equal(await updateOutcome(page), 'installed');
+    await page.getByRole('button', { name: 'Ladda om nu' }).waitFor({ state: 'attached', timeout: 20000 });
+    assert.deepEqual(problems, []);
   } finally {
     await context.close();
     await server.close();
