@@ -78,7 +78,7 @@
     var jobs = [];
     if (window.caches) {
       jobs.push(caches.keys().then(function (keys) {
-        return Promise.all(keys.filter(function (k) { return k.indexOf('sipprep-') === 0; })
+        return Promise.all(keys.filter(function (k) { return k.indexOf('sipprep-') === 0; })  // web/sw.js: CACHE
           .map(function (k) { return caches.delete(k); }));
       }));
     }
