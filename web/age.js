@@ -7,7 +7,7 @@
 (function () {
   'use strict';
   // The work factors are the module's (src/core/age/age.hpp: 18 to protect, at most
-  // kBrowserMaxWorkFactor to open; the app refuses a file that asks for more before it gets here).
+  // kMaxForeignWorkFactor to open a file from elsewhere; the app refuses a file that asks for more before it gets here).
   // Two kinds of worker: the draft's, which keeps the locked draft's key while the tab is open,
   // and one per foreign file opened, ended when it has answered: a file from elsewhere is never
   // read where the draft's key is, and the memory its scrypt took (wasm memory never shrinks)

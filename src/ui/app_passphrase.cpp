@@ -54,9 +54,9 @@ void App::ask_passphrase(const FileArrival& arrival, const std::string& bytes) {
     };
     if (bytes.compare(0, age::kArmorBegin.size(), age::kArmorBegin) == 0) return refuse(t("age.armored"));
     // Refused before anything runs: scrypt would take the memory first and say "wrong" after.
-    if (const int wf = age::scrypt_work_factor(bytes); wf > age::kBrowserMaxWorkFactor)
+    if (const int wf = age::scrypt_work_factor(bytes); wf > age::kMaxForeignWorkFactor)
         return refuse(trf(lang_, "age.work_factor_memory",
-                          {std::to_string(wf), scrypt_memory(wf), scrypt_memory(age::kBrowserMaxWorkFactor),
+                          {std::to_string(wf), scrypt_memory(wf), scrypt_memory(age::kMaxForeignWorkFactor),
                            std::to_string(age::kDefaultWorkFactor)}));
     locked_file_ = LockedFile{arrival, bytes, {}, {}, false, true};
     a11y_.announce(trf(lang_, "unlock.title", {arrival.name}));
