@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds "Förbered din SIP" for the browser into build/web/ (static files), from Debian's
-# packages only. `./build-wasm.sh serve` also serves it on http://127.0.0.1:8080.
+# packages only. `./build-wasm.sh serve` also serves it on http://127.0.0.1:8080, with the headers
+# a server should send (build/web/_headers).
 # Dependencies are fetched and built once under ~/.cache/sipprep; a second run does no repeated work.
 set -euo pipefail
 
@@ -191,7 +192,9 @@ if [ ! -f "$OUT/icon-512.png" ] || [ "$ROOT/tools/make_icons.py" -nt "$OUT/icon-
   python3 "$ROOT/tools/make_icons.py" "$OUT"
 fi
 rm -f "$OUT/icon-192.png"  # from builds before one icon size was enough
-# Offline: the service worker lists every file above, versioned by their hash.
+# The headers servers should send (the policy above, for the workers too, and frame-ancestors).
+node "$ROOT/tools/server-headers.mjs" "$OUT"
+# Offline: the service worker lists every file above, with its hash.
 node "$ROOT/tools/service-worker.mjs" "$OUT" && minify "$OUT/sw.js" "$OUT/sw.js"
 # Loaded apart from the first load: the passphrase parts (when someone protects or unlocks a
 # file), and the service worker, manifest and home-screen icons (after the app has started).
@@ -199,6 +202,7 @@ total_raw=0; total_gz=0; lazy_raw=0; lazy_gz=0
 for f in "$OUT"/*; do
   raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
   case "$(basename "$f")" in
+    _headers) ;;  # for the server, not sent to browsers
     sipprep-age.* | age-worker.js | sw.js | manifest.json | icon-*) lazy_raw=$((lazy_raw + raw)); lazy_gz=$((lazy_gz + gz)) ;;
     *) total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)) ;;
   esac
@@ -210,5 +214,5 @@ trap - EXIT
 if [ "${1:-}" = serve ]; then
   CURRENT="serve"
   step "Serving on http://127.0.0.1:$PORT (Ctrl+C stops)"
-  exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$OUT"
+  exec python3 "$ROOT/tools/serve.py" "$OUT" "$PORT"  # with the headers in build/web/_headers
 fi

@@ -6,42 +6,59 @@
 // when it has not answered in SipprepPassphrase.timeoutMs (an answer after that is dropped).
 (function () {
   'use strict';
-  // The work factors are the module's (src/core/age/age.hpp: 18 to protect, at most 20 to open).
-  var worker = null, nextId = 1, waiting = {};
+  // The work factors are the module's (src/core/age/age.hpp: 18 to protect, at most
+  // kMaxForeignWorkFactor to open a file from elsewhere; the app refuses a file that asks for more before it gets here).
+  // Two kinds of worker: the draft's, which keeps the locked draft's key while the tab is open,
+  // and one per foreign file opened, ended when it has answered: a file from elsewhere is never
+  // read where the draft's key is, and the memory its scrypt took (wasm memory never shrinks)
+  // goes back to the system at once.
+  var nextId = 1;
 
-  function failAll() {
-    var all = waiting;
-    waiting = {};
-    if (worker) worker.terminate();
-    worker = null;  // the next attempt loads it again (the network may be back)
-    Object.keys(all).forEach(function (id) { all[id]({ error: 'passphrase.unavailable' }); });
+  function Channel() {
+    this.worker = null;
+    this.waiting = {};
   }
 
-  function startWorker() {
+  Channel.prototype.failAll = function () {
+    var all = this.waiting;
+    this.waiting = {};
+    this.end();  // the next attempt loads it again (the network may be back)
+    Object.keys(all).forEach(function (id) { all[id]({ error: 'passphrase.unavailable' }); });
+  };
+
+  Channel.prototype.end = function () {
+    if (this.worker) this.worker.terminate();
+    this.worker = null;
+  };
+
+  Channel.prototype.start = function () {
+    var ch = this;
     try {
-      worker = new Worker('age-worker.js');
+      this.worker = new Worker('age-worker.js');
     } catch (e) {
-      worker = null;
+      this.worker = null;
       return false;
     }
-    worker.onmessage = function (e) {
+    api.started++;
+    this.worker.onmessage = function (e) {
       var r = e.data || {};
-      var done = waiting[r.id];
-      delete waiting[r.id];
+      var done = ch.waiting[r.id];
+      delete ch.waiting[r.id];
       if (done) {
         done(r);
       } else {  // an answer after its time-out: dropped, and wiped
         api.late++;
         if (r.bytes) r.bytes.fill(0);
       }
-      if (r.reload) failAll();  // the module did not load in this worker
+      if (r.reload) ch.failAll();  // the module did not load in this worker
     };
-    worker.onerror = function (e) { e.preventDefault(); failAll(); };
+    this.worker.onerror = function (e) { e.preventDefault(); ch.failAll(); };
     return true;
-  }
+  };
 
-  function call(message, transfer) {
-    if (!worker && !startWorker()) return Promise.resolve({ error: 'passphrase.unavailable' });
+  Channel.prototype.call = function (message, transfer) {
+    var ch = this;
+    if (!this.worker && !this.start()) return Promise.resolve({ error: 'passphrase.unavailable' });
     var id = nextId++;
     message.id = id;
     return new Promise(function (resolve) {
@@ -51,18 +68,30 @@
         api.last = { op: message.op, ms: r.ms, error: r.error };
         resolve(r);
       }
-      waiting[id] = finish;
+      ch.waiting[id] = finish;
       timer = setTimeout(function () {
-        if (waiting[id] !== finish) return;
-        delete waiting[id];
+        if (ch.waiting[id] !== finish) return;
+        delete ch.waiting[id];
         finish({ error: 'passphrase.timeout' });
       }, api.timeoutMs);
       try {
-        worker.postMessage(message, transfer || []);
+        ch.worker.postMessage(message, transfer || []);
       } catch (e) {
-        delete waiting[id];
+        delete ch.waiting[id];
         finish({ error: 'passphrase.failed' });
       }
+    });
+  };
+
+  var draftChannel = new Channel();
+  function call(message, transfer) { return draftChannel.call(message, transfer); }
+
+  // One call in a worker of its own, ended when it has answered (or timed out).
+  function callAlone(message, transfer) {
+    var channel = new Channel();
+    return channel.call(message, transfer).then(function (r) {
+      channel.end();
+      return r;
     });
   }
 
@@ -90,6 +119,7 @@
   var api = window.SipprepPassphrase = {
     last: null,  // the last operation: { op, ms, error } (tests and the benchmark read it)
     late: 0,     // answers that came after their time-out, dropped (tests read it)
+    started: 0,  // workers started (tests read it)
     // How long a call may take before it is answered 'passphrase.timeout' (scrypt at the
     // highest work factor the app opens takes a few seconds on a slow phone). Tests shorten it.
     timeoutMs: 120000,
@@ -114,10 +144,10 @@
         [bytes.buffer]);
     },
     sealDraft: function (bytes) { return call({ op: 'seal-draft', bytes: bytes }, [bytes.buffer]); },
-    forgetDraftKey: function () { if (worker) call({ op: 'forget-draft' }); },
+    forgetDraftKey: function () { if (draftChannel.worker) call({ op: 'forget-draft' }); },
 
     unlock: function (bytes, passphrase) {
-      return call({ op: 'unlock', bytes: bytes, passphrase: passphrase }, [bytes.buffer])
+      return callAlone({ op: 'unlock', bytes: bytes, passphrase: passphrase }, [bytes.buffer])
         .then(function (r) {
           toApp(r.error, r.bytes, function (e, ptr, length) { Module._sipprep_file_unlocked(e, ptr, length); });
           if (r.bytes) r.bytes.fill(0);

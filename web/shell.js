@@ -45,9 +45,47 @@
       detail.textContent = '(' + reason + ')';
       fatalBox.appendChild(detail);
     }
+    if (!MISSING[reason]) addReloadApp();
     firstWords.hidden = true;
     fatalBox.hidden = false;
     window.__appFailed = reason || 'crashed';
+  }
+
+  // "Ladda om appen": the app's files fetched anew. Clears only what the service worker keeps
+  // (its caches, its registration), never the draft (IndexedDB) or the settings (localStorage):
+  // clearing the site's data in the browser would take those too.
+  var MISSING = { 'no-wasm': 1, 'wasm-blocked': 1, 'no-webgl2': 1, 'no-indexeddb': 1 };  // a reload does not help
+  function addReloadApp() {
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Ladda om appen';
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      reloadApp().then(function () { location.reload(); });
+    });
+    fatalBox.appendChild(button);
+    ['Knappen hämtar appens filer på nytt. Det du har skrivit finns kvar på den här datorn.',
+     '"Ladda om appen" (reload the app) fetches the app\'s files again. What you have written stays on this computer.'
+    ].forEach(function (t, i) {
+      var p = document.createElement('p');
+      p.textContent = t;
+      if (i === 1) p.lang = 'en';
+      fatalBox.appendChild(p);
+    });
+  }
+
+  function reloadApp() {
+    var jobs = [];
+    if (window.caches) {
+      jobs.push(caches.keys().then(function (keys) {
+        return Promise.all(keys.filter(function (k) { return k.indexOf('sipprep-') === 0; })  // web/sw.js: CACHE
+          .map(function (k) { return caches.delete(k); }));
+      }));
+    }
+    if (navigator.serviceWorker) {
+      jobs.push(navigator.serviceWorker.getRegistration().then(function (r) { return r && r.unregister(); }));
+    }
+    return Promise.all(jobs).catch(function (e) { console.warn('could not clear the app\'s files: ' + e); });
   }
 
   // What the app needs, before any of it loads: each missing piece gets its own message.

@@ -1,23 +1,31 @@
-// "Läs upp": the browser's own speech synthesis, nothing else. Tells the app which languages
-// have a voice (the button shows only then) and when reading ends. A voice on the device
-// (SpeechSynthesisVoice.localService) is preferred: some browsers' network voices send the text
-// to a cloud service, and a person's words should not leave the device for this.
+// "Läs upp": the browser's own speech synthesis, nothing else. Tells the app which voice each
+// language has (the button shows only then) and when reading ends. Only a voice on the device
+// (SpeechSynthesisVoice.localService) is used unless the person has agreed to one over the
+// network: those send the text — a person's words about their health — to a speech service.
+// Never the browser's default voice, which may be such a service.
 (function () {
   'use strict';
   var synth = window.speechSynthesis;
   var current = null;
+  var NONE = 0, DEVICE = 1, NETWORK = 2;  // src/ui/host.hpp: SpeechVoice
 
-  function voiceFor(lang) {
-    if (!synth) return null;
-    var all = synth.getVoices() || [];
+  function voicesFor(lang) {
+    var all = (synth && synth.getVoices()) || [];
     var mine = all.filter(function (v) { return (v.lang || '').toLowerCase().indexOf(lang) === 0; });
-    var local = mine.filter(function (v) { return v.localService; });
-    return local[0] || mine[0] || null;
+    return {
+      device: mine.filter(function (v) { return v.localService; })[0] || null,
+      network: mine.filter(function (v) { return !v.localService; })[0] || null
+    };
+  }
+
+  function kind(lang) {
+    var v = voicesFor(lang);
+    return v.device ? DEVICE : v.network ? NETWORK : NONE;
   }
 
   function report() {
     if (!window.Module || !Module._sipprep_speech_available) return;
-    Module._sipprep_speech_available(voiceFor('sv') ? 1 : 0, voiceFor('en') ? 1 : 0);
+    Module._sipprep_speech_available(kind('sv'), kind('en'));
   }
 
   function ended(utterance) {
@@ -26,12 +34,13 @@
     Module._sipprep_speech_ended();
   }
 
-  function speak(text, lang, rate) {
-    if (!synth || !window.SpeechSynthesisUtterance) return Module._sipprep_speech_ended();
+  function speak(text, lang, rate, networkOk) {
+    var v = voicesFor(lang);
+    var voice = v.device || (networkOk ? v.network : null);
+    if (!voice || !window.SpeechSynthesisUtterance) return Module._sipprep_speech_ended();
     synth.cancel();
     var u = new SpeechSynthesisUtterance(text);
-    var voice = voiceFor(lang);
-    if (voice) u.voice = voice;
+    u.voice = voice;
     u.lang = lang === 'en' ? 'en-GB' : 'sv-SE';
     u.rate = rate;
     u.onend = function () { ended(u); };

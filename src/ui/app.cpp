@@ -214,7 +214,8 @@ void App::steps_screen() {
     }
     if (std::exchange(read_step_, false)) {
         speaking_ = true;  // before: a browser that cannot speak says "ended" at once
-        host_.speak(spoken_text(a11y_.open_children().back()), std::string(lang_code(lang_)), speech_rate_);
+        host_.speak(spoken_text(a11y_.open_children().back()), std::string(lang_code(lang_)), speech_rate_,
+                    network_voice_ok_);
     }
     if (c.changed) {
         changed();
@@ -290,20 +291,40 @@ void App::top_bar() {
 
 // "Läs upp": only where the browser has a voice for the language (the accessibility statement
 // says so). One control, so that focus stays on it when it turns into "Sluta läsa".
+// A voice over the network gets the person's words about their health: used only after they
+// have agreed, in our words, once (remembered with the draft's settings; undone in the settings).
 void App::read_aloud_button() {
-    if (!(lang_ == Lang::En ? speech_en_ : speech_sv_)) return;
+    if (voice() == SpeechVoice::None) return;
     if (button(speaking_ ? t("speech.stop") : t("speech.read"), "read-aloud", ButtonStyle::Quiet,
                speaking_ ? "" : t("speech.read.help"))) {
         if (speaking_) {
             host_.stop_speaking();
             speaking_ = false;
+        } else if (voice() == SpeechVoice::Network && !network_voice_ok_) {
+            asking_network_voice_ = true;
+            a11y_.announce(t("speech.network.question"));
         } else {
             read_step_ = true;
         }
     }
+    if (asking_network_voice_) network_voice_question();
 }
 
-void App::speech_available(bool sv, bool en) {
+void App::network_voice_question() {
+    Group group(Role::Alert, "network-voice", t("speech.network.question"));
+    paragraph(t("speech.network.question"));
+    paragraph(t("speech.network.text"));
+    if (button(t("speech.network.yes"), "network-voice-yes", ButtonStyle::Primary)) {
+        network_voice_ok_ = true;
+        asking_network_voice_ = false;
+        read_step_ = true;
+        changed();
+    }
+    ImGui::SameLine();
+    if (button(t("speech.network.no"), "network-voice-no")) asking_network_voice_ = false;
+}
+
+void App::speech_available(SpeechVoice sv, SpeechVoice en) {
     speech_sv_ = sv;
     speech_en_ = en;
 }
@@ -509,9 +530,12 @@ void App::settings_panel() {
     }
     if (checkbox(t("settings.high_contrast"), "high-contrast", &high_contrast_)) changed();
     // What this browser cannot do is said, not left for people to wonder about.
-    if (!(lang_ == Lang::En ? speech_en_ : speech_sv_)) muted(t("speech.none"));
+    if (voice() == SpeechVoice::None) muted(t("speech.none"));
     if (!storage_kept_) muted(t("storage.not_kept"));
-    if (speech_sv_ || speech_en_) {
+    if (speech_sv_ == SpeechVoice::Network || speech_en_ == SpeechVoice::Network || network_voice_ok_) {
+        if (checkbox(t("speech.network.setting"), "network-voice", &network_voice_ok_)) changed();
+    }
+    if (speech_sv_ != SpeechVoice::None || speech_en_ != SpeechVoice::None) {
         static const float rates[] = {0.75f, 1.0f, 1.3f};
         int rate = 1;
         for (int i = 0; i < 3; ++i)
@@ -632,6 +656,7 @@ std::string App::draft_to_save() {
     place.text_scale = text_scale_;
     place.high_contrast = high_contrast_;
     place.speech_rate = speech_rate_;
+    place.network_voice = network_voice_ok_;
     place.created = created_;
     place.saved_sha = saved_sha_;
     return write_draft(prep_, earlier_ ? &*earlier_ : nullptr, lang_, place);
@@ -663,6 +688,7 @@ void App::draft_loaded(const std::string& text) {
     text_scale_ = p.text_scale;
     high_contrast_ = p.high_contrast;
     speech_rate_ = p.speech_rate;
+    network_voice_ok_ = p.network_voice;
     created_ = p.created;
     saved_sha_ = p.saved_sha;
     issues_stale_ = true;

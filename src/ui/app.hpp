@@ -70,7 +70,7 @@ public:
     void file_protected(const std::string& filename, const std::string& error_key) override;
     void file_unlocked(const std::string& error_key, const std::string& plaintext) override;
     void update_available() override;
-    void speech_available(bool sv, bool en) override;
+    void speech_available(SpeechVoice sv, SpeechVoice en) override;
     void speech_ended() override;
     void storage_kept(bool kept) override;
     void draft_locked(const std::string& saved_at) override;
@@ -96,6 +96,8 @@ private:
     void memory_banner();
     void steps_screen();
     void read_aloud_button();
+    void network_voice_question();
+    SpeechVoice voice() const { return lang_ == Lang::En ? speech_en_ : speech_sv_; }
     std::string content_sha() const;  // of the preparation as it is now
     bool saved_as_file() const;       // the preparation is exactly what was last saved to a file
     void elsewhere_screen();
@@ -236,13 +238,16 @@ private:
         bool busy = false;  // the host is unlocking it
         bool focus = true;  // the passphrase field takes focus when the prompt (re)appears
     };
-    std::optional<LockedFile> locked_file_;       // an age file waiting for its passphrase
-    bool protecting_ = false;                     // a protected download is being made
-    bool update_available_ = false;               // a new version waits for a reload
-    bool speech_sv_ = false, speech_en_ = false;  // the browser has a voice for the language
-    bool storage_kept_ = true;                    // until the browser says otherwise
-    bool speaking_ = false;                       // "Läs upp" is reading
-    bool read_step_ = false;                      // read the step aloud once it is drawn
+    std::optional<LockedFile> locked_file_;      // an age file waiting for its passphrase
+    bool protecting_ = false;                    // a protected download is being made
+    bool update_available_ = false;              // a new version waits for a reload
+    SpeechVoice speech_sv_ = SpeechVoice::None;  // the browser's voice for the language
+    SpeechVoice speech_en_ = SpeechVoice::None;
+    bool network_voice_ok_ = false;  // the person agreed to a voice over the network (remembered)
+    bool asking_network_voice_ = false;
+    bool storage_kept_ = true;  // until the browser says otherwise
+    bool speaking_ = false;     // "Läs upp" is reading
+    bool read_step_ = false;    // read the step aloud once it is drawn
     float speech_rate_ = 1.0f;
     std::string saved_sha_;       // the content's checksum when it was last saved to a file
     std::string protecting_sha_;  // … of the protected file being made

@@ -1,6 +1,8 @@
 // Files protected with a passphrase (age v1): asking for the passphrase when one is opened, and
 // saving one from the summary. The crypto runs in the host (a separately loaded module in the
 // browser), so both answers arrive later as HostEvents.
+#include <algorithm>
+#include <string>
 #include <utility>
 
 #include "app.hpp"
@@ -14,6 +16,12 @@ namespace {
 bool retry_helps(const std::string& error_key) {
     return error_key == "age.wrong_passphrase" || error_key == "passphrase.unavailable" ||
            error_key == "passphrase.failed" || error_key == "passphrase.timeout";
+}
+
+// scrypt's memory for a work factor: 2^N blocks of 1 KiB, in the unit people know.
+std::string scrypt_memory(int work_factor) {
+    if (work_factor >= 20) return std::to_string(1ULL << std::min(work_factor - 20, 63)) + " GiB";
+    return std::to_string(1ULL << std::max(work_factor - 10, 0)) + " MiB";
 }
 
 }  // namespace
@@ -39,12 +47,17 @@ bool App::passphrase_entry(const std::string& id, const std::string& open_label,
 }
 
 void App::ask_passphrase(const FileArrival& arrival, const std::string& bytes) {
-    if (bytes.compare(0, age::kArmorBegin.size(), age::kArmorBegin) == 0) {
+    auto refuse = [&](const std::string& why) {
         open_message_ = trf(lang_, "open.failed", {arrival.name});
-        open_errors_ = {t("age.armored")};
+        open_errors_ = {why};
         a11y_.announce(open_message_);
-        return;
-    }
+    };
+    if (bytes.compare(0, age::kArmorBegin.size(), age::kArmorBegin) == 0) return refuse(t("age.armored"));
+    // Refused before anything runs: scrypt would take the memory first and say "wrong" after.
+    if (const int wf = age::scrypt_work_factor(bytes); wf > age::kMaxForeignWorkFactor)
+        return refuse(trf(lang_, "age.work_factor_memory",
+                          {std::to_string(wf), scrypt_memory(wf), scrypt_memory(age::kMaxForeignWorkFactor),
+                           std::to_string(age::kDefaultWorkFactor)}));
     locked_file_ = LockedFile{arrival, bytes, {}, {}, false, true};
     a11y_.announce(trf(lang_, "unlock.title", {arrival.name}));
 }

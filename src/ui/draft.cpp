@@ -22,8 +22,8 @@ std::string write_draft(const Preparation& prep, const Preparation* earlier, Lan
     d["ui"] = {{"screen", place.screen},           {"step", place.step},
                {"author", place.author},           {"mode", place.mode},
                {"text_scale", place.text_scale},   {"high_contrast", place.high_contrast},
-               {"speech_rate", place.speech_rate}, {"created", place.created},
-               {"saved_sha", place.saved_sha}};
+               {"speech_rate", place.speech_rate}, {"network_voice", place.network_voice},
+               {"created", place.created},         {"saved_sha", place.saved_sha}};
     d["bundle"] = bundle_document(prep, meta);
     if (earlier) d["earlier"] = bundle_document(*earlier, BundleMeta{});
     return d.dump();
@@ -58,6 +58,8 @@ std::optional<Draft> read_draft(const std::string& text, const Date& today) {
             p.text_scale = std::clamp(ui["text_scale"].get<float>(), 1.0f, 2.0f);
         if (ui.contains("speech_rate") && ui["speech_rate"].is_number())
             p.speech_rate = std::clamp(ui["speech_rate"].get<float>(), 0.5f, 2.0f);
+        if (ui.contains("network_voice") && ui["network_voice"].is_boolean())
+            p.network_voice = ui["network_voice"].get<bool>();
         if (ui.contains("high_contrast") && ui["high_contrast"].is_boolean())
             p.high_contrast = ui["high_contrast"].get<bool>();
     }

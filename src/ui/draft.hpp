@@ -19,9 +19,10 @@ struct DraftPlace {
     int mode = 0;        // FillMode
     float text_scale = 1.0f;
     bool high_contrast = false;
-    float speech_rate = 1.0f;  // "Läs upp"'s speed
-    std::string created;       // first export of this preparation
-    std::string saved_sha;     // the content's checksum when it was last saved to a file
+    float speech_rate = 1.0f;    // "Läs upp"'s speed
+    bool network_voice = false;  // "Läs upp" may use a voice over the network (the person agreed)
+    std::string created;         // first export of this preparation
+    std::string saved_sha;       // the content's checksum when it was last saved to a file
 };
 
 struct Draft {

@@ -20,6 +20,11 @@ struct DomText {
     bool backward = false;
 };
 
+// A voice for reading aloud in a language: none, one on the device, or only one over the network
+// (the browser sends the text to a speech service: SpeechSynthesisVoice.localService false).
+// The numbers are what web/speech.js reports.
+enum class SpeechVoice { None = 0, Device = 1, Network = 2 };
+
 // What the DOM mirror (web/mirror.js) needs after a frame. Each part is empty when unchanged;
 // the message format is written down in docs/mirror-protocol.md.
 struct MirrorUpdate {
@@ -87,8 +92,9 @@ public:
     // A new version of the app is waiting: save the draft and reload into it.
     virtual void reload_for_update() = 0;
     // Reads `text` aloud with the browser's speech synthesis in `lang` ("sv", "en") at `rate`
-    // (1 = normal), preferring a voice on the device; HostEvents::speech_ended when done or stopped.
-    virtual void speak(const std::string& text, const std::string& lang, float rate) = 0;
+    // (1 = normal), with a voice on the device; with a voice over the network only when
+    // `network_ok` (the person agreed); HostEvents::speech_ended when done or stopped.
+    virtual void speak(const std::string& text, const std::string& lang, float rate, bool network_ok) = 0;
     virtual void stop_speaking() = 0;
 
     // Asks for `count` more frames (messages that must show). Input wakes the app by itself.
@@ -124,8 +130,8 @@ public:
     virtual void draft_lock_changed(bool locked, const std::string& error_key) = 0;
     // A new version of the app has been downloaded; it starts when the page reloads.
     virtual void update_available() = 0;
-    // Which languages the browser has a speech voice for (at start, and when its voices change).
-    virtual void speech_available(bool sv, bool en) = 0;
+    // Which voice the browser has for each language (at start, and when its voices change).
+    virtual void speech_available(SpeechVoice sv, SpeechVoice en) = 0;
     // Reading aloud ended (done, stopped, or the browser gave up).
     virtual void speech_ended() = 0;
     // Whether the browser promised to keep the stored draft (persistent storage). Without it the

@@ -19,16 +19,25 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ttf': 'font/ttf', '.woff': 'font/woff', '.woff2': 'font/woff2',
 };
 
+// The headers a server sends with every file (DIR/_headers, written by tools/server-headers.mjs),
+// as the hosting README asks for: the tests run the app under them.
+export async function serverHeaders(dir = WEB) {
+  const text = await readFile(join(dir, '_headers'), 'utf8').catch(() => '');
+  return Object.fromEntries(text.split('\n').filter((l) => l.startsWith('  ') && l.includes(':'))
+    .map((l) => { const i = l.indexOf(':'); return [l.slice(0, i).trim(), l.slice(i + 1).trim()]; }));
+}
+
 // `gate(path, request)`, if given, may return a promise the response waits for (to hold a request back).
 // `gzip`: compressed responses where the browser accepts them, as a real web server sends them.
 export async function serve(dir = WEB, { gate, gzip = false } = {}) {
+  const always = await serverHeaders(dir);
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     if (gate) await gate(path, req);
     const file = join(dir, path.endsWith('/') ? path + 'index.html' : path);
     try {
       let body = await readFile(file);
-      const headers = { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' };
+      const headers = { ...always, 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' };
       if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
         body = gzipSync(body, { level: 9 });
         headers['Content-Encoding'] = 'gzip';

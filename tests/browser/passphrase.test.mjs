@@ -168,3 +168,58 @@ test('a draft locked with a passphrase is stored only encrypted and opens after 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a file from elsewhere opens in a worker of its own, ended after; one that asks for 4 GiB is refused with that number', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sipprep-age-'));
+  const theirs = join(dir, 'fran-age.json.age');
+  execFileSync('python3', [INTEROP, '--encrypt', EXAMPLE, theirs, PASS]);
+  // The same file, its header asking for work factor 22 (scrypt's 2^22 KiB = 4 GiB): refused
+  // before any scrypt, so its MAC is never reached.
+  const heavy = join(dir, 'tung.json.age');
+  const bytes = readFileSync(theirs);
+  const header = bytes.subarray(0, bytes.indexOf('\n', 22) + 1).toString('latin1');
+  assert.match(header, / 18\n$/);
+  writeFileSync(heavy, Buffer.concat([Buffer.from(header.replace(/ 18\n$/, ' 22\n'), 'latin1'), bytes.subarray(header.length)]));
+
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
+  await press(page, 'Ny förberedelse');
+  await page.getByRole('textbox', { name: 'Ditt namn' }).focus();
+  await page.keyboard.type('Anna');
+  await lockDraft(page, 'vårt eget lösen');
+  await page.getByText('Utkastet är låst med lösenord på den här datorn.').first().waitFor({ state: 'attached', timeout: 20000 });
+  await page.waitForFunction(() => window.sipprep.storage().locked && !window.sipprep.storage().pending);
+  assert.equal(page.workers().length, 1, 'one worker: the draft\'s');
+  const draftWorker = page.workers()[0];
+  const draftMemory = () => draftWorker.evaluate(() => ready.then((M) => M.HEAPU8.length));
+  const memoryBefore = await draftMemory();
+
+  await goToStep(page, 'Om dig');
+  await press(page, 'Till startsidan');
+  await press(page, 'Jag är yrkesverksam – öppna en förberedelse');
+
+  // Refused at once, with the memory it would take; no worker is started for it.
+  const startedBefore = await page.evaluate(() => window.SipprepPassphrase.started);
+  await openFile(page, heavy);
+  await page.getByText('tung.json.age kunde inte öppnas:').first().waitFor({ state: 'attached' });
+  await page.getByText(/arbetsfaktor 22: att låsa upp den skulle ta 4 GiB minne/).first().waitFor({ state: 'attached' });
+  assert.equal(await page.evaluate(() => window.SipprepPassphrase.started), startedBefore, 'a worker was started for it');
+  assert.equal(page.workers().length, 1);
+
+  // A file of the ordinary factor opens in a new worker, which is ended when it has answered.
+  await openFile(page, theirs);
+  await page.getByRole('heading', { name: 'fran-age.json.age är skyddad med lösenord' }).waitFor({ state: 'attached' });
+  const foreign = page.waitForEvent('worker');
+  const field = page.getByRole('textbox', { name: 'Lösenord', exact: true });
+  await field.focus();
+  await page.keyboard.type(PASS);
+  await press(page, 'Lås upp och öppna');
+  const w = await foreign;
+  assert.notEqual(w, draftWorker);
+  await w.waitForEvent('close', { timeout: 30000 });
+  await page.getByText('Daniel', { exact: false }).first().waitFor({ state: 'attached' });
+  assert.equal((await state(page)).screen, 'professional');
+  assert.deepEqual(page.workers(), [draftWorker], 'the file\'s worker is still there');
+  assert.equal(await draftMemory(), memoryBefore, 'the draft\'s worker grew');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

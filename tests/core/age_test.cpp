@@ -51,6 +51,20 @@ TEST(Age, HeaderIsAsTheSpecificationLaysItOut) {
     EXPECT_NE(file, age::encrypt("{}", "pw", kFast));
 }
 
+// The app refuses a file whose work factor needs more memory than it allows before any scrypt:
+// it reads the number from the header alone.
+TEST(Age, TheWorkFactorIsReadWithoutCrypto) {
+    for (int wf : {1, 9, 10, 12}) EXPECT_EQ(age::scrypt_work_factor(age::encrypt("hej", "lösenord", wf)), wf) << wf;
+    const std::string v = std::string(age::kVersionLine);
+    EXPECT_EQ(age::scrypt_work_factor(v + "-> scrypt c2FsdHNhbHRzYWx0c2FsdA 22\nbody\n--- mac\n"), 22);
+    EXPECT_EQ(age::scrypt_work_factor(v + "-> scrypt c2FsdHNhbHRzYWx0c2FsdA 99\n"), 99);
+    EXPECT_EQ(age::scrypt_work_factor(v + "-> scrypt c2FsdHNhbHRzYWx0c2FsdA 022\n"), 0);
+    EXPECT_EQ(age::scrypt_work_factor(v + "-> scrypt c2FsdHNhbHRzYWx0c2FsdA 2x\n"), 0);
+    EXPECT_EQ(age::scrypt_work_factor(v + "-> X25519 c2FsdHNhbHRzYWx0c2FsdA\n"), 0);
+    EXPECT_EQ(age::scrypt_work_factor(v + "-> scrypt c2FsdHNhbHRzYWx0c2FsdA 22"), 0);  // no end of line
+    EXPECT_EQ(age::scrypt_work_factor("-> scrypt c2FsdHNhbHRzYWx0c2FsdA 22\n"), 0);
+}
+
 TEST(Age, WrongPassphraseDamageAndTruncationAreRefused) {
     const std::string text(100000, 'x');
     const std::string file = age::encrypt(text, "rätt", kFast);

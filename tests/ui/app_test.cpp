@@ -298,7 +298,7 @@ TEST(App, SaysWhenTheBrowserWillNotKeepTheDraftOrHasNoVoice) {
     const std::string no_voice = "Uppläsning finns inte här: webbläsaren har ingen röst för svenska.";
     EXPECT_EQ(r.shown().find(not_kept), std::string::npos);  // until the browser has answered
     EXPECT_NE(r.shown().find(no_voice), std::string::npos);
-    r.app.speech_available(true, false);
+    r.app.speech_available(ui::SpeechVoice::Device, ui::SpeechVoice::None);
     r.app.storage_kept(false);
     r.frame();
     EXPECT_EQ(r.shown().find(no_voice), std::string::npos);

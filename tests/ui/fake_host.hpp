@@ -70,11 +70,12 @@ struct FakeHost final : ui::Host {
     struct Spoken {
         std::string text, lang;
         float rate = 1.0f;
+        bool network_ok = false;
     };
     std::vector<Spoken> spoken;
     int speech_stops = 0;
-    void speak(const std::string& text, const std::string& lang, float rate) override {
-        spoken.push_back({text, lang, rate});
+    void speak(const std::string& text, const std::string& lang, float rate, bool network_ok) override {
+        spoken.push_back({text, lang, rate, network_ok});
     }
     void stop_speaking() override { ++speech_stops; }
 };

@@ -75,6 +75,22 @@ TEST(Passphrase, SavingAsksForALongEnoughPassphraseTwiceAndKeepsNothing) {
     EXPECT_TRUE(field->secret);
 }
 
+// A file whose work factor needs more memory than the browser may give is refused when it
+// arrives, with the memory it would take: no passphrase asked, nothing handed to a worker.
+TEST(Passphrase, AFileAskingForTooMuchMemoryIsRefusedWithTheAmount) {
+    std::string file = age::encrypt("{}", "lösenord", kFast);
+    file.replace(file.find(" 10\n"), 4, " 22\n");
+    AppRun r;
+    r.app.file_opened("tung.json.age", file, ui::FileOrigin::Drop);
+    r.frame();
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Alert, "tung.json.age är skyddad med lösenord"), nullptr);
+    EXPECT_NE(r.shown().find("tung.json.age kunde inte öppnas:"), std::string::npos);
+    EXPECT_NE(r.shown().find("arbetsfaktor 22: att låsa upp den skulle ta 4 GiB minne"), std::string::npos)
+        << r.shown();
+    EXPECT_NE(r.shown().find("högst 512 MiB"), std::string::npos) << r.shown();
+    EXPECT_TRUE(r.host.age_requests.empty());
+}
+
 TEST(Passphrase, OpeningAsksForThePassphraseAndAWrongOneChangesNothing) {
     const std::string bundle = read(fs::path(SIPPREP_SOURCE_DIR) / kExample);
     const std::string file = age::encrypt(bundle, "rätt lösenord", kFast);

@@ -691,7 +691,7 @@ TEST(People, AStepIsReadAloudAndStops) {
     press(r.h, r.app, "Ny förberedelse");
     go_to_step(r, "Vad är viktigt för dig?");
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Läs upp"), nullptr);  // no voice: no button
-    r.app.speech_available(true, false);
+    r.app.speech_available(ui::SpeechVoice::Device, ui::SpeechVoice::None);
     r.frame();
     type_into(r.h, r.app, ui::Role::TextArea, "Vad är viktigt för dig?", "Att bo kvar hemma");
     press(r.h, r.app, "Läs upp");
@@ -714,6 +714,28 @@ TEST(People, AStepIsReadAloudAndStops) {
     r.app.speech_ended();
     choose(r, "English");
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Read aloud"), nullptr);
+}
+
+// A voice over the network (it sends the words to a speech service) reads only after the person
+// has agreed; "Nej" leaves nothing spoken; the answer is kept in the draft's settings.
+TEST(People, AVoiceOverTheNetworkReadsOnlyAfterThePersonAgrees) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    go_to_step(r, "Vad är viktigt för dig?");
+    r.app.speech_available(ui::SpeechVoice::Network, ui::SpeechVoice::None);
+    r.frame();
+    const std::string question = "Vill du att texten läses upp av en röst via internet?";
+    press(r.h, r.app, "Läs upp");
+    EXPECT_TRUE(r.host.spoken.empty());
+    EXPECT_NE(r.shown().find(question), std::string::npos);
+    press(r.h, r.app, "Nej, läs inte upp");
+    EXPECT_TRUE(r.host.spoken.empty());
+    EXPECT_EQ(r.shown().find(question), std::string::npos);
+    press(r.h, r.app, "Läs upp");
+    press(r.h, r.app, "Ja, läs upp via internet");
+    ASSERT_EQ(r.host.spoken.size(), 1u);
+    EXPECT_TRUE(r.host.spoken[0].network_ok);
+    EXPECT_NE(r.app.draft_to_save().find("\"network_voice\":true"), std::string::npos);
 }
 
 // Opening a file asks first only when words would be lost: not right after the draft was saved to

@@ -41,6 +41,11 @@ enum class Error {
     TooLittleMemory,  // scrypt could not get the memory the work factor needs (2^N × 1 KiB)
 };
 
+// The work factor (log2 of scrypt's N) a passphrase file's stanza asks for, read without any
+// crypto so that a file can be refused before scrypt takes its memory (2^N KiB); 0 when the
+// file has no such stanza. decrypt() checks the whole header; this only reads the number.
+int scrypt_work_factor(std::string_view bytes);
+
 // The catalog key of the person-facing message ("age.wrong_passphrase" …).
 const char* error_key(Error e);
 

@@ -63,6 +63,19 @@ bool looks_like_age(std::string_view b) {
     return b.substr(0, kVersionLine.size()) == kVersionLine || b.substr(0, kArmorBegin.size()) == kArmorBegin;
 }
 
+int scrypt_work_factor(std::string_view b) {
+    if (b.substr(0, kVersionLine.size()) != kVersionLine) return 0;
+    b.remove_prefix(kVersionLine.size());
+    constexpr std::string_view kStanza = "-> scrypt ";
+    const std::size_t end = b.find('\n');
+    if (b.substr(0, kStanza.size()) != kStanza || end == std::string_view::npos) return 0;
+    const std::string_view line = b.substr(0, end);
+    const std::string_view wf = line.substr(line.rfind(' ') + 1);
+    if (wf.empty() || wf.size() > 2 || wf[0] < '1' || wf[0] > '9') return 0;
+    if (wf.size() == 2 && (wf[1] < '0' || wf[1] > '9')) return 0;
+    return wf.size() == 1 ? wf[0] - '0' : (wf[0] - '0') * 10 + (wf[1] - '0');
+}
+
 const char* error_key(Error e) {
     switch (e) {
         case Error::None:

@@ -20,8 +20,9 @@ mergeInto(LibraryManager.library, {
   sipprep_js_unlock_draft: function (passphrase) { window.SipprepDraft.unlock(UTF8ToString(passphrase)); },
   sipprep_js_remove_draft_lock: function () { window.SipprepDraft.removeLock(); },
   sipprep_js_reload_for_update: function () { window.SipprepShell.reloadForUpdate(); },
-  sipprep_js_speak: function (text, length, lang, rate) {
-    window.SipprepSpeech.speak(new TextDecoder().decode(HEAPU8.subarray(text, text + length)), UTF8ToString(lang), rate);
+  sipprep_js_speak: function (text, length, lang, rate, networkOk) {
+    window.SipprepSpeech.speak(new TextDecoder().decode(HEAPU8.subarray(text, text + length)), UTF8ToString(lang), rate,
+      networkOk !== 0);
   },
   sipprep_js_stop_speaking: function () { window.SipprepSpeech.stop(); },
   sipprep_js_mirror: function (patch, focus, selection, announcement, lang) {

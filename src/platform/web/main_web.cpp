@@ -211,7 +211,7 @@ EMSCRIPTEN_KEEPALIVE void sipprep_draft_lock_changed(int locked, const char* err
 // web/shell.js: a new version of the app is ready; it is used after the next reload.
 // web/speech.js: which languages have a voice; reading aloud ended.
 EMSCRIPTEN_KEEPALIVE void sipprep_speech_available(int sv, int en) {
-    s.app->speech_available(sv != 0, en != 0);
+    s.app->speech_available(static_cast<sipprep::ui::SpeechVoice>(sv), static_cast<sipprep::ui::SpeechVoice>(en));
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_speech_ended() {

@@ -10,7 +10,7 @@ void sipprep_js_lock_draft(const char* passphrase);
 void sipprep_js_unlock_draft(const char* passphrase);
 void sipprep_js_remove_draft_lock();
 void sipprep_js_reload_for_update();
-void sipprep_js_speak(const char* text, int length, const char* lang, float rate);
+void sipprep_js_speak(const char* text, int length, const char* lang, float rate, int network_ok);
 void sipprep_js_stop_speaking();
 void sipprep_js_mirror(const char* patch, const char* focus_key, const char* selection_json, const char* announcement,
                        const char* lang);
@@ -44,8 +44,8 @@ void WebHost::lock_draft(const std::string& passphrase) { sipprep_js_lock_draft(
 void WebHost::unlock_draft(const std::string& passphrase) { sipprep_js_unlock_draft(passphrase.c_str()); }
 void WebHost::remove_draft_lock() { sipprep_js_remove_draft_lock(); }
 void WebHost::reload_for_update() { sipprep_js_reload_for_update(); }
-void WebHost::speak(const std::string& text, const std::string& lang, float rate) {
-    sipprep_js_speak(text.data(), static_cast<int>(text.size()), lang.c_str(), rate);
+void WebHost::speak(const std::string& text, const std::string& lang, float rate, bool network_ok) {
+    sipprep_js_speak(text.data(), static_cast<int>(text.size()), lang.c_str(), rate, network_ok ? 1 : 0);
 }
 void WebHost::stop_speaking() { sipprep_js_stop_speaking(); }
 void WebHost::pick_file() { sipprep_js_pick_file(); }

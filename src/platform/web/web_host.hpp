@@ -16,7 +16,7 @@ public:
     void unlock_draft(const std::string& passphrase) override;
     void remove_draft_lock() override;
     void reload_for_update() override;
-    void speak(const std::string& text, const std::string& lang, float rate) override;
+    void speak(const std::string& text, const std::string& lang, float rate, bool network_ok) override;
     void stop_speaking() override;
     void pick_file() override;
     void copy_text(const std::string& text) override;

@@ -50,7 +50,7 @@ EMSCRIPTEN_KEEPALIVE const char* sipprep_age_encrypt(const char* data, int lengt
 EMSCRIPTEN_KEEPALIVE const char* sipprep_age_decrypt(const char* data, int length, const char* passphrase,
                                                      int passphrase_length) {
     Decrypted d = sipprep::age::decrypt(view(data, length), view(passphrase, passphrase_length),
-                                        sipprep::age::kBrowserMaxWorkFactor);
+                                        sipprep::age::kMaxForeignWorkFactor);
     return finish(d, false);
 }
 
