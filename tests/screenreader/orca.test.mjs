@@ -107,6 +107,9 @@ test('Orca in Firefox ESR: the start screen, step 1 by Tab, typing with åäö, 
 
     await section(`Typing "${SENTENCE}" while the clock minute of "Sparat HH:MM" changes and a status line appears`);
     await page.evaluate(watchPatches);
+    const savedAt = () => page.evaluate(() => [...document.querySelectorAll('#a11y-root *')]
+      .map((el) => el.textContent).find((t) => /^Sparat \d\d:\d\d$/.test(t)) ?? null);
+    const savedBefore = await savedAt();
     const typed = await speech.mark();
     for (let i = 0; i < SENTENCE.length; i++) {
       desktop.type(SENTENCE[i]);
@@ -119,6 +122,8 @@ test('Orca in Firefox ESR: the start screen, step 1 by Tab, typing with åäö, 
     await page.waitForFunction((t) => window.sipprep.state().content.reason?.[0]?.text === t, { timeout: 60000 }, SENTENCE)
       .catch(() => {});
     assert.equal(await page.evaluate(() => window.sipprep.state().content.reason?.[0]?.text), SENTENCE, 'every letter reaches the app');
+    const savedAfter = await savedAt();
+    assert.ok(savedAfter && savedAfter !== savedBefore, `the minute changed beside the field (${savedBefore} → ${savedAfter})`);
     // Back and forth: Orca reads the field with what is in it.
     await section('Shift+Tab and Tab back to the field');
     const back = await speech.mark();
