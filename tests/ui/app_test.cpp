@@ -7,14 +7,18 @@
 #include <functional>
 #include <iterator>
 #include <regex>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "app_driver.hpp"
+#include "core/bundle.hpp"
 #include "core/i18n.hpp"
+#include "core/validation.hpp"
 #include "fake_host.hpp"
 #include "headless.hpp"
 #include "ui/app.hpp"
+#include "ui/steps/step_table.hpp"
 
 using namespace sipprep;
 using namespace sipprep::test;
@@ -63,22 +67,97 @@ TEST(App, EveryStepDrawsAndTheDraftRoundTrips) {
     EXPECT_EQ(a, b);
 }
 
-TEST(App, EveryCatalogKeyTheScreensUseExists) {
-    const std::regex literal(R"re((?:\bt\(|tr\((?:lang_|c\.lang), |trf\((?:lang_|c\.lang), )"([a-z_.0-9]+)")re");
-    int checked = 0;
-    for (const auto& e : fs::recursive_directory_iterator(fs::path(SIPPREP_SOURCE_DIR) / "src/ui")) {
-        if (!e.is_regular_file()) continue;
-        const std::string text = read(e.path());
-        for (auto it = std::sregex_iterator(text.begin(), text.end(), literal); it != std::sregex_iterator(); ++it) {
-            const std::string key = (*it)[1];
-            if (key.back() == '.') continue;  // a prefix completed at run time
-            for (Lang l : kAllLangs)
-                EXPECT_TRUE(has_text(l, key))
-                    << key << " missing in " << lang_code(l) << " (" << e.path().filename() << ")";
-            ++checked;
+namespace {
+const ui::A11yNode* find_prefix(const ui::A11yNode& n, ui::Role role, const std::string& prefix) {
+    if (n.role == role && n.name.rfind(prefix, 0) == 0) return &n;
+    for (const ui::A11yNode& c : n.children)
+        if (const ui::A11yNode* f = find_prefix(c, role, prefix)) return f;
+    return nullptr;
+}
+}  // namespace
+
+// Each kind of preparation (a plan, a follow-up, a relative's contribution), each of its steps in
+// the table's order, reached from the step list: the step the app is on is the one pressed, and
+// its heading says where the person is.
+TEST(App, EveryStepOfEveryKindIsReachedFromTheStepList) {
+    int visited = 0;
+    const Date today{2026, 11, 23};
+    // A plan and a follow-up opened from their files; a relative's contribution begun on the start screen.
+    for (const char* example : {"narstaende-tillsammans.json", "aldre-uppfoljning.json", ""}) {
+        test::Headless h(900, 3000);
+        test::FakeHost host;
+        ui::App app(host);
+        app.set_today(today);
+        h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
+        Preparation p;
+        if (*example) {
+            const std::string text = read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples" / example);
+            p = import_bundle(text, today).preparation;
+            app.file_opened(example, text, ui::FileOrigin::Picker);
+            h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
+        } else {
+            p.kind = PreparationKind::Contribution;
+            press(h, app, "Jag vill lämna mina synpunkter till någon annans SIP");
+        }
+        const std::vector<ui::StepId> steps = ui::steps_for(p);
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            const ui::StepInfo& info = ui::step_info(steps[i]);
+            ASSERT_EQ(info.id, steps[i]);
+            const std::string title = ui::step_title(info.id, Lang::Sv, is_child(p, today));
+            const ui::A11yNode* b =
+                find_prefix(app.a11y_tree(), ui::Role::Button, std::to_string(i + 1) + ". " + title);
+            ASSERT_NE(b, nullptr) << example << ": no step button for " << title << "\n" << text_of(app.a11y_tree());
+            press(h, app, b->name);
+            const auto s = nlohmann::json::parse(app.state_json());
+            EXPECT_EQ(s["screen"], "steps") << example << " " << title;
+            EXPECT_EQ(s["step"], info.name) << example << " " << title;
+            EXPECT_NE(
+                find_prefix(app.a11y_tree(), ui::Role::Heading,
+                            "Steg " + std::to_string(i + 1) + " av " + std::to_string(steps.size()) + ": " + title),
+                nullptr)
+                << example << " " << title << "\n"
+                << text_of(app.a11y_tree());
+            ++visited;
         }
     }
-    EXPECT_GT(checked, 150);
+    EXPECT_GE(visited, 20);
+}
+
+// The table has one row per step id, and a step is found by its id whatever the rows' order.
+TEST(App, TheStepTableHasEveryStepOnce) {
+    std::set<ui::StepId> ids;
+    for (const ui::StepInfo& s : ui::step_table()) {
+        EXPECT_TRUE(ids.insert(s.id).second) << s.name << " twice";
+        EXPECT_EQ(ui::step_info(s.id).name, std::string(s.name));
+        EXPECT_EQ(ui::step_from_name(s.name), s.id);
+    }
+    EXPECT_EQ(ids.size(), static_cast<std::size_t>(ui::StepId::Summary) + 1);
+}
+
+TEST(App, EveryCatalogKeyTheScreensUseExists) {
+    // Every way a key is written in the code: t("…"), c.t("…"), c.prompt("…"), the after-meeting
+    // questions, the change lines, and tr/trf(lang, "…") in the screens, core and the CLI.
+    const std::regex literal(
+        R"re((?:\b(?:c\.)?(?:t|prompt|question|line)\(|\b(?:tr|trf)\((?:lang_|c\.lang|lang|l), )"([a-z_.0-9]+)")re");
+    int checked = 0;
+    auto check = [&](const std::string& key, const std::string& where) {
+        for (Lang l : kAllLangs)
+            EXPECT_TRUE(has_text(l, key)) << key << " missing in " << lang_code(l) << " (" << where << ")";
+        ++checked;
+    };
+    for (const char* dir : {"src/ui", "src/core", "src/cli"})
+        for (const auto& e : fs::recursive_directory_iterator(fs::path(SIPPREP_SOURCE_DIR) / dir)) {
+            if (!e.is_regular_file()) continue;
+            const std::string text = read(e.path());
+            for (auto it = std::sregex_iterator(text.begin(), text.end(), literal); it != std::sregex_iterator();
+                 ++it) {
+                const std::string key = (*it)[1];
+                if (key.back() == '.') continue;  // a prefix completed at run time
+                check(key, e.path().filename().string());
+            }
+        }
+    for (const ui::StepInfo& s : ui::step_table()) check(s.title_key, std::string("step table: ") + s.name);
+    EXPECT_GT(checked, 600);
 }
 
 TEST(App, AnUnreadableDraftIsKeptNotOverwritten) {

@@ -1,6 +1,7 @@
 #include "step_table.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "core/fields.hpp"
 
@@ -111,7 +112,14 @@ const std::vector<StepInfo>& step_table() {
     return table;
 }
 
-const StepInfo& step_info(StepId id) { return step_table()[static_cast<std::size_t>(id)]; }
+// Looked up by id, not by position: the table's order is the person's order, the enum's is not
+// bound to it.
+const StepInfo& step_info(StepId id) {
+    const std::vector<StepInfo>& table = step_table();
+    const auto it = std::find_if(table.begin(), table.end(), [id](const StepInfo& s) { return s.id == id; });
+    if (it == table.end()) std::abort();  // a StepId without a row: a programming error
+    return *it;
+}
 
 std::optional<StepId> step_from_name(std::string_view name) {
     for (const StepInfo& s : step_table())
