@@ -1,6 +1,6 @@
 // Orca in a Desktop (./desktop.mjs), and what it says: every "SPEECH OUTPUT" line of its debug
 // log is one utterance. Tests wait for Orca's own output, never for a fixed time.
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,10 +9,24 @@ export function orcaVersion() {
   return execFileSync('orca', ['--version']).toString().trim().replace(/^orca\s*/i, '');
 }
 
+// Orca's settings: its defaults, except that it does not start reading the whole page when the
+// page has loaded (Say All). With sound going nowhere that reading sometimes ends at once and
+// sometimes is still running when Tab reaches a field, and while it runs Orca keeps browse mode
+// there: digits typed into the personnummer field become heading commands.
+const SETTINGS = {
+  general: { sayAllOnLoad: false, firstStart: false },
+  profiles: { default: { profile: ['Default', 'default'], pronunciations: {}, keybindings: {} } },
+  pronunciations: {},
+  keybindings: {},
+};
+
 export async function startOrca(desktop) {
   const log = join(desktop.dir, 'orca-debug.out');
+  const prefs = join(desktop.dir, 'orca');
+  await mkdir(prefs, { recursive: true });
+  await writeFile(join(prefs, 'user-settings.conf'), JSON.stringify(SETTINGS, null, 2));
   const child = desktop.spawn('/usr/bin/python3', [fileURLToPath(new URL('orca-line-buffered.py', import.meta.url)), log,
-    '--user-prefs', join(desktop.dir, 'orca')], { name: 'orca' });
+    '--user-prefs', prefs], { name: 'orca' });
   const speech = new Speech(log, child);
   await speech.waitFor(/^Screen reader on\.?$/, { timeout: 90000, what: 'Orca to start' });
   return speech;
@@ -62,18 +76,6 @@ export class Speech {
           + lines.slice(after).join('\n  '));
       }
       await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-
-  // Waits until Orca has written nothing to its log for `quiet` ms: it has handled what came
-  // before (speech, braille, events), so the next key is not pressed in the middle of it.
-  async idle({ quiet = 600, timeout = 60000 } = {}) {
-    const end = Date.now() + timeout;
-    let size = -1, since = Date.now();
-    while (Date.now() < end) {
-      const now = (await stat(this.file).catch(() => ({ size: 0 }))).size;
-      if (now !== size) { size = now; since = Date.now(); } else if (Date.now() - since >= quiet) return;
-      await new Promise((r) => setTimeout(r, 50));
     }
   }
 
