@@ -171,7 +171,15 @@ tags = re.findall(r"[ \t]*<script src=\"[a-z-]+\.js\"></script>\n", html)
 html = html.replace(tags[0], "  <script src=\"page.js\"></script>\n", 1)
 for t in tags[1:]: html = html.replace(t, "", 1)
 html = re.sub(r"[ \t]*<!--.*?-->\n?", "", html, flags=re.S)  # the comments are for web/index.html'"'"'s readers
-open(sys.argv[3], "w").write(html)' "$f" "$hash" "$OUT/.index.tmp" && copy "$OUT/.index.tmp" "$OUT/index.html" && rm -f "$OUT/.index.tmp" ;;
+# The first words: each data-i18n element gets its text from the catalog of its language.
+import html as H, json
+catalogs = {l: json.load(open("%s/%s.json" % (sys.argv[4], l), encoding="utf-8")) for l in ("sv", "en")}
+def words(m):
+    lang = re.search(r"\blang=\"(\w+)\"", m.group(1))
+    return m.group(1) + H.escape(catalogs[lang.group(1) if lang else "sv"][m.group(3)], quote=False) + "</%s>" % m.group(2)
+html, n = re.subn(r"(<(\w+)\b[^>]*? data-i18n=\"([\w.]+)\"[^>]*>)</\2>", words, html)
+assert n and not re.search(r"data-i18n=\"[^\"]*\"[^>]*></", html), "web/index.html: a data-i18n element the build could not fill"
+open(sys.argv[3], "w").write(html)' "$f" "$hash" "$OUT/.index.tmp" "$ROOT/assets/i18n" && copy "$OUT/.index.tmp" "$OUT/index.html" && rm -f "$OUT/.index.tmp" ;;
     *.js) minify "$f" "$OUT/$(basename "$f")" ;;
     *.css)  # without comments and indentation
       python3 -c 'import re,sys; c=re.sub(r"/\*.*?\*/", "", open(sys.argv[1]).read(), flags=re.S); open(sys.argv[2], "w").write("\n".join(l.strip() for l in c.splitlines() if l.strip()) + "\n")' \

@@ -4,7 +4,7 @@
 (function () {
   'use strict';
 
-  var loading = document.getElementById('loading');
+  var firstWords = document.getElementById('first-words');  // the start screen's top, as text, until the first frame
   var fatalBox = document.getElementById('fatal');
   var canvas = document.getElementById('canvas');
 
@@ -45,7 +45,7 @@
       detail.textContent = '(' + reason + ')';
       fatalBox.appendChild(detail);
     }
-    loading.hidden = true;
+    firstWords.hidden = true;
     fatalBox.hidden = false;
     window.__appFailed = reason || 'crashed';
   }
@@ -82,6 +82,7 @@
     var pw = Math.round(w * dpr), ph = Math.round(h * dpr);
     if (canvas.width !== pw || canvas.height !== ph) { canvas.width = pw; canvas.height = ph; }
     var t0 = performance.now();
+    if (!window.__appReady) performance.mark('sipprep:frame-start');
     var more = Module._sipprep_frame(w, h, dpr);
     if (window.__frameTimes) window.__frameTimes.push(performance.now() - t0);  // bench/typing.mjs
     if (more) requestFrame();
@@ -98,11 +99,29 @@
     window.__frames++;
     if (!window.__appReady) {
       performance.mark('sipprep:first-frame');
+      measureStart();
       window.__appReady = true;
-      loading.hidden = true;
+      // The mirror has the words now: the text version goes, in the same display frame as the
+      // canvas shows them (screen readers hear them once; nothing moves).
+      firstWords.hidden = true;
       setTimeout(afterFirstFrame, 0);
     }
   }
+
+  // Where the start-up time went (bench/startup.mjs prints these): each step from its marks.
+  function measureStart() {
+    [['sipprep:compile', 'sipprep:shell', 'sipprep:wasm-compiled'],
+     ['sipprep:instantiate', 'sipprep:wasm-compiled', 'sipprep:instantiated'],
+     ['sipprep:main', 'sipprep:instantiated', 'sipprep:runtime-ready'],
+     ['sipprep:fonts', 'sipprep:fonts-start', 'sipprep:fonts-uploaded'],
+     ['sipprep:first-frame-draw', 'sipprep:frame-start', 'sipprep:first-frame']].forEach(function (m) {
+      try { performance.measure(m[0], m[1], m[2]); } catch (e) { /* a mark is missing: nothing to measure */ }
+    });
+  }
+
+  // Resolves in a task of its own: start-up work is cut into pieces that each end before the
+  // browser has to answer a tap (no long task).
+  function nextTask() { return new Promise(function (resolve) { setTimeout(resolve, 0); }); }
 
   // What can wait until the person sees the app: the voices (listing them can take a while), and
   // the service worker, which fetches every file once more for use without network.
@@ -390,7 +409,9 @@
       Module.HEAPU8.set(bytes, ptr);
       Module._sipprep_set_font(ptr, bytes.length);
       Module._free(ptr);
-    }).then(function () {
+    }).then(nextTask).then(function () {
+      Module._sipprep_build_fonts(window.devicePixelRatio || 1);
+    }).then(nextTask).then(function () {
       started = true;
       window.SipprepDraft.started();
       checkStorageKept();
@@ -457,7 +478,10 @@
       Promise.all([wasmModule, window.SipprepDraft.ready]).then(function (both) {
         var module = both[0];
         performance.mark('sipprep:wasm-compiled');
-        return WebAssembly.instantiate(module, imports).then(function (instance) { receive(instance, module); });
+        return WebAssembly.instantiate(module, imports).then(function (instance) {
+          performance.mark('sipprep:instantiated');
+          receive(instance, module);  // runs main()
+        });
       }).catch(function (e) {
         console.error(e);
         // Too little memory for the module's memory is a RangeError ("Out of memory: Cannot

@@ -6,10 +6,12 @@
 #include <nlohmann/json.hpp>
 
 #include "canonical.hpp"
+#include "hidden_text.hpp"
 #include "json_parse.hpp"
 #include "migration.hpp"
 #include "model_json.hpp"
 #include "schema_check.hpp"
+#include "text_checks.hpp"
 #include "utf8.hpp"
 #include "validation.hpp"
 
@@ -102,22 +104,32 @@ long control_character(const std::string& s) {
 
 constexpr std::size_t kMaxControlIssues = 20;
 
+void control_issue(const std::string& path, long c, std::vector<Issue>* out) {
+    char code[8];
+    std::snprintf(code, sizeof code, "U+%04lX", static_cast<unsigned long>(c));
+    out->push_back(error(path, "bundle.control_char", {code}));
+}
+
+// Control characters in any value, and control or hidden characters (hidden_text.hpp) in any
+// member name: no name of the format has one, and the name would reach messages and paths.
 void find_control_characters(const JsonIn& v, std::string* path, std::vector<Issue>* out) {
     if (out->size() >= kMaxControlIssues) return;
     if (v.is_string()) {
         const long c = control_character(v.get_ref<const std::string&>());
-        if (c >= 0) {
-            char code[8];
-            std::snprintf(code, sizeof code, "U+%04lX", static_cast<unsigned long>(c));
-            out->push_back(error(*path, "bundle.control_char", {code}));
-        }
+        if (c >= 0) control_issue(*path, c, out);
     } else if (v.is_object()) {
         for (auto it = v.begin(); it != v.end(); ++it) {
             const std::size_t n = path->size();
             *path += '/';
-            for (char ch : it.key())
+            // Shown, not as it is: the path is printed and drawn.
+            for (char ch : with_hidden_characters_shown(it.key()))
                 *path += ch == '~' ? std::string("~0") : ch == '/' ? std::string("~1") : std::string(1, ch);
-            find_control_characters(*it, path, out);
+            const long c = control_character(it.key());
+            const char32_t hidden = first_hidden_character(it.key());
+            if (c >= 0 || hidden != 0)
+                control_issue(*path, c >= 0 ? c : static_cast<long>(hidden), out);
+            else
+                find_control_characters(*it, path, out);
             path->resize(n);
         }
     } else if (v.is_array()) {
@@ -128,6 +140,19 @@ void find_control_characters(const JsonIn& v, std::string* path, std::vector<Iss
             path->resize(n);
         }
     }
+}
+
+// `created` and `updated` are shown ("Exported: …") and go into FHIR as instants: one that is
+// not "YYYY-MM-DDTHH:MM:SSZ" is reported and left out, never shown as it is.
+void read_time(const JsonIn& doc, const char* key, std::string* out, std::vector<Issue>* issues) {
+    auto it = doc.find(key);
+    if (it == doc.end() || !it->is_string()) return;
+    const std::string& value = it->get_ref<const std::string&>();
+    if (value.empty()) return;  // not exported yet (a draft): nothing to say
+    if (is_utc_instant(value))
+        *out = value;
+    else
+        issues->push_back(Issue{Severity::Warning, std::string("/") + key, "bundle.bad_time", {}});
 }
 
 }  // namespace
@@ -165,7 +190,9 @@ ImportResult import_bundle(std::string_view text, const Date& today, Limits limi
     }
     // Two values for one name: which one counts is up to the reader, so the file means two things.
     if (!duplicate.key.empty()) {
-        r.issues.push_back(error("", "bundle.duplicate_key", {duplicate.key, std::to_string(duplicate.offset)}));
+        r.issues.push_back(
+            error("", "bundle.duplicate_key",
+                  {with_hidden_characters_shown(utf8_excerpt(duplicate.key, 80)), std::to_string(duplicate.offset)}));
         return r;
     }
     return import_document(std::move(doc), today, limits);
@@ -211,8 +238,8 @@ ImportResult import_document(JsonIn doc, const Date& today, Limits limits) {
         auto it = doc.find(key);
         return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
     };
-    r.meta.created = str("created");
-    r.meta.updated = str("updated");
+    read_time(doc, "created", &r.meta.created, &r.issues);
+    read_time(doc, "updated", &r.meta.updated, &r.issues);
     Lang lang = Lang::Sv;
     if (lang_from_code(str("language"), &lang)) r.meta.language = lang;
     if (auto app = doc.find("app"); app != doc.end() && app->is_object()) {
@@ -227,13 +254,20 @@ ImportResult import_document(JsonIn doc, const Date& today, Limits limits) {
         return r;
     }
     // Control characters have no place in what people write; a NUL would cut a text short in
-    // print and copies. The file is not read, and the messages say where they are.
-    std::string path = "/content";
+    // print and copies. The file is not read, and the messages say where they are. The whole
+    // file is searched: `app`, `created` and member names are shown too.
+    std::string path;
     std::vector<Issue> controls;
-    find_control_characters(*content, &path, &controls);
+    find_control_characters(doc, &path, &controls);
     if (!controls.empty()) {
         for (Issue& i : controls) r.issues.push_back(std::move(i));
         return r;
+    }
+    // Hidden characters outside the content (which validate() checks, as the page's typing).
+    for (auto it = doc.begin(); it != doc.end(); ++it) {
+        if (it.key() == "content") continue;
+        path = "/" + it.key();
+        check_hidden_characters(*it, &path, &r.issues);
     }
     std::vector<std::string> unknown;
     r.preparation = preparation_from_json(*content, &unknown);

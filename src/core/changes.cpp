@@ -6,6 +6,7 @@
 
 #include "consent_status.hpp"
 #include "labels.hpp"
+#include "text_checks.hpp"
 #include "utf8.hpp"
 
 namespace sipprep {
@@ -117,7 +118,11 @@ std::map<std::string, std::string> consent_states(const Preparation& p, Lang lan
 
 }  // namespace
 
-Summary compare_preparations(const Preparation& before, const Preparation& after, Lang lang, const Date& today) {
+Summary compare_preparations(const Preparation& original_before, const Preparation& original_after, Lang lang,
+                             const Date& today) {
+    // People's words with their hidden characters written out and isolated (text_checks.hpp).
+    const Preparation before = shown_to_professional(original_before);
+    const Preparation after = shown_to_professional(original_after);
     Changes c(before, after, lang);
     Summary& s = c.result();
     s.title = tr(lang, "changes.title");

@@ -36,6 +36,21 @@ std::string format_iso_date(const Date& d) {
     return buf;
 }
 
+bool is_utc_instant(std::string_view t) {
+    if (t.size() < 20 || !parse_iso_date(t.substr(0, 10)) || t[10] != 'T' || t[13] != ':' || t[16] != ':' ||
+        t.back() != 'Z')
+        return false;
+    auto two = [&](std::size_t at, int max) {
+        const bool digits = t[at] >= '0' && t[at] <= '9' && t[at + 1] >= '0' && t[at + 1] <= '9';
+        return digits && (t[at] - '0') * 10 + (t[at + 1] - '0') <= max;
+    };
+    if (!two(11, 23) || !two(14, 59) || !two(17, 60)) return false;  // 60: a leap second
+    const std::string_view fraction = t.substr(19, t.size() - 20);
+    if (fraction.empty()) return true;
+    if (fraction.size() < 2 || fraction[0] != '.') return false;
+    return fraction.find_first_not_of("0123456789", 1) == std::string_view::npos;
+}
+
 int age_on(const Date& birth, const Date& on) {
     int age = on.year - birth.year;
     if (on.month < birth.month || (on.month == birth.month && on.day < birth.day)) --age;

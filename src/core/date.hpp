@@ -24,6 +24,9 @@ bool is_valid_date(int year, int month, int day);
 // Strict "YYYY-MM-DD" with a real calendar day; nullopt otherwise.
 std::optional<Date> parse_iso_date(std::string_view text);
 std::string format_iso_date(const Date& d);
+// "YYYY-MM-DDTHH:MM:SSZ" (seconds may carry a fraction) with a real day and time: an instant in
+// UTC, as a bundle's `created` and `updated` are written and as FHIR's instant requires.
+bool is_utc_instant(std::string_view text);
 // Whole years from `birth` to `on` (birthday on 29 February counts from 1 March in other years).
 int age_on(const Date& birth, const Date& on);
 Date today_local();

@@ -7,6 +7,7 @@
 #include "personal_id.hpp"
 #include "sha256.hpp"
 #include "summary.hpp"
+#include "text_checks.hpp"
 
 namespace sipprep {
 namespace {
@@ -209,7 +210,10 @@ J fhir_questionnaire(Lang lang) {
              {"item", std::move(items_json)}};
 }
 
-J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today, Lang lang) {
+J to_fhir_bundle(const Preparation& original, const BundleMeta& meta, const Date& today, Lang lang) {
+    // People's words with their hidden characters written out and isolated (text_checks.hpp).
+    const Preparation shown = shown_to_professional(original);
+    const Preparation& p = shown;
     const std::string seed = sha256_hex(canonical_content(p));
     J entries = J::array();
     auto add = [&](const std::string& id, J resource) {
@@ -371,7 +375,7 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
             {"author", reference(patient_url, patient_name)},
             {"source", reference(patient_url, patient_name)},
             {"item", std::move(items)}};
-    if (!meta.updated.empty()) qr["authored"] = meta.updated;
+    if (is_utc_instant(meta.updated)) qr["authored"] = meta.updated;
     // The KVÅ code that matches this kind of SIP, suggested to whoever registers the meeting.
     // (A relative's contribution is not a meeting: no code.)
     if (p.kind != PreparationKind::Contribution) {
@@ -445,7 +449,7 @@ J to_fhir_bundle(const Preparation& p, const BundleMeta& meta, const Date& today
     }
 
     J bundle = {{"resourceType", "Bundle"}, {"type", "collection"}, {"entry", std::move(entries)}};
-    if (!meta.updated.empty()) bundle["timestamp"] = meta.updated;
+    if (is_utc_instant(meta.updated)) bundle["timestamp"] = meta.updated;
     bundle["identifier"] = {{"system", "urn:ietf:rfc:3986"}, {"value", uuid_for(seed)}};
     return bundle;
 }

@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "consent_status.hpp"
+#include "hidden_text.hpp"
 #include "labels.hpp"
 #include "personal_id.hpp"
+#include "text_checks.hpp"
 #include "validation.hpp"
 
 namespace sipprep {
@@ -66,7 +68,10 @@ std::vector<std::string> adaptation_texts(const Preparation& p, Lang lang) {
     return out;
 }
 
-Summary build_summary(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues) {
+Summary build_summary(const Preparation& original, Lang lang, const Date& today, const std::vector<Issue>& issues) {
+    // People's words with their hidden characters written out and isolated (text_checks.hpp).
+    const Preparation shown = shown_to_professional(original);
+    const Preparation& p = shown;
     Builder b(p, lang);
     Summary& s = b.summary();
     const std::string name = p.owner.name.empty() ? tr(lang, "summary.no_name") : p.owner.name;
@@ -309,7 +314,8 @@ Summary build_summary(const Preparation& p, Lang lang, const Date& today, const 
             if (i.severity != sev) continue;
             if (!any) b.section(sev == Severity::Error ? "errors" : "todo");
             any = true;
-            b.add(sev == Severity::Error ? Kind::Error : Kind::Bullet, describe(i, lang));
+            // A message may quote a value from the file (an id, a date): shown, never acting.
+            b.add(sev == Severity::Error ? Kind::Error : Kind::Bullet, with_hidden_characters_shown(describe(i, lang)));
         }
     }
     return s;

@@ -7,7 +7,9 @@
 
 #include "fields.hpp"
 #include "labels.hpp"
+#include "model_json.hpp"
 #include "personal_id.hpp"
+#include "text_checks.hpp"
 
 namespace sipprep {
 namespace {
@@ -23,6 +25,7 @@ public:
     }
 
     std::vector<Issue> run() {
+        check_hidden();
         check_ids();
         const bool contribution = p_.kind == PreparationKind::Contribution;
         check_personal_id(content_path(&P::owner, &PlanOwner::personal_id), p_.owner.personal_id, !contribution);
@@ -63,6 +66,15 @@ private:
             else if (!seen.insert(v).second)
                 error(path, "id.duplicate", {v});
         }
+    }
+
+    // Direction controls and zero-width characters: refused in ids, numbers and dates, noted in
+    // words (text_checks.hpp). Over the content as the file writes it, so every member is seen.
+    void check_hidden() {
+        std::string path = "/content";
+        check_hidden_characters(to_json(p_), &path, &issues_);
+        if (!p_.follows.saved.empty() && !is_utc_instant(p_.follows.saved))
+            warning(content_path(&P::follows, &FollowsFrom::saved), "bundle.bad_time");
     }
 
     void check_ids() {

@@ -36,8 +36,8 @@ Fonts build_fonts(const std::vector<unsigned char>& ttf, float pixel_ratio, floa
 
 void invisible_marks_take_no_room(ImFont* font) {
     if (!font) return;
-    for (ImWchar c :
-         {ImWchar(0x200B), ImWchar(0x200C), ImWchar(0x200D), ImWchar(0x2060), ImWchar(0xFE0E), ImWchar(0xFE0F)})
+    for (ImWchar c : {ImWchar(0x200B), ImWchar(0x200C), ImWchar(0x200D), ImWchar(0x2060), ImWchar(0x2068),
+                      ImWchar(0x2069), ImWchar(0xFE0E), ImWchar(0xFE0F)})
         if (!font->FindGlyphNoFallback(c)) font->AddGlyph(nullptr, c, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     font->BuildLookupTable();
 }

@@ -79,7 +79,7 @@ test('saved with a passphrase: age -d opens it; the app opens it after a wrong a
   await pro.page.getByRole('heading', { name: 'saved.json.age är skyddad med lösenord' }).waitFor({ state: 'attached' });
   const wrong = await unlock(pro.page, 'fel lösenord');
   assert.equal(wrong.error, 'age.wrong_passphrase');
-  await pro.page.getByText('Fel lösenord.').first().waitFor({ state: 'attached' });
+  await pro.page.getByText('Fel lösenord – eller så är filen skadad.').first().waitFor({ state: 'attached' });
   const right = await unlock(pro.page, PASS);
   assert.equal(right.error, '');
   await pro.page.getByText('Daniel', { exact: false }).first().waitFor({ state: 'attached' });
@@ -151,7 +151,7 @@ test('a draft locked with a passphrase is stored only encrypted and opens after 
     return last;
   };
   assert.equal((await unlockDraft('fel lösenord')).error, 'age.wrong_passphrase');
-  await page.getByText('Fel lösenord.').first().waitFor({ state: 'attached' });
+  await page.getByText('Fel lösenord – eller så är filen skadad.').first().waitFor({ state: 'attached' });
   const right = await unlockDraft(LOCK);
   assert.equal(right.error, '');
   const s = await state(page);

@@ -78,5 +78,107 @@ contains "said plainly" "cannot write"
 if ls "$tmp"/no 2>/dev/null | grep -q .; then echo "FAIL: a partial file was left"; fails=$((fails + 1)); else echo "ok: nothing partial left"; fi
 ls "$tmp" | grep -q '\.tmp-' && { echo "FAIL: a temporary file was left"; fails=$((fails + 1)); } || echo "ok: no temporary files left"
 
+# Hostile files and careless use, round two (issue 27).
+B=$(readlink -f "$EX/barn-skolfranvaro.json")
+printf 'Vårt lösenord 2026!\n' > "$tmp/pass"
+cp "$B" "$tmp/victim.json"
+check "an encryption that fails for memory is exit 2" 2 sh -c "ulimit -v 1500000; \"$SIPPREP\" protect \"$tmp/victim.json\" -o \"$tmp/victim.json\" --passphrase-file \"$tmp/pass\" --work-factor 22"
+contains "and says so" "nothing was written"
+if cmp -s "$B" "$tmp/victim.json"; then echo "ok: the file it would have replaced is untouched"; else echo "FAIL: a failed encryption replaced the file"; fails=$((fails + 1)); fi
+
+mode_of() { stat -c %a "$1"; }
+cp "$B" "$tmp/private.json"; chmod 600 "$tmp/private.json"
+check "migrate onto a 0600 file" 0 sh -c "umask 022; \"$SIPPREP\" migrate \"$tmp/private.json\" -o \"$tmp/private.json\""
+[ "$(mode_of "$tmp/private.json")" = 600 ] && echo "ok: the target keeps its mode" || { echo "FAIL: mode $(mode_of "$tmp/private.json"), want 600"; fails=$((fails + 1)); }
+check "a new file under umask 077" 0 sh -c "umask 077; \"$SIPPREP\" fhir \"$B\" -o \"$tmp/new-077.json\""
+[ "$(mode_of "$tmp/new-077.json")" = 600 ] && echo "ok: the umask is honoured" || { echo "FAIL: mode $(mode_of "$tmp/new-077.json"), want 600"; fails=$((fails + 1)); }
+check "a new file from a 0600 input under umask 022" 0 sh -c "umask 022; \"$SIPPREP\" summary \"$tmp/private.json\" -o \"$tmp/from-private.txt\""
+[ "$(mode_of "$tmp/from-private.txt")" = 600 ] && echo "ok: never wider than the input" || { echo "FAIL: mode $(mode_of "$tmp/from-private.txt"), want 600"; fails=$((fails + 1)); }
+
+check "protect a file" 0 "$SIPPREP" protect "$B" -o "$tmp/keep.age" --passphrase-file "$tmp/pass" --work-factor 10
+check "migrate an age file onto itself" 0 "$SIPPREP" migrate "$tmp/keep.age" --passphrase-file "$tmp/pass" -o "$tmp/keep.age"
+if head -c 22 "$tmp/keep.age" | grep -q '^age-encryption.org/v1'; then echo "ok: it is still an age file"; else echo "FAIL: migrate wrote plaintext into an .age file"; fails=$((fails + 1)); fi
+check "and it still opens" 0 "$SIPPREP" validate "$tmp/keep.age" --passphrase-file "$tmp/pass"
+check "plaintext from an age file to a file must be asked for" 2 "$SIPPREP" summary "$tmp/keep.age" --passphrase-file "$tmp/pass" -o "$tmp/plain.txt"
+contains "naming the option" "--plaintext"
+[ -e "$tmp/plain.txt" ] && { echo "FAIL: plaintext written"; fails=$((fails + 1)); } || echo "ok: nothing written"
+check "and with --plaintext it is written" 0 "$SIPPREP" migrate "$tmp/keep.age" --passphrase-file "$tmp/pass" --plaintext -o "$tmp/plain.json"
+check "as JSON" 0 "$SIPPREP" validate "$tmp/plain.json"
+
+check "a failed write to standard output is exit 2" 2 sh -c "\"$SIPPREP\" summary \"$B\" > /dev/full"
+check "also for validate" 2 sh -c "\"$SIPPREP\" validate \"$B\" > /dev/full"
+
+echo '{}' > "$tmp/linked.json"; ln -s "$tmp/linked.json" "$tmp/link.json"
+check "-o refuses a symbolic link" 2 "$SIPPREP" migrate "$B" -o "$tmp/link.json"
+contains "saying why" "not a regular file"
+[ -L "$tmp/link.json" ] && [ "$(cat "$tmp/linked.json")" = '{}' ] && echo "ok: the link and its target are untouched" || { echo "FAIL: the link was replaced or followed"; fails=$((fails + 1)); }
+# Never a real device here: a sipprep without this check, run as root, replaces /dev/null.
+mkfifo "$tmp/fifo"
+check "-o refuses what is not a regular file (a named pipe here)" 2 "$SIPPREP" fhir "$B" -o "$tmp/fifo"
+[ -p "$tmp/fifo" ] && echo "ok: the pipe is still a pipe" || { echo "FAIL: the pipe was replaced"; fails=$((fails + 1)); }
+check "-o - is standard output" 0 sh -c "cd \"$tmp\" && exec \"$(readlink -f "$SIPPREP")\" fhir \"$B\" -o -"
+contains "the Bundle is printed" '"resourceType": "Bundle"'
+[ -e "$tmp/-" ] && { echo "FAIL: a file named - was written"; fails=$((fails + 1)); } || echo "ok: no file named -"
+
+python3 - "$B" "$tmp/dupids.json" <<'PY'
+import json, sys
+b = json.load(open(sys.argv[1], encoding="utf-8"))
+b["content"]["questions"].append(dict(b["content"]["questions"][0]))
+json.dump(b, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False, indent=2)
+PY
+check "fhir of an invalid bundle (duplicate ids) is exit 1" 1 "$SIPPREP" fhir "$tmp/dupids.json" -o "$tmp/dup-fhir.json"
+contains "naming the option" "--allow-invalid"
+[ -e "$tmp/dup-fhir.json" ] && { echo "FAIL: an export was written"; fails=$((fails + 1)); } || echo "ok: no export"
+check "migrate of an invalid bundle is exit 1 too" 1 "$SIPPREP" migrate "$tmp/dupids.json" -o "$tmp/dup-migrated.json"
+check "unless asked for" 1 "$SIPPREP" fhir "$tmp/dupids.json" --allow-invalid -o "$tmp/dup-fhir.json"
+[ -s "$tmp/dup-fhir.json" ] && echo "ok: written when asked for" || { echo "FAIL: --allow-invalid wrote nothing"; fails=$((fails + 1)); }
+
+ESC=$(printf '\033'); RLO=$(printf '\342\200\256')
+python3 - "$B" "$tmp/esckey.json" "$tmp/dupesc.json" "$tmp/rlo.json" "$tmp/rlo-words.json" <<'PY'
+import json, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+key = '"\\u001b]0;Allt ser bra ut\\u0007\\u001b[2J": 1,\n  '
+open(sys.argv[2], "w", encoding="utf-8").write(text.replace('"format"', key + '"format"', 1))
+open(sys.argv[3], "w", encoding="utf-8").write(text.replace('"format"', key + key + '"format"', 1))
+b = json.loads(text)
+b["content"]["owner"]["phone"] = "\u202e99 88 77-0150\u202c"
+json.dump(b, open(sys.argv[4], "w", encoding="utf-8"), ensure_ascii=False, indent=2)
+b = json.loads(text)
+b["content"]["goals"]["long_term"][0]["text"] = "Ring \u202e0150\u202c"
+json.dump(b, open(sys.argv[5], "w", encoding="utf-8"), ensure_ascii=False, indent=2)
+PY
+for f in esckey dupesc; do
+  check "a member name with terminal sequences ($f)" 2 "$SIPPREP" validate "$tmp/$f.json"
+  if grep -q "$ESC" <<<"$out"; then echo "FAIL: an escape character reached the terminal ($f)"; fails=$((fails + 1)); else echo "ok: no escape character printed ($f)"; fi
+  contains "it is written out ($f)" 'U+001B'
+  check "also on standard error ($f)" 2 "$SIPPREP" summary "$tmp/$f.json"
+  if grep -q "$ESC" <<<"$out"; then echo "FAIL: an escape character reached standard error ($f)"; fails=$((fails + 1)); else echo "ok: none on standard error ($f)"; fi
+done
+check "a phone number that reverses itself is invalid" 1 "$SIPPREP" validate "$tmp/rlo.json"
+contains "the message names the field and the character" "U+202E"
+if grep -q "$RLO" <<<"$out"; then echo "FAIL: the direction control reached the terminal"; fails=$((fails + 1)); else echo "ok: the control is written out"; fi
+check "and migrate does not bless it with a fresh checksum" 1 "$SIPPREP" migrate "$tmp/rlo.json" -o "$tmp/rlo-migrated.json"
+check "in words it is kept, with a warning" 0 "$SIPPREP" validate "$tmp/rlo-words.json"
+check "the summary shows it" 0 "$SIPPREP" summary "$tmp/rlo-words.json"
+contains "as a visible mark" "‹U+202E›0150"
+if grep -q "$RLO" <<<"$out"; then echo "FAIL: the summary holds the direction control"; fails=$((fails + 1)); else echo "ok: not the control itself"; fi
+
+"$SIPPREP" protect "$B" -o "$tmp/wf10.age" --passphrase-file "$tmp/pass" --work-factor 10
+sed 's/^\(-> scrypt [^ ]*\) 10$/\1 21/' "$tmp/wf10.age" > "$tmp/hard.age"
+check "a foreign file demanding 2 GiB of scrypt is refused" 2 sh -c "ulimit -v 1500000; \"$SIPPREP\" validate \"$tmp/hard.age\" --passphrase-file \"$tmp/pass\""
+contains "before any work, naming the option" "--max-work-factor"
+check "--max-work-factor allows more" 2 sh -c "ulimit -v 1500000; \"$SIPPREP\" validate \"$tmp/hard.age\" --passphrase-file \"$tmp/pass\" --max-work-factor 21"
+contains "and then it is memory that stops it" "minne"
+"$SIPPREP" protect "$B" -o "$tmp/stanza.age" --passphrase-file "$tmp/pass" --work-factor 10
+python3 - "$tmp/stanza.age" <<'PY'
+import sys
+p = sys.argv[1]; data = bytearray(open(p, "rb").read())
+body = data.index(b"\n", data.index(b"-> scrypt")) + 1
+data[body + 5] = ord("B") if data[body + 5] == ord("A") else ord("A")
+open(p, "wb").write(bytes(data))
+PY
+check "damage in the scrypt stanza" 2 "$SIPPREP" validate "$tmp/stanza.age" --passphrase-file "$tmp/pass"
+contains "reads as wrong passphrase or damage" "Fel lösenord – eller så är filen skadad"
+
 echo "$fails failure(s)"
 [ "$fails" -eq 0 ]

@@ -6,6 +6,7 @@
 
 #include "core/age/age.hpp"
 #include "core/bundle.hpp"
+#include "core/i18n.hpp"
 
 using namespace sipprep;
 
@@ -113,4 +114,54 @@ TEST(Age, TheWorkFactorIsWrittenAsAgeReadsIt) {
     }
     EXPECT_FALSE(age::make_sealer("x", 0).ok());
     EXPECT_FALSE(age::make_sealer("x", 31).ok());
+}
+
+// A file from elsewhere may not make the reader spend more than age -p's work plus one step
+// (512 MiB) unless the reader asks: the check comes before any scrypt work (issue 27).
+TEST(Age, AForeignFilesWorkFactorIsCappedByDefault) {
+    EXPECT_EQ(age::kMaxForeignWorkFactor, 19);
+    const std::string file = age::encrypt("{}", "pw", kFast);
+    std::string harder = file;
+    harder.replace(harder.find(" 10\n"), 4, " 20\n");  // 1 GiB: refused before scrypt runs
+    EXPECT_EQ(age::decrypt(harder, "pw").error, age::Error::WorkFactorTooHigh);
+    // Up to the cap it is read: the edited header then fails its MAC or the key, never the cap.
+    std::string within = file;
+    within.replace(within.find(" 10\n"), 4, " 11\n");
+    EXPECT_NE(age::decrypt(within, "pw").error, age::Error::WorkFactorTooHigh);
+}
+
+// Stanza arguments are printable ASCII as the spec says, whichever stanza holds them.
+TEST(Age, StanzaArgumentsMustBePrintableAscii) {
+    const std::string file = age::encrypt("{}", "pw", kFast);
+    const std::size_t stanza = file.find("-> scrypt");
+    for (const std::string& bad :
+         {std::string("-> scrypt\t"), std::string("-> \x1b]0;x\x07 "), std::string("-> \xc3\xa5 ")}) {
+        std::string edited = file;
+        edited.replace(stanza, 3, bad);
+        EXPECT_EQ(age::decrypt(edited, "pw").error, age::Error::Malformed) << bad;
+    }
+}
+
+// Damage inside the scrypt stanza cannot be told from another passphrase: the message says both.
+TEST(Age, DamageInTheStanzaReadsAsWrongPassphraseOrDamage) {
+    const std::string file = age::encrypt("{}", "pw", kFast);
+    std::string damaged = file;
+    const std::size_t body = file.find('\n', file.find("-> scrypt")) + 1;
+    damaged[body + 5] = damaged[body + 5] == 'A' ? 'B' : 'A';
+    const age::Decrypted d = age::decrypt(damaged, "pw");
+    EXPECT_EQ(d.error, age::Error::WrongPassphrase);
+    EXPECT_TRUE(d.plaintext.empty());
+    EXPECT_EQ(tr(Lang::Sv, age::error_key(d.error)), "Fel lösenord – eller så är filen skadad.");
+    EXPECT_EQ(tr(Lang::En, age::error_key(d.error)), "Wrong passphrase – or the file is damaged.");
+}
+
+// A failure hands back neither plaintext nor a key to save with.
+TEST(Age, AFailureLeavesNoPlaintextOrKey) {
+    std::string file = age::encrypt(std::string(100000, 'x'), "pw", kFast);
+    file.back() ^= 1;  // the last chunk fails after the first was decrypted
+    const age::Decrypted d = age::decrypt(file, "pw");
+    EXPECT_EQ(d.error, age::Error::Damaged);
+    EXPECT_TRUE(d.plaintext.empty());
+    EXPECT_FALSE(d.sealer.ok());
+    for (unsigned char b : d.sealer.file_key) EXPECT_EQ(b, 0);
 }

@@ -92,7 +92,7 @@ TEST(Passphrase, OpeningAsksForThePassphraseAndAWrongOneChangesNothing) {
     press(r.h, r.app, "Lås upp och öppna");
     EXPECT_NE(r.shown().find("Låser upp"), std::string::npos);
     answer_unlock(r);
-    EXPECT_NE(r.shown().find("Fel lösenord."), std::string::npos);
+    EXPECT_NE(r.shown().find("Fel lösenord – eller så är filen skadad."), std::string::npos);
     EXPECT_EQ(r.state()["screen"], "start");
     EXPECT_EQ(r.shown().find("fel lösenord"), std::string::npos) << "the field is emptied for a new try";
 
@@ -175,7 +175,7 @@ TEST(Passphrase, ALockedDraftAsksForItsPassphraseOnTheNeutralScreen) {
     ASSERT_EQ(r.host.draft_unlocks, std::vector<std::string>{"fel"});
     r.app.draft_unlocked("age.wrong_passphrase", "");
     r.frame();
-    EXPECT_NE(r.shown().find("Fel lösenord."), std::string::npos);
+    EXPECT_NE(r.shown().find("Fel lösenord – eller så är filen skadad."), std::string::npos);
     EXPECT_EQ(r.state()["screen"], "resume");
 
     type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "vårt eget lösen");

@@ -21,8 +21,16 @@ const unsigned char* bytes(std::string_view s) { return reinterpret_cast<const u
 
 bool ready() { return sodium_init() >= 0; }
 
+// Wipes a secret when it goes out of scope, on every way out of a function.
+struct Wipe {
+    void* at;
+    std::size_t size;
+    ~Wipe() { sodium_memzero(at, size); }
+};
+
 Key hmac_sha256(std::string_view key, std::string_view message) {
     crypto_auth_hmacsha256_state st;
+    const Wipe wipe_state{&st, sizeof st};
     crypto_auth_hmacsha256_init(&st, bytes(key), key.size());
     crypto_auth_hmacsha256_update(&st, bytes(message), message.size());
     Key out;
@@ -32,7 +40,8 @@ Key hmac_sha256(std::string_view key, std::string_view message) {
 
 // HKDF-SHA-256 (RFC 5869) with 32 bytes of output: one HMAC to extract, one to expand.
 Key hkdf(std::string_view ikm, std::string_view salt, std::string_view info) {
-    const Key prk = hmac_sha256(salt, ikm);
+    Key prk = hmac_sha256(salt, ikm);
+    const Wipe wipe_prk{prk.data(), prk.size()};
     std::string t(info);
     t += '\x01';
     return hmac_sha256(std::string_view(reinterpret_cast<const char*>(prk.data()), prk.size()), t);
@@ -73,8 +82,13 @@ bool next_line(std::string_view s, std::size_t* pos, std::string_view* line) {
 
 Decrypted decrypt(std::string_view file, std::string_view passphrase, int max_work_factor) {
     Decrypted r;
+    Key wrap{}, mac_key{}, payload_key{};
+    unsigned char file_key[kFileKey] = {};
+    const Wipe wipe_wrap{wrap.data(), wrap.size()}, wipe_mac{mac_key.data(), mac_key.size()},
+        wipe_payload{payload_key.data(), payload_key.size()}, wipe_file_key{file_key, sizeof file_key};
     auto fail = [&](Error e) {
         r.error = e;
+        sodium_memzero(r.plaintext.data(), r.plaintext.size());
         r.plaintext.clear();
         return r;
     };
@@ -104,6 +118,9 @@ Decrypted decrypt(std::string_view file, std::string_view passphrase, int max_wo
             std::size_t b = line.find(' ', a);
             if (b == std::string_view::npos) b = line.size();
             if (b == a) return fail(Error::Malformed);  // an empty argument
+            // The spec: arguments are printable ASCII (VCHAR); nothing else reaches a message.
+            for (std::size_t k = a; k < b; ++k)
+                if (line[k] < 0x21 || line[k] > 0x7E) return fail(Error::Malformed);
             s.args.emplace_back(line.substr(a, b - a));
             a = b + 1;
         }
@@ -133,9 +150,7 @@ Decrypted decrypt(std::string_view file, std::string_view passphrase, int max_wo
     if (log_n > max_work_factor) return fail(Error::WorkFactorTooHigh);
     if (s.body.size() != kFileKey + kTag) return fail(Error::Malformed);
 
-    Key wrap;
     if (!scrypt_key(passphrase, salt, log_n, &wrap)) return fail(Error::TooLittleMemory);
-    unsigned char file_key[kFileKey];
     const unsigned char zero_nonce[12] = {};
     unsigned long long n = 0;
     if (crypto_aead_chacha20poly1305_ietf_decrypt(file_key, &n, nullptr, bytes(s.body), s.body.size(), nullptr, 0,
@@ -144,14 +159,14 @@ Decrypted decrypt(std::string_view file, std::string_view passphrase, int max_wo
     const std::string_view fk(reinterpret_cast<const char*>(file_key), kFileKey);
 
     // The MAC covers the header up to and including "---".
-    const Key mac_key = hkdf(fk, {}, "header");
+    mac_key = hkdf(fk, {}, "header");
     const Key expected = hmac_sha256(view(mac_key), file.substr(0, mac_start + 3));
     if (sodium_memcmp(expected.data(), mac.data(), 32) != 0) return fail(Error::Damaged);
 
     // ---- payload: a 16-byte nonce, then 64 KiB chunks
     if (file.size() - pos < 16) return fail(Error::Damaged);
     const std::string_view nonce = file.substr(pos, 16);
-    const Key payload_key = hkdf(fk, nonce, "payload");
+    payload_key = hkdf(fk, nonce, "payload");
     std::string_view rest = file.substr(pos + 16);
     std::uint64_t counter = 0;
     for (;;) {
@@ -172,7 +187,6 @@ Decrypted decrypt(std::string_view file, std::string_view passphrase, int max_wo
     }
     r.sealer.header = std::string(file.substr(0, pos));
     std::copy(file_key, file_key + kFileKey, r.sealer.file_key.begin());
-    sodium_memzero(file_key, sizeof file_key);
     return r;
 }
 
@@ -180,20 +194,20 @@ Sealer make_sealer(std::string_view passphrase, int work_factor) {
     if (work_factor < 1 || work_factor > 30) return Sealer{};  // age allows 1…30; 2^31 blocks fit no memory
     Sealer sealer;
     if (!ready()) return sealer;
+    Key wrap{};
+    const Wipe wipe_wrap{wrap.data(), wrap.size()}, wipe_key{sealer.file_key.data(), sealer.file_key.size()};
     unsigned char salt[16];
     randombytes_buf(sealer.file_key.data(), sealer.file_key.size());
     randombytes_buf(salt, sizeof salt);
     const std::string_view fk(reinterpret_cast<const char*>(sealer.file_key.data()), kFileKey);
     const std::string_view salt_v(reinterpret_cast<const char*>(salt), sizeof salt);
 
-    Key wrap;
     if (!scrypt_key(passphrase, salt_v, work_factor, &wrap)) return Sealer{};
     unsigned char body[kFileKey + kTag];
     const unsigned char zero_nonce[12] = {};
     unsigned long long n = 0;
     crypto_aead_chacha20poly1305_ietf_encrypt(body, &n, sealer.file_key.data(), kFileKey, nullptr, 0, nullptr,
                                               zero_nonce, wrap.data());
-    sodium_memzero(wrap.data(), wrap.size());
     std::string& out = sealer.header;
     out = kVersionLine;
     // The work factor is 1…30: two digits at most (std::to_string would bring printf into the module).
@@ -203,9 +217,12 @@ Sealer make_sealer(std::string_view passphrase, int work_factor) {
     out += "\n";
     out += base64_encode(std::string_view(reinterpret_cast<const char*>(body), sizeof body)) + "\n";  // 43 < 64
     out += "---";
-    const Key mac = hmac_sha256(view(hkdf(fk, {}, "header")), out);
+    Key mac_key = hkdf(fk, {}, "header");
+    const Wipe wipe_mac{mac_key.data(), mac_key.size()};
+    const Key mac = hmac_sha256(view(mac_key), out);
     out += " " + base64_encode(view(mac)) + "\n";
-    return sealer;
+    Sealer made = sealer;  // a copy: `sealer`'s own key is wiped on the way out
+    return made;
 }
 
 std::string seal(const Sealer& sealer, std::string_view plaintext) {
@@ -217,7 +234,8 @@ std::string seal(const Sealer& sealer, std::string_view plaintext) {
     std::string out = sealer.header;
     out.reserve(out.size() + 16 + plaintext.size() + (plaintext.size() / kChunk + 1) * kTag);
     out += nonce_v;
-    const Key payload_key = hkdf(fk, nonce_v, "payload");
+    Key payload_key = hkdf(fk, nonce_v, "payload");
+    const Wipe wipe_payload{payload_key.data(), payload_key.size()};
     std::uint64_t counter = 0;
     std::size_t pos = 0;
     unsigned long long n = 0;

@@ -15,8 +15,15 @@ inline constexpr std::string_view kArmorBegin = "-----BEGIN AGE ENCRYPTED FILE--
 
 // log2 of scrypt's N, as `age -p` uses. In the browser (Chromium, 2-core laptop) unlocking then
 // takes about a second (0.7–1.2 s measured) and 256 MiB of memory.
+// scrypt (r = 8) needs 2^N KiB of memory: 18 → 256 MiB, 19 → 512 MiB, 20 → 1 GiB,
+// 21 → 2 GiB, 22 → 4 GiB; the time doubles with each step too.
 inline constexpr int kDefaultWorkFactor = 18;
-inline constexpr int kMaxWorkFactor = 22;         // refuse more: unlocking would take minutes
+// The most a file from elsewhere may demand unless the reader asks for more (the CLI's
+// --max-work-factor): what `age -p` writes plus one step, 512 MiB. A crafted file cannot make
+// the reader spend gigabytes and half a minute before "Wrong passphrase". The web app reads
+// foreign files with this cap too.
+inline constexpr int kMaxForeignWorkFactor = kDefaultWorkFactor + 1;
+inline constexpr int kMaxWorkFactor = 22;         // never more, even when asked: 4 GiB, minutes
 inline constexpr int kBrowserMaxWorkFactor = 20;  // 1 GiB of scrypt memory; more and a tab runs out
 
 // True when `bytes` start as an age v1 file.
@@ -27,7 +34,7 @@ enum class Error {
     NotAge,         // not an age v1 file
     Armored,        // the PEM form ("-----BEGIN AGE ENCRYPTED FILE-----"), not read here
     NotPassphrase,  // made for a key (X25519 …), not a passphrase
-    Malformed,      // a header or payload that breaks the format
+    Malformed,      // a header or payload that breaks the format (a stanza argument that is not printable ASCII)
     WorkFactorTooHigh,
     WrongPassphrase,  // or a file key wrapped for another passphrase
     Damaged,          // the header MAC or a payload chunk does not verify, or the end is missing
@@ -38,9 +45,13 @@ enum class Error {
 const char* error_key(Error e);
 
 // A file key and its header (the scrypt stanza and the MAC): the slow part of making a file,
-// done once. A draft that is saved every few seconds is sealed again with it in milliseconds;
-// each seal draws a new payload nonce, so each file has its own payload key (the format derives
-// it from the file key and the nonce), and each is a complete age file.
+// done once. A draft that is saved every few seconds is sealed again with it in milliseconds.
+// Reusing the file key is safe because each seal draws a new random 16-byte payload nonce and
+// the format derives the payload key from the file key and that nonce (HKDF): each file is
+// encrypted under its own key, so the STREAM chunk nonces, which start at zero in every file,
+// never meet the same key twice (two saves share a payload key only if two 128-bit random
+// nonces collide). What the saves share is the header, so they can be told to be under the
+// same passphrase — which the draft's saves are anyway. Each is a complete age file.
 struct Sealer {
     std::string header;  // "age-encryption.org/v1" … "--- MAC\n"
     std::array<unsigned char, 16> file_key{};
@@ -54,7 +65,9 @@ struct Decrypted {
     bool ok() const { return error == Error::None; }
 };
 
-Decrypted decrypt(std::string_view file, std::string_view passphrase, int max_work_factor = kMaxWorkFactor);
+// Keys, and the plaintext read so far, are wiped on every way out; a failure returns no plaintext.
+// Damage inside the scrypt stanza cannot be told from another passphrase: both are WrongPassphrase.
+Decrypted decrypt(std::string_view file, std::string_view passphrase, int max_work_factor = kMaxForeignWorkFactor);
 
 // A new file key and salt from libsodium's CSPRNG (crypto.getRandomValues in the browser).
 // Not ok() when scrypt could not run (memory).

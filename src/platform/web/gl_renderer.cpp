@@ -2,7 +2,9 @@
 
 #include <GLES3/gl3.h>
 #include <cstdio>
+#include <cstring>
 #include <string_view>
+#include <vector>
 
 #include "imgui.h"
 
@@ -16,6 +18,44 @@ namespace {
 
 GLuint program = 0, vao = 0, vbo = 0, ibo = 0, font_texture = 0;
 GLint u_projection = -1, u_texture = -1;
+
+// The last frame drawn, byte for byte: a frame that would draw the same is not drawn again
+// (where WebGL runs in software, each drawn frame costs the page tens of milliseconds).
+struct LastFrame {
+    std::vector<unsigned char> bytes, next;
+    bool valid = false;
+} last;
+
+template <typename T>
+void append(std::vector<unsigned char>& out, const T* data, std::size_t count) {
+    const auto* p = reinterpret_cast<const unsigned char*>(data);
+    out.insert(out.end(), p, p + count * sizeof(T));
+}
+
+// Everything renderer_draw reads, in one buffer.
+void serialise(const ImDrawData* dd, int fb_width, int fb_height, std::vector<unsigned char>& out) {
+    out.clear();
+    const int size[2] = {fb_width, fb_height};
+    append(out, size, 2);
+    append(out, &dd->DisplayPos, 1);
+    append(out, &dd->DisplaySize, 1);
+    append(out, &dd->FramebufferScale, 1);
+    append(out, &ImGui::GetStyle().Colors[ImGuiCol_WindowBg], 1);
+    for (int n = 0; n < dd->CmdListsCount; ++n) {
+        const ImDrawList* list = dd->CmdLists[n];
+        const int counts[3] = {list->VtxBuffer.Size, list->IdxBuffer.Size, list->CmdBuffer.Size};
+        append(out, counts, 3);
+        append(out, list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size));
+        append(out, list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size));
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            const std::uintptr_t fields[5] = {reinterpret_cast<std::uintptr_t>(cmd.UserCallback),
+                                              reinterpret_cast<std::uintptr_t>(cmd.GetTexID()), cmd.ElemCount,
+                                              cmd.IdxOffset, cmd.VtxOffset};
+            append(out, fields, 5);
+            append(out, &cmd.ClipRect, 1);
+        }
+    }
+}
 
 GLuint compile(GLenum type, std::string_view source) {
     GLuint s = glCreateShader(type);
@@ -90,14 +130,23 @@ void renderer_upload_font_atlas() {
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(font_texture)));
     io.Fonts->ClearTexData();  // the GPU has it now
+    last.valid = false;        // the same vertices show other glyphs now
 }
 
-void renderer_draw(ImDrawData* dd, int fb_width, int fb_height) {
+bool renderer_draw(ImDrawData* dd, int fb_width, int fb_height) {
+    if (dd) {
+        serialise(dd, fb_width, fb_height, last.next);
+        if (last.valid && last.next == last.bytes) return false;  // on screen already
+        std::swap(last.bytes, last.next);
+        last.valid = true;
+    } else {
+        last.valid = false;
+    }
     glViewport(0, 0, fb_width, fb_height);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    if (!dd || fb_width <= 0 || fb_height <= 0) return;
+    if (!dd || fb_width <= 0 || fb_height <= 0) return true;
 
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);
@@ -144,6 +193,7 @@ void renderer_draw(ImDrawData* dd, int fb_width, int fb_height) {
     }
     glDisable(GL_SCISSOR_TEST);
     glBindVertexArray(0);
+    return true;
 }
 
 }  // namespace sipprep::web

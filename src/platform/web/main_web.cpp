@@ -152,6 +152,10 @@ EMSCRIPTEN_KEEPALIVE void sipprep_a11y_text(const char* key, const char* value, 
     wake();
 }
 
+// The font atlas for this devicePixelRatio: web/shell.js asks for it in a task of its own before
+// the first frame, so that start-up has no long task (the first frame builds it otherwise).
+EMSCRIPTEN_KEEPALIVE void sipprep_build_fonts(float pixel_ratio) { ensure_fonts(pixel_ratio); }
+
 // The app font (web/shell.js fetches app-font.ttf while the WebAssembly loads).
 EMSCRIPTEN_KEEPALIVE void sipprep_set_font(const unsigned char* data, int length) {
     s.font_ttf.assign(data, data + length);

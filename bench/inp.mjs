@@ -1,0 +1,97 @@
+// Interaction to Next Paint while typing, as on a slow phone: Chromium's CPU slowed down
+// `--cpu` times (CDP Emulation.setCPUThrottlingRate), typing into a question of a draft with
+// 100 questions, beside the same typing into SurveyJS's text area (../shared/bench/peers, a
+// copy with its packages as bench/lighthouse.mjs makes). INP from the Event Timing API: the
+// longest event of each interaction (keydown to the next paint), then the 98th percentile of
+// those, as Chromium reports it.
+//   node bench/inp.mjs [--cpu 4] [--keys 40] [--runs 3] [--web build/web] [--peers DIR]
+import { existsSync } from 'node:fs';
+import { homedir, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { serve, launch, WEB } from '../tests/browser/harness.mjs';
+import { largeDraft } from './drafts.mjs';
+
+const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
+const cpu = Number(arg('--cpu', 4));
+const keys = Number(arg('--keys', 40));
+const runs = Number(arg('--runs', 3));
+const web = resolve(arg('--web', WEB));
+const peers = resolve(arg('--peers', join(homedir(), '.cache/sipprep/peers')));
+
+function observe() {
+  window.__interactions = new Map();
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (!e.interactionId) continue;
+      window.__interactions.set(e.interactionId, Math.max(window.__interactions.get(e.interactionId) || 0, e.duration));
+    }
+  }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+}
+
+const targets = [{
+  name: 'us (100 questions)',
+  dir: web,
+  async open(context, url) {
+    const draft = largeDraft({ questions: 100 });
+    await context.addInitScript((text) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('sipprep.draft.v1', text); sessionStorage.setItem('seeded', '1'); } }, draft);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.__appReady === true, null, { timeout: 120000 });
+    await page.getByRole('button', { name: 'Fortsätt', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const field = page.getByRole('textbox', { name: 'Fråga 1', exact: false }).first();
+    await field.waitFor({ state: 'attached', timeout: 120000 });
+    return { page, field };
+  },
+}];
+if (existsSync(join(peers, 'node_modules/survey-core'))) {
+  targets.push({
+    name: 'SurveyJS (26 fields)',
+    dir: peers,
+    async open(context, url) {
+      const page = await context.newPage();
+      await page.goto(url + 'surveyjs.html');
+      const field = page.locator('textarea').first();
+      await field.waitFor({ state: 'visible', timeout: 120000 });
+      return { page, field };
+    },
+  });
+} else {
+  console.error(`no peers at ${peers} (run bench/lighthouse.mjs once, it makes the copy): only our app`);
+}
+
+const browser = await launch();
+const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
+console.log(`INP while typing ${keys} keys, CPU ${cpu}× slower (CDP), headless Chromium (SwiftShader), ${runs} runs; load average ${loadavg()[0].toFixed(1)}`);
+console.log(`${'page'.padEnd(24)}${'INP (p98), ms per run'.padEnd(26)}median`);
+for (const t of targets) {
+  const server = await serve(t.dir, { gzip: true });
+  const inps = [], all = [];
+  for (let run = 0; run < runs; run++) {
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, hasTouch: false });
+    await context.addInitScript(observe);
+    const { page, field } = await t.open(context, server.url);
+    await field.focus();
+    await page.waitForTimeout(1000);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    await page.evaluate(() => window.__interactions.clear());
+    for (let i = 0; i < keys; i++) {
+      await page.keyboard.type(String.fromCharCode(97 + (i % 26)));
+      await page.waitForTimeout(150);
+    }
+    await page.waitForTimeout(1000);
+    const durations = await page.evaluate(() => [...window.__interactions.values()]);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    // Chromium's INP: the worst interaction, ignoring one in every 50. Interactions under 16 ms
+    // are not reported (the observer's least threshold): they count as the fastest.
+    const sorted = [...durations].sort((a, b) => b - a);
+    inps.push(sorted[Math.floor(Math.max(keys, sorted.length) / 50)] || 0);
+    all.push(...durations);
+    await context.close();
+  }
+  await server.close();
+  console.log(`${t.name.padEnd(24)}${inps.map((v) => v.toFixed(0)).join(', ').padEnd(26)}${String(pct(inps, 0.5).toFixed(0)).padStart(6)}   ${all.length} of ${keys * runs} keys took ≥ 16 ms${all.length ? `, longest ${Math.max(...all).toFixed(0)} ms` : ''}`);
+}
+await browser.close();
+process.exit(0);

@@ -1,0 +1,110 @@
+#include "hidden_text.hpp"
+
+#include "utf8.hpp"
+
+namespace sipprep {
+namespace {
+
+// The code point at byte `i` of well-formed UTF-8, and its length.
+char32_t decode(std::string_view s, std::size_t i, std::size_t* len) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    const unsigned char c = b(0);
+    if (c < 0x80 || i + 1 >= s.size()) {
+        *len = 1;
+        return c;
+    }
+    if (c < 0xE0) {
+        *len = 2;
+        return char32_t(c & 0x1F) << 6 | (b(1) & 0x3F);
+    }
+    if (c < 0xF0 || i + 3 >= s.size()) {
+        *len = i + 2 < s.size() ? 3 : 1;
+        return *len == 3 ? char32_t(c & 0x0F) << 12 | char32_t(b(1) & 0x3F) << 6 | (b(2) & 0x3F) : c;
+    }
+    *len = 4;
+    return char32_t(c & 0x07) << 18 | char32_t(b(1) & 0x3F) << 12 | char32_t(b(2) & 0x3F) << 6 | (b(3) & 0x3F);
+}
+
+bool is_emoji(char32_t c) {
+    return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) || (c >= 0x2B00 && c <= 0x2BFF) ||
+           c == 0xFE0F || c == 0x20E3;
+}
+
+bool is_direction_control(char32_t c) {
+    return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+bool is_hidden(char32_t c) {
+    return is_direction_control(c) || (c >= 0x200B && c <= 0x200D) || (c >= 0x2060 && c <= 0x2064) ||
+           (c >= 0x206A && c <= 0x206F) || c == 0xFEFF || c == 0x180E;
+}
+
+bool is_right_to_left(char32_t c) {
+    return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFE) ||
+           (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF);
+}
+
+}  // namespace
+
+std::size_t hidden_character_at(std::string_view text, std::size_t i, char32_t* code) {
+    // Every hidden character is three bytes long, starting 0xD8 (U+061C, two) or 0xE1/0xE2/0xEF.
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead != 0xD8 && lead != 0xE1 && lead != 0xE2 && lead != 0xEF) return 0;
+    std::size_t len = 0;
+    const char32_t c = decode(text, i, &len);
+    if (!is_hidden(c)) return 0;
+    if (c == 0x200D && i > 0 && i + len < text.size()) {
+        std::size_t start = i - 1, next_len = 0, prev_len = 0;
+        while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+        if (is_emoji(decode(text, start, &prev_len)) && is_emoji(decode(text, i + len, &next_len))) return 0;
+    }
+    if (code) *code = c;
+    return len;
+}
+
+char32_t first_hidden_character(std::string_view text) {
+    char32_t code = 0;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (hidden_character_at(text, i, &code)) return code;
+    return 0;
+}
+
+std::string code_point_name(char32_t code) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string hex;
+    for (char32_t c = code; c != 0 || hex.size() < 4; c >>= 4) hex.insert(hex.begin(), kHex[c & 0xF]);
+    return "U+" + hex;
+}
+
+std::string with_hidden_characters_shown(std::string_view text) {
+    std::string out;
+    std::size_t done = 0;
+    char32_t code = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        std::size_t len = control_character_at(text, i);
+        if (len)
+            code = len == 1 ? static_cast<unsigned char>(text[i]) : static_cast<unsigned char>(text[i + 1]);
+        else
+            len = hidden_character_at(text, i, &code);
+        if (!len) continue;
+        out.append(text.substr(done, i - done));
+        out += "\u2039" + code_point_name(code) + "\u203A";
+        done = i + len;
+        i += len - 1;
+    }
+    if (done == 0) return std::string(text);
+    out.append(text.substr(done));
+    return out;
+}
+
+std::string isolated(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t len = 1;
+        const char32_t c = static_cast<unsigned char>(text[i]) < 0x80 ? text[i] : decode(text, i, &len);
+        if (is_right_to_left(c) || is_direction_control(c)) return "\u2068" + std::string(text) + "\u2069";
+        i += len;
+    }
+    return std::string(text);
+}
+
+}  // namespace sipprep

@@ -1,0 +1,90 @@
+#include "text_checks.hpp"
+
+#include <set>
+
+#include "hidden_text.hpp"
+#include "model_json.hpp"
+
+namespace sipprep {
+namespace {
+
+constexpr std::size_t kMaxHiddenIssues = 20;
+
+// Members whose value is exact wherever they are (docs/bundle-format.md lists them).
+const std::set<std::string_view, std::less<>>& exact_members() {
+    static const std::set<std::string_view, std::less<>> names = {
+        "id",      "author",   "actor",        "representative_id", "lead",       "trusted_most", "personal_id",
+        "phone",   "service",  "sha256",       "bundle_sha256",     "algorithm",  "saved",        "created",
+        "updated", "language", "format",       "wished_date",       "valid_from", "valid_to",     "revoked_on",
+        "date",    "by_when",  "follow_up_on",
+    };
+    return names;
+}
+
+std::string_view last_token(std::string_view pointer) {
+    const std::size_t slash = pointer.rfind('/');
+    return slash == std::string_view::npos ? pointer : pointer.substr(slash + 1);
+}
+
+// Calls visit(pointer, node) for each string node of `v` (a const or a changeable document).
+template <typename J, typename Visit>
+void each_string(J& v, std::string* path, const Visit& visit) {
+    if (v.is_string()) {
+        visit(*path, v);
+    } else if (v.is_object()) {
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            const std::size_t n = path->size();
+            *path += '/' + it.key();  // the format's own names need no "~" escapes
+            each_string(*it, path, visit);
+            path->resize(n);
+        }
+    } else if (v.is_array()) {
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            const std::size_t n = path->size();
+            *path += '/' + std::to_string(i);
+            each_string(v[i], path, visit);
+            path->resize(n);
+        }
+    }
+}
+
+}  // namespace
+
+bool is_exact_value(std::string_view pointer) {
+    const std::string_view name = last_token(pointer);
+    if (exact_members().count(name)) return true;
+    // The interpreter's "who" is a contributor's id; an effort's "who" is words ("Hemtjänsten").
+    if (name == "who") return pointer.find("/interpreters/") != std::string_view::npos;
+    return pointer == "/app/name" || pointer == "/app/version";
+}
+
+void check_hidden_characters(const nlohmann::json& value, std::string* path, std::vector<Issue>* out) {
+    each_string(value, path, [&](const std::string& at, const nlohmann::json& node) {
+        if (out->size() >= kMaxHiddenIssues) return;
+        const char32_t c = first_hidden_character(node.get_ref<const std::string&>());
+        if (c == 0) return;
+        if (is_exact_value(at))
+            out->push_back(Issue{Severity::Error, at, "text.hidden_exact", {code_point_name(c)}});
+        else
+            out->push_back(Issue{Severity::Warning, at, "text.hidden_words", {code_point_name(c)}});
+    });
+}
+
+Preparation shown_to_professional(const Preparation& p) {
+    Json content = to_json(p);
+    std::string path = "/content";
+    bool changed = false;
+    each_string(content, &path, [&](const std::string& at, Json& node) {
+        std::string& text = node.get_ref<std::string&>();
+        // An exact value with one is an error but still read: shown too (an id the same way
+        // wherever it is used, so references still meet), and not isolated (FHIR identifiers).
+        std::string shown = with_hidden_characters_shown(text);
+        if (!is_exact_value(at)) shown = isolated(shown);
+        if (shown == text) return;
+        text = std::move(shown);
+        changed = true;
+    });
+    return changed ? preparation_from_json(content) : p;
+}
+
+}  // namespace sipprep
