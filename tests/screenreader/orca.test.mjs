@@ -67,13 +67,21 @@ test('Orca in Firefox ESR: the start screen, step 1 by Tab, typing with åäö, 
       desktop.key(...keys);
       return speech.waitFor(expected, { after: mark });
     };
-    // Tab until Orca names a control matching `target`; each Tab waits for Orca to name where
-    // focus went. Returns the index of the utterance.
+    // Tab until Orca names a control matching `target`. Each Tab waits for focus to move in the
+    // page and then for Orca to name that control: Orca may still be saying where the previous
+    // Tab went, and that must not count for this one.
+    const focusName = () => page.evaluate(() => {
+      const a = document.activeElement;
+      return (a?.getAttribute('aria-label') || a?.labels?.[0]?.textContent || a?.textContent || '').trim().slice(0, 12);
+    });
     const tabTo = async (target, max = 40) => {
       for (let i = 0; i < max; i++) {
+        await page.evaluate(() => { window.__beforeTab = document.activeElement; });
         const mark = await speech.mark();
         desktop.key('Tab');
-        const at = await speech.waitFor((l) => CONTROL.test(l) || target.test(l), { after: mark, what: 'where Tab went' });
+        await page.waitForFunction(() => document.activeElement !== window.__beforeTab, { timeout: 60000 });
+        const name = await focusName();
+        const at = await speech.waitFor((l) => CONTROL.test(l) && l.includes(name), { after: mark, what: `where Tab went (${name})` });
         const lines = await speech.read();
         if (target.test(lines[at])) return at;
       }
