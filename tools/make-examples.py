@@ -243,6 +243,27 @@ c["reason"] = v((P, "Det har gått ett halvår och jag har ramlat två gånger s
 c["invitations"]["actors"][0]["service"] = "hemtjanst"
 c["participation"]["adaptations"].update({"hearing_loop": True, "speak_slowly": True})
 
+# ---- The plan after the meeting in full (issue 26) ----
+
+# Kerstin: from when, how often and where for each effort; the follow-up's time and place; the
+# contacts the plan names; the long-term goal and delmål as the meeting wrote them.
+c = examples["vuxen-efter-sjukhusvistelse"]["content"]
+for e, (starts, often, where) in zip(c["agreed"]["efforts"], [("2026-11-21", "morgon och kväll varje dag", "hemma"),
+                                                             ("2026-11-21", "en gång i veckan", "hemma"),
+                                                             ("", "", "hemma"),
+                                                             ("", "varje kväll och på lördagar", "")]):
+    e.update({k: val for k, val in (("starts", starts), ("how_often", often), ("where", where)) if val})
+c["agreed"].update({
+  "follow_up_time": "13:30", "follow_up_place": "Vårdcentralen Ryd, samtalsrummet på plan 2",
+  "contacts": [{"kind": "doctor", "name": "Dr Per Holm, Vårdcentralen Ryd", "reach": "0500-44 12 00"},
+               {"kind": "care_contact", "name": "Hemsjukvården Skövde", "reach": "0500-49 80 00"}],
+  "long_term_goal": "Kerstin bor kvar hemma och klarar vardagen med den hjälp hon behöver.",
+  "sub_goals": ["Duscha själv före jul.", "Gå till affären med rollator i februari."]})
+
+# Aino: what was agreed last time, with how often and where.
+c = examples["aldre-uppfoljning"]["content"]
+c["follow_up"]["agreed_efforts"][0]["effort"].update({"how_often": "tisdagar och torsdagar", "where": "Solgårdens dagverksamhet"})
+
 # Elsa: the child's own view on the consents; BUP may share until the SIP is closed.
 c = examples["barn-skolfranvaro"]["content"]
 c["reason"] = v((P, "Jag har inte orkat gå i skolan sedan i somras."),

@@ -37,6 +37,8 @@ SIPPREP_ENUM_NAMES(ConsentDecision, "permit", "deny", "unanswered")
 SIPPREP_ENUM_NAMES(ConsentForm, "written", "oral", "unanswered")
 SIPPREP_ENUM_NAMES(ConsentGiver, "person", "guardians", "representative")
 SIPPREP_ENUM_NAMES(InfoCategory, "health", "social_services", "school", "economy", "work", "family", "other")
+// The plan in full (issue 26)
+SIPPREP_ENUM_NAMES(PlanContactKind, "doctor", "care_contact", "school", "other")
 
 #undef SIPPREP_ENUM_NAMES
 

@@ -37,7 +37,10 @@ Item voices(const std::string& link_id, const char* text_key) {
 Item effort(const std::string& link_id, const char* text_key, std::vector<Item> extra) {
     std::vector<Item> parts = {Item{link_id + ".what", "agreed.what", "text"},
                                Item{link_id + ".who", "agreed.who", "string"},
-                               Item{link_id + ".by-when", "agreed.by_when", "date"}};
+                               Item{link_id + ".by-when", "agreed.by_when", "date"},
+                               Item{link_id + ".starts", "agreed.starts", "date"},
+                               Item{link_id + ".how-often", "agreed.how_often", "string"},
+                               Item{link_id + ".where", "agreed.where", "string"}};
     for (Item& e : extra) parts.push_back(std::move(e));
     return Item{link_id, text_key, "group", true, std::move(parts)};
 }
@@ -109,13 +112,20 @@ const std::vector<Item>& items() {
                           Item{"participation.wished-place", "participation.wished_place", "string"},
                           voices("participation.avoid", "participation.avoid.field"),
                           Item{"participation.pre-meeting", "participation.pre_meeting", "boolean"}}});
-        v.push_back(Item{"agreed",
-                         "agreed.title",
-                         "group",
-                         false,
-                         {effort("agreed.effort", "agreed.efforts", {}), Item{"agreed.lead", "agreed.lead", "string"},
-                          Item{"agreed.follow-up", "agreed.follow_up_on", "date"},
-                          Item{"agreed.contact", "agreed.contact", "string"}}});
+        v.push_back(Item{
+            "agreed",
+            "agreed.title",
+            "group",
+            false,
+            {effort("agreed.effort", "agreed.efforts", {}), Item{"agreed.lead", "agreed.lead", "string"},
+             Item{"agreed.follow-up", "agreed.follow_up_on", "date"},
+             Item{"agreed.follow-up-time", "agreed.follow_up_time", "string"},
+             Item{"agreed.follow-up-place", "agreed.follow_up_place", "string"},
+             Item{"agreed.contact", "agreed.contact", "string"},
+             Item{"agreed.contacts", "agreed.contacts", "string", true},
+             Item{"agreed.long-term-goal", "agreed.long_term_goal", "text"},
+             Item{"agreed.sub-goal", "summary.short_term", "string", true},
+             Item{"agreed.closed", "agreed.closed", "boolean"}, Item{"agreed.closed-on", "agreed.closed_on", "date"}}});
         v.push_back(Item{"evaluation",
                          "eval.title",
                          "group",
@@ -166,12 +176,16 @@ void add_voices(J& parent, const std::string& link_id, const Voices& v, const Pr
     }
 }
 
-// An effort's what, who and by when, under the link ids "<base>.what", ".who", ".by-when".
+// An effort's what, who, by when, from when, how often and where, under the link ids
+// "<base>.what", ".who", ".by-when", ".starts", ".how-often", ".where".
 J effort_items(const std::string& base, const Effort& e) {
     J g = J::array();
     if (!e.what.empty()) g.push_back(string_item(base + ".what", e.what));
     if (!e.who.empty()) g.push_back(string_item(base + ".who", e.who));
     if (parse_iso_date(e.by_when)) g.push_back(answer_item(base + ".by-when", J{{"valueDate", e.by_when}}));
+    if (parse_iso_date(e.starts)) g.push_back(answer_item(base + ".starts", J{{"valueDate", e.starts}}));
+    if (!e.how_often.empty()) g.push_back(string_item(base + ".how-often", e.how_often));
+    if (!e.where.empty()) g.push_back(string_item(base + ".where", e.where));
     return g;
 }
 
@@ -355,7 +369,27 @@ J to_fhir_bundle(const Preparation& original, const BundleMeta& meta, const Date
         if (const std::string lead = lead_text(p, lang); !lead.empty()) g.push_back(string_item("agreed.lead", lead));
         if (parse_iso_date(a.follow_up_on))
             g.push_back(answer_item("agreed.follow-up", J{{"valueDate", a.follow_up_on}}));
+        if (!a.follow_up_time.empty()) g.push_back(string_item("agreed.follow-up-time", a.follow_up_time));
+        if (!a.follow_up_place.empty()) g.push_back(string_item("agreed.follow-up-place", a.follow_up_place));
         if (!a.contact.empty()) g.push_back(string_item("agreed.contact", a.contact));
+        if (!a.contacts.empty()) {
+            J answers = J::array();
+            for (const PlanContact& c : a.contacts) {
+                std::string line = enum_label(lang, "contact", c.kind) + ": " + c.name;
+                if (!c.reach.empty()) line += (c.name.empty() ? "" : ", ") + c.reach;
+                answers.push_back(J{{"valueString", line}});
+            }
+            g.push_back(J{{"linkId", "agreed.contacts"}, {"answer", std::move(answers)}});
+        }
+        if (!a.long_term_goal.empty()) g.push_back(string_item("agreed.long-term-goal", a.long_term_goal));
+        if (!a.sub_goals.empty()) {
+            J answers = J::array();
+            for (const std::string& goal : a.sub_goals)
+                if (!goal.empty()) answers.push_back(J{{"valueString", goal}});
+            if (!answers.empty()) g.push_back(J{{"linkId", "agreed.sub-goal"}, {"answer", std::move(answers)}});
+        }
+        if (a.closed) g.push_back(answer_item("agreed.closed", J{{"valueBoolean", true}}));
+        if (parse_iso_date(a.closed_on)) g.push_back(answer_item("agreed.closed-on", J{{"valueDate", a.closed_on}}));
         add_group(items, "agreed", std::move(g));
     }
     {
@@ -376,13 +410,12 @@ J to_fhir_bundle(const Preparation& original, const BundleMeta& meta, const Date
             {"source", reference(patient_url, patient_name)},
             {"item", std::move(items)}};
     if (is_utc_instant(meta.updated)) qr["authored"] = meta.updated;
-    // The KVÅ code that matches this kind of SIP, suggested to whoever registers the meeting.
-    // (A relative's contribution is not a meeting: no code.)
-    if (p.kind != PreparationKind::Contribution) {
-        const KvaCode kva = kva_code(p.kind);
+    // The KVÅ code that matches this kind of SIP, suggested to whoever registers the meeting once
+    // the meeting has established or followed up the plan (not before; never for a contribution).
+    if (const auto kva = kva_suggestion(p)) {
         qr["extension"] = J::array(
             {J{{"url", kKvaExtensionUrl},
-               {"valueCoding", {{"system", kKvaSystem}, {"code", kva.code}, {"display", tr(lang, kva.text_key)}}}}});
+               {"valueCoding", {{"system", kKvaSystem}, {"code", kva->code}, {"display", tr(lang, kva->text_key)}}}}});
     }
     add("questionnaire-response", std::move(qr));
 

@@ -53,10 +53,19 @@ SIPPREP_FIELDS(FollowUp, field("how_it_went", &FollowUp::how_it_went), field("wh
                field("efforts_done", &FollowUp::efforts_done), field("efforts_helped", &FollowUp::efforts_helped),
                field("other_needed", &FollowUp::other_needed),
                optional_field("agreed_efforts", &FollowUp::agreed_efforts))
-SIPPREP_FIELDS(Effort, field("what", &Effort::what), field("who", &Effort::who), field("by_when", &Effort::by_when))
+SIPPREP_FIELDS(Effort, field("what", &Effort::what), field("who", &Effort::who), field("by_when", &Effort::by_when),
+               optional_field("starts", &Effort::starts), optional_field("how_often", &Effort::how_often),
+               optional_field("where", &Effort::where))
+SIPPREP_FIELDS(PlanContact, field("kind", &PlanContact::kind), field("name", &PlanContact::name),
+               field("reach", &PlanContact::reach))
 SIPPREP_FIELDS(Agreement, field("efforts", &Agreement::efforts), field("lead", &Agreement::lead),
                field("lead_person", &Agreement::lead_person), field("follow_up_on", &Agreement::follow_up_on),
-               field("contact", &Agreement::contact))
+               field("contact", &Agreement::contact), optional_field("follow_up_time", &Agreement::follow_up_time),
+               optional_field("follow_up_place", &Agreement::follow_up_place),
+               optional_field("contacts", &Agreement::contacts),
+               optional_field("long_term_goal", &Agreement::long_term_goal),
+               optional_field("sub_goals", &Agreement::sub_goals), optional_field("closed", &Agreement::closed),
+               optional_field("closed_on", &Agreement::closed_on))
 SIPPREP_FIELDS(EffortOutcome, field("effort", &EffortOutcome::effort), field("done", &EffortOutcome::done),
                field("note", &EffortOutcome::note))
 SIPPREP_FIELDS(NeedNoticed, field("by", &NeedNoticed::by), field("other", &NeedNoticed::other))

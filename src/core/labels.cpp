@@ -81,6 +81,11 @@ KvaCode kva_code(PreparationKind kind) {
     return {"AU124", "kva.AU124"};
 }
 
+std::optional<KvaCode> kva_suggestion(const Preparation& p) {
+    if (p.kind == PreparationKind::Contribution || p.agreed == Agreement{}) return std::nullopt;
+    return kva_code(p.kind);
+}
+
 std::string date_words(const Date& d, Lang lang) {
     return trf(lang, "date.format",
                {std::to_string(d.day), tr(lang, "month." + std::to_string(d.month)), std::to_string(d.year)});
@@ -152,12 +157,31 @@ std::string consent_sentence(const Preparation& p, const Consent& c, Lang lang) 
     return s;
 }
 
+std::string effort_when_where(const Effort& e, Lang lang) {
+    std::string out;
+    auto add = [&](const std::string& part) {
+        if (!part.empty()) out += (out.empty() ? "" : ", ") + part;
+    };
+    if (!e.starts.empty()) {
+        const auto day = parse_iso_date(e.starts);
+        add(trf(lang, "effort.starts", {day ? date_words(*day, lang) : e.starts}));
+    }
+    add(e.how_often);
+    add(e.where);
+    return out;
+}
+
 std::string effort_text(const Effort& e, Lang lang) {
     const std::string what = e.what.empty() ? tr(lang, "effort.unnamed") : e.what;
-    if (!e.who.empty() && !e.by_when.empty()) return trf(lang, "effort.who_by", {what, e.who, e.by_when});
-    if (!e.who.empty()) return trf(lang, "effort.who", {what, e.who});
-    if (!e.by_when.empty()) return trf(lang, "effort.by", {what, e.by_when});
-    return what;
+    std::string out = what;
+    if (!e.who.empty() && !e.by_when.empty())
+        out = trf(lang, "effort.who_by", {what, e.who, e.by_when});
+    else if (!e.who.empty())
+        out = trf(lang, "effort.who", {what, e.who});
+    else if (!e.by_when.empty())
+        out = trf(lang, "effort.by", {what, e.by_when});
+    if (const std::string more = effort_when_where(e, lang); !more.empty()) out += " (" + more + ")";
+    return out;
 }
 
 std::string lead_text(const Preparation& p, Lang lang) {

@@ -2,6 +2,7 @@
 // summary, the CLI and the screens.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "date.hpp"
@@ -31,6 +32,11 @@ struct KvaCode {
     const char* text_key;  // catalog: what the code stands for
 };
 KvaCode kva_code(PreparationKind kind);
+// The code to suggest for this file, once a meeting has established (AU124, AU125) or followed up
+// (AW010) the plan — the person has written down what was agreed; nullopt for a preparation
+// before any meeting and for a relative's contribution (seed 004 lists the codes; registering
+// follows the local routine).
+std::optional<KvaCode> kva_suggestion(const Preparation& p);
 
 // "16 november 2026" / "November 16, 2026".
 std::string date_words(const Date& d, Lang lang);
@@ -49,6 +55,9 @@ std::string consent_receiver_label(const Preparation& p, const std::string& acto
 
 // An agreed effort in one line: "Hemtjänst varje morgon (Hemtjänsten, senast 2026-12-15)".
 std::string effort_text(const Effort& e, Lang lang);
+// From when, how often and where, in one line ("från 1 december 2026, varje tisdag, hemma"); "" when
+// none is written.
+std::string effort_when_where(const Effort& e, Lang lang);
 
 // The actor with the overall responsibility and the person there: "Vårdcentralen, Ryd – Sara Ek".
 std::string lead_text(const Preparation& p, Lang lang);

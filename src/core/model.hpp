@@ -60,24 +60,58 @@ struct Representative {
 // 1.1); or a relative's contribution to someone else's preparation, written elsewhere (1.1).
 enum class PreparationKind { NewPlan, FollowUp, Discharge, Contribution };
 
-// One effort agreed at the meeting: what, who does it, by when (1.1).
+// One effort agreed at the meeting: what, who does it, by when (1.1); from when, how often and
+// where (seed 000 "När ska insatsen påbörjas? … Hur ofta … Var ska insatsen ges?").
 struct Effort {
     std::string what;
     std::string who;      // in the person's words: "Hemtjänsten", "jag själv", "Karin"
     std::string by_when;  // a date
-    bool operator==(const Effort& o) const { return what == o.what && who == o.who && by_when == o.by_when; }
+    // --- the plan in full (issue 26) ---
+    std::string starts;     // a date: from when
+    std::string how_often;  // "varje tisdag", "två gånger i veckan"
+    std::string where;      // "hemma", "på vårdcentralen"
+    bool operator==(const Effort& o) const {
+        return what == o.what && who == o.who && by_when == o.by_when && starts == o.starts &&
+               how_often == o.how_often && where == o.where;
+    }
 };
 
-// What the meeting decided, the person's own copy: the content the law gives a plan (1.1).
+// Other contacts the plan names (seed 001 "Dokumentation av SIP": "Fast läkarkontakt, Fasta
+// vårdkontakter … samt eventuellt rektor/lärare").
+enum class PlanContactKind { Doctor, CareContact, School, Other };
+
+struct PlanContact {
+    PlanContactKind kind = PlanContactKind::CareContact;
+    std::string name;   // person and unit: "Dr Berg, Vårdcentralen Norr"
+    std::string reach;  // phone or e-mail
+    bool operator==(const PlanContact& o) const { return kind == o.kind && name == o.name && reach == o.reach; }
+};
+
+// What the meeting decided, the person's own copy. What a SIP documents (seed 001 "Vid SIP-mötet",
+// "Dokumentation av SIP"; seed 000 "4. SIP-möte"): the efforts towards the long-term goal and the
+// delmål, who does what and when, who holds the overall responsibility, the contacts, and the
+// date, time and place of the follow-up.
 struct Agreement {
     std::vector<Effort> efforts;
     std::string lead;          // Invitee::id of the actor with the overall responsibility (huvudansvarig)
     std::string lead_person;   // the named person there
     std::string follow_up_on;  // the date of the follow-up
     std::string contact;       // whom to call if something does not happen: name and phone
+    // --- the plan in full (issue 26) ---
+    std::string follow_up_time;   // "HH:MM"
+    std::string follow_up_place;  // where the follow-up meeting is
+    std::vector<PlanContact> contacts;
+    std::string long_term_goal;          // as the meeting wrote it down
+    std::vector<std::string> sub_goals;  // delmål, as agreed
+    // The SIP has ended (seed 000 "6. Avsluta": everyone "får veta när SIP inte längre gäller");
+    // a consent "tills SIP:en avslutas" ends with it.
+    bool closed = false;
+    std::string closed_on;  // a date
     bool operator==(const Agreement& o) const {
         return efforts == o.efforts && lead == o.lead && lead_person == o.lead_person &&
-               follow_up_on == o.follow_up_on && contact == o.contact;
+               follow_up_on == o.follow_up_on && contact == o.contact && follow_up_time == o.follow_up_time &&
+               follow_up_place == o.follow_up_place && contacts == o.contacts && long_term_goal == o.long_term_goal &&
+               sub_goals == o.sub_goals && closed == o.closed && closed_on == o.closed_on;
     }
 };
 

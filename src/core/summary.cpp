@@ -46,6 +46,21 @@ private:
     Summary s_;
 };
 
+// "1 december 2026" for a valid date; what was typed otherwise.
+std::string readable_date(const std::string& iso, Lang lang) {
+    const auto day = parse_iso_date(iso);
+    return day ? date_words(*day, lang) : iso;
+}
+
+// The person's words before a list is joined on: "…efter sjukhusvistelsen." + ", Hälsa" would read
+// "sjukhusvistelsen., Hälsa".
+std::string without_end_punctuation(std::string text) {
+    while (!text.empty() &&
+           (text.back() == '.' || text.back() == ',' || text.back() == ';' || text.back() == ':' || text.back() == ' '))
+        text.pop_back();
+    return text;
+}
+
 }  // namespace
 
 std::vector<std::string> adaptation_texts(const Preparation& p, Lang lang) {
@@ -182,6 +197,7 @@ Summary build_summary(const Preparation& original, Lang lang, const Date& today,
                 b.bullet(effort_text(o.effort, lang));
                 b.add(Kind::Detail, trf(lang, "summary.fu.done", {enum_label(lang, "done", o.done)}));
                 if (!o.note.empty()) b.add(Kind::Detail, o.note);
+                if (o.done == EffortDone::No) b.add(Kind::Detail, tr(lang, "followup.deviation"));
             }
         }
     }
@@ -236,14 +252,15 @@ Summary build_summary(const Preparation& original, Lang lang, const Date& today,
         if (c.review && c.revoked_on.empty()) line += " – " + tr(lang, "summary.consent.review");
         b.bullet(line);
         if (c.decision == ConsentDecision::Permit) {
-            std::string what = c.information;
+            std::string what = without_end_punctuation(c.information);
             for (InfoCategory k : c.categories) what += (what.empty() ? "" : ", ") + enum_label(lang, "category", k);
             if (!what.empty()) b.add(Kind::Detail, trf(lang, "summary.consent.what", {what}));
-            const std::string from = c.valid_from.empty() ? tr(lang, "consent.sentence.now") : c.valid_from;
+            const std::string from =
+                c.valid_from.empty() ? tr(lang, "consent.sentence.now") : readable_date(c.valid_from, lang);
             if (c.until_plan_ends)
                 b.add(Kind::Detail, from + " \u2013 " + tr(lang, "summary.consent.until_plan_ends"));
             else if (!c.valid_to.empty())
-                b.add(Kind::Detail, trf(lang, "summary.consent.from_to", {from, c.valid_to}));
+                b.add(Kind::Detail, trf(lang, "summary.consent.from_to", {from, readable_date(c.valid_to, lang)}));
         }
         std::string given;
         if (c.form != ConsentForm::Unanswered) given = enum_label(lang, "form", c.form);
@@ -277,15 +294,34 @@ Summary build_summary(const Preparation& original, Lang lang, const Date& today,
     const Agreement& ag = p.agreed;
     if (!(ag == Agreement{})) {
         b.section("agreed");
+        if (ag.closed) {
+            const auto day = parse_iso_date(ag.closed_on);
+            b.line(day ? trf(lang, "summary.agreed.closed_on", {date_words(*day, lang)})
+                       : tr(lang, "summary.agreed.closed"));
+        }
+        if (!ag.long_term_goal.empty()) b.line(trf(lang, "summary.agreed.long_term_goal", {ag.long_term_goal}));
+        if (!ag.sub_goals.empty()) {
+            b.sub(tr(lang, "summary.short_term"));
+            for (const std::string& g : ag.sub_goals) b.bullet(g);
+        }
+        if (!ag.efforts.empty()) b.sub(tr(lang, "agreed.efforts"));
         int effort_number = 0;
         for (const Effort& e : ag.efforts) b.add(Kind::Numbered, effort_text(e, lang), {}, ++effort_number);
         if (const std::string lead = lead_text(p, lang); !lead.empty())
             b.line(trf(lang, "summary.agreed.lead", {lead}));
-        if (!ag.follow_up_on.empty()) {
+        if (!ag.follow_up_on.empty() || !ag.follow_up_time.empty() || !ag.follow_up_place.empty()) {
             const auto day = parse_iso_date(ag.follow_up_on);
-            b.line(trf(lang, "summary.agreed.follow_up", {day ? date_words(*day, lang) : ag.follow_up_on}));
+            std::string when = day ? date_words(*day, lang) : ag.follow_up_on;
+            if (!ag.follow_up_time.empty()) when += (when.empty() ? "" : ", ") + ag.follow_up_time;
+            if (!ag.follow_up_place.empty()) when += (when.empty() ? "" : ", ") + ag.follow_up_place;
+            b.line(trf(lang, "summary.agreed.follow_up", {when}));
         }
         if (!ag.contact.empty()) b.line(trf(lang, "summary.agreed.contact", {ag.contact}));
+        for (const PlanContact& c : ag.contacts) {
+            std::string line = enum_label(lang, "contact", c.kind) + ": " + c.name;
+            if (!c.reach.empty()) line += (c.name.empty() ? "" : ", ") + c.reach;
+            b.bullet(line);
+        }
     }
 
     const Evaluation& ev = p.evaluation;

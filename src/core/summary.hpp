@@ -49,11 +49,11 @@ struct Summary {
 // `issues` are listed at the end (errors, then the to-do list); pass {} to leave them out.
 Summary build_summary(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues);
 
-std::string render_text(const Summary& s);
-std::string render_markdown(const Summary& s);
-// Who a printed page is for: everyone at the meeting (no notes for the convener), the one who
-// calls the meeting (the title block and those notes only), or all of it (the professional's view).
+// Who a printed page or a copy is for: everyone at the meeting (no notes for the convener), the one
+// who calls the meeting (the title block and those notes only), or all of it (the person's own).
 enum class Audience { All, Meeting, Convener };
+std::string render_text(const Summary& s, Audience audience = Audience::All);
+std::string render_markdown(const Summary& s);
 // A complete page with the print stylesheet (assets/print.css).
 std::string render_html(const Summary& s, Lang lang, Audience audience = Audience::All);
 bool has_convener_notes(const Summary& s);

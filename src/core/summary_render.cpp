@@ -111,7 +111,13 @@ bool is_list(Kind k) { return k == Kind::Bullet || k == Kind::Numbered || k == K
 
 }  // namespace
 
-std::string render_text(const Summary& s) {
+// Whether a section belongs on a page or copy for `audience`.
+static bool for_audience(const SummarySection& sec, Audience audience) {
+    return !((audience == Audience::Meeting && sec.for_convener) ||
+             (audience == Audience::Convener && !sec.for_convener));
+}
+
+std::string render_text(const Summary& s, Audience audience) {
     std::string out = s.title + "\n" + std::string(count_chars(s.title), '=') + "\n" + s.subtitle + "\n";
     auto item = [&](const SummaryItem& i) {
         switch (i.kind) {
@@ -135,6 +141,7 @@ std::string render_text(const Summary& s) {
     };
     for (const SummaryItem& i : s.header) item(i);
     for (const SummarySection& sec : s.sections) {
+        if (!for_audience(sec, audience)) continue;
         out += "\n" + sec.title + "\n" + std::string(count_chars(sec.title), '=') + "\n";
         for (const SummaryItem& i : sec.items) item(i);
     }
@@ -187,9 +194,7 @@ std::string render_html(const Summary& s, Lang lang, Audience audience) {
     for (const SummaryItem& i : s.header) body += "<p>" + html(i.text) + "</p>\n";
     body += "</header>\n";
     for (const SummarySection& sec : s.sections) {
-        if ((audience == Audience::Meeting && sec.for_convener) ||
-            (audience == Audience::Convener && !sec.for_convener))
-            continue;
+        if (!for_audience(sec, audience)) continue;
         const char* cls = sec.for_convener ? " class=\"convener\"" : sec.own_page ? " class=\"page\"" : "";
         body += "<section id=\"" + sec.id + "\"" + cls + "><h2>" + html(sec.title) + "</h2>\n";
         const char* open = nullptr;  // the list element open now

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "fields.hpp"
+#include "ics.hpp"
 #include "labels.hpp"
 #include "model_json.hpp"
 #include "personal_id.hpp"
@@ -267,22 +268,25 @@ private:
             const Effort& e = a.efforts[i];
             auto at = [&](auto member) { return content_path(&P::agreed, &Agreement::efforts, i, member); };
             check_date(at(&Effort::by_when), e.by_when);
+            check_date(at(&Effort::starts), e.starts);
             if (e.what.empty() && (!e.who.empty() || !e.by_when.empty())) warning(at(&Effort::what), "effort.no_what");
         }
         check_date(content_path(&P::agreed, &Agreement::follow_up_on), a.follow_up_on);
+        if (!a.follow_up_time.empty() && !parse_hhmm(a.follow_up_time))
+            error(content_path(&P::agreed, &Agreement::follow_up_time), "time.invalid", {a.follow_up_time});
+        check_date(content_path(&P::agreed, &Agreement::closed_on), a.closed_on);
+        // Who may hold the overall responsibility is the meeting's choice (seed 001); only one
+        // region's older manual (seed 003) limits it, so it is no rule here.
         if (!a.lead.empty()) {
-            const Invitee* lead = find_invitee(p_, a.lead);
-            if (!lead)
+            if (!find_invitee(p_, a.lead))
                 error(content_path(&P::agreed, &Agreement::lead), "invite.unknown", {a.lead});
-            else if (!can_hold_overall_responsibility(lead->kind))
-                warning(content_path(&P::agreed, &Agreement::lead), "agreed.lead_not_care");
         } else if (!a.efforts.empty()) {
             warning(content_path(&P::agreed, &Agreement::lead), "agreed.no_lead");
         }
         if (!a.efforts.empty() && a.follow_up_on.empty())
             warning(content_path(&P::agreed, &Agreement::follow_up_on), "agreed.no_follow_up");
         if (const auto day = parse_iso_date(a.follow_up_on);
-            day && *day < today_ && p_.kind != PreparationKind::FollowUp)
+            day && *day < today_ && p_.kind != PreparationKind::FollowUp && !a.closed)
             warning(content_path(&P::agreed, &Agreement::follow_up_on), "agreed.follow_up_passed", {a.follow_up_on});
         const auto& outcomes = p_.follow_up.agreed_efforts;
         std::size_t open = 0;
@@ -338,20 +342,6 @@ private:
 };
 
 }  // namespace
-
-bool can_hold_overall_responsibility(ActorKind kind) {
-    switch (kind) {
-        case ActorKind::SocialServices:
-        case ActorKind::RegionHealth:
-        case ActorKind::PrimaryCare:
-        case ActorKind::Psychiatry:
-        case ActorKind::Habilitation:
-        case ActorKind::MunicipalHealth:
-            return true;
-        default:
-            return false;
-    }
-}
 
 std::optional<Date> owner_birth_date(const Preparation& p, const Date& today) {
     PersonalIdResult r = parse_personal_id(p.owner.personal_id, today.year);

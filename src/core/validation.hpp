@@ -12,10 +12,6 @@ namespace sipprep {
 
 std::vector<Issue> validate(const Preparation& p, const Date& today);
 
-// The actor with the overall responsibility for a SIP must work in health care or social
-// services (the guidance for children's SIP says so; the regional routines agree).
-bool can_hold_overall_responsibility(ActorKind kind);
-
 // The plan owner's birth date from the personnummer, if it is valid.
 std::optional<Date> owner_birth_date(const Preparation& p, const Date& today);
 // The date the rules use for "on the meeting": the wished meeting date, or today.

@@ -57,6 +57,12 @@ void App::changed() {
     host_.draft_changed();
 }
 
+void App::open_about(const std::string& section) {
+    about_back_ = screen_;
+    go_to(Screen::About);
+    about_section_ = section;
+}
+
 void App::go_to(Screen screen, std::optional<StepId> step) {
     if (screen != screen_ || (step && *step != step_)) {
         scroll_to_top_ = true;
@@ -221,18 +227,14 @@ void App::steps_screen() {
         picking_for_ = FileUse::Earlier;
         host_.pick_file();
     }
-    if (r.export_file) {
-        if (step_states_.summary.protect)
-            export_protected();
-        else
-            export_file();
-    }
+    if (r.export_file) save_requested_file();
     if (r.print_summary) print_summary(Audience::Meeting);
     if (r.print_convener) print_summary(Audience::Convener);
     if (r.print_consent_forms)
         host_.print_html(t("form.title"), render_html(build_consent_forms(prep_, lang_, today_), lang_));
     if (r.go_to_step) go_to(Screen::Steps, *r.go_to_step);
     if (r.go_to_evaluation) go_to(Screen::Evaluation);
+    if (!r.about_section.empty()) open_about(r.about_section);
     if (screen_ == Screen::Steps) step_footer(steps, index);
 }
 

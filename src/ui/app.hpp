@@ -126,6 +126,9 @@ private:
 
     // app_actions.cpp: what buttons on several screens do
     void export_file();
+    void open_about(const std::string& section);  // "Om SIP" at a section, from a step
+    void save_requested_file();                   // "Spara fil": with a passphrase when the person chose one
+    void save_calendar();                         // the follow-up meeting as an .ics file
     void print_summary(Audience audience);
     void announce_new_issue(const std::vector<Issue>& before);
     void contributor_selector();
@@ -175,6 +178,10 @@ private:
     std::optional<Preparation> earlier_;  // follow-up: the earlier plan's bundle, read-only
     Screen screen_ = Screen::Start;
     StepId step_ = StepId::AboutYou;
+    // "Om SIP" opened from a step at one of its sections: that heading gets focus, and "Tillbaka"
+    // returns to the screen it was opened from.
+    std::string about_section_;
+    Screen about_back_ = Screen::Start;
     FillMode mode_ = FillMode::Myself;
     Lang lang_ = Lang::Sv;
     float text_scale_ = 1.0f;

@@ -1,6 +1,7 @@
 // What buttons on several screens do: export the bundle, print the summary, choose who writes.
 #include "app.hpp"
 #include "core/clock.hpp"
+#include "core/ics.hpp"
 #include "core/labels.hpp"
 #include "core/sha256.hpp"
 #include "core/summary.hpp"
@@ -30,6 +31,24 @@ void App::export_file() {
     status_ = trf(lang_, "export.done", {name});
     a11y_.announce(status_);
     changed();  // `created` is part of the draft
+}
+
+void App::save_requested_file() {
+    if (step_states_.summary.protect)
+        export_protected();
+    else
+        export_file();
+}
+
+// The follow-up meeting for the person's calendar (the button is shown only when the date and
+// time can be read).
+void App::save_calendar() {
+    const auto ics = follow_up_ics(prep_, lang_, now_utc_iso());
+    if (!ics) return;
+    const std::string name = "sip-uppfoljning-" + prep_.agreed.follow_up_on + ".ics";
+    host_.download(name, "text/calendar", *ics);
+    status_ = trf(lang_, "agreed.calendar.done", {name});
+    a11y_.announce(status_);
 }
 
 void App::print_summary(Audience audience) {

@@ -72,12 +72,10 @@ void App::professional_screen() {
                 paragraph(integrity);
             if (!r.meta.updated.empty())
                 muted(trf(lang_, "pro.exported", {local_datetime_text(r.meta.updated, lang_)}));
-            if (r.preparation.kind == PreparationKind::Contribution) {
+            if (r.preparation.kind == PreparationKind::Contribution)
                 paragraph(t("pro.contribution"));
-            } else {
-                const KvaCode kva = kva_code(r.preparation.kind);
-                paragraph(trf(lang_, "pro.kva", {kva.code, t(kva.text_key)}));
-            }
+            else if (const auto kva = kva_suggestion(r.preparation))
+                paragraph(trf(lang_, "pro.kva", {kva->code, t(kva->text_key)}));
         }
         // Worded once per language: a crafted file can bring thousands.
         if (o.described_lang != lang_) {
@@ -103,13 +101,21 @@ void App::professional_screen() {
         o.summary_lang = lang_;
     }
     const Summary& summary = *o.summary;
+    // The copy for the journal or SAMSA and the print are for everyone: what the person marked for
+    // the convener only is on its own page, printed only on request.
     if (button(t("pro.copy"), "pro-copy", ButtonStyle::Normal, t("pro.copy.help"))) {
-        host_.copy_text(render_text(summary));
+        host_.copy_text(render_text(summary, Audience::Meeting));
         a11y_.announce(t("pro.copied"));
         status_ = t("pro.copied");
     }
     ImGui::SameLine();
-    if (button(t("print.button"), "pro-print")) host_.print_html(o.name, render_html(summary, lang_));
+    if (button(t("print.button"), "pro-print", ButtonStyle::Normal, t("print.meeting.help")))
+        host_.print_html(o.name, render_html(summary, lang_, Audience::Meeting));
+    if (has_convener_notes(summary)) {
+        ImGui::SameLine();
+        if (button(t("print.convener"), "pro-print-convener", ButtonStyle::Normal, t("print.convener.help")))
+            host_.print_html(o.name, render_html(summary, lang_, Audience::Convener));
+    }
     ImGui::SameLine();
     if (button(t("fhir.export"), "pro-fhir", ButtonStyle::Normal, t("fhir.export.help"))) {
         const std::string base = o.name.size() > 5 && o.name.substr(o.name.size() - 5) == ".json"
@@ -127,6 +133,7 @@ void App::professional_screen() {
     if (!status_.empty()) paragraph(status_);
     professional_changes(o);
     ImGui::Separator();
+    muted(t("pro.guide"));
     summary_view(summary, "pro-summary");
     ImGui::Spacing();
     if (button(t("nav.start"), "pro-back-bottom")) go_to(Screen::Start);

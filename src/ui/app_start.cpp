@@ -183,13 +183,25 @@ void App::resume_screen() {
 
 void App::about_screen() {
     heading(t("about.title"), 2);
-    for (const char* section : {"what", "yours", "rights", "invitation", "premeeting", "meeting", "prepare", "consent",
-                                "secrecy", "discharge", "followup", "help"}) {
-        heading(tr(lang_, std::string("about.") + section + ".title"), 3);
+    for (const char* section : {"what", "yours", "rights", "asking", "invitation", "premeeting", "meeting", "prepare",
+                                "consent", "secrecy", "discharge", "child", "followup", "not_sip", "help"}) {
+        const std::string& title = tr(lang_, std::string("about.") + section + ".title");
+        if (about_section_ == section) {
+            focus_heading(title);  // opened from a step at this section
+            about_section_.clear();
+        }
+        heading(title, 3);
         paragraph(tr(lang_, std::string("about.") + section + ".text"));
     }
     ImGui::Spacing();
-    if (button(t("nav.start"), "about-back", ButtonStyle::Primary)) go_to(Screen::Start);
+    if (about_back_ != Screen::Start) {
+        if (button(t("about.back"), "about-back", ButtonStyle::Primary)) {
+            go_to(about_back_);
+            about_back_ = Screen::Start;
+        }
+    } else if (button(t("nav.start"), "about-back", ButtonStyle::Primary)) {
+        go_to(Screen::Start);
+    }
 }
 
 void App::evaluation_screen() {
@@ -201,11 +213,16 @@ void App::evaluation_screen() {
         if (!typed_this_frame()) announce_new_issues_ = true;
     }
     ImGui::Spacing();
-    if (button(t("export.button"), "eval-export", ButtonStyle::Primary)) export_file();
+    // Saved as from the summary: errors are named and the person chooses first.
+    save_file_button(c, "eval-export");
     ImGui::SameLine();
     if (button(t("nav.start"), "eval-back")) go_to(Screen::Start);
+    save_file_questions(c, "eval-export");
     if (!status_.empty()) paragraph(status_);
+    if (c.requests.export_file) save_requested_file();
+    if (c.requests.save_calendar) save_calendar();
     if (c.requests.go_to_step) go_to(Screen::Steps, *c.requests.go_to_step);
+    if (!c.requests.about_section.empty()) open_about(c.requests.about_section);
 }
 
 }  // namespace sipprep::ui

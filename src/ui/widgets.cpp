@@ -66,6 +66,7 @@ A11yNode& item_node(Role role, const std::string& key, const std::string& name, 
 std::string g_focus_id;
 bool g_focus_heading = false;  // the next frame's first level-2 heading (this frame's were drawn before the change)
 bool g_focus_heading_armed = false;
+std::string g_focus_heading_text;  // a heading of any level, asked for by its text
 int g_focus_frames_left = 0;
 bool g_typed = false;  // a text field changed this frame
 std::string g_reveal;  // a message to bring into view where it is drawn next
@@ -92,6 +93,12 @@ void text_node(Role role, const std::string& text, int level, const std::string&
     if (role == Role::Heading && level == 2 && g_focus_heading && g_focus_heading_armed) {
         g_focus_heading = false;
         a11y().request_dom_focus(key);
+    }
+    if (role == Role::Heading && !g_focus_heading_text.empty() && text == g_focus_heading_text) {
+        g_focus_heading_text.clear();
+        a11y().request_dom_focus(key);
+        ImGuiContext& g = *GImGui;
+        ImGui::ScrollToBringRectIntoView(g.CurrentWindow, g.LastItemData.Rect);
     }
     if (!g_reveal.empty() && text.find(g_reveal) != std::string::npos) {
         g_reveal.clear();
@@ -633,6 +640,7 @@ void begin_widget_frame() {
     if (g_focus_frames_left > 0 && --g_focus_frames_left == 0) {
         g_focus_id.clear();
         g_focus_heading = false;
+        g_focus_heading_text.clear();
         g_reveal.clear();
     }
 }
@@ -652,6 +660,11 @@ void focus_next_heading() {
     g_focus_heading = true;
     g_focus_heading_armed = false;
     g_focus_id.clear();
+    g_focus_frames_left = 3;
+}
+
+void focus_heading(const std::string& text) {
+    g_focus_heading_text = text;
     g_focus_frames_left = 3;
 }
 

@@ -67,6 +67,9 @@ void focus_last_control();
 // scrolled into view. A new screen or step: its level-2 heading takes focus and is read out.
 void focus_control(const std::string& id);
 void focus_next_heading();
+// Moves focus to the heading with this text when it is drawn (this frame or the next few), at
+// any level: "Om SIP" opened at one of its sections.
+void focus_heading(const std::string& text);
 // Scrolls the next text drawn that contains `text` (a message that just appeared) into view,
 // without moving focus.
 void reveal_text(const std::string& text);

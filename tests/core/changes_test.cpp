@@ -63,9 +63,12 @@ TEST(Changes, AFollowUpInWords) {
     EXPECT_TRUE(says(text, "Nytt: Via video"));
     EXPECT_TRUE(says(text, "Borttaget: På plats"));
     EXPECT_TRUE(says(text, "Ändrat: Vårdcentralen, Vårdcentralen Ryd: Gäller → Togs tillbaka 2026-11-22")) << text;
-    EXPECT_TRUE(says(text,
-                     "Hemtjänst morgon och kväll, och hjälp med dusch två gånger i veckan. – Hemtjänsten "
-                     "(beslut från Biståndsenheten), senast 2026-11-24 – Blev det gjort? Ja"));
+    EXPECT_TRUE(
+        says(text,
+             "Hemtjänst morgon och kväll, och hjälp med dusch två gånger i veckan. – Hemtjänsten "
+             "(beslut från Biståndsenheten), senast 2026-11-24 (från 21 november 2026, morgon och kväll varje dag, "
+             "hemma) – Blev det gjort? Ja"))
+        << text;
     EXPECT_TRUE(says(text, "Blev det gjort? Nej – Dosetten har inte kommit."));
     EXPECT_TRUE(says(text, "finns inte med i uppföljningen: Ringer varje kväll och handlar på lördagar. – Göran"));
     // Nothing that did not change is listed.

@@ -107,6 +107,7 @@ TEST(Kva, TheSuggestedCodeFollowsTheKindOfSip) {
     EXPECT_STREQ(kva_code(PreparationKind::FollowUp).code, "AW010");
     Preparation p = with_one_consent();
     p.kind = PreparationKind::Discharge;
+    p.agreed.lead_person = "Anna Berg";  // the meeting has been held (no code before it)
     const auto fhir = to_fhir_bundle(p, BundleMeta{}, kToday, Lang::Sv);
     bool found = false;
     for (const auto& e : fhir["entry"])

@@ -124,7 +124,9 @@ TEST(FollowUp, TheAgreementReadsInTheSummaryAndTravelsInTheBundle) {
     EXPECT_NE(text.find("Det här kom vi överens om"), std::string::npos);
     EXPECT_NE(text.find("Huvudansvarig: Vårdcentralen, Vårdcentralen Ryd – Distriktssköterska Anna Berg"),
               std::string::npos);
-    EXPECT_NE(text.find("Planen följs upp 15 februari 2027."), std::string::npos);
+    EXPECT_NE(text.find("Planen följs upp 15 februari 2027, 13:30, Vårdcentralen Ryd, samtalsrummet på plan 2."),
+              std::string::npos)
+        << text;
     EXPECT_NE(text.find("Om något inte blir av, ring: Anna Berg"), std::string::npos);
     const std::string en = summary_text(r.preparation, Lang::En, kToday, r.issues);
     EXPECT_NE(en.find("What we agreed"), std::string::npos);

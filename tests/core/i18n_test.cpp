@@ -54,8 +54,14 @@ TEST(I18n, MessagesAreSentences) {
 // "återkalla"), "Framtidsfullmäktig" for the person (not the document's name).
 TEST(I18n, OneWordPerThing) {
     const std::pair<Lang, std::vector<std::string>> forbidden[] = {
-        {Lang::Sv, {"xporter", "återkall", "Återkall", "ÅTERKALL", "UTGÅNGET"}},
-        {Lang::En, {"xport", "withdr", "WITHDR", "revoke", "Revoke", "EXPIRED"}},
+        {Lang::Sv,
+         {"xporter", "återkall", "Återkall", "ÅTERKALL", "UTGÅNGET",
+          // the seeds' words (issue 26): delmål, mötesledare, ersättare, långsiktigt mål,
+          // huvudansvarig or samordningsansvarig
+          "kortsiktig", "ordförande", "vikarie", "övergripande mål", "huvudmål", "samordnare"}},
+        {Lang::En,
+         {"xport", "withdr", "WITHDR", "revoke", "Revoke", "EXPIRED", "sub-goal", "subgoal", "interim goal", "chair",
+          "stand-in", "overall goal", "main goal"}},
     };
     for (const auto& [lang, words] : forbidden)
         for (const std::string& k : catalog_keys(lang))
@@ -65,4 +71,10 @@ TEST(I18n, OneWordPerThing) {
     EXPECT_EQ(tr(Lang::Sv, "export.button"), "Spara fil");
     EXPECT_EQ(tr(Lang::Sv, "step.participation"), tr(Lang::Sv, "summary.participation"));
     EXPECT_EQ(tr(Lang::Sv, "enum.rep.framtidsfullmakt"), "Framtidsfullmäktig");
+    // The professional's view uses the seeds' terms.
+    for (const char* term : {"långsiktiga mål", "fasta vårdkontakten", "mötesledare", "ersättare", "frågeställningar"})
+        EXPECT_NE(tr(Lang::Sv, "pro.guide").find(term), std::string::npos) << term;
+    EXPECT_EQ(tr(Lang::Sv, "enum.contact.care_contact"), "Fast vårdkontakt");
+    EXPECT_EQ(tr(Lang::Sv, "enum.contact.doctor"), "Fast läkarkontakt");
+    EXPECT_NE(tr(Lang::Sv, "agreed.lead.help").find("samordningsansvarig"), std::string::npos);
 }

@@ -1,9 +1,12 @@
-// After the meeting: the person's own copy of what was agreed (efforts, who has the overall
-// responsibility, the follow-up, whom to call), and how it was to take part.
+// After the meeting: the person's own copy of what was agreed (the long-term goal and delmål, the
+// efforts, who has the overall responsibility, the follow-up, the contacts, whether the SIP has
+// ended), and how it was to take part.
 #include <string>
 #include <vector>
 
+#include "core/enum_names.hpp"
 #include "core/fields.hpp"
+#include "core/ics.hpp"
 #include "core/labels.hpp"
 #include "core/validation.hpp"
 #include "imgui.h"
@@ -41,6 +44,14 @@ void efforts(StepContext& c) {
         FieldOptions who;
         who.placeholder = c.t("agreed.who.example");
         c.mark(text_field(c.t("agreed.who"), id + "-who", &e.who, who));
+        c.mark(text_field(c.t("agreed.starts"), id + "-starts", &e.starts,
+                          date_options(c, content_path(&P::agreed, &Agreement::efforts, i, &Effort::starts))));
+        FieldOptions often;
+        often.placeholder = c.t("agreed.how_often.example");
+        c.mark(text_field(c.t("agreed.how_often"), id + "-often", &e.how_often, often));
+        FieldOptions where;
+        where.placeholder = c.t("agreed.where.example");
+        c.mark(text_field(c.t("agreed.where"), id + "-where", &e.where, where));
         c.mark(text_field(c.t("agreed.by_when"), id + "-by", &e.by_when,
                           date_options(c, content_path(&P::agreed, &Agreement::efforts, i, &Effort::by_when))));
         const bool has_text = !(e == Effort{});
@@ -84,12 +95,117 @@ void lead(StepContext& c) {
             c.mark(true);
         }
         const std::string path = content_path(&P::agreed, &Agreement::lead);
-        if (const std::string m = c.field_message(path, "agreed.lead_not_care"); !m.empty()) error_text(m);
         if (const std::string m = c.field_error(path); !m.empty()) error_text(m);
     }
     FieldOptions person;
     person.personal = true;
     c.mark(text_field(c.t("agreed.lead_person"), "agreed-lead-person", &a.lead_person, person));
+}
+
+// The long-term goal and the delmål as the meeting wrote them down.
+void goals(StepContext& c) {
+    Agreement& a = c.prep.agreed;
+    FieldOptions goal;
+    goal.multiline = true;
+    goal.min_lines = 2;
+    goal.help = c.t("agreed.long_term_goal.help");
+    c.mark(text_field(c.t("agreed.long_term_goal"), "agreed-goal", &a.long_term_goal, goal));
+    for (std::size_t i = 0; i < a.sub_goals.size(); ++i) {
+        const std::string id = "agreed-subgoal-" + std::to_string(i);
+        const std::string n = std::to_string(i + 1);
+        c.mark(text_field(trf(c.lang, "agreed.sub_goal_n", {n}), id, &a.sub_goals[i]));
+        if (c.remove_button(trf(c.lang, "agreed.sub_goal.remove", {n}), id,
+                            a.sub_goals[i].empty() ? "" : c.t("agreed.sub_goal.remove.confirm"),
+                            c.state.after_meeting.remove_pending)) {
+            a.sub_goals.erase(a.sub_goals.begin() + static_cast<long>(i));
+            focus_control("agreed-subgoal-add");
+            c.mark(true);
+            break;
+        }
+    }
+    if (button(c.t("agreed.sub_goal.add"), "agreed-subgoal-add")) {
+        a.sub_goals.emplace_back();
+        focus_control("agreed-subgoal-" + std::to_string(a.sub_goals.size() - 1));
+        c.mark(true);
+    }
+    ImGui::Spacing();
+}
+
+// Date, time and place, and the follow-up as a calendar file.
+void follow_up(StepContext& c) {
+    Agreement& a = c.prep.agreed;
+    heading(c.t("agreed.follow_up"), 3);
+    c.mark(text_field(c.t("agreed.follow_up_on"), "agreed-follow-up", &a.follow_up_on,
+                      date_options(c, content_path(&P::agreed, &Agreement::follow_up_on))));
+    FieldOptions time;
+    time.placeholder = "13:30";
+    time.help = c.t("agreed.follow_up_time.help");
+    time.error = c.field_error(content_path(&P::agreed, &Agreement::follow_up_time));
+    c.mark(text_field(c.t("agreed.follow_up_time"), "agreed-follow-up-time", &a.follow_up_time, time));
+    c.mark(text_field(c.t("agreed.follow_up_place"), "agreed-follow-up-place", &a.follow_up_place));
+    if (parse_iso_date(a.follow_up_on) && (a.follow_up_time.empty() || parse_hhmm(a.follow_up_time))) {
+        if (button(c.t("agreed.calendar"), "agreed-calendar", ButtonStyle::Normal, c.t("agreed.calendar.help")))
+            c.requests.save_calendar = true;
+    } else {
+        muted(c.t("agreed.calendar.needs_date"));
+    }
+    ImGui::Spacing();
+}
+
+// Whom to call, and the other contacts the plan names (fast läkarkontakt, fasta vårdkontakter, school).
+void contacts(StepContext& c) {
+    Agreement& a = c.prep.agreed;
+    heading(c.t("agreed.contacts"), 3);
+    FieldOptions contact;
+    contact.personal = true;
+    contact.help = c.t("agreed.contact.help");
+    c.mark(text_field(c.t("agreed.contact"), "agreed-contact", &a.contact, contact));
+    std::vector<std::string> kinds;
+    for (std::size_t k = 0; k < enum_count<PlanContactKind>(); ++k)
+        kinds.push_back(enum_label(c.lang, "contact", static_cast<PlanContactKind>(k)));
+    for (std::size_t i = 0; i < a.contacts.size(); ++i) {
+        PlanContact& pc = a.contacts[i];
+        const std::string id = "agreed-contact-" + std::to_string(i);
+        const std::string title = trf(c.lang, "agreed.contact_n", {std::to_string(i + 1)});
+        Group group(Role::Group, id, title);
+        heading(title, 4);
+        int kind = static_cast<int>(pc.kind);
+        if (radio_group(c.t("agreed.contact.kind"), id + "-kind", kinds, &kind)) {
+            pc.kind = static_cast<PlanContactKind>(kind);
+            c.mark(true);
+        }
+        FieldOptions personal;
+        personal.personal = true;
+        c.mark(text_field(c.t("agreed.contact.name"), id + "-name", &pc.name, personal));
+        c.mark(text_field(c.t("agreed.contact.reach"), id + "-reach", &pc.reach, personal));
+        const bool has_text = !pc.name.empty() || !pc.reach.empty();
+        if (c.remove_button(trf(c.lang, "agreed.contact.remove", {std::to_string(i + 1)}), id,
+                            has_text ? c.t("agreed.contact.remove.confirm") : "",
+                            c.state.after_meeting.remove_pending)) {
+            a.contacts.erase(a.contacts.begin() + static_cast<long>(i));
+            focus_control("agreed-contact-add");
+            c.mark(true);
+            break;
+        }
+    }
+    if (button(c.t("agreed.contact.add"), "agreed-contact-add")) {
+        a.contacts.push_back(PlanContact{});
+        focus_control("agreed-contact-" + std::to_string(a.contacts.size() - 1) + "-name");
+        c.mark(true);
+    }
+    ImGui::Spacing();
+}
+
+// The SIP has ended: everyone is to know (seed 000 "6. Avsluta").
+void closing(StepContext& c) {
+    Agreement& a = c.prep.agreed;
+    heading(c.t("agreed.closed.title"), 3);
+    c.mark(checkbox(c.t("agreed.closed"), "agreed-closed", &a.closed, c.t("agreed.closed.help")));
+    c.about_link("followup");
+    if (a.closed)
+        c.mark(text_field(c.t("agreed.closed_on"), "agreed-closed-on", &a.closed_on,
+                          date_options(c, content_path(&P::agreed, &Agreement::closed_on))));
+    ImGui::Spacing();
 }
 
 void evaluation(StepContext& c) {
@@ -113,16 +229,12 @@ void evaluation(StepContext& c) {
 void draw_after_meeting(StepContext& c) {
     heading(c.t("agreed.title"), 3);
     paragraph(c.t("agreed.intro"));
+    goals(c);
     efforts(c);
     lead(c);
-    Agreement& a = c.prep.agreed;
-    c.mark(text_field(c.t("agreed.follow_up_on"), "agreed-follow-up", &a.follow_up_on,
-                      date_options(c, content_path(&P::agreed, &Agreement::follow_up_on))));
-    FieldOptions contact;
-    contact.personal = true;
-    contact.help = c.t("agreed.contact.help");
-    c.mark(text_field(c.t("agreed.contact"), "agreed-contact", &a.contact, contact));
-    ImGui::Spacing();
+    follow_up(c);
+    contacts(c);
+    closing(c);
     evaluation(c);
 }
 

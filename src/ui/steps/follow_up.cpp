@@ -33,6 +33,8 @@ void agreed_efforts(StepContext& c) {
             o.done = static_cast<EffortDone>(done);
             c.mark(true);
         }
+        // Something agreed that was not done is a deviation (seed 000 "Avvikelser").
+        if (o.done == EffortDone::No) paragraph(c.t("followup.deviation"));
         FieldOptions note;
         note.multiline = true;
         note.min_lines = 2;

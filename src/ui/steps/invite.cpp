@@ -57,6 +57,8 @@ void invitee_choice(StepContext& c, ActorKind kind, const std::string& service) 
 
 void draw_invite(StepContext& c) {
     paragraph(c.t("invite.intro"));
+    c.about_link("asking");
+    if (c.prep.kind == PreparationKind::Discharge) c.about_link("discharge");
     Invitations& inv = c.prep.invitations;
     for (std::size_t k = 0; k < enum_count<ActorKind>(); ++k) {
         const ActorKind kind = static_cast<ActorKind>(k);

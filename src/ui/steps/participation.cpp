@@ -46,6 +46,7 @@ void others_need_interpreters(StepContext& c, Adaptations& a) {
 void draw_participation(StepContext& c) {
     Participation& p = c.prep.participation;
     paragraph(c.t("participation.intro"));
+    if (c.child) c.about_link("child");
     heading(c.t("participation.modes"), 3);
     begin_group(Role::Group, "modes", c.t("participation.modes"));
     c.mark(enum_set(c.lang, "mode", "mode", p.modes));

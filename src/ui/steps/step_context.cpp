@@ -125,4 +125,10 @@ bool StepContext::voices_field(const std::string& label, const std::string& id, 
     return edited;
 }
 
+void StepContext::about_link(const char* section) {
+    const std::string title = tr(lang, std::string("about.") + section + ".title");
+    if (button(trf(lang, "about.link", {title}), std::string("about-link-") + section, ButtonStyle::Quiet))
+        requests.about_section = section;
+}
+
 }  // namespace sipprep::ui

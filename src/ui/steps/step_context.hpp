@@ -53,8 +53,16 @@ struct StepStates {
         std::string passphrase, repeat;
         bool tried = false;           // "Exportera" was pressed: say what is missing
         bool confirm_errors = false;  // the file would be saved with errors: asked first
+        std::string confirm_at;       // the "Spara fil" that asked (summary or after the meeting)
     } summary;
 };
+
+// "Spara fil" with the rule check first: with errors the person is asked (fix first, or save
+// anyway) before anything is saved. The summary and "Efter mötet" save the same way; `id` keeps
+// their controls apart.
+void save_file_button(StepContext& c, const std::string& id);
+// What the button asks, drawn where the screen has room for it (after the buttons on its row).
+void save_file_questions(StepContext& c, const std::string& id);
 
 // The summary's rule for a passphrase that protects a file (at least 8 characters).
 inline constexpr int kMinPassphraseChars = 8;
@@ -69,6 +77,8 @@ struct StepRequests {
     bool print_summary = false;   // for everyone at the meeting
     bool print_convener = false;  // the page for the one who calls the meeting
     bool print_consent_forms = false;
+    bool save_calendar = false;  // the follow-up meeting as an .ics file
+    std::string about_section;   // open "Om SIP" at this section ("asking", "child" …)
 };
 
 struct StepContext {
@@ -114,6 +124,8 @@ struct StepContext {
                       const std::vector<const std::string*>& now);
     // "Ta med: <the text's start>": true when pressed.
     bool keep_button(const std::string& id, const std::string& text);
+    // "Om SIP: <the section's title>", a quiet link to that part of "Om SIP" where it matters.
+    void about_link(const char* section);
     // One contributor's words in a free-text answer, with the others' words shown under them.
     bool voices_field(const std::string& label, const std::string& id, Voices& voices, FieldOptions options = {});
 };

@@ -37,17 +37,17 @@ void protect_choice(StepContext& c) {
 }
 
 // A file with errors is still worth saving (nothing is lost), but the person hears what is wrong first.
-void save_with_errors(StepContext& c) {
+void save_with_errors(StepContext& c, const std::string& id) {
     std::vector<const Issue*> errors;
     for (const Issue& i : c.issues)
         if (i.severity == Severity::Error) errors.push_back(&i);
-    Group group(Role::Alert, "export-errors", c.t("export.errors.title"));
+    Group group(Role::Alert, id + "-errors", c.t("export.errors.title"));
     error_text(
         trf(c.lang, errors.size() == 1 ? "export.errors.one" : "export.errors.many", {std::to_string(errors.size())}));
     constexpr std::size_t kNamed = 5;
     for (std::size_t i = 0; i < errors.size() && i < kNamed; ++i) paragraph("• " + describe(*errors[i], c.lang));
     if (errors.size() > kNamed) paragraph(trf(c.lang, "export.errors.more", {std::to_string(errors.size() - kNamed)}));
-    if (button(c.t("export.errors.fix"), "summary-export-fix", ButtonStyle::Primary)) {
+    if (button(c.t("export.errors.fix"), id + "-fix", ButtonStyle::Primary)) {
         c.state.summary.confirm_errors = false;
         if (const auto step = step_for_path(errors.front()->path, c.prep))
             c.requests.go_to_step = step;
@@ -55,13 +55,31 @@ void save_with_errors(StepContext& c) {
             c.requests.go_to_evaluation = true;
     }
     ImGui::SameLine();
-    if (button(c.t("export.errors.anyway"), "summary-export-anyway")) {
+    if (button(c.t("export.errors.anyway"), id + "-anyway")) {
         c.state.summary.confirm_errors = false;
         c.requests.export_file = true;
     }
 }
 
 }  // namespace
+
+void save_file_button(StepContext& c, const std::string& id) {
+    StepStates::Summary& s = c.state.summary;
+    if (button(c.t("export.button"), id, ButtonStyle::Primary, c.t("export.help"))) {
+        if (has_errors(c.issues)) {
+            s.confirm_errors = true;
+            s.confirm_at = id;
+            focus_control(id + "-fix");
+        } else {
+            c.requests.export_file = true;
+        }
+    }
+}
+
+void save_file_questions(StepContext& c, const std::string& id) {
+    const StepStates::Summary& s = c.state.summary;
+    if (s.confirm_errors && s.confirm_at == id && has_errors(c.issues)) save_with_errors(c, id);
+}
 
 void draw_summary(StepContext& c) {
     paragraph(c.t("summary.intro"));
@@ -98,15 +116,7 @@ void draw_summary(StepContext& c) {
 
     ImGui::Spacing();
     protect_choice(c);
-    StepStates::Summary& s = c.state.summary;
-    if (button(c.t("export.button"), "summary-export", ButtonStyle::Primary, c.t("export.help"))) {
-        if (has_errors(c.issues)) {
-            s.confirm_errors = true;
-            focus_control("summary-export-fix");
-        } else {
-            c.requests.export_file = true;
-        }
-    }
+    save_file_button(c, "summary-export");
     ImGui::SameLine();
     if (button(c.t("print.button"), "summary-print", ButtonStyle::Normal, c.t("print.meeting.help")))
         c.requests.print_summary = true;
@@ -115,7 +125,7 @@ void draw_summary(StepContext& c) {
         if (button(c.t("print.convener"), "summary-print-convener", ButtonStyle::Normal, c.t("print.convener.help")))
             c.requests.print_convener = true;
     }
-    if (s.confirm_errors && has_errors(c.issues)) save_with_errors(c);
+    save_file_questions(c, "summary-export");
     if (!c.status.empty()) paragraph(c.status);
     if (!c.storage_kept) muted(c.t("storage.not_kept"));
 
