@@ -21,7 +21,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null;
 
 PACKAGES=(emscripten binaryen cmake g++ make python3 nlohmann-json3-dev googletest libgtest-dev libvalijson-dev
           fonts-dejavu-core fonttools glslang-tools clang-format libsodium-dev age chromium firefox-esr webkit2gtk-driver xvfb matchbox-window-manager dpkg-dev gzip clang libclang-rt-14-dev
-          autoconf automake libtool stress-ng)
+          autoconf automake libtool stress-ng
+          orca speech-dispatcher speech-dispatcher-espeak-ng espeak-ng xdotool at-spi2-core dbus x11-xkb-utils)  # tests/screenreader
 
 CURRENT="install Debian packages"
 missing=()

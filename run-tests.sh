@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: native core tests (GoogleTest via ctest, shader check) and the browser
-# tests (playwright-core + Debian's Chromium against build/web). Installs what it needs first
+# Runs every test: native core tests (GoogleTest via ctest, shader check), the browser
+# tests (playwright-core + Debian's Chromium against build/web, the shared flows in three
+# engines) and the screen-reader test (Orca in Firefox ESR). Installs what it needs first
 # through ./build-wasm.sh. Exit code is non-zero when any suite fails.
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")" && pwd)
@@ -56,6 +57,12 @@ if [ $build_rc -eq 0 ]; then
     kill "$load" 2>/dev/null; wait "$load" 2>/dev/null
     record "shared browser flows in chromium beside stress-ng --cpu $(nproc) ($(( $(date +%s) - start )) s)" $rc
   fi
+  # Orca itself reads the app in Firefox ESR (speech from its debug log, keys from xdotool).
+  echo "==> Screen reader: Orca in Firefox ESR"
+  start=$(date +%s)
+  (cd tests/screenreader && node --test --test-reporter=spec --test-concurrency=1 ./*.test.mjs)
+  rc=$?
+  record "screen reader (Orca in Firefox ESR, $(( $(date +%s) - start )) s)" $rc
 else
   record "browser tests: skipped, the web build failed" 1
 fi

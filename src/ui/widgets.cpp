@@ -575,12 +575,13 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
 
     // Errors and notes wait while the person types in the field, and are shown, and read out
     // once, when they leave it. Under the field they are drawn; the mirror has them once, in the
-    // field's description (aria-describedby), not again as a paragraph.
+    // field's description (aria-describedby), not again as a paragraph. Read out, they name the
+    // field: a screen reader says them after the control focus has moved to.
     const bool message = !o.error.empty() || !o.note.empty();
     if (!focused) {
         auto t = g_typing.find(key);
         if (t != g_typing.end()) {
-            if (t->second.message && message) announce(o.error.empty() ? o.note : o.error);
+            if (t->second.message && message) announce(label + ": " + (o.error.empty() ? o.note : o.error));
             g_typing.erase(t);
         }
     } else if (changed) {

@@ -253,8 +253,8 @@ TEST(People, AFieldsErrorWaitsUntilThePersonLeavesTheField) {
     EXPECT_NE(field->error, "") << "the error, once the person has left";
     EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Button, "1. Om dig, 1 fel"), nullptr) << r.shown();
     int said = 0;
-    for (const ui::MirrorUpdate& u : r.host.mirror) said += u.announcement == field->error ? 1 : 0;
-    EXPECT_EQ(said, 1) << "read out once";
+    for (const ui::MirrorUpdate& u : r.host.mirror) said += u.announcement == "Personnummer: " + field->error ? 1 : 0;
+    EXPECT_EQ(said, 1) << "read out once, naming the field (heard after the next control's name)";
     int paragraphs = 0;
     std::function<void(const ui::A11yNode&)> walk = [&](const ui::A11yNode& n) {
         if (n.role == ui::Role::Text && n.name == field->error) ++paragraphs;
