@@ -35,7 +35,8 @@ contains "stdin is named" "<stdin>"
 check "summary reads standard input" 0 sh -c "\"$SIPPREP\" summary - < \"$EX/barn-skolfranvaro.json\""
 contains "summary is Swedish by default" "Det här är viktigt för mig"
 check "summary of the discharge example" 0 "$SIPPREP" summary "$EX/vuxen-efter-sjukhusvistelse.json"
-contains "consent dates as people read them" "från 20 november 2026 till 20 november 2027"
+# The year is left out when it is the current one (the CLI reads today's date).
+if grep -qE "från 20 november( 2026)? till 20 november 2027" <<<"$out"; then echo "ok: consent dates as people read them"; else echo "FAIL: consent dates as people read them"; fails=$((fails + 1)); fi
 if grep -qE "från [0-9]{4}-[0-9]{2}-[0-9]{2}|\\., " <<<"$out"; then echo "FAIL: ISO dates or doubled punctuation in the summary"; fails=$((fails + 1)); else echo "ok: no ISO consent dates, no doubled punctuation"; fi
 contains "the follow-up with time and place" "Planen följs upp 15 februari 2027, 13:30, Vårdcentralen Ryd"
 check "summary in English" 0 "$SIPPREP" summary "$EX/aldre-uppfoljning.json" --lang en
