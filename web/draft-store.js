@@ -26,6 +26,8 @@
   var HANDOVER_WAIT_MS = 5000;
   var HANDOVER_WAIT_NO_LOCKS_MS = 1000;
   var LOCK_NAME = 'sipprep-editor';
+  // How often locking seals again when earlier versions are added while it seals.
+  var LOCK_TRIES = 3;
 
   // The states of a tab (docs/draft-store.md). Orthogonal to them: whether the draft is
   // locked (`locked`: this tab holds the key; `storedLocked`: what is stored is sealed),
@@ -824,7 +826,18 @@
       }
       return env.passphrase.lockDraft(passphrase).then(function (r) {
         if (r.error) { env.app.lockChanged(false, r.error); return undefined; }
-        // Earlier versions stay, sealed with the same key (words another tab kept there too).
+        return sealAndStore(LOCK_TRIES).catch(function (e) {
+          env.passphrase.forgetDraftKey();
+          env.app.lockChanged(false, 'storage');
+          env.app.failed(reasonOf(e));
+        });
+      }).then(done, done);
+
+      // Earlier versions stay, sealed with the same key (words another tab kept there too). One
+      // added after they were read (a tab that closed while locking keeps its refused words so)
+      // is sealed too: the lock is stored only when every readable version has been sealed,
+      // else it seals again; after LOCK_TRIES the draft stays unlocked, nothing dropped.
+      function sealAndStore(triesLeft) {
         var sealedVersions = {};
         return whenIdle().then(function () { return env.versions.readable(); }).then(function (list) {
           return list.reduce(function (p, v) {
@@ -846,39 +859,35 @@
             var rev = s.issuedRev;
             return env.store.tx(['draft', 'versions'], 'readwrite', function (t) {
               var d = t.objectStore('draft');
+              var versions = t.objectStore('versions');
               var out = { result: 'saved' };
               var mReq = d.get('meta');
-              mReq.onsuccess = function () {
+              var all = versions.getAll();
+              all.onsuccess = function () {
                 var meta = mReq.result;
                 if (!meta || meta.gen !== gen) { out.result = 'erased'; return; }
                 if (meta.fence !== fence || (s.state !== 'owner' && s.state !== 'releasing')) { out.result = 'taken'; return; }
+                var readable = all.result.filter(function (v) { return typeof v.text === 'string'; });
+                if (readable.some(function (v) { return !sealedVersions[v.id] || sealedVersions[v.id].text !== v.text; })) { out.result = 'again'; return; }
                 d.put({ sealed: sealed.bytes, rev: rev, fence: fence, savedAt: env.now() }, 'current');
                 d.put({ gen: gen, fence: fence, rev: Math.max(meta.rev, rev) }, 'meta');
                 d.delete('unreadable');
-                var versions = t.objectStore('versions');
-                var all = versions.getAll();
-                all.onsuccess = function () {
-                  all.result.forEach(function (v) {
-                    if (typeof v.text !== 'string') return;
-                    var done = sealedVersions[v.id];
-                    // Added while sealing (a tab replaced unknowingly): nothing readable may stay.
-                    if (!done || done.text !== v.text) { versions.delete(v.id); return; }
-                    versions.put({ id: v.id, time: v.time, kind: v.kind, sealed: done.sealed });
-                  });
-                };
+                readable.forEach(function (v) { versions.put({ id: v.id, time: v.time, kind: v.kind, sealed: sealedVersions[v.id].sealed }); });
               };
               return out;
             }).then(function (out) {
+              if (out.result === 'again' && triesLeft > 1) return sealAndStore(triesLeft - 1);
               if (out.result !== 'saved') {
                 // Not locked: another tab edits now (its words are kept as an earlier version,
-                // readable, because the lock did not take effect), or the draft was erased.
+                // readable, because the lock did not take effect), the draft was erased, or
+                // versions kept coming while sealing ('again').
                 env.passphrase.forgetDraftKey();
                 env.app.lockChanged(false, 'storage');
                 if (out.result === 'taken') {
                   if (s.state === 'owner' || s.state === 'releasing') env.versions.keep({ text: draftNow() }, 'conflict', gen);
                   becomeFollower(true);
                 }
-                return;
+                return undefined;
               }
               s.locked = true;
               s.storedLocked = true;
@@ -892,14 +901,11 @@
               removeAllRescues();
               env.versions.forget();
               env.app.lockChanged(true, '');
+              return undefined;
             });
           });
-        }).catch(function (e) {
-          env.passphrase.forgetDraftKey();
-          env.app.lockChanged(false, 'storage');
-          env.app.failed(reasonOf(e));
         });
-      }).then(done, done);
+      }
     }
 
     // Resolves when no write or erase is on its way (a pending change may wait).

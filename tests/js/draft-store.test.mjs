@@ -239,6 +239,15 @@ const named = {
     { a: 'deliver', i: 0 }, { a: 'deliver', i: 0 }, { a: 'deliver', i: 0 }, { a: 'deliver', i: 0 }, { a: 'deliver', i: 0 },
     { a: 'type', tab: 1, n: 2 }, { a: 'hide', tab: 1 }, { a: 'open' },
     { a: 'type', tab: 1, n: 2 }, { a: 'time', ms: 600 }, { a: 'time', ms: 600 }
+  ],
+  // Found by the gating run (seed 849228652): tab 1 locks and closes while locking; its lock is
+  // refused in storage (tab 2 owns the draft now), so its words become a readable earlier version
+  // — which lands after tab 2, locking too, read the versions to seal, and before its lock is
+  // stored. Tab 2 must seal that version too, not drop it.
+  'a version kept by a closing tab while another tab locks is sealed with the draft, not dropped': [
+    { a: 'deliver', i: 0 }, { a: 'type', tab: 0, n: 1 }, { a: 'time', ms: 5100 }, { a: 'type', tab: 0, n: 1 },
+    { a: 'lock', tab: 0, wrong: false }, { a: 'deliver', i: 3 }, { a: 'close', tab: 0, normally: true, lateLost: false },
+    { a: 'open' }, { a: 'deliver', i: 0 }, { a: 'deliver', i: 0 }, { a: 'deliver', i: 0 }, { a: 'lock', tab: 0, wrong: false }
   ]
 };
 for (const [name, steps] of Object.entries(named)) {
