@@ -29,6 +29,8 @@ ConsentStatus consent_status(const Preparation& p, const Consent& c, const Date&
     if (c.decision == ConsentDecision::Unanswered) return {S::Unanswered, {}};
     if (c.review) return {S::ToConfirm, {}};
     if (c.decision == ConsentDecision::Deny) return {S::Denied, {}};
+    // Sharing is for the SIP: once it is closed, what was wished for it has ended (seed 000 "6. Avsluta").
+    if (p.agreed.closed) return {S::Ended, p.agreed.closed_on};
     if (c.information.empty() && c.categories.empty()) return {S::NoInformation, {}};
     const auto to = parse_iso_date(c.valid_to);
     if (!to && !c.until_plan_ends) return {S::NoPeriod, {}};
@@ -77,6 +79,10 @@ std::string consent_status_text(const Preparation& p, const Consent& c, const Da
                                     : trf(lang, "consent.wish.waiting", {s.detail});
         case ConsentState::Expired:
             return trf(lang, "consent.wish.expired", {consent_date_words(s.detail, lang, today)});
+        case ConsentState::Ended:
+            return parse_iso_date(s.detail)
+                       ? trf(lang, "consent.wish.ended_on", {consent_date_words(s.detail, lang, today)})
+                       : tr(lang, "consent.wish.ended");
         case ConsentState::Wished: {
             std::string text = trf(lang, key("wished"), {consent_period_words(c, lang, today)});
             if (s.needs_assessment) text += " \u2013 " + tr(lang, key("assessment"));

@@ -23,6 +23,7 @@ enum class ConsentState {
     NoPeriod,            // yes, but not for how long
     WaitingForGuardian,  // detail: the guardians who have not answered for themselves
     Expired,             // the end date has passed: to be renewed (detail: the last day)
+    Ended,               // the SIP was closed, and every wish for it with it (detail: the day, if known)
     Wished,              // a complete wish
 };
 

@@ -372,7 +372,8 @@ J to_fhir_bundle(const Preparation& original, const BundleMeta& meta, const Date
             g.push_back(answer_item("participation.wished-date", J{{"valueDate", part.wished_date}}));
         if (!part.wished_time.empty()) g.push_back(string_item("participation.wished-time", part.wished_time));
         if (!part.wished_place.empty()) g.push_back(string_item("participation.wished-place", part.wished_place));
-        add_voices(g, "participation.avoid", part.topics_to_avoid, p, lang);
+        // The topics not to raise are for the convener only (the summary's convener page); an
+        // export meant for a record never carries them. The Questionnaire keeps the item for others.
         if (part.pre_meeting_allowed != YesNo::Unanswered)
             g.push_back(
                 answer_item("participation.pre-meeting", J{{"valueBoolean", part.pre_meeting_allowed == YesNo::Yes}}));
@@ -438,12 +439,14 @@ J to_fhir_bundle(const Preparation& original, const BundleMeta& meta, const Date
     // One Consent per consent entry.
     for (const Consent& c : p.consents) {
         // Everything in a preparation is a wish (seed 001: the consent is taken by the one who
-        // offers the SIP): never "active"; "rejected" for a no, "inactive" once taken back or run out.
+        // offers the SIP): never "active"; "rejected" for a no, "inactive" once taken back, run out or the SIP closed.
         const ConsentState state = consent_status(p, c, today).state;
-        const char* status = state == ConsentState::Denied                                        ? "rejected"
-                             : state == ConsentState::Withdrawn || state == ConsentState::Expired ? "inactive"
-                             : state == ConsentState::Unanswered                                  ? "draft"
-                                                                                                  : "proposed";
+        const char* status =
+            state == ConsentState::Denied ? "rejected"
+            : state == ConsentState::Withdrawn || state == ConsentState::Expired || state == ConsentState::Ended
+                ? "inactive"
+            : state == ConsentState::Unanswered ? "draft"
+                                                : "proposed";
         J performers = J::array();
         std::string date = c.valid_from;
         if (c.given_by == ConsentGiver::Guardians) {

@@ -33,7 +33,8 @@ test('a personnummer is checked when the person leaves the field, and the error 
     return el.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id).textContent).pop();
   });
   assert.match(error, /kontrollsiffra|stämmer inte|fel/i);
-  assert.equal(await page.locator('#a11y-live').textContent(), error, 'the new problem is announced');
+  // Announced after focus has moved on, so it names the field it is about.
+  assert.equal(await page.locator('#a11y-live').textContent(), `Personnummer: ${error}`, 'the new problem is announced, naming the field');
   assert.equal(await page.locator('#a11y-root p', { hasText: error }).count(), 0, 'not said again as a paragraph');
   await page.getByRole('button', { name: '1. Om dig, 1 fel', exact: true }).waitFor({ state: 'attached' });
   assert.deepEqual(problems, []);

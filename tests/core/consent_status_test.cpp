@@ -87,6 +87,24 @@ TEST(ConsentStatus, EverythingTypedAtHomeIsAWish) {
         }
 }
 
+// Issue 26: once the SIP is marked closed, "tills SIP:en avslutas" has ended, and so has every
+// wish to share for it.
+TEST(ConsentStatus, AClosedSipEndsTheWishesForIt) {
+    Preparation p = with_one_consent();
+    Consent& c = p.consents[0];
+    c.decision = ConsentDecision::Permit;
+    c.information = "Mediciner";
+    c.until_plan_ends = true;
+    c.valid_from = "2026-01-01";
+    p.agreed.closed = true;
+    EXPECT_EQ(words(p), "Upphörde när SIP:en avslutades");
+    p.agreed.closed_on = "2026-11-20";
+    EXPECT_EQ(words(p), "Upphörde när SIP:en avslutades 20 november");
+    EXPECT_EQ(fhir_consent_status(p), "inactive");
+    c.decision = ConsentDecision::Deny;
+    EXPECT_EQ(words(p), "Vill inte att Vårdcentralen, Vårdcentralen Ryd får uppgifter") << "a no stays a no";
+}
+
 // Issue 26: the professional's view and the CLI summary say whose wish it is and who takes it.
 TEST(ConsentStatus, TheProfessionalReadsTheWishesAndTakesTheConsent) {
     Preparation p = with_one_consent();

@@ -140,3 +140,13 @@ TEST(Fhir, TheAgreementAndWhetherItWasDoneAreAnswered) {
     EXPECT_TRUE(fu_used.count("follow-up.agreed-effort.done"));
     EXPECT_NE(follow.dump().find("Delvis"), std::string::npos);
 }
+
+// What the person marked for the convener only (topics not to raise) never goes into the export
+// meant for a record, as the professional's copy and print leave it out.
+TEST(Fhir, TopicsNotToRaiseStayOutOfTheExport) {
+    Preparation p = make_new_preparation();
+    p.owner.name = "Kerstin";
+    p.participation.topics_to_avoid.entries.push_back(Entry{"person", "Min sons skulder"});
+    const std::string dump = to_fhir_bundle(p, BundleMeta{}, Date{2026, 11, 23}, Lang::Sv).dump();
+    EXPECT_EQ(dump.find("Min sons skulder"), std::string::npos);
+}
