@@ -26,11 +26,23 @@ export function useEngine(name) {
     await mkdir(ARTIFACTS, { recursive: true });
     env.server = await serve();
     env.engine = await launchEngine(name);
-    env.open = async (profile) => {
+    const openOnce = async (profile) => {
       const session = await env.engine.open(profile);
       // An app that does not start must not leave its browser session behind.
       await session.open(env.server.url).catch(async (e) => { await session.close().catch(() => {}); throw e; });
       return session;
+    };
+    env.open = async (profile) => {
+      try {
+        return await openOnce(profile);
+      } catch (e) {
+        // WebKitGTK's web process now and then dies while a page starts on a busy machine, and its
+        // driver deletes the session. Said in the output and tried once more in a new session; an
+        // app that does not start fails the second time too.
+        if (name !== 'webkit' || !/page crash or hang|invalid session id/.test(String(e?.message))) throw e;
+        console.log(`# webkit: the web process ended while the app started (${String(e.message).slice(0, 160)}); opened once more`);
+        return openOnce(profile);
+      }
     };
   });
   after(async () => {
