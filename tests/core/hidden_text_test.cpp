@@ -2,6 +2,8 @@
 // in exact values and shown in people's words; the members outside the content checked too.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <functional>
 #include <string>
 
 #include "core/bundle.hpp"
@@ -70,6 +72,34 @@ TEST(HiddenText, ExactValuesAreNamed) {
     EXPECT_FALSE(is_exact_value("/content/agreed/efforts/0/who"));  // words: "Hemtjänsten"
     EXPECT_FALSE(is_exact_value("/content/goals/long_term/0/text"));
     EXPECT_FALSE(is_exact_value("/content/owner/name"));
+}
+
+// Every member the schema constrains to a date or a pattern is an exact value, so a member added
+// later (the plan's "starts", "closed_on") cannot slip through as words.
+TEST(HiddenText, EveryDateOrPatternMemberOfTheSchemaIsExact) {
+    std::ifstream f(std::string(SIPPREP_SOURCE_DIR) + "/schema/sipprep-bundle-v1.schema.json");
+    const nlohmann::json schema = nlohmann::json::parse(f);
+    int checked = 0;
+    std::function<void(const nlohmann::json&)> walk = [&](const nlohmann::json& n) {
+        if (n.is_object()) {
+            if (auto props = n.find("properties"); props != n.end() && props->is_object())
+                for (auto it = props->begin(); it != props->end(); ++it) {
+                    const nlohmann::json& d = it.value();
+                    const bool date = d.value("$ref", "") == "#/definitions/date" || d.value("format", "") == "date";
+                    if (date || d.contains("pattern")) {
+                        EXPECT_TRUE(is_exact_value("/content/x/" + it.key())) << it.key();
+                        ++checked;
+                    }
+                }
+            for (const auto& v : n) walk(v);
+        } else if (n.is_array()) {
+            for (const auto& v : n) walk(v);
+        }
+    };
+    walk(schema);
+    EXPECT_GE(checked, 12);
+    EXPECT_TRUE(is_exact_value("/content/agreed/contacts/0/reach"));
+    EXPECT_TRUE(is_exact_value("/content/agreed/follow_up_time"));
 }
 
 TEST(HiddenText, AReversedPhoneNumberIsAnErrorNamingTheField) {
