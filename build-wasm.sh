@@ -20,7 +20,7 @@ trap 'rc=$?; [ $rc -ne 0 ] && printf "\nFAILED in step \"%s\" (exit code %s); th
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else fail "need root to run: $*"; fi; }
 
 PACKAGES=(emscripten binaryen cmake g++ make python3 nlohmann-json3-dev googletest libgtest-dev libvalijson-dev
-          fonts-dejavu-core fonttools glslang-tools clang-format libsodium-dev age chromium firefox-esr webkit2gtk-driver xvfb matchbox-window-manager dpkg-dev gzip clang libclang-rt-14-dev
+          fonts-dejavu-core fonttools glslang-tools clang-format libsodium-dev libfribidi-dev pkg-config age chromium firefox-esr webkit2gtk-driver xvfb matchbox-window-manager dpkg-dev gzip clang libclang-rt-14-dev
           autoconf automake libtool stress-ng
           orca speech-dispatcher speech-dispatcher-espeak-ng espeak-ng xdotool at-spi2-core dbus x11-xkb-utils)  # tests/screenreader
 
@@ -40,11 +40,12 @@ else
   step "Debian packages: all present"
 fi
 
-CURRENT="fetch Dear ImGui and libsodium sources"
+CURRENT="fetch Dear ImGui, libsodium and FriBidi sources"
 IMGUI_DIR=$DEPS/src/imgui-1.86+ds
 SODIUM_SRC=$DEPS/src/libsodium-1.0.18
-if [ ! -f "$IMGUI_DIR/imgui.cpp" ] || [ ! -f "$SODIUM_SRC/configure.ac" ]; then
-  step "Fetching sources with apt-get source imgui libsodium (into $DEPS/src)"
+FRIBIDI_SRC=$DEPS/src/fribidi-1.0.8
+if [ ! -f "$IMGUI_DIR/imgui.cpp" ] || [ ! -f "$SODIUM_SRC/configure.ac" ] || [ ! -f "$FRIBIDI_SRC/configure.ac" ]; then
+  step "Fetching sources with apt-get source imgui libsodium fribidi (into $DEPS/src)"
   SOURCES=/etc/apt/sources.list.d/debian.sources
   if [ -f "$SOURCES" ] && ! grep -q '^Types:.*deb-src' "$SOURCES"; then
     as_root sed -i 's/^Types: deb$/Types: deb deb-src/' "$SOURCES"
@@ -53,56 +54,81 @@ if [ ! -f "$IMGUI_DIR/imgui.cpp" ] || [ ! -f "$SODIUM_SRC/configure.ac" ]; then
   fi
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
   mkdir -p "$DEPS/src"
-  for pkg in imgui libsodium; do
-    case $pkg in imgui) dir=$IMGUI_DIR ;; libsodium) dir=$SODIUM_SRC ;; esac
+  for pkg in imgui libsodium fribidi; do
+    case $pkg in imgui) dir=$IMGUI_DIR ;; libsodium) dir=$SODIUM_SRC ;; fribidi) dir=$FRIBIDI_SRC ;; esac
     [ -d "$dir" ] || (cd "$DEPS/src" && apt-get source -q "$pkg" >/dev/null)
   done
   [ -f "$IMGUI_DIR/imgui.cpp" ] || fail "Dear ImGui 1.86 source not found in $DEPS/src after apt-get source"
   [ -f "$SODIUM_SRC/configure.ac" ] || fail "libsodium 1.0.18 source not found in $DEPS/src after apt-get source"
+  [ -f "$FRIBIDI_SRC/configure.ac" ] || fail "FriBidi 1.0.8 source not found in $DEPS/src after apt-get source"
 else
-  step "Dear ImGui and libsodium sources: present in $DEPS/src"
+  step "Dear ImGui, libsodium and FriBidi sources: present in $DEPS/src"
 fi
 
+# Builds a library from its Debian source folder ($2) for WebAssembly into $DEPS/$1, static, once
+# per $3 (version and flags: a change rebuilds it). $4: the folder make installs from; the rest
+# are configure's options. Debian's sources have no configure for a wasm host: autoreconf makes
+# it, without fetching newer config.sub (libsodium's autogen.sh would download them).
+# Returns 0 when it built the library (the module using it must be linked again).
+build_wasm_library() {
+  local name=$1 src=$2 stamp=$3 make_dir=$4
+  shift 4
+  if [ -f "$DEPS/$name/lib/lib$name.a" ] && [ "$(cat "$DEPS/$name/.build-flags" 2>/dev/null)" = "$stamp" ]; then
+    step "$name for WebAssembly: built in $DEPS/$name"
+    return 1
+  fi
+  step "Building $name as a static WebAssembly library (a few minutes, once)"
+  rm -rf "$DEPS/$name-build" "$DEPS/$name"
+  cp -r "$src" "$DEPS/$name-build"
+  (cd "$DEPS/$name-build" && autoreconf -if >/dev/null 2>&1 &&
+    emconfigure ./configure --host=wasm32-unknown-emscripten --disable-shared --prefix="$DEPS/$name" "$@" >/dev/null &&
+    emmake make -C "$make_dir" -j"$(nproc)" install >/dev/null) || fail "building $name for WebAssembly failed"
+  echo "$stamp" > "$DEPS/$name/.build-flags"
+  rm -rf "$DEPS/$name-build"
+}
+
 CURRENT="build libsodium for WebAssembly"
-# For the passphrase module only (age v1: scrypt, ChaCha20-Poly1305, HMAC-SHA-256). Debian's
-# source has no generated configure: autoreconf makes it, without fetching newer config.sub
-# (libsodium's autogen.sh would download them). -O3: scrypt's speed is the unlock time.
-SODIUM_STAMP="1.0.18 -O3 -DNDEBUG --disable-asm"
-if [ ! -f "$DEPS/sodium/lib/libsodium.a" ] || [ "$(cat "$DEPS/sodium/.build-flags" 2>/dev/null)" != "$SODIUM_STAMP" ]; then
-  step "Building libsodium as a static WebAssembly library (two minutes, once)"
-  rm -rf "$DEPS/sodium-build" "$DEPS/sodium"
-  cp -r "$SODIUM_SRC" "$DEPS/sodium-build"
-  (cd "$DEPS/sodium-build" && autoreconf -if >/dev/null 2>&1 &&
-    emconfigure ./configure --host=wasm32-unknown-emscripten --disable-shared --prefix="$DEPS/sodium" \
-      --without-pthreads --disable-ssp --disable-asm --disable-pie "CFLAGS=-O3 -DNDEBUG" >/dev/null &&
-    emmake make -j"$(nproc)" install >/dev/null)
-  echo "$SODIUM_STAMP" > "$DEPS/sodium/.build-flags"
-  rm -rf "$DEPS/sodium-build"
+# For the passphrase module only (age v1: scrypt, ChaCha20-Poly1305, HMAC-SHA-256). -O3:
+# scrypt's speed is the unlock time.
+if build_wasm_library sodium "$SODIUM_SRC" "1.0.18 -O3 -DNDEBUG --disable-asm" . \
+    --without-pthreads --disable-ssp --disable-asm --disable-pie "CFLAGS=-O3 -DNDEBUG"; then
   rm -f "$WASM_BUILD/sipprep-age.js"  # relink against the new library
-else
-  step "libsodium for WebAssembly: built in $DEPS/sodium"
+fi
+
+CURRENT="build FriBidi for WebAssembly"
+# Right-to-left text (the bidirectional algorithm, Arabic shaping) in the bidi module, which the
+# page loads only when such text is drawn.
+if build_wasm_library fribidi "$FRIBIDI_SRC" "1.0.8 -Oz -DNDEBUG" lib --enable-static "CFLAGS=-Oz -DNDEBUG"; then
+  rm -f "$WASM_BUILD/sipprep-bidi.wasm"
 fi
 
 CURRENT="subset the app font"
 FONT_SRC=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 FONT=$WASM_BUILD/font/app-font.ttf
+FONT_RTL=$WASM_BUILD/font/app-font-rtl.ttf  # Arabic glyphs: loaded only when right-to-left text is drawn
 [ -f "$FONT_SRC" ] || fail "$FONT_SRC missing (package fonts-dejavu-core)"
-FONT_RANGES=$ROOT/src/ui/fonts.cpp  # the glyph ranges the app builds its atlas from: the subset keeps those
-if [ ! -f "$FONT" ] || [ "$FONT_SRC" -nt "$FONT" ] || [ "$0" -nt "$FONT" ] || [ "$FONT_RANGES" -nt "$FONT" ]; then
-  step "Subsetting DejaVu Sans to the characters the app shows"
-  mkdir -p "$(dirname "$FONT")"
-  UNICODES=$(python3 -c '
+FONT_RANGES=$ROOT/src/ui/fonts.cpp  # the glyph ranges the app builds its atlas from: the subsets keep those
+subset() {  # $1: the name of the ranges table in fonts.cpp, $2: the font file to write
+  local unicodes
+  unicodes=$(python3 -c '
 import re, sys
-body = re.search(r"ranges\[\] = \{(.*?)\};", open(sys.argv[1]).read(), re.S).group(1)
+body = re.search(r"\b" + sys.argv[2] + r"\[\] = \{(.*?)\};", open(sys.argv[1]).read(), re.S).group(1)
 v = [int(x, 16) for x in re.findall(r"0x([0-9A-Fa-f]+)", body)]
-assert len(v) % 2 == 0 and v, "src/ui/fonts.cpp: ranges[] as pairs of hex numbers"
-print(",".join("U+%04X" % a if a == b else "U+%04X-%04X" % (a, b) for a, b in zip(v[::2], v[1::2])))' "$FONT_RANGES") ||
-    fail "could not read the glyph ranges from $FONT_RANGES"
-  pyftsubset "$FONT_SRC" --output-file="$FONT" --unicodes="$UNICODES" \
+assert len(v) % 2 == 0 and v, "src/ui/fonts.cpp: %s[] as pairs of hex numbers" % sys.argv[2]
+print(",".join("U+%04X" % a if a == b else "U+%04X-%04X" % (a, b) for a, b in zip(v[::2], v[1::2])))' "$FONT_RANGES" "$1") ||
+    fail "could not read the glyph ranges $1 from $FONT_RANGES"
+  pyftsubset "$FONT_SRC" --output-file="$2" --unicodes="$unicodes" \
     --layout-features='' --no-hinting --desubroutinize --drop-tables+=FFTM,GDEF,GPOS,GSUB,MATH
-else
-  step "App font: up to date"
-fi
+}
+for f in "$FONT" "$FONT_RTL"; do
+  if [ ! -f "$f" ] || [ "$FONT_SRC" -nt "$f" ] || [ "$0" -nt "$f" ] || [ "$FONT_RANGES" -nt "$f" ]; then
+    step "Subsetting DejaVu Sans to the characters the app shows ($(basename "$f"))"
+    mkdir -p "$(dirname "$f")"
+    case $f in "$FONT") subset ranges "$f" ;; *) subset rtl_ranges "$f" ;; esac
+  else
+    step "$(basename "$f"): up to date"
+  fi
+done
 
 CURRENT="build the app"
 step "Building the app (emcmake cmake, -Oz)"
@@ -143,6 +169,8 @@ copy "$WASM_BUILD/sipprep-age.wasm" "$OUT/sipprep-age.wasm"
   --mangle "toplevel,reserved=['SipprepAge']" --ecma 2017 -o "$OUT/.min.tmp" &&
   copy "$OUT/.min.tmp" "$OUT/sipprep-age.js" && rm -f "$OUT/.min.tmp"
 copy "$FONT" "$OUT/app-font.ttf"
+copy "$FONT_RTL" "$OUT/app-font-rtl.ttf"
+copy "$WASM_BUILD/sipprep-bidi.wasm" "$OUT/sipprep-bidi.wasm"
 # The Emscripten glue is a script of its own: its top-level names are mangled too, all but
 # Module, which the page's scripts use (about 6 KB gzip less).
 "$MINIFY/node_modules/.bin/terser" "$WASM_BUILD/sipprep.js" --compress passes=2,toplevel \
@@ -198,17 +226,17 @@ node "$ROOT/tools/server-headers.mjs" "$OUT"
 # Offline: the service worker lists every file above, with its hash.
 node "$ROOT/tools/service-worker.mjs" "$OUT" && minify "$OUT/sw.js" "$OUT/sw.js"
 # Loaded apart from the first load: the passphrase parts (when someone protects or unlocks a
-# file), and the service worker, manifest and home-screen icons (after the app has started).
+# file), the right-to-left parts (when such text is drawn), and the service worker, manifest and home-screen icons (after the app has started).
 total_raw=0; total_gz=0; lazy_raw=0; lazy_gz=0
 for f in "$OUT"/*; do
   raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
   case "$(basename "$f")" in
     _headers) ;;  # for the server, not sent to browsers
-    sipprep-age.* | age-worker.js | sw.js | manifest.json | icon-*) lazy_raw=$((lazy_raw + raw)); lazy_gz=$((lazy_gz + gz)) ;;
+    sipprep-age.* | sipprep-bidi.wasm | app-font-rtl.ttf | age-worker.js | sw.js | manifest.json | icon-*) lazy_raw=$((lazy_raw + raw)); lazy_gz=$((lazy_gz + gz)) ;;
     *) total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)) ;;
   esac
 done
-printf 'build/web: first load %d KB raw, %d KB gzip -9; later (passphrase, offline, icons) %d KB raw, %d KB gzip -9\n' \
+printf 'build/web: first load %d KB raw, %d KB gzip -9; later (passphrase, right to left, offline, icons) %d KB raw, %d KB gzip -9\n' \
   $((total_raw / 1024)) $((total_gz / 1024)) $((lazy_raw / 1024)) $((lazy_gz / 1024))
 
 trap - EXIT

@@ -57,6 +57,7 @@
         e.control = document.createElement(n.r === 'textarea' ? 'textarea' : 'input');
         if (n.r === 'textbox') e.control.type = 'text';
         e.control.id = id;
+        e.control.dir = 'auto';  // each field follows what is typed in it (an Arabic name in a Swedish form)
         e.control.spellcheck = true;
         e.desc = document.createElement('span');
         e.desc.id = id + '-d';
@@ -332,10 +333,11 @@
     if (first) first.focus();
   });
 
-  function sync(patch, focusKey, selection, announcement, lang) {
+  function sync(patch, focusKey, selection, announcement, lang, dir) {
     if (lang) {
       document.documentElement.lang = lang;
       root.lang = lang;
+      document.documentElement.dir = root.dir = dir || 'ltr';
       skip.textContent = SKIP_TEXT[lang] || SKIP_TEXT.sv;
     }
     if (patch) {

@@ -13,6 +13,7 @@
 #include "core/utf8.hpp"
 #include "core/validation.hpp"
 #include "imgui.h"
+#include "ui/bidi.hpp"
 #include "ui/draft.hpp"
 #include "ui/theme.hpp"
 
@@ -122,6 +123,7 @@ void App::frame(const Fonts& fonts) {
         if (std::exchange(announce_new_issues_, false)) announce_new_issue(before);
     }
     a11y_.begin_frame();
+    set_text_direction(language_is_rtl(lang_code(lang_)) ? TextDirection::Rtl : TextDirection::Ltr);
     set_widget_fonts(fonts);
     begin_widget_frame();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -182,7 +184,10 @@ void App::frame(const Fonts& fonts) {
     update.selection = a11y_.take_selection_json();
     update.announcement = a11y_.take_announcement();
     const std::string lang(lang_code(lang_));
-    if (lang != mirror_lang_) update.lang = mirror_lang_ = lang;
+    if (lang != mirror_lang_) {
+        update.lang = mirror_lang_ = lang;
+        update.dir = layout_rtl() ? "rtl" : "ltr";
+    }
     if (!update.empty()) host_.update_mirror(update);
 }
 
@@ -446,7 +451,9 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float h = 6.0f * text_scale_;
     dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), ImGui::GetColorU32(ImGuiCol_Separator), h);
-    dl->AddRectFilled(p, ImVec2(p.x + w * static_cast<float>(index + 1) / static_cast<float>(steps.size()), p.y + h),
+    const float done = w * static_cast<float>(index + 1) / static_cast<float>(steps.size());
+    const float from = layout_rtl() ? p.x + w - done : p.x;  // read from the right in a right-to-left layout
+    dl->AddRectFilled(ImVec2(from, p.y), ImVec2(from + done, p.y + h),
                       ImGui::ColorConvertFloat4ToU32(palette().progress), h);
     ImGui::Dummy(ImVec2(w, h));
 
@@ -455,6 +462,7 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
         nav_open_ = !nav_open_;
     {
         Group group(Role::Navigation, "steps", t("nav.steps"));
+        const float start_x = ImGui::GetCursorPosX();
         float used = 0;
         for (std::size_t i = 0; i < steps.size(); ++i) {
             const StepInfo& s = step_info(steps[i]);
@@ -483,6 +491,9 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
             used += bw;
             const bool current = i == index;
             if (narrow && !nav_open_) continue;
+            // Right to left, each row fills from the right (the first step at the right end).
+            if (layout_rtl())
+                ImGui::SetCursorPosX(std::max(start_x, start_x + w - used + ImGui::GetStyle().ItemSpacing.x));
             if (button(label, std::string("nav-") + s.name, current ? ButtonStyle::Primary : ButtonStyle::Quiet,
                        current ? t("nav.current") : std::string(), current, spoken)) {
                 go_to(Screen::Steps, s.id);

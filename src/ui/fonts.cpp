@@ -4,7 +4,8 @@
 #include "imgui_internal.h"
 
 namespace sipprep::ui {
-Fonts build_fonts(const std::vector<unsigned char>& ttf, float pixel_ratio, float text_scale) {
+Fonts build_fonts(const std::vector<unsigned char>& ttf, float pixel_ratio, float text_scale,
+                  const std::vector<unsigned char>& rtl_ttf) {
     // Latin-1, Latin Extended-A, the punctuation people type (dashes, quotes, bullets, …, ‰, ′ ″, ‹ ›, ⁄), €, and
     // the marks the app draws (→, ▴ ▾, ✓): Swedish and the names people in Sweden have. build-wasm.sh reads
     // this table to subset the font file.
@@ -12,6 +13,9 @@ Fonts build_fonts(const std::vector<unsigned char>& ttf, float pixel_ratio, floa
                                      0x2022, 0x2026, 0x2026, 0x2030, 0x2030, 0x2032, 0x2033, 0x2039, 0x203A,
                                      0x2044, 0x2044, 0x20AC, 0x20AC, 0x2192, 0x2192, 0x25B4, 0x25B4, 0x25BE,
                                      0x25BE, 0x2713, 0x2713, 0xFFFD, 0xFFFD, 0};
+    // Hebrew and Arabic with their presentation forms (the shaped letters bidi.cpp draws): a font
+    // file of their own (app-font-rtl.ttf), loaded only when right-to-left text is drawn.
+    static const ImWchar rtl_ranges[] = {0x0590, 0x05FF, 0x0600, 0x06FF, 0xFB1D, 0xFDFF, 0xFE70, 0xFEFE, 0};
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     Fonts fonts;
@@ -23,9 +27,18 @@ Fonts build_fonts(const std::vector<unsigned char>& ttf, float pixel_ratio, floa
     void* data = const_cast<unsigned char*>(ttf.data());
     const int size = static_cast<int>(ttf.size());
     const float px = kBodySize * text_scale * pixel_ratio;
-    fonts.body = io.Fonts->AddFontFromMemoryTTF(data, size, px, &cfg, ranges);
-    fonts.subheading = io.Fonts->AddFontFromMemoryTTF(data, size, px * 1.25f, &cfg, ranges);
-    fonts.heading = io.Fonts->AddFontFromMemoryTTF(data, size, px * 1.5f, &cfg, ranges);
+    ImFontConfig merge = cfg;
+    merge.MergeMode = true;
+    void* rtl_data = const_cast<unsigned char*>(rtl_ttf.data());
+    auto add = [&](float font_px) {
+        ImFont* font = io.Fonts->AddFontFromMemoryTTF(data, size, font_px, &cfg, ranges);
+        if (!rtl_ttf.empty())
+            io.Fonts->AddFontFromMemoryTTF(rtl_data, static_cast<int>(rtl_ttf.size()), font_px, &merge, rtl_ranges);
+        return font;
+    };
+    fonts.body = add(px);
+    fonts.subheading = add(px * 1.25f);
+    fonts.heading = add(px * 1.5f);
     // The builder directly, not ImFontAtlas::Build(): that one falls back to ImGui's own font,
     // which would put ProggyClean (a tenth of ImGui's size) into the download for nothing.
     ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(io.Fonts);
@@ -36,8 +49,12 @@ Fonts build_fonts(const std::vector<unsigned char>& ttf, float pixel_ratio, floa
 
 void invisible_marks_take_no_room(ImFont* font) {
     if (!font) return;
-    for (ImWchar c : {ImWchar(0x200B), ImWchar(0x200C), ImWchar(0x200D), ImWchar(0x2060), ImWchar(0x2068),
-                      ImWchar(0x2069), ImWchar(0xFE0E), ImWchar(0xFE0F)})
+    // Also the bidirectional marks and embeddings, and U+FEFF (what a shaped ligature leaves in
+    // its second letter's place, bidi.cpp).
+    for (ImWchar c :
+         {ImWchar(0x200B), ImWchar(0x200C), ImWchar(0x200D), ImWchar(0x200E), ImWchar(0x200F), ImWchar(0x202A),
+          ImWchar(0x202B), ImWchar(0x202C), ImWchar(0x202D), ImWchar(0x202E), ImWchar(0x2060), ImWchar(0x2066),
+          ImWchar(0x2067), ImWchar(0x2068), ImWchar(0x2069), ImWchar(0xFE0E), ImWchar(0xFE0F), ImWchar(0xFEFF)})
         if (!font->FindGlyphNoFallback(c)) font->AddGlyph(nullptr, c, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     font->BuildLookupTable();
 }

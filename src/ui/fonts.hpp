@@ -19,7 +19,9 @@ inline constexpr float kBodySize = 18.0f;  // CSS pixels at text size 100 %
 // Rebuilds the ImGui font atlas from `ttf` (the app font; not empty) for `pixel_ratio`
 // (devicePixelRatio) and `text_scale` (1.0 … 2.0). Sets io.FontGlobalScale so sizes stay in CSS
 // pixels. The atlas's pixels are in io.Fonts->TexPixelsAlpha8 afterwards.
-Fonts build_fonts(const std::vector<unsigned char>& ttf, float pixel_ratio, float text_scale);
+// `rtl_ttf`, once loaded (app-font-rtl.ttf), adds the Hebrew and Arabic glyphs to each size.
+Fonts build_fonts(const std::vector<unsigned char>& ttf, float pixel_ratio, float text_scale,
+                  const std::vector<unsigned char>& rtl_ttf = {});
 
 // Emoji are kept as typed but the font has none: each is drawn as the visible replacement mark
 // (U+FFFD, in the subset). The invisible joiners and variation selectors that follow many emoji

@@ -33,6 +33,7 @@ struct MirrorUpdate {
     std::string selection;     // caret/selection for the focused text field (JSON), or ""
     std::string announcement;  // polite live-region text
     std::string lang;          // "sv"/"en" when the UI language changed
+    std::string dir;           // with `lang`: "rtl" or "ltr", the page's direction
     bool empty() const {
         return patch.empty() && focus_key.empty() && selection.empty() && announcement.empty() && lang.empty();
     }

@@ -10,6 +10,7 @@
 #include "core/utf8.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/bidi.hpp"
 #include "ui/theme.hpp"
 
 namespace sipprep::ui {
@@ -264,6 +265,136 @@ std::string fit_label(const std::string& label, float label_width, float width) 
     return lines;
 }
 
+// ---- right-to-left and mixed text: laid out by bidi.cpp, cached per text ----
+
+bool needs_bidi(const std::string& text) { return layout_rtl() || has_rtl(text); }
+
+float char_advance(char32_t c) {
+    const ImFont* font = ImGui::GetFont();
+    return font->GetCharAdvance(static_cast<ImWchar>(c)) * ImGui::GetFontSize() / font->FontSize;
+}
+
+// A frame does not lay out again what it drew before: the key is everything the layout depends on.
+struct CachedBidi {
+    std::string text;
+    BidiBlock block;
+};
+std::unordered_map<std::size_t, CachedBidi> g_bidi;
+
+const BidiBlock& bidi_block(const std::string& text, BaseDirection base, float width) {
+    std::size_t key = std::hash<std::string>{}(text);
+    float font_size = ImGui::GetFontSize();
+    for (std::size_t v : {static_cast<std::size_t>(base), static_cast<std::size_t>(layout_rtl()),
+                          std::hash<float>{}(width), std::hash<float>{}(font_size),
+                          std::hash<const void*>{}(ImGui::GetFont()), static_cast<std::size_t>(bidi_generation())})
+        key = hash_combine(key, v);
+    auto found = g_bidi.find(key);
+    if (found != g_bidi.end() && found->second.text == text) return found->second.block;
+    if (g_bidi.size() > 20000) g_bidi.clear();  // texts long gone (typing makes one per key)
+    CachedBidi& c = g_bidi[key];
+    c.text = text;
+    c.block = bidi_layout(text, base, width, char_advance);
+    return c.block;
+}
+
+// Wrapped text at the cursor, as TextUnformatted within PushTextWrapPos draws it, for text that
+// needs reordering or a right-to-left layout: each line in visual order, shaped, aligned to its
+// paragraph's start (right for right to left).
+void bidi_text(const std::string& text, float width) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return;
+    const BidiBlock& b = bidi_block(text, layout_base(), width);
+    const float line_h = ImGui::GetTextLineHeight();
+    const ImVec2 pos = window->DC.CursorPos;
+    const float block_w = layout_rtl() ? width : b.width;
+    const ImRect bb(pos, pos + ImVec2(block_w, line_h * static_cast<float>(b.lines.size())));
+    ImGui::ItemSize(bb.GetSize(), 0.0f);
+    if (!ImGui::ItemAdd(bb, 0)) return;
+    ImDrawList* dl = window->DrawList;
+    const ImU32 color = ImGui::GetColorU32(ImGuiCol_Text);
+    const float clip_top = window->ClipRect.Min.y, clip_bottom = window->ClipRect.Max.y;
+    for (std::size_t i = 0; i < b.lines.size(); ++i) {
+        const float y = pos.y + line_h * static_cast<float>(i);
+        if (y + line_h < clip_top || y > clip_bottom) continue;
+        const BidiLine& line = b.lines[i];
+        const float x = b.rtl[i] ? bb.Max.x - line.width : pos.x;
+        dl->AddText(ImVec2(x, y), color, line.utf8.c_str(), line.utf8.c_str() + line.utf8.size());
+    }
+}
+
+// Text wrapped at the column's edge: Dear ImGui's own drawing unless the text needs reordering.
+void wrapped_text(const std::string& text) {
+    const float width = column_avail();
+    if (needs_bidi(text)) return bidi_text(text, width);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+}
+
+// A control's label as Dear ImGui draws it: broken into lines no wider than `width`, and each
+// line in visual order where the text needs it.
+std::string display_label(const std::string& label, float label_width, float width) {
+    if (!needs_bidi(label)) return fit_label(label, label_width, width);
+    const BidiBlock& b = bidi_block(label, layout_base(), width > 1 ? width : 0);
+    std::string out;
+    for (const BidiLine& line : b.lines) {
+        if (!out.empty()) out += '\n';
+        out += line.utf8;
+    }
+    return out;
+}
+
+// Right to left, a check box or radio button has its box at the right of its label (Dear ImGui
+// draws it at the left): drawn here as ImGui::Checkbox/RadioButton would, mirrored. `label` is
+// the display label (visual lines).
+bool mirrored_box(bool radio, const std::string& label, ImGuiID id, bool on) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return false;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float sq = ImGui::GetFrameHeight();
+    const ImVec2 label_size = ImGui::CalcTextSize(label.c_str());
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImRect total(pos, pos + ImVec2(sq + (label_size.x > 0 ? style.ItemInnerSpacing.x + label_size.x : 0),
+                                         std::max(sq, label_size.y + style.FramePadding.y * 2)));
+    ImGui::ItemSize(total, style.FramePadding.y);
+    if (!ImGui::ItemAdd(total, id)) return false;
+    bool hovered = false, held = false;
+    const bool pressed = ImGui::ButtonBehavior(total, id, &hovered, &held);
+    if (pressed) ImGui::MarkItemEdited(id);
+    const ImRect box(ImVec2(total.Max.x - sq, pos.y), ImVec2(total.Max.x, pos.y + sq));
+    const ImU32 bg = ImGui::GetColorU32(held && hovered ? ImGuiCol_FrameBgActive
+                                        : hovered       ? ImGuiCol_FrameBgHovered
+                                                        : ImGuiCol_FrameBg);
+    ImDrawList* dl = window->DrawList;
+    const float pad = std::max(1.0f, IM_FLOOR(sq / 6.0f));
+    if (radio) {
+        const ImVec2 c(IM_ROUND(box.GetCenter().x), IM_ROUND(box.GetCenter().y));
+        const float r = (sq - 1.0f) * 0.5f;
+        dl->AddCircleFilled(c, r, bg, 16);
+        if (on) dl->AddCircleFilled(c, r - pad, ImGui::GetColorU32(ImGuiCol_CheckMark), 16);
+        if (style.FrameBorderSize > 0)
+            dl->AddCircle(c, r, ImGui::GetColorU32(ImGuiCol_Border), 16, style.FrameBorderSize);
+    } else {
+        ImGui::RenderFrame(box.Min, box.Max, bg, true, style.FrameRounding);
+        if (on)
+            ImGui::RenderCheckMark(dl, box.Min + ImVec2(pad, pad), ImGui::GetColorU32(ImGuiCol_CheckMark),
+                                   sq - pad * 2);
+    }
+    // Each line of the label ends at the box.
+    const float right = box.Min.x - style.ItemInnerSpacing.x;
+    float y = pos.y + style.FramePadding.y;
+    std::size_t start = 0;
+    while (start <= label.size()) {
+        const std::size_t nl = std::min(label.find('\n', start), label.size());
+        const char* b = label.c_str() + start;
+        const char* e = label.c_str() + nl;
+        dl->AddText(ImVec2(right - ImGui::CalcTextSize(b, e).x, y), ImGui::GetColorU32(ImGuiCol_Text), b, e);
+        y += ImGui::GetTextLineHeight();
+        start = nl + 1;
+    }
+    return pressed;
+}
+
 // A control placed beside another (SameLine) that needs `width` and does not fit there starts
 // its own line (phones).
 void own_line_unless_it_fits(float width) {
@@ -295,17 +426,13 @@ float column_avail() {
 void heading(const std::string& text, int level, const std::string& spoken) {
     ImFont* font = level <= 1 ? g_fonts.heading : g_fonts.subheading;
     if (font) ImGui::PushFont(font);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_avail());
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+    wrapped_text(text);
     if (font) ImGui::PopFont();
     text_node(Role::Heading, text, level, spoken);
 }
 
 void paragraph(const std::string& text) {
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_avail());
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+    wrapped_text(text);
     text_node(Role::Text, text, 0);
 }
 
@@ -323,11 +450,11 @@ void error_text(const std::string& text) {
 
 void drawn_text(const std::string& text, bool is_error) {
     ImGui::PushStyleColor(ImGuiCol_Text, is_error ? palette().error : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_avail());
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
+    wrapped_text(text);
     ImGui::PopStyleColor();
 }
+
+void group_label(const std::string& text) { wrapped_text(text); }
 
 bool button(const std::string& label, const std::string& id, ButtonStyle style, const std::string& description,
             bool current, const std::string& spoken) {
@@ -336,7 +463,7 @@ bool button(const std::string& label, const std::string& id, ButtonStyle style, 
     const float label_width = ImGui::CalcTextSize(label.c_str()).x;
     own_line_unless_it_fits(label_width + ImGui::GetStyle().FramePadding.x * 2);
     const std::string imgui_label =
-        fit_label(label, label_width, column_avail() - ImGui::GetStyle().FramePadding.x * 2) + "###" + id;
+        display_label(label, label_width, column_avail() - ImGui::GetStyle().FramePadding.x * 2) + "###" + id;
     int colors = 0;
     auto push = [&](ImGuiCol c, ImVec4 v) {
         ImGui::PushStyleColor(c, v);
@@ -378,8 +505,19 @@ bool checkbox(const std::string& label, const std::string& id, bool* value, cons
     const std::string key = item_key(iid);
     const float label_width = ImGui::CalcTextSize(label.c_str()).x;
     own_line_unless_it_fits(label_width + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
-    const std::string imgui_label = fit_label(label, label_width, box_label_width()) + "###" + id;
-    bool changed = ImGui::Checkbox(imgui_label.c_str(), value);
+    const std::string shown = display_label(label, label_width, box_label_width());
+    bool changed = false;
+    if (layout_rtl()) {
+        const float w =
+            ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(shown.c_str()).x;
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, column_avail() - w));
+        if (mirrored_box(false, shown, iid, *value)) {
+            *value = !*value;
+            changed = true;
+        }
+    } else {
+        changed = ImGui::Checkbox((shown + "###" + id).c_str(), value);
+    }
     if (ImGui::IsItemActivated()) a11y().request_dom_focus(key);
     if (a11y().take_activation(key)) {
         *value = !*value;
@@ -397,17 +535,14 @@ bool checkbox(const std::string& label, const std::string& id, bool* value, cons
 bool radio_group(const std::string& label, const std::string& id, const std::vector<std::string>& options,
                  int* selected, const std::string& description) {
     // The visible label is the group's name in the mirror, not a paragraph of its own.
-    if (!label.empty()) {
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_avail());
-        ImGui::TextUnformatted(label.c_str());
-        ImGui::PopTextWrapPos();
-    }
+    if (!label.empty()) wrapped_text(label);
     if (!description.empty()) muted(description);
     const std::string group_key = "g" + std::to_string(ImGui::GetID(("##group-" + id).c_str()));
     a11y().push(Role::RadioGroup, group_key, label);
     g_anchor = group_key;
     bool changed = false;
     const float avail = column_avail();
+    const float start_x = ImGui::GetCursorPosX();
     float used = 0;
     for (std::size_t i = 0; i < options.size(); ++i) {
         const std::string imgui_id = "###" + id + "-" + std::to_string(i);
@@ -421,9 +556,18 @@ bool radio_group(const std::string& label, const std::string& id, const std::vec
         else
             used = 0;
         used += w;
-        const std::string imgui_label =
-            (used == w ? fit_label(options[i], label_width, box_label_width()) : options[i]) + imgui_id;
-        if (ImGui::RadioButton(imgui_label.c_str(), *selected == static_cast<int>(i))) {
+        const std::string shown = used == w ? display_label(options[i], label_width, box_label_width())
+                                            : display_label(options[i], label_width, 0);
+        bool pressed = false;
+        if (layout_rtl()) {  // the row fills from the right
+            const float box =
+                ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(shown.c_str()).x;
+            ImGui::SetCursorPosX(std::max(start_x, start_x + avail - (used - w) - box));
+            pressed = mirrored_box(true, shown, iid, *selected == static_cast<int>(i));
+        } else {
+            pressed = ImGui::RadioButton((shown + imgui_id).c_str(), *selected == static_cast<int>(i));
+        }
+        if (pressed) {
             changed = *selected != static_cast<int>(i);
             *selected = static_cast<int>(i);
         }
@@ -445,16 +589,10 @@ bool radio_group(const std::string& label, const std::string& id, const std::vec
 
 bool text_field(const std::string& label, const std::string& id, std::string* value, const FieldOptions& o) {
     A11y& a = a11y();
-    if (o.label_visible && !label.empty()) {
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_avail());
-        ImGui::TextUnformatted(label.c_str());
-        ImGui::PopTextWrapPos();
-    }
+    if (o.label_visible && !label.empty()) wrapped_text(label);
     if (!o.help.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column_avail());
-        ImGui::TextUnformatted(o.help.c_str());
-        ImGui::PopTextWrapPos();
+        wrapped_text(o.help);
         ImGui::PopStyleColor();
     }
 
@@ -484,10 +622,27 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
     const std::string& shown = o.secret ? dots : *value;
     auto to_shown = [&](int off) { return o.secret ? dots_offset(*value, off) : off; };
     auto from_shown = [&](int off) { return o.secret ? value_offset(*value, off) : off; };
-    const Layout& lay = layout_text(key, shown, inner);
+    // Right-to-left or mixed text (dir="auto", as the DOM field): lines in visual order, each
+    // aligned to its paragraph's start; the caret and mouse go through the logical↔visual map.
+    const BidiBlock* bidi = needs_bidi(shown) ? &bidi_block(shown, BaseDirection::Auto, inner) : nullptr;
+    std::vector<Line> bidi_lines;
+    if (bidi)
+        for (const BidiLine& bl : bidi->lines) bidi_lines.push_back(Line{bl.begin, bl.end});
+    static const Layout no_layout;
+    const Layout& lay = bidi ? no_layout : layout_text(key, shown, inner);
+    const std::vector<Line>& lines = bidi ? bidi_lines : lay.lines;
+    auto line_x0 = [&](std::size_t i) { return bidi && bidi->rtl[i] ? inner - bidi->lines[i].width : 0.0f; };
+    auto x_at = [&](std::size_t i, int offset) {
+        if (!bidi) return text_width(shown.c_str() + lines[i].begin, shown.c_str() + offset);
+        return line_x0(i) + bidi_caret_x(bidi->lines[i], bidi->rtl[i], offset, char_advance);
+    };
+    auto offset_at = [&](std::size_t i, float x) {
+        if (!bidi) return offset_at_x(shown, lines[i], x);
+        return bidi_offset_at_x(bidi->lines[i], bidi->rtl[i], x - line_x0(i), char_advance);
+    };
     const float line_h = ImGui::GetTextLineHeight();
     const int min_lines = o.multiline ? std::max(1, o.min_lines) : 1;
-    const int shown_lines = std::max<int>(min_lines, static_cast<int>(lay.lines.size()) + (o.multiline ? 1 : 0));
+    const int shown_lines = std::max<int>(min_lines, static_cast<int>(lines.size()) + (o.multiline ? 1 : 0));
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImRect bb(pos, pos + ImVec2(width, line_h * static_cast<float>(shown_lines) + style.FramePadding.y * 2));
     ImGui::ItemSize(bb, style.FramePadding.y);
@@ -502,8 +657,8 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
         const ImVec2 m = ImGui::GetIO().MousePos;
         const float rel_y = m.y - bb.Min.y - style.FramePadding.y;
         int li = static_cast<int>(rel_y / line_h);
-        li = std::clamp(li, 0, static_cast<int>(lay.lines.size()) - 1);
-        return from_shown(offset_at_x(shown, lay.lines[li], m.x - bb.Min.x - style.FramePadding.x));
+        li = std::clamp(li, 0, static_cast<int>(lines.size()) - 1);
+        return from_shown(offset_at(static_cast<std::size_t>(li), m.x - bb.Min.x - style.FramePadding.x));
     };
     if (pressed) {
         const int at = offset_at_mouse();
@@ -538,11 +693,21 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
         const char* base = shown.c_str();
         const int sel_start = to_shown(sel.start), sel_end = to_shown(sel.end);
         const float clip_top = ImGui::GetWindowPos().y, clip_bottom = clip_top + ImGui::GetWindowHeight();
-        for (std::size_t i = 0; i < lay.lines.size(); ++i) {
-            const Line& ln = lay.lines[i];
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const Line& ln = lines[i];
             const float y = origin.y + line_h * static_cast<float>(i);
             if (y + line_h < clip_top || y > clip_bottom) continue;  // long texts: draw what shows
-            if (focused && sel_start != sel_end && sel_end >= ln.begin && sel_start <= ln.end) {
+            if (focused && sel_start != sel_end && sel_end >= ln.begin && sel_start <= ln.end && bidi) {
+                // Mixed text: the selected characters may lie apart on the line.
+                const BidiLine& bl = bidi->lines[i];
+                float x = origin.x + line_x0(i);
+                for (std::size_t k = 0; k < bl.visual.size(); ++k) {
+                    const float a = char_advance(bl.visual[k]);
+                    if (bl.byte[k] >= sel_start && bl.byte[k] < sel_end)
+                        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + a, y + line_h), u32(palette().selection));
+                    x += a;
+                }
+            } else if (focused && sel_start != sel_end && sel_end >= ln.begin && sel_start <= ln.end) {
                 const int s = std::max(sel_start, ln.begin), e = std::min(sel_end, ln.end);
                 float x0 = text_width(base + ln.begin, base + s);
                 float x1 = text_width(base + ln.begin, base + e);
@@ -550,17 +715,32 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
                 dl->AddRectFilled(ImVec2(origin.x + x0, y), ImVec2(origin.x + x1, y + line_h),
                                   u32(palette().selection));
             }
-            dl->AddText(ImVec2(origin.x, y), ImGui::GetColorU32(ImGuiCol_Text), base + ln.begin, base + ln.end);
+            if (bidi) {
+                const std::string& t = bidi->lines[i].utf8;
+                dl->AddText(ImVec2(origin.x + line_x0(i), y), ImGui::GetColorU32(ImGuiCol_Text), t.c_str(),
+                            t.c_str() + t.size());
+            } else {
+                dl->AddText(ImVec2(origin.x, y), ImGui::GetColorU32(ImGuiCol_Text), base + ln.begin, base + ln.end);
+            }
         }
-        if (value->empty() && !o.placeholder.empty())
-            dl->AddText(origin, ImGui::GetColorU32(ImGuiCol_TextDisabled), o.placeholder.c_str());
+        if (value->empty() && !o.placeholder.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            if (needs_bidi(o.placeholder)) {
+                const BidiBlock& pb = bidi_block(o.placeholder, layout_base(), 0);
+                const float px = pb.rtl[0] ? origin.x + inner - pb.lines[0].width : origin.x;
+                dl->AddText(ImVec2(px, origin.y), ImGui::GetColorU32(ImGuiCol_Text), pb.lines[0].utf8.c_str());
+            } else {
+                dl->AddText(origin, ImGui::GetColorU32(ImGuiCol_Text), o.placeholder.c_str());
+            }
+            ImGui::PopStyleColor();
+        }
         if (focused && sel.start == sel.end) {
             // The caret: on the last line that contains it (a wrapped line's end is the next line's start).
             const int c = to_shown(sel.caret());
             std::size_t li = 0;
-            for (std::size_t i = 0; i < lay.lines.size(); ++i)
-                if (lay.lines[i].begin <= c) li = i;
-            const float x = origin.x + text_width(base + lay.lines[li].begin, base + c);
+            for (std::size_t i = 0; i < lines.size(); ++i)
+                if (lines[i].begin <= c) li = i;
+            const float x = origin.x + x_at(li, c);
             const float y = origin.y + line_h * static_cast<float>(li);
             dl->AddLine(ImVec2(x, y), ImVec2(x, y + line_h), ImGui::GetColorU32(ImGuiCol_Text), 2.0f);
             if (changed) {  // typing: keep the caret line in view

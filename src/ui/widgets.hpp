@@ -26,6 +26,8 @@ void error_text(const std::string& text);
 // Drawn, not in the mirror: a hint only for those who see the screen and use a pointer ("Du kan
 // också dra en fil hit"), or words the mirror already has elsewhere.
 void drawn_text(const std::string& text, bool is_error = false);
+// Drawn, not in the mirror: a group's visible name, in the text colour (the mirror names the group).
+void group_label(const std::string& text);
 
 // ---- controls; `id` makes the control unique and stable; labels may change with the language ----
 enum class ButtonStyle { Normal, Primary, Danger, Quiet };

@@ -25,9 +25,49 @@ mergeInto(LibraryManager.library, {
       networkOk !== 0);
   },
   sipprep_js_stop_speaking: function () { window.SipprepSpeech.stop(); },
-  sipprep_js_mirror: function (patch, focus, selection, announcement, lang) {
+  sipprep_js_mirror: function (patch, focus, selection, announcement, lang, dir) {
     window.SipprepMirror.sync(UTF8ToString(patch), UTF8ToString(focus), UTF8ToString(selection),
-                              UTF8ToString(announcement), UTF8ToString(lang));
+                              UTF8ToString(announcement), UTF8ToString(lang), UTF8ToString(dir));
+  },
+  // Right-to-left text: FriBidi in a module of its own (sipprep-bidi.wasm) and the Hebrew and
+  // Arabic glyphs (app-font-rtl.ttf), fetched on the first request (src/platform/web/bidi_web.cpp);
+  // the module is then called synchronously, the text copied into its memory and back.
+  $SipprepBidi: {},
+  sipprep_js_bidi_load__deps: ['$SipprepBidi', 'malloc', 'free'],
+  sipprep_js_bidi_load: function () {
+    var get = function (file) {
+      return fetch(file).then(function (r) {
+        if (!r.ok) throw new Error(file + ': HTTP ' + r.status);
+        return r.arrayBuffer();
+      });
+    };
+    get('sipprep-bidi.wasm').then(function (bytes) {
+      return WebAssembly.instantiate(bytes, { env: { emscripten_notify_memory_growth: function () {} } });
+    }).then(function (r) {
+      r.instance.exports._initialize();
+      SipprepBidi.x = r.instance.exports;
+      Module['_sipprep_bidi_ready']();
+      Module['_sipprep_wake']();
+    }).catch(function (e) { console.warn('right-to-left text stays unshaped: ' + e.message); });
+    get('app-font-rtl.ttf').then(function (buffer) {
+      var bytes = new Uint8Array(buffer), ptr = _malloc(bytes.length);
+      if (!ptr) throw new Error('no memory for app-font-rtl.ttf');
+      HEAPU8.set(bytes, ptr);
+      Module['_sipprep_set_rtl_font'](ptr, bytes.length);
+      _free(ptr);
+    }).catch(function (e) { console.warn('no Hebrew and Arabic glyphs: ' + e.message); });
+  },
+  sipprep_js_bidi_shape__deps: ['$SipprepBidi'],
+  sipprep_js_bidi_shape: function (text, length, base, levels) {
+    var x = SipprepBidi.x, at = x.sipprep_bidi_buffer(length), from = text >> 2;
+    if (!at) return -1;
+    new Uint32Array(x.memory.buffer, at, length).set(HEAPU32.subarray(from, from + length));
+    var dir = x.sipprep_bidi_run(length, base);
+    if (dir >= 0) {
+      HEAPU32.set(new Uint32Array(x.memory.buffer, at, length), from);
+      HEAPU8.set(new Uint8Array(x.memory.buffer, x.sipprep_bidi_levels(), length), levels);
+    }
+    return dir;
   },
   sipprep_js_cursor: function (cursor) { window.SipprepShell.setCursor(UTF8ToString(cursor)); },
   sipprep_js_draft_changed: function () { window.SipprepDraft.changed(); },

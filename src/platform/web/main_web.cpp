@@ -38,7 +38,8 @@ struct State {
     sipprep::ui::App* app = nullptr;
     sipprep::ui::Fonts fonts;
     std::vector<unsigned char> font_ttf;
-    float fonts_ratio = 0.0f;  // devicePixelRatio and text scale the atlas was built for
+    std::vector<unsigned char> rtl_font_ttf;  // app-font-rtl.ttf, once right-to-left text was drawn
+    float fonts_ratio = 0.0f;                 // devicePixelRatio and text scale the atlas was built for
     float fonts_scale = 0.0f;
     bool fonts_contrast = false;
     int cursor = -2;
@@ -51,7 +52,7 @@ void ensure_fonts(float pixel_ratio) {
     if (pixel_ratio == s.fonts_ratio && scale == s.fonts_scale && contrast == s.fonts_contrast) return;
     if (pixel_ratio != s.fonts_ratio || scale != s.fonts_scale) {
         EM_ASM(performance.mark('sipprep:fonts-start'));
-        s.fonts = sipprep::ui::build_fonts(s.font_ttf, pixel_ratio, scale);
+        s.fonts = sipprep::ui::build_fonts(s.font_ttf, pixel_ratio, scale, s.rtl_font_ttf);
         EM_ASM(performance.mark('sipprep:fonts-built'));
         sipprep::web::renderer_upload_font_atlas();
         EM_ASM(performance.mark('sipprep:fonts-uploaded'));
@@ -160,6 +161,13 @@ EMSCRIPTEN_KEEPALIVE void sipprep_build_fonts(float pixel_ratio) { ensure_fonts(
 EMSCRIPTEN_KEEPALIVE void sipprep_set_font(const unsigned char* data, int length) {
     s.font_ttf.assign(data, data + length);
     s.fonts_ratio = 0;  // rebuild the atlas with it
+    wake();
+}
+
+// The Hebrew and Arabic glyphs (web/bidi.js fetches app-font-rtl.ttf on the first right-to-left text).
+EMSCRIPTEN_KEEPALIVE void sipprep_set_rtl_font(const unsigned char* data, int length) {
+    s.rtl_font_ttf.assign(data, data + length);
+    s.fonts_ratio = 0;
     wake();
 }
 

@@ -151,7 +151,7 @@ void consent_entry(StepContext& c, const std::string& actor_id, const std::strin
     info.help = c.t("consent.information.help");
     c.mark(text_field(c.t("consent.information"), gid + "-info", &k.information, info));
     begin_group(Role::Group, gid + "-categories", c.t("consent.categories"));
-    ImGui::TextUnformatted(c.t("consent.categories").c_str());
+    group_label(c.t("consent.categories"));
     for (std::size_t n = 0; n < enum_count<InfoCategory>(); ++n) {
         const InfoCategory cat = static_cast<InfoCategory>(n);
         bool on = std::find(k.categories.begin(), k.categories.end(), cat) != k.categories.end();

@@ -1,0 +1,83 @@
+// Right-to-left text in the canvas and the mirror: the bidi module (FriBidi, sipprep-bidi.wasm)
+// and the Arabic glyphs (app-font-rtl.ttf) are fetched only when such text is first drawn, not
+// in the first load; once there, the drawn text changes (shaped, reordered); the mirror's text
+// fields follow what is typed (dir="auto") and the page takes the language's direction.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ARTIFACTS, WEB, clickCanvasAt, goalField, goToStep, launch, openApp, serve, startNew, state } from './harness.mjs';
+import { mkdir } from 'node:fs/promises';
+
+const SENTENCE = 'اسمي Anna Svensson ورقمي 19121212-1212 في 2026-12-04';
+let release;
+const held = new Promise((resolve) => { release = resolve; });
+let server;
+let browser;
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('an Arabic sentence typed in a Swedish form: the bidi module loads then, shapes what is drawn, and the field is dir=auto', async () => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  // The bidi module is held back until the test has seen the text drawn without it.
+  server = await serve(WEB, { gate: (path) => (path.endsWith('sipprep-bidi.wasm') ? held : null) });
+  browser = await launch();
+  const { context, page, problems } = await openApp(browser, server.url);
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await startNew(page);
+  await goToStep(page, 'Vad är viktigt för dig?');
+  assert.ok(!requests.some((u) => /sipprep-bidi|app-font-rtl/.test(u)), 'nothing right-to-left is loaded before it is needed');
+
+  const field = goalField(page);
+  assert.equal(await field.getAttribute('dir'), 'auto');
+  await clickCanvasAt(field);
+  const bidiRequested = page.waitForRequest((r) => r.url().endsWith('/sipprep-bidi.wasm'));
+  const fontLoaded = page.waitForResponse((r) => r.url().endsWith('/app-font-rtl.ttf'));
+  await page.keyboard.insertText(SENTENCE);
+  await page.waitForFunction((t) => window.sipprep.state().content.goals.long_term[0]?.text === t, SENTENCE);
+  await bidiRequested;
+  await fontLoaded;
+  const box = await page.locator('canvas').boundingBox();
+  const fieldBox = await field.boundingBox();
+  const clip = { x: box.x, y: Math.max(box.y, fieldBox.y - 10), width: box.width, height: fieldBox.height + 20 };
+  // The glyphs are there, the module not: the Arabic letters are drawn in logical order, unjoined.
+  await page.waitForTimeout(300);
+  const unshaped = await page.screenshot({ clip });
+
+  release();
+  await page.waitForResponse((r) => r.url().endsWith('/sipprep-bidi.wasm'));
+  // The app draws again once the module is there; wait until the field's pixels change.
+  await page.waitForFunction(() => true);
+  let shaped = unshaped;
+  for (let i = 0; i < 100 && shaped.equals(unshaped); i++) {
+    await page.waitForTimeout(100);
+    shaped = await page.screenshot({ clip });
+  }
+  assert.ok(!shaped.equals(unshaped), 'the text is drawn differently (shaped and reordered) once the module is there');
+  await page.screenshot({ path: join(ARTIFACTS, 'rtl-mixed-in-swedish.png'), clip });
+  assert.equal((await state(page)).content.goals.long_term[0].text, SENTENCE, 'the text itself stays as typed');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the mirror takes a right-to-left language\'s direction on the page and its root; fields stay dir=auto', async () => {
+  const { context, page, problems } = await openApp(browser, server.url);
+  await startNew(page);
+  const dirs = await page.evaluate(() => {
+    const root = document.getElementById('a11y-root');
+    const before = [document.documentElement.dir, root.dir];
+    window.SipprepMirror.sync('', '', '', '', 'ar', 'rtl');
+    const rtl = [document.documentElement.dir, root.dir, document.documentElement.lang];
+    window.SipprepMirror.sync('', '', '', '', 'sv', 'ltr');
+    return { before, rtl, after: [document.documentElement.dir, root.dir] };
+  });
+  assert.deepEqual(dirs.before, ['ltr', 'ltr'], 'Swedish: left to right from the start');
+  assert.deepEqual(dirs.rtl, ['rtl', 'rtl', 'ar']);
+  assert.deepEqual(dirs.after, ['ltr', 'ltr']);
+  const fields = await page.locator('input[type=text], textarea').evaluateAll((els) => els.map((e) => e.dir));
+  assert.ok(fields.length > 0 && fields.every((d) => d === 'auto'), `every text field is dir=auto: ${fields}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
