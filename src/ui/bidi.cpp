@@ -96,6 +96,7 @@ void layout_paragraph(std::string_view text, int offset, BaseDirection base, flo
     }
     auto add_line = [&](int from, int to) {
         BidiLine line;
+        line.rtl = dir == 1;
         line.begin = from < count ? bytes[static_cast<std::size_t>(from)] : offset + static_cast<int>(text.size());
         line.end = to < count ? bytes[static_cast<std::size_t>(to)] : offset + static_cast<int>(text.size());
         std::vector<int> order;
@@ -113,14 +114,13 @@ void layout_paragraph(std::string_view text, int offset, BaseDirection base, flo
             const char32_t c = chars[static_cast<std::size_t>(i)];
             line.visual.push_back(c);
             line.byte.push_back(bytes[static_cast<std::size_t>(i)]);
-            line.rtl_char.push_back(logical_levels[static_cast<std::size_t>(i - from)] % 2 == 1);
+            line.rtl_char.push_back(logical_levels[static_cast<std::size_t>(i - from)] % 2);
             line.width += advance(c);
             char buf[5];
             line.utf8 += ImTextCharToUtf8(buf, static_cast<unsigned int>(c));
         }
         out->width = std::max(out->width, line.width);
         out->lines.push_back(std::move(line));
-        out->rtl.push_back(dir == 1);
     };
     if (count == 0) add_line(0, 0);
     int i = 0;
@@ -187,11 +187,11 @@ BidiBlock bidi_layout(std::string_view text, BaseDirection base, float wrap_widt
     return block;
 }
 
-float bidi_caret_x(const BidiLine& line, bool rtl, int offset, Advance advance) {
+float bidi_caret_x(const BidiLine& line, int offset, Advance advance) {
     // At a character: its leading edge (the right one for a right-to-left character). After the
     // line's last character in logical order: that character's trailing edge.
     int previous = -1;
-    float x = 0, previous_x = rtl ? 0 : line.width;
+    float x = 0, previous_x = line.rtl ? 0 : line.width;
     for (std::size_t k = 0; k < line.visual.size(); ++k) {
         const float a = advance(line.visual[k]);
         if (line.byte[k] == offset) return line.rtl_char[k] ? x + a : x;
@@ -204,24 +204,24 @@ float bidi_caret_x(const BidiLine& line, bool rtl, int offset, Advance advance) 
     return previous_x;
 }
 
-int bidi_offset_at_x(const BidiLine& line, bool rtl, float x, Advance advance) {
+int bidi_offset_at_x(const BidiLine& line, float x, Advance advance) {
     auto after = [&](int byte) {  // the logical offset after the character at `byte`
         int next = line.end;
         for (int b : line.byte)
             if (b > byte) next = std::min(next, b);
         return next;
     };
-    if (x <= 0) return rtl ? line.end : line.begin;
+    if (x <= 0) return line.rtl ? line.end : line.begin;
     float left = 0;
     for (std::size_t k = 0; k < line.visual.size(); ++k) {
         const float a = advance(line.visual[k]);
         if (x < left + a) {
             const bool left_half = x < left + a / 2;
-            return left_half != static_cast<bool>(line.rtl_char[k]) ? line.byte[k] : after(line.byte[k]);
+            return left_half != (line.rtl_char[k] != 0) ? line.byte[k] : after(line.byte[k]);
         }
         left += a;
     }
-    return rtl ? line.begin : line.end;
+    return line.rtl ? line.begin : line.end;
 }
 
 unsigned bidi_generation() { return bidi_shaper::generation(); }

@@ -33,28 +33,28 @@ inline BaseDirection layout_base() { return layout_rtl() ? BaseDirection::Rtl : 
 using Advance = float (*)(char32_t);  // a character's width
 
 struct BidiLine {
-    int begin = 0, end = 0;        // byte offsets into the logical text; `end` excludes a '\n'
-    std::vector<char32_t> visual;  // shaped characters in drawing order, left to right
-    std::vector<int> byte;         // for each visual character: its byte offset in the logical text
-    std::vector<bool> rtl_char;    // … and whether it runs right to left (an odd level)
+    int begin = 0, end = 0;              // byte offsets into the logical text; `end` excludes a '\n'
+    std::vector<char32_t> visual;        // shaped characters in drawing order, left to right
+    std::vector<int> byte;               // for each visual character: its byte offset in the logical text
+    std::vector<std::uint8_t> rtl_char;  // … and whether it runs right to left (an odd level)
     float width = 0;
+    bool rtl = false;  // its paragraph runs right to left (aligned right)
     std::string utf8;  // `visual` as UTF-8, for drawing
 };
 
 struct BidiBlock {
     std::vector<BidiLine> lines;
-    std::vector<bool> rtl;  // per line: its paragraph runs right to left (aligned right)
-    float width = 0;        // the widest line
+    float width = 0;  // the widest line
 };
 
 // `text` broken into lines no wider than `wrap_width` (≤ 0: only at '\n'), at spaces where it
 // can, each line reordered and shaped. `advance` gives a character's width.
 BidiBlock bidi_layout(std::string_view text, BaseDirection base, float wrap_width, Advance advance);
 
-// The visual x of the caret at byte `offset` on `line` (0 … line.width), for a paragraph that
-// runs right to left or not; and back: the byte offset nearest to visual x.
-float bidi_caret_x(const BidiLine& line, bool rtl, int offset, Advance advance);
-int bidi_offset_at_x(const BidiLine& line, bool rtl, float x, Advance advance);
+// The visual x of the caret at byte `offset` on `line` (0 … line.width); and back: the byte
+// offset nearest to visual x.
+float bidi_caret_x(const BidiLine& line, int offset, Advance advance);
+int bidi_offset_at_x(const BidiLine& line, float x, Advance advance);
 
 // Changes when the shaper becomes available (the web loads it on first need): cached layouts
 // made without it are made again.

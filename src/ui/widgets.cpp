@@ -317,7 +317,7 @@ void bidi_text(const std::string& text, float width) {
         const float y = pos.y + line_h * static_cast<float>(i);
         if (y + line_h < clip_top || y > clip_bottom) continue;
         const BidiLine& line = b.lines[i];
-        const float x = b.rtl[i] ? bb.Max.x - line.width : pos.x;
+        const float x = b.lines[i].rtl ? bb.Max.x - line.width : pos.x;
         dl->AddText(ImVec2(x, y), color, line.utf8.c_str(), line.utf8.c_str() + line.utf8.size());
     }
 }
@@ -631,14 +631,14 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
     static const Layout no_layout;
     const Layout& lay = bidi ? no_layout : layout_text(key, shown, inner);
     const std::vector<Line>& lines = bidi ? bidi_lines : lay.lines;
-    auto line_x0 = [&](std::size_t i) { return bidi && bidi->rtl[i] ? inner - bidi->lines[i].width : 0.0f; };
+    auto line_x0 = [&](std::size_t i) { return bidi && bidi->lines[i].rtl ? inner - bidi->lines[i].width : 0.0f; };
     auto x_at = [&](std::size_t i, int offset) {
         if (!bidi) return text_width(shown.c_str() + lines[i].begin, shown.c_str() + offset);
-        return line_x0(i) + bidi_caret_x(bidi->lines[i], bidi->rtl[i], offset, char_advance);
+        return line_x0(i) + bidi_caret_x(bidi->lines[i], offset, char_advance);
     };
     auto offset_at = [&](std::size_t i, float x) {
         if (!bidi) return offset_at_x(shown, lines[i], x);
-        return bidi_offset_at_x(bidi->lines[i], bidi->rtl[i], x - line_x0(i), char_advance);
+        return bidi_offset_at_x(bidi->lines[i], x - line_x0(i), char_advance);
     };
     const float line_h = ImGui::GetTextLineHeight();
     const int min_lines = o.multiline ? std::max(1, o.min_lines) : 1;
@@ -727,7 +727,7 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
             if (needs_bidi(o.placeholder)) {
                 const BidiBlock& pb = bidi_block(o.placeholder, layout_base(), 0);
-                const float px = pb.rtl[0] ? origin.x + inner - pb.lines[0].width : origin.x;
+                const float px = pb.lines[0].rtl ? origin.x + inner - pb.lines[0].width : origin.x;
                 dl->AddText(ImVec2(px, origin.y), ImGui::GetColorU32(ImGuiCol_Text), pb.lines[0].utf8.c_str());
             } else {
                 dl->AddText(origin, ImGui::GetColorU32(ImGuiCol_Text), o.placeholder.c_str());

@@ -47,7 +47,7 @@ TEST(Bidi, AnArabicWordIsShapedIntoItsJoiningFormsAndDrawnFromTheRight) {
     const ui::BidiBlock b = ui::bidi_layout("محمد", BaseDirection::Rtl, 0, one);
     ASSERT_EQ(b.lines.size(), 1u);
     EXPECT_EQ(b.lines[0].visual, (std::vector<char32_t>{0xFEAA, 0xFEE4, 0xFEA4, 0xFEE3}));
-    EXPECT_TRUE(b.rtl[0]);
+    EXPECT_TRUE(b.lines[0].rtl);
     // سلام: seen initial, then lam-alef as one ligature (final form, in the alef's place; the
     // lam's place takes no room), meem isolated (alef does not join to the left).
     const ui::BidiBlock salam = ui::bidi_layout("سلام", BaseDirection::Rtl, 0, one);
@@ -78,7 +78,7 @@ TEST(Bidi, InALeftToRightLayoutAnArabicNameIsReorderedWithinTheSwedishSentence) 
     const std::string text = "Jag heter سلمى Berg";
     const ui::BidiBlock b = ui::bidi_layout(text, BaseDirection::Ltr, 0, one);
     const ui::BidiLine& line = b.lines[0];
-    EXPECT_FALSE(b.rtl[0]);
+    EXPECT_FALSE(b.lines[0].rtl);
     EXPECT_EQ(at(line, "Jag heter "), 0u);
     EXPECT_EQ(at(line, " Berg"), line.visual.size() - 5);
     // سلمى reversed: its last letter (alef maksura, final form) comes first after "Jag heter ".
@@ -104,27 +104,27 @@ TEST(Bidi, TheCaretSitsAtTheRightPlaceInRightToLeftAndMixedText) {
     const std::string text = "سلمى Anna";
     const ui::BidiBlock b = ui::bidi_layout(text, BaseDirection::Auto, 0, one);
     const ui::BidiLine& line = b.lines[0];
-    ASSERT_TRUE(b.rtl[0]);  // the first strong character is Arabic (as dir="auto")
+    ASSERT_TRUE(b.lines[0].rtl);  // the first strong character is Arabic (as dir="auto")
     // Visual: "Anna" at the left, the space, then سلمى reversed: 9 characters.
-    EXPECT_EQ(ui::bidi_caret_x(line, true, 0, one), 9.0f);  // before the first letter: the right edge
+    EXPECT_EQ(ui::bidi_caret_x(line, 0, one), 9.0f);  // before the first letter: the right edge
     const int after_salma = static_cast<int>(text.find(' '));
-    EXPECT_EQ(ui::bidi_caret_x(line, true, after_salma, one), 5.0f);  // the space's right edge
+    EXPECT_EQ(ui::bidi_caret_x(line, after_salma, one), 5.0f);  // the space's right edge
     const int anna = static_cast<int>(text.find("Anna"));
-    EXPECT_EQ(ui::bidi_caret_x(line, true, anna, one), 0.0f);  // before "Anna": its left edge
-    EXPECT_EQ(ui::bidi_caret_x(line, true, anna + 2, one), 2.0f);
-    EXPECT_EQ(ui::bidi_caret_x(line, true, static_cast<int>(text.size()), one), 4.0f);  // after "Anna"
+    EXPECT_EQ(ui::bidi_caret_x(line, anna, one), 0.0f);  // before "Anna": its left edge
+    EXPECT_EQ(ui::bidi_caret_x(line, anna + 2, one), 2.0f);
+    EXPECT_EQ(ui::bidi_caret_x(line, static_cast<int>(text.size()), one), 4.0f);  // after "Anna"
     // And back: a click near the right edge is before the first letter, one on "nn" inside "Anna".
-    EXPECT_EQ(ui::bidi_offset_at_x(line, true, 8.9f, one), 0);
-    EXPECT_EQ(ui::bidi_offset_at_x(line, true, 1.2f, one), anna + 1);
-    EXPECT_EQ(ui::bidi_offset_at_x(line, true, 20.0f, one), 0);
+    EXPECT_EQ(ui::bidi_offset_at_x(line, 8.9f, one), 0);
+    EXPECT_EQ(ui::bidi_offset_at_x(line, 1.2f, one), anna + 1);
+    EXPECT_EQ(ui::bidi_offset_at_x(line, 20.0f, one), 0);
 }
 
 TEST(Bidi, TypedTextFollowsItsFirstStrongCharacterAndANeutralFieldTheLayout) {
-    EXPECT_FALSE(ui::bidi_layout("Anna سلمى", BaseDirection::Auto, 0, one).rtl[0]);
-    EXPECT_TRUE(ui::bidi_layout("سلمى Anna", BaseDirection::Auto, 0, one).rtl[0]);
-    EXPECT_FALSE(ui::bidi_layout("123", BaseDirection::Auto, 0, one).rtl[0]);
+    EXPECT_FALSE(ui::bidi_layout("Anna سلمى", BaseDirection::Auto, 0, one).lines[0].rtl);
+    EXPECT_TRUE(ui::bidi_layout("سلمى Anna", BaseDirection::Auto, 0, one).lines[0].rtl);
+    EXPECT_FALSE(ui::bidi_layout("123", BaseDirection::Auto, 0, one).lines[0].rtl);
     Direction rtl(ui::TextDirection::Rtl);
-    EXPECT_TRUE(ui::bidi_layout("123", BaseDirection::Auto, 0, one).rtl[0]);
+    EXPECT_TRUE(ui::bidi_layout("123", BaseDirection::Auto, 0, one).lines[0].rtl);
     EXPECT_TRUE(ui::language_is_rtl("ar"));
     EXPECT_FALSE(ui::language_is_rtl("sv-x-easy"));
 }
