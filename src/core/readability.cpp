@@ -46,6 +46,7 @@ public:
     void end_sentence() {
         end_word();
         if (words_in_sentence_ > 0) ++counts.sentences;
+        if (words_in_sentence_ > counts.longest_sentence) counts.longest_sentence = words_in_sentence_;
         words_in_sentence_ = 0;
     }
 
@@ -107,6 +108,13 @@ double lix(const LixCounts& c) {
     if (c.words == 0) return 0.0;
     const int sentences = c.sentences > 0 ? c.sentences : 1;
     return static_cast<double>(c.words) / sentences + 100.0 * c.long_words / c.words;
+}
+
+bool is_running_text(std::string_view text) {
+    const std::size_t end = text.find_last_not_of(" \t\r\n");
+    if (end == std::string_view::npos) return false;
+    const char last = text[end];
+    return last == '.' || last == '!' || last == '?';
 }
 
 }  // namespace sipprep

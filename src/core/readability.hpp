@@ -9,12 +9,14 @@ namespace sipprep {
 struct LixCounts {
     int words = 0;
     int sentences = 0;
-    int long_words = 0;  // more than six letters
+    int long_words = 0;        // more than six letters
+    int longest_sentence = 0;  // in words
 
     LixCounts& operator+=(const LixCounts& o) {
         words += o.words;
         sentences += o.sentences;
         long_words += o.long_words;
+        if (o.longest_sentence > longest_sentence) longest_sentence = o.longest_sentence;
         return *this;
     }
 };
@@ -29,5 +31,10 @@ LixCounts lix_counts(std::string_view text);
 
 // The index for summed counts; 0 for no words.
 double lix(const LixCounts& c);
+
+// True when `text` ends with . ! or ? (spaces aside): running text such as a help or a message,
+// not a label, a button or a list item. Labels are one short sentence each and pull a screen's
+// index down, so the running text alone is the stricter measure.
+bool is_running_text(std::string_view text);
 
 }  // namespace sipprep

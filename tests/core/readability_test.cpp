@@ -74,4 +74,18 @@ TEST(Readability, CountsOfTextsAddUp) {
     EXPECT_EQ(sum.words, 3);
     EXPECT_EQ(sum.sentences, 2);
     EXPECT_NEAR(lix(sum), 1.5, 1e-9);
+    EXPECT_EQ(sum.longest_sentence, 2);
+}
+
+TEST(Readability, RunningTextEndsWithASentenceMark) {
+    EXPECT_TRUE(is_running_text("Skriv lösenordet först."));
+    EXPECT_TRUE(is_running_text("Vad är viktigt för dig? "));
+    EXPECT_FALSE(is_running_text("Lägg till fråga"));
+    EXPECT_FALSE(is_running_text("Låser filen …"));
+    EXPECT_FALSE(is_running_text(""));
+}
+
+TEST(Readability, KeepsTheLongestSentence) {
+    EXPECT_EQ(lix_counts("Du kan. Du kan också skriva själv. Bra").longest_sentence, 5);
+    EXPECT_EQ(lix_counts("").longest_sentence, 0);
 }
