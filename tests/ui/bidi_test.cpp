@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "app_driver.hpp"
 #include "headless.hpp"
 #include "imgui_internal.h"
 #include "ui/bidi.hpp"
@@ -190,4 +191,15 @@ TEST(BidiWidgets, RightToLeftTheTextStandsAtTheRightAndTheChoicesReadFromTheRigh
     const ui::A11yNode* text = node(h.tree.root(), ui::Role::Text, "مرحبا");
     ASSERT_NE(text, nullptr);
     EXPECT_LT(drawn_x(text->y, text->y + text->h).first, 100.0f) << "left to right, the same text starts at the left";
+}
+
+TEST(BidiWidgets, TheMirrorIsToldTheDirectionWithTheLanguage) {
+    test::Headless h;
+    test::FakeHost host;
+    ui::App app{host};
+    h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
+    ASSERT_FALSE(host.mirror.empty());
+    EXPECT_EQ(host.mirror.front().lang, "sv");
+    EXPECT_EQ(host.mirror.front().dir, "ltr");
+    EXPECT_FALSE(ui::layout_rtl());  // the App sets it from the language each frame
 }
