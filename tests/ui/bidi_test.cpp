@@ -160,10 +160,12 @@ std::pair<float, float> drawn_x(float y0, float y1) {
 TEST(BidiWidgets, RightToLeftTheTextStandsAtTheRightAndTheChoicesReadFromTheRight) {
     test::Headless h{600, 800};
     int selected = 0;
+    bool agreed = true;
     auto draw = [&] {
         h.frame([&] {
             ui::paragraph("مرحبا");
             ui::radio_group("اللغة", "lang", {"نعم", "لا"}, &selected);
+            ui::checkbox("موافق", "agree", &agreed);
         });
     };
     {
@@ -185,6 +187,11 @@ TEST(BidiWidgets, RightToLeftTheTextStandsAtTheRightAndTheChoicesReadFromTheRigh
         // at least the circle's width.
         const auto [wlo, whi] = drawn_x(yes->y, yes->y + yes->h);
         EXPECT_LT(whi, yes->x + yes->w - ImGui::GetFrameHeight() * 0.9f);
+        // A check box too: at the right edge, its words left of the box.
+        const ui::A11yNode* agree = node(root, ui::Role::Checkbox, "موافق");
+        ASSERT_NE(agree, nullptr);
+        EXPECT_NEAR(agree->x + agree->w, text->x + text->w, 2.0f);
+        EXPECT_LT(drawn_x(agree->y, agree->y + agree->h).second, agree->x + agree->w - ImGui::GetFrameHeight() * 0.9f);
     }
     draw();
     draw();
