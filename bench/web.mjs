@@ -9,8 +9,9 @@ import { ENGINES, launchEngine } from '../tests/browser/engines/index.mjs';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
 
-// The passphrase module loads on first use only (web/age.js): not part of the first load.
-const LAZY = /^(sipprep-age\.|age-worker\.js$)/;
+// The passphrase module (web/age.js) and the right-to-left parts (FriBidi's module and the Hebrew
+// and Arabic glyphs, browser.js) load on first use only: not part of the first load.
+const LAZY = /^(sipprep-age\.|age-worker\.js$|sipprep-bidi\.wasm$|app-font-rtl\.ttf$)/;
 let totalRaw = 0, totalGz = 0, lazyRaw = 0, lazyGz = 0;
 console.log('file                raw KB   gzip -9 KB');
 for (const name of (await readdir(WEB)).sort()) {
