@@ -186,7 +186,7 @@ void App::frame(const Fonts& fonts) {
     const std::string lang(lang_code(lang_));
     if (lang != mirror_lang_) {
         update.lang = mirror_lang_ = lang;
-        update.dir = layout_rtl() ? "rtl" : "ltr";
+        update.dir = language_is_rtl(lang) ? "rtl" : "ltr";  // the language may have changed during this frame
     }
     if (!update.empty()) host_.update_mirror(update);
 }
