@@ -173,9 +173,12 @@ TEST(I18n, MessagesAreSentences) {
             const unsigned char first = static_cast<unsigned char>(v[0]);
             const bool capital = (first >= 'A' && first <= 'Z') || v.rfind("\u00c5", 0) == 0 ||
                                  v.rfind("\u00c4", 0) == 0 || v.rfind("\u00d6", 0) == 0 || first == '"' || first == '{';
-            EXPECT_TRUE(capital) << lang_code(lang) << " " << k << ": " << v;
+            if (lang != Lang::Ar)
+                EXPECT_TRUE(capital) << lang_code(lang) << " " << k << ": " << v;  // no capitals there
             const char last = v.back();
-            EXPECT_TRUE(last == '.' || last == '?' || last == '!') << lang_code(lang) << " " << k << ": " << v;
+            const bool arabic_question = v.size() >= 2 && v.compare(v.size() - 2, 2, "\u061f") == 0;
+            EXPECT_TRUE(last == '.' || last == '?' || last == '!' || arabic_question)
+                << lang_code(lang) << " " << k << ": " << v;
         }
     }
 }
