@@ -151,13 +151,6 @@ void set_text_direction(TextDirection direction) {
 
 TextDirection text_direction() { return g_direction; }
 
-bool language_is_rtl(std::string_view code) {
-    const std::string_view primary = code.substr(0, code.find('-'));
-    for (std::string_view rtl : {"ar", "fa", "he", "ur", "ps", "yi", "ckb", "dv"})
-        if (primary == rtl) return true;
-    return false;
-}
-
 bool has_rtl(std::string_view utf8) {
     const char* p = utf8.data();
     const char* end = p + utf8.size();

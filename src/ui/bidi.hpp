@@ -18,8 +18,6 @@ enum class TextDirection { Ltr, Rtl };
 void set_text_direction(TextDirection direction);
 TextDirection text_direction();
 inline bool layout_rtl() { return text_direction() == TextDirection::Rtl; }
-// Languages written right to left, by catalog id ("ar").
-bool language_is_rtl(std::string_view code);
 
 // True when `utf8` holds a character of a right-to-left script (Hebrew, Arabic, Syriac, Thaana,
 // N'Ko, their presentation forms, …): such text needs reordering even in a left-to-right layout.

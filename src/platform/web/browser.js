@@ -25,9 +25,9 @@ mergeInto(LibraryManager.library, {
       networkOk !== 0);
   },
   sipprep_js_stop_speaking: function () { window.SipprepSpeech.stop(); },
-  sipprep_js_mirror: function (patch, focus, selection, announcement, lang, dir) {
+  sipprep_js_mirror: function (patch, focus, selection, announcement, lang, rtl) {
     window.SipprepMirror.sync(UTF8ToString(patch), UTF8ToString(focus), UTF8ToString(selection),
-                              UTF8ToString(announcement), UTF8ToString(lang), UTF8ToString(dir));
+                              UTF8ToString(announcement), UTF8ToString(lang), rtl !== 0);
   },
   // Right-to-left text: FriBidi in a module of its own (sipprep-bidi.wasm) and the Hebrew and
   // Arabic glyphs (app-font-rtl.ttf), fetched on the first request (src/platform/web/bidi_web.cpp);
@@ -69,6 +69,7 @@ mergeInto(LibraryManager.library, {
     }
     return dir;
   },
+  sipprep_js_load_language: function (code) { window.SipprepLanguages.load(UTF8ToString(code)); },
   sipprep_js_cursor: function (cursor) { window.SipprepShell.setCursor(UTF8ToString(cursor)); },
   sipprep_js_draft_changed: function () { window.SipprepDraft.changed(); },
   sipprep_js_take_over: function () { window.SipprepDraft.takeOver(); },
