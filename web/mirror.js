@@ -64,6 +64,7 @@
         e.control = document.createElement(n.r === 'textarea' ? 'textarea' : 'input');
         if (n.r === 'textbox') e.control.type = 'text';
         e.control.id = id;
+        e.control.dir = 'auto';  // each field follows what is typed in it (an Arabic name in a Swedish form)
         e.control.spellcheck = true;
         e.desc = document.createElement('span');
         e.desc.id = id + '-d';
