@@ -1,7 +1,7 @@
 // The seam to FriBidi, one backend per platform, chosen by CMake: natively Debian's libfribidi
 // linked in (src/platform/native/bidi_native.cpp); in the browser a WebAssembly module of its
 // own, fetched the first time right-to-left text is to be drawn (src/platform/web/bidi_web.cpp,
-// web/bidi.js), so the first download does not grow.
+// src/platform/web/browser.js), so the first download does not grow.
 #pragma once
 
 #include <cstdint>

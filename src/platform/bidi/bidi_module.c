@@ -1,5 +1,5 @@
 /* The web's bidi module: a small WebAssembly file of its own (sipprep-bidi.wasm), fetched by
- * web/bidi.js only when right-to-left text is to be drawn, so the first download does not carry
+ * browser.js only when right-to-left text is to be drawn, so the first download does not carry
  * FriBidi. The app calls it synchronously through one imported function (browser.js). */
 #include <stdlib.h>
 

@@ -1,5 +1,5 @@
 // The shaper in the browser: FriBidi in a WebAssembly module of its own (sipprep-bidi.wasm),
-// which web/bidi.js fetches on the first request and calls synchronously once it is there.
+// which browser.js fetches on the first request and calls synchronously once it is there.
 #include <emscripten.h>
 
 #include "ui/bidi_shaper.hpp"
@@ -31,5 +31,5 @@ unsigned generation() { return g_generation; }
 
 }  // namespace sipprep::ui::bidi_shaper
 
-// web/bidi.js: the module is instantiated; texts laid out without it are laid out again.
+// browser.js: the module is instantiated; texts laid out without it are laid out again.
 extern "C" EMSCRIPTEN_KEEPALIVE void sipprep_bidi_ready() { ++g_generation; }

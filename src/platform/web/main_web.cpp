@@ -165,7 +165,7 @@ EMSCRIPTEN_KEEPALIVE void sipprep_set_font(const unsigned char* data, int length
     wake();
 }
 
-// The Hebrew and Arabic glyphs (web/bidi.js fetches app-font-rtl.ttf on the first right-to-left text).
+// The Hebrew and Arabic glyphs (browser.js fetches app-font-rtl.ttf on the first right-to-left text).
 EMSCRIPTEN_KEEPALIVE void sipprep_set_rtl_font(const unsigned char* data, int length) {
     s.rtl_font_ttf.assign(data, data + length);
     s.fonts_ratio = 0;
