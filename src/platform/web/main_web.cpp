@@ -15,6 +15,7 @@
 #include "core/date.hpp"
 #include "gl_renderer.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "input_queue.hpp"
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
@@ -79,6 +80,13 @@ const char* css_cursor(int imgui_cursor) {
     }
 }
 
+// ImGui sizes the window's scrollbar (and its scroll limit) from the frame before's content:
+// whether this frame's content has another height, so that the next frame would look different.
+bool content_height_changed() {
+    const ImGuiWindow* w = ImGui::FindWindowByName("##main");  // ui/app.cpp: the one window
+    return w && IM_FLOOR(w->DC.CursorMaxPos.y - w->DC.CursorStartPos.y) != w->ContentSize.y;
+}
+
 }  // namespace
 
 void wake() { s.host.request_frames(3); }
@@ -99,9 +107,15 @@ EMSCRIPTEN_KEEPALIVE int sipprep_frame(float css_width, float css_height, float 
     if (io.DeltaTime > 0.25f) io.DeltaTime = 0.25f;  // ImGui's timers must not jump after a long sleep
     last = now;
 
-    ImGui::NewFrame();
-    s.app->frame(s.fonts);
-    ImGui::Render();
+    // A frame whose content changed height (the first one, a new line while typing) is laid out
+    // once more before it is drawn: drawn at once, its scrollbar would change in the next frame,
+    // and each drawn frame costs the page tens of ms where WebGL runs in software.
+    for (int pass = 0; pass < 2; ++pass) {
+        ImGui::NewFrame();
+        s.app->frame(s.fonts);
+        ImGui::Render();
+        if (!content_height_changed()) break;
+    }
     sipprep::web::renderer_draw(ImGui::GetDrawData(), static_cast<int>(css_width * pixel_ratio + 0.5f),
                                 static_cast<int>(css_height * pixel_ratio + 0.5f));
     if (ImGui::GetMouseCursor() != s.cursor) {
