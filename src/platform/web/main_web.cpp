@@ -97,6 +97,14 @@ extern "C" {
 // frames are wanted (ImGui settling after input, queued input), 0 when the app can sleep.
 EMSCRIPTEN_KEEPALIVE int sipprep_frame(float css_width, float css_height, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
+    // What was asked for before the first frame (the font, the stored draft, the storage answer)
+    // is in it, laid out until it holds still: one frame after it (for what ImGui applies a
+    // frame late, such as a scroll), not three for each request.
+    if (ImGui::GetFrameCount() == 0 && s.host.take_frame_wanted()) {
+        while (s.host.take_frame_wanted()) {
+        }
+        s.host.request_frames(1);
+    }
     ensure_fonts(pixel_ratio);
     io.DisplaySize = ImVec2(css_width, css_height);
     io.DisplayFramebufferScale = ImVec2(pixel_ratio, pixel_ratio);
