@@ -61,6 +61,14 @@ for (let run = 0; run < runs; run++) {
   loads.push(loadavg()[0]);
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: dpr, isMobile: true, hasTouch: true });
   await context.addInitScript(() => {
+    // Each animation frame's callback (the app's frames after the first) as a measure.
+    const raf = window.requestAnimationFrame;
+    let n = 1;
+    window.requestAnimationFrame = (callback) => raf((t) => {
+      const t0 = performance.now();
+      callback(t);
+      performance.measure(`sipprep:frame ${++n}`, { start: t0 });
+    });
     window.__longTasks = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });

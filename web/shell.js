@@ -122,7 +122,6 @@
     var t0 = performance.now();
     if (!window.__appReady) performance.mark('sipprep:frame-start');
     var more = Module._sipprep_frame(w, h, dpr);
-    if (window.__frames < 9) performance.measure('sipprep:frame ' + window.__frames, { start: t0 });  // bench/longtasks.mjs
     if (window.__frameTimes) window.__frameTimes.push(performance.now() - t0);  // bench/typing.mjs
     if (more) requestFrame();
   }

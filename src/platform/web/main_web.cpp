@@ -98,13 +98,10 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE int sipprep_frame(float css_width, float css_height, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
     // What was asked for before the first frame (the font, the stored draft, the storage answer)
-    // is in it, laid out until it holds still: one frame after it (for what ImGui applies a
-    // frame late, such as a scroll), not three for each request.
-    if (ImGui::GetFrameCount() == 0 && s.host.take_frame_wanted()) {
+    // is in it, laid out until it holds still: no frames to settle in after it.
+    if (ImGui::GetFrameCount() == 0)
         while (s.host.take_frame_wanted()) {
         }
-        s.host.request_frames(1);
-    }
     ensure_fonts(pixel_ratio);
     io.DisplaySize = ImVec2(css_width, css_height);
     io.DisplayFramebufferScale = ImVec2(pixel_ratio, pixel_ratio);
