@@ -63,11 +63,10 @@ for (let run = 0; run < runs; run++) {
   await context.addInitScript(() => {
     // Each animation frame's callback (the app's frames after the first) as a measure.
     const raf = window.requestAnimationFrame;
-    let n = 1;
     window.requestAnimationFrame = (callback) => raf((t) => {
       const t0 = performance.now();
       callback(t);
-      performance.measure(`sipprep:frame ${++n}`, { start: t0 });
+      performance.measure('sipprep:animation frame', { start: t0 });
     });
     window.__longTasks = [];
     new PerformanceObserver((list) => {
@@ -105,10 +104,10 @@ for (let run = 0; run < runs; run++) {
     const inside = r.measures.filter((m) => m.t >= t.start - 1 && m.t + m.d <= t.start + t.duration + 1 && m.d >= 1);
     const traced = tr && tr.tasks.filter((e) => Math.abs(toPage(e.ts) - t.start) < 5 && e.dur / 1000 > LONG).sort((a, b) => b.dur - a.dur)[0];
     const parts = traced ? partsOf(traced, tr.parts) : [];
-    const phase = inside.filter((m) => !m.name.startsWith('frame ')).map((m) => `${m.name} ${m.d.toFixed(0)}`);
-    const frames = inside.filter((m) => m.name.startsWith('frame '));
-    if (frames.length) phase.push(`${frames.map((m) => m.name).join(', ')} (${frames.reduce((s, m) => s + m.d, 0).toFixed(0)} ms in the app)`);
-    const label = inside.length ? inside.filter((m) => !['compile'].includes(m.name)).map((m) => m.name).join(' + ') || 'compile' : (parts[0] ? parts[0][0] : 'other');
+    const phase = inside.filter((m) => m.name !== 'animation frame').map((m) => `${m.name} ${m.d.toFixed(0)}`);
+    const frames = inside.filter((m) => m.name === 'animation frame');
+    if (frames.length) phase.push(`${frames.length} animation frame(s), ${frames.reduce((s, m) => s + m.d, 0).toFixed(0)} ms in their callbacks`);
+    const label = inside.length ? [...new Set(inside.filter((m) => m.name !== 'compile').map((m) => m.name))].join(' + ') || 'compile' : (parts[0] ? parts[0][0] : 'other');
     return { start: t.start, duration: t.duration, label, phase: phase.join(', '), parts: parts.map(([k, ms]) => `${k} ${ms.toFixed(0)}`).join(', ') };
   });
   const tbt = tasks.reduce((s, t) => s + Math.max(0, t.duration - LONG), 0);

@@ -324,9 +324,13 @@ void App::network_voice_question() {
     if (button(t("speech.network.no"), "network-voice-no")) asking_network_voice_ = false;
 }
 
+// Told after the first frame and whenever the browser's voices change: frames only for news
+// (each frame costs a phone tens of ms).
 void App::speech_available(SpeechVoice sv, SpeechVoice en) {
+    if (sv == speech_sv_ && en == speech_en_) return;
     speech_sv_ = sv;
     speech_en_ = en;
+    host_.request_frames(3);
 }
 
 void App::speech_ended() { speaking_ = false; }

@@ -52,3 +52,30 @@ for (const [name, draft] of [['the start screen', null], ['a stored draft with 1
     await context.close();
   });
 }
+
+// The browser's voices are reported after the first frame and whenever they change: an answer
+// that changes nothing runs no frame (three frames for nothing cost a slow phone hundreds of ms).
+test('a voices answer that changes nothing runs no frame', async () => {
+  const { context, page, problems } = await openApp(env.browser, env.server.url, { viewport: { width: 412, height: 823 } });
+  // Two display frames with no app frame in them: the app asked for none.
+  const quiet = () => page.evaluate(async () => {
+    const tick = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    for (;;) {
+      const f = window.__frames;
+      await tick();
+      if (window.__frames === f) return;
+    }
+  });
+  const framesAfter = (sv, en) => page.evaluate(async ([sv, en]) => {
+    const f = window.__frames;
+    Module._sipprep_speech_available(sv, en);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return window.__frames - f;
+  }, [sv, en]);
+  await quiet();
+  assert.ok(await framesAfter(1, 0) > 0, 'a voice for Swedish: the app draws its "Läs upp"');
+  await quiet();
+  assert.equal(await framesAfter(1, 0), 0, 'the same answer again: nothing to draw');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

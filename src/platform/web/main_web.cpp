@@ -231,7 +231,6 @@ EMSCRIPTEN_KEEPALIVE void sipprep_draft_lock_changed(int locked, const char* err
 // web/speech.js: which languages have a voice; reading aloud ended.
 EMSCRIPTEN_KEEPALIVE void sipprep_speech_available(int sv, int en) {
     s.app->speech_available(static_cast<sipprep::ui::SpeechVoice>(sv), static_cast<sipprep::ui::SpeechVoice>(en));
-    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_speech_ended() {
     s.app->speech_ended();
