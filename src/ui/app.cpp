@@ -327,7 +327,14 @@ void App::network_voice_question() {
     if (button(t("speech.network.no"), "network-voice-no")) asking_network_voice_ = false;
 }
 
-void App::speech_available(const std::string& lang, SpeechVoice voice) { speech_[lang] = voice; }
+// Told after the first frame and whenever the browser's voices change: frames only for news
+// (each frame costs a phone tens of ms).
+void App::speech_available(const std::string& lang, SpeechVoice voice) {
+    auto it = speech_.find(lang);
+    if (it != speech_.end() && it->second == voice) return;
+    speech_[lang] = voice;
+    host_.request_frames(3);
+}
 
 SpeechVoice App::voice() const {
     auto it = speech_.find(std::string(lang_text_tag(lang_)));
