@@ -12,6 +12,7 @@
 #include "core/sha256.hpp"
 #include "core/utf8.hpp"
 #include "core/validation.hpp"
+#include "core/written_language.hpp"
 #include "imgui.h"
 #include "ui/draft.hpp"
 #include "ui/theme.hpp"
@@ -106,6 +107,12 @@ void App::reset(PreparationKind kind) {
     created_.clear();
     status_.clear();
     step_states_ = StepStates{};
+    language_chosen();  // a new preparation is written in the language the app is used in
+}
+
+void App::language_chosen() {
+    // Whoever writes now writes in the language chosen: the words carry its tag (Lätt svenska: sv).
+    set_written_language(prep_, author_, text_language(lang_));
     changed();
 }
 
@@ -518,7 +525,7 @@ void App::settings_panel() {
     int lang = lang_ == Lang::En ? 1 : 0;
     if (radio_group(t("app.language"), "language", {tr(Lang::Sv, "lang.sv"), tr(Lang::En, "lang.en")}, &lang)) {
         lang_ = lang == 1 ? Lang::En : Lang::Sv;
-        changed();
+        language_chosen();
     }
     static const float scales[] = {1.0f, 1.25f, 1.5f, 1.75f, 2.0f};
     int scale = 0;
