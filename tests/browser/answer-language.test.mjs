@@ -31,7 +31,7 @@ test('the professional reads an Arabic preparation in Swedish, each answer marke
   await page.getByRole('group', { name: 'Kontroll av filen' }).getByText(HINT, { exact: true }).waitFor({ state: 'attached' });
   assert.equal(await page.getByText(HINT, { exact: true }).count(), 2);
   // The question in Swedish, the answer as written, the mark right after it.
-  await page.getByText('Vad är viktigt för dig?', { exact: false }).first().waitFor({ state: 'attached' });
+  await page.getByRole('heading', { name: 'Det här är viktigt för mig' }).waitFor({ state: 'attached' });
   const words = 'أريد أن أعيش في بيتي وأن أتعلم اللغة السويدية.';
   const answer = page.getByText(words, { exact: false }).first();
   await answer.waitFor({ state: 'attached' });
