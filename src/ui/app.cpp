@@ -12,6 +12,7 @@
 #include "core/labels.hpp"
 #include "core/model_json.hpp"
 #include "core/validation.hpp"
+#include "core/written_language.hpp"
 #include "imgui.h"
 #include "ui/draft.hpp"
 #include "ui/theme.hpp"
@@ -106,6 +107,12 @@ void App::reset(PreparationKind kind) {
     created_.clear();
     status_.clear();
     step_states_ = StepStates{};
+    language_chosen();  // a new preparation is written in the language the app is used in
+}
+
+void App::language_chosen() {
+    // Whoever writes now writes in the language chosen: the words carry its tag (Lätt svenska: sv).
+    set_written_language(prep_, author_, std::string(lang_text_tag(lang_)));
     changed();
 }
 
