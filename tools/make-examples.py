@@ -16,9 +16,9 @@ def pnr(yyyymmdd, nnn):
 def v(*pairs): return [{"author": a, "text": t} for a, t in pairs]
 P = "person"
 
-def bundle(content, created, updated):
+def bundle(content, created, updated, language="sv"):
     return {"format": "sipprep-bundle", "version": 1, "created": created, "updated": updated,
-            "app": {"name": "sipprep", "version": "0.1.0"}, "language": "sv", "content": content}
+            "app": {"name": "sipprep", "version": "0.1.0"}, "language": language, "content": content}
 
 examples = {}
 
@@ -315,6 +315,49 @@ examples["barn-skolfranvaro"]["content"]["sip_consent"] = {
 for k in examples["narstaende-tillsammans"]["content"]["consents"]:
     if k["actor"] == "a-2":
         k["form"] = "other"
+
+# ---- What format 1.3 added: the language the words are written in ----
+
+# Fatima writes in Arabic (a Swedish name and a date inside her sentences); her son Ali writes in
+# Swedish. She has not asked for an interpreter: the professional's view suggests asking.
+examples["arabiska-forberedelse"] = bundle({
+  "kind": "new",
+  "written_language": "ar",
+  "owner": {"name": "Fatima Hassan", "personal_id": pnr("19790314", "482"), "address": "Ystadvägen 10, 214 45 Malmö", "phone": "070-222 33 44"},
+  "representatives": [],
+  "contributors": [{"id": P, "name": "Fatima Hassan", "role": "person", "relation": ""},
+                   {"id": "rel-1", "name": "Ali Hassan", "role": "relative", "relation": "son", "attends": "yes",
+                    "written_language": "sv"}],
+  "need_noticed": {"by": ["region_health"], "other": ""},
+  "reason": v((P, "بعد خروجي من المستشفى في 2026-10-02 أحتاج إلى مساعدة في البيت.")),
+  "goals": {"long_term": v((P, "أريد أن أعيش في بيتي وأن أتعلم اللغة السويدية."),
+                           ("rel-1", "Att mamma klarar vardagen och inte känner sig ensam.")),
+            "short_term": v((P, "أن أذهب إلى مركز الرعاية الصحية بمفردي."))},
+  "situation": {"now": v((P, "أنا متعبة كثيراً منذ العملية. الممرضة Eva Berg تزورني مرة في الأسبوع.")),
+                "works_well": v((P, "أطبخ الطعام بنفسي.")),
+                "strengths": v((P, "لدي عائلة تدعمني."))},
+  "needs": [{"area": "health", "other_label": "", "can_do_myself": v((P, "أتناول الأدوية في الوقت المحدد.")),
+             "need_help_with": v((P, "أحتاج إلى من يشرح لي الأدوية."))}],
+  "questions": [
+    {"id": "q-1", "author": P, "text": "من أتصل به إذا ساءت حالتي في عطلة نهاية الأسبوع؟", "priority": "high", "for_whom": "مركز الرعاية الصحية"},
+    {"id": "q-2", "author": "rel-1", "text": "Vem hjälper mamma med medicinerna när jag är bortrest?", "priority": "none", "for_whom": "hemsjukvården"}],
+  "invitations": {"actors": [
+      {"id": "a-1", "kind": "primary_care", "other_label": "", "unit": "Vårdcentralen Rosengård", "contact": "Sjuksköterska Eva Berg, 040-12 34 56"},
+      {"id": "a-2", "kind": "municipal_health", "other_label": "", "unit": "Hemsjukvården Malmö", "contact": ""}],
+    "support_person": {"name": "Ali Hassan", "contact": "073-555 66 77"},
+    "trusted_most": "a-1", "trusted_note": ""},
+  "participation": {"modes": ["in_person"],
+    "adaptations": {"interpreter": False, "interpreter_language": "", "speak_slowly": True, "sign_language": False, "aac": False,
+                    "aac_note": "", "easy_language": False, "physical_access": False, "breaks": True, "other": ""},
+    "wished_date": "2026-12-10", "wished_time": "", "wished_place": "", "topics_to_avoid": [], "pre_meeting_allowed": "unanswered"},
+  "consents": [
+    {"id": "c-1", "actor": "a-2", "decision": "permit", "information": "معلومات عن صحتي وأدويتي.", "categories": ["health"],
+     "valid_from": "2026-11-25", "valid_to": "2027-11-25", "form": "written", "given_by": "person", "guardian_approvals": [],
+     "representative_id": "", "representative_basis": "", "revoked_on": ""}],
+  "sip_consent": {"wants": "yes", "guardians": []},
+  "evaluation": {"listened_to": 0, "understood": 0, "started_from_me": 0, "comment": ""},
+  "follow_up": {}
+}, "2026-11-25T17:05:00Z", "2026-11-26T10:20:00Z", language="ar")
 
 os.makedirs("assets/examples", exist_ok=True)
 for name, b in examples.items():

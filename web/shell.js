@@ -450,9 +450,11 @@
     }).then(nextTask).then(function () {
       Module._sipprep_build_fonts(window.devicePixelRatio || 1);
     }).then(nextTask).then(function () {
+      return keptAtStart;
+    }).then(function (kept) {
       started = true;
       window.SipprepDraft.started();
-      checkStorageKept();
+      tellKept(kept);
       if (updateWaiting) Module._sipprep_update_available();
       runFrame();  // the first frame at once, not one display frame later: everything it needs is here
     }, function (e) {
@@ -468,11 +470,13 @@
   // wrote, and the settings say what the promise means.
   var storageKept = null, keepAsked = false;
   function tellKept(kept) { storageKept = !!kept; Module._sipprep_storage_kept(kept ? 1 : 0); }
-  function checkStorageKept() {
+  // Asked while the app loads and told before its first frame: an answer after that frame would
+  // change the picture (a line in the settings) and draw the start screen twice.
+  var keptAtStart = (function () {
     var storage = navigator.storage;
-    if (!storage || !storage.persist || !storage.persisted) { tellKept(false); return; }
-    storage.persisted().then(tellKept, function () { tellKept(false); });
-  }
+    if (!storage || !storage.persist || !storage.persisted) return Promise.resolve(false);
+    return storage.persisted().catch(function () { return false; });
+  })();
   function askToKeepStorage() {
     var storage = navigator.storage;
     if (keepAsked || storageKept !== false || !storage || !storage.persist) return;

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "enum_names.hpp"
+#include "written_language.hpp"
 
 namespace sipprep {
 namespace {
@@ -64,6 +65,7 @@ ContributionReview review_contribution(const Preparation& draft, const Preparati
             mine = mine ? mine : &c;
     r.known = mine != nullptr;
     r.draft_id = mine ? mine->id : free_id(draft, who->id);
+    r.language = author_language(contribution, who->id);
 
     auto voice = [&](Place place, const Voices& theirs, const Voices& ours) {
         const std::string* text = find_text(theirs, who->id);
@@ -105,8 +107,13 @@ void accept_contribution_item(Preparation& draft, const ContributionReview& revi
         Contributor c = review.relative;
         c.id = id;
         c.attends = YesNo::Unanswered;  // an answer of its own, taken or not
+        c.written_language.clear();     // set below, against the draft's language
         draft.contributors.push_back(std::move(c));
     }
+    // Their words keep the language they were written in.
+    if (item.place != Place::Attends && item.place != Place::Interpreter)
+        for (Contributor& c : draft.contributors)
+            if (c.id == id) c.written_language = review.language == preparation_language(draft) ? "" : review.language;
     switch (item.place) {
         case Place::Reason:
             set_text(draft.reason, id, item.text);

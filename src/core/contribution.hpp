@@ -33,13 +33,14 @@ struct ContributionReview {
     Contributor relative;  // as in the contribution
     std::string draft_id;  // their id in the draft: a writer there with the same name, or a new id
     bool known = false;    // the draft has them as a writer already
+    std::string language;  // the language they wrote in (a BCP 47 tag, written_language.hpp)
     std::vector<ContributionItem> items;
 };
 
 ContributionReview review_contribution(const Preparation& draft, const Preparation& contribution);
 
 // Takes item `index` of `review` into `draft`, in the relative's name (added as a writer first
-// when needed). A question already there is not added again.
+// when needed) and language. A question already there is not added again.
 void accept_contribution_item(Preparation& draft, const ContributionReview& review, std::size_t index);
 
 // "Varför behövs mötet?", "Vad är viktigt …" …: the heading a place is shown under.

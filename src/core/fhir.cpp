@@ -8,6 +8,7 @@
 #include "personal_id.hpp"
 #include "summary.hpp"
 #include "text_checks.hpp"
+#include "written_language.hpp"
 
 namespace sipprep {
 namespace {
@@ -167,25 +168,43 @@ J answer_item(const std::string& link_id, J answer) {
 }
 J string_item(const std::string& link_id, const std::string& v) { return answer_item(link_id, J{{"valueString", v}}); }
 
-void add_voices(J& parent, const std::string& link_id, const Voices& v, const Preparation& p, Lang lang) {
+// People's words: the response's `language` is the one its own texts are in, and words written in
+// another say theirs on the string.
+struct Words {
+    const Preparation& p;
+    std::string response_language;
+
+    J answer(const std::string& text, const std::string& author) const {
+        J a = {{"valueString", text}};
+        const std::string language = author_language(p, author);
+        if (primary_language(language) != primary_language(response_language))
+            a["_valueString"] = {{"extension", J::array({J{{"url", kLanguageExtensionUrl}, {"valueCode", language}}})}};
+        return a;
+    }
+    J item(const std::string& link_id, const std::string& text, const std::string& author = kPersonId) const {
+        return answer_item(link_id, answer(text, author));
+    }
+};
+
+void add_voices(J& parent, const std::string& link_id, const Voices& v, const Words& words, Lang lang) {
     for (const Entry& e : v.entries) {
         if (e.text.empty()) continue;
         parent.push_back(J{{"linkId", link_id},
-                           {"item", J::array({string_item(link_id + ".author", author_label(p, e.author, lang)),
-                                              string_item(link_id + ".text", e.text)})}});
+                           {"item", J::array({string_item(link_id + ".author", author_label(words.p, e.author, lang)),
+                                              words.item(link_id + ".text", e.text, e.author)})}});
     }
 }
 
 // An effort's what, who, by when, from when, how often and where, under the link ids
 // "<base>.what", ".who", ".by-when", ".starts", ".how-often", ".where".
-J effort_items(const std::string& base, const Effort& e) {
+J effort_items(const std::string& base, const Effort& e, const Words& words) {
     J g = J::array();
-    if (!e.what.empty()) g.push_back(string_item(base + ".what", e.what));
-    if (!e.who.empty()) g.push_back(string_item(base + ".who", e.who));
+    if (!e.what.empty()) g.push_back(words.item(base + ".what", e.what));
+    if (!e.who.empty()) g.push_back(words.item(base + ".who", e.who));
     if (parse_iso_date(e.by_when)) g.push_back(answer_item(base + ".by-when", J{{"valueDate", e.by_when}}));
     if (parse_iso_date(e.starts)) g.push_back(answer_item(base + ".starts", J{{"valueDate", e.starts}}));
-    if (!e.how_often.empty()) g.push_back(string_item(base + ".how-often", e.how_often));
-    if (!e.where.empty()) g.push_back(string_item(base + ".where", e.where));
+    if (!e.how_often.empty()) g.push_back(words.item(base + ".how-often", e.how_often));
+    if (!e.where.empty()) g.push_back(words.item(base + ".where", e.where));
     return g;
 }
 
@@ -295,6 +314,7 @@ J to_fhir_bundle(const Preparation& original, const BundleMeta& meta, const Date
     }
 
     // The answers.
+    const Words words{p, std::string(lang_text_tag(lang))};
     J items = J::array();
     items.push_back(answer_item(
         "kind",
@@ -303,48 +323,48 @@ J to_fhir_bundle(const Preparation& original, const BundleMeta& meta, const Date
         items.push_back(string_item("need-noticed", b == NoticedBy::Other && !p.need_noticed.other.empty()
                                                         ? p.need_noticed.other
                                                         : enum_label(lang, "noticed", b)));
-    add_voices(items, "reason", p.reason, p, lang);
+    add_voices(items, "reason", p.reason, words, lang);
     {
         J g = J::array();
-        add_voices(g, "goal.long-term", p.goals.long_term, p, lang);
-        add_voices(g, "goal.short-term", Voices{p.goals.short_term}, p, lang);
+        add_voices(g, "goal.long-term", p.goals.long_term, words, lang);
+        add_voices(g, "goal.short-term", Voices{p.goals.short_term}, words, lang);
         add_group(items, "goal", std::move(g));
     }
     {
         J g = J::array();
-        add_voices(g, "situation.now", p.situation.now, p, lang);
-        add_voices(g, "situation.works-well", p.situation.works_well, p, lang);
-        add_voices(g, "situation.strengths", p.situation.strengths, p, lang);
+        add_voices(g, "situation.now", p.situation.now, words, lang);
+        add_voices(g, "situation.works-well", p.situation.works_well, words, lang);
+        add_voices(g, "situation.strengths", p.situation.strengths, words, lang);
         add_group(items, "situation", std::move(g));
     }
     {
         J g = J::array();
-        add_voices(g, "follow-up.how-it-went", p.follow_up.how_it_went, p, lang);
-        add_voices(g, "follow-up.what-changed", p.follow_up.what_changed, p, lang);
-        add_voices(g, "follow-up.efforts-done", p.follow_up.efforts_done, p, lang);
-        add_voices(g, "follow-up.efforts-helped", p.follow_up.efforts_helped, p, lang);
-        add_voices(g, "follow-up.other-needed", p.follow_up.other_needed, p, lang);
+        add_voices(g, "follow-up.how-it-went", p.follow_up.how_it_went, words, lang);
+        add_voices(g, "follow-up.what-changed", p.follow_up.what_changed, words, lang);
+        add_voices(g, "follow-up.efforts-done", p.follow_up.efforts_done, words, lang);
+        add_voices(g, "follow-up.efforts-helped", p.follow_up.efforts_helped, words, lang);
+        add_voices(g, "follow-up.other-needed", p.follow_up.other_needed, words, lang);
         for (const EffortOutcome& o : p.follow_up.agreed_efforts) {
-            J e = effort_items("follow-up.agreed-effort", o.effort);
+            J e = effort_items("follow-up.agreed-effort", o.effort, words);
             e.push_back(string_item("follow-up.agreed-effort.done", enum_label(lang, "done", o.done)));
-            if (!o.note.empty()) e.push_back(string_item("follow-up.agreed-effort.note", o.note));
+            if (!o.note.empty()) e.push_back(words.item("follow-up.agreed-effort.note", o.note));
             add_group(g, "follow-up.agreed-effort", std::move(e));
         }
         add_group(items, "follow-up", std::move(g));
     }
-    add_voices(items, "can-help", p.can_help, p, lang);
+    add_voices(items, "can-help", p.can_help, words, lang);
     for (const AreaNeeds& n : p.needs) {
         J g = J::array({string_item("needs.area", n.area == LifeArea::Other && !n.other_label.empty()
                                                       ? n.other_label
                                                       : enum_label(lang, "area", n.area))});
-        add_voices(g, "needs.can-do", n.can_do_myself, p, lang);
-        add_voices(g, "needs.need-help", n.need_help_with, p, lang);
+        add_voices(g, "needs.can-do", n.can_do_myself, words, lang);
+        add_voices(g, "needs.need-help", n.need_help_with, words, lang);
         add_group(items, "needs", std::move(g));
     }
     for (const Question& q : p.questions) {
-        J g = J::array({string_item("questions.text", q.text),
+        J g = J::array({words.item("questions.text", q.text, q.author),
                         answer_item("questions.important", J{{"valueBoolean", q.priority == Priority::High}})});
-        if (!q.for_whom.empty()) g.push_back(string_item("questions.for-whom", q.for_whom));
+        if (!q.for_whom.empty()) g.push_back(words.item("questions.for-whom", q.for_whom, q.author));
         g.push_back(string_item("questions.author", author_label(p, q.author, lang)));
         add_group(items, "questions", std::move(g));
     }
@@ -382,7 +402,7 @@ J to_fhir_bundle(const Preparation& original, const BundleMeta& meta, const Date
     {
         const Agreement& a = p.agreed;
         J g = J::array();
-        for (const Effort& e : a.efforts) add_group(g, "agreed.effort", effort_items("agreed.effort", e));
+        for (const Effort& e : a.efforts) add_group(g, "agreed.effort", effort_items("agreed.effort", e, words));
         if (const std::string lead = lead_text(p, lang); !lead.empty()) g.push_back(string_item("agreed.lead", lead));
         if (parse_iso_date(a.follow_up_on))
             g.push_back(answer_item("agreed.follow-up", J{{"valueDate", a.follow_up_on}}));
@@ -398,11 +418,11 @@ J to_fhir_bundle(const Preparation& original, const BundleMeta& meta, const Date
             }
             g.push_back(J{{"linkId", "agreed.contacts"}, {"answer", std::move(answers)}});
         }
-        if (!a.long_term_goal.empty()) g.push_back(string_item("agreed.long-term-goal", a.long_term_goal));
+        if (!a.long_term_goal.empty()) g.push_back(words.item("agreed.long-term-goal", a.long_term_goal));
         if (!a.sub_goals.empty()) {
             J answers = J::array();
             for (const std::string& goal : a.sub_goals)
-                if (!goal.empty()) answers.push_back(J{{"valueString", goal}});
+                if (!goal.empty()) answers.push_back(words.answer(goal, kPersonId));
             if (!answers.empty()) g.push_back(J{{"linkId", "agreed.sub-goal"}, {"answer", std::move(answers)}});
         }
         if (a.closed) g.push_back(answer_item("agreed.closed", J{{"valueBoolean", true}}));
@@ -416,12 +436,13 @@ J to_fhir_bundle(const Preparation& original, const BundleMeta& meta, const Date
         if (ev.understood) g.push_back(answer_item("evaluation.understood", J{{"valueInteger", ev.understood}}));
         if (ev.started_from_me)
             g.push_back(answer_item("evaluation.started-from-me", J{{"valueInteger", ev.started_from_me}}));
-        if (!ev.comment.empty()) g.push_back(string_item("evaluation.comment", ev.comment));
+        if (!ev.comment.empty()) g.push_back(words.item("evaluation.comment", ev.comment));
         add_group(items, "evaluation", std::move(g));
     }
     J qr = {{"resourceType", "QuestionnaireResponse"},
             {"questionnaire", std::string(kQuestionnaireUrl) + "|1"},
             {"status", "completed"},
+            {"language", words.response_language},
             {"subject", reference(patient_url, patient_name)},
             {"author", reference(patient_url, patient_name)},
             {"source", reference(patient_url, patient_name)},

@@ -21,6 +21,9 @@ inline constexpr const char* kQuestionnaireUrl = "https://sipprep.example/fhir/Q
 // QuestionnaireResponse. The system is ours: we name the classification, not an official URI.
 inline constexpr const char* kKvaExtensionUrl = "https://sipprep.example/fhir/StructureDefinition/suggested-kva-code";
 inline constexpr const char* kKvaSystem = "https://sipprep.example/fhir/CodeSystem/kva";
+// FHIR's own extension for the language of a string (R4 core lists HumanName, Address and
+// Annotation as its context; the Extensions Pack adds string and markdown).
+inline constexpr const char* kLanguageExtensionUrl = "http://hl7.org/fhir/StructureDefinition/language";
 inline constexpr const char* kPersonnummerSystem = "http://electronichealth.se/identifier/personnummer";
 inline constexpr const char* kSamordningsnummerSystem = "http://electronichealth.se/identifier/samordningsnummer";
 

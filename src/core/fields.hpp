@@ -41,7 +41,8 @@ struct Fields;
 
 SIPPREP_FIELDS(Contributor, field("id", &Contributor::id), field("name", &Contributor::name),
                field("role", &Contributor::role), field("relation", &Contributor::relation),
-               optional_field("attends", &Contributor::attends))
+               optional_field("attends", &Contributor::attends),
+               optional_field("written_language", &Contributor::written_language))
 SIPPREP_FIELDS(Entry, field("author", &Entry::author), field("text", &Entry::text))
 SIPPREP_FIELDS(PlanOwner, field("name", &PlanOwner::name), field("personal_id", &PlanOwner::personal_id),
                field("address", &PlanOwner::address), field("phone", &PlanOwner::phone),
@@ -126,7 +127,8 @@ SIPPREP_FIELDS(Preparation, field("kind", &Preparation::kind), optional_field("f
                field("participation", &Preparation::participation), field("consents", &Preparation::consents),
                optional_field("child_consent_view", &Preparation::child_consent_view),
                optional_field("sip_consent", &Preparation::sip_consent), optional_field("agreed", &Preparation::agreed),
-               field("evaluation", &Preparation::evaluation))
+               field("evaluation", &Preparation::evaluation),
+               optional_field("written_language", &Preparation::written_language))
 
 #undef SIPPREP_FIELDS
 

@@ -13,6 +13,7 @@ Preparation start_follow_up(const Preparation& earlier, const std::string& saved
     p.owner = earlier.owner;
     p.representatives = earlier.representatives;
     p.contributors = earlier.contributors;
+    p.written_language = earlier.written_language;  // the same writers, in the languages they wrote in
     bool has_person = false;
     for (const Contributor& c : p.contributors) has_person = has_person || c.id == kPersonId;
     if (!has_person) p.contributors.insert(p.contributors.begin(), make_new_preparation().contributors.front());

@@ -41,7 +41,9 @@ std::string field_label(Lang lang, const std::string& path) {
 }
 
 std::string describe(const Issue& issue, Lang lang) {
-    std::string text = format_text(tr(lang, "msg." + issue.code), issue.args);
+    // A field may word a general message its own way: "msg.schema.value.written_language".
+    const std::string specific = "msg." + issue.code + "." + issue.path.substr(issue.path.rfind('/') + 1);
+    std::string text = format_text(tr(lang, has_text(lang, specific) ? specific : "msg." + issue.code), issue.args);
     if (issue.path.empty()) return text;
     return field_label(lang, issue.path) + ": " + text;
 }

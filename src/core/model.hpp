@@ -20,6 +20,9 @@ struct Contributor {
     ContributorRole role = ContributorRole::Relative;
     std::string relation;               // "mamma", "sambo", "god man" … in the person's own words
     YesNo attends = YesNo::Unanswered;  // a relative: comes to the meeting (1.1)
+    // The language their words are in when it is not the preparation's (a BCP 47 tag, 1.3); "" when
+    // it is (written_language.hpp).
+    std::string written_language{};
 };
 
 inline constexpr const char* kPersonId = "person";
@@ -350,6 +353,9 @@ struct Preparation {
     Voices child_consent_view;  // a child's own view on the consents (1.1)
     Agreement agreed;           // after the meeting: "Det här kom vi överens om" (1.1)
     Evaluation evaluation;
+    // The language the words are written in (a BCP 47 tag: "sv", "en", "fi", "so", "ar"; 1.3); ""
+    // is Swedish, as in every file from before 1.3. A writer who wrote in another says so.
+    std::string written_language{};
 };
 
 // A new, empty preparation: the person is the first contributor.

@@ -20,7 +20,7 @@ const std::vector<Screen>& screens() {
         {"Så vill jag vara med", {"participation.", "adapt.", "enum.mode."}},
         {"Samtycke",
          {"consent.", "sip_consent.", "enum.decision.", "enum.form.", "enum.giver.", "enum.category.", "form."}},
-        {"Sammanfattning", {"summary.", "export.", "print.", "ics."}},
+        {"Sammanfattning", {"summary.", "export.", "print.", "ics.", "language."}},
         {"Efter mötet", {"agreed.", "eval.", "effort.", "enum.done.", "enum.contact."}},
         {"Närståendes synpunkter", {"contribution."}},
         {"Meddelanden",

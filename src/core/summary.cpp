@@ -8,6 +8,7 @@
 #include "personal_id.hpp"
 #include "text_checks.hpp"
 #include "validation.hpp"
+#include "written_language.hpp"
 
 namespace sipprep {
 namespace {
@@ -24,6 +25,20 @@ public:
     void add(Kind kind, std::string text, std::string author = {}, int number = 0) {
         s_.sections.back().items.push_back(SummaryItem{kind, std::move(text), std::move(author), number});
     }
+    // An item holding `said` as written by `author` (at `at` in its text), marked with its
+    // language when it is not the reader's.
+    void words(Kind kind, std::string text, std::size_t at, const std::string& said, const std::string& author,
+               int number = 0) {
+        const std::string language = author_language(p_, author);
+        const std::string note = answer_language_note(language, lang_);
+        add(kind, std::move(text), author, number);
+        if (note.empty()) return;
+        SummaryItem& item = s_.sections.back().items.back();
+        item.language = language;
+        item.words_at = at;
+        item.words_size = said.size();
+        add(Kind::Detail, note, author);
+    }
     void line(std::string text) { add(Kind::Paragraph, std::move(text)); }
     void bullet(std::string text) { add(Kind::Bullet, std::move(text)); }
     void sub(const std::string& title) { add(Kind::Subheading, title); }
@@ -32,11 +47,17 @@ public:
     void voices(const std::vector<Entry>& entries) {
         if (entries.empty()) return nothing();
         // A relative's words read as theirs ("Karin (dotter) skriver: …"), never as the person's own.
-        for (const Entry& e : entries)
-            add(Kind::Bullet,
-                e.author == kPersonId ? author_label(p_, e.author, lang_) + ": " + e.text
-                                      : trf(lang_, "summary.writes", {author_label(p_, e.author, lang_), e.text}),
-                e.author);
+        for (const Entry& e : entries) {
+            // Where the words go in the line, found by a character no catalog text holds.
+            const std::string line = e.author == kPersonId
+                                         ? author_label(p_, e.author, lang_) + ": \x1f"
+                                         : trf(lang_, "summary.writes", {author_label(p_, e.author, lang_), "\x1f"});
+            const std::size_t at = line.find('\x1f');
+            if (at == std::string::npos)  // a catalog text without the words' place: the words after it
+                words(Kind::Bullet, line + " " + e.text, line.size() + 1, e.text, e.author);
+            else
+                words(Kind::Bullet, line.substr(0, at) + e.text + line.substr(at + 1), at, e.text, e.author);
+        }
     }
     Summary& summary() { return s_; }
 
@@ -223,7 +244,7 @@ Summary build_summary(const Preparation& original, Lang lang, const Date& today,
         if (q.priority != Priority::None) line += " [" + enum_label(lang, "priority", q.priority) + "]";
         if (!q.for_whom.empty()) line += " (" + trf(lang, "summary.for_whom", {q.for_whom}) + ")";
         if (q.author != kPersonId) line += " – " + author_label(p, q.author, lang);
-        b.add(Kind::Numbered, line, q.author, ++number);
+        b.words(Kind::Numbered, line, 0, q.text, q.author, ++number);
     }
 
     b.section("invitations");
@@ -251,6 +272,10 @@ Summary build_summary(const Preparation& original, Lang lang, const Date& today,
     for (const std::string* w : {&part.wished_date, &part.wished_time, &part.wished_place})
         if (!w->empty()) wished += (wished.empty() ? "" : ", ") + *w;
     if (!wished.empty()) b.line(trf(lang, "summary.wished", {wished}));
+    // The words are not in Swedish and nobody has asked for an interpreter: the one who calls the
+    // meeting should ask (seeds 000, 003: interpreter as an adaptation).
+    if (reader == SummaryReader::Professional)
+        if (std::string hint = interpreter_suggestion(p, lang); !hint.empty()) b.line(std::move(hint));
 
     if (part.pre_meeting_allowed != YesNo::Unanswered)
         b.line(trf(lang, "summary.pre_meeting", {enum_label(lang, "yesno", part.pre_meeting_allowed)}));
@@ -334,7 +359,7 @@ Summary build_summary(const Preparation& original, Lang lang, const Date& today,
         if (ev.listened_to) b.line(trf(lang, "summary.eval.listened_to", {std::to_string(ev.listened_to)}));
         if (ev.understood) b.line(trf(lang, "summary.eval.understood", {std::to_string(ev.understood)}));
         if (ev.started_from_me) b.line(trf(lang, "summary.eval.started_from_me", {std::to_string(ev.started_from_me)}));
-        if (!ev.comment.empty()) b.line(ev.comment);
+        if (!ev.comment.empty()) b.words(Kind::Paragraph, ev.comment, 0, ev.comment, kPersonId);
     }
 
     // A relative's contribution: only what they wrote, not the plan's empty sections.

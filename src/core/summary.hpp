@@ -26,6 +26,10 @@ struct SummaryItem {
     std::string text;    // the whole line as read, author included where there is one
     std::string author;  // Contributor::id when these are someone's own words, else ""
     int number = 0;      // Numbered
+    // Words not in the reader's language: their BCP 47 tag and where they are in `text` (the print
+    // marks them with lang and dir); a Detail item after it says which language ("Svar på arabiska").
+    std::string language{};
+    std::size_t words_at = 0, words_size = 0;
 };
 
 struct SummarySection {

@@ -109,6 +109,14 @@ std::string html(const std::string& s) {
 
 bool is_list(Kind k) { return k == Kind::Bullet || k == Kind::Numbered || k == Kind::Error; }
 
+// An item's text; words in another language than the page's carry theirs, and their direction is
+// found from them (Arabic prints right to left inside a Swedish page).
+std::string html_item(const SummaryItem& i) {
+    if (i.language.empty() || i.words_at + i.words_size > i.text.size()) return html(i.text);
+    return html(i.text.substr(0, i.words_at)) + "<span lang=\"" + html(i.language) + "\" dir=\"auto\">" +
+           html(i.text.substr(i.words_at, i.words_size)) + "</span>" + html(i.text.substr(i.words_at + i.words_size));
+}
+
 }  // namespace
 
 // Whether a section belongs on a page or copy for `audience`.
@@ -205,7 +213,7 @@ std::string render_html(const Summary& s, Lang lang, Audience audience) {
             open = want;
             switch (i.kind) {
                 case Kind::Paragraph:
-                    body += "<p>" + html(i.text) + "</p>\n";
+                    body += "<p>" + html_item(i) + "</p>\n";
                     break;
                 case Kind::Subheading:
                     body += "<h3>" + html(i.text) + "</h3>\n";
@@ -214,11 +222,11 @@ std::string render_html(const Summary& s, Lang lang, Audience audience) {
                     body += "<p class=\"indent\">" + html(i.text) + "</p>\n";
                     break;
                 case Kind::Numbered:
-                    body += "<li value=\"" + std::to_string(i.number) + "\">" + html(i.text) + "</li>\n";
+                    body += "<li value=\"" + std::to_string(i.number) + "\">" + html_item(i) + "</li>\n";
                     break;
                 case Kind::Bullet:
                 case Kind::Error:
-                    body += "<li>" + html(i.text) + "</li>\n";
+                    body += "<li>" + html_item(i) + "</li>\n";
                     break;
             }
         }

@@ -16,7 +16,7 @@ const std::set<std::string_view, std::less<>>& exact_members() {
         "id",      "author",   "actor",        "representative_id", "lead",       "trusted_most", "personal_id",
         "phone",   "service",  "sha256",       "bundle_sha256",     "algorithm",  "saved",        "created",
         "updated", "language", "format",       "wished_date",       "valid_from", "valid_to",     "revoked_on",
-        "date",    "by_when",  "follow_up_on", "follow_up_time",    "starts",     "closed_on",
+        "date",    "by_when",  "follow_up_on", "follow_up_time",    "starts",     "closed_on",    "written_language",
         "reach",  // a contact's phone number or e-mail address
     };
     return names;

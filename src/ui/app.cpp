@@ -12,6 +12,7 @@
 #include "core/labels.hpp"
 #include "core/model_json.hpp"
 #include "core/validation.hpp"
+#include "core/written_language.hpp"
 #include "imgui.h"
 #include "ui/bidi.hpp"
 #include "ui/draft.hpp"
@@ -107,6 +108,12 @@ void App::reset(PreparationKind kind) {
     created_.clear();
     status_.clear();
     step_states_ = StepStates{};
+    language_chosen();  // a new preparation is written in the language the app is used in
+}
+
+void App::language_chosen() {
+    // Whoever writes now writes in the language chosen: the words carry its tag (Lätt svenska: sv).
+    set_written_language(prep_, author_, std::string(lang_text_tag(lang_)));
     changed();
 }
 
@@ -329,7 +336,14 @@ void App::network_voice_question() {
     if (button(t("speech.network.no"), "network-voice-no")) asking_network_voice_ = false;
 }
 
-void App::speech_available(const std::string& lang, SpeechVoice voice) { speech_[lang] = voice; }
+// Told after the first frame and whenever the browser's voices change: frames only for news
+// (each frame costs a phone tens of ms).
+void App::speech_available(const std::string& lang, SpeechVoice voice) {
+    auto it = speech_.find(lang);
+    if (it != speech_.end() && it->second == voice) return;
+    speech_[lang] = voice;
+    host_.request_frames(3);
+}
 
 SpeechVoice App::voice() const {
     auto it = speech_.find(std::string(lang_text_tag(lang_)));

@@ -114,6 +114,8 @@ private:
     void go_to(Screen screen, std::optional<StepId> step = std::nullopt);
     void changed();  // the preparation or a setting changed: rules again, draft to save
     void reset(PreparationKind kind);
+    // The app's language was chosen (settings, start screen): call after setting lang_.
+    void language_chosen();
     const std::string& t(const char* key) const { return tr(lang_, key); }
     bool child() const;
 

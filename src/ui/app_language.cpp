@@ -44,7 +44,7 @@ void App::choose_language(Lang lang) {
     lang_fetching_.reset();
     if (lang == lang_ && lang == draft_lang_) return;
     lang_ = draft_lang_ = lang;
-    changed();
+    language_chosen();  // the words written from now on carry its tag
 }
 
 void App::follow_language(Lang lang) {
@@ -72,7 +72,7 @@ void App::language_loaded(const std::string& code, const std::string& file) {
     lang_ = lang;
     if (draft_lang_ != lang) {  // chosen now, not asked for by the stored draft
         draft_lang_ = lang;
-        changed();
+        language_chosen();
     }
 }
 

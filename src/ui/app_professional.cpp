@@ -7,6 +7,7 @@
 #include "core/fhir.hpp"
 #include "core/labels.hpp"
 #include "core/summary.hpp"
+#include "core/written_language.hpp"
 #include "imgui.h"
 #include "ui/summary_view.hpp"
 
@@ -72,6 +73,8 @@ void App::professional_screen() {
                 paragraph(integrity);
             if (!r.meta.updated.empty())
                 muted(trf(lang_, "pro.exported", {local_datetime_text(r.meta.updated, lang_)}));
+            // Before the meeting is booked: an interpreter nobody has asked for.
+            if (const std::string hint = interpreter_suggestion(r.preparation, lang_); !hint.empty()) paragraph(hint);
             if (r.preparation.kind == PreparationKind::Contribution)
                 paragraph(t("pro.contribution"));
             else if (const auto kva = kva_suggestion(r.preparation))

@@ -29,3 +29,21 @@ test('a broken bundle fails ajv at the broken field', async () => {
   assert.ok(paths.includes('/version'));
   assert.ok(paths.some((p) => p.startsWith('/content/participation/modes/')));
 });
+
+// Format 1.3: the language the words are written in is one of the app's, for the preparation and
+// for a writer who wrote in another.
+test('written_language takes the known tags only, where the format has it', async () => {
+  const bundle = JSON.parse(await readFile(root + 'assets/examples/arabiska-forberedelse.json', 'utf8'));
+  assert.equal(bundle.content.written_language, 'ar');
+  assert.ok(validate(bundle), ajv.errorsText(validate.errors));
+  for (const tag of ['sv', 'en', 'fi', 'so', 'ar']) {
+    bundle.content.written_language = tag;
+    assert.ok(validate(bundle), `${tag}: ${ajv.errorsText(validate.errors)}`);
+  }
+  bundle.content.written_language = 'sv-x-easy';  // Lätt svenska is written as Swedish: sv
+  bundle.content.contributors[1].written_language = 'de';
+  assert.equal(validate(bundle), false);
+  const paths = validate.errors.map((e) => e.instancePath);
+  assert.ok(paths.includes('/content/written_language'), paths.join(' '));
+  assert.ok(paths.includes('/content/contributors/1/written_language'), paths.join(' '));
+});

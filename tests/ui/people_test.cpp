@@ -943,3 +943,20 @@ TEST(People, EachGuardianConfirmsForThemselvesAndNothingFillsInADate) {
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::TextBox, "Datum då Maria samtyckte"), nullptr);
     EXPECT_NE(r.shown().find("(namn saknas) har inte svarat själv än"), std::string::npos) << r.shown();
 }
+
+// Issue 29: whoever writes, writes in the language the app is used in; the file says which, so
+// the professional sees "Svar på engelska" under each answer.
+TEST(People, TheWordsCarryTheLanguageTheyAreWrittenIn) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    EXPECT_FALSE(r.state()["content"].contains("written_language")) << "Swedish, as every older file";
+    choose(r, "English");
+    EXPECT_EQ(r.state()["content"]["written_language"], "en");
+    choose(r, "Svenska");
+    EXPECT_FALSE(r.state()["content"].contains("written_language"));
+    // A new preparation starts in the language chosen.
+    choose(r, "English");
+    press(r.h, r.app, "To the start page");
+    press(r.h, r.app, "New preparation");
+    EXPECT_EQ(r.state()["content"]["written_language"], "en");
+}

@@ -16,6 +16,7 @@
 #include "core/i18n.hpp"
 #include "gl_renderer.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "input_queue.hpp"
 #include "ui/app.hpp"
 #include "ui/fonts.hpp"
@@ -81,6 +82,13 @@ const char* css_cursor(int imgui_cursor) {
     }
 }
 
+// ImGui sizes the window's scrollbar (and its scroll limit) from the frame before's content:
+// whether this frame's content has another height, so that the next frame would look different.
+bool content_height_changed() {
+    const ImGuiWindow* w = ImGui::FindWindowByName("##main");  // ui/app.cpp: the one window
+    return w && IM_FLOOR(w->DC.CursorMaxPos.y - w->DC.CursorStartPos.y) != w->ContentSize.y;
+}
+
 }  // namespace
 
 void wake() { s.host.request_frames(3); }
@@ -91,6 +99,11 @@ extern "C" {
 // frames are wanted (ImGui settling after input, queued input), 0 when the app can sleep.
 EMSCRIPTEN_KEEPALIVE int sipprep_frame(float css_width, float css_height, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
+    // What was asked for before the first frame (the font, the stored draft, the storage answer)
+    // is in it, laid out until it holds still: no frames to settle in after it.
+    if (ImGui::GetFrameCount() == 0)
+        while (s.host.take_frame_wanted()) {
+        }
     ensure_fonts(pixel_ratio);
     io.DisplaySize = ImVec2(css_width, css_height);
     io.DisplayFramebufferScale = ImVec2(pixel_ratio, pixel_ratio);
@@ -101,9 +114,15 @@ EMSCRIPTEN_KEEPALIVE int sipprep_frame(float css_width, float css_height, float 
     if (io.DeltaTime > 0.25f) io.DeltaTime = 0.25f;  // ImGui's timers must not jump after a long sleep
     last = now;
 
-    ImGui::NewFrame();
-    s.app->frame(s.fonts);
-    ImGui::Render();
+    // A frame whose content changed height (the first one, a new line while typing) is laid out
+    // once more before it is drawn: drawn at once, its scrollbar would change in the next frame,
+    // and each drawn frame costs the page tens of ms where WebGL runs in software.
+    for (int pass = 0; pass < 2; ++pass) {
+        ImGui::NewFrame();
+        s.app->frame(s.fonts);
+        ImGui::Render();
+        if (!content_height_changed()) break;
+    }
     sipprep::web::renderer_draw(ImGui::GetDrawData(), static_cast<int>(css_width * pixel_ratio + 0.5f),
                                 static_cast<int>(css_height * pixel_ratio + 0.5f));
     if (ImGui::GetMouseCursor() != s.cursor) {
@@ -231,8 +250,7 @@ EMSCRIPTEN_KEEPALIVE const char* sipprep_speech_langs() {
     return s.buffer.c_str();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_speech_available(const char* lang, int voice) {
-    s.app->speech_available(lang, static_cast<sipprep::ui::SpeechVoice>(voice));
-    wake();
+    s.app->speech_available(lang, static_cast<sipprep::ui::SpeechVoice>(voice));  // asks for frames if it changed
 }
 // web/languages.js: a language's catalog file (its bytes), or that it could not be fetched.
 EMSCRIPTEN_KEEPALIVE void sipprep_language_loaded(const char* code, const char* data, int length) {

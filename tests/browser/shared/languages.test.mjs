@@ -15,7 +15,7 @@ const SV = catalog('sv');
 
 // The reading options this flow runs in, with what the person writes: an Arabic sentence holds a
 // Swedish name and a date, which must keep their own order inside the right-to-left line.
-const LANGUAGES = (process.env.SIPPREP_FLOW_LANGUAGES || 'en').split(',').map((id) => ({
+const LANGUAGES = (process.env.SIPPREP_FLOW_LANGUAGES || 'ar,sv-x-easy').split(',').map((id) => ({
   id,
   tag: id === 'sv-x-easy' ? 'sv' : id,
   dir: id === 'ar' ? 'rtl' : 'ltr',
