@@ -191,11 +191,10 @@
 
     // A rescue copy of an owner that another had already replaced (without Web Locks, a tab
     // learns it only at its next write): not the draft, but never dropped unread — it becomes an
-    // earlier version (not beside a locked draft).
+    // earlier version (beside a locked draft sealed to its recipient: keepWords).
     // Every other copy of this generation with words the record and the adopted copy do not
     // hold becomes one too.
     function orphanRescues(meta, cur, adopted) {
-      if (cur && cur.sealed) return [];
       return readRescues().filter(function (c) {
         var r = c.r;
         if (r === adopted || c.json === JSON.stringify(adopted) || !r.text || r.gen !== meta.gen) return false;
@@ -535,20 +534,23 @@
     // go of the lock before its rescue copy (written at pagehide) is seen here. Such a copy of an
     // earlier owner, newer than what this tab started from, is taken into the draft while nothing
     // was typed since, and kept as an earlier version otherwise. It is never dropped unread.
+    // Beside a draft that is locked, or being locked, it is only kept: readable while the lock is
+    // not stored (locking then seals it with the rest), else sealed to the draft's recipient.
     function lateRescue() {
       if (s.state !== 'owner' || !s.claimed || s.erasing) return;
       // A copy from before an erase (a closing tab's, seen only now) goes unread.
       dropRescue(function (r) { return (r.gen || 0) < s.gen; });
-      if (s.storedLocked || s.locked || s.locking) return;
+      var keepOnly = s.storedLocked || s.locked || s.locking;
       readRescues().filter(function (c) {
         return (c.r.gen || 0) === s.gen && (c.r.fence || 0) < s.fence && s.rescueSeen.indexOf(c.json) < 0;
-      }).sort(function (a, b) { return newer(a.r, b.r) ? -1 : 1; }).forEach(function (c) { lateCopy(c.r, c.json); });
+      }).sort(function (a, b) { return newer(a.r, b.r) ? -1 : 1; }).forEach(function (c) { lateCopy(c.r, c.json, keepOnly); });
     }
-    function lateCopy(r, seen) {
+    function lateCopy(r, seen, keepOnly) {
       s.rescueSeen.push(seen);
-      if (r.rev <= s.startRev || r.text === s.startText || r.text === draftNow()) { s.rescueDone.push(seen); return; }
+      var shown = keepOnly && !s.locked && !s.locking ? '' : draftNow();  // a locked draft not opened here shows nothing
+      if (r.rev <= s.startRev || r.text === s.startText || r.text === shown) { s.rescueDone.push(seen); return; }
       // Taken only from the record's owner or a later one (as at the claim), and only once.
-      if (!s.typedSinceOwner && !s.rescueAdopted && (r.fence || 0) >= s.startFence) {
+      if (!keepOnly && !s.typedSinceOwner && !s.rescueAdopted && (r.fence || 0) >= s.startFence) {
         s.rescueAdopted = seen;
         s.adoptedAbove = Math.max(s.issuedRev || 0, s.knownRev, s.inFlight ? s.inFlight.rev : 0);
         s.startText = r.text;
