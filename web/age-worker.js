@@ -59,7 +59,7 @@ function newKey(M) {
 
 function answer(M, m) {
   var t0 = performance.now();
-  var out = null;
+  var out = null, key = null;
   try {
     var result = run(M, m);
     var error = result ? M.UTF8ToString(result) : '';
@@ -67,7 +67,9 @@ function answer(M, m) {
       var at = M._sipprep_age_output();
       out = M.HEAPU8.slice(at, at + M._sipprep_age_output_size());
     }
-    return { reply: { id: m.id, error: error, bytes: out, ms: performance.now() - t0 }, transfer: out ? [out.buffer] : [] };
+    if (!error) key = newKey(M);
+    var transfer = (out ? [out.buffer] : []).concat(key ? [key.identity.buffer] : []);
+    return { reply: { id: m.id, error: error, bytes: out, key: key, ms: performance.now() - t0 }, transfer: transfer };
   } catch (e) {
     if (!(e instanceof NoMemory)) console.error('passphrase worker: ' + (e && e.message ? e.message : e));
     return { reply: { id: m.id, error: e instanceof NoMemory ? 'age.memory' : 'passphrase.failed' }, transfer: [] };
