@@ -50,7 +50,7 @@ tests/fuzz/run-fuzzers.sh "${FUZZ_SECONDS:-30}"
 record "fuzzers (libFuzzer + ASan/UBSan)" $?
 
 if [ $build_rc -eq 0 ]; then
-  (cd tests/browser && { [ -d node_modules/playwright-core ] && [ -d node_modules/puppeteer-core ] || npm ci --no-audit --no-fund; })
+  (cd tests/browser && { [ -d node_modules/playwright-core ] && [ -d node_modules/puppeteer-core ] && [ -d node_modules/selenium-webdriver ] || npm ci --no-audit --no-fund; })
   echo "==> Browser tests in Chromium only (playwright-core + /usr/bin/chromium: DevTools-protocol depth)"
   logged browser-chromium tests/browser 'node --test --test-reporter=spec --test-concurrency=1 ./*.test.mjs'
   record "browser tests, Chromium only (node --test)" $?

@@ -1,4 +1,4 @@
-// Reads one JSON file with our parser (core/json_parse) and with nlohmann's own parser, plain and
+// Reads one JSON file with our parser (base/json_parse) and with nlohmann's own parser, plain and
 // through its SAX interface with the limits the importer needs (depth, a repeated key), and
 // prints the median of 15 reads each. Why we keep our own: docs/architecture.md, "Libraries".
 //   build/native/sipprep_bench_json FILE.json
@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/json_parse.hpp"
+#include "base/json_parse.hpp"
 
 namespace {
 
@@ -86,7 +86,7 @@ int main(int argc, char** argv) {
     const double sax_ms = median_ms([&] { read_with_sax(text, &sax); });
     const double plain_ms = median_ms([&] { plain = nlohmann::json::parse(text); });
     std::printf(
-        "%zu bytes, median of 15: core/json_parse %.2f ms, nlohmann SAX with limits %.2f ms, "
+        "%zu bytes, median of 15: base/json_parse %.2f ms, nlohmann SAX with limits %.2f ms, "
         "nlohmann::json::parse %.2f ms (same tree: %s)\n",
         text.size(), ours_ms, sax_ms, plain_ms, ours == sax && ours == plain ? "yes" : "NO");
     return ours == sax && ours == plain ? 0 : 1;

@@ -38,13 +38,13 @@
 #include <string>
 #include <vector>
 
+#include "base/utf8.hpp"
 #include "core/age/age.hpp"
 #include "core/bundle.hpp"
 #include "core/changes.hpp"
 #include "core/fhir.hpp"
 #include "core/hidden_text.hpp"
 #include "core/summary.hpp"
-#include "core/utf8.hpp"
 
 using namespace sipprep;
 

@@ -5,14 +5,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/json_parse.hpp"
+#include "base/utf8.hpp"
 #include "canonical.hpp"
 #include "hidden_text.hpp"
-#include "json_parse.hpp"
 #include "migration.hpp"
 #include "model_json.hpp"
 #include "schema_check.hpp"
 #include "text_checks.hpp"
-#include "utf8.hpp"
 #include "validation.hpp"
 
 namespace sipprep {

@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <string_view>
 
-#include "sha256.hpp"
+#include "base/sha256.hpp"
 
 namespace sipprep {
 namespace {

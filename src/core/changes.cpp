@@ -4,10 +4,10 @@
 #include <map>
 #include <set>
 
+#include "base/utf8.hpp"
 #include "consent_status.hpp"
 #include "labels.hpp"
 #include "text_checks.hpp"
-#include "utf8.hpp"
 
 namespace sipprep {
 namespace {

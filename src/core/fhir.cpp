@@ -2,10 +2,10 @@
 
 #include <map>
 
+#include "base/sha256.hpp"
 #include "consent_status.hpp"
 #include "labels.hpp"
 #include "personal_id.hpp"
-#include "sha256.hpp"
 #include "summary.hpp"
 #include "text_checks.hpp"
 

@@ -1,7 +1,7 @@
 #include "follow_up.hpp"
 
+#include "base/sha256.hpp"
 #include "bundle.hpp"
-#include "sha256.hpp"
 
 namespace sipprep {
 

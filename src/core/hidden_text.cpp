@@ -1,6 +1,6 @@
 #include "hidden_text.hpp"
 
-#include "utf8.hpp"
+#include "base/utf8.hpp"
 
 namespace sipprep {
 namespace {

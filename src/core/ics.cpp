@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "base/sha256.hpp"
 #include "date.hpp"
 #include "labels.hpp"
-#include "sha256.hpp"
 
 namespace sipprep {
 

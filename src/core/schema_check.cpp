@@ -13,8 +13,8 @@
 #include <optional>
 #include <string_view>
 
-#include "json_parse.hpp"
-#include "regex_lite.hpp"
+#include "base/json_parse.hpp"
+#include "base/regex_lite.hpp"
 
 namespace sipprep {
 namespace embedded {

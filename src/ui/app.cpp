@@ -4,13 +4,13 @@
 #include <unordered_set>
 #include <utility>
 
+#include "base/json_parse.hpp"
+#include "base/sha256.hpp"
+#include "base/utf8.hpp"
 #include "core/clock.hpp"
 #include "core/consent_form.hpp"
-#include "core/json_parse.hpp"
 #include "core/labels.hpp"
 #include "core/model_json.hpp"
-#include "core/sha256.hpp"
-#include "core/utf8.hpp"
 #include "core/validation.hpp"
 #include "imgui.h"
 #include "ui/draft.hpp"

@@ -1,9 +1,9 @@
 // What buttons on several screens do: export the bundle, print the summary, choose who writes.
 #include "app.hpp"
+#include "base/sha256.hpp"
 #include "core/clock.hpp"
 #include "core/ics.hpp"
 #include "core/labels.hpp"
-#include "core/sha256.hpp"
 #include "core/summary.hpp"
 
 namespace sipprep::ui {

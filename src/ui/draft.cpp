@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
+#include "base/json_parse.hpp"
 #include "core/bundle.hpp"
 #include "core/clock.hpp"
-#include "core/json_parse.hpp"
 #include "core/model_json.hpp"
 
 namespace sipprep::ui {

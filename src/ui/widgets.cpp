@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <utility>
 
-#include "core/utf8.hpp"
+#include "base/utf8.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/theme.hpp"

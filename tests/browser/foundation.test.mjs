@@ -24,7 +24,7 @@ test('loads without console errors, takes Swedish text, exports it, and idles', 
   await page.waitForFunction((goal) => {
     const s = window.sipprep.state();
     return s.content.goals.long_term[0]?.text === goal;
-  }, GOAL, { timeout: 5000 }).catch(async () => {
+  }, GOAL, { timeout: 30000 }).catch(async () => {
     assert.fail(`goal field holds ${JSON.stringify((await state(page)).content.goals.long_term)}`);
   });
   const s = await state(page);

@@ -25,7 +25,7 @@ test('a stored draft opens on a neutral screen; nothing of it shows before "Fort
   const { context, page } = await openApp(env.browser, env.server.url);
   await startNew(page);
   await typeName(page, 'Kerstin Lund');
-  await page.getByText(/^Sparat \d\d:\d\d$/).first().waitFor({ state: 'attached', timeout: 5000 });
+  await page.getByText(/^Sparat \d\d:\d\d$/).first().waitFor({ state: 'attached', timeout: 30000 });
   await page.evaluate(() => window.SipprepShell.flushDraft());
   await page.reload();
   await page.waitForFunction(() => window.__appReady === true);
@@ -60,7 +60,7 @@ test(`when the browser refuses to store (${refuses}), a banner offers a file and
   await page.waitForFunction(() => window.__appReady === true);
   await startNew(page);
   await typeName(page, 'Anna');
-  await page.getByRole('alert', { name: 'Det du skriver kan inte sparas i webbläsaren' }).waitFor({ state: 'attached', timeout: 5000 });
+  await page.getByRole('alert', { name: 'Det du skriver kan inte sparas i webbläsaren' }).waitFor({ state: 'attached', timeout: 30000 });
   assert.equal(await page.getByText(/^Sparat \d\d:\d\d$/).count(), 0, '"Sparat" shown although nothing was stored');
   await nameField(page).focus();
   await page.keyboard.type(' Berg');
@@ -115,7 +115,7 @@ test('two tabs: one edits, the other offers to continue; nothing typed is lost, 
   await settle(a, 200);
   await press(b, 'Fortsätt här');
   await nameField(b).waitFor({ state: 'attached' });
-  await b.waitForFunction(() => window.sipprep.state().content.owner.name === 'Anna Berg', null, { timeout: 5000 });
+  await b.waitForFunction(() => window.sipprep.state().content.owner.name === 'Anna Berg', null, { timeout: 30000 });
   await a.getByRole('alert', { name: 'Förberedelsen är öppen i en annan flik' }).waitFor({ state: 'attached' });
   await nameField(b).focus();
   await b.keyboard.type(' Lund');
@@ -136,7 +136,7 @@ test('two tabs: one edits, the other offers to continue; nothing typed is lost, 
   await press(editor, 'Ja, radera allt');
   await settle(editor, 300);
   await press(other, 'Fortsätt här');
-  await other.waitForFunction(() => window.sipprep.storage().editing, null, { timeout: 5000 });
+  await other.waitForFunction(() => window.sipprep.storage().editing, null, { timeout: 30000 });
   assert.equal((await state(other)).content.owner.name, '');
   await other.evaluate(() => window.SipprepShell.flushDraft());
   await other.close();
@@ -161,7 +161,7 @@ test('"Tidigare versioner": the draft before a new preparation can be restored; 
   const restore = page.getByRole('button', { name: /^Återställ versionen från / }).first();
   await restore.focus();
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => window.sipprep.state().content.owner.name === 'Anna', null, { timeout: 5000 });
+  await page.waitForFunction(() => window.sipprep.state().content.owner.name === 'Anna', null, { timeout: 30000 });
   // What was there before the restore is kept too.
   await press(page, 'Visa tidigare versioner');
   await page.getByText(/– innan en tidigare version återställdes$/).first().waitFor({ state: 'attached' });

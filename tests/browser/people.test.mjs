@@ -94,7 +94,7 @@ test('a follow-up starts from the earlier file: names, guardians, invitees and c
   await press(page, 'Öppna filen från förra gången');
   await (await chooser).setFiles(join(ROOT, 'assets', 'examples', 'barn-skolfranvaro.json'));
   await page.waitForFunction(() => window.sipprep.state().content.kind === 'follow_up' &&
-    window.sipprep.state().content.owner.name === 'Elsa Nilsson', null, { timeout: 5000 });
+    window.sipprep.state().content.owner.name === 'Elsa Nilsson', null, { timeout: 30000 });
   const s = await state(page);
   assert.equal(s.content.representatives.length, 2);
   assert.equal(s.content.invitations.actors.length, 4);

@@ -4,9 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/sha256.hpp"
+#include "base/utf8.hpp"
 #include "core/canonical.hpp"
-#include "core/sha256.hpp"
-#include "core/utf8.hpp"
 
 using namespace sipprep;
 

@@ -1,7 +1,7 @@
 // libFuzzer, differential: our JSON parser and nlohmann's accept the same texts (apart from
 // nesting beyond our limit of 256, and text after a NUL byte, where nlohmann stops reading) and
 // build the same tree. The web app has only ours, so what it refuses must be what nlohmann
-// refuses too (see src/core/json_parse.hpp).
+// refuses too (see src/base/json_parse.hpp).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/json_parse.hpp"
+#include "base/json_parse.hpp"
 
 namespace {
 // Deeper than our parser allows (brackets outside strings; only asked when the two disagree).

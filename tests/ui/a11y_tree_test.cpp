@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/utf8.hpp"
+#include "base/utf8.hpp"
 #include "headless.hpp"
 #include "ui/summary_view.hpp"
 #include "ui/widgets.hpp"

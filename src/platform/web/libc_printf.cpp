@@ -4,7 +4,7 @@
 #include <cstdarg>
 #include <cstddef>
 
-#include "core/format_printf.hpp"
+#include "base/format_printf.hpp"
 
 extern "C" int vsnprintf(char* out, std::size_t size, const char* format, std::va_list args) {
     return sipprep::format_printf(out, size, format, args);

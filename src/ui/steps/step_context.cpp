@@ -3,9 +3,9 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "base/utf8.hpp"
 #include "core/follow_up.hpp"
 #include "core/labels.hpp"
-#include "core/utf8.hpp"
 #include "imgui.h"
 
 namespace sipprep::ui {

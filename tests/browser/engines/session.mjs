@@ -7,6 +7,11 @@ import { join } from 'node:path';
 import { findInMirror, textInMirror } from './find.mjs';
 
 const FIND = findInMirror.toString();
+// How long a test waits for something the app will show or do. Only an upper bound: every wait
+// ends as soon as the thing is there. On a busy 2-core machine a phone-sized canvas on the
+// software renderer can take seconds per frame, so the bound is generous (a flow failed in CI
+// when a summary took longer than the 5 s it used to be).
+export const WAIT = Number(process.env.SIPPREP_WAIT_MS || 30000);
 const TEXT = `(text, exact, within) => { const findInMirror = ${FIND}; return (${textInMirror})(text, exact, within); }`;
 
 export class Session {
@@ -18,7 +23,7 @@ export class Session {
   // Runs fn(...args) in the page (fn must be self-contained; arguments and result are JSON).
   eval(fn, ...args) { return this.evalSource(fn.toString(), args); }
 
-  async waitFor(fn, args = [], { timeout = 10000, interval = 50 } = {}) {
+  async waitFor(fn, args = [], { timeout = WAIT, interval = 50 } = {}) {
     const until = Date.now() + timeout;
     let last;
     for (;;) {
@@ -58,16 +63,16 @@ export class Session {
     return this.evalSource(`(q) => !!(${FIND})(q)`, [Session.query(q)]);
   }
 
-  async waitForControl(q, timeout = 5000) {
+  async waitForControl(q, timeout = WAIT) {
     await this.waitFor(new Function('q', `return !!(${FIND})(q);`), [Session.query(q)], { timeout })
       .catch(() => { throw new Error(`no ${q.role} "${q.name}" in the mirror`); });
   }
 
-  // Focuses a control, waiting (up to 5 s) for the frame that shows it: engines draw the frame
+  // Focuses a control, waiting (up to WAIT) for the frame that shows it: engines draw the frame
   // after an action at different moments.
   async focus(q) {
     const source = `(q) => { const el = (${FIND})(q); if (!el) return false; el.focus(); return document.activeElement === el; }`;
-    const until = Date.now() + 5000;
+    const until = Date.now() + WAIT;
     while (!(await this.evalSource(source, [Session.query(q)]))) {
       if (Date.now() > until) throw new Error(`cannot focus ${q.role} "${q.name}" in ${this.engine}`);
       await this.sleep(50);
@@ -101,7 +106,7 @@ export class Session {
     return this.evalSource(TEXT, [text, exact, within ? Session.query(within) : null]);
   }
 
-  async waitForText(text, { exact = false, within, timeout = 5000 } = {}) {
+  async waitForText(text, { exact = false, within, timeout = WAIT } = {}) {
     const args = [text, exact, within ? Session.query(within) : null];
     await this.waitFor(new Function('t', 'e', 'w', `return (${TEXT})(t, e, w);`), args, { timeout })
       .catch(() => { throw new Error(`"${text}" is not shown (${this.engine})`); });
@@ -114,7 +119,7 @@ export class Session {
   }
 
   // The text of the print document the app handed to the browser (web/shell.js printHtml).
-  async printed(timeout = 5000) {
+  async printed(timeout = WAIT) {
     return this.waitFor(() => {
       const frame = document.querySelector('iframe.print-frame');
       return frame && frame.contentDocument && frame.contentDocument.body
@@ -156,7 +161,7 @@ export class Session {
       within: { role: 'navigation' } };
     const showAll = { role: 'button', name: 'Visa alla steg' };  // phones show the list on request
     await this.waitFor(new Function('a', 'b', `const f = ${FIND}; return !!(f(a) || f(b));`),
-      [Session.query(q), showAll], { timeout: 5000 });
+      [Session.query(q), showAll], { timeout: WAIT });
     if (!(await this.exists(q))) await this.press('Visa alla steg');
     await this.focus(q);
     await this.key('Enter');

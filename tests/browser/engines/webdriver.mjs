@@ -1,9 +1,13 @@
-// A small W3C WebDriver client over fetch: the commands the engine layer needs, nothing more.
-// Used for WebKitGTK (WebKitWebDriver + MiniBrowser), which speaks classic WebDriver only.
+// The W3C WebDriver client for WebKitGTK (WebKitWebDriver + MiniBrowser, classic WebDriver only):
+// npm's selenium-webdriver, the reference client, over the driver we start ourselves (its own
+// process group, so that stopping it also ends the browsers it started).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import selenium from 'selenium-webdriver';
+import { Executor, HttpClient } from 'selenium-webdriver/http/index.js';
+import { Command, Name } from 'selenium-webdriver/lib/command.js';
 
-const ELEMENT = 'element-6066-11e4-a52f-4abf74f2a2a3';
+const { Capabilities, WebDriver } = selenium;
 
 async function freePort() {
   const server = createServer();
@@ -33,35 +37,46 @@ export async function startDriver(binary, args = [], env = process.env) {
   throw new Error(`${binary} did not start: ${stderr}`);
 }
 
+// A command that hangs fails the test instead of the run: selenium's HTTP client waits forever.
+function within(promise, timeout, what) {
+  let timer;
+  const expired = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`WebDriver ${what}: no answer in ${timeout / 1000} s`)), timeout);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer))
+    .catch((e) => { throw e.message.startsWith('WebDriver ') ? e : new Error(`WebDriver ${what}: ${e.name}: ${e.message}`); });
+}
+
 export class WebDriverSession {
-  static async create(base, capabilities, { timeout } = {}) {
-    const value = await request(base, 'POST', '/session', { capabilities: { alwaysMatch: capabilities } }, timeout);
-    return new WebDriverSession(base, value.sessionId, value.capabilities);
+  static async create(base, capabilities, { timeout = 60000 } = {}) {
+    const driver = WebDriver.createSession(new Executor(new HttpClient(base)), new Capabilities(capabilities));
+    const session = new WebDriverSession(await within(driver, timeout, 'new session'));
+    session.capabilities = { browserVersion: (await driver.getCapabilities()).getBrowserVersion() };
+    return session;
   }
 
-  constructor(base, id, capabilities) {
-    this.base = base;
-    this.id = id;
-    this.capabilities = capabilities;
+  constructor(driver) {
+    this.driver = driver;
     this.queue = Promise.resolve();  // commands of a session's windows, one after the other
     this.current = null;             // the window the driver sends commands to
   }
 
-  cmd(method, path, body) { return request(this.base, method, `/session/${this.id}${path}`, body); }
+  // Runs fn(driver) in turn with every other command of the session, within `timeout`.
+  command(what, fn, timeout = 60000) { return this.exclusive(() => within(fn(this.driver), timeout, what)); }
 
   // The same commands for one window (a tab) of the session: each switches to it first when
   // another window was the current one, and commands of different windows never interleave.
   async forWindow(handle) {
     const root = this;
     const tab = Object.create(this);
-    tab.handle = handle ?? await this.cmd('GET', '/window');
-    tab.cmd = (method, path, body) => root.exclusive(async () => {
+    tab.handle = handle ?? await this.command('window', (d) => d.getWindowHandle());
+    tab.command = (what, fn, timeout) => root.command(what, async (d) => {
       if (root.current !== tab.handle) {
-        await root.cmd('POST', '/window', { handle: tab.handle });
+        await d.switchTo().window(tab.handle);
         root.current = tab.handle;
       }
-      return root.cmd(method, path, body);
-    });
+      return fn(d);
+    }, timeout);
     return tab;
   }
 
@@ -71,54 +86,43 @@ export class WebDriverSession {
     return run;
   }
 
-  navigate(url) { return this.cmd('POST', '/url', { url }); }
-  refresh() { return this.cmd('POST', '/refresh', {}); }
-  close() { return this.cmd('DELETE', ''); }
-  setWindowRect(rect) { return this.cmd('POST', '/window/rect', rect); }
-  async screenshot() { return Buffer.from(await this.cmd('GET', '/screenshot'), 'base64'); }
+  navigate(url) { return this.command('navigate', (d) => d.get(url)); }
+  refresh() { return this.command('refresh', (d) => d.navigate().refresh()); }
+  close() { return this.command('end session', (d) => d.quit()); }
+  setWindowRect(rect) { return this.command('window rect', (d) => d.manage().window().setRect(rect)); }
+  async screenshot() { return Buffer.from(await this.command('screenshot', (d) => d.takeScreenshot()), 'base64'); }
+  // A new window of the session (the driver's current window stays where it was).
+  async newWindow() {
+    return this.command('new window', async (d) => {
+      const { handle } = await d.execute(new Command(Name.SWITCH_TO_NEW_WINDOW).setParameter('type', 'window'));
+      return handle;
+    });
+  }
+  currentWindow() { return this.command('window', (d) => d.getWindowHandle()); }
+  closeWindow() { return this.command('close window', (d) => d.close()); }
 
   // Runs `source` (an expression giving a function) with JSON arguments; awaits a promise.
   async run(source, args) {
     const script = `const done = arguments[arguments.length - 1];
       Promise.resolve().then(() => (${source})(...arguments[0]))
         .then((v) => done({ ok: v === undefined ? null : v }), (e) => done({ error: String(e && e.stack || e) }));`;
-    const result = await this.cmd('POST', '/execute/async', { script, args: [args] });
+    const result = await this.command('execute async', (d) => d.executeAsyncScript(script, args));
     if (result && result.error) throw new Error(`in the page: ${result.error}`);
     return result?.ok;
   }
 
-  // An element reference for the first match of a script returning an element.
+  // The first match of a script returning an element.
   async element(source, args) {
-    const script = `return (${source})(...arguments[0]);`;
-    const value = await this.cmd('POST', '/execute/sync', { script, args: [args] });
-    // The spec's key; WebKitGTK answers with an older spelling of it.
-    const key = value && Object.keys(value).find((k) => k === ELEMENT || k.startsWith('element-6066-11e4-'));
-    if (!key) throw new Error('no such element');
-    return value[key];
+    const element = await this.command('execute', (d) => d.executeScript(`return (${source})(...arguments[0]);`, args));
+    if (!element || typeof element.sendKeys !== 'function') throw new Error('no such element');
+    return element;
   }
 
-  sendKeysTo(element, text) { return this.cmd('POST', `/element/${element}/value`, { text }); }
+  sendKeysTo(element, text) { return this.command('send keys', () => element.sendKeys(text)); }
 
-  actions(sources) { return this.cmd('POST', '/actions', { actions: sources }); }
-  releaseActions() { return this.cmd('DELETE', '/actions'); }
-}
-
-async function request(base, method, path, body, timeout = 60000) {
-  let response;
-  try {
-    response = await fetch(base + path, {
-      method,
-      headers: { 'Content-Type': 'application/json; charset=utf-8' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(timeout),  // a command that hangs fails the test instead of the run
-    });
-  } catch (e) {
-    const what = body?.actions ? ` ${JSON.stringify(body.actions).slice(0, 200)}` : '';
-    throw new Error(`WebDriver ${method} ${path}${what}: ${e.name === 'TimeoutError' ? `no answer in ${timeout / 1000} s` : e.message}`);
+  actions(sources) {
+    const what = `actions ${JSON.stringify(sources).slice(0, 200)}`;
+    return this.command(what, (d) => d.execute(new Command(Name.ACTIONS).setParameter('actions', sources)));
   }
-  const json = await response.json();
-  if (json.value && json.value.error) {
-    throw new Error(`WebDriver ${method} ${path}: ${json.value.error}: ${json.value.message}`);
-  }
-  return json.value;
+  releaseActions() { return this.command('release actions', (d) => d.execute(new Command(Name.CLEAR_ACTIONS))); }
 }

@@ -199,7 +199,7 @@ class WebKitSession extends Session {
   // and WebDriver's switching does not bring one forward; side by side, every tab draws.
   async newTab() {
     const before = webProcesses();
-    const { handle } = await this.tab.root.cmd('POST', '/window/new', { type: 'window' });
+    const handle = await this.tab.root.newWindow();
     const wd = await this.tab.root.forWindow(handle);
     const tab = new WebKitSession(wd, this.downloads, () => {}, { ...this.tab, pids: null });
     if (!this.tab.profile.touch) await wd.setWindowRect({ width: this.tab.profile.width ?? 1280, height: this.tab.profile.height ?? 900 });
@@ -208,9 +208,9 @@ class WebKitSession extends Session {
     return tab;
   }
   // Every window draws (see newTab); commands go to this one.
-  async use() { await this.wd.cmd('GET', '/window'); }
+  async use() { await this.wd.currentWindow(); }
   // WebDriver's Close Window: WebKit runs pagehide and unload.
-  async closeTab() { await this.wd.cmd('DELETE', '/window'); }
+  async closeTab() { await this.wd.closeWindow(); }
   // WebKitWebDriver ends the whole session when a page's process dies, and the session's storage
   // is ephemeral: a killed tab could not be looked at from another. So the tab's web process is
   // stopped for good (SIGSTOP) — no pagehide, no unload, it never runs again — and killed when the

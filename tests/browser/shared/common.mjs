@@ -16,9 +16,10 @@ export function pnr(yyyymmdd, nnn) {
 }
 
 // "Spara fil" on the summary; the saved file lands in build/test-artifacts/<engine>-<name>.
-export async function saveBundle(s, name) {
-  await s.goToStep('Sammanfattning');
-  const saved = await s.download(() => s.press('Spara fil'));
+// Another language passes its button's name and its way to the summary.
+export async function saveBundle(s, name, button = 'Spara fil', toSummary = () => s.goToStep('Sammanfattning')) {
+  await toSummary();
+  const saved = await s.download(() => s.press(button));
   const file = join(ARTIFACTS, `${s.engine}-${name}`);
   await writeFile(file, saved.text);
   return { ...saved, file };

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ENGINES, useEngine } from '../engines/index.mjs';
+import { WAIT } from '../engines/session.mjs';
 import { EXAMPLES, saveBundle } from './common.mjs';
 
 for (const engine of ENGINES) {
@@ -76,7 +77,7 @@ for (const engine of ENGINES) {
       const everyone = await s.printed();
       assert.match(everyone, /Elsa Lind/);
       assert.doesNotMatch(everyone, /Min sons skulder/, 'on the page everyone gets');
-      await s.waitFor(() => !document.querySelector('iframe.print-frame'), [], { timeout: 5000 });
+      await s.waitFor(() => !document.querySelector('iframe.print-frame'), [], { timeout: WAIT });
       await s.press('Skriv ut sidan till den som kallar');
       const caller = await s.printed();
       assert.match(caller, /Min sons skulder/);

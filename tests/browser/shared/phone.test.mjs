@@ -38,7 +38,11 @@ for (const engine of ENGINES) {
       assert.ok(field.right <= field.width, `the goal field ends at ${field.right}, past the ${field.width} px screen`);
       await s.screenshot(join(ARTIFACTS, `${engine}-phone-step.png`));
       await s.goToStep('Sammanfattning');
-      await s.waitForText('Att orka gå till affären själv');
+      await s.waitForText('Att orka gå till affären själv').catch(async (e) => {
+        const st = await s.state();
+        const mirror = await s.eval(() => document.getElementById('a11y-root').innerText);
+        throw new Error(`${e.message}; screen ${st.screen}, step ${st.step}, goal ${JSON.stringify(st.content.goals.long_term)}; mirror: ${mirror.slice(0, 1500)}`);
+      });
       await s.screenshot(join(ARTIFACTS, `${engine}-phone-summary.png`));
       assert.deepEqual(await s.takeProblems(), []);
       await s.close();

@@ -3,6 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENGINES, useEngine } from '../engines/index.mjs';
+import { WAIT } from '../engines/session.mjs';
 import { serve } from '../harness.mjs';
 import { watchPatches, startLoad } from './common.mjs';
 
@@ -21,7 +22,7 @@ for (const engine of ENGINES) {
     }
 
     async function expectGoal(s, expected) {
-      await s.waitFor((t) => window.sipprep.state().content.goals.long_term[0]?.text === t, [expected], { timeout: 5000 })
+      await s.waitFor((t) => window.sipprep.state().content.goals.long_term[0]?.text === t, [expected], { timeout: WAIT })
         .catch(() => {});
       assert.equal((await s.state()).content.goals.long_term[0]?.text ?? '', expected);
     }

@@ -1,7 +1,7 @@
 // A small regular-expression engine (ECMAScript subset) for the JSON Schema's "pattern" checks
 // (src/core/schema_check.cpp). libc++'s std::regex would bring its whole locale machinery into
 // the web app (about a tenth of its download). Natively it is tested against std::regex
-// (tests/core/regex_lite_test.cpp).
+// (tests/base/regex_lite_test.cpp).
 //
 // Supported: literals and escapes, ., [...] with ranges, negation and \d \w \s, \d \D \w \W \s \S,
 // ^ $, ( ) and (?: ), |, * + ? {n} {n,} {n,m} (a trailing ? for lazy is accepted). Works on bytes.

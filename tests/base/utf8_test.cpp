@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "core/utf8.hpp"
+#include "base/utf8.hpp"
 
 using sipprep::is_valid_utf8;
 

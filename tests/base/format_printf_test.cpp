@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <string>
 
-#include "core/format_printf.hpp"
+#include "base/format_printf.hpp"
 
 using namespace sipprep;
 

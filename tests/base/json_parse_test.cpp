@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/json_parse.hpp"
+#include "base/json_parse.hpp"
 
 using namespace sipprep;
 

@@ -4,7 +4,7 @@
 
 #include <regex>
 
-#include "core/regex_lite.hpp"
+#include "base/regex_lite.hpp"
 
 namespace rl = sipprep::regex_lite;
 

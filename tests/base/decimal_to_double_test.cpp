@@ -6,7 +6,7 @@
 #include <random>
 #include <string>
 
-#include "core/decimal_to_double.hpp"
+#include "base/decimal_to_double.hpp"
 
 using namespace sipprep;
 

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "core/sha256.hpp"
+#include "base/sha256.hpp"
 
 using sipprep::sha256_hex;
 
