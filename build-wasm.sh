@@ -143,6 +143,9 @@ copy "$WASM_BUILD/sipprep-age.wasm" "$OUT/sipprep-age.wasm"
   --mangle "toplevel,reserved=['SipprepAge']" --ecma 2017 -o "$OUT/.min.tmp" &&
   copy "$OUT/.min.tmp" "$OUT/sipprep-age.js" && rm -f "$OUT/.min.tmp"
 copy "$FONT" "$OUT/app-font.ttf"
+# The text catalogs other than Swedish: fetched when someone chooses the language (web/languages.js).
+for f in "$WASM_BUILD"/i18n/i18n-*.cat; do [ -f "$f" ] && copy "$f" "$OUT/$(basename "$f")"; done
+for f in "$OUT"/i18n-*.cat; do [ -f "$f" ] && [ ! -f "$WASM_BUILD/i18n/$(basename "$f")" ] && rm -f "$f"; done
 # The Emscripten glue is a script of its own: its top-level names are mangled too, all but
 # Module, which the page's scripts use (about 6 KB gzip less).
 "$MINIFY/node_modules/.bin/terser" "$WASM_BUILD/sipprep.js" --compress passes=2,toplevel \
@@ -198,18 +201,20 @@ node "$ROOT/tools/server-headers.mjs" "$OUT"
 # Offline: the service worker lists every file above, with its hash.
 node "$ROOT/tools/service-worker.mjs" "$OUT" && minify "$OUT/sw.js" "$OUT/sw.js"
 # Loaded apart from the first load: the passphrase parts (when someone protects or unlocks a
-# file), and the service worker, manifest and home-screen icons (after the app has started).
-total_raw=0; total_gz=0; lazy_raw=0; lazy_gz=0
+# file), the service worker, manifest and home-screen icons (after the app has started), and
+# each language but Swedish (when chosen).
+total_raw=0; total_gz=0; lazy_raw=0; lazy_gz=0; lang_gz=""
 for f in "$OUT"/*; do
   raw=$(stat -c %s "$f"); gz=$(gzip -9 -c "$f" | wc -c)
   case "$(basename "$f")" in
     _headers) ;;  # for the server, not sent to browsers
+    i18n-*.cat) lang_gz="$lang_gz $(basename "$f" .cat | cut -c6-) $((gz / 1024)) KB," ;;
     sipprep-age.* | age-worker.js | sw.js | manifest.json | icon-*) lazy_raw=$((lazy_raw + raw)); lazy_gz=$((lazy_gz + gz)) ;;
     *) total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)) ;;
   esac
 done
-printf 'build/web: first load %d KB raw, %d KB gzip -9; later (passphrase, offline, icons) %d KB raw, %d KB gzip -9\n' \
-  $((total_raw / 1024)) $((total_gz / 1024)) $((lazy_raw / 1024)) $((lazy_gz / 1024))
+printf 'build/web: first load %d KB raw, %d KB gzip -9 (%d bytes); later (passphrase, offline, icons) %d KB raw, %d KB gzip -9; languages when chosen (gzip -9):%s\n' \
+  $((total_raw / 1024)) $((total_gz / 1024)) $total_gz $((lazy_raw / 1024)) $((lazy_gz / 1024)) "${lang_gz%,}"
 
 trap - EXIT
 if [ "${1:-}" = serve ]; then

@@ -1,15 +1,31 @@
 #!/usr/bin/env python3
-"""Writes the UI text catalogs (assets/i18n/<lang>.json) as one C++ table for src/core/i18n.cpp.
+"""Writes the UI text catalogs (assets/i18n/<id>.json) as one C++ table for src/core/i18n.cpp.
 
-    embed_catalogs.py OUT.cpp sv=assets/i18n/sv.json en=assets/i18n/en.json
+    embed_catalogs.py I18N_DIR OUT.cpp              every catalog in I18N_DIR built in (native)
+    embed_catalogs.py I18N_DIR OUT.cpp --lazy DIR   Swedish built in; each other catalog written
+                                                   as DIR/i18n-<id>.cat (the web app fetches it
+                                                   when someone chooses the language)
 
-The keys are written once, sorted (the app looks them up by binary search), and each language
-is its texts in the same order, each ended by a NUL; a key a language lacks gets the single byte
-0x01, so the app can still tell (and the tests still see) that it is missing there. Nothing is
-parsed at start-up, and the keys are not in the download once per language.
+The keys are sv.json's (the source catalog), written once, sorted by their UTF-8 bytes (the app
+looks them up by binary search); each language is its texts in the same order, each ended by a
+NUL; a key a language lacks gets the single byte 0x01, and the app shows the Swedish text there.
+Nothing is parsed at start-up, and the keys are not in the download once per language.
+
+A .cat file is the same texts after a header of NUL-ended fields: "sipprep-catalog", the id, the
+number of keys and a hash of the key list. The app refuses a file whose count or hash is not its
+own (a file cached from another build would show wrong texts under the keys).
+
+Whether every entry has been read by a fluent reader comes from I18N_DIR/<id>.review.json
+({"reviewed": {key: the Swedish text the reviewer read}}): an entry counts only while that
+Swedish text is still sv.json's. tools/i18n_review.py writes those files.
 """
+import glob
+import hashlib
 import json
+import os
 import sys
+
+SOURCE = "sv"
 
 
 def literal(text):
@@ -30,50 +46,118 @@ def literal(text):
     return "".join(out)
 
 
+def read_json(path):
+    def no_repeats(items):
+        seen = set()
+        for k, _ in items:
+            if k in seen:
+                sys.exit(f"{path}: the key {k!r} is there twice")
+            seen.add(k)
+        return dict(items)
+
+    with open(path, encoding="utf-8") as f:
+        return json.load(f, object_pairs_hook=no_repeats)
+
+
+def catalog_ids(i18n_dir):
+    """The ids of the catalogs in I18N_DIR, Swedish first."""
+    ids = sorted(os.path.basename(p)[:-5] for p in glob.glob(os.path.join(i18n_dir, "*.json"))
+                 if not p.endswith(".review.json"))
+    if SOURCE not in ids:
+        sys.exit(f"{i18n_dir}: no {SOURCE}.json (the source catalog)")
+    return [SOURCE] + [i for i in ids if i != SOURCE]
+
+
+def read_catalog(path):
+    catalog = read_json(path)
+    for k, v in catalog.items():
+        if not isinstance(v, str):
+            sys.exit(f"{path}: {k!r} is not a text")
+        if "\0" in v or "\x01" in v or "\0" in k:
+            sys.exit(f"{path}: {k!r} holds a NUL or U+0001")
+    return catalog
+
+
+def reviewed_keys(i18n_dir, lang, source):
+    """The keys of `lang` a fluent reader confirmed against the Swedish text sv.json has now."""
+    if lang == SOURCE:
+        return set(source)
+    path = os.path.join(i18n_dir, lang + ".review.json")
+    if not os.path.exists(path):
+        return set()
+    reviewed = read_json(path).get("reviewed", {})
+    if not isinstance(reviewed, dict):
+        sys.exit(f"{path}: \"reviewed\" is not an object")
+    return {k for k, sv_text in reviewed.items() if source.get(k) == sv_text}
+
+
+def texts_blob(catalog, keys):
+    return "".join((catalog[k] if k in catalog else "\x01") + "\0" for k in keys)
+
+
+def write_if_changed(path, data):
+    try:
+        with open(path, "rb") as f:
+            if f.read() == data:
+                return
+    except FileNotFoundError:
+        pass
+    with open(path, "wb") as f:
+        f.write(data)
+
+
 def main():
-    out_path, pairs = sys.argv[1], sys.argv[2:]
-    catalogs = {}
-    for pair in pairs:
-        lang, path = pair.split("=", 1)
-
-        def no_repeats(items, path=path):
-            seen = set()
-            for k, _ in items:
-                if k in seen:
-                    sys.exit(f"{path}: the key {k!r} is there twice")
-                seen.add(k)
-            return dict(items)
-
-        with open(path, encoding="utf-8") as f:
-            catalog = json.load(f, object_pairs_hook=no_repeats)
-        for k, v in catalog.items():
-            if not isinstance(v, str):
-                sys.exit(f"{path}: {k!r} is not a text")
-            if "\0" in v or "\x01" in v or "\0" in k:
-                sys.exit(f"{path}: {k!r} holds a NUL or U+0001")
-        catalogs[lang] = catalog
-    keys = sorted(set().union(*catalogs.values()), key=lambda k: k.encode("utf-8"))
+    args = sys.argv[1:]
+    lazy_dir = None
+    if "--lazy" in args:
+        i = args.index("--lazy")
+        lazy_dir = args[i + 1]
+        del args[i:i + 2]
+    if len(args) != 2:
+        sys.exit(__doc__)
+    i18n_dir, out_path = args
+    ids = catalog_ids(i18n_dir)
+    catalogs = {i: read_catalog(os.path.join(i18n_dir, i + ".json")) for i in ids}
+    source = catalogs[SOURCE]
+    keys = sorted(source, key=lambda k: k.encode("utf-8"))
+    key_blob = "".join(k + "\0" for k in keys)
+    key_hash = hashlib.sha256(key_blob.encode("utf-8")).hexdigest()[:16]
 
     lines = ["// Generated by tools/embed_catalogs.py from assets/i18n/*.json. Do not edit.",
              "#include <cstddef>", "namespace sipprep::embedded {",
              f"extern const std::size_t catalog_count;\nconst std::size_t catalog_count = {len(keys)};",
+             f"extern const char catalog_keys_hash[];\nconst char catalog_keys_hash[] = \"{key_hash}\";",
              "extern const char catalog_keys[];\nconst char catalog_keys[] ="]
     lines += ["    " + literal(k) + ' "\\0"' for k in keys]
     lines[-1] += ";"
-    for lang, catalog in catalogs.items():
-        lines.append(f"extern const char catalog_{lang}[];\nconst char catalog_{lang}[] =")
-        lines += ["    " + (literal(catalog[k]) if k in catalog else '"\\001"') + ' "\\0"' for k in keys]
+    built_in = [SOURCE] if lazy_dir else ids
+    for lang in built_in:
+        name = "catalog_" + lang.replace("-", "_")
+        lines.append(f"const char {name}[] =")
+        lines += ["    " + (literal(catalogs[lang][k]) if k in catalogs[lang] else '"\\001"') + ' "\\0"'
+                  for k in keys]
         lines[-1] += ";"
+    lines.append(f"extern const std::size_t catalog_langs;\nconst std::size_t catalog_langs = {len(ids)};")
+    lines.append("extern const char* const catalog_ids[];\nconst char* const catalog_ids[] = {" +
+                 ", ".join(literal(i) for i in ids) + "};")
+    lines.append("extern const char* const catalog_texts[];\nconst char* const catalog_texts[] = {" +
+                 ", ".join("catalog_" + i.replace("-", "_") if i in built_in else "nullptr" for i in ids) + "};")
+    complete = [all(k in catalogs[i] for k in keys) and reviewed_keys(i18n_dir, i, source) >= set(keys)
+                for i in ids]
+    lines.append("extern const bool catalog_reviewed[];\nconst bool catalog_reviewed[] = {" +
+                 ", ".join("true" if c else "false" for c in complete) + "};")
     lines.append("}  // namespace sipprep::embedded\n")
-    text = "\n".join(lines)
-    try:
-        with open(out_path, encoding="utf-8") as f:
-            if f.read() == text:
-                return
-    except FileNotFoundError:
-        pass
-    with open(out_path, "w", encoding="utf-8") as f:
-        f.write(text)
+    write_if_changed(out_path, "\n".join(lines).encode("utf-8"))
+
+    if lazy_dir:
+        os.makedirs(lazy_dir, exist_ok=True)
+        for lang in ids[1:]:
+            header = f"sipprep-catalog\0{lang}\0{len(keys)}\0{key_hash}\0"
+            write_if_changed(os.path.join(lazy_dir, f"i18n-{lang}.cat"),
+                             (header + texts_blob(catalogs[lang], keys)).encode("utf-8"))
+        for stale in glob.glob(os.path.join(lazy_dir, "i18n-*.cat")):
+            if os.path.basename(stale)[5:-4] not in ids:
+                os.remove(stale)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,13 @@
 
   function focusTo(key) { cstr(key, function (k) { M()._sipprep_a11y_focus(k, keyboardUsed ? 1 : 0); }); }
   function blurFrom(key) { cstr(key, function (k) { M()._sipprep_a11y_blur(k); }); }
+  // The radio of `control`'s group that the app has checked, checked here too.
+  function appsChoice(control) {
+    if (!control.name) return;
+    Array.prototype.forEach.call(document.getElementsByName(control.name), function (c) {
+      if (c.appChecked && !c.checked) c.checked = true;
+    });
+  }
   function activate(key) { cstr(key, function (k) { M()._sipprep_a11y_activate(k); }); }
   // The field the person types in is the truth until the app has caught up. `sent` lists the
   // values this field sent that the app has not shown yet, oldest first.
@@ -181,7 +188,11 @@
       case 'radio':
         setText(e.text, name);
         setAttr(e.control, 'aria-label', name);
+        e.control.appChecked = !!n.c;
         if (e.control.checked !== !!n.c) e.control.checked = !!n.c;
+        // A patch names the radios that changed; the browser unchecks the others of a group
+        // when one is checked. Unchecking one gives the check back to the one the app has.
+        if (e.control.type === 'radio' && !n.c) appsChoice(e.control);
         setAttr(e.control, 'aria-description', n.d || '');
         break;
       default:
@@ -332,11 +343,14 @@
     if (first) first.focus();
   });
 
-  function sync(patch, focusKey, selection, announcement, lang) {
+  // `lang`: the UI language's BCP 47 tag when it changed, `rtl` whether it is written right to
+  // left: the page, the mirror and its fields follow it (caret, selection, screen readers' voice).
+  function sync(patch, focusKey, selection, announcement, lang, rtl) {
     if (lang) {
-      document.documentElement.lang = lang;
-      root.lang = lang;
-      skip.textContent = SKIP_TEXT[lang] || SKIP_TEXT.sv;
+      document.documentElement.lang = root.lang = lang;
+      document.documentElement.dir = root.dir = rtl ? 'rtl' : 'ltr';
+      skip.lang = SKIP_TEXT[lang] ? lang : 'sv';
+      skip.textContent = SKIP_TEXT[skip.lang];
     }
     if (patch) {
       // Moving an element in the DOM can take focus from it: put focus back where it was.

@@ -9,9 +9,13 @@
   var current = null;
   var NONE = 0, DEVICE = 1, NETWORK = 2;  // src/ui/host.hpp: SpeechVoice
 
+  // The voices for the BCP 47 tag `lang` ("sv", "ar"): "sv-SE", "sv_SE" and "sv" are Swedish.
   function voicesFor(lang) {
     var all = (synth && synth.getVoices()) || [];
-    var mine = all.filter(function (v) { return (v.lang || '').toLowerCase().indexOf(lang) === 0; });
+    var mine = all.filter(function (v) {
+      var tag = (v.lang || '').toLowerCase().replace('_', '-');
+      return tag === lang || tag.indexOf(lang + '-') === 0;
+    });
     return {
       device: mine.filter(function (v) { return v.localService; })[0] || null,
       network: mine.filter(function (v) { return !v.localService; })[0] || null
@@ -23,9 +27,12 @@
     return v.device ? DEVICE : v.network ? NETWORK : NONE;
   }
 
+  // Which voice each language of the app has (the app asks for the tags: core/i18n.hpp).
   function report() {
     if (!window.Module || !Module._sipprep_speech_available) return;
-    Module._sipprep_speech_available(kind('sv'), kind('en'));
+    Module.UTF8ToString(Module._sipprep_speech_langs()).split(' ').forEach(function (lang) {
+      window.SipprepShell.withCString(lang, function (l) { Module._sipprep_speech_available(l, kind(lang)); });
+    });
   }
 
   function ended(utterance) {
@@ -41,7 +48,7 @@
     synth.cancel();
     var u = new SpeechSynthesisUtterance(text);
     u.voice = voice;
-    u.lang = lang === 'en' ? 'en-GB' : 'sv-SE';
+    u.lang = voice.lang;
     u.rate = rate;
     u.onend = function () { ended(u); };
     u.onerror = function () { ended(u); };

@@ -34,14 +34,37 @@ function pathOf(url) {
   return Object.prototype.hasOwnProperty.call(FILES, path) ? path : null;
 }
 
+// The text catalogs of the languages other than Swedish (web/languages.js): each is cached when
+// it is first fetched, not with the rest (most people use one language), and again with each new
+// version for the languages that were used with the version before.
+function isLanguage(path) { return /^i18n-.*\.cat$/.test(path); }
+
+function languagesUsed() {
+  return caches.keys().then(function (keys) {
+    return Promise.all(keys.filter(function (k) { return k.indexOf('sipprep-') === 0 && k !== CACHE; })
+      .map(function (k) { return caches.open(k).then(function (c) { return c.keys(); }); }));
+  }).then(function (lists) {
+    var used = {};
+    lists.forEach(function (requests) {
+      requests.forEach(function (r) {
+        var path = pathOf(r.url);
+        if (path && isLanguage(path)) used[path] = true;
+      });
+    });
+    return used;
+  });
+}
+
 self.addEventListener('install', function (event) {
   // Asked of the server each time (the HTTP cache might hold files of the version before), but
   // a file the page has just downloaded comes back as "not modified": one download per visit.
   // A file that is not what this version lists (the server is half-way through a deploy) fails
   // the install: the version before keeps running, and the browser tries again later. (What
   // was cached by then stays until a version activates: every file in it has been checked.)
-  event.waitUntil(caches.open(CACHE).then(function (cache) {
-    return Promise.all(Object.keys(FILES).map(function (path) {
+  event.waitUntil(Promise.all([caches.open(CACHE), languagesUsed()]).then(function (opened) {
+    var cache = opened[0], used = opened[1];
+    var paths = Object.keys(FILES).filter(function (path) { return !isLanguage(path) || used[path]; });
+    return Promise.all(paths.map(function (path) {
       return fetch(new Request(path, { cache: 'no-cache' })).then(function (response) {
         if (!response.ok) throw new Error(path + ': HTTP ' + response.status);
         return matches(path, response).then(function (ok) {

@@ -53,11 +53,11 @@ namespace {
 const char* kUsage =
     "usage:\n"
     "  sipprep validate FILE...            check bundles (exit 0 valid, 1 invalid, 2 unreadable)\n"
-    "  sipprep summary FILE [--lang sv|en] [--format text|markdown|html]\n"
+    "  sipprep summary FILE [--lang ID] [--format text|markdown|html]\n"
     "                                      print a readable summary\n"
     "  sipprep migrate FILE [-o OUT]       rewrite in the current format version\n"
     "  sipprep fhir FILE [-o OUT]          convert to a FHIR R4 Bundle\n"
-    "  sipprep diff OLD NEW [--lang sv|en] [--format text|markdown|html]\n"
+    "  sipprep diff OLD NEW [--lang ID] [--format text|markdown|html]\n"
     "                                      what changed between two preparations, in words\n"
     "  sipprep fhir-questionnaire [-o OUT] print the FHIR Questionnaire\n"
     "  sipprep protect FILE -o OUT.age --passphrase-file PASS [--work-factor N]\n"
@@ -67,6 +67,7 @@ const char* kUsage =
     "  demands more scrypt work than 19 (2^N KiB of memory: 19 is 512 MiB, 22 is 4 GiB).\n"
     "  migrate writes an age file again; --plaintext writes JSON (or any -o file) from one.\n"
     "--allow-invalid: fhir and migrate write an invalid bundle too (and still exit 1).\n"
+    "--lang ID: a catalog id of assets/i18n (sv, sv-x-easy, en, fi, so, ar; those in this build).\n"
     "Exit codes: 0 valid (or done), 1 invalid, 2 usage, read or write error.\n";
 
 int usage() {
@@ -300,8 +301,10 @@ int run(int argc, char** argv) {
     bool plaintext = false, allow_invalid = false;
     for (std::size_t i = 1; i < args.size(); ++i) {
         if (args[i] == "--lang" && i + 1 < args.size()) {
-            if (!lang_from_code(args[++i], &lang)) {
-                say("unknown language " + args[i] + " (sv or en)");
+            if (!lang_from_code(args[++i], &lang) || !lang_built(lang)) {
+                std::string known;
+                for (Lang l : built_langs()) known += (known.empty() ? "" : ", ") + std::string(lang_code(l));
+                say("unknown language " + args[i] + " (" + known + ")");
                 return 2;
             }
         } else if (args[i] == "--format" && i + 1 < args.size()) {

@@ -181,8 +181,11 @@ void App::frame(const Fonts& fonts) {
     update.focus_key = a11y_.take_focus_request();
     update.selection = a11y_.take_selection_json();
     update.announcement = a11y_.take_announcement();
-    const std::string lang(lang_code(lang_));
-    if (lang != mirror_lang_) update.lang = mirror_lang_ = lang;
+    const std::string lang(lang_text_tag(lang_));
+    if (lang != mirror_lang_) {
+        update.lang = mirror_lang_ = lang;
+        update.rtl = lang_is_rtl(lang_);
+    }
     if (!update.empty()) host_.update_mirror(update);
 }
 
@@ -214,7 +217,7 @@ void App::steps_screen() {
     }
     if (std::exchange(read_step_, false)) {
         speaking_ = true;  // before: a browser that cannot speak says "ended" at once
-        host_.speak(spoken_text(a11y_.open_children().back()), std::string(lang_code(lang_)), speech_rate_,
+        host_.speak(spoken_text(a11y_.open_children().back()), std::string(lang_text_tag(lang_)), speech_rate_,
                     network_voice_ok_);
     }
     if (c.changed) {
@@ -324,9 +327,17 @@ void App::network_voice_question() {
     if (button(t("speech.network.no"), "network-voice-no")) asking_network_voice_ = false;
 }
 
-void App::speech_available(SpeechVoice sv, SpeechVoice en) {
-    speech_sv_ = sv;
-    speech_en_ = en;
+void App::speech_available(const std::string& lang, SpeechVoice voice) { speech_[lang] = voice; }
+
+SpeechVoice App::voice() const {
+    auto it = speech_.find(std::string(lang_text_tag(lang_)));
+    return it == speech_.end() ? SpeechVoice::None : it->second;
+}
+
+bool App::any_voice(SpeechVoice kind) const {
+    for (const auto& [lang, voice] : speech_)
+        if (voice == kind) return true;
+    return false;
 }
 
 void App::speech_ended() { speaking_ = false; }
@@ -515,11 +526,7 @@ void App::settings_panel() {
     ImGui::Separator();
     Group group(Role::Group, "settings", std::string());  // its heading names it
     heading(t("settings.title"), 2);
-    int lang = lang_ == Lang::En ? 1 : 0;
-    if (radio_group(t("app.language"), "language", {tr(Lang::Sv, "lang.sv"), tr(Lang::En, "lang.en")}, &lang)) {
-        lang_ = lang == 1 ? Lang::En : Lang::Sv;
-        changed();
-    }
+    language_choice();
     static const float scales[] = {1.0f, 1.25f, 1.5f, 1.75f, 2.0f};
     int scale = 0;
     for (int i = 0; i < 5; ++i)
@@ -532,10 +539,10 @@ void App::settings_panel() {
     // What this browser cannot do is said, not left for people to wonder about.
     if (voice() == SpeechVoice::None) muted(t("speech.none"));
     if (!storage_kept_) muted(t("storage.not_kept"));
-    if (speech_sv_ == SpeechVoice::Network || speech_en_ == SpeechVoice::Network || network_voice_ok_) {
+    if (any_voice(SpeechVoice::Network) || network_voice_ok_) {
         if (checkbox(t("speech.network.setting"), "network-voice", &network_voice_ok_)) changed();
     }
-    if (speech_sv_ != SpeechVoice::None || speech_en_ != SpeechVoice::None) {
+    if (any_voice(SpeechVoice::Device) || any_voice(SpeechVoice::Network)) {
         static const float rates[] = {0.75f, 1.0f, 1.3f};
         int rate = 1;
         for (int i = 0; i < 3; ++i)
@@ -659,7 +666,7 @@ std::string App::draft_to_save() {
     place.network_voice = network_voice_ok_;
     place.created = created_;
     place.saved_sha = saved_sha_;
-    return write_draft(prep_, earlier_ ? &*earlier_ : nullptr, lang_, place);
+    return write_draft(prep_, earlier_ ? &*earlier_ : nullptr, draft_lang_, place);
 }
 
 void App::draft_loaded(const std::string& text) {
@@ -674,7 +681,7 @@ void App::draft_loaded(const std::string& text) {
     prep_ = std::move(d->prep);
     earlier_ = std::move(d->earlier);
     ++revision_;
-    lang_ = d->lang;
+    follow_language(d->lang);
     const DraftPlace& p = d->place;
     resume_place_ = p;
     draft_updated_ = d->updated;

@@ -70,7 +70,9 @@ public:
     void file_protected(const std::string& filename, const std::string& error_key) override;
     void file_unlocked(const std::string& error_key, const std::string& plaintext) override;
     void update_available() override;
-    void speech_available(SpeechVoice sv, SpeechVoice en) override;
+    void speech_available(const std::string& lang, SpeechVoice voice) override;
+    void language_loaded(const std::string& code, const std::string& file) override;
+    void language_failed(const std::string& code) override;
     void speech_ended() override;
     void storage_kept(bool kept) override;
     void draft_locked(const std::string& saved_at) override;
@@ -97,13 +99,17 @@ private:
     void steps_screen();
     void read_aloud_button();
     void network_voice_question();
-    SpeechVoice voice() const { return lang_ == Lang::En ? speech_en_ : speech_sv_; }
+    SpeechVoice voice() const;  // for the language shown
+    bool any_voice(SpeechVoice kind) const;
     std::string content_sha() const;  // of the preparation as it is now
     bool saved_as_file() const;       // the preparation is exactly what was last saved to a file
     void elsewhere_screen();
     void step_navigation(const std::vector<StepId>& steps, std::size_t index);
     void step_footer(const std::vector<StepId>& steps, std::size_t index);
     void settings_panel();
+    void language_choice();
+    void choose_language(Lang lang);  // now when its texts are here, else once fetched
+    void follow_language(Lang lang);  // the language of a draft or file opened: the same, unsaved
     void versions_panel();
     void go_to(Screen screen, std::optional<StepId> step = std::nullopt);
     void changed();  // the preparation or a setting changed: rules again, draft to save
@@ -185,7 +191,12 @@ private:
     std::string about_section_;
     Screen about_back_ = Screen::Start;
     FillMode mode_ = FillMode::Myself;
-    Lang lang_ = Lang::Sv;
+    Lang lang_ = Lang::Sv;  // the texts shown
+    // The language the draft stores: lang_, or the one the stored draft asked for while its
+    // catalog is fetched or could not be (offline at start), so a save does not forget it.
+    Lang draft_lang_ = Lang::Sv;
+    std::optional<Lang> lang_fetching_;  // chosen, its catalog on the way
+    std::string lang_problem_;           // why the last chosen language is not shown
     float text_scale_ = 1.0f;
     bool high_contrast_ = false;
     std::string author_ = kPersonId;
@@ -241,9 +252,8 @@ private:
     std::optional<LockedFile> locked_file_;      // an age file waiting for its passphrase
     bool protecting_ = false;                    // a protected download is being made
     bool update_available_ = false;              // a new version waits for a reload
-    SpeechVoice speech_sv_ = SpeechVoice::None;  // the browser's voice for the language
-    SpeechVoice speech_en_ = SpeechVoice::None;
-    bool network_voice_ok_ = false;  // the person agreed to a voice over the network (remembered)
+    std::map<std::string, SpeechVoice> speech_;  // the browser's voice per language tag
+    bool network_voice_ok_ = false;              // the person agreed to a voice over the network (remembered)
     bool asking_network_voice_ = false;
     bool storage_kept_ = true;  // until the browser says otherwise
     bool speaking_ = false;     // "Läs upp" is reading

@@ -103,7 +103,7 @@ void App::take_file(const std::string& name, ImportResult r, FileUse use) {
         earlier_ = std::move(r.preparation);
         ++revision_;
         created_.clear();
-        lang_ = r.meta.language;
+        follow_language(r.meta.language);
         author_ = kPersonId;
         step_states_ = StepStates{};
         go_to(Screen::Steps, StepId::AboutYou);
@@ -113,7 +113,7 @@ void App::take_file(const std::string& name, ImportResult r, FileUse use) {
         discard_locked_draft();
         prep_ = std::move(r.preparation);
         created_ = r.meta.created;
-        lang_ = r.meta.language;
+        follow_language(r.meta.language);
         author_ = kPersonId;
         step_states_ = StepStates{};
         go_to(Screen::Steps, StepId::AboutYou);

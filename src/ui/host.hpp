@@ -32,7 +32,8 @@ struct MirrorUpdate {
     std::string focus_key;     // move DOM focus to this node
     std::string selection;     // caret/selection for the focused text field (JSON), or ""
     std::string announcement;  // polite live-region text
-    std::string lang;          // "sv"/"en" when the UI language changed
+    std::string lang;          // the UI language's BCP 47 tag ("sv", "en", "ar" …) when it changed
+    bool rtl = false;          // with `lang`: the language is written right to left
     bool empty() const {
         return patch.empty() && focus_key.empty() && selection.empty() && announcement.empty() && lang.empty();
     }
@@ -91,7 +92,12 @@ public:
 
     // A new version of the app is waiting: save the draft and reload into it.
     virtual void reload_for_update() = 0;
-    // Reads `text` aloud with the browser's speech synthesis in `lang` ("sv", "en") at `rate`
+    // Fetches the text catalog of language `code` (a catalog id, core/i18n.hpp), which the web
+    // app does not have built in; it arrives through HostEvents::language_loaded, or
+    // language_failed when it could not be fetched.
+    virtual void load_language(const std::string& code) = 0;
+
+    // Reads `text` aloud with the browser's speech synthesis in `lang` (a BCP 47 tag) at `rate`
     // (1 = normal), with a voice on the device; with a voice over the network only when
     // `network_ok` (the person agreed); HostEvents::speech_ended when done or stopped.
     virtual void speak(const std::string& text, const std::string& lang, float rate, bool network_ok) = 0;
@@ -130,8 +136,13 @@ public:
     virtual void draft_lock_changed(bool locked, const std::string& error_key) = 0;
     // A new version of the app has been downloaded; it starts when the page reloads.
     virtual void update_available() = 0;
-    // Which voice the browser has for each language (at start, and when its voices change).
-    virtual void speech_available(SpeechVoice sv, SpeechVoice en) = 0;
+    // Which voice the browser has for the language tag `lang` (lang_text_tag of each language
+    // the app has; at start, and when its voices change).
+    virtual void speech_available(const std::string& lang, SpeechVoice voice) = 0;
+    // A language's catalog file arrived (core's load_catalog checks it is this build's), or it
+    // could not be fetched (offline, refused): the app stays in the language it shows.
+    virtual void language_loaded(const std::string& code, const std::string& file) = 0;
+    virtual void language_failed(const std::string& code) = 0;
     // Reading aloud ended (done, stopped, or the browser gave up).
     virtual void speech_ended() = 0;
     // Whether the browser promised to keep the stored draft (persistent storage). Without it the

@@ -30,9 +30,11 @@ function stub({ withEnglish, cloudOnly }) {
   window.SpeechSynthesisUtterance = function (text) { this.text = text; };
 }
 
+// English is fetched when chosen (web/languages.js): the app shows it once it has arrived.
 async function english(page) {
-  await page.getByRole('radio', { name: 'English', exact: true }).focus();
+  await page.getByRole('radio', { name: 'English (inte granskad)', exact: true }).focus();
   await page.keyboard.press('Space');
+  await page.waitForFunction(() => window.sipprep.state().language === 'en');
   await settle(page, 300);
 }
 

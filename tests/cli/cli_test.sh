@@ -47,7 +47,7 @@ contains "with a print stylesheet" "@page { size: A4"
 check "summary as Markdown" 0 "$SIPPREP" summary "$EX/barn-skolfranvaro.json" --format markdown
 contains "Markdown headings" "## Det här är viktigt för mig"
 check "unknown format" 2 "$SIPPREP" summary "$EX/barn-skolfranvaro.json" --format pdf
-check "unknown language" 2 "$SIPPREP" summary "$EX/aldre-uppfoljning.json" --lang fi
+check "unknown language" 2 "$SIPPREP" summary "$EX/aldre-uppfoljning.json" --lang de
 check "no arguments" 2 "$SIPPREP"
 
 check "migrate a version-0 file" 0 "$SIPPREP" migrate "$ROOT/tests/data/v0-preview.json" -o "$tmp/v1.json"

@@ -141,7 +141,7 @@ TEST(App, EveryCatalogKeyTheScreensUseExists) {
         R"re((?:\b(?:c\.)?(?:t|prompt|question|line)\(|\b(?:tr|trf)\((?:lang_|c\.lang|lang|l), )"([a-z_.0-9]+)")re");
     int checked = 0;
     auto check = [&](const std::string& key, const std::string& where) {
-        for (Lang l : kAllLangs)
+        for (Lang l : built_langs())
             EXPECT_TRUE(has_text(l, key)) << key << " missing in " << lang_code(l) << " (" << where << ")";
         ++checked;
     };
@@ -298,7 +298,8 @@ TEST(App, SaysWhenTheBrowserWillNotKeepTheDraftOrHasNoVoice) {
     const std::string no_voice = "Uppläsning finns inte här: webbläsaren har ingen röst för svenska.";
     EXPECT_EQ(r.shown().find(not_kept), std::string::npos);  // until the browser has answered
     EXPECT_NE(r.shown().find(no_voice), std::string::npos);
-    r.app.speech_available(ui::SpeechVoice::Device, ui::SpeechVoice::None);
+    r.app.speech_available("sv", ui::SpeechVoice::Device);
+    r.app.speech_available("en", ui::SpeechVoice::None);
     r.app.storage_kept(false);
     r.frame();
     EXPECT_EQ(r.shown().find(no_voice), std::string::npos);

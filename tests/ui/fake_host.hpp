@@ -78,6 +78,8 @@ struct FakeHost final : ui::Host {
         spoken.push_back({text, lang, rate, network_ok});
     }
     void stop_speaking() override { ++speech_stops; }
+    std::vector<std::string> languages_fetched;
+    void load_language(const std::string& code) override { languages_fetched.push_back(code); }
 };
 
 }  // namespace sipprep::test

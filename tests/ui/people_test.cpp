@@ -691,7 +691,8 @@ TEST(People, AStepIsReadAloudAndStops) {
     press(r.h, r.app, "Ny förberedelse");
     go_to_step(r, "Vad är viktigt för dig?");
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Läs upp"), nullptr);  // no voice: no button
-    r.app.speech_available(ui::SpeechVoice::Device, ui::SpeechVoice::None);
+    r.app.speech_available("sv", ui::SpeechVoice::Device);
+    r.app.speech_available("en", ui::SpeechVoice::None);
     r.frame();
     type_into(r.h, r.app, ui::Role::TextArea, "Vad är viktigt för dig?", "Att bo kvar hemma");
     press(r.h, r.app, "Läs upp");
@@ -712,7 +713,7 @@ TEST(People, AStepIsReadAloudAndStops) {
     press(r.h, r.app, "Läs upp");
     EXPECT_FLOAT_EQ(r.host.spoken.back().rate, 0.75f);
     r.app.speech_ended();
-    choose(r, "English");
+    choose(r, "English (inte granskad)");
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Read aloud"), nullptr);
 }
 
@@ -722,7 +723,8 @@ TEST(People, AVoiceOverTheNetworkReadsOnlyAfterThePersonAgrees) {
     AppRun r;
     press(r.h, r.app, "Ny förberedelse");
     go_to_step(r, "Vad är viktigt för dig?");
-    r.app.speech_available(ui::SpeechVoice::Network, ui::SpeechVoice::None);
+    r.app.speech_available("sv", ui::SpeechVoice::Network);
+    r.app.speech_available("en", ui::SpeechVoice::None);
     r.frame();
     const std::string question = "Vill du att texten läses upp av en röst via internet?";
     press(r.h, r.app, "Läs upp");

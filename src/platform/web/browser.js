@@ -25,10 +25,11 @@ mergeInto(LibraryManager.library, {
       networkOk !== 0);
   },
   sipprep_js_stop_speaking: function () { window.SipprepSpeech.stop(); },
-  sipprep_js_mirror: function (patch, focus, selection, announcement, lang) {
+  sipprep_js_mirror: function (patch, focus, selection, announcement, lang, rtl) {
     window.SipprepMirror.sync(UTF8ToString(patch), UTF8ToString(focus), UTF8ToString(selection),
-                              UTF8ToString(announcement), UTF8ToString(lang));
+                              UTF8ToString(announcement), UTF8ToString(lang), rtl !== 0);
   },
+  sipprep_js_load_language: function (code) { window.SipprepLanguages.load(UTF8ToString(code)); },
   sipprep_js_cursor: function (cursor) { window.SipprepShell.setCursor(UTF8ToString(cursor)); },
   sipprep_js_draft_changed: function () { window.SipprepDraft.changed(); },
   sipprep_js_take_over: function () { window.SipprepDraft.takeOver(); },

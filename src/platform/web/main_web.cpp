@@ -13,6 +13,7 @@
 
 #include "core/bundle.hpp"
 #include "core/date.hpp"
+#include "core/i18n.hpp"
 #include "gl_renderer.hpp"
 #include "imgui.h"
 #include "input_queue.hpp"
@@ -209,9 +210,29 @@ EMSCRIPTEN_KEEPALIVE void sipprep_draft_lock_changed(int locked, const char* err
     wake();
 }
 // web/shell.js: a new version of the app is ready; it is used after the next reload.
-// web/speech.js: which languages have a voice; reading aloud ended.
-EMSCRIPTEN_KEEPALIVE void sipprep_speech_available(int sv, int en) {
-    s.app->speech_available(static_cast<sipprep::ui::SpeechVoice>(sv), static_cast<sipprep::ui::SpeechVoice>(en));
+// web/speech.js: the language tags it reports voices for (space-separated), which voice a
+// language has; reading aloud ended.
+EMSCRIPTEN_KEEPALIVE const char* sipprep_speech_langs() {
+    s.buffer.clear();
+    for (sipprep::Lang lang : sipprep::built_langs()) {
+        const std::string tag(sipprep::lang_text_tag(lang));
+        if ((" " + s.buffer + " ").find(" " + tag + " ") != std::string::npos) continue;
+        if (!s.buffer.empty()) s.buffer += ' ';
+        s.buffer += tag;
+    }
+    return s.buffer.c_str();
+}
+EMSCRIPTEN_KEEPALIVE void sipprep_speech_available(const char* lang, int voice) {
+    s.app->speech_available(lang, static_cast<sipprep::ui::SpeechVoice>(voice));
+    wake();
+}
+// web/languages.js: a language's catalog file (its bytes), or that it could not be fetched.
+EMSCRIPTEN_KEEPALIVE void sipprep_language_loaded(const char* code, const char* data, int length) {
+    s.app->language_loaded(code, std::string(data, static_cast<std::size_t>(length)));
+    wake();
+}
+EMSCRIPTEN_KEEPALIVE void sipprep_language_failed(const char* code) {
+    s.app->language_failed(code);
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_speech_ended() {

@@ -13,7 +13,8 @@ void sipprep_js_reload_for_update();
 void sipprep_js_speak(const char* text, int length, const char* lang, float rate, int network_ok);
 void sipprep_js_stop_speaking();
 void sipprep_js_mirror(const char* patch, const char* focus_key, const char* selection_json, const char* announcement,
-                       const char* lang);
+                       const char* lang, int rtl);
+void sipprep_js_load_language(const char* code);
 void sipprep_js_draft_changed();
 void sipprep_js_clear_draft();
 void sipprep_js_keep_unreadable_draft(const char* text);
@@ -69,9 +70,11 @@ void WebHost::request_frames(int count) {
 }
 
 void WebHost::update_mirror(const ui::MirrorUpdate& u) {
-    sipprep_js_mirror(u.patch.c_str(), u.focus_key.c_str(), u.selection.c_str(), u.announcement.c_str(),
-                      u.lang.c_str());
+    sipprep_js_mirror(u.patch.c_str(), u.focus_key.c_str(), u.selection.c_str(), u.announcement.c_str(), u.lang.c_str(),
+                      u.rtl ? 1 : 0);
 }
+
+void WebHost::load_language(const std::string& code) { sipprep_js_load_language(code.c_str()); }
 
 bool WebHost::take_frame_wanted() {
     if (frames_wanted_ <= 0) return false;

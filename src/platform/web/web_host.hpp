@@ -18,6 +18,7 @@ public:
     void reload_for_update() override;
     void speak(const std::string& text, const std::string& lang, float rate, bool network_ok) override;
     void stop_speaking() override;
+    void load_language(const std::string& code) override;
     void pick_file() override;
     void copy_text(const std::string& text) override;
     void print_html(const std::string& title, const std::string& html) override;

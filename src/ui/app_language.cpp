@@ -1,0 +1,88 @@
+// The language menu and the languages whose texts are fetched when chosen (core/i18n.hpp): the
+// web app has Swedish built in; any other language's catalog arrives from the host, and until
+// it has, the app stays in the language it shows.
+#include "ui/app.hpp"
+
+namespace sipprep::ui {
+namespace {
+
+// Each language in its own name, as the Swedish catalog (always here) has it.
+std::string own_name(Lang lang) { return tr(Lang::Sv, "lang." + std::string(lang_code(lang))); }
+
+}  // namespace
+
+void App::language_choice() {
+    const std::vector<Lang> langs = built_langs();
+    const Lang shown = lang_fetching_.value_or(lang_);
+    std::vector<std::string> names;
+    int chosen = 0;
+    for (Lang lang : langs) {
+        if (lang == shown) chosen = static_cast<int>(names.size());
+        // Said in the language of the page: the person reading it may not read that language.
+        names.push_back(lang_reviewed(lang) ? own_name(lang) : own_name(lang) + " " + t("lang.unreviewed"));
+    }
+    if (radio_group(t("app.language"), "language", names, &chosen))
+        choose_language(langs[static_cast<std::size_t>(chosen)]);
+    if (lang_fetching_) {
+        Group group(Role::Status, "language-loading", std::string());
+        muted(trf(lang_, "lang.loading", {own_name(*lang_fetching_)}));
+    }
+    if (!lang_problem_.empty()) {
+        Group group(Role::Alert, "language-problem", std::string());
+        error_text(lang_problem_);
+    }
+}
+
+void App::choose_language(Lang lang) {
+    lang_problem_.clear();
+    if (!lang_loaded(lang)) {
+        if (lang_fetching_ == lang) return;
+        lang_fetching_ = lang;
+        host_.load_language(std::string(lang_code(lang)));
+        return;
+    }
+    lang_fetching_.reset();
+    if (lang == lang_ && lang == draft_lang_) return;
+    lang_ = draft_lang_ = lang;
+    changed();
+}
+
+void App::follow_language(Lang lang) {
+    draft_lang_ = lang;
+    if (lang_loaded(lang)) {
+        lang_ = lang;
+        lang_fetching_.reset();
+    } else {
+        choose_language(lang);
+    }
+}
+
+void App::language_loaded(const std::string& code, const std::string& file) {
+    Lang lang;
+    if (!lang_from_code(code, &lang)) return;
+    const std::string problem = load_catalog(lang, file);
+    if (lang_fetching_ != lang) return;  // another language was chosen meanwhile
+    lang_fetching_.reset();
+    host_.request_frames(1);
+    if (!problem.empty()) {
+        lang_problem_ = trf(lang_, problem, {own_name(lang)});
+        a11y_.announce(lang_problem_);
+        return;
+    }
+    lang_ = lang;
+    if (draft_lang_ != lang) {  // chosen now, not asked for by the stored draft
+        draft_lang_ = lang;
+        changed();
+    }
+}
+
+void App::language_failed(const std::string& code) {
+    Lang lang;
+    if (!lang_from_code(code, &lang) || lang_fetching_ != lang) return;
+    lang_fetching_.reset();
+    lang_problem_ = trf(lang_, "lang.failed", {own_name(lang)});
+    a11y_.announce(lang_problem_);
+    host_.request_frames(1);
+}
+
+}  // namespace sipprep::ui
