@@ -27,24 +27,39 @@ function withBytes(M, bytes, fn) {
 
 function run(M, m) {
   var empty = new Uint8Array(0);
-  var pass = new TextEncoder().encode(m.passphrase || '');
+  var enc = new TextEncoder();
+  var pass = enc.encode(m.passphrase || '');
+  // The second input: the locked draft's identity file (unlock-draft) or a recipient (seal-to).
+  var second = m.identity || enc.encode(m.recipient || '');
   return withBytes(M, m.bytes || empty, function (p, n) {
     return withBytes(M, pass, function (q, pn) {
-      switch (m.op) {
-        case 'protect': return M._sipprep_age_encrypt(p, n, q, pn);
-        case 'unlock': return M._sipprep_age_decrypt(p, n, q, pn);
-        case 'lock-draft': return M._sipprep_age_lock_draft(q, pn);
-        case 'unlock-draft': return M._sipprep_age_unlock_draft(p, n, q, pn);
-        case 'seal-draft': return M._sipprep_age_seal_draft(p, n);
-        default: M._sipprep_age_forget_draft_key(); return 0;
-      }
+      return withBytes(M, second, function (k, kn) {
+        switch (m.op) {
+          case 'protect': return M._sipprep_age_encrypt(p, n, q, pn);
+          case 'unlock': return M._sipprep_age_decrypt(p, n, q, pn);
+          case 'lock-draft': return M._sipprep_age_lock_draft(q, pn);
+          case 'unlock-draft': return M._sipprep_age_unlock_draft(p, n, q, pn, k, kn);
+          case 'seal-draft': return M._sipprep_age_seal_draft(p, n);
+          case 'seal-to': return M._sipprep_age_seal_to(p, n, k, kn);
+          default: M._sipprep_age_forget_draft_key(); return 0;
+        }
+      });
     });
   });
 }
 
+// A new key for the locked draft (lock-draft, or unlock-draft of a draft locked before keys):
+// { recipient, identity } or null.
+function newKey(M) {
+  var recipient = M.UTF8ToString(M._sipprep_age_recipient());
+  if (!recipient) return null;
+  var at = M._sipprep_age_identity_file();
+  return { recipient: recipient, identity: M.HEAPU8.slice(at, at + M._sipprep_age_identity_file_size()) };
+}
+
 function answer(M, m) {
   var t0 = performance.now();
-  var out = null;
+  var out = null, key = null;
   try {
     var result = run(M, m);
     var error = result ? M.UTF8ToString(result) : '';
@@ -52,7 +67,9 @@ function answer(M, m) {
       var at = M._sipprep_age_output();
       out = M.HEAPU8.slice(at, at + M._sipprep_age_output_size());
     }
-    return { reply: { id: m.id, error: error, bytes: out, ms: performance.now() - t0 }, transfer: out ? [out.buffer] : [] };
+    if (!error) key = newKey(M);
+    var transfer = (out ? [out.buffer] : []).concat(key ? [key.identity.buffer] : []);
+    return { reply: { id: m.id, error: error, bytes: out, key: key, ms: performance.now() - t0 }, transfer: transfer };
   } catch (e) {
     if (!(e instanceof NoMemory)) console.error('passphrase worker: ' + (e && e.message ? e.message : e));
     return { reply: { id: m.id, error: e instanceof NoMemory ? 'age.memory' : 'passphrase.failed' }, transfer: [] };

@@ -136,14 +136,22 @@
 
     // The stored draft, locked with a passphrase (web/draft-store.js): the worker keeps the key
     // while this tab has the draft open, so each save is sealed in milliseconds.
+    // lockDraft answers { key: { recipient, identity } }: the draft's new X25519 key, its
+    // identity sealed with the passphrase. unlockDraft opens `identity` with the passphrase and
+    // the draft with it; without one (a draft locked before keys) the draft with the passphrase,
+    // and answers a new key too.
     lockDraft: function (passphrase) {
       return call({ op: 'lock-draft', passphrase: passphrase });
     },
-    unlockDraft: function (bytes, passphrase) {
-      return call({ op: 'unlock-draft', bytes: bytes, passphrase: passphrase },
-        [bytes.buffer]);
+    unlockDraft: function (bytes, passphrase, identity) {
+      return call({ op: 'unlock-draft', bytes: bytes, passphrase: passphrase, identity: identity || null },
+        identity ? [bytes.buffer, identity.buffer] : [bytes.buffer]);
     },
     sealDraft: function (bytes) { return call({ op: 'seal-draft', bytes: bytes }, [bytes.buffer]); },
+    // Sealed to the locked draft's recipient, without its key (a tab that lost the draft).
+    sealTo: function (recipient, bytes) {
+      return call({ op: 'seal-to', bytes: bytes, recipient: recipient }, [bytes.buffer]);
+    },
     forgetDraftKey: function () { if (draftChannel.worker) call({ op: 'forget-draft' }); },
 
     unlock: function (bytes, passphrase) {

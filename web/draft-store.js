@@ -91,6 +91,7 @@
       idleWaiters: [],
       quietWaiters: [],
       rescueProblem: null,
+      newKey: null,        // a key made when a draft locked before keys was unlocked: stored with the next save
       trace: env.trace || null
     };
 
@@ -190,11 +191,10 @@
 
     // A rescue copy of an owner that another had already replaced (without Web Locks, a tab
     // learns it only at its next write): not the draft, but never dropped unread — it becomes an
-    // earlier version (not beside a locked draft).
+    // earlier version (beside a locked draft sealed to its recipient: keepWords).
     // Every other copy of this generation with words the record and the adopted copy do not
     // hold becomes one too.
     function orphanRescues(meta, cur, adopted) {
-      if (cur && cur.sealed) return [];
       return readRescues().filter(function (c) {
         var r = c.r;
         if (r === adopted || c.json === JSON.stringify(adopted) || !r.text || r.gen !== meta.gen) return false;
@@ -253,7 +253,7 @@
         // looked at by lateRescue); the adopted one stays until a write holding it is stored.
         var adopted = out.rescue ? JSON.stringify(out.rescue) : null;
         out.orphans.forEach(function (c) {
-          env.versions.keep({ text: c.r.text }, 'conflict', s.gen).then(function (ok) {
+          keepWords(c.r.text, 'conflict', s.gen).then(function (ok) {
             if (keptOrSay(ok)) dropRescue(function (r, json) { return json === c.json; });
           });
         });
@@ -361,7 +361,8 @@
       // Revision numbers are never used twice, not even after a failed write: a rescue copy's
       // number stays below every later write's.
       s.issuedRev = Math.max(s.issuedRev || 0, s.knownRev) + 1;
-      var w = { rev: s.issuedRev, base: s.knownRev, text: text, epoch: s.epoch, gen: s.gen, fence: s.fence, sealed: s.locked };
+      var w = { rev: s.issuedRev, base: s.knownRev, text: text, epoch: s.epoch, gen: s.gen, fence: s.fence, sealed: s.locked,
+        key: s.locked ? s.newKey : null };
       s.inFlight = w;
       var value = w.sealed
         ? env.passphrase.sealDraft(new TextEncoder().encode(text)).then(function (r) {
@@ -382,6 +383,7 @@
         return env.store.tx(['draft'], 'readwrite', function (t) {
           var d = t.objectStore('draft');
           var out = { result: 'saved' };
+          var k = w.key ? d.get('key') : null;
           withMetaAndCurrent(d, function (meta, cur) {
             if (!meta || meta.gen !== w.gen) { out.result = 'erased'; return; }
             // A tab told that another took over never writes, even a write it began before.
@@ -389,6 +391,8 @@
             if (cur && cur.rev > w.base) { out.result = 'newer'; return; }
             d.put(v, 'current');
             d.put({ gen: meta.gen, fence: meta.fence, rev: Math.max(meta.rev, w.rev) }, 'meta');
+            // A draft locked before keys, sealed now to its new key: the key goes with it.
+            if (w.key) d.put(keyRecord(w.key, k.result), 'key');
           });
           return out;
         });
@@ -410,6 +414,7 @@
       if (result === 'again') { s.pending = true; }
       else if (result === 'saved') {
         s.knownRev = Math.max(s.knownRev, w.rev);
+        if (w.key && s.newKey === w.key) s.newKey = null;
         if (!w.sealed) env.versions.saved(w.text, w.gen);
         var refused = null;
         try {
@@ -468,11 +473,11 @@
         if (rec && rec.sealed) {
           s.pending = false;
           tell(function () { env.app.locked(savedAtIso()); });
-          if (!s.storedLocked) env.versions.keep({ text: draftNow() }, 'conflict', s.gen);
+          if (!s.storedLocked) keepWords(draftNow(), 'conflict', s.gen).then(keptOrSay);
           return settleIdle();
         }
-        if (rec && rec.text) env.versions.keep({ text: rec.text }, 'conflict', s.gen);
-        if (out.rescue) env.versions.keep({ text: out.rescue.text }, 'conflict', s.gen);
+        if (rec && rec.text) keepWords(rec.text, 'conflict', s.gen);
+        if (out.rescue) keepWords(out.rescue.text, 'conflict', s.gen);
         return write();
       }, function (e) {
         s.inFlight = null;
@@ -483,7 +488,21 @@
 
     function keepConflict(w) {
       if (w.sealed && w.value && w.value.sealed) env.versions.keep({ sealed: w.value.sealed }, 'conflict', w.gen).then(keptOrSay);
-      else if (!w.sealed && !s.storedLocked) env.versions.keep({ text: s.state === 'owner' || s.state === 'releasing' ? draftNow() : w.text }, 'conflict', w.gen).then(keptOrSay);
+      else if (!w.sealed) keepWords(s.state === 'owner' || s.state === 'releasing' ? draftNow() : w.text, 'conflict', w.gen).then(keptOrSay);
+    }
+    // Words this tab must keep as an earlier version. When the draft was locked meanwhile (by
+    // another tab, whose key this one does not have) nothing readable may be stored beside it:
+    // they are sealed to the draft's recipient, stored in plain beside it, and kept so. Resolves
+    // as versions.keep does; false when they could not be kept (a draft locked before there were
+    // recipients has none to seal to).
+    function keepWords(text, kind, gen) {
+      return env.versions.keep({ text: text }, kind, gen).then(function (ok) {
+        if (!ok || ok === true || !ok.locked) return ok;
+        if (!ok.recipient) return false;
+        return env.passphrase.sealTo(ok.recipient, new TextEncoder().encode(text)).then(function (r) {
+          return r.error ? false : env.versions.keep({ sealed: r.bytes }, kind, gen);
+        });
+      });
     }
     // versions.keep resolves false when the browser refused to store the version.
     function keptOrSay(ok) { if (ok === false) tell(function () { env.app.failed('earlier version not kept'); }); return ok !== false; }
@@ -515,20 +534,23 @@
     // go of the lock before its rescue copy (written at pagehide) is seen here. Such a copy of an
     // earlier owner, newer than what this tab started from, is taken into the draft while nothing
     // was typed since, and kept as an earlier version otherwise. It is never dropped unread.
+    // Beside a draft that is locked, or being locked, it is only kept: readable while the lock is
+    // not stored (locking then seals it with the rest), else sealed to the draft's recipient.
     function lateRescue() {
       if (s.state !== 'owner' || !s.claimed || s.erasing) return;
       // A copy from before an erase (a closing tab's, seen only now) goes unread.
       dropRescue(function (r) { return (r.gen || 0) < s.gen; });
-      if (s.storedLocked || s.locked || s.locking) return;
+      var keepOnly = s.storedLocked || s.locked || s.locking;
       readRescues().filter(function (c) {
         return (c.r.gen || 0) === s.gen && (c.r.fence || 0) < s.fence && s.rescueSeen.indexOf(c.json) < 0;
-      }).sort(function (a, b) { return newer(a.r, b.r) ? -1 : 1; }).forEach(function (c) { lateCopy(c.r, c.json); });
+      }).sort(function (a, b) { return newer(a.r, b.r) ? -1 : 1; }).forEach(function (c) { lateCopy(c.r, c.json, keepOnly); });
     }
-    function lateCopy(r, seen) {
+    function lateCopy(r, seen, keepOnly) {
       s.rescueSeen.push(seen);
-      if (r.rev <= s.startRev || r.text === s.startText || r.text === draftNow()) { s.rescueDone.push(seen); return; }
+      var shown = keepOnly && !s.locked && !s.locking ? '' : draftNow();  // a locked draft not opened here shows nothing
+      if (r.rev <= s.startRev || r.text === s.startText || r.text === shown) { s.rescueDone.push(seen); return; }
       // Taken only from the record's owner or a later one (as at the claim), and only once.
-      if (!s.typedSinceOwner && !s.rescueAdopted && (r.fence || 0) >= s.startFence) {
+      if (!keepOnly && !s.typedSinceOwner && !s.rescueAdopted && (r.fence || 0) >= s.startFence) {
         s.rescueAdopted = seen;
         s.adoptedAbove = Math.max(s.issuedRev || 0, s.knownRev, s.inFlight ? s.inFlight.rev : 0);
         s.startText = r.text;
@@ -538,7 +560,7 @@
         schedule();
         return;
       }
-      env.versions.keep({ text: r.text }, 'conflict', s.gen).then(function (ok) {
+      keepWords(r.text, 'conflict', s.gen).then(function (ok) {
         if (keptOrSay(ok)) { s.rescueDone.push(seen); dropRescue(function (r, json) { return json === seen; }); }
       });
     }
@@ -555,6 +577,7 @@
       s.handed = null;
       // The key of a locked draft stays with the tab that edits it.
       if (s.locked) { s.locked = false; env.passphrase.forgetDraftKey(); }
+      s.newKey = null;
       letGoOfLock();
       requestLock('wait');  // this tab edits again when the lock comes free (the other tab closed)
       if (tellApp) tell(function () { env.app.elsewhere(true); });
@@ -618,7 +641,7 @@
       lateAnswer: function (answer) {
         // Erased by this tab since it took over (or the erase is on its way): nothing of before comes back.
         if (!answer.unsaved || answer.gen !== s.gen || s.storedLocked || s.erasing || s.epoch !== s.ownerEpoch) return;
-        if (s.typedSinceOwner) { env.versions.keep({ text: answer.text }, 'conflict', s.gen); return; }
+        if (s.typedSinceOwner) { keepWords(answer.text, 'conflict', s.gen).then(keptOrSay); return; }
         tell(function () { env.app.reloaded(answer.text, true); });
         schedule();
       },
@@ -719,7 +742,7 @@
         // page may be gone by then).
         var unstored = s.pending || !!s.inFlight;
         if (s.inFlight) s.inFlight.keptAlready = true;
-        if (unstored && !s.locked && !s.storedLocked) env.versions.keep({ text: draftNow() }, 'conflict', s.gen).then(keptOrSay);
+        if (unstored && !s.locked && !s.storedLocked) keepWords(draftNow(), 'conflict', s.gen).then(keptOrSay);
         // Locked: sealed with the key before it is forgotten (the worker answers in order).
         else if (unstored && s.locked) {
           var gen = s.gen;
@@ -759,6 +782,7 @@
       s.timer = 0;
       s.locked = false;
       s.storedLocked = false;
+      s.newKey = null;
       env.passphrase.forgetDraftKey();
       // Removed at once (nothing of it may stay if the page closes now), put back if the erase
       // does not happen.
@@ -806,6 +830,14 @@
     }
 
     // ------------------------------------------------------------ locking with a passphrase
+    // The locked draft's key beside it ('key'): its recipient in plain, which any tab may seal to
+    // (a tab that lost the draft keeps its words so), and its identity sealed with the
+    // passphrase. The identities of earlier locks stay (`earlier`): versions sealed to them stay.
+    function keyRecord(key, old) {
+      var earlier = old ? (old.earlier || []).concat(old.recipient === key.recipient ? [] : [old.identity]) : [];
+      return { recipient: key.recipient, identity: key.identity, earlier: earlier };
+    }
+
     function savedAtIso() {
       var at = ls(function () { return Number(local.getItem(KEYS.savedAt) || 0); }, 0);
       return at ? new Date(at).toISOString().replace(/\.\d+Z$/, 'Z') : '';
@@ -824,8 +856,10 @@
         else if (s.pending && s.state === 'releasing') write();
         settleIdle();
       }
+      var key = null;
       return env.passphrase.lockDraft(passphrase).then(function (r) {
         if (r.error) { env.app.lockChanged(false, r.error); return undefined; }
+        key = r.key;
         return sealAndStore(LOCK_TRIES).catch(function (e) {
           env.passphrase.forgetDraftKey();
           env.app.lockChanged(false, 'storage');
@@ -862,6 +896,7 @@
               var versions = t.objectStore('versions');
               var out = { result: 'saved' };
               var mReq = d.get('meta');
+              var kReq = d.get('key');
               var all = versions.getAll();
               all.onsuccess = function () {
                 var meta = mReq.result;
@@ -871,6 +906,7 @@
                 if (readable.some(function (v) { return !sealedVersions[v.id] || sealedVersions[v.id].text !== v.text; })) { out.result = 'again'; return; }
                 d.put({ sealed: sealed.bytes, rev: rev, fence: fence, savedAt: env.now() }, 'current');
                 d.put({ gen: gen, fence: fence, rev: Math.max(meta.rev, rev) }, 'meta');
+                d.put(keyRecord(key, kReq.result), 'key');
                 d.delete('unreadable');
                 readable.forEach(function (v) { versions.put({ id: v.id, time: v.time, kind: v.kind, sealed: sealedVersions[v.id].sealed }); });
               };
@@ -884,7 +920,7 @@
                 env.passphrase.forgetDraftKey();
                 env.app.lockChanged(false, 'storage');
                 if (out.result === 'taken') {
-                  if (s.state === 'owner' || s.state === 'releasing') env.versions.keep({ text: draftNow() }, 'conflict', gen);
+                  if (s.state === 'owner' || s.state === 'releasing') keepWords(draftNow(), 'conflict', gen).then(keptOrSay);
                   becomeFollower(true);
                 }
                 return undefined;
@@ -914,20 +950,36 @@
       return new Promise(function (resolve) { s.quietWaiters.push(resolve); });
     }
 
+    // The identity under the passphrase, then the draft with it. A draft locked before there
+    // were keys (no 'key' beside it) opens with the passphrase itself; the worker then makes it a
+    // key, stored with the next save (sealed to it), which this tab makes at once.
     function unlock(passphrase) {
-      return env.store.get('draft', 'current').catch(function () { return null; }).then(function (rec) {
+      return env.store.tx(['draft'], 'readonly', function (t) {
+        var d = t.objectStore('draft');
+        var out = {};
+        var k = d.get('key'), c = d.get('current');
+        c.onsuccess = function () { out.rec = c.result; out.key = k.result; };
+        return out;
+      }).catch(function () { return {}; }).then(function (stored) {
+        var rec = stored.rec;
         // Erased or unlocked meanwhile: nothing sealed to open.
         if (!rec || !rec.sealed) return { error: '', bytes: rec && rec.text ? new TextEncoder().encode(rec.text) : null, plain: true };
-        return env.passphrase.unlockDraft(new Uint8Array(rec.sealed), passphrase);
+        var identity = stored.key && stored.key.identity ? new Uint8Array(stored.key.identity) : null;
+        return env.passphrase.unlockDraft(new Uint8Array(rec.sealed), passphrase, identity);
       }).then(function (r) {
-        if (!r.error && !r.plain && s.state === 'owner') s.locked = true;
+        if (!r.error && !r.plain && s.state === 'owner') {
+          s.locked = true;
+          if (r.key) { s.newKey = r.key; s.pending = true; }
+        }
         if (r.plain) s.storedLocked = false;
         env.app.unlocked(r.error || '', r.bytes ? new TextDecoder().decode(r.bytes) : '');
+        if (s.newKey && s.state === 'owner') schedule();
       });
     }
 
     function removeLock() {
       env.passphrase.forgetDraftKey();
+      s.newKey = null;
       s.locked = false;
       s.storedLocked = false;
       schedule();
@@ -952,7 +1004,7 @@
     function keepVersion(kind) {
       if (s.state !== 'owner' || (s.storedLocked && !s.locked)) return Promise.resolve(null);
       var text = draftNow(), gen = s.gen;
-      if (!s.locked) return env.versions.keep({ text: text }, kind, gen).then(function (ok) { return keptOrSay(ok) ? text : null; });
+      if (!s.locked) return keepWords(text, kind, gen).then(function (ok) { return keptOrSay(ok) ? text : null; });
       return env.passphrase.sealDraft(new TextEncoder().encode(text)).then(function (r) {
         if (r.error) return keptOrSay(false) ? text : null;
         return env.versions.keep({ sealed: r.bytes }, kind, gen).then(function (ok) { return keptOrSay(ok) ? text : null; });

@@ -15,15 +15,25 @@
 
     // `entry`: { text } or, for a locked draft, { sealed }; `kind`: why it was kept ("auto",
     // "new", "open", "restore", "conflict"); `gen`: the generation of the draft it belongs to.
+    // Resolves true (kept, or erased since), false (refused by the browser), or, for text
+    // beside a draft locked meanwhile, { locked: true, recipient } (nothing kept).
     function keep(entry, kind, gen) {
       if (!entry || !(entry.text || entry.sealed)) return Promise.resolve();
       return store.tx(['draft', STORE], 'readwrite', function (t) {
         var draft = t.objectStore('draft');
         var meta = draft.get('meta');
+        var key = draft.get('key');
         var current = draft.get('current');
+        var out = { locked: false, recipient: null };
         current.onsuccess = function () {
           if ((meta.result ? meta.result.gen : 0) !== gen) return;  // erased since
-          if (entry.text && current.result && current.result.sealed) return;  // locked since: nothing readable beside it
+          // Locked since: nothing readable beside it. The caller may seal the words to the
+          // draft's recipient (stored in plain beside it) and keep them so.
+          if (entry.text && current.result && current.result.sealed) {
+            out.locked = true;
+            out.recipient = key.result ? key.result.recipient : null;
+            return;
+          }
           var versions = t.objectStore(STORE);
           var v = { time: new Date(now()).toISOString().replace(/\.\d+Z$/, 'Z'), kind: kind };
           if (entry.sealed) v.sealed = entry.sealed; else v.text = entry.text;
@@ -34,7 +44,8 @@
             for (var i = 0; i + KEEP < all.length; i++) versions.delete(all[i]);
           };
         };
-      }).then(function () { return true; }, function () { return false; });
+        return out;
+      }).then(function (out) { return out.locked ? out : true; }, function () { return false; });
     }
 
     // Called after each save: at most one automatic version per ten minutes.

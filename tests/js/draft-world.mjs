@@ -130,6 +130,14 @@ export class World {
     this.violations = [];
     this.fence = 0;           // the owner's fence as last stored
     this.checker = createStore(this.idb);  // the test's own view of the database
+    this.keys = new Set();    // recipients the stand-in worker made
+    this.unlockedWith = [];   // 'key' or 'passphrase' (a draft locked before keys), per unlock
+  }
+
+  newKey(pass) {
+    const recipient = `age1model${this.keys.size + 1}`;
+    this.keys.add(recipient);
+    return { recipient, identity: seal('identity for ' + pass) };
   }
 
   say(line) { this.log.push(line); }
@@ -182,11 +190,20 @@ export class World {
           if (!tab.alive) return new Promise(() => {});  // a closed page asks for nothing
           Locks.current = tab; const p = world.locks.request(name, opts, cb); Locks.current = null; return p; }
       },
+      // The worker (web/age-worker.js), its sealing stood in for by base64: each lock makes a key
+      // (its recipient, and its identity "sealed" with the passphrase); unlocking a draft locked
+      // before keys (no identity given) makes one too. Sealing to a recipient needs a known one.
       passphrase: {
-        lockDraft: (pass) => worker(() => ({ error: pass === 'fel' ? 'age.too_short' : '' })),
+        lockDraft: (pass) => worker(() => (pass === 'fel' ? { error: 'age.too_short' } : { error: '', key: world.newKey(pass) })),
         sealDraft: (bytes) => worker(() => ({ error: '', bytes: seal(new TextDecoder().decode(bytes)) })),
-        unlockDraft: (bytes, pass) => worker(() => pass === 'lösen'
-          ? { error: '', bytes: new TextEncoder().encode(unseal(bytes)) } : { error: 'age.wrong_passphrase' }),
+        sealTo: (recipient, bytes) => worker(() => (world.keys.has(recipient)
+          ? { error: '', bytes: seal(new TextDecoder().decode(bytes)) } : { error: 'age.damaged' })),
+        unlockDraft: (bytes, pass, identity) => worker(() => {
+          if (identity && unseal(identity) !== 'identity for ' + pass) return { error: 'age.wrong_passphrase' };
+          if (!identity && pass !== 'lösen') return { error: 'age.wrong_passphrase' };
+          world.unlockedWith.push(identity ? 'key' : 'passphrase');
+          return { error: '', bytes: new TextEncoder().encode(unseal(bytes)), key: identity ? undefined : world.newKey(pass) };
+        }),
         forgetDraftKey() {}
       },
       timers: {
@@ -330,6 +347,7 @@ export class World {
       const d = t.objectStore('draft');
       const c = d.get('current'); c.onsuccess = () => { out.current = c.result; };
       const u = d.get('unreadable'); u.onsuccess = () => { out.unreadable = u.result; };
+      const k = d.get('key'); k.onsuccess = () => { out.key = k.result; };
       const v = t.objectStore('versions').getAll(); v.onsuccess = () => { out.versions = v.result; };
       return out;
     });
@@ -361,6 +379,12 @@ export class World {
       if (snap.versions.some((v) => typeof v.text === 'string')) this.violation('a readable version beside the locked draft');
       if (snap.rescues.length) this.violation('a readable rescue copy beside the locked draft');
       if (snap.unreadable && snap.unreadable.text) this.violation('a readable kept-aside copy beside the locked draft');
+      // Beside a draft locked by this release: the recipient any tab may seal to, and the
+      // identity, sealed (with the passphrase).
+      if (snap.current && snap.current.sealed && !this.legacySeeded) {
+        if (!snap.key || !this.keys.has(snap.key.recipient)) this.violation('a locked draft without its recipient beside it');
+        else if (unseal(snap.key.identity) === null) this.violation('the locked draft\'s identity is stored readable');
+      }
     }
     return snap;
   }

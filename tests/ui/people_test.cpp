@@ -950,12 +950,12 @@ TEST(People, TheWordsCarryTheLanguageTheyAreWrittenIn) {
     AppRun r;
     press(r.h, r.app, "Ny förberedelse");
     EXPECT_FALSE(r.state()["content"].contains("written_language")) << "Swedish, as every older file";
-    choose(r, "English");
+    choose(r, "English (inte granskad)");
     EXPECT_EQ(r.state()["content"]["written_language"], "en");
     choose(r, "Svenska");
     EXPECT_FALSE(r.state()["content"].contains("written_language"));
     // A new preparation starts in the language chosen.
-    choose(r, "English");
+    choose(r, "English (inte granskad)");
     press(r.h, r.app, "To the start page");
     press(r.h, r.app, "New preparation");
     EXPECT_EQ(r.state()["content"]["written_language"], "en");

@@ -1,7 +1,8 @@
-// age v1 files protected with a passphrase (C2SP age, the scrypt recipient): the standard format
-// that Debian's `age -p` reads and writes. No crypto of our own: scrypt, ChaCha20-Poly1305 and
-// HMAC-SHA-256 are libsodium's; this file only lays them out as the specification says.
-// Only binary files (not the armored PEM form), and only the scrypt recipient.
+// age v1 files (C2SP age): protected with a passphrase (the scrypt recipient, what Debian's
+// `age -p` reads and writes), and, for the locked draft, sealed to an X25519 key (`age -r`,
+// `age -d -i`). No crypto of our own: scrypt, X25519, ChaCha20-Poly1305 and HMAC-SHA-256 are
+// libsodium's; these files only lay them out as the specification says.
+// Only binary files (not the armored PEM form).
 #pragma once
 
 #include <array>
@@ -34,6 +35,7 @@ enum class Error {
     NotAge,         // not an age v1 file
     Armored,        // the PEM form ("-----BEGIN AGE ENCRYPTED FILE-----"), not read here
     NotPassphrase,  // made for a key (X25519 …), not a passphrase
+    NotForThisKey,  // no stanza opens with this X25519 identity (or made for a passphrase)
     Malformed,      // a header or payload that breaks the format (a stanza argument that is not printable ASCII)
     WorkFactorTooHigh,
     WrongPassphrase,  // or a file key wrapped for another passphrase
@@ -81,6 +83,31 @@ std::string seal(const Sealer& sealer, std::string_view plaintext);
 
 // make_sealer and seal in one: a new file key, salt and nonce each time. "" when scrypt failed.
 std::string encrypt(std::string_view plaintext, std::string_view passphrase, int work_factor = kDefaultWorkFactor);
+
+// ---- X25519 (age's own keys): a recipient "age1…" anyone may seal to, and its identity
+// "AGE-SECRET-KEY-1…" that opens what was sealed to it. Bech32 as age writes them.
+struct Identity {
+    std::array<unsigned char, 32> secret{};
+    std::array<unsigned char, 32> public_key{};
+    bool ok() const;
+};
+// A new identity from libsodium's CSPRNG.
+Identity generate_identity();
+std::string recipient_string(const std::array<unsigned char, 32>& public_key);  // "age1…"
+std::string identity_string(const Identity& identity);                          // "AGE-SECRET-KEY-1…"
+// "age1…"; false for anything else (another kind of recipient, a bad checksum, mixed case).
+bool parse_recipient(std::string_view text, std::array<unsigned char, 32>* public_key);
+// An identity file as age-keygen writes it (comment lines starting with '#', blank lines, one
+// "AGE-SECRET-KEY-1…" line) or the key alone. Not ok() when there is no valid key.
+Identity parse_identity(std::string_view text);
+
+// A new file key wrapped for `recipient` (an X25519 stanza): each seal() is an age file that
+// `age -d -i` opens with its identity. Not ok() when the recipient is not an "age1…" key.
+Sealer make_sealer_to(std::string_view recipient);
+// make_sealer_to and seal in one. "" for a bad recipient.
+std::string encrypt_to(std::string_view plaintext, std::string_view recipient);
+// Opens a file with an X25519 stanza for `identity`; the sealer saves again to the same recipient.
+Decrypted decrypt_with(std::string_view file, const Identity& identity);
 
 // Raw (unpadded, canonical) standard base64, as the format uses it. Exposed for tests.
 std::string base64_encode(std::string_view bytes);

@@ -86,6 +86,10 @@ const char* error_key(Error e) {
             return "age.armored";
         case Error::NotPassphrase:
             return "age.not_passphrase";
+        // Only the draft store opens files with a key, the one stored beside them: when it does not
+        // open them, what is stored was changed or damaged.
+        case Error::NotForThisKey:
+            return "age.damaged";
         case Error::Malformed:
             return "age.malformed";
         case Error::WorkFactorTooHigh:
