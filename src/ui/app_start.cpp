@@ -88,6 +88,7 @@ bool App::draft_has_content() const {
     if (lock_.waiting) return true;
     Preparation empty = make_new_preparation();
     empty.kind = prep_.kind;
+    empty.written_language = prep_.written_language;  // choosing a language writes nothing
     return to_json(prep_) != to_json(empty);
 }
 

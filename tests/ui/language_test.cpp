@@ -80,3 +80,13 @@ TEST(Language, ArabicTurnsThePageRightToLeft) {
     choose(r, menu_name(Lang::Ar));
     EXPECT_EQ(page_language(r), std::make_pair(std::string("ar"), true));
 }
+
+// Choosing a language on the start screen writes nothing: a new preparation then starts at once,
+// without asking to replace what is there (the words' language alone is not content).
+TEST(Language, ChoosingALanguageFirstLeavesNothingToReplace) {
+    AppRun r;
+    choose(r, "English (inte granskad)");
+    test::press(r.h, r.app, "New preparation");
+    EXPECT_EQ(test::find(r.app.a11y_tree(), ui::Role::Button, "Yes, replace it"), nullptr);
+    EXPECT_EQ(r.state()["content"]["written_language"], "en");
+}
