@@ -92,11 +92,14 @@ test('the locked draft is sealed to a recipient stored beside it; age opens it; 
   assert.equal(right.error, '');
   assert.equal((await state(page)).content.owner.name, 'Daniel Hassan');
   // Its first save after unlocking seals it to a new key and stores the recipient with it.
-  await page.waitForFunction(async () => {
-    const key = await window.SipprepStore.get('draft', 'key');
-    return !!key && !window.sipprep.storage().pending;
-  }, null, { timeout: 30000 });
-  const moved = await stored(page);
+  // (Polled from here: a page predicate that returns a promise counts as true at once.)
+  let moved;
+  for (const until = Date.now() + 30000; ; await new Promise((r) => setTimeout(r, 50))) {
+    moved = await stored(page);
+    if (moved.key && moved.key.recipient !== first.key.recipient &&
+        !(await page.evaluate(() => window.sipprep.storage().pending))) break;
+    assert.ok(Date.now() < until, `no new key stored beside the unlocked draft: ${JSON.stringify(moved.key)}`);
+  }
   assert.notEqual(moved.key.recipient, first.key.recipient);
   assert.match(Buffer.from(moved.current.sealed, 'base64').subarray(0, 40).toString('latin1'), /^age-encryption\.org\/v1\n-> X25519 /);
 
