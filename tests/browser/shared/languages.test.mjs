@@ -19,6 +19,9 @@ const LANGUAGES = (process.env.SIPPREP_FLOW_LANGUAGES || 'ar,sv-x-easy').split('
   id,
   tag: id === 'sv-x-easy' ? 'sv' : id,
   dir: id === 'ar' ? 'rtl' : 'ltr',
+  // A first name of their own: the saved file is named after it, and a browser may write a second
+  // file of the same name over the first (WebKit does).
+  owner: { ar: 'Fatima Haddad', 'sv-x-easy': 'Berit Lund' }[id] || `Test ${id}`,
   goal: id === 'ar' ? 'أريد أن تزورني Anna Svensson في البيت يوم 2026-12-24 كل أسبوع'
     : 'Jag vill bo kvar hemma. Anna Svensson ska hälsa på mig varje vecka.',
   question: id === 'ar' ? 'من يساعدني في عطلة نهاية الأسبوع؟' : 'Vem hjälper mig på helgen?'
@@ -54,10 +57,11 @@ for (const engine of ENGINES) {
         assert.equal(await s.hasText(SV['start.title'], { exact: true }), language.tag === 'sv' && SV['start.title'] === t('start.title'));
 
         await s.press(t('start.new'));
-        await s.fill(t('owner.name'), 'Anna Svensson');
+        await s.fill(t('owner.name'), language.owner);
         await s.fill(t('owner.personal_id'), pnr('19580412', '238'));
         await goToStep(s, 'step.goal');
         await s.typeInto(t('goal.question'), language.goal);
+        await s.screenshot(join(ARTIFACTS, `${engine}-language-${language.id}-goal.png`));
         await goToStep(s, 'step.questions');
         await s.fill(t('questions.new'), language.question);
         await s.press(t('questions.add'));
