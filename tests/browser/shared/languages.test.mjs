@@ -85,6 +85,17 @@ for (const engine of ENGINES) {
         await s.waitForText(language.goal);
         assert.deepEqual(await s.takeProblems(), []);
         await s.close();
+
+        // The saved file, opened in a fresh browser that starts in Swedish, opens in its language.
+        const fresh = await env.open();
+        await fresh.chooseFile(() => fresh.press(SV['start.open']), saved.file);
+        await fresh.waitFor((goal) => window.sipprep.state().content.goals.long_term[0]?.text === goal, [language.goal]);
+        await fresh.waitFor((id) => window.sipprep.state().language === id, [language.id]);
+        await fresh.waitFor((lang) => document.documentElement.lang === lang, [language.tag]);
+        await fresh.waitForControl({ role: 'button', name: t('nav.next') });
+        assert.deepEqual(await page(fresh), { lang: language.tag, dir: language.dir });
+        assert.deepEqual(await fresh.takeProblems(), []);
+        await fresh.close();
       });
     }
   });
