@@ -2,6 +2,7 @@
 // web app has Swedish built in; any other language's catalog arrives from the host, and until
 // it has, the app stays in the language it shows.
 #include "ui/app.hpp"
+#include "ui/bidi_shaper.hpp"
 
 namespace sipprep::ui {
 namespace {
@@ -9,19 +10,31 @@ namespace {
 // Each language in its own name, as the Swedish catalog (always here) has it.
 std::string own_name(Lang lang) { return tr(Lang::Sv, "lang." + std::string(lang_code(lang))); }
 
+// "العربية" as it is drawn: its joining forms in drawing order (left to right). The base font has
+// just these glyphs, so that an Arabic reader can find their language on a Swedish page before
+// the shaper and the Arabic glyphs have been loaded (they are, only once Arabic is chosen).
+constexpr const char* kArabicDrawn = "\uFE94\uFEF4\uFE91\uFEAE\uFECC\uFEDF\uFE8D";
+
+// The name as drawn: pre-shaped while the shaper is not there, else the text itself.
+std::string drawn_name(Lang lang) {
+    return lang == Lang::Ar && bidi_shaper::generation() == 0 ? kArabicDrawn : own_name(lang);
+}
+
 }  // namespace
 
 void App::language_choice() {
     const std::vector<Lang> langs = built_langs();
     const Lang shown = lang_fetching_.value_or(lang_);
-    std::vector<std::string> names;
+    std::vector<std::string> names, spoken;
     int chosen = 0;
     for (Lang lang : langs) {
         if (lang == shown) chosen = static_cast<int>(names.size());
         // Said in the language of the page: the person reading it may not read that language.
-        names.push_back(lang_reviewed(lang) ? own_name(lang) : own_name(lang) + " " + t("lang.unreviewed"));
+        const std::string note = lang_reviewed(lang) ? std::string() : " " + t("lang.unreviewed");
+        names.push_back(drawn_name(lang) + note);
+        spoken.push_back(own_name(lang) + note);
     }
-    if (radio_group(t("app.language"), "language", names, &chosen))
+    if (radio_group(t("app.language"), "language", names, &chosen, {}, spoken))
         choose_language(langs[static_cast<std::size_t>(chosen)]);
     if (lang_fetching_) {
         Group group(Role::Status, "language-loading", std::string());

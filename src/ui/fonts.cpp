@@ -7,12 +7,14 @@ namespace sipprep::ui {
 Fonts build_fonts(const std::vector<unsigned char>& ttf, float pixel_ratio, float text_scale,
                   const std::vector<unsigned char>& rtl_ttf) {
     // Latin-1, Latin Extended-A, the punctuation people type (dashes, quotes, bullets, …, ‰, ′ ″, ‹ ›, ⁄), €, and
-    // the marks the app draws (→, ▴ ▾, ✓): Swedish and the names people in Sweden have. build-wasm.sh reads
+    // the marks the app draws (→, ▴ ▾, ✓), and the seven joining forms of "العربية" for the language menu:
+    // Swedish and the names people in Sweden have. build-wasm.sh reads
     // this table to subset the font file.
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2015, 0x2018, 0x201E, 0x2020,
-                                     0x2022, 0x2026, 0x2026, 0x2030, 0x2030, 0x2032, 0x2033, 0x2039, 0x203A,
-                                     0x2044, 0x2044, 0x20AC, 0x20AC, 0x2192, 0x2192, 0x25B4, 0x25B4, 0x25BE,
-                                     0x25BE, 0x2713, 0x2713, 0xFFFD, 0xFFFD, 0};
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x2015, 0x2018, 0x201E, 0x2020, 0x2022,
+                                     0x2026, 0x2026, 0x2030, 0x2030, 0x2032, 0x2033, 0x2039, 0x203A, 0x2044, 0x2044,
+                                     0x20AC, 0x20AC, 0x2192, 0x2192, 0x25B4, 0x25B4, 0x25BE, 0x25BE, 0x2713, 0x2713,
+                                     0xFE8D, 0xFE8D, 0xFE91, 0xFE91, 0xFE94, 0xFE94, 0xFEAE, 0xFEAE, 0xFECC, 0xFECC,
+                                     0xFEDF, 0xFEDF, 0xFEF4, 0xFEF4, 0xFFFD, 0xFFFD, 0};
     // Hebrew and Arabic with their presentation forms (the shaped letters bidi.cpp draws): a font
     // file of their own (app-font-rtl.ttf), loaded only when right-to-left text is drawn.
     static const ImWchar rtl_ranges[] = {0x0590, 0x05FF, 0x0600, 0x06FF, 0xFB1D, 0xFDFF, 0xFE70, 0xFEFE, 0};

@@ -533,7 +533,7 @@ bool checkbox(const std::string& label, const std::string& id, bool* value, cons
 }
 
 bool radio_group(const std::string& label, const std::string& id, const std::vector<std::string>& options,
-                 int* selected, const std::string& description) {
+                 int* selected, const std::string& description, const std::vector<std::string>& spoken) {
     // The visible label is the group's name in the mirror, not a paragraph of its own.
     if (!label.empty()) wrapped_text(label);
     if (!description.empty()) muted(description);
@@ -579,7 +579,7 @@ bool radio_group(const std::string& label, const std::string& id, const std::vec
         take_pending_focus(id + "-" + std::to_string(i), key);
         scroll_to_if_focus_arrived(key);
         focus_ring_if_focused(key);
-        A11yNode& n = item_node(Role::Radio, key, options[i], iid);
+        A11yNode& n = item_node(Role::Radio, key, i < spoken.size() ? spoken[i] : options[i], iid);
         n.checked = *selected == static_cast<int>(i);
     }
     a11y().pop();

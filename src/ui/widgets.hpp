@@ -39,8 +39,10 @@ bool button(const std::string& label, const std::string& id, ButtonStyle style =
 bool checkbox(const std::string& label, const std::string& id, bool* value, const std::string& description = {});
 
 // One choice of several; returns true when *selected changed. Horizontal when it fits.
+// `spoken`, if given, is each option's name in the mirror where the drawn label differs (a label
+// drawn pre-shaped, see App::language_choice).
 bool radio_group(const std::string& label, const std::string& id, const std::vector<std::string>& options,
-                 int* selected, const std::string& description = {});
+                 int* selected, const std::string& description = {}, const std::vector<std::string>& spoken = {});
 
 struct FieldOptions {
     bool multiline = false;
