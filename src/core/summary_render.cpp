@@ -233,9 +233,11 @@ std::string render_html(const Summary& s, Lang lang, Audience audience) {
         if (open) body += std::string("</") + open + ">\n";
         body += "</section>\n";
     }
-    return "<!doctype html>\n<html lang=\"" + std::string(lang_code(lang)) +
-           "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html(s.title + " – " + s.person) + "</title>\n<style>" +
-           std::string(embedded::print_css) + "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
+    // The page reads in its language's direction; the person's own words carry theirs (dir="auto").
+    return "<!doctype html>\n<html lang=\"" + std::string(lang_text_tag(lang)) + "\" dir=\"" +
+           (lang_is_rtl(lang) ? "rtl" : "ltr") + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+           html(s.title + " – " + s.person) + "</title>\n<style>" + std::string(embedded::print_css) +
+           "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
 }
 
 }  // namespace sipprep

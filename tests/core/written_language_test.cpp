@@ -153,8 +153,8 @@ TEST(WrittenLanguage, ThePrintMarksTheWordsWithTheirLanguageAndDirection) {
     EXPECT_NE(html.find("<span lang=\"ar\" dir=\"auto\">\u2068" + std::string(kArabicWords) + "\u2069</span>"),
               std::string::npos)
         << html;
-    EXPECT_NE(html.find("<html lang=\"sv\">"), std::string::npos);
-    EXPECT_EQ(html.find("lang=\"sv\" dir"), std::string::npos) << "Swedish words on a Swedish page are not marked";
+    EXPECT_NE(html.find("<html lang=\"sv\" dir=\"ltr\">"), std::string::npos);
+    EXPECT_EQ(html.find("<span lang=\"sv\""), std::string::npos) << "Swedish words on a Swedish page are not marked";
 }
 
 TEST(WrittenLanguage, AnInterpreterIsSuggestedWhenNobodyAskedForOne) {
@@ -258,4 +258,12 @@ TEST(WrittenLanguage, TheArabicExampleReadsAsThePersonWroteIt) {
     EXPECT_NE(s.find("Svar på arabiska"), std::string::npos);
     EXPECT_NE(s.find("Personen har skrivit på arabiska men har inte bett om tolk."), std::string::npos);
     EXPECT_NE(s.find("Att mamma klarar vardagen"), std::string::npos);
+}
+
+// The person's own print in Arabic reads right to left; Lätt svenska prints as Swedish.
+TEST(WrittenLanguage, ThePrintPageTakesItsLanguagesDirection) {
+    const std::string ar = render_html(build_summary(arabic(), Lang::Ar, kToday, {}), Lang::Ar);
+    EXPECT_NE(ar.find("<html lang=\"ar\" dir=\"rtl\">"), std::string::npos) << ar.substr(0, 120);
+    const std::string easy = render_html(build_summary(arabic(), Lang::SvEasy, kToday, {}), Lang::SvEasy);
+    EXPECT_NE(easy.find("<html lang=\"sv\" dir=\"ltr\">"), std::string::npos) << easy.substr(0, 120);
 }
