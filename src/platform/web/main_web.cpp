@@ -157,18 +157,22 @@ EMSCRIPTEN_KEEPALIVE void sipprep_wake() { wake(); }
 
 // The DOM mirror (web/mirror.js): focus, activation and text editing by the browser.
 EMSCRIPTEN_KEEPALIVE void sipprep_a11y_focus(const char* key, int visible) {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->dom_focus(key, visible != 0);
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_a11y_blur(const char* key) {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->dom_blur(key);
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_a11y_activate(const char* key) {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->dom_activate(key);
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_a11y_text(const char* key, const char* value, int start, int end, int backward) {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->dom_text(key, sipprep::ui::DomText{value, start, end, backward != 0});
     wake();
 }
@@ -194,6 +198,7 @@ EMSCRIPTEN_KEEPALIVE void sipprep_set_rtl_font(const unsigned char* data, int le
 // A file the person chose or dropped on the page (raw bytes: the core says what is wrong with them).
 // `dropped`: 1 when the file was dropped on the page, 0 when it came from the file picker.
 EMSCRIPTEN_KEEPALIVE void sipprep_open_file(const char* name, const char* data, int length, int dropped) {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->file_opened(name, std::string(data, static_cast<std::size_t>(length)),
                        dropped ? sipprep::ui::FileOrigin::Drop : sipprep::ui::FileOrigin::Picker);
     wake();
@@ -201,6 +206,7 @@ EMSCRIPTEN_KEEPALIVE void sipprep_open_file(const char* name, const char* data, 
 // web/shell.js: a file refused before it was copied here ("open.too_large", "open.memory"), and
 // the largest file it copies (core/bundle.hpp), so that the number lives in one place.
 EMSCRIPTEN_KEEPALIVE void sipprep_file_refused(const char* name, const char* reason_key) {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->file_refused(name, reason_key);
     wake();
 }
@@ -208,15 +214,18 @@ EMSCRIPTEN_KEEPALIVE int sipprep_max_file_bytes() { return static_cast<int>(sipp
 // The page could not copy something into this module's memory (malloc gave nothing): what it
 // was is lost, the app says so. Takes nothing that would need memory.
 EMSCRIPTEN_KEEPALIVE void sipprep_memory_short() {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->memory_short();
     wake();
 }
 // web/age.js: a protected download started (error "") or not; an age file unlocked or not.
 EMSCRIPTEN_KEEPALIVE void sipprep_file_protected(const char* name, const char* error_key) {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->file_protected(name, error_key);
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_file_unlocked(const char* error_key, const char* data, int length) {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     std::string plaintext(data, static_cast<std::size_t>(length));
     s.app->file_unlocked(error_key, plaintext);
     std::fill(plaintext.begin(), plaintext.end(), '\0');
@@ -225,14 +234,17 @@ EMSCRIPTEN_KEEPALIVE void sipprep_file_unlocked(const char* error_key, const cha
 // web/shell.js: the stored draft is locked with a passphrase; it was opened or not; the lock
 // was set or removed (or could not be).
 EMSCRIPTEN_KEEPALIVE void sipprep_draft_locked(const char* saved_at) {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->draft_locked(saved_at);
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_draft_unlocked(const char* error_key, const char* draft_json) {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->draft_unlocked(error_key, draft_json);
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_draft_lock_changed(int locked, const char* error_key) {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->draft_lock_changed(locked != 0, error_key);
     wake();
 }
@@ -250,51 +262,63 @@ EMSCRIPTEN_KEEPALIVE const char* sipprep_speech_langs() {
     return s.buffer.c_str();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_speech_available(const char* lang, int voice) {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->speech_available(lang, static_cast<sipprep::ui::SpeechVoice>(voice));  // asks for frames if it changed
 }
 // web/languages.js: a language's catalog file (its bytes), or that it could not be fetched.
 EMSCRIPTEN_KEEPALIVE void sipprep_language_loaded(const char* code, const char* data, int length) {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->language_loaded(code, std::string(data, static_cast<std::size_t>(length)));
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_language_failed(const char* code) {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->language_failed(code);
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_speech_ended() {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->speech_ended();
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_storage_kept(int kept) {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->storage_kept(kept != 0);
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_update_available() {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->update_available();
     wake();
 }
 // Only one tab edits (web/draft-store.js).
 EMSCRIPTEN_KEEPALIVE void sipprep_editing_elsewhere(int elsewhere) {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->editing_elsewhere(elsewhere != 0);
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_draft_reloaded(const char* draft_json, int go_on) {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->draft_reloaded(draft_json, go_on != 0);
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_auto_erase_status(int days, int erased_now) {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->auto_erase_status(days, erased_now != 0);
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_versions_listed(const char* json) {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->versions_listed(json);
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_draft_saved() {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->draft_saved();
     wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_storage_failed(const char* reason) {
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->storage_failed(reason);
     wake();
 }
