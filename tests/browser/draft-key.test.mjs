@@ -9,18 +9,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, state, press, settle, useBrowser, lockDraft, ROOT } from './harness.mjs';
+import { openApp, state, press, settle, useBrowser, lockDraft, openFile, ROOT } from './harness.mjs';
 
 const env = useBrowser();
 const LOCK = 'vårt eget lösen';
 const INTEROP = join(ROOT, 'tests/cli/age_interop.py');
 const EXAMPLE = join(ROOT, 'assets/examples/narstaende-tillsammans.json');
-
-async function openFile(page, path) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.evaluate(() => window.SipprepShell.pickFile());
-  await (await chooser).setFiles(path);
-}
 
 // The draft's record and its key as stored, bytes as base64.
 function stored(page) {

@@ -135,6 +135,13 @@ export function useBrowser() {
 }
 
 // Locks the draft with a passphrase through the app's own form, as a person does.
+// Gives `path` to the app's file picker as if the person chose it (the picker opened by the shell).
+export async function openFile(page, path) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.evaluate(() => window.SipprepShell.pickFile());
+  await (await chooser).setFiles(path);
+}
+
 export async function lockDraft(page, passphrase) {
   await press(page, 'Lås utkastet med lösenord');
   await page.getByRole('textbox', { name: 'Lösenord', exact: true }).focus();

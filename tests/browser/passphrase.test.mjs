@@ -8,18 +8,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, state, press, goToStep, settle, useBrowser, lockDraft, ROOT } from './harness.mjs';
+import { openApp, state, press, goToStep, settle, useBrowser, lockDraft, openFile, ROOT } from './harness.mjs';
 
 const env = useBrowser();
 const PASS = 'blå häst åker tåg';
 const INTEROP = join(ROOT, 'tests/cli/age_interop.py');
 const EXAMPLE = join(ROOT, 'assets/examples/narstaende-tillsammans.json');
-
-async function openFile(page, path) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.evaluate(() => window.SipprepShell.pickFile());
-  await (await chooser).setFiles(path);
-}
 
 async function unlock(page, passphrase) {
   const field = page.getByRole('textbox', { name: 'Lösenord', exact: true });
