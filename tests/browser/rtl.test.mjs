@@ -160,3 +160,33 @@ test('right to left, the step footer reads from the right (previous at the right
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('on a phone in Arabic: the start screen\'s buttons and the footer stand from the right (screenshots)', async () => {
+  const ar = JSON.parse(readFileSync(join(ROOT, 'assets', 'i18n', 'ar.json'), 'utf8'));
+  const { context, page, problems } = await openApp(browser, server.url, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+  const glyphs = page.waitForResponse((r) => r.url().endsWith('/app-font-rtl.ttf'));
+  const option = page.getByRole('radio', { name: new RegExp('^' + RTL_LANGUAGE) });
+  await option.focus();
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+  await glyphs;
+  const button = (key) => page.getByRole('button', { name: ar[key], exact: true });
+  await button('start.new').focus();
+  await quiet(page);
+  await page.screenshot({ path: join(ARTIFACTS, 'rtl-phone-start.png') });
+  // Every start-screen button ends at the same right edge (the column's inline start).
+  const rights = await Promise.all(['start.new', 'start.open', 'start.professional'].map(async (k) => {
+    const b = await button(k).boundingBox();
+    return b.x + b.width;
+  }));
+  assert.ok(Math.max(...rights) - Math.min(...rights) < 1, `right edges ${rights}`);
+  await press(page, ar['start.new']);
+  await press(page, ar['nav.next']);
+  await button('nav.previous').focus();
+  await quiet(page);
+  const [previous, next] = await Promise.all(['nav.previous', 'nav.next'].map((k) => button(k).boundingBox()));
+  assert.ok(previous.x > next.x || previous.y < next.y, `previous ${JSON.stringify(previous)} before next ${JSON.stringify(next)} from the right`);
+  await page.screenshot({ path: join(ARTIFACTS, 'rtl-phone-footer.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
