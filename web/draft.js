@@ -2,6 +2,12 @@
 // browser — IndexedDB (web/store.js), localStorage, BroadcastChannel, Web Locks, the
 // passphrase worker (web/age.js) and the app (through Module and the hooks web/shell.js gives).
 // The app asks through src/platform/web/browser.js.
+// The store's parts, each before the ones after it (versions.js reads SipprepStore as it loads).
+import './store.js';
+import './versions.js';
+import './age.js';
+import './draft-store.js';
+
 (function () {
   'use strict';
 
