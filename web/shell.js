@@ -15,12 +15,9 @@ import './languages.js';
   var canvas = document.getElementById('canvas');
 
   // Shown in both languages: the app's language setting is not known yet.
-  // The browsers the app supports, { name: first version }: versions.json, put here by the build.
+  // The browsers the app supports, ["Safari N", …]: versions.json, put here by the build.
   var BROWSERS = SIPPREP_BROWSERS;
-  function browsers(and) {
-    var names = Object.keys(BROWSERS).map(function (b) { return b + ' ' + BROWSERS[b]; });
-    return names.slice(0, -1).join(', ') + ' ' + and + ' ' + names[names.length - 1];
-  }
+  function browsers(and) { return BROWSERS.slice(0, -1).join(', ') + ' ' + and + ' ' + BROWSERS[BROWSERS.length - 1]; }
   var NEWER = ' ' + browsers('och') + ' eller senare fungerar.';
   var NEWER_EN = ' ' + browsers('and') + ' or later work.';
   var PROBLEMS = {

@@ -20,8 +20,10 @@ export function pageEntry(html, file = 'web/index.html') {
 }
 
 // Bundles the module graph from web/<entry> into one script; the modules' files, in the order
-// they run, are `modules`. SIPPREP_BROWSERS in a module becomes versions.json's browsers.
+// they run, are `modules`. SIPPREP_BROWSERS in a module becomes versions.json's browsers,
+// ["Safari N", …].
 export async function bundlePage(web, entry, versions) {
+  const browsers = JSON.stringify(Object.entries(versions.browsers).map(([name, min]) => `${name} ${min}`));
   let replaced = 0;
   const bundle = await rollup({
     input: join(web, entry),
@@ -33,7 +35,7 @@ export async function bundlePage(web, entry, versions) {
     plugins: [{
       name: 'sipprep-versions',
       transform(code) {
-        return code.replace(/\bSIPPREP_BROWSERS\b/g, () => { replaced++; return JSON.stringify(versions.browsers); });
+        return code.replace(/\bSIPPREP_BROWSERS\b/g, () => { replaced++; return browsers; });
       },
     }],
   });
