@@ -108,7 +108,6 @@
 
   // ---------------------------------------------------------------- frames on demand
   var started = false;
-  var firstFrame = false;
   var framePending = false;
   window.__frames = 0;
   window.__appReady = false;
@@ -119,10 +118,9 @@
     var rect = canvas.getBoundingClientRect();
     var w = Math.max(1, rect.width), h = Math.max(1, rect.height);
     var pw = Math.round(w * dpr), ph = Math.round(h * dpr);
-    var target = presenter ? offscreen : canvas;  // where WebGL draws
-    if (target.width !== pw || target.height !== ph) { target.width = pw; target.height = ph; }
+    if (canvas.width !== pw || canvas.height !== ph) { canvas.width = pw; canvas.height = ph; }
     var t0 = performance.now();
-    if (!firstFrame) performance.mark('sipprep:frame-start');
+    if (!window.__appReady) performance.mark('sipprep:frame-start');
     var more = Module._sipprep_frame(w, h, dpr);
     if (window.__frameTimes) window.__frameTimes.push(performance.now() - t0);  // bench/typing.mjs
     if (more) requestFrame();
@@ -135,49 +133,18 @@
     }
   }
 
-  // `drawn`: the frame drew a new picture (one that would show the same draws nothing).
-  function frameDrawn(drawn) {
+  function frameDrawn() {
     window.__frames++;
-    var first = !firstFrame;
-    if (drawn && presenter) {
-      var picture = offscreen.transferToImageBitmap();
-      presenter.postMessage({ picture: picture, first: first }, [picture]);
-    }
-    if (first) {
-      firstFrame = true;
+    if (!window.__appReady) {
       performance.mark('sipprep:first-frame');
       measureStart();
-      if (!presenter) shown();  // else when the worker has it on the canvas
+      window.__appReady = true;
+      // The mirror has the words now: the text version goes, in the same display frame as the
+      // canvas shows them (screen readers hear them once; nothing moves).
+      firstWords.hidden = true;
+      canvas.classList.add('drawn');
       setTimeout(afterFirstFrame, 0);
     }
-  }
-
-  // The first picture is on the canvas. The mirror has the words now: the text version goes, in
-  // the same display frame as the canvas shows them (screen readers hear them once; nothing moves).
-  function shown() {
-    window.__appReady = true;
-    firstWords.hidden = true;
-  }
-
-  // ---------------------------------------------------------------- pictures off the main thread
-  // Where the browser has OffscreenCanvas, WebGL draws into one and a worker
-  // (canvas-worker.js) puts each picture on the page's canvas: waiting for a picture to be drawn
-  // and read back (software compositing, WebGL in SwiftShader) then blocks the worker, not the
-  // page (issue 30: 100–300 ms after each keystroke and at the first frame). main() asks for the
-  // OffscreenCanvas, and says when it has its WebGL context there (else it draws on the canvas).
-  var offscreen = null, presenter = null;
-  function offscreenCanvas() {
-    if (typeof OffscreenCanvas !== 'function' || !OffscreenCanvas.prototype.transferToImageBitmap ||
-        !canvas.transferControlToOffscreen || typeof Worker !== 'function') return null;
-    offscreen = new OffscreenCanvas(1, 1);
-    return offscreen;
-  }
-  function presentOffThread() {
-    presenter = new Worker('canvas-worker.js');
-    presenter.onmessage = shown;
-    presenter.onerror = function () { fatal('load-failed'); };
-    var handed = canvas.transferControlToOffscreen();
-    presenter.postMessage({ canvas: handed }, [handed]);
   }
 
   // Where the start-up time went (bench/startup.mjs prints these): each step from its marks.
@@ -520,7 +487,6 @@
 
   window.SipprepShell = {
     start: start, fatal: fatal, requestFrame: requestFrame, frameDrawn: frameDrawn,
-    offscreenCanvas: offscreenCanvas, presentOffThread: presentOffThread,
     download: download, setCursor: setCursor, withCString: withCString,
     flushDraft: window.SipprepDraft.flush, reloadForUpdate: reloadForUpdate,
     pickFile: pickFile, openFile: openFile, printHtml: printHtml, copyText: copyText

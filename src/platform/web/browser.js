@@ -5,15 +5,7 @@ mergeInto(LibraryManager.library, {
   sipprep_js_start: function () { window.SipprepShell.start(); },
   sipprep_js_fatal: function (reason) { window.SipprepShell.fatal(UTF8ToString(reason)); },
   sipprep_js_request_frames: function () { window.SipprepShell.requestFrame(); },
-  sipprep_js_frame_drawn: function (drawn) { window.SipprepShell.frameDrawn(drawn !== 0); },
-  // The OffscreenCanvas WebGL may draw into (web/shell.js), as the context target '!offscreen'.
-  sipprep_js_offscreen_canvas__deps: ['$specialHTMLTargets'],
-  sipprep_js_offscreen_canvas: function () {
-    var offscreen = window.SipprepShell.offscreenCanvas();
-    if (offscreen) specialHTMLTargets['!offscreen'] = offscreen;
-    return offscreen ? 1 : 0;
-  },
-  sipprep_js_present_off_thread: function () { window.SipprepShell.presentOffThread(); },
+  sipprep_js_frame_drawn: function () { window.SipprepShell.frameDrawn(); },
   sipprep_js_download: function (name, mime, data, length) {
     window.SipprepShell.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + length));
   },

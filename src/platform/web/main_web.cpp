@@ -27,9 +27,7 @@ extern "C" {
 // Implemented in browser.js (the JS library), which forwards to web/shell.js and web/mirror.js.
 void sipprep_js_start();
 void sipprep_js_fatal(const char* reason);
-void sipprep_js_frame_drawn(int drawn);
-int sipprep_js_offscreen_canvas();  // 1: WebGL may draw into the OffscreenCanvas "!offscreen"
-void sipprep_js_present_off_thread();
+void sipprep_js_frame_drawn();
 void sipprep_js_cursor(const char* css_cursor);
 char* sipprep_js_load_draft();  // malloc'd UTF-8, or null
 int sipprep_js_prefers_contrast();
@@ -129,14 +127,13 @@ EMSCRIPTEN_KEEPALIVE int sipprep_frame(float css_width, float css_height, float 
         ImGui::Render();
         if (!content_height_changed()) break;
     }
-    const bool drawn =
-        sipprep::web::renderer_draw(ImGui::GetDrawData(), static_cast<int>(css_width * pixel_ratio + 0.5f),
-                                    static_cast<int>(css_height * pixel_ratio + 0.5f));
+    sipprep::web::renderer_draw(ImGui::GetDrawData(), static_cast<int>(css_width * pixel_ratio + 0.5f),
+                                static_cast<int>(css_height * pixel_ratio + 0.5f));
     if (ImGui::GetMouseCursor() != s.cursor) {
         s.cursor = ImGui::GetMouseCursor();
         sipprep_js_cursor(css_cursor(s.cursor));
     }
-    sipprep_js_frame_drawn(drawn ? 1 : 0);
+    sipprep_js_frame_drawn();
     const bool frame_wanted = s.host.take_frame_wanted();
     const bool style_changed = s.fonts_scale != s.app->text_scale() || s.fonts_contrast != s.app->high_contrast();
     return (more_input || frame_wanted || style_changed) ? 1 : 0;
@@ -360,14 +357,7 @@ int main() {
     attributes.antialias = false;  // ImGui antialiases its own shapes
     attributes.premultipliedAlpha = true;
     attributes.powerPreference = EM_WEBGL_POWER_PREFERENCE_LOW_POWER;
-    // Into an OffscreenCanvas whose pictures a worker shows, where the browser has one (web/shell.js:
-    // the page's main thread then never waits for a picture to be read back), else on the canvas.
-    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = 0;
-    if (sipprep_js_offscreen_canvas()) context = emscripten_webgl_create_context("!offscreen", &attributes);
-    if (context > 0)
-        sipprep_js_present_off_thread();
-    else
-        context = emscripten_webgl_create_context("#canvas", &attributes);
+    const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context("#canvas", &attributes);
     if (context <= 0 || emscripten_webgl_make_context_current(context) != EMSCRIPTEN_RESULT_SUCCESS) {
         sipprep_js_fatal("no-webgl2");  // blocked, or the GPU is lost or blocklisted
         return 1;
