@@ -81,6 +81,8 @@ test('a voices answer that changes nothing runs no frame', async () => {
   assert.ok(await framesAfter('sv', 1) > 0, 'a voice for Swedish: the app draws its "Läs upp"');
   await quiet(page);
   assert.equal(await framesAfter('sv', 1), 0, 'the same answer again: nothing to draw');
+  await quiet(page);
+  assert.equal(await framesAfter('x-never-reported', 0), 0, 'a first answer "no voice": nothing to draw (at start it ran four frames)');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -117,7 +119,7 @@ test('a keystroke runs two frames at most and draws one picture', async () => {
 // commit waited for that (issue 30). The renderer draws one pixel the same way while the canvas
 // is still hidden (not composited: nothing waits for it), before the app's first frame; the canvas
 // shows from that frame on.
-test('WebGL draws once, hidden, before the first frame; the canvas shows from the first frame', async () => {
+test('WebGL draws once, hidden, before the first frame; the canvas shows from the first frame, laid out and drawn in two tasks', async () => {
   const context = await env.browser.newContext({ viewport: { width: 412, height: 823 } });
   await context.addInitScript(() => {
     window.__draws = [];
@@ -136,5 +138,13 @@ test('WebGL draws once, hidden, before the first frame; the canvas shows from th
   const draws = await page.evaluate(() => window.__draws);
   assert.deepEqual(draws.slice(0, 2), ['before the first frame, canvas hidden', 'in a frame, canvas hidden']);
   assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('canvas')).visibility), 'visible');
+  // The first frame's two layout passes (ImGui sizes the scrollbar from the pass before) run in
+  // two tasks, the second one drawing: the longest task at start is about half as long.
+  const halves = await page.evaluate(() => {
+    const layout = performance.getEntriesByName('sipprep:first-frame-layout')[0];
+    const starts = performance.getEntriesByName('sipprep:frame-start');
+    return { layout: !!layout, starts: starts.length, apart: layout && starts[1] && starts[1].startTime >= layout.startTime + layout.duration };
+  });
+  assert.deepEqual(halves, { layout: true, starts: 2, apart: true });
   await context.close();
 });

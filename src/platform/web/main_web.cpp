@@ -45,7 +45,8 @@ struct State {
     float fonts_scale = 0.0f;
     bool fonts_contrast = false;
     int cursor = -2;
-    std::string buffer;  // strings handed to JS stay valid until the next call
+    bool first_laid_out = false;  // the first frame has had its extra layout pass
+    std::string buffer;           // strings handed to JS stay valid until the next call
 } s;
 
 void ensure_fonts(float pixel_ratio) {
@@ -100,7 +101,9 @@ void show_change() { s.host.request_frames(1); }
 extern "C" {
 
 // One frame at the given canvas size (CSS pixels) and devicePixelRatio. Returns 1 when more
-// frames are wanted (ImGui settling after input, queued input), 0 when the app can sleep.
+// frames are wanted (ImGui settling after input, queued input), 0 when the app can sleep, 2 when
+// the first frame was laid out but not drawn: web/shell.js calls again in a task of its own, so
+// that the two halves of the first frame are two shorter tasks (issue 30: no long task at start).
 EMSCRIPTEN_KEEPALIVE int sipprep_frame(float css_width, float css_height, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
     // What was asked for before the first frame (the font, the stored draft, the storage answer)
@@ -126,7 +129,12 @@ EMSCRIPTEN_KEEPALIVE int sipprep_frame(float css_width, float css_height, float 
         s.app->frame(s.fonts);
         ImGui::Render();
         if (!content_height_changed()) break;
+        if (!s.first_laid_out) {
+            s.first_laid_out = true;
+            return 2;
+        }
     }
+    s.first_laid_out = true;
     sipprep::web::renderer_draw(ImGui::GetDrawData(), static_cast<int>(css_width * pixel_ratio + 0.5f),
                                 static_cast<int>(css_height * pixel_ratio + 0.5f));
     if (ImGui::GetMouseCursor() != s.cursor) {
