@@ -181,6 +181,9 @@ void renderer_upload_font_atlas() {
     set_texture_parameters();
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    // Sent to the GPU process now: it copies the atlas (megabytes at a phone's pixel ratio) while
+    // this thread lays out the first frame, not in the first frame's commit (issue 30).
+    glFlush();
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(font_texture)));
     io.Fonts->ClearTexData();  // the GPU has it now
     last.valid = false;        // the same vertices show other glyphs now
