@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { xDisplay } from './display.mjs';
-import { Session, newFileIn, parseCombo } from './session.mjs';
+import { Session, bounded, newFileIn, parseCombo } from './session.mjs';
 
 export async function launchFirefox() {
   const downloads = await mkdtemp(join(tmpdir(), 'sipprep-firefox-downloads-'));
@@ -145,3 +145,4 @@ class FirefoxSession extends Session {
     await this.page.close().catch(() => {});
   }
 }
+bounded(FirefoxSession);
