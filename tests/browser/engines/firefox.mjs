@@ -141,7 +141,11 @@ class FirefoxSession extends Session {
     const pids = this.tab.pids || [];
     if (!pids.length) throw new Error('firefox: this tab has no content process of its own to end');
     for (const pid of pids) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
-    while (contentProcesses(this.tab.root).some((p) => pids.includes(p))) await this.sleep(20);
+    const until = Date.now() + 30000;
+    while (contentProcesses(this.tab.root).some((p) => pids.includes(p))) {
+      if (Date.now() > until) throw new Error(`firefox: the tab's content process ${pids.join(', ')} did not end after SIGKILL`);
+      await this.sleep(20);
+    }
     await this.page.close().catch(() => {});
   }
 }
