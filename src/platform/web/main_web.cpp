@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -43,8 +44,8 @@ using sipprep::ui::App;
 // dozen events would otherwise cost kilobytes of the first download.
 struct Event {
     using Deliver = void (*)(App&, Event&);
-    explicit Event(Deliver how, std::string t = {}, std::string mo = {}, int a = 0, int b = 0, int c = 0)
-        : deliver(how), text(std::move(t)), more(std::move(mo)), n(a), m(b), k(c) {}
+    // Views, copied here in one place (not at each of the call sites: bytes of the download).
+    explicit Event(Deliver how, std::string_view t = {}, std::string_view mo = {}, int a = 0, int b = 0, int c = 0);
     Deliver deliver;
     std::string text;
     std::string more;
@@ -52,6 +53,9 @@ struct Event {
     int m;
     int k;
 };
+
+Event::Event(Deliver how, std::string_view t, std::string_view mo, int a, int b, int c)
+    : deliver(how), text(t), more(mo), n(a), m(b), k(c) {}
 
 struct State {
     sipprep::web::WebHost host;
@@ -232,7 +236,7 @@ EMSCRIPTEN_KEEPALIVE void sipprep_open_file(const char* name, const char* data, 
                      app.file_opened(e.text, e.more,
                                      e.n ? sipprep::ui::FileOrigin::Drop : sipprep::ui::FileOrigin::Picker);
                  },
-                 name, std::string(data, static_cast<std::size_t>(length)), dropped});
+                 name, std::string_view(data, static_cast<std::size_t>(length)), dropped});
 }
 // web/shell.js: a file refused before it was copied here ("open.too_large", "open.memory"), and
 // the largest file it copies (core/bundle.hpp), so that the number lives in one place.
@@ -254,7 +258,7 @@ EMSCRIPTEN_KEEPALIVE void sipprep_file_unlocked(const char* error_key, const cha
                      app.file_unlocked(e.text, e.more);
                      std::fill(e.more.begin(), e.more.end(), '\0');
                  },
-                 error_key, std::string(data, static_cast<std::size_t>(length))});
+                 error_key, std::string_view(data, static_cast<std::size_t>(length))});
 }
 // web/shell.js: the stored draft is locked with a passphrase; it was opened or not; the lock
 // was set or removed (or could not be).
@@ -289,7 +293,7 @@ EMSCRIPTEN_KEEPALIVE void sipprep_speech_available(const char* lang, int voice) 
 // web/languages.js: a language's catalog file (its bytes), or that it could not be fetched.
 EMSCRIPTEN_KEEPALIVE void sipprep_language_loaded(const char* code, const char* data, int length) {
     to_app(Event{[](App& app, Event& e) { app.language_loaded(e.text, e.more); }, code,
-                 std::string(data, static_cast<std::size_t>(length))});
+                 std::string_view(data, static_cast<std::size_t>(length))});
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_language_failed(const char* code) {
     to_app(Event{[](App& app, Event& e) { app.language_failed(e.text); }, code});
