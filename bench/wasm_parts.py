@@ -104,8 +104,23 @@ RULES = [
     ("our ui (sipprep::ui)", re.compile(r"^sipprep::ui::")),
     ("our platform (sipprep::web, main)", re.compile(r"^(sipprep::web::|sipprep_|main$|__main|\(anonymous namespace\)::ensure_fonts|wake)")),
     ("libc++", re.compile(r"^std::|^__cxx|^operator new|^operator delete|__cxa_|__gxx|^_Unwind")),
-    ("libc, malloc, compiler-rt", re.compile(r".")),
+    ("libc, malloc, compiler-rt", re.compile(r"")),
 ]
+
+ANONYMOUS = "(anonymous namespace)"
+
+
+def without_parameters(name):
+    """The demangled name up to its parameter list: `sipprep::f(nlohmann::json)` is ours. The
+    parentheses of "(anonymous namespace)" (c++filt's word for a file's own functions, here the
+    platform's ensure_fonts) are part of the name, not its parameters."""
+    head = name.replace(ANONYMOUS, "\0")
+    return head.split("(", 1)[0].replace("\0", ANONYMOUS)
+
+
+def part_of(name):
+    qualified = without_parameters(name)
+    return next(p for p, rx in RULES if rx.search(qualified))
 
 
 def main():
@@ -118,8 +133,7 @@ def main():
     parts = defaultdict(list)
     per_func = []
     for body, name in zip(bodies, demangled):
-        qualified = name.split("(", 1)[0]  # not the parameters: sipprep::f(nlohmann::json) is ours
-        part = next(p for p, rx in RULES if rx.search(qualified))
+        part = part_of(name)
         parts[part].append(body)
         per_func.append((len(body), name, part))
     parts["data (catalogs, strings, tables)"] = data
@@ -139,7 +153,7 @@ def main():
     # Templates instantiated many times: the same function name with different arguments.
     families = defaultdict(lambda: [0, 0])
     for size, name, _ in per_func:
-        key = re.sub(r"<.*", "<…>", re.sub(r"\(.*", "", name))
+        key = re.sub(r"<.*", "<…>", without_parameters(name))
         families[key][0] += size
         families[key][1] += 1
     print(f"\nlargest {top} families (same name, all instantiations):")

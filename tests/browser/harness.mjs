@@ -50,7 +50,14 @@ export async function serve(dir = WEB, { gate, gzip = false } = {}) {
     }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+  // Closing ends the connections a browser still holds open (a request held by the gate, a
+  // response it does not read): a test's server never waits on its browser.
+  const close = () => {
+    const closed = new Promise((r) => server.close(r));
+    server.closeAllConnections();
+    return closed;
+  };
+  return { url: `http://127.0.0.1:${server.address().port}/`, close };
 }
 
 export async function launch() {

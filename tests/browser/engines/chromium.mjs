@@ -1,7 +1,7 @@
 // Chromium (Debian's /usr/bin/chromium) through playwright-core.
 import { readFile } from 'node:fs/promises';
 import { launch } from '../harness.mjs';
-import { Session, parseCombo } from './session.mjs';
+import { Session, bounded, parseCombo } from './session.mjs';
 
 export async function launchChromium() {
   const browser = await launch();
@@ -82,3 +82,4 @@ class ChromiumSession extends Session {
     await this.page.close().catch(() => {});
   }
 }
+bounded(ChromiumSession);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { xDisplay } from './display.mjs';
-import { Session, newFileIn, parseCombo } from './session.mjs';
+import { Session, bounded, newFileIn, parseCombo } from './session.mjs';
 
 export async function launchFirefox() {
   const downloads = await mkdtemp(join(tmpdir(), 'sipprep-firefox-downloads-'));
@@ -141,7 +141,12 @@ class FirefoxSession extends Session {
     const pids = this.tab.pids || [];
     if (!pids.length) throw new Error('firefox: this tab has no content process of its own to end');
     for (const pid of pids) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
-    while (contentProcesses(this.tab.root).some((p) => pids.includes(p))) await this.sleep(20);
+    const until = Date.now() + 30000;
+    while (contentProcesses(this.tab.root).some((p) => pids.includes(p))) {
+      if (Date.now() > until) throw new Error(`firefox: the tab's content process ${pids.join(', ')} did not end after SIGKILL`);
+      await this.sleep(20);
+    }
     await this.page.close().catch(() => {});
   }
 }
+bounded(FirefoxSession);

@@ -3,7 +3,9 @@
 import { before, after } from 'node:test';
 import { mkdir } from 'node:fs/promises';
 import { serve, ARTIFACTS } from '../harness.mjs';
+import { within } from './deadline.mjs';
 import { stopDisplays } from './display.mjs';
+import { STEP } from './session.mjs';
 import { launchChromium } from './chromium.mjs';
 import { launchFirefox } from './firefox.mjs';
 import { launchWebKit } from './webkit.mjs';
@@ -16,7 +18,14 @@ export const ENGINES = (process.env.SIPPREP_ENGINES || 'chromium,firefox,webkit'
     return true;
   });
 
-export function launchEngine(name) { return LAUNCH[name](); }
+// The browser started, and each of its sessions opened and itself closed, within STEP.
+export async function launchEngine(name) {
+  const engine = await within(LAUNCH[name](), STEP, `${name}: starting the browser`);
+  const open = engine.open.bind(engine), close = engine.close.bind(engine);
+  engine.open = (profile) => within(open(profile), STEP, `${name}: a new session (profile ${JSON.stringify(profile ?? {})})`);
+  engine.close = () => within(close(), STEP, `${name}: closing the browser`);
+  return engine;
+}
 
 // Inside describe(): one server and one browser for the block. env.open(profile) gives a
 // Session on the app, ready (its first frame drawn), in a fresh profile.

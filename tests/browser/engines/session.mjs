@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { within } from './deadline.mjs';
 import { findInMirror, textInMirror } from './find.mjs';
 
 const FIND = findInMirror.toString();
@@ -12,6 +13,11 @@ const FIND = findInMirror.toString();
 // software renderer can take seconds per frame, so the bound is generous (a flow failed in CI
 // when a summary took longer than the 5 s it used to be).
 export const WAIT = Number(process.env.SIPPREP_WAIT_MS || 30000);
+// The most one primitive of an engine (below: a script, a navigation, keys, a file chosen, a new
+// tab, ...) may take before its test fails saying which one it waited for. Their own waits are
+// shorter (WAIT, WebDriver's 60 s per command); this bounds what has none, as Playwright's and
+// puppeteer's evaluate, and what an engine may add.
+export const STEP = Number(process.env.SIPPREP_STEP_MS || 120000);
 const TEXT = `(text, exact, within) => { const findInMirror = ${FIND}; return (${textInMirror})(text, exact, within); }`;
 
 export class Session {
@@ -233,6 +239,29 @@ export class Session {
   //                             runs again, but holds its Web Lock until another tab takes it (a killed
   //                             web process makes WebKitWebDriver end the whole session, and a session's
   //                             storage is ephemeral, so nothing could be looked at afterwards)
+}
+
+function argument(a) {
+  if (typeof a === 'function') return 'fn';
+  try { return (JSON.stringify(a) ?? String(a)).slice(0, 100); } catch { return typeof a; }
+}
+
+const PRIMITIVES = ['evalSource', 'goto', 'reload', 'key', 'type', 'typeWithModifiers', 'chooseFile', 'download',
+  'tapAt', 'screenshot', 'close', 'newTab', 'use', 'closeTab', 'kill', 'printedFile'];
+
+// Gives each primitive of an engine's Session class the upper bound `ms` (each engine file calls
+// it on its class): a browser that stops answering then fails its test in minutes, not the run.
+export function bounded(SessionClass, ms = STEP) {
+  const proto = SessionClass.prototype;
+  for (const name of PRIMITIVES) {
+    const fn = proto[name];
+    if (typeof fn !== 'function') continue;
+    proto[name] = function (...args) {
+      const shown = args.map(argument).join(', ');
+      return within(fn.apply(this, args), ms, `${this.engine}: ${name}(${shown})`);
+    };
+  }
+  return SessionClass;
 }
 
 // Ends the profile after fn(s), also when fn throws: a failed test never leaves a browser

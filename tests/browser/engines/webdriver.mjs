@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import selenium from 'selenium-webdriver';
 import { Executor, HttpClient } from 'selenium-webdriver/http/index.js';
 import { Command, Name } from 'selenium-webdriver/lib/command.js';
+import { within } from './deadline.mjs';
 
 const { Capabilities, WebDriver } = selenium;
 
@@ -28,7 +29,7 @@ export async function startDriver(binary, args = [], env = process.env) {
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(`${base}/status`)).ok) return { base, stop, stderr: () => stderr };
+      if ((await fetch(`${base}/status`, { signal: AbortSignal.timeout(2000) })).ok) return { base, stop, stderr: () => stderr };
     } catch { /* not listening yet */ }
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 50));
@@ -38,31 +39,31 @@ export async function startDriver(binary, args = [], env = process.env) {
 }
 
 // A command that hangs fails the test instead of the run: selenium's HTTP client waits forever.
-function within(promise, timeout, what) {
-  let timer;
-  const expired = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`WebDriver ${what}: no answer in ${timeout / 1000} s`)), timeout);
-  });
-  return Promise.race([promise, expired]).finally(() => clearTimeout(timer))
+function answer(promise, timeout, what) {
+  return within(promise, timeout, `WebDriver ${what}`)
     .catch((e) => { throw e.message.startsWith('WebDriver ') ? e : new Error(`WebDriver ${what}: ${e.name}: ${e.message}`); });
 }
 
 export class WebDriverSession {
-  static async create(base, capabilities, { timeout = 60000 } = {}) {
+  // `timeout`: for the new session; `commandTimeout`: for each command after it.
+  static async create(base, capabilities, { timeout = 60000, commandTimeout = 60000 } = {}) {
     const driver = WebDriver.createSession(new Executor(new HttpClient(base)), new Capabilities(capabilities));
-    const session = new WebDriverSession(await within(driver, timeout, 'new session'));
-    session.capabilities = { browserVersion: (await driver.getCapabilities()).getBrowserVersion() };
+    // The session's answer is what is waited for: the WebDriver object itself is there at once.
+    const answered = await answer(driver.getSession(), timeout, 'new session');
+    const session = new WebDriverSession(driver, commandTimeout);
+    session.capabilities = { browserVersion: answered.getCapabilities().getBrowserVersion() };
     return session;
   }
 
-  constructor(driver) {
+  constructor(driver, commandTimeout = 60000) {
     this.driver = driver;
+    this.commandTimeout = commandTimeout;
     this.queue = Promise.resolve();  // commands of a session's windows, one after the other
     this.current = null;             // the window the driver sends commands to
   }
 
   // Runs fn(driver) in turn with every other command of the session, within `timeout`.
-  command(what, fn, timeout = 60000) { return this.exclusive(() => within(fn(this.driver), timeout, what)); }
+  command(what, fn, timeout = this.commandTimeout) { return this.exclusive(() => answer(fn(this.driver), timeout, what)); }
 
   // The same commands for one window (a tab) of the session: each switches to it first when
   // another window was the current one, and commands of different windows never interleave.

@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { xDisplay } from './display.mjs';
-import { Session, newFileIn, parseCombo } from './session.mjs';
+import { Session, bounded, newFileIn, parseCombo } from './session.mjs';
 import { startDriver, WebDriverSession } from './webdriver.mjs';
 
 const MINIBROWSER = ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser']
@@ -221,3 +221,4 @@ class WebKitSession extends Session {
     for (const pid of pids) { process.kill(pid, 'SIGSTOP'); this.tab.stopped.push(pid); }
   }
 }
+bounded(WebKitSession);

@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENGINES, useEngine } from '../engines/index.mjs';
-import { WAIT } from '../engines/session.mjs';
+import { WAIT, using } from '../engines/session.mjs';
 import { serve } from '../harness.mjs';
 import { watchPatches, startLoad } from './common.mjs';
 
@@ -135,29 +135,30 @@ for (const engine of ENGINES) {
           return again ? copying : null;
         },
       });
+      // The session ends with the test also when it fails (WebKitWebDriver allows one at a time).
       try {
-        const s = await env.engine.open();
-        await s.open(server.url);
-        assert.equal(await s.eval(() => !!navigator.serviceWorker?.controller), false, 'a first visit');
-        await s.press('Ny förberedelse');
-        await s.goToStep('Vad är viktigt för dig?');
-        await s.focus(GOAL);
-        let typed = 'Att orka gå';
-        await s.type(typed);
-        release();
-        // Word by word until the worker has taken over, then a few words more.
-        const words = 'till affären själv varje vecka och hem igen'.split(' ');
-        const until = Date.now() + 20000;
-        for (let i = 0; !(await s.eval(() => !!navigator.serviceWorker.controller)); i++) {
-          if (Date.now() > until) throw new Error(`the service worker never took control in ${engine}`);
-          await s.type(' ' + words[i % words.length]);
-          typed += ' ' + words[i % words.length];
-        }
-        await s.type(', sen vila');
-        typed += ', sen vila';
-        await expectGoal(s, typed);
-        assert.deepEqual(await s.takeProblems(), []);
-        await s.close();
+        await using(env.engine.open(), async (s) => {
+          await s.open(server.url);
+          assert.equal(await s.eval(() => !!navigator.serviceWorker?.controller), false, 'a first visit');
+          await s.press('Ny förberedelse');
+          await s.goToStep('Vad är viktigt för dig?');
+          await s.focus(GOAL);
+          let typed = 'Att orka gå';
+          await s.type(typed);
+          release();
+          // Word by word until the worker has taken over, then a few words more.
+          const words = 'till affären själv varje vecka och hem igen'.split(' ');
+          const until = Date.now() + WAIT;
+          for (let i = 0; !(await s.eval(() => !!navigator.serviceWorker.controller)); i++) {
+            if (Date.now() > until) throw new Error(`the service worker did not take control in ${engine} within ${WAIT} ms`);
+            await s.type(' ' + words[i % words.length]);
+            typed += ' ' + words[i % words.length];
+          }
+          await s.type(', sen vila');
+          typed += ', sen vila';
+          await expectGoal(s, typed);
+          assert.deepEqual(await s.takeProblems(), []);
+        });
       } finally {
         release();
         await server.close();
