@@ -34,8 +34,13 @@ struct Texts {
 };
 
 template <auto First, auto... Rest>
+std::string path_of() {
+    return content_path(First, Rest...);
+}
+
+template <auto First, auto... Rest>
 WordsPart<P> words(Texts t) {
-    return {content_path(First, Rest...),
+    return {&path_of<First, Rest...>,
             &entries_at<First, Rest...>,
             t.heading_key,
             t.changes_key,
@@ -74,8 +79,7 @@ struct Row : Section {
         words = std::move(parts);
         return *this;
     }
-    Row& with_own(std::vector<std::string> paths, bool (*content)(const P&) = nullptr) {
-        own = std::move(paths);
+    Row& with_own(bool (*content)(const P&)) {
         own_content = content;
         return *this;
     }
@@ -98,20 +102,16 @@ struct Row : Section {
 };
 
 std::vector<Section> make_sections() {
-    using A = Agreement;
-    using C = Consent;
     using S = Situation;
     using F = FollowUp;
     const Compare no = Compare::Not, words_ = Compare::Words;
     return {
-        Row(SectionId::Representatives, "representatives", InSummary::WithContent)
-            .with_own(under(&P::representatives, &Representative::id, &Representative::name, &Representative::kind,
-                            &Representative::relation, &Representative::phone, &Representative::personal_id),
-                      [](const P& p) { return !p.representatives.empty(); }),
-        Row(SectionId::Contributors, "contributors", InSummary::WithContent)
-            .with_own(under(&P::contributors, &Contributor::id, &Contributor::name, &Contributor::role,
-                            &Contributor::relation, &Contributor::attends, &Contributor::written_language),
-                      [](const P& p) { return p.contributors.size() > 1; }),
+        Row(SectionId::Representatives, "representatives", InSummary::WithContent).with_own([](const P& p) {
+            return !p.representatives.empty();
+        }),
+        Row(SectionId::Contributors, "contributors", InSummary::WithContent).with_own([](const P& p) {
+            return p.contributors.size() > 1;
+        }),
         Row(SectionId::Reason, "reason", InSummary::WithContent)
             .with_words({words<&P::reason>({nullptr, nullptr, words_, "reason", "reason.question"})})
             .in_fhir(1),
@@ -135,11 +135,10 @@ std::vector<Section> make_sections() {
             .in_fhir(5),
         // Each life area asks area_words().
         Row(SectionId::Needs, "needs", InSummary::WithItems)
-            .with_own(under(&P::needs, &AreaNeeds::area, &AreaNeeds::other_label),
-                      [](const P& p) {
-                          return std::any_of(p.needs.begin(), p.needs.end(),
-                                             [](const AreaNeeds& n) { return any_words(area_words(), n); });
-                      })
+            .with_own([](const P& p) {
+                return std::any_of(p.needs.begin(), p.needs.end(),
+                                   [](const AreaNeeds& n) { return any_words(area_words(), n); });
+            })
             .in_fhir(6, "needs", "step.needs", true),
         Row(SectionId::FollowUp, "follow_up", InSummary::InFollowUp)
             .with_words(
@@ -153,38 +152,26 @@ std::vector<Section> make_sections() {
                      {"summary.fu.efforts_helped", nullptr, no, "follow-up.efforts-helped", "followup.efforts_helped"}),
                  words<&P::follow_up, &F::other_needed>(
                      {"summary.fu.other_needed", nullptr, no, "follow-up.other-needed", "followup.other_needed"})})
-            .with_own(under(&P::follow_up, &F::agreed_efforts),
-                      [](const P& p) {
-                          const auto& done = p.follow_up.agreed_efforts;
-                          return std::any_of(done.begin(), done.end(), [](const EffortOutcome& o) {
-                              return o.done != EffortDone::Unanswered || !o.note.empty();
-                          });
-                      })
+            .with_own([](const P& p) {
+                const auto& done = p.follow_up.agreed_efforts;
+                return std::any_of(done.begin(), done.end(), [](const EffortOutcome& o) {
+                    return o.done != EffortDone::Unanswered || !o.note.empty();
+                });
+            })
             .every_question_headed()
             .in_fhir(4, "follow-up", "step.follow_up"),
         Row(SectionId::Questions, "questions", InSummary::Always)
-            .with_own(under(&P::questions, &Question::id, &Question::author, &Question::text, &Question::priority,
-                            &Question::for_whom),
-                      [](const P& p) { return !p.questions.empty(); })
+            .with_own([](const P& p) { return !p.questions.empty(); })
             .in_fhir(7, "questions", "step.questions", true),
         Row(SectionId::Invitations, "invitations", InSummary::Always)
-            .with_own(under(&P::invitations, &Invitations::actors, &Invitations::support_person,
-                            &Invitations::trusted_most, &Invitations::trusted_note),
-                      [](const P& p) { return !p.invitations.actors.empty(); })
+            .with_own([](const P& p) { return !p.invitations.actors.empty(); })
             .in_fhir(8, "invite", "step.invite"),
         Row(SectionId::Participation, "participation", InSummary::Always)
-            .with_own(under(&P::participation, &Participation::modes, &Participation::adaptations,
-                            &Participation::wished_date, &Participation::wished_time, &Participation::wished_place,
-                            &Participation::pre_meeting_allowed),
-                      [](const P& p) { return !p.participation.modes.empty(); })
+            .with_own([](const P& p) { return !p.participation.modes.empty(); })
             .in_fhir(9, "participation", "step.participation"),
         Row(SectionId::Consents, "consents", InSummary::Always)
             .with_words({words<&P::child_consent_view>({"summary.child_consent_view", nullptr, no, nullptr, nullptr})})
-            .with_own(
-                under(&P::consents, &C::id, &C::actor, &C::decision, &C::information, &C::categories, &C::valid_from,
-                      &C::valid_to, &C::until_plan_ends, &C::form, &C::given_by, &C::guardian_approvals,
-                      &C::representative_id, &C::representative_basis, &C::revoked_on, &C::review, &P::sip_consent),
-                [](const P& p) { return !p.consents.empty(); })
+            .with_own([](const P& p) { return !p.consents.empty(); })
             .own_items_first(),
         // Topics that must not be raised: for the one who calls the meeting only, never exported.
         Row(SectionId::Convener, "convener", InSummary::WithContent)
@@ -192,18 +179,13 @@ std::vector<Section> make_sections() {
                 {"summary.topics_to_avoid", nullptr, no, nullptr, nullptr})})
             .own_items_first(),
         Row(SectionId::Agreed, "agreed", InSummary::WithContent)
-            .with_own(under(&P::agreed, &A::efforts, &A::lead, &A::lead_person, &A::follow_up_on, &A::contact,
-                            &A::follow_up_time, &A::follow_up_place, &A::contacts, &A::long_term_goal, &A::sub_goals,
-                            &A::closed, &A::closed_on),
-                      [](const P& p) { return !(p.agreed == Agreement{}); })
+            .with_own([](const P& p) { return !(p.agreed == Agreement{}); })
             .in_fhir(10, "agreed", "agreed.title"),
         Row(SectionId::Evaluation, "evaluation", InSummary::WithContent)
-            .with_own(under(&P::evaluation, &Evaluation::listened_to, &Evaluation::understood,
-                            &Evaluation::started_from_me, &Evaluation::comment),
-                      [](const P& p) {
-                          const Evaluation& e = p.evaluation;
-                          return e.listened_to || e.understood || e.started_from_me || !e.comment.empty();
-                      })
+            .with_own([](const P& p) {
+                const Evaluation& e = p.evaluation;
+                return e.listened_to || e.understood || e.started_from_me || !e.comment.empty();
+            })
             .in_fhir(11, "evaluation", "eval.title"),
     };
 }
@@ -230,10 +212,10 @@ bool has_content(const Preparation& p, SectionId id) { return has_content(p, sec
 
 const std::vector<WordsPart<AreaNeeds>>& area_words() {
     static const std::vector<WordsPart<AreaNeeds>> parts = {
-        {content_path(&P::needs, &AreaNeeds::can_do_myself), &entries_at<&AreaNeeds::can_do_myself>, "summary.can_do",
+        {&path_of<&P::needs, &AreaNeeds::can_do_myself>, &entries_at<&AreaNeeds::can_do_myself>, "summary.can_do",
          "summary.can_do", Compare::Words, "needs.can-do", "needs.can_do"},
-        {content_path(&P::needs, &AreaNeeds::need_help_with), &entries_at<&AreaNeeds::need_help_with>,
-         "summary.need_help", "summary.need_help", Compare::Words, "needs.need-help", "needs.need_help"},
+        {&path_of<&P::needs, &AreaNeeds::need_help_with>, &entries_at<&AreaNeeds::need_help_with>, "summary.need_help",
+         "summary.need_help", Compare::Words, "needs.need-help", "needs.need_help"},
     };
     return parts;
 }
@@ -251,13 +233,54 @@ const std::vector<std::string>& header_paths() {
     return paths;
 }
 
+std::vector<std::string> section_members(SectionId id) {
+    using A = Agreement;
+    using C = Consent;
+    using F = FollowUp;
+    switch (id) {
+        case SectionId::Representatives:
+            return under(&P::representatives, &Representative::id, &Representative::name, &Representative::kind,
+                         &Representative::relation, &Representative::phone, &Representative::personal_id);
+        case SectionId::Contributors:
+            return under(&P::contributors, &Contributor::id, &Contributor::name, &Contributor::role,
+                         &Contributor::relation, &Contributor::attends, &Contributor::written_language);
+        case SectionId::Needs:
+            return under(&P::needs, &AreaNeeds::area, &AreaNeeds::other_label);
+        case SectionId::FollowUp:
+            return under(&P::follow_up, &F::agreed_efforts);
+        case SectionId::Questions:
+            return under(&P::questions, &Question::id, &Question::author, &Question::text, &Question::priority,
+                         &Question::for_whom);
+        case SectionId::Invitations:
+            return under(&P::invitations, &Invitations::actors, &Invitations::support_person,
+                         &Invitations::trusted_most, &Invitations::trusted_note);
+        case SectionId::Participation:
+            return under(&P::participation, &Participation::modes, &Participation::adaptations,
+                         &Participation::wished_date, &Participation::wished_time, &Participation::wished_place,
+                         &Participation::pre_meeting_allowed);
+        case SectionId::Consents:
+            return under(&P::consents, &C::id, &C::actor, &C::decision, &C::information, &C::categories, &C::valid_from,
+                         &C::valid_to, &C::until_plan_ends, &C::form, &C::given_by, &C::guardian_approvals,
+                         &C::representative_id, &C::representative_basis, &C::revoked_on, &C::review, &P::sip_consent);
+        case SectionId::Agreed:
+            return under(&P::agreed, &A::efforts, &A::lead, &A::lead_person, &A::follow_up_on, &A::contact,
+                         &A::follow_up_time, &A::follow_up_place, &A::contacts, &A::long_term_goal, &A::sub_goals,
+                         &A::closed, &A::closed_on);
+        case SectionId::Evaluation:
+            return under(&P::evaluation, &Evaluation::listened_to, &Evaluation::understood,
+                         &Evaluation::started_from_me, &Evaluation::comment);
+        default:
+            return {};  // free-text questions only
+    }
+}
+
 std::vector<std::string> described_paths() {
     std::vector<std::string> out = header_paths();
     for (const Section& s : plan_sections()) {
-        for (const auto& w : s.words) out.push_back(w.path);
-        out.insert(out.end(), s.own.begin(), s.own.end());
+        for (const auto& w : s.words) out.push_back(w.path());
+        for (std::string& m : section_members(s.id)) out.push_back(std::move(m));
     }
-    for (const auto& w : area_words()) out.push_back(w.path);
+    for (const auto& w : area_words()) out.push_back(w.path());
     return out;
 }
 

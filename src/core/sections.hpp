@@ -4,7 +4,8 @@
 // content. The summary, "what changed", the FHIR export and the steps' "has content" check walk
 // this table; the free-text questions need nothing more. What a section holds beyond free text each
 // of them writes in its own case of a switch over SectionId (the compiler names a missing case),
-// and `own` lists those members so that a test finds any member no section describes.
+// and section_members() lists those members so that a test finds any member no section describes
+// (a function of its own, which the app never calls: the download does not carry the lists).
 #pragma once
 
 #include <string>
@@ -44,7 +45,7 @@ enum class Compare {
 // life area of the needs (Owner = AreaNeeds).
 template <typename Owner>
 struct WordsPart {
-    std::string path;  // the JSON pointer of the member (fields.hpp), e.g. "/content/situation/now"
+    std::string (*path)();  // the JSON pointer of the member (fields.hpp), e.g. "/content/situation/now"
     const std::vector<Entry>& (*entries)(const Owner&);
     const char* heading_key;   // the summary's subheading; nullptr for a section's first question
     const char* changes_key;   // "what changed" names the question so; nullptr: not named
@@ -66,7 +67,6 @@ struct Section {
     const char* name = "";  // the summary's section id ("goals"); its title is "summary.<name>"
     InSummary in_summary = InSummary::Always;
     std::vector<WordsPart<Preparation>> words;
-    std::vector<std::string> own;                       // the members its own cases write (JSON pointers)
     bool (*own_content)(const Preparation&) = nullptr;  // content besides the words; nullptr: the words only
     bool own_first = false;                             // the summary writes its own items before the words
     bool every_heading = false;                         // each question with its subheading, answered or not
@@ -90,6 +90,9 @@ const std::vector<WordsPart<AreaNeeds>>& area_words();
 
 // The members shown in the title block of the summary and as the FHIR Patient, not in a section.
 const std::vector<std::string>& header_paths();
+
+// The members a section's own cases write (JSON pointers), beside its free-text questions.
+std::vector<std::string> section_members(SectionId id);
 
 // Every member the sections and the title block describe (JSON pointers, for the coverage test).
 std::vector<std::string> described_paths();

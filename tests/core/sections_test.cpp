@@ -90,7 +90,7 @@ TEST(Sections, NamesLinkIdsAndTextsAreThere) {
                 EXPECT_TRUE(w.question_key) << w.link_id;
                 EXPECT_NE(s.questionnaire_rank, 0) << w.link_id;
             }
-            if (w.compare == Compare::Items) EXPECT_TRUE(w.changes_key) << w.path;
+            if (w.compare == Compare::Items) EXPECT_TRUE(w.changes_key) << w.path();
         }
     }
     EXPECT_EQ(names.size(), static_cast<std::size_t>(SectionId::Evaluation) + 1);
