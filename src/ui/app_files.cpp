@@ -144,7 +144,7 @@ void App::replace_file_confirm() {
     } else {
         paragraph(trf(settings_.lang, "open.replace.text", {name}));
         if (button(t("storage.save_file_now"), "replace-file-export", ButtonStyle::Primary)) export_file();
-        ImGui::SameLine();
+        same_line();
     }
     const std::string yes = files_.pending->purpose == FilePurpose::Earlier
                                 ? trf(settings_.lang, "open.earlier_replace.yes", {name})
@@ -155,7 +155,7 @@ void App::replace_file_confirm() {
         take_file(f.name, std::move(f.result), f.purpose);
         return;
     }
-    ImGui::SameLine();
+    same_line();
     if (button(t("erase.no"), "replace-file-no")) files_.pending.reset();
     ImGui::Separator();
 }

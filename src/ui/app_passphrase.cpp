@@ -76,7 +76,7 @@ void App::unlock_prompt() {
     paragraph(t("unlock.text"));
     if (passphrase_entry("unlock", t("unlock.open"), PassphraseEntry{f.passphrase, f.error, f.focus, f.busy}))
         host_.unlock_file(f.bytes, f.passphrase);
-    ImGui::SameLine();
+    same_line();
     if (button(t("unlock.cancel"), "unlock-cancel")) files_.locked.reset();
     ImGui::Separator();
 }
@@ -165,7 +165,7 @@ void App::unlock_draft_prompt() {
             "unlock-draft", t("lock.resume.open"),
             PassphraseEntry{storage_.lock.passphrase, storage_.lock.error, storage_.lock.focus, storage_.lock.busy}))
         host_.unlock_draft(storage_.lock.passphrase);
-    ImGui::SameLine();
+    same_line();
 }
 
 void App::draft_unlocked(const std::string& error_key, const std::string& draft_json) {
@@ -248,7 +248,7 @@ void App::lock_settings() {
             host_.lock_draft(storage_.lock.passphrase);
         }
     }
-    ImGui::SameLine();
+    same_line();
     if (button(t("unlock.cancel"), "lock-cancel")) storage_.lock = DraftLock{};
 }
 
