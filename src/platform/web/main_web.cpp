@@ -45,7 +45,8 @@ struct State {
     float fonts_scale = 0.0f;
     bool fonts_contrast = false;
     int cursor = -2;
-    std::string buffer;  // strings handed to JS stay valid until the next call
+    bool first_laid_out = false;  // the first frame has had its extra layout pass
+    std::string buffer;           // strings handed to JS stay valid until the next call
 } s;
 
 void ensure_fonts(float pixel_ratio) {
@@ -92,11 +93,17 @@ bool content_height_changed() {
 }  // namespace
 
 void wake() { s.host.request_frames(3); }
+// A change of what the app shows, not of pointer input: one frame draws it and one more finds the
+// picture still (drawing nothing), not the settling frames of wake(), each tens of ms on a slow
+// phone (issue 30: typing).
+void show_change() { s.host.request_frames(1); }
 
 extern "C" {
 
 // One frame at the given canvas size (CSS pixels) and devicePixelRatio. Returns 1 when more
-// frames are wanted (ImGui settling after input, queued input), 0 when the app can sleep.
+// frames are wanted (ImGui settling after input, queued input), 0 when the app can sleep, 2 when
+// the first frame was laid out but not drawn: web/shell.js calls again in a task of its own, so
+// that the two halves of the first frame are two shorter tasks (issue 30: no long task at start).
 EMSCRIPTEN_KEEPALIVE int sipprep_frame(float css_width, float css_height, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
     // What was asked for before the first frame (the font, the stored draft, the storage answer)
@@ -122,7 +129,12 @@ EMSCRIPTEN_KEEPALIVE int sipprep_frame(float css_width, float css_height, float 
         s.app->frame(s.fonts);
         ImGui::Render();
         if (!content_height_changed()) break;
+        if (!s.first_laid_out) {
+            s.first_laid_out = true;
+            return 2;
+        }
     }
+    s.first_laid_out = true;
     sipprep::web::renderer_draw(ImGui::GetDrawData(), static_cast<int>(css_width * pixel_ratio + 0.5f),
                                 static_cast<int>(css_height * pixel_ratio + 0.5f));
     if (ImGui::GetMouseCursor() != s.cursor) {
@@ -174,7 +186,7 @@ EMSCRIPTEN_KEEPALIVE void sipprep_a11y_activate(const char* key) {
 EMSCRIPTEN_KEEPALIVE void sipprep_a11y_text(const char* key, const char* value, int start, int end, int backward) {
     if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->dom_text(key, sipprep::ui::DomText{value, start, end, backward != 0});
-    wake();
+    show_change();
 }
 
 // The font atlas for this devicePixelRatio: web/shell.js asks for it in a task of its own before
@@ -315,7 +327,7 @@ EMSCRIPTEN_KEEPALIVE void sipprep_versions_listed(const char* json) {
 EMSCRIPTEN_KEEPALIVE void sipprep_draft_saved() {
     if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
     s.app->draft_saved();
-    wake();
+    show_change();  // while the person types
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_storage_failed(const char* reason) {
     if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
