@@ -19,43 +19,15 @@
 #include "ui/theme.hpp"
 
 namespace sipprep::ui {
-namespace {
-
-struct ScreenName {
-    Screen screen;
-    const char* name;
-};
-constexpr ScreenName kScreens[] = {{Screen::Start, "start"},           {Screen::Resume, "resume"},
-                                   {Screen::About, "about"},           {Screen::Steps, "steps"},
-                                   {Screen::Evaluation, "evaluation"}, {Screen::Professional, "professional"},
-                                   {Screen::Review, "review"}};
-
-// Where a stored draft continues: the screen it was saved on, by the same names. The
-// professional's view and the neutral screen hold nothing of the draft, so it goes to the steps.
-Screen screen_to_continue(const std::string& name) {
-    for (const ScreenName& n : kScreens)
-        if (name == n.name && n.screen != Screen::Resume && n.screen != Screen::Professional &&
-            n.screen != Screen::Review)
-            return n.screen;
-    return Screen::Steps;
-}
-
-const char* screen_name(Screen s) {
-    for (const ScreenName& n : kScreens)
-        if (n.screen == s) return n.name;
-    return "start";
-}
-
-}  // namespace
 
 App::App(Host& host) : host_(host) {}
 
-bool App::child() const { return is_child(prep_, today_) || mode_ == FillMode::GuardianOfChild; }
+bool App::child() const { return is_child(draft_.prep, today_) || mode_ == FillMode::GuardianOfChild; }
 
 void App::changed() {
     ++revision_;
-    issues_stale_ = true;
-    has_draft_ = true;
+    checks_.stale = true;
+    storage_.has_draft = true;
     host_.draft_changed();
 }
 
@@ -68,23 +40,24 @@ void App::open_about(const std::string& section) {
 void App::go_to(Screen screen, std::optional<StepId> step) {
     if (screen != screen_ || (step && *step != step_)) {
         scroll_to_top_ = true;
-        if (speaking_) {  // what was being read is no longer on the screen
+        if (speech_.speaking) {  // what was being read is no longer on the screen
             host_.stop_speaking();
-            speaking_ = false;
+            speech_.speaking = false;
         }
         focus_next_heading();  // keyboard and screen reader start at the new screen's heading
         notes_.clear();        // a step's notes belong to that step
         // A passphrase prompt belongs to where the file was opened: the professional's view reads
         // files, the person's screens take them as the draft.
-        if (locked_file_ && locked_file_->arrival.professional != (screen == Screen::Professional))
-            locked_file_.reset();
+        if (files_.locked &&
+            (files_.locked->arrival.purpose == FilePurpose::Read) != (screen_info(screen).dropped == FilePurpose::Read))
+            files_.locked.reset();
         if (screen != screen_) {
             // What happened on the last screen ("Filen … är sparad", "… är öppnad") does not
             // follow the person to the next one.
             status_.clear();
-            open_message_.clear();
-            open_errors_.clear();
-            open_details_.clear();
+            files_.message.clear();
+            files_.errors.clear();
+            files_.details.clear();
         }
         screen_ = screen;
         if (step) step_ = *step;
@@ -92,45 +65,49 @@ void App::go_to(Screen screen, std::optional<StepId> step) {
     }
 }
 
+// A new preparation, wholly: nothing of the one before stays with it.
+void App::begin_draft(DraftSession session) {
+    draft_ = std::move(session);
+    ++revision_;
+    checks_.stale = true;
+}
+
 void App::reset(PreparationKind kind) {
+    DraftSession fresh;
     if (kind == PreparationKind::Contribution) {
         // The relative writes under an id of their own; their name, typed next, is how the
         // person's draft recognises them.
-        prep_ = start_contribution("rel-" + sha256_hex(now_utc_iso() + std::to_string(revision_)).substr(0, 8));
-        author_ = prep_.contributors.back().id;
+        fresh.prep = start_contribution("rel-" + sha256_hex(now_utc_iso() + std::to_string(revision_)).substr(0, 8));
+        fresh.author = fresh.prep.contributors.back().id;
     } else {
-        prep_ = make_new_preparation();
-        prep_.kind = kind;
-        prep_.owner.child = mode_ == FillMode::GuardianOfChild;  // the rules treat it as a child's plan at once
-        author_ = kPersonId;
+        fresh.prep.kind = kind;
+        fresh.prep.owner.child = mode_ == FillMode::GuardianOfChild;  // the rules treat it as a child's plan at once
     }
-    earlier_.reset();
-    created_.clear();
+    begin_draft(std::move(fresh));
     status_.clear();
-    step_states_ = StepStates{};
     language_chosen();  // a new preparation is written in the language the app is used in
 }
 
 void App::language_chosen() {
     // Whoever writes now writes in the language chosen: the words carry its tag (Lätt svenska: sv).
-    set_written_language(prep_, author_, std::string(lang_text_tag(lang_)));
+    set_written_language(draft_.prep, draft_.author, std::string(lang_text_tag(settings_.lang)));
     changed();
 }
 
 void App::frame(const Fonts& fonts) {
     set_current_a11y(&a11y_);
-    if (issues_stale_) {
-        std::vector<Issue> before = std::move(issues_);
-        issues_ = validate(prep_, today_);
-        issues_stale_ = false;
-        errors_per_step_.clear();
-        for (const Issue& i : issues_)
-            if (const auto step = step_for_path(i.path, prep_); step && i.severity == Severity::Error)
-                ++errors_per_step_[*step];
-        if (std::exchange(announce_new_issues_, false)) announce_new_issue(before);
+    if (checks_.stale) {
+        std::vector<Issue> before = std::move(checks_.issues);
+        checks_.issues = validate(draft_.prep, today_);
+        checks_.stale = false;
+        checks_.errors_per_step.clear();
+        for (const Issue& i : checks_.issues)
+            if (const auto step = step_for_path(i.path, draft_.prep); step && i.severity == Severity::Error)
+                ++checks_.errors_per_step[*step];
+        if (std::exchange(checks_.announce_new, false)) announce_new_issue(before);
     }
     a11y_.begin_frame();
-    set_text_direction(lang_is_rtl(lang_) ? TextDirection::Rtl : TextDirection::Ltr);
+    set_text_direction(lang_is_rtl(settings_.lang) ? TextDirection::Rtl : TextDirection::Ltr);
     set_widget_fonts(fonts);
     begin_widget_frame();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -144,7 +121,7 @@ void App::frame(const Fonts& fonts) {
         scroll_to_top_ = false;
     }
     // A readable line length on wide screens, the whole width on phones.
-    const float max_width = 760.0f * text_scale_;
+    const float max_width = 760.0f * settings_.text_scale;
     const float avail = ImGui::GetContentRegionAvail().x;
     const float column = std::min(avail, max_width);
     if (avail > column) ImGui::Indent((avail - column) * 0.5f);
@@ -152,33 +129,11 @@ void App::frame(const Fonts& fonts) {
 
     top_bar();
     memory_banner();  // also over "open in another tab": a take-over may be what could not arrive
-    if (elsewhere_) {
+    if (storage_.elsewhere) {
         elsewhere_screen();
     } else {
         banners();
-        switch (screen_) {
-            case Screen::Start:
-                start_screen();
-                break;
-            case Screen::Resume:
-                resume_screen();
-                break;
-            case Screen::About:
-                about_screen();
-                break;
-            case Screen::Evaluation:
-                evaluation_screen();
-                break;
-            case Screen::Review:
-                review_screen();
-                break;
-            case Screen::Professional:
-                professional_screen();
-                break;
-            case Screen::Steps:
-                steps_screen();
-                break;
-        }
+        (this->*screen_info(screen_).draw)();
         settings_panel();
     }
     ImGui::Dummy(ImVec2(1, ImGui::GetTextLineHeight() * 2));
@@ -190,29 +145,29 @@ void App::frame(const Fonts& fonts) {
     update.focus_key = a11y_.take_focus_request();
     update.selection = a11y_.take_selection_json();
     update.announcement = a11y_.take_announcement();
-    const std::string lang(lang_text_tag(lang_));
+    const std::string lang(lang_text_tag(settings_.lang));
     if (lang != mirror_lang_) {
         update.lang = mirror_lang_ = lang;
-        update.rtl = lang_is_rtl(lang_);
+        update.rtl = lang_is_rtl(settings_.lang);
     }
     if (!update.empty()) host_.update_mirror(update);
 }
 
 StepContext App::step_context() {
-    return StepContext{prep_,        earlier_ ? &*earlier_ : nullptr,
-                       issues_,      author_,
-                       lang_,        today_,
-                       child(),      mode_,
-                       step_states_, notes_,
-                       status_,      revision_,
-                       storage_kept_};
+    return StepContext{draft_.prep,    draft_.earlier ? &*draft_.earlier : nullptr,
+                       checks_.issues, draft_.author,
+                       settings_.lang, today_,
+                       child(),        mode_,
+                       draft_.steps,   notes_,
+                       status_,        revision_,
+                       storage_.kept};
 }
 
 void App::steps_screen() {
     // A relative's contribution is written by the relative, whatever a stored place says.
-    if (prep_.kind == PreparationKind::Contribution && author_ == kPersonId)
-        if (const Contributor* relative = contribution_author(prep_)) author_ = relative->id;
-    const std::vector<StepId> steps = steps_for(prep_);
+    if (draft_.prep.kind == PreparationKind::Contribution && draft_.author == kPersonId)
+        if (const Contributor* relative = contribution_author(draft_.prep)) draft_.author = relative->id;
+    const std::vector<StepId> steps = steps_for(draft_.prep);
     if (std::find(steps.begin(), steps.end(), step_) == steps.end()) step_ = steps.front();
     const std::size_t index = static_cast<std::size_t>(std::find(steps.begin(), steps.end(), step_) - steps.begin());
     step_navigation(steps, index);
@@ -224,27 +179,25 @@ void App::steps_screen() {
         Group group(Role::Group, "step", std::string());
         step_info(step_).draw(c);
     }
-    if (std::exchange(read_step_, false)) {
-        speaking_ = true;  // before: a browser that cannot speak says "ended" at once
-        host_.speak(spoken_text(a11y_.open_children().back()), std::string(lang_text_tag(lang_)), speech_rate_,
-                    network_voice_ok_);
+    if (std::exchange(speech_.read_step, false)) {
+        speech_.speaking = true;  // before: a browser that cannot speak says "ended" at once
+        host_.speak(spoken_text(a11y_.open_children().back()), std::string(lang_text_tag(settings_.lang)),
+                    settings_.speech_rate, settings_.network_voice_ok);
     }
     if (c.changed) {
         changed();
         // A choice or a button may bring a new problem ("Mehmet har inte samtyckt"): it is read
         // out. Typing is not interrupted: the field shows its message.
-        if (!typed_this_frame()) announce_new_issues_ = true;
+        if (!typed_this_frame()) checks_.announce_new = true;
     }
     const StepRequests& r = c.requests;
-    if (r.pick_earlier_plan) {
-        picking_for_ = FileUse::Earlier;
-        host_.pick_file();
-    }
+    if (r.pick_earlier_plan) pick_file(FilePurpose::Earlier);
     if (r.export_file) save_requested_file();
     if (r.print_summary) print_summary(Audience::Meeting);
     if (r.print_convener) print_summary(Audience::Convener);
     if (r.print_consent_forms)
-        host_.print_html(t("form.title"), render_html(build_consent_forms(prep_, lang_, today_), lang_));
+        host_.print_html(t("form.title"),
+                         render_html(build_consent_forms(draft_.prep, settings_.lang, today_), settings_.lang));
     if (r.go_to_step) go_to(Screen::Steps, *r.go_to_step);
     if (r.go_to_evaluation) go_to(Screen::Evaluation);
     if (!r.about_section.empty()) open_about(r.about_section);
@@ -254,47 +207,47 @@ void App::steps_screen() {
 void App::announce_new_issue(const std::vector<Issue>& before) {
     std::unordered_set<std::string> seen;
     for (const Issue& i : before) seen.insert(i.code + '\n' + i.path);
-    for (const Issue& i : issues_) {
+    for (const Issue& i : checks_.issues) {
         if (seen.count(i.code + '\n' + i.path) || i.path.empty()) continue;
-        const std::optional<StepId> where = step_for_path(i.path, prep_);
+        const std::optional<StepId> where = step_for_path(i.path, draft_.prep);
         if (screen_ == Screen::Evaluation ? where.has_value() : where != step_) continue;
-        a11y_.announce(describe(i, lang_));
-        reveal_text(format_text(tr(lang_, "msg." + i.code), i.args));
+        a11y_.announce(describe(i, settings_.lang));
+        reveal_text(format_text(tr(settings_.lang, "msg." + i.code), i.args));
         return;
     }
 }
 
 // Only one tab writes the draft; this one says so and offers to continue here.
 void App::editing_elsewhere(bool elsewhere) {
-    if (elsewhere && !elsewhere_) {
+    if (elsewhere && !storage_.elsewhere) {
         focus_pending_ = true;
         a11y_.announce(t("elsewhere.title"));
     }
-    elsewhere_ = elsewhere;
-    if (!elsewhere) elsewhere_note_.clear();
+    storage_.elsewhere = elsewhere;
+    if (!elsewhere) storage_.elsewhere_note.clear();
 }
 
-void App::continue_draft() { go_to(screen_to_continue(resume_place_.screen)); }
+void App::continue_draft() { go_to(screen_to_continue(storage_.place.screen)); }
 
 void App::elsewhere_screen() {
     Group group(Role::Alert, "elsewhere", t("elsewhere.title"));
     heading(t("elsewhere.title"), 2);
     paragraph(t("elsewhere.text"));
-    if (!elsewhere_note_.empty()) paragraph(elsewhere_note_);
+    if (!storage_.elsewhere_note.empty()) paragraph(storage_.elsewhere_note);
     if (button(t("elsewhere.take_over"), "elsewhere-take-over", ButtonStyle::Primary)) host_.take_over_editing();
     // The fields the person was in are gone: keyboard and screen reader land on the way back.
     if (std::exchange(focus_pending_, false)) focus_last_control();
 }
 
-bool App::narrow() const { return column_avail() < 560.0f * text_scale_; }
+bool App::narrow() const { return column_avail() < 560.0f * settings_.text_scale; }
 
 void App::top_bar() {
     heading(t("app.title"), 1);
-    if (screen_ == Screen::Steps && !elsewhere_) {
+    if (screen_ == Screen::Steps && !storage_.elsewhere) {
         // On a phone the writer, the progress and "Sparat" share one line (step_navigation).
         if (narrow()) return;
         contributor_selector();
-        if (!saved_at_.empty()) muted(trf(lang_, "saved.at", {saved_at_}));
+        if (!storage_.saved_at.empty()) muted(trf(settings_.lang, "saved.at", {storage_.saved_at}));
     } else {
         paragraph(t("app.subtitle"));
     }
@@ -307,19 +260,19 @@ void App::top_bar() {
 // have agreed, in our words, once (remembered with the draft's settings; undone in the settings).
 void App::read_aloud_button() {
     if (voice() == SpeechVoice::None) return;
-    if (button(speaking_ ? t("speech.stop") : t("speech.read"), "read-aloud", ButtonStyle::Quiet,
-               speaking_ ? "" : t("speech.read.help"))) {
-        if (speaking_) {
+    if (button(speech_.speaking ? t("speech.stop") : t("speech.read"), "read-aloud", ButtonStyle::Quiet,
+               speech_.speaking ? "" : t("speech.read.help"))) {
+        if (speech_.speaking) {
             host_.stop_speaking();
-            speaking_ = false;
-        } else if (voice() == SpeechVoice::Network && !network_voice_ok_) {
-            asking_network_voice_ = true;
+            speech_.speaking = false;
+        } else if (voice() == SpeechVoice::Network && !settings_.network_voice_ok) {
+            speech_.asking_network = true;
             a11y_.announce(t("speech.network.question"));
         } else {
-            read_step_ = true;
+            speech_.read_step = true;
         }
     }
-    if (asking_network_voice_) network_voice_question();
+    if (speech_.asking_network) network_voice_question();
 }
 
 void App::network_voice_question() {
@@ -327,41 +280,41 @@ void App::network_voice_question() {
     paragraph(t("speech.network.question"));
     paragraph(t("speech.network.text"));
     if (button(t("speech.network.yes"), "network-voice-yes", ButtonStyle::Primary)) {
-        network_voice_ok_ = true;
-        asking_network_voice_ = false;
-        read_step_ = true;
+        settings_.network_voice_ok = true;
+        speech_.asking_network = false;
+        speech_.read_step = true;
         changed();
     }
     same_line();
-    if (button(t("speech.network.no"), "network-voice-no")) asking_network_voice_ = false;
+    if (button(t("speech.network.no"), "network-voice-no")) speech_.asking_network = false;
 }
 
 // Told after the first frame and whenever the browser's voices change: frames only for news
 // (each frame costs a phone tens of ms).
 void App::speech_available(const std::string& lang, SpeechVoice voice) {
-    auto it = speech_.find(lang);
+    auto it = speech_.voices.find(lang);
     // A language not reported yet has no voice: the first answer "none" changes nothing either
     // (at start it ran four frames after the first, each a long task on a slow phone).
-    if ((it == speech_.end() ? SpeechVoice::None : it->second) == voice) return;
-    speech_[lang] = voice;
+    if ((it == speech_.voices.end() ? SpeechVoice::None : it->second) == voice) return;
+    speech_.voices[lang] = voice;
     host_.request_frames(3);
 }
 
 SpeechVoice App::voice() const {
-    auto it = speech_.find(std::string(lang_text_tag(lang_)));
-    return it == speech_.end() ? SpeechVoice::None : it->second;
+    auto it = speech_.voices.find(std::string(lang_text_tag(settings_.lang)));
+    return it == speech_.voices.end() ? SpeechVoice::None : it->second;
 }
 
 bool App::any_voice(SpeechVoice kind) const {
-    for (const auto& [lang, voice] : speech_)
+    for (const auto& [lang, voice] : speech_.voices)
         if (voice == kind) return true;
     return false;
 }
 
-void App::speech_ended() { speaking_ = false; }
+void App::speech_ended() { speech_.speaking = false; }
 
 void App::storage_kept(bool kept) {
-    storage_kept_ = kept;
+    storage_.kept = kept;
     host_.request_frames(1);
 }
 
@@ -374,9 +327,9 @@ void App::update_available() {
 void App::memory_short() {
     memory_short_ = true;
     // Nothing waits for an answer that did not arrive: the person can try again.
-    if (locked_file_) locked_file_->busy = false;
-    lock_.busy = false;
-    protecting_ = false;
+    if (files_.locked) files_.locked->busy = false;
+    storage_.lock.busy = false;
+    files_.protecting = false;
     a11y_.announce(t("memory.short.title"));
     host_.request_frames(1);
 }
@@ -386,7 +339,7 @@ void App::memory_banner() {
     Group group(Role::Alert, "memory-banner", t("memory.short.title"));
     error_text(t("memory.short.title"));
     paragraph(t("memory.short.text"));
-    if (!elsewhere_) {
+    if (!storage_.elsewhere) {
         if (button(t("storage.save_file_now"), "memory-export", ButtonStyle::Primary)) export_file();
         same_line();
     }
@@ -403,77 +356,79 @@ void App::banners() {
         if (button(t("update.reload"), "update-reload", ButtonStyle::Quiet)) host_.reload_for_update();
         ImGui::Separator();
     }
-    if (storage_broken_) {
+    if (storage_.broken) {
         Group group(Role::Alert, "storage-banner", t("storage.failed.title"));
         error_text(t("storage.failed.title"));
         // A reason the app has words for (the passphrase worker's answer) is said in them.
-        if (has_text(lang_, storage_problem_))
-            paragraph(trf(lang_, "storage.failed.because", {t(storage_problem_.c_str())}));
+        if (has_text(settings_.lang, storage_.problem))
+            paragraph(trf(settings_.lang, "storage.failed.because", {t(storage_.problem.c_str())}));
         else
-            paragraph(trf(lang_, "storage.failed.text", {storage_problem_}));
+            paragraph(trf(settings_.lang, "storage.failed.text", {storage_.problem}));
         if (button(t("storage.save_file_now"), "banner-export", ButtonStyle::Primary)) export_file();
         ImGui::Separator();
     }
     unlock_prompt();
     replace_file_confirm();
-    if (draft_unreadable_) {
+    if (storage_.unreadable) {
         Group group(Role::Alert, "draft-unreadable", t("storage.unreadable.title"));
         error_text(t("storage.unreadable.title"));
         paragraph(t("storage.unreadable.text"));
         if (button(t("versions.show"), "draft-unreadable-versions", ButtonStyle::Primary)) host_.list_versions();
         same_line();
-        if (button(t("open.dismiss"), "draft-unreadable-dismiss", ButtonStyle::Quiet)) draft_unreadable_ = false;
+        if (button(t("open.dismiss"), "draft-unreadable-dismiss", ButtonStyle::Quiet)) storage_.unreadable = false;
         ImGui::Separator();
     }
-    if (!open_message_.empty() || !open_errors_.empty()) {
-        const bool problem = !open_errors_.empty() || !open_details_.empty();
+    if (!files_.message.empty() || !files_.errors.empty()) {
+        const bool problem = !files_.errors.empty() || !files_.details.empty();
         Group group(problem ? Role::Alert : Role::Status, "open-result", t("open.result"));
         if (problem)
-            error_text(open_message_);
+            error_text(files_.message);
         else
-            paragraph(open_message_);
-        for (const std::string& e : open_errors_) paragraph("• " + e);
-        if (!open_details_.empty()) {
-            if (button(t(open_details_shown_ ? "open.details.hide" : "open.details.show"), "open-details",
+            paragraph(files_.message);
+        for (const std::string& e : files_.errors) paragraph("• " + e);
+        if (!files_.details.empty()) {
+            if (button(t(files_.details_shown ? "open.details.hide" : "open.details.show"), "open-details",
                        ButtonStyle::Quiet))
-                open_details_shown_ = !open_details_shown_;
-            if (open_details_shown_)
-                for (const std::string& e : open_details_) muted("• " + e);
+                files_.details_shown = !files_.details_shown;
+            if (files_.details_shown)
+                for (const std::string& e : files_.details) muted("• " + e);
         }
         if (button(t("open.dismiss"), "open-dismiss", ButtonStyle::Quiet)) {
-            open_message_.clear();
-            open_errors_.clear();
-            open_details_.clear();
+            files_.message.clear();
+            files_.errors.clear();
+            files_.details.clear();
         }
         ImGui::Separator();
     }
 }
 
 void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
-    const std::string progress = trf(lang_, "nav.progress", {std::to_string(index + 1), std::to_string(steps.size())});
+    const std::string progress =
+        trf(settings_.lang, "nav.progress", {std::to_string(index + 1), std::to_string(steps.size())});
     const bool narrow = this->narrow();
     if (!narrow) {
         drawn_text(progress);  // the mirror has it in the step's heading
     } else {
         // "Skriver: Elsa ▾ · Steg 2 av 9 · Sparat 14:32": one line; the chooser opens on request.
         std::string line = progress;
-        if (!saved_at_.empty()) line += " \u00b7 " + trf(lang_, "saved.at", {saved_at_});
-        if (prep_.contributors.size() > 1 && prep_.kind != PreparationKind::Contribution) {
-            std::string writer = author_label(prep_, author_, lang_);
-            if (author_ == kPersonId && !owner_first_name(prep_).empty()) writer = owner_first_name(prep_);
-            if (button(trf(lang_, who_open_ ? "who.compact.open" : "who.compact", {writer}), "who-toggle",
+        if (!storage_.saved_at.empty()) line += " \u00b7 " + trf(settings_.lang, "saved.at", {storage_.saved_at});
+        if (draft_.prep.contributors.size() > 1 && draft_.prep.kind != PreparationKind::Contribution) {
+            std::string writer = author_label(draft_.prep, draft_.author, settings_.lang);
+            if (draft_.author == kPersonId && !owner_first_name(draft_.prep).empty())
+                writer = owner_first_name(draft_.prep);
+            if (button(trf(settings_.lang, who_open_ ? "who.compact.open" : "who.compact", {writer}), "who-toggle",
                        ButtonStyle::Quiet, t("who.title")))
                 who_open_ = !who_open_;
             same_line();
         }
         muted(line);
-        if (who_open_ && prep_.contributors.size() > 1) contributor_selector();
+        if (who_open_ && draft_.prep.contributors.size() > 1) contributor_selector();
     }
     // A progress bar drawn, the step list as navigation.
     const float w = column_avail();
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float h = 6.0f * text_scale_;
+    const float h = 6.0f * settings_.text_scale;
     dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), ImGui::GetColorU32(ImGuiCol_Separator), h);
     const float done = w * static_cast<float>(index + 1) / static_cast<float>(steps.size());
     const float from = layout_rtl() ? p.x + w - done : p.x;  // read from the right in a right-to-left layout
@@ -488,19 +443,20 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
         Group group(Role::Navigation, "steps", t("nav.steps"));
         for (std::size_t i = 0; i < steps.size(); ++i) {
             const StepInfo& s = step_info(steps[i]);
-            std::string label = std::to_string(i + 1) + ". " + step_title(s.id, lang_, child());
+            std::string label = std::to_string(i + 1) + ". " + step_title(s.id, settings_.lang, child());
             std::string spoken = label;
             // A tick means done: something written and nothing wrong. Errors say so in words. The
             // mirror says words only ("1. Om dig, klart"). An error in the field being typed in
             // counts once the person has left it.
-            const auto found = errors_per_step_.find(s.id);
+            const auto found = checks_.errors_per_step.find(s.id);
             const int held = i == index ? held_errors() : 0;
-            const int errors = (found == errors_per_step_.end() ? 0 : found->second) - held;
+            const int errors = (found == checks_.errors_per_step.end() ? 0 : found->second) - held;
             if (errors > 0) {
                 const std::string n = std::to_string(errors);
-                label += " – " + trf(lang_, errors == 1 ? "nav.errors.one" : "nav.errors.many", {n});
-                spoken += ", " + trf(lang_, errors == 1 ? "nav.errors.spoken.one" : "nav.errors.spoken.many", {n});
-            } else if (held == 0 && s.has_content(prep_)) {
+                label += " – " + trf(settings_.lang, errors == 1 ? "nav.errors.one" : "nav.errors.many", {n});
+                spoken +=
+                    ", " + trf(settings_.lang, errors == 1 ? "nav.errors.spoken.one" : "nav.errors.spoken.many", {n});
+            } else if (held == 0 && s.has_content(draft_.prep)) {
                 label += " \u2713";
                 spoken += ", " + t("nav.done.spoken");
             }
@@ -516,8 +472,8 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
     }
     ImGui::Separator();
     // Entering a step, focus lands here and a screen reader reads "Steg 2 av 9: Vad är viktigt för dig?".
-    const std::string title = step_title(step_, lang_, child());
-    heading(title, 2, trf(lang_, "nav.step_heading", {progress, title}));
+    const std::string title = step_title(step_, settings_.lang, child());
+    heading(title, 2, trf(settings_.lang, "nav.step_heading", {progress, title}));
 }
 
 void App::step_footer(const std::vector<StepId>& steps, std::size_t index) {
@@ -543,26 +499,26 @@ void App::settings_panel() {
     static const float scales[] = {1.0f, 1.25f, 1.5f, 1.75f, 2.0f};
     int scale = 0;
     for (int i = 0; i < 5; ++i)
-        if (text_scale_ >= scales[i] - 0.01f) scale = i;
+        if (settings_.text_scale >= scales[i] - 0.01f) scale = i;
     if (radio_group(t("settings.text_size"), "text-size", {"100 %", "125 %", "150 %", "175 %", "200 %"}, &scale)) {
-        text_scale_ = scales[scale];
+        settings_.text_scale = scales[scale];
         changed();
     }
-    if (checkbox(t("settings.high_contrast"), "high-contrast", &high_contrast_)) changed();
+    if (checkbox(t("settings.high_contrast"), "high-contrast", &settings_.high_contrast)) changed();
     // What this browser cannot do is said, not left for people to wonder about.
     if (voice() == SpeechVoice::None) muted(t("speech.none"));
-    if (!storage_kept_) muted(t("storage.not_kept"));
-    if (any_voice(SpeechVoice::Network) || network_voice_ok_) {
-        if (checkbox(t("speech.network.setting"), "network-voice", &network_voice_ok_)) changed();
+    if (!storage_.kept) muted(t("storage.not_kept"));
+    if (any_voice(SpeechVoice::Network) || settings_.network_voice_ok) {
+        if (checkbox(t("speech.network.setting"), "network-voice", &settings_.network_voice_ok)) changed();
     }
     if (any_voice(SpeechVoice::Device) || any_voice(SpeechVoice::Network)) {
         static const float rates[] = {0.75f, 1.0f, 1.3f};
         int rate = 1;
         for (int i = 0; i < 3; ++i)
-            if (speech_rate_ >= rates[i] - 0.01f) rate = i;
+            if (settings_.speech_rate >= rates[i] - 0.01f) rate = i;
         if (radio_group(t("speech.rate"), "speech-rate",
                         {t("speech.rate.slow"), t("speech.rate.normal"), t("speech.rate.fast")}, &rate)) {
-            speech_rate_ = rates[rate];
+            settings_.speech_rate = rates[rate];
             changed();
         }
     }
@@ -573,13 +529,14 @@ void App::settings_panel() {
         static const int kDays[] = {0, 7, 30, 90};
         int choice = 0;
         for (int i = 0; i < 4; ++i)
-            if (auto_erase_days_ == kDays[i]) choice = i;
-        if (radio_group(t("auto_erase.title"), "auto-erase",
-                        {t("auto_erase.never"), trf(lang_, "auto_erase.days", {"7"}),
-                         trf(lang_, "auto_erase.days", {"30"}), trf(lang_, "auto_erase.days", {"90"})},
-                        &choice, t("auto_erase.help"))) {
-            auto_erase_days_ = kDays[choice];
-            host_.set_auto_erase(auto_erase_days_);
+            if (settings_.auto_erase_days == kDays[i]) choice = i;
+        if (radio_group(
+                t("auto_erase.title"), "auto-erase",
+                {t("auto_erase.never"), trf(settings_.lang, "auto_erase.days", {"7"}),
+                 trf(settings_.lang, "auto_erase.days", {"30"}), trf(settings_.lang, "auto_erase.days", {"90"})},
+                &choice, t("auto_erase.help"))) {
+            settings_.auto_erase_days = kDays[choice];
+            host_.set_auto_erase(settings_.auto_erase_days);
         }
     }
     ImGui::Spacing();
@@ -594,56 +551,57 @@ void App::settings_panel() {
 // "Tidigare versioner": when each was kept and why, each restorable. Times only: nothing of
 // the person's shows here (the panel is on the neutral screen too).
 void App::versions_panel() {
-    if (!versions_) {
+    if (!storage_.versions) {
         if (button(t("versions.show"), "versions-show", ButtonStyle::Quiet, t("versions.help"))) host_.list_versions();
         return;
     }
     Group group(Role::Group, "versions", t("versions.title"));
     heading(t("versions.title"), 3);
-    if (versions_->empty()) paragraph(t("versions.none"));
-    for (const Version& v : *versions_) {
-        const std::string when = local_datetime_text(v.time, lang_);
+    if (storage_.versions->empty()) paragraph(t("versions.none"));
+    for (const DraftVersion& v : *storage_.versions) {
+        const std::string when = local_datetime_text(v.time, settings_.lang);
         const std::string kind_key = "versions.kind." + v.kind;
-        paragraph(when + " – " + (has_text(lang_, kind_key) ? tr(lang_, kind_key) : v.kind));
-        const bool pressed = button(trf(lang_, "versions.restore", {when}), "version-" + std::to_string(v.id));
+        paragraph(when + " – " + (has_text(settings_.lang, kind_key) ? tr(settings_.lang, kind_key) : v.kind));
+        const bool pressed = button(trf(settings_.lang, "versions.restore", {when}), "version-" + std::to_string(v.id));
         // The button that asked is gone: focus goes to the newest version.
         if (std::exchange(focus_pending_, false)) focus_last_control();
         if (pressed) {
             host_.restore_version(v.id);
-            status_ = trf(lang_, "versions.restored", {when});
+            status_ = trf(settings_.lang, "versions.restored", {when});
             a11y_.announce(status_);
-            versions_.reset();
+            storage_.versions.reset();
             return;
         }
     }
-    if (button(t("versions.hide"), "versions-hide", ButtonStyle::Quiet)) versions_.reset();
+    if (button(t("versions.hide"), "versions-hide", ButtonStyle::Quiet)) storage_.versions.reset();
     if (std::exchange(focus_pending_, false)) focus_last_control();
 }
 
 void App::auto_erase_status(int days, bool erased_now) {
-    auto_erase_days_ = days;
+    settings_.auto_erase_days = days;
     if (!erased_now) return;
-    status_ = trf(lang_, "auto_erase.done", {std::to_string(days)});
+    status_ = trf(settings_.lang, "auto_erase.done", {std::to_string(days)});
     a11y_.announce(status_);
 }
 
 void App::versions_listed(const std::string& text) {
     Json j;  // stays null if the page script's list does not parse: no versions
     parse_json(text, &j);
-    versions_.emplace();
+    storage_.versions.emplace();
     focus_pending_ = true;
     if (j.is_array()) {
         for (const Json& v : j) {
             if (!v.is_object() || !v.contains("id") || !v["id"].is_number_integer()) continue;
-            Version out;
+            DraftVersion out;
             out.id = v["id"].get<int>();
             if (v.contains("time") && v["time"].is_string()) out.time = v["time"].get<std::string>();
             if (v.contains("kind") && v["kind"].is_string()) out.kind = v["kind"].get<std::string>();
-            versions_->push_back(std::move(out));
+            storage_.versions->push_back(std::move(out));
         }
     }
-    a11y_.announce(versions_->empty() ? t("versions.none")
-                                      : trf(lang_, "versions.listed", {std::to_string(versions_->size())}));
+    a11y_.announce(storage_.versions->empty()
+                       ? t("versions.none")
+                       : trf(settings_.lang, "versions.listed", {std::to_string(storage_.versions->size())}));
 }
 
 void App::erase_confirm() {
@@ -653,11 +611,11 @@ void App::erase_confirm() {
         reset(PreparationKind::NewPlan);
         go_to(Screen::Start);
         host_.clear_draft();  // after the changes above: nothing is left to save
-        lock_ = DraftLock{};
-        has_draft_ = false;
+        storage_.lock = DraftLock{};
+        storage_.has_draft = false;
         confirm_erase_ = false;
-        saved_at_.clear();
-        versions_.reset();
+        storage_.saved_at.clear();
+        storage_.versions.reset();
         status_ = t("erase.done");
         a11y_.announce(status_);
     }
@@ -669,17 +627,17 @@ void App::erase_confirm() {
 
 std::string App::draft_to_save() {
     DraftPlace place;
-    place.screen = screen_name(screen_);
+    place.screen = screen_info(screen_).name;
     place.step = step_info(step_).name;
-    place.author = author_;
+    place.author = draft_.author;
     place.mode = static_cast<int>(mode_);
-    place.text_scale = text_scale_;
-    place.high_contrast = high_contrast_;
-    place.speech_rate = speech_rate_;
-    place.network_voice = network_voice_ok_;
-    place.created = created_;
-    place.saved_sha = saved_sha_;
-    return write_draft(prep_, earlier_ ? &*earlier_ : nullptr, draft_lang_, place);
+    place.text_scale = settings_.text_scale;
+    place.high_contrast = settings_.high_contrast;
+    place.speech_rate = settings_.speech_rate;
+    place.network_voice = settings_.network_voice_ok;
+    place.created = draft_.created;
+    place.saved_sha = draft_.saved_sha;
+    return write_draft(draft_.prep, draft_.earlier ? &*draft_.earlier : nullptr, settings_.draft_lang, place);
 }
 
 void App::draft_loaded(const std::string& text) {
@@ -687,33 +645,33 @@ void App::draft_loaded(const std::string& text) {
     std::optional<Draft> d = read_draft(text, today_);
     if (!d) {
         // Kept aside, not overwritten by the next save.
-        draft_unreadable_ = true;
+        storage_.unreadable = true;
         host_.keep_unreadable_draft(text);
         return;
     }
-    prep_ = std::move(d->prep);
-    earlier_ = std::move(d->earlier);
-    ++revision_;
-    follow_language(d->lang);
     const DraftPlace& p = d->place;
-    resume_place_ = p;
-    draft_updated_ = d->updated;
+    DraftSession stored;
+    stored.prep = std::move(d->prep);
+    stored.earlier = std::move(d->earlier);
+    for (const Contributor& c : stored.prep.contributors)
+        if (c.id == p.author) stored.author = p.author;
+    stored.created = p.created;
+    stored.saved_sha = p.saved_sha;
+    begin_draft(std::move(stored));
+    follow_language(d->lang);
+    storage_.place = p;
+    storage_.updated = d->updated;
     // On a shared computer the next person must not see this one's words: a neutral screen
     // first, the draft only after "Fortsätt".
     screen_ = Screen::Resume;
     if (auto s = step_from_name(p.step)) step_ = *s;
-    for (const Contributor& c : prep_.contributors)
-        if (c.id == p.author) author_ = p.author;
     mode_ = static_cast<FillMode>(p.mode);
-    text_scale_ = p.text_scale;
-    high_contrast_ = p.high_contrast;
-    speech_rate_ = p.speech_rate;
-    network_voice_ok_ = p.network_voice;
-    created_ = p.created;
-    saved_sha_ = p.saved_sha;
-    issues_stale_ = true;
-    has_draft_ = true;
-    restored_ = true;
+    settings_.text_scale = p.text_scale;
+    settings_.high_contrast = p.high_contrast;
+    settings_.speech_rate = p.speech_rate;
+    settings_.network_voice_ok = p.network_voice;
+    storage_.has_draft = true;
+    storage_.restored = true;
 }
 
 void App::dom_text(const std::string& key, const DomText& text) {
@@ -726,48 +684,42 @@ void App::dom_text(const std::string& key, const DomText& text) {
 
 void App::draft_reloaded(const std::string& text, bool go_on) {
     // Everything this tab held is replaced by what the other tab left, erased included.
-    prep_ = make_new_preparation();
-    earlier_.reset();
-    author_ = kPersonId;
-    created_.clear();
+    begin_draft(DraftSession{});
+    files_ = FileFlow{};
     status_.clear();
     notes_.clear();
-    step_states_ = StepStates{};
-    pending_file_.reset();
-    locked_file_.reset();
     confirm_replace_ = Pending::None;
     confirm_erase_ = false;
-    has_draft_ = false;
-    issues_stale_ = true;
+    storage_.has_draft = false;
     screen_ = Screen::Start;
     if (text.empty()) return;
     draft_loaded(text);
     if (screen_ != Screen::Resume || !go_on) return;  // unreadable: the banner says so
     // The person chose to continue here: straight to where they were.
-    screen_ = screen_to_continue(resume_place_.screen);
+    screen_ = screen_to_continue(storage_.place.screen);
     scroll_to_top_ = true;
 }
 
 void App::draft_saved() {
-    saved_at_ = local_time_hhmm();
-    storage_broken_ = false;
+    storage_.saved_at = local_time_hhmm();
+    storage_.broken = false;
 }
 
 void App::storage_failed(const std::string& reason) {
-    storage_broken_ = true;
-    storage_problem_ = reason;
-    saved_at_.clear();
+    storage_.broken = true;
+    storage_.problem = reason;
+    storage_.saved_at.clear();
 }
 
 std::string App::state_json() const {
     Json j;
-    j["screen"] = screen_name(screen_);
+    j["screen"] = screen_info(screen_).name;
     j["step"] = step_info(step_).name;
-    j["language"] = std::string(lang_code(lang_));
-    j["author"] = author_;
-    j["text_scale"] = text_scale_;
-    j["high_contrast"] = high_contrast_;
-    j["content"] = to_json(prep_);
+    j["language"] = std::string(lang_code(settings_.lang));
+    j["author"] = draft_.author;
+    j["text_scale"] = settings_.text_scale;
+    j["high_contrast"] = settings_.high_contrast;
+    j["content"] = to_json(draft_.prep);
     return j.dump();
 }
 

@@ -10,40 +10,13 @@
 #include <string>
 #include <vector>
 
-#include "core/bundle.hpp"
-#include "core/contribution.hpp"
 #include "core/date.hpp"
-#include "core/i18n.hpp"
-#include "core/model.hpp"
-#include "core/summary.hpp"
 #include "ui/a11y.hpp"
-#include "ui/draft.hpp"
+#include "ui/app_state.hpp"
 #include "ui/fonts.hpp"
-#include "ui/host.hpp"
-#include "ui/steps/step_context.hpp"
 #include "ui/widgets.hpp"
 
 namespace sipprep::ui {
-
-// Resume: a draft is stored on this computer; nothing of it is shown until someone continues.
-enum class Screen { Start, Resume, About, Steps, Evaluation, Professional, Review };
-
-// "Jag är yrkesverksam": the files opened, read-only, in the order opened.
-struct ProfessionalState {
-    struct Opened {
-        std::string name;
-        ImportResult result;
-        std::optional<Summary> summary;  // built once per language, not every frame
-        Lang summary_lang = Lang::Sv;
-        std::vector<std::string> errors, warnings;  // the issues, worded once per language
-        std::optional<Lang> described_lang;
-        bool show_changes = false;       // "Vad har ändrats?" against an earlier file of the same person
-        std::optional<Summary> changes;  // built when shown, again only when the files or language differ
-        std::string changes_key;
-    };
-    std::vector<Opened> opened;
-    int index = -1;
-};
 
 class App final : public HostEvents {
 public:
@@ -55,12 +28,12 @@ public:
     std::string state_json() const;
     const A11yNode& a11y_tree() const { return a11y_.root(); }
 
-    Lang language() const { return lang_; }
-    float text_scale() const { return text_scale_; }
-    bool high_contrast() const { return high_contrast_; }
+    Lang language() const { return settings_.lang; }
+    float text_scale() const { return settings_.text_scale; }
+    bool high_contrast() const { return settings_.high_contrast; }
     void set_today(const Date& today) { today_ = today; }
     void prefer_high_contrast(bool on) {
-        if (!restored_) high_contrast_ = on;
+        if (!storage_.restored) settings_.high_contrast = on;
     }
 
     // ---- HostEvents ----
@@ -92,6 +65,24 @@ public:
     void dom_text(const std::string& key, const DomText& text) override;
 
 private:
+    // app_screens.cpp: the screens, each described once. Resume: a draft is stored on this
+    // computer; nothing of it is shown until someone continues.
+    enum class Screen { Start, Resume, About, Steps, Evaluation, Professional, Review };
+    struct ScreenInfo {
+        Screen id;
+        const char* name;  // in drafts and in state_json
+        void (App::*draw)();
+        // A stored draft continues here ("Fortsätt"). The neutral screen and the professional's
+        // view hold nothing of the draft, and a relative's contribution under review is not
+        // stored: a draft left on those continues at the steps.
+        bool continues_draft;
+        FilePurpose dropped;  // what a file dropped on this screen is for
+    };
+    static const ScreenInfo& screen_info(Screen screen);
+    static std::optional<Screen> screen_from_name(const std::string& name);
+    // Where a stored draft continues: the screen it was saved on, if a draft continues there.
+    static Screen screen_to_continue(const std::string& name);
+
     // app.cpp: frame structure
     void top_bar();
     void banners();
@@ -112,11 +103,12 @@ private:
     void follow_language(Lang lang);  // the language of a draft or file opened: the same, unsaved
     void versions_panel();
     void go_to(Screen screen, std::optional<StepId> step = std::nullopt);
-    void changed();  // the preparation or a setting changed: rules again, draft to save
-    void reset(PreparationKind kind);
-    // The app's language was chosen (settings, start screen): call after setting lang_.
+    void changed();                          // the preparation or a setting changed: rules again, draft to save
+    void begin_draft(DraftSession session);  // a new preparation: the one assignment that replaces the draft
+    void reset(PreparationKind kind);        // a new, empty preparation of this kind
+    // The app's language was chosen (settings, start screen): call after setting settings_.lang.
     void language_chosen();
-    const std::string& t(const char* key) const { return tr(lang_, key); }
+    const std::string& t(const char* key) const { return tr(settings_.lang, key); }
     bool child() const;
 
     // app_start.cpp
@@ -144,19 +136,9 @@ private:
     void contributor_selector();
 
     // app_files.cpp: a file arriving, and asking before it replaces anything
-    // What a file from the person's screens becomes.
-    enum class FileUse {
-        Draft,         // the preparation itself
-        Earlier,       // the earlier plan shown beside a follow-up
-        FollowUpFrom,  // the earlier plan a new follow-up starts from (carried over)
-    };
-    struct FileArrival {
-        std::string name;
-        bool professional = false;  // opened in the professional's view: read, never kept
-        FileUse use = FileUse::Draft;
-    };
+    void pick_file(FilePurpose purpose);  // the system's picker, its answer for `purpose`
     void receive_file(const FileArrival& arrival, const std::string& bytes);
-    void take_file(const std::string& name, ImportResult r, FileUse use);
+    void take_file(const std::string& name, ImportResult r, FilePurpose purpose);
     bool follow_up_choice();
     void replace_file_confirm();
 
@@ -183,115 +165,38 @@ private:
     Host& host_;
     A11y a11y_;
 
-    Preparation prep_ = make_new_preparation();
-    std::uint64_t revision_ = 1;          // counts changes of the preparation and of the earlier plan
-    std::optional<Preparation> earlier_;  // follow-up: the earlier plan's bundle, read-only
+    DraftSession draft_;
+    std::uint64_t revision_ = 1;  // counts changes of the preparation and of the earlier plan
+    Settings settings_;
+    StorageStatus storage_;
+    FileFlow files_;
+    Speech speech_;
+    RuleCheck checks_;
+    ProfessionalState professional_;
+    Date today_{2026, 1, 1};
+
+    // Where the person is.
     Screen screen_ = Screen::Start;
     StepId step_ = StepId::AboutYou;
     // "Om SIP" opened from a step at one of its sections: that heading gets focus, and "Tillbaka"
     // returns to the screen it was opened from.
     std::string about_section_;
     Screen about_back_ = Screen::Start;
-    FillMode mode_ = FillMode::Myself;
-    Lang lang_ = Lang::Sv;  // the texts shown
-    // The language the draft stores: lang_, or the one the stored draft asked for while its
-    // catalog is fetched or could not be (offline at start), so a save does not forget it.
-    Lang draft_lang_ = Lang::Sv;
-    std::optional<Lang> lang_fetching_;  // chosen, its catalog on the way
-    std::string lang_problem_;           // why the last chosen language is not shown
-    float text_scale_ = 1.0f;
-    bool high_contrast_ = false;
-    std::string author_ = kPersonId;
-    std::string created_;  // first export of this preparation
-    Date today_{2026, 1, 1};
-
-    // The rules run when something changed, not every frame.
-    std::vector<Issue> issues_;
-    bool issues_stale_ = true;
-    bool announce_new_issues_ = false;
-    std::map<StepId, int> errors_per_step_;  // from the last rule check, for the step list  // the last change was a
-                                             // choice: read out a problem it brought
-
-    bool has_draft_ = false;  // a saved draft exists (start screen offers to continue)
-    bool restored_ = false;
+    FillMode mode_ = FillMode::Myself;  // who fills in (start screen): kept across new drafts
     bool scroll_to_top_ = false;
     bool nav_open_ = false;  // narrow screens: the step list is shown
     bool who_open_ = false;  // narrow screens: the writer chooser is shown
     bool narrow() const;     // a phone: the step's own content must start on the first screen
     bool confirm_erase_ = false;
     Pending confirm_replace_ = Pending::None;  // start screen: the draft would be replaced
-    bool storage_broken_ = false;
-    bool memory_short_ = false;      // the page could not hand something over: memory ran short
-    bool draft_unreadable_ = false;  // the saved draft could not be read (it is kept aside)
-    std::string storage_problem_;
-    std::string open_message_;  // result of opening a file
-    std::vector<std::string> open_errors_;
-    std::vector<std::string> open_details_;  // why a file could not be read, technically, on request
-    bool open_details_shown_ = false;
-    FileUse picking_for_ = FileUse::Draft;  // what the next file from the picker becomes
-    bool follow_up_choice_ = false;         // start screen: "Följ upp" asks where to start from
-    bool follow_up_from_stored_ = false;    // … and may start from the preparation stored here
-    struct PendingFile {
-        std::string name;
-        ImportResult result;
-        FileUse use = FileUse::Draft;
-    };
-    std::optional<PendingFile> pending_file_;  // a file waiting for "yes, replace"
-    // A relative's contribution opened into the draft: each item taken along or left.
-    struct OpenContribution {
-        std::string name;
-        ImportResult result;
-        ContributionReview review;
-        std::vector<int> choice;  // per item: 0 open, 1 taken, 2 left
-    };
-    std::optional<OpenContribution> contribution_;
-    struct LockedFile {
-        FileArrival arrival;
-        std::string bytes, passphrase, error;
-        bool busy = false;  // the host is unlocking it
-        bool focus = true;  // the passphrase field takes focus when the prompt (re)appears
-    };
-    std::optional<LockedFile> locked_file_;      // an age file waiting for its passphrase
-    bool protecting_ = false;                    // a protected download is being made
-    bool update_available_ = false;              // a new version waits for a reload
-    std::map<std::string, SpeechVoice> speech_;  // the browser's voice per language tag
-    bool network_voice_ok_ = false;              // the person agreed to a voice over the network (remembered)
-    bool asking_network_voice_ = false;
-    bool storage_kept_ = true;  // until the browser says otherwise
-    bool speaking_ = false;     // "Läs upp" is reading
-    bool read_step_ = false;    // read the step aloud once it is drawn
-    float speech_rate_ = 1.0f;
-    std::string saved_sha_;       // the content's checksum when it was last saved to a file
-    std::string protecting_sha_;  // … of the protected file being made
-    // "Lås med lösenord": the stored draft kept only encrypted.
-    struct DraftLock {
-        bool on = false;       // this draft is stored locked
-        bool waiting = false;  // a locked draft is stored and not opened: the neutral screen asks
-        std::string saved_at;  // when the locked draft was saved (ISO 8601 UTC)
-        bool form = false;     // the settings' form to set a lock is open
-        bool busy = false;     // the host is locking or unlocking
-        bool focus = false;    // the passphrase field takes focus
-        bool tried = false;    // "Lås" was pressed: say what is missing
-        std::string passphrase, repeat, error;
-    } lock_;
-    DraftPlace resume_place_;     // where the stored draft was left
-    std::string draft_updated_;   // when the stored draft was last written
-    std::string saved_at_;        // "14:32": the last save on this device
-    bool elsewhere_ = false;      // another tab edits: this one shows only that
-    std::string elsewhere_note_;  // why a file dropped here was not opened
-    struct Version {
-        int id = 0;
-        std::string time, kind;
-    };
-    std::optional<std::vector<Version>> versions_;  // listed when asked for
-    int auto_erase_days_ = 0;                       // 0: never
-    bool focus_pending_ = false;  // the control that had focus was replaced: focus goes to the new part
+    bool follow_up_choice_ = false;            // start screen: "Följ upp" asks where to start from
+    bool follow_up_from_stored_ = false;       // … and may start from the preparation stored here
+    bool memory_short_ = false;                // the page could not hand something over: memory ran short
+    bool update_available_ = false;            // a new version waits for a reload
+    bool focus_pending_ = false;               // the control that had focus was replaced: focus goes to the new part
     std::string status_;
     std::vector<std::string> notes_;  // the current step's messages
     std::string mirror_lang_;         // the language the mirror was last told
-
-    StepStates step_states_;
-    ProfessionalState professional_;
 };
 
 }  // namespace sipprep::ui

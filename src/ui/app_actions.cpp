@@ -8,33 +8,33 @@
 
 namespace sipprep::ui {
 
-std::string App::content_sha() const { return sha256_hex(canonical_content(prep_)); }
+std::string App::content_sha() const { return sha256_hex(canonical_content(draft_.prep)); }
 
-bool App::saved_as_file() const { return !saved_sha_.empty() && saved_sha_ == content_sha(); }
+bool App::saved_as_file() const { return !draft_.saved_sha.empty() && draft_.saved_sha == content_sha(); }
 
 // The bundle as it is now, and the name to save it under.
 std::string App::bundle_now(std::string* filename) {
     BundleMeta meta;
     meta.updated = now_utc_iso();
-    if (created_.empty()) created_ = meta.updated;
-    meta.created = created_;
-    meta.language = lang_;
-    *filename = bundle_file_name(prep_, format_iso_date(today_));
-    return export_bundle(prep_, meta);
+    if (draft_.created.empty()) draft_.created = meta.updated;
+    meta.created = draft_.created;
+    meta.language = settings_.lang;
+    *filename = bundle_file_name(draft_.prep, format_iso_date(today_));
+    return export_bundle(draft_.prep, meta);
 }
 
 void App::export_file() {
     std::string name;
     const std::string bundle = bundle_now(&name);
     host_.download(name, "application/json", bundle);
-    saved_sha_ = content_sha();
-    status_ = trf(lang_, "export.done", {name});
+    draft_.saved_sha = content_sha();
+    status_ = trf(settings_.lang, "export.done", {name});
     a11y_.announce(status_);
     changed();  // `created` is part of the draft
 }
 
 void App::save_requested_file() {
-    if (step_states_.summary.protect)
+    if (draft_.steps.summary.protect)
         export_protected();
     else
         export_file();
@@ -43,37 +43,38 @@ void App::save_requested_file() {
 // The follow-up meeting for the person's calendar (the button is shown only when the date and
 // time can be read).
 void App::save_calendar() {
-    const auto ics = follow_up_ics(prep_, lang_, now_utc_iso());
+    const auto ics = follow_up_ics(draft_.prep, settings_.lang, now_utc_iso());
     if (!ics) return;
-    const std::string name = "sip-uppfoljning-" + prep_.agreed.follow_up_on + ".ics";
+    const std::string name = "sip-uppfoljning-" + draft_.prep.agreed.follow_up_on + ".ics";
     host_.download(name, "text/calendar", *ics);
-    status_ = trf(lang_, "agreed.calendar.done", {name});
+    status_ = trf(settings_.lang, "agreed.calendar.done", {name});
     a11y_.announce(status_);
 }
 
 void App::print_summary(Audience audience) {
-    host_.print_html(tr(lang_, "summary.title"),
-                     render_html(build_summary(prep_, lang_, today_, issues_), lang_, audience));
+    host_.print_html(
+        tr(settings_.lang, "summary.title"),
+        render_html(build_summary(draft_.prep, settings_.lang, today_, checks_.issues), settings_.lang, audience));
 }
 
 // Who writes now: each contributor edits their own words and sees the others' beside them.
 void App::contributor_selector() {
     // A relative's contribution has one writer: the relative.
-    if (prep_.kind == PreparationKind::Contribution) return;
+    if (draft_.prep.kind == PreparationKind::Contribution) return;
     std::vector<std::string> names;
     int selected = 0;
-    for (std::size_t i = 0; i < prep_.contributors.size(); ++i) {
-        const Contributor& c = prep_.contributors[i];
+    for (std::size_t i = 0; i < draft_.prep.contributors.size(); ++i) {
+        const Contributor& c = draft_.prep.contributors[i];
         // The owner by name, so whoever writes sees whose plan it is and in whose voice.
-        const std::string first = owner_first_name(prep_);
-        names.push_back(c.id != kPersonId ? author_label(prep_, c.id, lang_)
-                        : !first.empty()  ? trf(lang_, "who.owner", {first})
+        const std::string first = owner_first_name(draft_.prep);
+        names.push_back(c.id != kPersonId ? author_label(draft_.prep, c.id, settings_.lang)
+                        : !first.empty()  ? trf(settings_.lang, "who.owner", {first})
                         : child()         ? t("who.child")
                                           : t("who.me"));
-        if (c.id == author_) selected = static_cast<int>(i);
+        if (c.id == draft_.author) selected = static_cast<int>(i);
     }
     if (radio_group(t("who.title"), "who-writes", names, &selected, t("who.help"))) {
-        author_ = prep_.contributors[static_cast<std::size_t>(selected)].id;
+        draft_.author = draft_.prep.contributors[static_cast<std::size_t>(selected)].id;
         changed();
     }
 }

@@ -7,24 +7,24 @@
 namespace sipprep::ui {
 
 void App::contribution_arrived(const std::string& name, ImportResult r) {
-    OpenContribution c;
+    FileFlow::Contribution c;
     c.name = name;
-    c.review = review_contribution(prep_, r.preparation);
+    c.review = review_contribution(draft_.prep, r.preparation);
     c.result = std::move(r);
     c.choice.assign(c.review.items.size(), 0);
-    contribution_ = std::move(c);
+    files_.contribution = std::move(c);
     go_to(Screen::Review);
-    a11y_.announce(trf(lang_, "contribution.opened", {name}));
+    a11y_.announce(trf(settings_.lang, "contribution.opened", {name}));
 }
 
 void App::review_screen() {
-    if (!contribution_) {
+    if (!files_.contribution) {
         go_to(Screen::Start);
         return;
     }
-    OpenContribution& c = *contribution_;
+    FileFlow::Contribution& c = *files_.contribution;
     const ContributionReview& r = c.review;
-    const std::string who = author_label(c.result.preparation, r.relative.id, lang_);
+    const std::string who = author_label(c.result.preparation, r.relative.id, settings_.lang);
     // Whether they come is stored as a name ("yes"): shown in words.
     auto words = [&](const ContributionItem& item, const std::string& text) -> std::string {
         if (item.place != ContributionItem::Place::Attends) return text;
@@ -36,24 +36,25 @@ void App::review_screen() {
             if (!r.items[j].present && c.choice[j] == 0) return focus_control("contrib-take-" + std::to_string(j));
         focus_control("contrib-done");
     };
-    heading(trf(lang_, "contribution.review.title", {who}), 2);
+    heading(trf(settings_.lang, "contribution.review.title", {who}), 2);
     paragraph(t("contribution.review.intro"));
-    if (!c.result.preparation.owner.name.empty() && !prep_.owner.name.empty() &&
-        c.result.preparation.owner.name != prep_.owner.name)
-        error_text(trf(lang_, "contribution.other_person", {c.result.preparation.owner.name, prep_.owner.name}));
+    if (!c.result.preparation.owner.name.empty() && !draft_.prep.owner.name.empty() &&
+        c.result.preparation.owner.name != draft_.prep.owner.name)
+        error_text(trf(settings_.lang, "contribution.other_person",
+                       {c.result.preparation.owner.name, draft_.prep.owner.name}));
     std::size_t open = 0;
     for (std::size_t i = 0; i < r.items.size(); ++i) {
         const ContributionItem& item = r.items[i];
         const std::string text = words(item, item.text);
-        const std::string label = contribution_place_label(item.place, lang_);
+        const std::string label = contribution_place_label(item.place, settings_.lang);
         Group group(Role::Group, "contrib-item-" + std::to_string(i), label);
         heading(label, 3);
-        paragraph(trf(lang_, "summary.writes", {who, text}));
+        paragraph(trf(settings_.lang, "summary.writes", {who, text}));
         if (item.present) {
             muted(t("contribution.present"));
             continue;
         }
-        if (!item.previous.empty()) muted(trf(lang_, "contribution.replaces", {words(item, item.previous)}));
+        if (!item.previous.empty()) muted(trf(settings_.lang, "contribution.replaces", {words(item, item.previous)}));
         if (c.choice[i] == 1) {
             muted(t("contribution.taken"));
         } else if (c.choice[i] == 2) {
@@ -63,8 +64,8 @@ void App::review_screen() {
         } else {
             ++open;
             if (button(t("contribution.take"), "contrib-take-" + std::to_string(i), ButtonStyle::Primary)) {
-                accept_contribution_item(prep_, r, i);
-                if (prep_.owner.name.empty()) prep_.owner.name = c.result.preparation.owner.name;
+                accept_contribution_item(draft_.prep, r, i);
+                if (draft_.prep.owner.name.empty()) draft_.prep.owner.name = c.result.preparation.owner.name;
                 c.choice[i] = 1;
                 changed();
                 announce(t("contribution.taken"));
@@ -83,29 +84,29 @@ void App::review_screen() {
     if (open > 1 && button(t("contribution.take_all"), "contrib-take-all")) {
         for (std::size_t i = 0; i < r.items.size(); ++i) {
             if (c.choice[i] != 0 || r.items[i].present) continue;
-            accept_contribution_item(prep_, r, i);
+            accept_contribution_item(draft_.prep, r, i);
             c.choice[i] = 1;
         }
-        if (prep_.owner.name.empty()) prep_.owner.name = c.result.preparation.owner.name;
+        if (draft_.prep.owner.name.empty()) draft_.prep.owner.name = c.result.preparation.owner.name;
         changed();
         announce(t("contribution.taken_all"));
         focus_control("contrib-done");
     }
     if (button(t("contribution.done"), "contrib-done", ButtonStyle::Primary)) {
-        contribution_.reset();
+        files_.contribution.reset();
         go_to(Screen::Steps, StepId::AboutYou);
         return;
     }
     // The relative themselves, on another computer: their own file, to go on writing.
     ImGui::Spacing();
     if (button(t("contribution.mine"), "contrib-mine", ButtonStyle::Quiet)) {
-        OpenContribution mine = std::move(*contribution_);
-        contribution_.reset();
+        FileFlow::Contribution mine = std::move(*files_.contribution);
+        files_.contribution.reset();
         if (!draft_has_content() || saved_as_file()) {
-            take_file(mine.name, std::move(mine.result), FileUse::Draft);
+            take_file(mine.name, std::move(mine.result), FilePurpose::Draft);
         } else {
             // Words here would go: asked first, as for any file that replaces the draft.
-            pending_file_ = PendingFile{mine.name, std::move(mine.result), FileUse::Draft};
+            files_.pending = FileFlow::Pending{mine.name, std::move(mine.result), FilePurpose::Draft};
             go_to(Screen::Start);
         }
     }

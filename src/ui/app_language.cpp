@@ -24,7 +24,7 @@ std::string drawn_name(Lang lang) {
 
 void App::language_choice() {
     const std::vector<Lang> langs = built_langs();
-    const Lang shown = lang_fetching_.value_or(lang_);
+    const Lang shown = settings_.fetching.value_or(settings_.lang);
     std::vector<std::string> names, spoken;
     int chosen = 0;
     for (Lang lang : langs) {
@@ -36,35 +36,35 @@ void App::language_choice() {
     }
     if (radio_group(t("app.language"), "language", names, &chosen, {}, spoken))
         choose_language(langs[static_cast<std::size_t>(chosen)]);
-    if (lang_fetching_) {
+    if (settings_.fetching) {
         Group group(Role::Status, "language-loading", std::string());
-        muted(trf(lang_, "lang.loading", {own_name(*lang_fetching_)}));
+        muted(trf(settings_.lang, "lang.loading", {own_name(*settings_.fetching)}));
     }
-    if (!lang_problem_.empty()) {
+    if (!settings_.lang_problem.empty()) {
         Group group(Role::Alert, "language-problem", std::string());
-        error_text(lang_problem_);
+        error_text(settings_.lang_problem);
     }
 }
 
 void App::choose_language(Lang lang) {
-    lang_problem_.clear();
+    settings_.lang_problem.clear();
     if (!lang_loaded(lang)) {
-        if (lang_fetching_ == lang) return;
-        lang_fetching_ = lang;
+        if (settings_.fetching == lang) return;
+        settings_.fetching = lang;
         host_.load_language(std::string(lang_code(lang)));
         return;
     }
-    lang_fetching_.reset();
-    if (lang == lang_ && lang == draft_lang_) return;
-    lang_ = draft_lang_ = lang;
+    settings_.fetching.reset();
+    if (lang == settings_.lang && lang == settings_.draft_lang) return;
+    settings_.lang = settings_.draft_lang = lang;
     language_chosen();  // the words written from now on carry its tag
 }
 
 void App::follow_language(Lang lang) {
-    draft_lang_ = lang;
+    settings_.draft_lang = lang;
     if (lang_loaded(lang)) {
-        lang_ = lang;
-        lang_fetching_.reset();
+        settings_.lang = lang;
+        settings_.fetching.reset();
     } else {
         choose_language(lang);
     }
@@ -74,27 +74,27 @@ void App::language_loaded(const std::string& code, const std::string& file) {
     Lang lang;
     if (!lang_from_code(code, &lang)) return;
     const std::string problem = load_catalog(lang, file);
-    if (lang_fetching_ != lang) return;  // another language was chosen meanwhile
-    lang_fetching_.reset();
+    if (settings_.fetching != lang) return;  // another language was chosen meanwhile
+    settings_.fetching.reset();
     host_.request_frames(1);
     if (!problem.empty()) {
-        lang_problem_ = trf(lang_, problem, {own_name(lang)});
-        a11y_.announce(lang_problem_);
+        settings_.lang_problem = trf(settings_.lang, problem, {own_name(lang)});
+        a11y_.announce(settings_.lang_problem);
         return;
     }
-    lang_ = lang;
-    if (draft_lang_ != lang) {  // chosen now, not asked for by the stored draft
-        draft_lang_ = lang;
+    settings_.lang = lang;
+    if (settings_.draft_lang != lang) {  // chosen now, not asked for by the stored draft
+        settings_.draft_lang = lang;
         language_chosen();
     }
 }
 
 void App::language_failed(const std::string& code) {
     Lang lang;
-    if (!lang_from_code(code, &lang) || lang_fetching_ != lang) return;
-    lang_fetching_.reset();
-    lang_problem_ = trf(lang_, "lang.failed", {own_name(lang)});
-    a11y_.announce(lang_problem_);
+    if (!lang_from_code(code, &lang) || settings_.fetching != lang) return;
+    settings_.fetching.reset();
+    settings_.lang_problem = trf(settings_.lang, "lang.failed", {own_name(lang)});
+    a11y_.announce(settings_.lang_problem);
     host_.request_frames(1);
 }
 

@@ -48,24 +48,24 @@ bool App::passphrase_entry(const std::string& id, const std::string& open_label,
 
 void App::ask_passphrase(const FileArrival& arrival, const std::string& bytes) {
     auto refuse = [&](const std::string& why) {
-        open_message_ = trf(lang_, "open.failed", {arrival.name});
-        open_errors_ = {why};
-        a11y_.announce(open_message_);
+        files_.message = trf(settings_.lang, "open.failed", {arrival.name});
+        files_.errors = {why};
+        a11y_.announce(files_.message);
     };
     if (bytes.compare(0, age::kArmorBegin.size(), age::kArmorBegin) == 0) return refuse(t("age.armored"));
     // Refused before anything runs: scrypt would take the memory first and say "wrong" after.
     if (const int wf = age::scrypt_work_factor(bytes); wf > age::kMaxForeignWorkFactor)
-        return refuse(trf(lang_, "age.work_factor_memory",
+        return refuse(trf(settings_.lang, "age.work_factor_memory",
                           {std::to_string(wf), scrypt_memory(wf), scrypt_memory(age::kMaxForeignWorkFactor),
                            std::to_string(age::kDefaultWorkFactor)}));
-    locked_file_ = LockedFile{arrival, bytes, {}, {}, false, true};
-    a11y_.announce(trf(lang_, "unlock.title", {arrival.name}));
+    files_.locked = FileFlow::Locked{arrival, bytes, {}, {}, false, true};
+    a11y_.announce(trf(settings_.lang, "unlock.title", {arrival.name}));
 }
 
 void App::unlock_prompt() {
-    if (!locked_file_) return;
-    LockedFile& f = *locked_file_;
-    const std::string title = trf(lang_, "unlock.title", {f.arrival.name});
+    if (!files_.locked) return;
+    FileFlow::Locked& f = *files_.locked;
+    const std::string title = trf(settings_.lang, "unlock.title", {f.arrival.name});
     Group group(Role::Alert, "unlock", title);
     heading(title, 2);
     if (f.busy) {
@@ -77,19 +77,19 @@ void App::unlock_prompt() {
     if (passphrase_entry("unlock", t("unlock.open"), PassphraseEntry{f.passphrase, f.error, f.focus, f.busy}))
         host_.unlock_file(f.bytes, f.passphrase);
     same_line();
-    if (button(t("unlock.cancel"), "unlock-cancel")) locked_file_.reset();
+    if (button(t("unlock.cancel"), "unlock-cancel")) files_.locked.reset();
     ImGui::Separator();
 }
 
 void App::file_unlocked(const std::string& error_key, const std::string& plaintext) {
     host_.request_frames(1);
-    if (!locked_file_ || !locked_file_->busy) return;  // cancelled, or the screen changed meanwhile
-    LockedFile& f = *locked_file_;
+    if (!files_.locked || !files_.locked->busy) return;  // cancelled, or the screen changed meanwhile
+    FileFlow::Locked& f = *files_.locked;
     f.busy = false;
     f.passphrase.clear();
     if (error_key.empty()) {
         const FileArrival arrival = f.arrival;
-        locked_file_.reset();
+        files_.locked.reset();
         receive_file(arrival, plaintext);
         return;
     }
@@ -99,40 +99,40 @@ void App::file_unlocked(const std::string& error_key, const std::string& plainte
         a11y_.announce(f.error);
         return;
     }
-    open_message_ = trf(lang_, "open.failed", {f.arrival.name});
-    open_errors_ = {t(error_key.c_str())};
-    locked_file_.reset();
-    a11y_.announce(open_message_);
+    files_.message = trf(settings_.lang, "open.failed", {f.arrival.name});
+    files_.errors = {t(error_key.c_str())};
+    files_.locked.reset();
+    a11y_.announce(files_.message);
 }
 
 void App::export_protected() {
-    StepStates::Summary& s = step_states_.summary;
+    StepStates::Summary& s = draft_.steps.summary;
     s.tried = true;
     if (!passphrase_long_enough(s.passphrase) || s.repeat != s.passphrase) {
         status_ = passphrase_long_enough(s.passphrase)
                       ? t("protect.mismatch")
-                      : trf(lang_, "protect.too_short", {std::to_string(kMinPassphraseChars)});
+                      : trf(settings_.lang, "protect.too_short", {std::to_string(kMinPassphraseChars)});
         a11y_.announce(status_);
         return;
     }
-    if (protecting_) return;
+    if (files_.protecting) return;
     std::string name;
     const std::string bundle = bundle_now(&name);
-    protecting_ = true;
+    files_.protecting = true;
     status_ = t("protect.working");
     a11y_.announce(status_);
     host_.download_protected(name + ".age", bundle, s.passphrase);
-    protecting_sha_ = content_sha();
+    files_.protecting_sha = content_sha();
     changed();  // `created` is part of the draft
 }
 
 void App::file_protected(const std::string& filename, const std::string& error_key) {
     host_.request_frames(1);
-    protecting_ = false;
-    StepStates::Summary& s = step_states_.summary;
+    files_.protecting = false;
+    StepStates::Summary& s = draft_.steps.summary;
     if (error_key.empty()) {
-        status_ = trf(lang_, "protect.done", {filename});
-        saved_sha_ = protecting_sha_;
+        status_ = trf(settings_.lang, "protect.done", {filename});
+        draft_.saved_sha = files_.protecting_sha;
         // Not kept for longer than it is needed, on a computer others may use.
         s.passphrase.clear();
         s.repeat.clear();
@@ -146,10 +146,10 @@ void App::file_protected(const std::string& filename, const std::string& error_k
 // ---- "Lås med lösenord": the stored draft kept only encrypted ----
 
 void App::draft_locked(const std::string& saved_at) {
-    lock_.waiting = true;
-    lock_.on = true;
-    lock_.saved_at = saved_at;
-    lock_.focus = true;
+    storage_.lock.waiting = true;
+    storage_.lock.on = true;
+    storage_.lock.saved_at = saved_at;
+    storage_.lock.focus = true;
     screen_ = Screen::Resume;
     host_.request_frames(1);
 }
@@ -157,30 +157,31 @@ void App::draft_locked(const std::string& saved_at) {
 void App::unlock_draft_prompt() {
     Group group(Role::Group, "unlock-draft", t("lock.resume.title"));
     paragraph(t("lock.resume.text"));
-    if (lock_.busy) {
+    if (storage_.lock.busy) {
         paragraph(t("unlock.working"));
         return;
     }
-    if (passphrase_entry("unlock-draft", t("lock.resume.open"),
-                         PassphraseEntry{lock_.passphrase, lock_.error, lock_.focus, lock_.busy}))
-        host_.unlock_draft(lock_.passphrase);
+    if (passphrase_entry(
+            "unlock-draft", t("lock.resume.open"),
+            PassphraseEntry{storage_.lock.passphrase, storage_.lock.error, storage_.lock.focus, storage_.lock.busy}))
+        host_.unlock_draft(storage_.lock.passphrase);
     same_line();
 }
 
 void App::draft_unlocked(const std::string& error_key, const std::string& draft_json) {
     host_.request_frames(1);
-    lock_.busy = false;
-    lock_.passphrase.clear();
+    storage_.lock.busy = false;
+    storage_.lock.passphrase.clear();
     if (!error_key.empty()) {
-        lock_.error = t(error_key.c_str());
-        lock_.focus = true;
-        a11y_.announce(lock_.error);
+        storage_.lock.error = t(error_key.c_str());
+        storage_.lock.focus = true;
+        a11y_.announce(storage_.lock.error);
         return;
     }
-    lock_.waiting = false;
-    lock_.error.clear();
+    storage_.lock.waiting = false;
+    storage_.lock.error.clear();
     if (draft_json.empty()) {  // erased meanwhile, in another tab
-        lock_ = DraftLock{};
+        storage_.lock = DraftLock{};
         go_to(Screen::Start);
         return;
     }
@@ -189,28 +190,28 @@ void App::draft_unlocked(const std::string& error_key, const std::string& draft_
 }
 
 void App::discard_locked_draft() {
-    if (!lock_.waiting) return;
+    if (!storage_.lock.waiting) return;
     host_.clear_draft();
-    lock_ = DraftLock{};
+    storage_.lock = DraftLock{};
 }
 
 void App::lock_settings() {
-    if (screen_ == Screen::Professional || lock_.waiting) return;
-    if (lock_.on) {
+    if (screen_ == Screen::Professional || storage_.lock.waiting) return;
+    if (storage_.lock.on) {
         paragraph(t("lock.on"));
         if (button(t("lock.remove"), "lock-remove", ButtonStyle::Quiet, t("lock.remove.help"))) {
             host_.remove_draft_lock();
-            lock_.busy = true;
+            storage_.lock.busy = true;
         }
         // The form the person was in is gone: keyboard and screen reader land on what replaced it.
-        if (std::exchange(lock_.focus, false)) focus_last_control();
+        if (std::exchange(storage_.lock.focus, false)) focus_last_control();
         return;
     }
-    if (!lock_.form) {
+    if (!storage_.lock.form) {
         if (button(t("lock.button"), "lock-open", ButtonStyle::Quiet, t("lock.help"))) {
-            lock_.form = true;
-            lock_.focus = true;
-        } else if (std::exchange(lock_.focus, false)) {
+            storage_.lock.form = true;
+            storage_.lock.focus = true;
+        } else if (std::exchange(storage_.lock.focus, false)) {
             focus_last_control();
         }
         return;
@@ -218,53 +219,53 @@ void App::lock_settings() {
     Group group(Role::Group, "lock", t("lock.button"));
     heading(t("lock.button"), 3);
     paragraph(t("lock.help"));
-    if (lock_.busy) {
+    if (storage_.lock.busy) {
         paragraph(t("lock.working"));
         return;
     }
     FieldOptions o;
     o.secret = true;
-    o.help = trf(lang_, "protect.passphrase.help", {std::to_string(kMinPassphraseChars)});
-    o.error = lock_.error;
-    if (lock_.error.empty() && lock_.tried && !passphrase_long_enough(lock_.passphrase))
-        o.error = trf(lang_, "protect.too_short", {std::to_string(kMinPassphraseChars)});
-    text_field(t("passphrase.label"), "lock-passphrase", &lock_.passphrase, o);
-    if (std::exchange(lock_.focus, false)) focus_last_control();
+    o.help = trf(settings_.lang, "protect.passphrase.help", {std::to_string(kMinPassphraseChars)});
+    o.error = storage_.lock.error;
+    if (storage_.lock.error.empty() && storage_.lock.tried && !passphrase_long_enough(storage_.lock.passphrase))
+        o.error = trf(settings_.lang, "protect.too_short", {std::to_string(kMinPassphraseChars)});
+    text_field(t("passphrase.label"), "lock-passphrase", &storage_.lock.passphrase, o);
+    if (std::exchange(storage_.lock.focus, false)) focus_last_control();
     FieldOptions again;
     again.secret = true;
-    if (lock_.tried && lock_.repeat != lock_.passphrase) again.error = t("protect.mismatch");
-    text_field(t("protect.repeat"), "lock-repeat", &lock_.repeat, again);
+    if (storage_.lock.tried && storage_.lock.repeat != storage_.lock.passphrase) again.error = t("protect.mismatch");
+    text_field(t("protect.repeat"), "lock-repeat", &storage_.lock.repeat, again);
     if (button(t("lock.confirm"), "lock-confirm", ButtonStyle::Primary)) {
-        lock_.tried = true;
-        lock_.error.clear();
-        if (!passphrase_long_enough(lock_.passphrase) || lock_.repeat != lock_.passphrase) {
-            a11y_.announce(passphrase_long_enough(lock_.passphrase)
+        storage_.lock.tried = true;
+        storage_.lock.error.clear();
+        if (!passphrase_long_enough(storage_.lock.passphrase) || storage_.lock.repeat != storage_.lock.passphrase) {
+            a11y_.announce(passphrase_long_enough(storage_.lock.passphrase)
                                ? t("protect.mismatch")
-                               : trf(lang_, "protect.too_short", {std::to_string(kMinPassphraseChars)}));
+                               : trf(settings_.lang, "protect.too_short", {std::to_string(kMinPassphraseChars)}));
         } else {
-            lock_.busy = true;
+            storage_.lock.busy = true;
             a11y_.announce(t("lock.working"));
-            host_.lock_draft(lock_.passphrase);
+            host_.lock_draft(storage_.lock.passphrase);
         }
     }
     same_line();
-    if (button(t("unlock.cancel"), "lock-cancel")) lock_ = DraftLock{};
+    if (button(t("unlock.cancel"), "lock-cancel")) storage_.lock = DraftLock{};
 }
 
 void App::draft_lock_changed(bool locked, const std::string& error_key) {
     host_.request_frames(1);
-    const bool was_on = lock_.on;
-    lock_ = DraftLock{};
+    const bool was_on = storage_.lock.on;
+    storage_.lock = DraftLock{};
     if (!error_key.empty()) {
-        lock_.form = true;
-        lock_.focus = true;
-        lock_.error = t(error_key.c_str());
-        a11y_.announce(lock_.error);
+        storage_.lock.form = true;
+        storage_.lock.focus = true;
+        storage_.lock.error = t(error_key.c_str());
+        a11y_.announce(storage_.lock.error);
         return;
     }
-    lock_.on = locked;
-    lock_.focus = true;             // on "Ta bort låset", or on "Lås utkastet med lösenord" again
-    if (locked) versions_.reset();  // they were removed with the lock
+    storage_.lock.on = locked;
+    storage_.lock.focus = true;             // on "Ta bort låset", or on "Lås utkastet med lösenord" again
+    if (locked) storage_.versions.reset();  // they were removed with the lock
     status_ = locked ? t("lock.done") : (was_on ? t("lock.removed") : std::string());
     if (!status_.empty()) a11y_.announce(status_);
 }

@@ -22,12 +22,13 @@ void App::professional_changes(ProfessionalState::Opened& o) {
         if (!earlier || other.result.meta.updated > earlier->result.meta.updated) earlier = &other;
     }
     if (!earlier) return;
-    const std::string label = trf(lang_, "pro.changes", {earlier->name});
+    const std::string label = trf(settings_.lang, "pro.changes", {earlier->name});
     if (button(o.show_changes ? t("pro.changes.hide") : label, "pro-changes")) o.show_changes = !o.show_changes;
     if (!o.show_changes) return;
-    const std::string key = earlier->name + '\n' + earlier->result.meta.updated + '\n' + std::string(lang_code(lang_));
+    const std::string key =
+        earlier->name + '\n' + earlier->result.meta.updated + '\n' + std::string(lang_code(settings_.lang));
     if (!o.changes || o.changes_key != key) {
-        o.changes = compare_preparations(earlier->result.preparation, o.result.preparation, lang_, today_);
+        o.changes = compare_preparations(earlier->result.preparation, o.result.preparation, settings_.lang, today_);
         o.changes_key = key;
     }
     Group group(Role::Group, "pro-changes-view", label);
@@ -37,7 +38,7 @@ void App::professional_changes(ProfessionalState::Opened& o) {
 void App::professional_screen() {
     heading(t("pro.title"), 2);
     paragraph(t("pro.intro"));
-    if (button(t("pro.open"), "pro-open", ButtonStyle::Primary)) host_.pick_file();
+    if (button(t("pro.open"), "pro-open", ButtonStyle::Primary)) pick_file(FilePurpose::Read);
     drawn_text(t("start.drop"));  // for a mouse; the keyboard has the button
 
     if (professional_.opened.size() > 1) {
@@ -66,27 +67,29 @@ void App::professional_screen() {
                 paragraph(t("pro.valid"));
             else
                 error_text(t("pro.invalid"));
-            const std::string& integrity = tr(lang_, std::string("pro.integrity.") + integrity_name(r.integrity));
+            const std::string& integrity =
+                tr(settings_.lang, std::string("pro.integrity.") + integrity_name(r.integrity));
             if (r.integrity == Integrity::Changed)
                 error_text(integrity);
             else
                 paragraph(integrity);
             if (!r.meta.updated.empty())
-                muted(trf(lang_, "pro.exported", {local_datetime_text(r.meta.updated, lang_)}));
+                muted(trf(settings_.lang, "pro.exported", {local_datetime_text(r.meta.updated, settings_.lang)}));
             // Before the meeting is booked: an interpreter nobody has asked for.
-            if (const std::string hint = interpreter_suggestion(r.preparation, lang_); !hint.empty()) paragraph(hint);
+            if (const std::string hint = interpreter_suggestion(r.preparation, settings_.lang); !hint.empty())
+                paragraph(hint);
             if (r.preparation.kind == PreparationKind::Contribution)
                 paragraph(t("pro.contribution"));
             else if (const auto kva = kva_suggestion(r.preparation))
-                paragraph(trf(lang_, "pro.kva", {kva->code, t(kva->text_key)}));
+                paragraph(trf(settings_.lang, "pro.kva", {kva->code, t(kva->text_key)}));
         }
         // Worded once per language: a crafted file can bring thousands.
-        if (o.described_lang != lang_) {
+        if (o.described_lang != settings_.lang) {
             o.errors.clear();
             o.warnings.clear();
             for (const Issue& i : r.issues)
-                (i.severity == Severity::Error ? o.errors : o.warnings).push_back(describe(i, lang_));
-            o.described_lang = lang_;
+                (i.severity == Severity::Error ? o.errors : o.warnings).push_back(describe(i, settings_.lang));
+            o.described_lang = settings_.lang;
         }
         if (!o.errors.empty()) {
             muted(t("pro.errors"));
@@ -99,9 +102,9 @@ void App::professional_screen() {
     }
     if (!r.readable) return;
 
-    if (!o.summary || o.summary_lang != lang_) {
-        o.summary = build_summary(r.preparation, lang_, today_, r.issues, SummaryReader::Professional);
-        o.summary_lang = lang_;
+    if (!o.summary || o.summary_lang != settings_.lang) {
+        o.summary = build_summary(r.preparation, settings_.lang, today_, r.issues, SummaryReader::Professional);
+        o.summary_lang = settings_.lang;
     }
     const Summary& summary = *o.summary;
     // The copy for the journal or SAMSA and the print are for everyone: what the person marked for
@@ -113,11 +116,11 @@ void App::professional_screen() {
     }
     same_line();
     if (button(t("print.button"), "pro-print", ButtonStyle::Normal, t("print.meeting.help")))
-        host_.print_html(o.name, render_html(summary, lang_, Audience::Meeting));
+        host_.print_html(o.name, render_html(summary, settings_.lang, Audience::Meeting));
     if (has_convener_notes(summary)) {
         same_line();
         if (button(t("print.convener"), "pro-print-convener", ButtonStyle::Normal, t("print.convener.help")))
-            host_.print_html(o.name, render_html(summary, lang_, Audience::Convener));
+            host_.print_html(o.name, render_html(summary, settings_.lang, Audience::Convener));
     }
     same_line();
     if (button(t("fhir.export"), "pro-fhir", ButtonStyle::Normal, t("fhir.export.help"))) {
@@ -125,7 +128,7 @@ void App::professional_screen() {
                                      ? o.name.substr(0, o.name.size() - 5)
                                      : o.name;
         host_.download(base + "-fhir.json", "application/fhir+json",
-                       to_fhir_bundle(r.preparation, r.meta, today_, lang_).dump(2) + "\n");
+                       to_fhir_bundle(r.preparation, r.meta, today_, settings_.lang).dump(2) + "\n");
     }
     same_line();
     if (button(t("pro.close"), "pro-close", ButtonStyle::Quiet)) {

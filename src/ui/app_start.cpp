@@ -21,15 +21,15 @@ void App::start_screen() {
     }
     ImGui::Spacing();
 
-    if (has_draft_ || lock_.waiting) {
+    if (storage_.has_draft || storage_.lock.waiting) {
         if (button(t("start.continue"), "start-continue", ButtonStyle::Primary, t("start.continue.help")))
-            go_to(lock_.waiting ? Screen::Resume : Screen::Steps);
+            go_to(storage_.lock.waiting ? Screen::Resume : Screen::Steps);
         ImGui::Spacing();
     }
     if (confirm_replace_ != Pending::None) {
         // Nothing the person typed goes away without them saying so.
         Group group(Role::Alert, "replace-confirm", t("start.replace.title"));
-        if (lock_.waiting) {
+        if (storage_.lock.waiting) {
             paragraph(t("lock.replace"));  // locked, unopened: nothing to save a file of
         } else {
             paragraph(t("start.replace.text"));
@@ -51,13 +51,13 @@ void App::start_screen() {
         else
             start_action(action);
     };
-    if (button(t("start.new"), "start-new", has_draft_ ? ButtonStyle::Normal : ButtonStyle::Primary,
-               has_draft_ ? t("start.new.replaces") : std::string()))
+    if (button(t("start.new"), "start-new", storage_.has_draft ? ButtonStyle::Normal : ButtonStyle::Primary,
+               storage_.has_draft ? t("start.new.replaces") : std::string()))
         ask(Pending::New);
     if (button(t("start.follow_up"), "start-follow-up", ButtonStyle::Normal, t("start.follow_up.help"))) {
         follow_up_choice_ = true;
         // Asked once, not every frame the choice is open (it serialises the whole draft).
-        follow_up_from_stored_ = !lock_.waiting && draft_has_content();
+        follow_up_from_stored_ = !storage_.lock.waiting && draft_has_content();
         focus_control("follow-up-file");
     }
     if (follow_up_choice_ && follow_up_choice()) ask(Pending::FollowUp);
@@ -65,10 +65,7 @@ void App::start_screen() {
         ask(Pending::Discharge);
     // Asked when the file has come, if at all: a relative's views join the draft, and a draft
     // just saved to a file loses nothing.
-    if (button(t("start.open"), "start-open", ButtonStyle::Normal, t("start.open.help"))) {
-        picking_for_ = FileUse::Draft;
-        host_.pick_file();
-    }
+    if (button(t("start.open"), "start-open", ButtonStyle::Normal, t("start.open.help"))) pick_file(FilePurpose::Draft);
     if (button(t("start.contribute"), "start-contribute", ButtonStyle::Normal, t("start.contribute.help")))
         ask(Pending::Contribution);
     drawn_text(t("start.drop"));  // for a mouse; the keyboard has "Öppna fil"
@@ -85,11 +82,11 @@ void App::start_screen() {
 // Anything written: a new preparation of the same kind has nothing to lose. A locked draft not
 // yet opened counts as written: it goes only when the person says so.
 bool App::draft_has_content() const {
-    if (lock_.waiting) return true;
+    if (storage_.lock.waiting) return true;
     Preparation empty = make_new_preparation();
-    empty.kind = prep_.kind;
-    empty.written_language = prep_.written_language;  // choosing a language writes nothing
-    return to_json(prep_) != to_json(empty);
+    empty.kind = draft_.prep.kind;
+    empty.written_language = draft_.prep.written_language;  // choosing a language writes nothing
+    return to_json(draft_.prep) != to_json(empty);
 }
 
 // "Följ upp en tidigare SIP": from the earlier file (carried over), from the preparation on this
@@ -100,24 +97,24 @@ bool App::follow_up_choice() {
     paragraph(t("followup.choice.text"));
     if (button(t("followup.choice.file"), "follow-up-file", ButtonStyle::Primary)) {
         follow_up_choice_ = false;
-        picking_for_ = FileUse::FollowUpFrom;
-        host_.pick_file();
+        pick_file(FilePurpose::FollowUpFrom);
     }
     if (follow_up_from_stored_ &&
         button(t("followup.choice.stored"), "follow-up-stored", ButtonStyle::Normal,
-               draft_updated_.empty() ? std::string()
-                                      : trf(lang_, "resume.when", {local_datetime_text(draft_updated_, lang_)}))) {
+               storage_.updated.empty()
+                   ? std::string()
+                   : trf(settings_.lang, "resume.when", {local_datetime_text(storage_.updated, settings_.lang)}))) {
         follow_up_choice_ = false;
         host_.keep_version("new");
-        const std::string saved = draft_updated_;
-        Preparation earlier = std::move(prep_);
+        const std::string saved = storage_.updated;
+        Preparation earlier = std::move(draft_.prep);
         reset(PreparationKind::FollowUp);
-        prep_ = start_follow_up(earlier, saved);
-        earlier_ = std::move(earlier);
+        draft_.prep = start_follow_up(earlier, saved);
+        draft_.earlier = std::move(earlier);
         ++revision_;
         go_to(Screen::Steps, StepId::AboutYou);
-        open_message_ = t("followup.from_stored");
-        a11y_.announce(open_message_);
+        files_.message = t("followup.from_stored");
+        a11y_.announce(files_.message);
     }
     bool blank = false;
     if (button(t("followup.choice.blank"), "follow-up-blank")) {
@@ -161,14 +158,14 @@ void App::start_action(Pending action) {
 
 void App::resume_screen() {
     heading(t("resume.title"), 2);
-    const std::string& when = lock_.waiting ? lock_.saved_at : draft_updated_;
-    if (!when.empty()) paragraph(trf(lang_, "resume.when", {local_datetime_text(when, lang_)}));
+    const std::string& when = storage_.lock.waiting ? storage_.lock.saved_at : storage_.updated;
+    if (!when.empty()) paragraph(trf(settings_.lang, "resume.when", {local_datetime_text(when, settings_.lang)}));
     muted(t("resume.privacy"));
     if (confirm_erase_) {
         erase_confirm();
         return;
     }
-    if (lock_.waiting) {
+    if (storage_.lock.waiting) {
         unlock_draft_prompt();
     } else {
         if (button(t("resume.continue"), "resume-continue", ButtonStyle::Primary)) continue_draft();
@@ -186,13 +183,13 @@ void App::about_screen() {
     heading(t("about.title"), 2);
     for (const char* section : {"what", "yours", "rights", "asking", "invitation", "premeeting", "meeting", "prepare",
                                 "consent", "secrecy", "discharge", "child", "followup", "not_sip", "help"}) {
-        const std::string& title = tr(lang_, std::string("about.") + section + ".title");
+        const std::string& title = tr(settings_.lang, std::string("about.") + section + ".title");
         if (about_section_ == section) {
             focus_heading(title);  // opened from a step at this section
             about_section_.clear();
         }
         heading(title, 3);
-        paragraph(tr(lang_, std::string("about.") + section + ".text"));
+        paragraph(tr(settings_.lang, std::string("about.") + section + ".text"));
     }
     ImGui::Spacing();
     if (about_back_ != Screen::Start) {
@@ -211,7 +208,7 @@ void App::evaluation_screen() {
     draw_after_meeting(c);
     if (c.changed) {
         changed();
-        if (!typed_this_frame()) announce_new_issues_ = true;
+        if (!typed_this_frame()) checks_.announce_new = true;
     }
     ImGui::Spacing();
     // Saved as from the summary: errors are named and the person chooses first.

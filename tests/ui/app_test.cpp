@@ -2,6 +2,7 @@
 // every key the screens use.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -24,25 +25,51 @@ using namespace sipprep;
 using namespace sipprep::test;
 namespace fs = std::filesystem;
 
+namespace {
+const ui::A11yNode* find_prefix(const ui::A11yNode& n, ui::Role role, const std::string& prefix) {
+    if (n.role == role && n.name.rfind(prefix, 0) == 0) return &n;
+    for (const ui::A11yNode& c : n.children)
+        if (const ui::A11yNode* f = find_prefix(c, role, prefix)) return f;
+    return nullptr;
+}
+
+// The first unnamed group: on a step screen, the step's own content (its heading names it).
+const ui::A11yNode* first_unnamed_group(const ui::A11yNode& n) {
+    if (n.role == ui::Role::Group && n.name.empty()) return &n;
+    for (const ui::A11yNode& c : n.kids())
+        if (const ui::A11yNode* f = first_unnamed_group(c)) return f;
+    return nullptr;
+}
+}  // namespace
+
+// Every step of the plan, in the table's order, reached from the step list and drawn with content
+// of its own; then the draft survives a restart.
 TEST(App, EveryStepDrawsAndTheDraftRoundTrips) {
     test::Headless h(900, 3000);
     test::FakeHost host;
     ui::App app(host);
-    app.set_today(Date{2026, 11, 23});
-    app.file_opened("narstaende-tillsammans.json",
-                    read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/narstaende-tillsammans.json"),
-                    ui::FileOrigin::Picker);
+    const Date today{2026, 11, 23};
+    app.set_today(today);
+    const std::string text = read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/narstaende-tillsammans.json");
+    app.file_opened("narstaende-tillsammans.json", text, ui::FileOrigin::Picker);
     h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
-    const std::pair<const char*, const char*> steps[] = {{"2. Vad är viktigt för dig?, klart", "goal"},
-                                                         {"5. Frågor till mötet, klart", "questions"},
-                                                         {"8. Samtycke, klart", "consent"},
-                                                         {"9. Sammanfattning", "summary"}};
-    for (const auto& [button, step] : steps) {
-        press(h, app, button);
+    const Preparation p = import_bundle(text, today).preparation;
+    const std::vector<ui::StepId> steps = ui::steps_for(p);
+    ASSERT_GE(steps.size(), 9u);
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const ui::StepInfo& info = ui::step_info(steps[i]);
+        const std::string title = ui::step_title(info.id, Lang::Sv, is_child(p, today));
+        const ui::A11yNode* b = find_prefix(app.a11y_tree(), ui::Role::Button, std::to_string(i + 1) + ". " + title);
+        ASSERT_NE(b, nullptr) << "no step button for " << title;
+        press(h, app, b->name);
         auto s = nlohmann::json::parse(app.state_json());
-        EXPECT_EQ(s["screen"], "steps") << button;
-        EXPECT_EQ(s["step"], step) << button;
+        EXPECT_EQ(s["screen"], "steps") << title;
+        EXPECT_EQ(s["step"], info.name) << title;
+        const ui::A11yNode* drawn = first_unnamed_group(app.a11y_tree());
+        ASSERT_NE(drawn, nullptr) << title;
+        EXPECT_GE(drawn->kids().size(), 2u) << title << " drew nothing of its own\n" << text_of(app.a11y_tree());
     }
+    EXPECT_EQ(nlohmann::json::parse(app.state_json())["step"], "summary");
     EXPECT_NE(find(app.a11y_tree(), ui::Role::Button, "Spara fil"), nullptr);
     press(h, app, "Spara fil");
     ASSERT_EQ(host.downloads.size(), 1u);
@@ -66,15 +93,6 @@ TEST(App, EveryStepDrawsAndTheDraftRoundTrips) {
     auto b = nlohmann::json::parse(restored.state_json());
     EXPECT_EQ(a, b);
 }
-
-namespace {
-const ui::A11yNode* find_prefix(const ui::A11yNode& n, ui::Role role, const std::string& prefix) {
-    if (n.role == role && n.name.rfind(prefix, 0) == 0) return &n;
-    for (const ui::A11yNode& c : n.children)
-        if (const ui::A11yNode* f = find_prefix(c, role, prefix)) return f;
-    return nullptr;
-}
-}  // namespace
 
 // Each kind of preparation (a plan, a follow-up, a relative's contribution), each of its steps in
 // the table's order, reached from the step list: the step the app is on is the one pressed, and
@@ -134,30 +152,82 @@ TEST(App, TheStepTableHasEveryStepOnce) {
     EXPECT_EQ(ids.size(), static_cast<std::size_t>(ui::StepId::Summary) + 1);
 }
 
+// The rows in another order (as a reordering of the table would put them): each id still finds
+// its own name and title, never the row that now stands at the id's old position.
+TEST(App, AReorderedStepTableKeepsEachStepsTitle) {
+    std::vector<ui::StepInfo> reordered(ui::step_table().rbegin(), ui::step_table().rend());
+    std::rotate(reordered.begin(), reordered.begin() + 3, reordered.end());
+    for (const ui::StepInfo& s : ui::step_table()) {
+        const ui::StepInfo* found = ui::find_step(reordered, s.id);
+        ASSERT_NE(found, nullptr) << s.name;
+        EXPECT_EQ(found->id, s.id);
+        EXPECT_EQ(std::string(found->name), s.name);
+        EXPECT_EQ(std::string(found->title_key), s.title_key);
+        EXPECT_EQ(&ui::step_info(s.id), &s) << s.name;  // the app's own lookup: this very row
+    }
+}
+
+namespace {
+// Each key-shaped literal inside a call that translates: t("…"), c.t("…"), c.prompt("…"), the
+// after-meeting questions, the change lines and tr/trf(<any language>, "…"), both sides of a
+// "?:" included. The call's arguments are read up to its closing parenthesis.
+std::vector<std::string> translated_keys(const std::string& text) {
+    static const std::regex call(R"re((?:^|[^A-Za-z0-9_])(?:t|tr|trf|prompt|question|line)\()re");
+    static const std::regex key(R"re("([a-z_]+\.[a-z_.0-9]*[a-z_0-9])")re");
+    std::vector<std::string> out;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), call); it != std::sregex_iterator(); ++it) {
+        std::size_t end = static_cast<std::size_t>(it->position() + it->length());
+        for (int depth = 1; end < text.size() && depth > 0; ++end) {
+            if (text[end] == '(') ++depth;
+            if (text[end] == ')') --depth;
+            if (text[end] == '"') end = text.find('"', end + 1);  // ")" in a string closes nothing
+        }
+        const std::string args = text.substr(static_cast<std::size_t>(it->position()), end - it->position());
+        for (auto k = std::sregex_iterator(args.begin(), args.end(), key); k != std::sregex_iterator(); ++k)
+            out.push_back((*k)[1]);
+    }
+    return out;
+}
+
+// The codes of issues (rules, the schema check, a step's own message at a field): each is worded
+// by the catalog's "msg.<code>".
+std::vector<std::string> issue_keys(const std::string& text) {
+    static const std::regex issue(
+        R"re((?:(?:^|[^A-Za-z0-9_])(?:error|warning|fail|field_message)\(|Issue\{Severity::\w+, )[^;]*?"([a-z_]+\.[a-z_.0-9]+)")re");
+    std::vector<std::string> out;
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), issue); it != std::sregex_iterator(); ++it)
+        out.push_back("msg." + (*it)[1].str());
+    return out;
+}
+}  // namespace
+
+// Read from the sources, so that a key written anywhere, in any form the code uses, is checked.
 TEST(App, EveryCatalogKeyTheScreensUseExists) {
-    // Every way a key is written in the code: t("…"), c.t("…"), c.prompt("…"), the after-meeting
-    // questions, the change lines, and tr/trf(lang, "…") in the screens, core and the CLI.
-    const std::regex literal(
-        R"re((?:\b(?:c\.)?(?:t|prompt|question|line)\(|\b(?:tr|trf)\((?:lang_|c\.lang|lang|l), )"([a-z_.0-9]+)")re");
-    int checked = 0;
+    std::set<std::string> seen;
     auto check = [&](const std::string& key, const std::string& where) {
+        if (!seen.insert(key).second) return;
         for (Lang l : built_langs())
             EXPECT_TRUE(has_text(l, key)) << key << " missing in " << lang_code(l) << " (" << where << ")";
-        ++checked;
     };
+    std::size_t issues = 0;
     for (const char* dir : {"src/ui", "src/core", "src/cli"})
         for (const auto& e : fs::recursive_directory_iterator(fs::path(SIPPREP_SOURCE_DIR) / dir)) {
             if (!e.is_regular_file()) continue;
             const std::string text = read(e.path());
-            for (auto it = std::sregex_iterator(text.begin(), text.end(), literal); it != std::sregex_iterator();
-                 ++it) {
-                const std::string key = (*it)[1];
-                if (key.back() == '.') continue;  // a prefix completed at run time
+            for (const std::string& key : translated_keys(text)) check(key, e.path().filename().string());
+            for (const std::string& key : issue_keys(text)) {
                 check(key, e.path().filename().string());
+                ++issues;
             }
         }
     for (const ui::StepInfo& s : ui::step_table()) check(s.title_key, std::string("step table: ") + s.name);
-    EXPECT_GT(checked, 600);
+    // Each form is found: a ternary's both sides, a step's prompt, core's tr(lang, …), the rules' codes.
+    for (const char* key : {"nav.errors.one", "nav.errors.many", "open.details.hide", "prompt.owner.child",
+                            "summary.sip_consent.unanswered", "summary.answer_in", "msg.pnr.over_100",
+                            "msg.schema.too_long", "step.summary"})
+        EXPECT_TRUE(seen.count(key)) << key << " not found in the sources";
+    EXPECT_GT(seen.size(), 650u);
+    EXPECT_GT(issues, 80u);
 }
 
 TEST(App, AnUnreadableDraftIsKeptNotOverwritten) {

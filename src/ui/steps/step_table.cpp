@@ -102,11 +102,15 @@ const std::vector<StepInfo>& step_table() {
 
 // Looked up by id, not by position: the table's order is the person's order, the enum's is not
 // bound to it.
-const StepInfo& step_info(StepId id) {
-    const std::vector<StepInfo>& table = step_table();
+const StepInfo* find_step(const std::vector<StepInfo>& table, StepId id) {
     const auto it = std::find_if(table.begin(), table.end(), [id](const StepInfo& s) { return s.id == id; });
-    if (it == table.end()) std::abort();  // a StepId without a row: a programming error
-    return *it;
+    return it == table.end() ? nullptr : &*it;
+}
+
+const StepInfo& step_info(StepId id) {
+    const StepInfo* s = find_step(step_table(), id);
+    if (!s) std::abort();  // a StepId without a row: a programming error
+    return *s;
 }
 
 std::optional<StepId> step_from_name(std::string_view name) {

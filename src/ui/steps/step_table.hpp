@@ -42,6 +42,8 @@ struct StepInfo {
 // In the order the person goes through them.
 const std::vector<StepInfo>& step_table();
 const StepInfo& step_info(StepId id);
+// The row of `id` in `table`, wherever it stands (step_info on the step table); null if none.
+const StepInfo* find_step(const std::vector<StepInfo>& table, StepId id);
 std::optional<StepId> step_from_name(std::string_view name);
 
 // The steps of this preparation, in order (a follow-up has one more).

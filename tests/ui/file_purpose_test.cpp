@@ -1,0 +1,69 @@
+// A file asked for goes where it was asked for: the picker's answer carries the purpose of the
+// button that opened it, whatever screen is showing when it arrives.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "app_driver.hpp"
+
+using namespace sipprep;
+using namespace sipprep::test;
+namespace fs = std::filesystem;
+
+namespace {
+std::string example(const char* name) { return read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples" / name); }
+}  // namespace
+
+// "Öppna fil" in the professional's view, then back to the start page before the file came: it
+// is still read there, never taken as this computer's draft.
+TEST(FilePurpose, AFileAskedForInTheProfessionalViewIsReadThereAfterTheScreenChanged) {
+    AppRun r;
+    press(r.h, r.app, "Jag är yrkesverksam – öppna en förberedelse");
+    press(r.h, r.app, "Öppna fil");
+    EXPECT_EQ(r.host.picks, 1);
+    press(r.h, r.app, "Till startsidan");
+    ASSERT_EQ(r.state()["screen"], "start");
+    const nlohmann::json before = r.state()["content"];
+
+    r.app.file_opened("barn.json", example("barn-skolfranvaro.json"), ui::FileOrigin::Picker);
+    r.frame();
+    EXPECT_EQ(r.state()["content"], before) << "a professional's file became the draft";
+    EXPECT_EQ(r.state()["screen"], "professional");
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Heading, "barn.json"), nullptr) << r.shown();
+}
+
+// "Öppna en fil" on the start page, then into the professional's view before the file came: it
+// becomes the draft it was asked for, not a file read in that view.
+TEST(FilePurpose, AFileAskedForAsTheDraftBecomesTheDraftFromAnotherScreen) {
+    AppRun r;
+    press(r.h, r.app, "Öppna en fil");
+    EXPECT_EQ(r.host.picks, 1);
+    press(r.h, r.app, "Jag är yrkesverksam – öppna en förberedelse");
+    ASSERT_EQ(r.state()["screen"], "professional");
+
+    r.app.file_opened("barn.json", example("barn-skolfranvaro.json"), ui::FileOrigin::Picker);
+    r.frame();
+    EXPECT_EQ(r.state()["content"]["owner"]["name"], "Elsa Nilsson");
+    EXPECT_EQ(r.state()["screen"], "steps");
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Heading, "barn.json"), nullptr) << "read as a professional's file";
+}
+
+// The earlier plan asked for on a step, the person on another step when it comes: it is the
+// earlier plan, and the preparation stays the one being written.
+TEST(FilePurpose, TheEarlierPlanAskedForOnAStepStaysTheEarlierPlan) {
+    AppRun r;
+    press(r.h, r.app, "Följ upp en tidigare SIP");
+    press(r.h, r.app, "Börja utan tidigare fil");
+    press(r.h, r.app, "2. Vad är viktigt för dig?");
+    press(r.h, r.app, "Öppna förra planens fil");
+    EXPECT_EQ(r.host.picks, 1);
+    press(r.h, r.app, "Till startsidan");
+    press(r.h, r.app, "Jag är yrkesverksam – öppna en förberedelse");
+
+    r.app.file_opened("barn.json", example("barn-skolfranvaro.json"), ui::FileOrigin::Picker);
+    r.frame();
+    EXPECT_EQ(r.state()["content"]["kind"], "follow_up");
+    EXPECT_EQ(r.state()["content"]["owner"]["name"], "");
+    EXPECT_NE(r.shown().find("barn.json"), std::string::npos) << r.shown();
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Heading, "barn.json"), nullptr) << "read as a professional's file";
+}
