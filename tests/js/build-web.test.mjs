@@ -61,5 +61,7 @@ test('index.html: page.js in the entry\'s place, the policy allows exactly its i
 });
 
 test('CSS loses comments and indentation, nothing else', () => {
-  assert.equal(minifyCss('/* a\n comment */\nbody {\n  color: red; /* why */\n}\n\n'), 'body {\ncolor: red;\n}\n');
+  assert.equal(minifyCss('/* a\n comment */\nbody {\n  color: red; /* why */\n}\n\n'), 'body{color:red}\n');
+  assert.equal(minifyCss('a > b, c :focus {\n  width: calc(1px + 2%);\n  font: 1px "A B", x;\n}\n@media (max-width: 9px) {\n  a { b: c; }\n}'),
+    'a>b,c :focus{width:calc(1px + 2%);font:1px "A B",x}@media (max-width:9px){a{b:c}}\n');
 });

@@ -9,8 +9,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
-#include <string_view>
-#include <utility>
 #include <vector>
 
 #include "core/bundle.hpp"
@@ -37,26 +35,6 @@ int sipprep_js_prefers_contrast();
 
 namespace {
 
-using sipprep::ui::App;
-
-// An event from the page for the app: its words and numbers (copied: the page frees its strings
-// after the call), and how they reach the app. A plain function, not std::function: the two
-// dozen events would otherwise cost kilobytes of the first download.
-struct Event {
-    using Deliver = void (*)(App&, Event&);
-    // Views, copied here in one place (not at each of the call sites: bytes of the download).
-    explicit Event(Deliver how, std::string_view t = {}, std::string_view mo = {}, int a = 0, int b = 0, int c = 0);
-    Deliver deliver;
-    std::string text;
-    std::string more;
-    int n;
-    int m;
-    int k;
-};
-
-Event::Event(Deliver how, std::string_view t, std::string_view mo, int a, int b, int c)
-    : deliver(how), text(t), more(mo), n(a), m(b), k(c) {}
-
 struct State {
     sipprep::web::WebHost host;
     sipprep::ui::App* app = nullptr;
@@ -69,7 +47,12 @@ struct State {
     int cursor = -2;
     bool first_laid_out = false;  // the first frame has had its extra layout pass
     std::string buffer;           // strings handed to JS stay valid until the next call
-    std::vector<Event> early;     // events from the page before main() made the app
+    // What the page said before main() made the app and must not be lost: a storage failure and a
+    // new version (main() runs as the module starts, so the page has nothing else to say before it;
+    // any other event then is dropped by its `if (!s.app)`).
+    bool early_storage_failed = false;
+    std::string early_storage_reason;
+    bool early_update = false;
 } s;
 
 void ensure_fonts(float pixel_ratio) {
@@ -120,23 +103,6 @@ void wake() { s.host.request_frames(3); }
 // picture still (drawing nothing), not the settling frames of wake(), each tens of ms on a slow
 // phone (issue 30: typing).
 void show_change() { s.host.request_frames(1); }
-
-namespace {
-
-// The page's event to the app. One that arrives before main() has made the app waits, in order,
-// and reaches it as soon as it exists: a storage failure at start is not lost. (When main() could
-// not make the app, the page says so, sipprep_js_fatal, and the events stay here.)
-// `then`: the frames it asks for (none: nullptr).
-void to_app(Event event, void (*then)() = wake) {
-    if (!s.app) {
-        s.early.push_back(std::move(event));
-        return;
-    }
-    event.deliver(*s.app, event);
-    if (then) then();
-}
-
-}  // namespace
 
 extern "C" {
 
@@ -209,20 +175,24 @@ EMSCRIPTEN_KEEPALIVE void sipprep_wake() { wake(); }
 
 // The DOM mirror (web/mirror.js): focus, activation and text editing by the browser.
 EMSCRIPTEN_KEEPALIVE void sipprep_a11y_focus(const char* key, int visible) {
-    to_app(Event{[](App& app, Event& e) { app.dom_focus(e.text, e.n != 0); }, key, "", visible});
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->dom_focus(key, visible != 0);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_a11y_blur(const char* key) {
-    to_app(Event{[](App& app, Event& e) { app.dom_blur(e.text); }, key});
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->dom_blur(key);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_a11y_activate(const char* key) {
-    to_app(Event{[](App& app, Event& e) { app.dom_activate(e.text); }, key});
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->dom_activate(key);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_a11y_text(const char* key, const char* value, int start, int end, int backward) {
-    to_app(Event{[](App& app, Event& e) {
-                     app.dom_text(e.text, sipprep::ui::DomText{e.more, e.n, e.m, e.k != 0});
-                 },
-                 key, value, start, end, backward},
-           show_change);
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->dom_text(key, sipprep::ui::DomText{value, start, end, backward != 0});
+    show_change();
 }
 
 // The font atlas for this devicePixelRatio: web/shell.js asks for it in a task of its own before
@@ -246,44 +216,55 @@ EMSCRIPTEN_KEEPALIVE void sipprep_set_rtl_font(const unsigned char* data, int le
 // A file the person chose or dropped on the page (raw bytes: the core says what is wrong with them).
 // `dropped`: 1 when the file was dropped on the page, 0 when it came from the file picker.
 EMSCRIPTEN_KEEPALIVE void sipprep_open_file(const char* name, const char* data, int length, int dropped) {
-    to_app(Event{[](App& app, Event& e) {
-                     app.file_opened(e.text, e.more,
-                                     e.n ? sipprep::ui::FileOrigin::Drop : sipprep::ui::FileOrigin::Picker);
-                 },
-                 name, std::string_view(data, static_cast<std::size_t>(length)), dropped});
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->file_opened(name, std::string(data, static_cast<std::size_t>(length)),
+                       dropped ? sipprep::ui::FileOrigin::Drop : sipprep::ui::FileOrigin::Picker);
+    wake();
 }
 // web/shell.js: a file refused before it was copied here ("open.too_large", "open.memory"), and
 // the largest file it copies (core/bundle.hpp), so that the number lives in one place.
 EMSCRIPTEN_KEEPALIVE void sipprep_file_refused(const char* name, const char* reason_key) {
-    to_app(Event{[](App& app, Event& e) { app.file_refused(e.text, e.more); }, name, reason_key});
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->file_refused(name, reason_key);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE int sipprep_max_file_bytes() { return static_cast<int>(sipprep::kMaxFileBytes); }
 // The page could not copy something into this module's memory (malloc gave nothing): what it
 // was is lost, the app says so. Takes nothing that would need memory.
 EMSCRIPTEN_KEEPALIVE void sipprep_memory_short() {
-    to_app(Event{[](App& app, Event&) { app.memory_short(); }});
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->memory_short();
+    wake();
 }
 // web/age.js: a protected download started (error "") or not; an age file unlocked or not.
 EMSCRIPTEN_KEEPALIVE void sipprep_file_protected(const char* name, const char* error_key) {
-    to_app(Event{[](App& app, Event& e) { app.file_protected(e.text, e.more); }, name, error_key});
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->file_protected(name, error_key);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_file_unlocked(const char* error_key, const char* data, int length) {
-    to_app(Event{[](App& app, Event& e) {
-                     app.file_unlocked(e.text, e.more);
-                     std::fill(e.more.begin(), e.more.end(), '\0');
-                 },
-                 error_key, std::string_view(data, static_cast<std::size_t>(length))});
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    std::string plaintext(data, static_cast<std::size_t>(length));
+    s.app->file_unlocked(error_key, plaintext);
+    std::fill(plaintext.begin(), plaintext.end(), '\0');
+    wake();
 }
 // web/shell.js: the stored draft is locked with a passphrase; it was opened or not; the lock
 // was set or removed (or could not be).
 EMSCRIPTEN_KEEPALIVE void sipprep_draft_locked(const char* saved_at) {
-    to_app(Event{[](App& app, Event& e) { app.draft_locked(e.text); }, saved_at});
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->draft_locked(saved_at);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_draft_unlocked(const char* error_key, const char* draft_json) {
-    to_app(Event{[](App& app, Event& e) { app.draft_unlocked(e.text, e.more); }, error_key, draft_json});
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->draft_unlocked(error_key, draft_json);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_draft_lock_changed(int locked, const char* error_key) {
-    to_app(Event{[](App& app, Event& e) { app.draft_lock_changed(e.n != 0, e.text); }, error_key, "", locked});
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->draft_lock_changed(locked != 0, error_key);
+    wake();
 }
 // web/shell.js: a new version of the app is ready; it is used after the next reload.
 // web/speech.js: the language tags it reports voices for (space-separated), which voice a
@@ -299,46 +280,72 @@ EMSCRIPTEN_KEEPALIVE const char* sipprep_speech_langs() {
     return s.buffer.c_str();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_speech_available(const char* lang, int voice) {
-    // The app asks for frames itself when this changes what it shows.
-    to_app(Event{[](App& app, Event& e) { app.speech_available(e.text, static_cast<sipprep::ui::SpeechVoice>(e.n)); },
-                 lang, "", voice},
-           nullptr);
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->speech_available(lang, static_cast<sipprep::ui::SpeechVoice>(voice));  // asks for frames if it changed
 }
 // web/languages.js: a language's catalog file (its bytes), or that it could not be fetched.
 EMSCRIPTEN_KEEPALIVE void sipprep_language_loaded(const char* code, const char* data, int length) {
-    to_app(Event{[](App& app, Event& e) { app.language_loaded(e.text, e.more); }, code,
-                 std::string_view(data, static_cast<std::size_t>(length))});
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->language_loaded(code, std::string(data, static_cast<std::size_t>(length)));
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_language_failed(const char* code) {
-    to_app(Event{[](App& app, Event& e) { app.language_failed(e.text); }, code});
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->language_failed(code);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_speech_ended() {
-    to_app(Event{[](App& app, Event&) { app.speech_ended(); }});
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->speech_ended();
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_storage_kept(int kept) {
-    to_app(Event{[](App& app, Event& e) { app.storage_kept(e.n != 0); }, "", "", kept});
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->storage_kept(kept != 0);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_update_available() {
-    to_app(Event{[](App& app, Event&) { app.update_available(); }});
+    if (!s.app) {  // before main() made the app: told once it exists
+        s.early_update = true;
+        return;
+    }
+    s.app->update_available();
+    wake();
 }
 // Only one tab edits (web/draft-store.js).
 EMSCRIPTEN_KEEPALIVE void sipprep_editing_elsewhere(int elsewhere) {
-    to_app(Event{[](App& app, Event& e) { app.editing_elsewhere(e.n != 0); }, "", "", elsewhere});
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->editing_elsewhere(elsewhere != 0);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_draft_reloaded(const char* draft_json, int go_on) {
-    to_app(Event{[](App& app, Event& e) { app.draft_reloaded(e.text, e.n != 0); }, draft_json, "", go_on});
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->draft_reloaded(draft_json, go_on != 0);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_auto_erase_status(int days, int erased_now) {
-    to_app(Event{[](App& app, Event& e) { app.auto_erase_status(e.n, e.m != 0); }, "", "", days, erased_now});
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->auto_erase_status(days, erased_now != 0);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_versions_listed(const char* json) {
-    to_app(Event{[](App& app, Event& e) { app.versions_listed(e.text); }, json});
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->versions_listed(json);
+    wake();
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_draft_saved() {
-    to_app(Event{[](App& app, Event&) { app.draft_saved(); }}, show_change);  // while the person types
+    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
+    s.app->draft_saved();
+    show_change();  // while the person types
 }
 EMSCRIPTEN_KEEPALIVE void sipprep_storage_failed(const char* reason) {
-    to_app(Event{[](App& app, Event& e) { app.storage_failed(e.text); }, reason});
+    if (!s.app) {  // before main() made the app: told once it exists, not lost
+        s.early_storage_failed = true;
+        s.early_storage_reason = reason;
+        return;
+    }
+    s.app->storage_failed(reason);
+    wake();
 }
 
 // The draft as it should be stored now (shell.js asks when it saves: debounced, and when the
@@ -397,8 +404,8 @@ int main() {
         s.app->draft_loaded(draft);
         std::free(draft);
     }
-    for (Event& event : s.early) event.deliver(*s.app, event);  // what the page told before the app existed
-    s.early.clear();
+    if (s.early_storage_failed) s.app->storage_failed(s.early_storage_reason.c_str());
+    if (s.early_update) s.app->update_available();
     sipprep_js_start();
     return 0;
 }
