@@ -33,7 +33,7 @@ def svg():
             out.append('<path d="M%d %d V%d A%d %d 0 0 1 %d %d V%d Z" fill="%s"/>'
                        % (cx - r, y + foot, y, r, r, cx + r, y, y + foot, hexc(colour)))
     out.append("</svg>")
-    return "\n".join(out) + "\n"
+    return "".join(out) + "\n"  # one line: the icon is in the first load
 
 
 def distance(kind, p, x, y):

@@ -92,6 +92,7 @@
       quietWaiters: [],
       rescueProblem: null,
       newKey: null,        // a key made when a draft locked before keys was unlocked: stored with the next save
+      sealing: 0,          // words of a locked draft on their way to the worker to be kept sealed
       trace: env.trace || null
     };
 
@@ -594,6 +595,12 @@
       if (tellApp) tell(function () { env.app.elsewhere(true); });
     }
 
+    function keepAdopted(seen, text) {
+      keepWords(text, 'conflict', s.gen).then(function (ok) {
+        if (keptOrSay(ok)) { s.rescueDone.push(seen); dropRescue(function (r, json) { return json === seen; }); }
+      });
+    }
+
     function ownerFrom(out) {
       s.state = 'owner';
       s.ownerEpoch = s.epoch;
@@ -601,7 +608,15 @@
       var text = startingText(out);
       if (out.ownAgain && !s.storedLocked) {
         var mine = draftNow();
-        if (mine !== text) { text = mine; s.pending = true; }
+        if (mine !== text) {
+          // A copy taken at the claim holds words of a tab that edited after this tab's last claim
+          // was asked for but before it landed (it stole the lock meanwhile): this tab never saw
+          // them. Its own text goes on; those words are kept as an earlier version, never dropped.
+          if (s.rescueAdopted) keepAdopted(s.rescueAdopted, out.rescue.text);
+          s.rescueAdopted = null;
+          text = mine;
+          s.pending = true;
+        }
       }
       var handed = s.handed;
       s.handed = null;
@@ -756,10 +771,11 @@
         // Locked: sealed with the key before it is forgotten (the worker answers in order).
         else if (unstored && s.locked) {
           var gen = s.gen;
+          s.sealing++;  // a page that goes away before the worker answers loses them (docs: known open)
           env.passphrase.sealDraft(new TextEncoder().encode(draftNow())).then(function (r) {
             if (r.error) return keptOrSay(false);
             return env.versions.keep({ sealed: r.bytes }, 'conflict', gen).then(keptOrSay);
-          });
+          }).then(function () { s.sealing--; }, function () { s.sealing--; });
         }
         becomeFollower(true);
       },
@@ -1101,7 +1117,8 @@
       },
       status: function () {
         return { state: s.state, editing: s.state === 'owner', revision: s.knownRev, generation: s.gen, fence: s.fence,
-          pending: s.pending || !!s.inFlight, locked: s.locked, locking: !!s.locking, storedLocked: s.storedLocked, erasing: !!s.erasing };
+          pending: s.pending || !!s.inFlight, locked: s.locked, locking: !!s.locking, storedLocked: s.storedLocked, erasing: !!s.erasing,
+          sealing: s.sealing > 0 };
       }
     };
   }

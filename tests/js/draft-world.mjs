@@ -319,10 +319,12 @@ export class World {
       tab.lateLost = lateLost;
       tab.store.hidden();
       this.say(`${tab.id} closes${lateLost ? " (what it asks for after pagehide never happens)" : ""}`);
-      // What is in memory and not stored now is lost only if the draft is locked (no rescue copy).
+      // What is in memory and not stored now is lost only if the draft is locked (no rescue copy),
+      // also when the tab lost the lock and its words were still on their way to be sealed
+      // (docs/draft-store.md, known open).
       for (const tok of tokensOf(tab.app.text)) if (!this.durable.has(tok) && !this.erased.has(tok)) {
         const st = tab.store.status();
-        if ((st.locked || st.locking) && (st.state === 'owner' || st.state === 'releasing')) this.exempt.add(tok);
+        if (((st.locked || st.locking) && (st.state === 'owner' || st.state === 'releasing')) || st.sealing) this.exempt.add(tok);
       }
       const mine = this.ops.filter((o) => o.tab === tab && o.kind === 'idb');
       this.ops = this.ops.filter((o) => o.tab !== tab || o.kind === 'idb');

@@ -74,7 +74,7 @@ for (const [f, exposes] of [['sipprep.js', 'Module'], ['sipprep-age.js', 'Sippre
 const indexSource = readFileSync(join(WEB, 'index.html'), 'utf8');
 const entry = pageEntry(indexSource);
 const page = await bundlePage(WEB, entry.file, versions);
-put('page.js', await minify(page.code, 'page.js'));
+put('page.js', await minify(page.code, 'page.js', undefined, { arrows: true }));
 put('index.html', buildIndex(indexSource, {
   entryTag: entry.tag,
   printCss: readFileSync(join(ROOT, 'assets/print.css')),

@@ -66,7 +66,7 @@ export function buildIndex(html, { entryTag, printCss, catalogs }) {
   });
   if (!filled || /data-i18n="[^"]*"[^>]*><\//.test(html)) throw new Error('web/index.html: a data-i18n element the build could not fill');
   if (html.includes('_HASH')) throw new Error('web/index.html: a policy placeholder the build does not fill');
-  return html;
+  return html.replace(/\n\s+/g, '\n');  // without indentation: the page is in the first load
 }
 
 // CSS without comments and the spaces around its punctuation. Spaces inside values stay (calc()
