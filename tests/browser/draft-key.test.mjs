@@ -20,8 +20,16 @@ const EXAMPLE = join(ROOT, 'assets/examples/narstaende-tillsammans.json');
 function stored(page) {
   return page.evaluate(async () => {
     const b64 = (bytes) => (bytes ? btoa(String.fromCharCode(...new Uint8Array(bytes))) : null);
-    const cur = await window.SipprepStore.get('draft', 'current');
-    const key = await window.SipprepStore.get('draft', 'key');
+    // In one transaction: a save stores the draft and its key together, and two reads could fall
+    // on either side of it (seen under load: the new key beside the draft before it).
+    const both = await window.SipprepStore.tx('draft', 'readonly', (store) => {
+      const out = {};
+      const c = store.get('current'), k = store.get('key');
+      c.onsuccess = () => { out.cur = c.result; };
+      k.onsuccess = () => { out.key = k.result; };
+      return out;
+    });
+    const cur = both.cur, key = both.key;
     return {
       current: cur && { rev: cur.rev, fence: cur.fence, text: cur.text || null, sealed: b64(cur.sealed) },
       key: key && { recipient: key.recipient, identity: b64(key.identity), earlier: (key.earlier || []).length }
