@@ -572,9 +572,7 @@
         schedule();
         return;
       }
-      keepWords(r.text, 'conflict', s.gen).then(function (ok) {
-        if (keptOrSay(ok)) { s.rescueDone.push(seen); dropRescue(function (r, json) { return json === seen; }); }
-      });
+      keepCopy(seen, r.text);
     }
 
     // ------------------------------------------------------------ ownership
@@ -595,7 +593,8 @@
       if (tellApp) tell(function () { env.app.elsewhere(true); });
     }
 
-    function keepAdopted(seen, text) {
+    // Another tab's rescue copy kept as an earlier version; the copy goes once that is stored.
+    function keepCopy(seen, text) {
       keepWords(text, 'conflict', s.gen).then(function (ok) {
         if (keptOrSay(ok)) { s.rescueDone.push(seen); dropRescue(function (r, json) { return json === seen; }); }
       });
@@ -612,7 +611,7 @@
           // A copy taken at the claim holds words of a tab that edited after this tab's last claim
           // was asked for but before it landed (it stole the lock meanwhile): this tab never saw
           // them. Its own text goes on; those words are kept as an earlier version, never dropped.
-          if (s.rescueAdopted) keepAdopted(s.rescueAdopted, out.rescue.text);
+          if (s.rescueAdopted) keepCopy(s.rescueAdopted, out.rescue.text);
           s.rescueAdopted = null;
           text = mine;
           s.pending = true;
