@@ -16,7 +16,7 @@ extern const std::string_view imgui_frag;
 namespace sipprep::web {
 namespace {
 
-GLuint program = 0, vao = 0, vbo = 0, ibo = 0, font_texture = 0;
+GLuint program = 0, vao = 0, vbo = 0, ibo = 0;
 GLint u_projection = -1, u_texture = -1;
 
 // The last frame drawn, byte for byte: a frame that would draw the same is not drawn again
@@ -171,22 +171,21 @@ bool renderer_init() {
     return true;
 }
 
-void renderer_upload_font_atlas() {
-    ImGuiIO& io = ImGui::GetIO();
-    // Built by ui::build_fonts (GetTexDataAsAlpha8 would link ImGui's fallback font).
-    const unsigned char* pixels = io.Fonts->TexPixelsAlpha8;
-    const int width = io.Fonts->TexWidth, height = io.Fonts->TexHeight;
-    if (!font_texture) glGenTextures(1, &font_texture);
-    glBindTexture(GL_TEXTURE_2D, font_texture);
+void renderer_upload_font_atlas(ImFontAtlas& atlas) {
+    // Built by ui::build_font (GetTexDataAsAlpha8 would link ImGui's fallback font).
+    GLuint texture = static_cast<GLuint>(reinterpret_cast<intptr_t>(atlas.TexID));
+    if (!texture) glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
     set_texture_parameters();
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, atlas.TexWidth, atlas.TexHeight, 0, GL_RED, GL_UNSIGNED_BYTE,
+                 atlas.TexPixelsAlpha8);
     // Sent to the GPU process now: it copies the atlas (megabytes at a phone's pixel ratio) while
     // this thread lays out the first frame, not in the first frame's commit (issue 30).
     glFlush();
-    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(font_texture)));
-    io.Fonts->ClearTexData();  // the GPU has it now
-    last.valid = false;        // the same vertices show other glyphs now
+    atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture)));
+    atlas.ClearTexData();  // the GPU has it now
+    last.valid = false;    // the same vertices show other glyphs now
 }
 
 bool renderer_draw(ImDrawData* dd, int fb_width, int fb_height) {
