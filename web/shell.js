@@ -536,10 +536,20 @@ import './languages.js';
       })
     : (early.wasm || fetch('sipprep.wasm')).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile));
 
+  // The WebGL2 context, made here in a task of its own while the module compiles: made in main()
+  // it was a third of that task (30-55 ms at 4x slower CPU, issue 30). main() gets this one.
+  var contextMade = nextTask().then(function () {
+    canvas.getContext('webgl2', {
+      alpha: false, depth: false, stencil: false,
+      antialias: false,  // ImGui antialiases its own shapes
+      premultipliedAlpha: true, powerPreference: 'low-power'
+    });
+  });
+
   window.Module = {
     instantiateWasm: function (imports, receive) {
       // The stored draft is read (IndexedDB) while the wasm compiles; main() needs it.
-      Promise.all([wasmModule, window.SipprepDraft.ready]).then(function (both) {
+      Promise.all([wasmModule, window.SipprepDraft.ready, contextMade]).then(function (both) {
         var module = both[0];
         performance.mark('sipprep:wasm-compiled');
         return WebAssembly.instantiate(module, imports).then(function (instance) {

@@ -387,17 +387,11 @@ int main() {
     // Only the WebGL2 context comes from here: the DOM mirror owns the keyboard and text,
     // shell.js sends pointer input and sizes the canvas. (An SDL2 window used to make the
     // context; its keyboard, mouse and touch handlers had to be silenced, and it cost a tenth
-    // of the download.)
+    // of the download.) shell.js made the context already, with its attributes; the browser
+    // gives that one again (or none, where WebGL2 is blocked).
     EmscriptenWebGLContextAttributes attributes;
     emscripten_webgl_init_context_attributes(&attributes);
     attributes.majorVersion = 2;
-    attributes.minorVersion = 0;
-    attributes.alpha = false;
-    attributes.depth = false;
-    attributes.stencil = false;
-    attributes.antialias = false;  // ImGui antialiases its own shapes
-    attributes.premultipliedAlpha = true;
-    attributes.powerPreference = EM_WEBGL_POWER_PREFERENCE_LOW_POWER;
     const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context("#canvas", &attributes);
     if (context <= 0 || emscripten_webgl_make_context_current(context) != EMSCRIPTEN_RESULT_SUCCESS) {
         sipprep_js_fatal("no-webgl2");  // blocked, or the GPU is lost or blocklisted
