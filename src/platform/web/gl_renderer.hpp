@@ -7,7 +7,10 @@ struct ImFontAtlas;
 
 namespace sipprep::web {
 
-bool renderer_init();  // compiles shaders/imgui.{vert,frag}; false (and a console message) on failure
+void renderer_init();  // compiles and links shaders/imgui.{vert,frag}, without waiting for the result
+// Whether they linked (false and a console message when not); the first call, tasks after
+// renderer_init(), also warms up WebGL's pipeline. Before the first draw.
+bool renderer_ready();
 void renderer_upload_font_atlas(ImFontAtlas& atlas);  // after a font atlas was (re)built
 // Draws the frame; false when it is the frame on screen already (nothing drawn: the canvas
 // keeps showing it).

@@ -69,6 +69,9 @@ bool build_next_font(float pixel_ratio) {
         s.themed = false;
     }
     if (s.fonts_built < sipprep::ui::kFontSizeCount) {
+        // The first atlas's task is the first after main(): the link's answer is there, and the
+        // GPU process warms up while the atlases are built (sipprep_frame says if it failed).
+        sipprep::web::renderer_ready();
         const int size = s.fonts_built++;
         ImFontAtlas& atlas = size == 0 ? *ImGui::GetIO().Fonts : s.atlases[size - 1];
         EM_ASM(performance.mark('sipprep:fonts-start'));
@@ -131,6 +134,10 @@ extern "C" {
 // that the two halves of the first frame are two shorter tasks (issue 30: no long task at start).
 EMSCRIPTEN_KEEPALIVE int sipprep_frame(float css_width, float css_height, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::GetFrameCount() == 0 && !sipprep::web::renderer_ready()) {
+        sipprep_js_fatal("webgl2-shaders");
+        return 0;
+    }
     // What was asked for before the first frame (the font, the stored draft, the storage answer)
     // is in it, laid out until it holds still: no frames to settle in after it.
     if (ImGui::GetFrameCount() == 0)
@@ -407,10 +414,7 @@ int main() {
     io.BackendRendererName = "sipprep_webgl2";
     io.ConfigMacOSXBehaviors = EM_ASM_INT({ return / Mac | iPhone | iPad /.test(navigator.platform) ? 1 : 0; }) != 0;
 
-    if (!sipprep::web::renderer_init()) {
-        sipprep_js_fatal("webgl2-shaders");
-        return 1;
-    }
+    sipprep::web::renderer_init();
     s.app = new sipprep::ui::App(s.host);
     s.app->set_today(sipprep::today_local());
     s.app->prefer_high_contrast(sipprep_js_prefers_contrast() != 0);
