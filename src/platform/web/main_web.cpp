@@ -39,8 +39,8 @@ struct State {
     sipprep::web::WebHost host;
     sipprep::ui::App* app = nullptr;
     sipprep::ui::Fonts fonts;
-    ImFontAtlas atlases[sipprep::ui::kFontSizeCount - 1];  // the subheading's and the heading's (the body's: io.Fonts)
-    int fonts_built = 0;                                   // sizes built for fonts_ratio and fonts_scale
+    ImFontAtlas* atlases[sipprep::ui::kFontSizeCount] = {};  // one per size (the body's: io.Fonts)
+    int fonts_built = 0;                                     // sizes built for fonts_ratio and fonts_scale
     std::vector<unsigned char> font_ttf;
     std::vector<unsigned char> rtl_font_ttf;  // app-font-rtl.ttf, once right-to-left text was drawn
     float fonts_ratio = 0.0f;                 // devicePixelRatio and text scale the atlases are for
@@ -73,12 +73,13 @@ bool build_next_font(float pixel_ratio) {
         // GPU process warms up while the atlases are built (sipprep_frame says if it failed).
         sipprep::web::renderer_ready();
         const int size = s.fonts_built++;
-        ImFontAtlas& atlas = size == 0 ? *ImGui::GetIO().Fonts : s.atlases[size - 1];
+        ImFontAtlas*& atlas = s.atlases[size];
+        if (!atlas) atlas = size == 0 ? ImGui::GetIO().Fonts : IM_NEW(ImFontAtlas)();
         EM_ASM(performance.mark('sipprep:fonts-start'));
-        sipprep::ui::build_font(atlas, size, s.fonts, s.font_ttf, pixel_ratio, scale, s.rtl_font_ttf);
+        sipprep::ui::build_font(*atlas, size, s.fonts, s.font_ttf, pixel_ratio, scale, s.rtl_font_ttf);
         EM_ASM(performance.measure('sipprep:font atlas', 'sipprep:fonts-start');
                performance.mark('sipprep:fonts-built'));
-        sipprep::web::renderer_upload_font_atlas(atlas);
+        sipprep::web::renderer_upload_font_atlas(*atlas);
         EM_ASM(performance.measure('sipprep:font upload', 'sipprep:fonts-built'));
     }
     return s.fonts_built < sipprep::ui::kFontSizeCount;
