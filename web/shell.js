@@ -118,10 +118,14 @@ import './languages.js';
   // ---------------------------------------------------------------- frames on demand
   var started = false;
   var framePending = false;
+  var frameRequest = 0;  // the animation frame asked for, if any
   window.__frames = 0;
   window.__appReady = false;
 
   function runFrame() {
+    // A frame run at once (the first, a pending one before the draft is saved) is also the one
+    // asked for before it: that one would run a frame more, tens of ms on a slow phone (issue 30).
+    cancelAnimationFrame(frameRequest);
     framePending = false;
     var dpr = window.devicePixelRatio || 1;
     var rect = canvas.getBoundingClientRect();
@@ -144,7 +148,7 @@ import './languages.js';
   function requestFrame() {
     if (started && !framePending) {
       framePending = true;
-      requestAnimationFrame(runFrame);
+      frameRequest = requestAnimationFrame(runFrame);
     }
   }
 
@@ -167,7 +171,6 @@ import './languages.js';
     [['sipprep:compile', 'sipprep:shell', 'sipprep:wasm-compiled'],
      ['sipprep:instantiate', 'sipprep:wasm-compiled', 'sipprep:instantiated'],
      ['sipprep:main', 'sipprep:instantiated', 'sipprep:runtime-ready'],
-     ['sipprep:fonts', 'sipprep:fonts-start', 'sipprep:fonts-uploaded'],
      ['sipprep:first-frame-draw', 'sipprep:frame-start', 'sipprep:first-frame']].forEach(function (m) {
       try { performance.measure(m[0], m[1], m[2]); } catch (e) { /* a mark is missing: nothing to measure */ }
     });
@@ -176,6 +179,11 @@ import './languages.js';
   // Resolves in a task of its own: start-up work is cut into pieces that each end before the
   // browser has to answer a tap (no long task).
   function nextTask() { return new Promise(function (resolve) { setTimeout(resolve, 0); }); }
+
+  // The font's sizes, one task each.
+  function buildFonts() {
+    return nextTask().then(function () { if (Module._sipprep_build_fonts(window.devicePixelRatio || 1)) return buildFonts(); });
+  }
 
   // What can wait until the person sees the app: the voices (listing them can take a while), and
   // the service worker, which fetches every file once more for use without network.
@@ -463,9 +471,7 @@ import './languages.js';
       Module.HEAPU8.set(bytes, ptr);
       Module._sipprep_set_font(ptr, bytes.length);
       Module._free(ptr);
-    }).then(nextTask).then(function () {
-      Module._sipprep_build_fonts(window.devicePixelRatio || 1);
-    }).then(nextTask).then(function () {
+    }).then(buildFonts).then(nextTask).then(function () {
       return keptAtStart;
     }).then(function (kept) {
       started = true;
@@ -530,10 +536,20 @@ import './languages.js';
       })
     : (early.wasm || fetch('sipprep.wasm')).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile));
 
+  // The WebGL2 context, made here in a task of its own while the module compiles: made in main()
+  // it was a third of that task (30-55 ms at 4x slower CPU, issue 30). main() gets this one.
+  var contextMade = nextTask().then(function () {
+    canvas.getContext('webgl2', {
+      alpha: false, depth: false, stencil: false,
+      antialias: false,  // ImGui antialiases its own shapes
+      premultipliedAlpha: true, powerPreference: 'low-power'
+    });
+  });
+
   window.Module = {
     instantiateWasm: function (imports, receive) {
       // The stored draft is read (IndexedDB) while the wasm compiles; main() needs it.
-      Promise.all([wasmModule, window.SipprepDraft.ready]).then(function (both) {
+      Promise.all([wasmModule, window.SipprepDraft.ready, contextMade]).then(function (both) {
         var module = both[0];
         performance.mark('sipprep:wasm-compiled');
         return WebAssembly.instantiate(module, imports).then(function (instance) {
