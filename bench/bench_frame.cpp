@@ -1,10 +1,13 @@
 // Native frame cost of the app with drafts of 10, 100 and 1 000 questions: a keystroke in the
-// first question and the frame that follows, headless (no GPU), median and 90th percentile.
+// first question and the frame that follows, headless (no GPU), median and 90th percentile, as
+// time on the clock and as the thread's CPU time (on a shared machine the clock also counts the
+// time other programs had the core). Budget: p90 <= 4 ms at 1 000 questions (issue 28).
 //   build/native/sipprep_bench_frame DRAFT.json…   (drafts from bench/drafts.mjs)
 //   build/native/sipprep_bench_frame --professional BUNDLE.json
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <functional>
 #include <iterator>
@@ -18,6 +21,12 @@
 using namespace sipprep;
 
 namespace {
+double cpu_ms() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
 const ui::A11yNode* find_node(const ui::A11yNode& n, const std::string& name, bool (*role)(ui::Role)) {
     if (role(n.role) && n.name == name) return &n;
     for (const ui::A11yNode& c : n.children)
@@ -92,17 +101,21 @@ int main(int argc, char** argv) {
         app.dom_focus(key, true);
         frame();
         std::string text = "Fråga 1";
-        std::vector<double> ms;
+        std::vector<double> ms, cpu;
         for (int i = 0; i < 60; ++i) {
             text += static_cast<char>('a' + i % 26);
             app.dom_text(key, ui::DomText{text, static_cast<int>(text.size()), static_cast<int>(text.size()), false});
             const auto t0 = std::chrono::steady_clock::now();
+            const double c0 = cpu_ms();
             frame();
+            cpu.push_back(cpu_ms() - c0);
             ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
         }
         std::sort(ms.begin(), ms.end());
-        std::printf("%-24s %7zu KB  keystroke frame: p50 %6.2f ms  p90 %6.2f ms\n", argv[a], draft.size() / 1024,
-                    ms[ms.size() / 2], ms[ms.size() * 9 / 10]);
+        std::sort(cpu.begin(), cpu.end());
+        std::printf("%-24s %7zu KB  keystroke frame: p50 %6.2f ms  p90 %6.2f ms  (CPU p50 %6.2f ms  p90 %6.2f ms)\n",
+                    argv[a], draft.size() / 1024, ms[ms.size() / 2], ms[ms.size() * 9 / 10], cpu[cpu.size() / 2],
+                    cpu[cpu.size() * 9 / 10]);
     }
     return 0;
 }

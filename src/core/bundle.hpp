@@ -24,7 +24,7 @@ inline constexpr std::size_t kMaxBundleBytes = 5 * 1024 * 1024;
 inline constexpr std::size_t kMaxFileBytes = 6 * 1024 * 1024;
 inline constexpr int kMaxBundleDepth = 16;  // the format itself needs 7
 inline constexpr const char* kAppName = "sipprep";
-inline constexpr const char* kAppVersion = "0.1.0";
+inline constexpr const char* kAppVersion = SIPPREP_APP_VERSION;  // project() in CMakeLists.txt
 
 struct BundleMeta {
     std::string created;  // ISO 8601 UTC, first export of this preparation

@@ -15,9 +15,11 @@ void build_font(ImFontAtlas& atlas, int size, Fonts& fonts, const std::vector<un
                                      0x20AC, 0x20AC, 0x2192, 0x2192, 0x25B4, 0x25B4, 0x25BE, 0x25BE, 0x2713, 0x2713,
                                      0xFE8D, 0xFE8D, 0xFE91, 0xFE91, 0xFE94, 0xFE94, 0xFEAE, 0xFEAE, 0xFECC, 0xFECC,
                                      0xFEDF, 0xFEDF, 0xFEF4, 0xFEF4, 0xFFFD, 0xFFFD, 0};
-    // Hebrew and Arabic with their presentation forms (the shaped letters bidi.cpp draws): a font
-    // file of their own (app-font-rtl.ttf), loaded only when right-to-left text is drawn.
-    static const ImWchar rtl_ranges[] = {0x0590, 0x05FF, 0x0600, 0x06FF, 0xFB1D, 0xFDFF, 0xFE70, 0xFEFE, 0};
+    // Hebrew and Arabic with their presentation forms (the shaped letters bidi.cpp draws), and the
+    // arrow the Arabic catalog points with (←, "what changed"): a font file of their own
+    // (app-font-rtl.ttf), loaded only when right-to-left text is drawn.
+    static const ImWchar rtl_ranges[] = {0x0590, 0x05FF, 0x0600, 0x06FF, 0x2190, 0x2190,
+                                         0xFB1D, 0xFDFF, 0xFE70, 0xFEFE, 0};
     atlas.Clear();
     atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // less to clear and to upload
     ImFontConfig cfg;

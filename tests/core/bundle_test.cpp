@@ -46,6 +46,8 @@ TEST(Bundle, ExportHasEnvelopeAndIntegrity) {
     EXPECT_EQ(j["format"], "sipprep-bundle");
     EXPECT_EQ(j["version"], 1);
     EXPECT_EQ(j["language"], "sv");
+    EXPECT_EQ(j["app"]["name"], "sipprep");
+    EXPECT_EQ(j["app"]["version"], SIPPREP_APP_VERSION);  // CMakeLists.txt's project() version
     EXPECT_EQ(j["integrity"]["sha256"].get<std::string>().size(), 64u);
 }
 
