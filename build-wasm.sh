@@ -182,7 +182,8 @@ for f in "$OUT"/i18n-*.cat; do [ -f "$f" ] && [ ! -f "$WASM_BUILD/i18n/$(basenam
 # The page's scripts, in the order web/index.html names them, become one file (page.js): one
 # request instead of seven, which browsers fetched one after another before the app could start.
 PAGE_SCRIPTS=$(python3 -c 'import re,sys; print(" ".join(re.findall(r"<script src=\"([a-z-]+\.js)\"></script>", open(sys.argv[1]).read())))' "$ROOT/web/index.html")
-for s in $PAGE_SCRIPTS; do cat "$ROOT/web/$s"; printf ';\n'; done > "$OUT/.page.tmp.js"
+# bridge.js is generated from src/platform/seam.def (tools/seam.py, when CMake configures).
+for s in $PAGE_SCRIPTS; do cat "$ROOT/web/$s" 2>/dev/null || cat "$WASM_BUILD/generated/seam/$s"; printf ';\n'; done > "$OUT/.page.tmp.js"
 minify "$OUT/.page.tmp.js" "$OUT/page.js" && rm -f "$OUT/.page.tmp.js"
 for s in $PAGE_SCRIPTS; do rm -f "$OUT/$s"; done  # from builds before page.js
 for f in "$ROOT"/web/*; do

@@ -49,21 +49,22 @@ class App final : public HostEvents {
 public:
     explicit App(Host& host);
 
-    void frame(const Fonts& fonts);
+    void frame(const Fonts& fonts) override;
 
     // The state a test can read back: screen, step, language, author and the content.
     std::string state_json() const;
+    std::string state_json() override { return static_cast<const App&>(*this).state_json(); }
     const A11yNode& a11y_tree() const { return a11y_.root(); }
 
     Lang language() const { return lang_; }
-    float text_scale() const { return text_scale_; }
-    bool high_contrast() const { return high_contrast_; }
-    void set_today(const Date& today) { today_ = today; }
-    void prefer_high_contrast(bool on) {
+    float text_scale() const override { return text_scale_; }
+    bool high_contrast() const override { return high_contrast_; }
+    void set_today(const Date& today) override { today_ = today; }
+    void prefer_high_contrast(bool on) override {
         if (!restored_) high_contrast_ = on;
     }
 
-    // ---- HostEvents ----
+    // ---- HostEvents (src/platform/seam.def) ----
     void file_opened(const std::string& name, const std::string& bytes, FileOrigin origin) override;
     void file_refused(const std::string& name, const std::string& reason_key) override;
     void memory_short() override;
@@ -89,7 +90,10 @@ public:
     void dom_focus(const std::string& key, bool visible) override { a11y_.on_focus(key, visible); }
     void dom_blur(const std::string& key) override { a11y_.on_blur(key); }
     void dom_activate(const std::string& key) override { a11y_.on_activate(key); }
-    void dom_text(const std::string& key, const DomText& text) override;
+    void dom_text(const std::string& key, const DomText& text);
+    void dom_text(const std::string& key, const std::string& value, int start, int end, bool backward) override {
+        dom_text(key, DomText{value, start, end, backward});
+    }
 
 private:
     // app.cpp: frame structure
