@@ -63,6 +63,11 @@ public:
     void prefer_high_contrast(bool on) override {
         if (!restored_) high_contrast_ = on;
     }
+    // The step of the text size setting at or below the browser's (100 % at the least).
+    void prefer_text_scale(float scale) override {
+        if (!restored_ && scale >= 1.0f)
+            text_scale_ = scale >= 2.0f ? 2.0f : static_cast<int>(scale * 4.0f + 0.01f) / 4.0f;
+    }
 
     // ---- HostEvents (src/platform/seam.def) ----
     void file_opened(const std::string& name, const std::string& bytes, FileOrigin origin) override;

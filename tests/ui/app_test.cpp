@@ -2,6 +2,7 @@
 // every key the screens use.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -358,4 +359,31 @@ TEST(App, AStorageFailureWithACatalogKeyIsSaidInWords) {
     r.frame();
     EXPECT_NE(r.shown().find("Lösenordsdelen av appen svarade inte i tid. Spara en fil nu"), std::string::npos)
         << r.shown();
+}
+
+// The browser's default text size (the page's root font size over 16 px: larger text chosen in the
+// browser's settings) is where the app starts; a stored draft's own setting wins over it.
+TEST(App, StartsAtTheBrowsersTextSizeUnlessTheDraftSaysOtherwise) {
+    const auto starts_at = [](float preferred) {
+        FakeHost host;
+        ui::App app(host);
+        app.prefer_text_scale(preferred);
+        return app.text_scale();
+    };
+    EXPECT_FLOAT_EQ(starts_at(1.0f), 1.0f);
+    EXPECT_FLOAT_EQ(starts_at(1.25f), 1.25f);  // Chrome's "Large" (20 px)
+    EXPECT_FLOAT_EQ(starts_at(1.5f), 1.5f);    // "Very large" (24 px)
+    EXPECT_FLOAT_EQ(starts_at(1.3f), 1.25f);   // the app's step at or below it
+    EXPECT_FLOAT_EQ(starts_at(3.0f), 2.0f);    // the app's largest
+    EXPECT_FLOAT_EQ(starts_at(0.75f), 1.0f);   // smaller text: the app's smallest stays
+    EXPECT_FLOAT_EQ(starts_at(std::nanf("")), 1.0f);
+
+    AppRun first;
+    press(first.h, first.app, "Ny förberedelse");
+    const std::string draft = first.app.draft_to_save();  // at 100 %
+    FakeHost host;
+    ui::App app(host);
+    app.prefer_text_scale(1.5f);
+    app.draft_loaded(draft);
+    EXPECT_FLOAT_EQ(app.text_scale(), 1.0f);
 }
