@@ -77,13 +77,13 @@
       holding: false,      // this tab holds the Web Lock
       lockSeq: 0,          // the newest lock request: grants of older ones are given back at once
       claimSeq: 0,         // the newest claim: an older one's result is dropped
-      startRev: 0,         // the revision and text this tab started from when it became the owner
-      startText: '',
+      startText: '',       // the text this tab started from when it became the owner
       rescueSeen: [],      // earlier owners' rescue copies this tab has looked at (as JSON)
       rescueDone: [],      // ... and whose words are now stored (they may go)
       rescueAdopted: null, // ... taken into the draft: stored by a write numbered above adoptedAbove
       adoptedAbove: 0,
-      startFence: 0,       // the owner of the record this tab started from
+      startFence: 0,       // the owner of the record this tab started from, and its revision
+      startRecordRev: 0,
       ownerHow: '',        // how this tab became the owner: 'start', 'quiet' or 'takeOver'
       releaseLock: null,
       handed: null,        // what the editing tab answered when this tab asked to take over
@@ -274,6 +274,7 @@
     function startingText(out) {
       s.rescueSeen = out.seen ? out.seen.slice() : [];  // the claim has dealt with these
       s.startFence = out.record ? out.record.fence || 0 : 0;
+      s.startRecordRev = out.record ? out.record.rev || 0 : 0;
       s.rescueDone = [];
       s.rescueAdopted = null;
       if (out.rescue) {
@@ -545,10 +546,20 @@
         return (c.r.gen || 0) === s.gen && (c.r.fence || 0) < s.fence && s.rescueSeen.indexOf(c.json) < 0;
       }).sort(function (a, b) { return newer(a.r, b.r) ? -1 : 1; }).forEach(function (c) { lateCopy(c.r, c.json, keepOnly); });
     }
+    // Words this tab started from hold the copy's: the record's own owner stored them (or newer)
+    // there, or the copy taken at the claim is the same owner's, newer. Revisions order one
+    // owner's writes only: an older owner whose writes never landed numbers from the last
+    // revision it saw, so its copy may carry a revision the record already has.
+    function heldAtStart(r) {
+      var f = r.fence || 0;
+      if (f === s.startFence && r.rev <= s.startRecordRev) return true;
+      var a = s.rescueAdopted ? JSON.parse(s.rescueAdopted) : null;
+      return !!a && (a.fence || 0) === f && (a.gen || 0) === (r.gen || 0) && r.rev <= a.rev;
+    }
     function lateCopy(r, seen, keepOnly) {
       s.rescueSeen.push(seen);
       var shown = keepOnly && !s.locked && !s.locking ? '' : draftNow();  // a locked draft not opened here shows nothing
-      if (r.rev <= s.startRev || r.text === s.startText || r.text === shown) { s.rescueDone.push(seen); return; }
+      if (heldAtStart(r) || r.text === s.startText || r.text === shown) { s.rescueDone.push(seen); return; }
       // Taken only from the record's owner or a later one (as at the claim), and only once.
       if (!keepOnly && !s.typedSinceOwner && !s.rescueAdopted && (r.fence || 0) >= s.startFence) {
         s.rescueAdopted = seen;
@@ -600,7 +611,6 @@
         s.pending = true;
       }
       if (s.storedLocked) text = '';  // the passphrase is asked for again
-      s.startRev = s.knownRev;
       s.startText = text;
       return text;
     }

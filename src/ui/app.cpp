@@ -334,7 +334,7 @@ void App::network_voice_question() {
         read_step_ = true;
         changed();
     }
-    ImGui::SameLine();
+    same_line();
     if (button(t("speech.network.no"), "network-voice-no")) asking_network_voice_ = false;
 }
 
@@ -388,7 +388,7 @@ void App::memory_banner() {
     paragraph(t("memory.short.text"));
     if (!elsewhere_) {
         if (button(t("storage.save_file_now"), "memory-export", ButtonStyle::Primary)) export_file();
-        ImGui::SameLine();
+        same_line();
     }
     if (button(t("open.dismiss"), "memory-dismiss", ButtonStyle::Quiet)) memory_short_ = false;
     ImGui::Separator();
@@ -399,7 +399,7 @@ void App::banners() {
         // Never in the way: a quiet line, and the reload only when the person chooses it.
         Group group(Role::Status, "update", t("update.available"));
         muted(t("update.available"));
-        ImGui::SameLine();
+        same_line();
         if (button(t("update.reload"), "update-reload", ButtonStyle::Quiet)) host_.reload_for_update();
         ImGui::Separator();
     }
@@ -421,7 +421,7 @@ void App::banners() {
         error_text(t("storage.unreadable.title"));
         paragraph(t("storage.unreadable.text"));
         if (button(t("versions.show"), "draft-unreadable-versions", ButtonStyle::Primary)) host_.list_versions();
-        ImGui::SameLine();
+        same_line();
         if (button(t("open.dismiss"), "draft-unreadable-dismiss", ButtonStyle::Quiet)) draft_unreadable_ = false;
         ImGui::Separator();
     }
@@ -464,7 +464,7 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
             if (button(trf(lang_, who_open_ ? "who.compact.open" : "who.compact", {writer}), "who-toggle",
                        ButtonStyle::Quiet, t("who.title")))
                 who_open_ = !who_open_;
-            ImGui::SameLine();
+            same_line();
         }
         muted(line);
         if (who_open_ && prep_.contributors.size() > 1) contributor_selector();
@@ -486,8 +486,6 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
         nav_open_ = !nav_open_;
     {
         Group group(Role::Navigation, "steps", t("nav.steps"));
-        const float start_x = ImGui::GetCursorPosX();
-        float used = 0;
         for (std::size_t i = 0; i < steps.size(); ++i) {
             const StepInfo& s = step_info(steps[i]);
             std::string label = std::to_string(i + 1) + ". " + step_title(s.id, lang_, child());
@@ -506,18 +504,9 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
                 label += " \u2713";
                 spoken += ", " + t("nav.done.spoken");
             }
-            const float bw = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2 +
-                             ImGui::GetStyle().ItemSpacing.x;
-            if (i > 0 && used + bw < w)
-                ImGui::SameLine();
-            else
-                used = 0;
-            used += bw;
-            const bool current = i == index;
             if (narrow && !nav_open_) continue;
-            // Right to left, each row fills from the right (the first step at the right end).
-            if (layout_rtl())
-                ImGui::SetCursorPosX(std::max(start_x, start_x + w - used + ImGui::GetStyle().ItemSpacing.x));
+            if (i > 0) same_line();  // right to left, the first step is at the right end
+            const bool current = i == index;
             if (button(label, std::string("nav-") + s.name, current ? ButtonStyle::Primary : ButtonStyle::Quiet,
                        current ? t("nav.current") : std::string(), current, spoken)) {
                 go_to(Screen::Steps, s.id);
@@ -536,11 +525,11 @@ void App::step_footer(const std::vector<StepId>& steps, std::size_t index) {
     ImGui::Separator();
     if (index > 0) {
         if (button(t("nav.previous"), "nav-prev")) go_to(Screen::Steps, steps[index - 1]);
-        ImGui::SameLine();
+        same_line();
     }
     if (index + 1 < steps.size()) {
         if (button(t("nav.next"), "nav-next", ButtonStyle::Primary)) go_to(Screen::Steps, steps[index + 1]);
-        ImGui::SameLine();
+        same_line();
     }
     if (button(t("nav.start"), "nav-home", ButtonStyle::Quiet)) go_to(Screen::Start);
 }
@@ -672,7 +661,7 @@ void App::erase_confirm() {
         status_ = t("erase.done");
         a11y_.announce(status_);
     }
-    ImGui::SameLine();
+    same_line();
     if (button(t("erase.no"), "erase-no")) confirm_erase_ = false;
 }
 

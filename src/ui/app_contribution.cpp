@@ -70,7 +70,7 @@ void App::review_screen() {
                 announce(t("contribution.taken"));
                 focus_next_open(i);
             }
-            ImGui::SameLine();
+            same_line();
             if (button(t("contribution.leave"), "contrib-leave-" + std::to_string(i))) {
                 c.choice[i] = 2;
                 announce(t("contribution.left"));

@@ -135,7 +135,7 @@ void App::replace_file_confirm() {
     } else {
         paragraph(trf(lang_, "open.replace.text", {name}));
         if (button(t("storage.save_file_now"), "replace-file-export", ButtonStyle::Primary)) export_file();
-        ImGui::SameLine();
+        same_line();
     }
     const std::string yes = pending_file_->use == FileUse::Earlier ? trf(lang_, "open.earlier_replace.yes", {name})
                                                                    : trf(lang_, "open.replace.yes", {name});
@@ -145,7 +145,7 @@ void App::replace_file_confirm() {
         take_file(f.name, std::move(f.result), f.use);
         return;
     }
-    ImGui::SameLine();
+    same_line();
     if (button(t("erase.no"), "replace-file-no")) pending_file_.reset();
     ImGui::Separator();
 }

@@ -76,7 +76,7 @@ void App::unlock_prompt() {
     paragraph(t("unlock.text"));
     if (passphrase_entry("unlock", t("unlock.open"), PassphraseEntry{f.passphrase, f.error, f.focus, f.busy}))
         host_.unlock_file(f.bytes, f.passphrase);
-    ImGui::SameLine();
+    same_line();
     if (button(t("unlock.cancel"), "unlock-cancel")) locked_file_.reset();
     ImGui::Separator();
 }
@@ -164,7 +164,7 @@ void App::unlock_draft_prompt() {
     if (passphrase_entry("unlock-draft", t("lock.resume.open"),
                          PassphraseEntry{lock_.passphrase, lock_.error, lock_.focus, lock_.busy}))
         host_.unlock_draft(lock_.passphrase);
-    ImGui::SameLine();
+    same_line();
 }
 
 void App::draft_unlocked(const std::string& error_key, const std::string& draft_json) {
@@ -247,7 +247,7 @@ void App::lock_settings() {
             host_.lock_draft(lock_.passphrase);
         }
     }
-    ImGui::SameLine();
+    same_line();
     if (button(t("unlock.cancel"), "lock-cancel")) lock_ = DraftLock{};
 }
 

@@ -111,15 +111,15 @@ void App::professional_screen() {
         a11y_.announce(t("pro.copied"));
         status_ = t("pro.copied");
     }
-    ImGui::SameLine();
+    same_line();
     if (button(t("print.button"), "pro-print", ButtonStyle::Normal, t("print.meeting.help")))
         host_.print_html(o.name, render_html(summary, lang_, Audience::Meeting));
     if (has_convener_notes(summary)) {
-        ImGui::SameLine();
+        same_line();
         if (button(t("print.convener"), "pro-print-convener", ButtonStyle::Normal, t("print.convener.help")))
             host_.print_html(o.name, render_html(summary, lang_, Audience::Convener));
     }
-    ImGui::SameLine();
+    same_line();
     if (button(t("fhir.export"), "pro-fhir", ButtonStyle::Normal, t("fhir.export.help"))) {
         const std::string base = o.name.size() > 5 && o.name.substr(o.name.size() - 5) == ".json"
                                      ? o.name.substr(0, o.name.size() - 5)
@@ -127,7 +127,7 @@ void App::professional_screen() {
         host_.download(base + "-fhir.json", "application/fhir+json",
                        to_fhir_bundle(r.preparation, r.meta, today_, lang_).dump(2) + "\n");
     }
-    ImGui::SameLine();
+    same_line();
     if (button(t("pro.close"), "pro-close", ButtonStyle::Quiet)) {
         professional_.opened.erase(professional_.opened.begin() + professional_.index);
         professional_.index = static_cast<int>(professional_.opened.size()) - 1;

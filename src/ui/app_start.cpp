@@ -34,14 +34,14 @@ void App::start_screen() {
         } else {
             paragraph(t("start.replace.text"));
             if (button(t("export.button"), "replace-export", ButtonStyle::Primary)) export_file();
-            ImGui::SameLine();
+            same_line();
         }
         if (button(t("start.replace.yes"), "replace-yes", ButtonStyle::Danger)) {
             const Pending action = confirm_replace_;
             confirm_replace_ = Pending::None;
             start_action(action);
         }
-        ImGui::SameLine();
+        same_line();
         if (button(t("erase.no"), "replace-no")) confirm_replace_ = Pending::None;
         return;
     }
@@ -172,13 +172,13 @@ void App::resume_screen() {
         unlock_draft_prompt();
     } else {
         if (button(t("resume.continue"), "resume-continue", ButtonStyle::Primary)) continue_draft();
-        ImGui::SameLine();
+        same_line();
     }
     if (button(t("resume.new"), "resume-new")) {
         go_to(Screen::Start);
         confirm_replace_ = Pending::New;
     }
-    ImGui::SameLine();
+    same_line();
     if (button(t("resume.erase"), "resume-erase", ButtonStyle::Danger)) confirm_erase_ = true;
 }
 
@@ -216,7 +216,7 @@ void App::evaluation_screen() {
     ImGui::Spacing();
     // Saved as from the summary: errors are named and the person chooses first.
     save_file_button(c, "eval-export");
-    ImGui::SameLine();
+    same_line();
     if (button(t("nav.start"), "eval-back")) go_to(Screen::Start);
     save_file_questions(c, "eval-export");
     if (!status_.empty()) paragraph(status_);

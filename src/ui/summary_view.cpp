@@ -42,9 +42,9 @@ void draw_item(const SummaryItem& i) {
             paragraph(std::to_string(i.number) + ". " + i.text);
             break;
         case Kind::Detail:
-            ImGui::Indent();
+            indent();
             muted(i.text);
-            ImGui::Unindent();
+            unindent();
             break;
     }
 }

@@ -297,6 +297,10 @@ const BidiBlock& bidi_block(const std::string& text, BaseDirection base, float w
     return c.block;
 }
 
+bool row_beside();
+float row_avail(float width);
+void row_place(float width);
+
 // Wrapped text at the cursor, as TextUnformatted within PushTextWrapPos draws it, for text that
 // needs reordering or a right-to-left layout: each line in visual order, shaped, aligned to its
 // paragraph's start (right for right to left).
@@ -304,10 +308,10 @@ void bidi_text(const std::string& text, float width) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (window->SkipItems) return;
     const BidiBlock& b = bidi_block(text, layout_base(), width);
+    row_place(b.width);
     const float line_h = ImGui::GetTextLineHeight();
     const ImVec2 pos = window->DC.CursorPos;
-    const float block_w = layout_rtl() ? width : b.width;
-    const ImRect bb(pos, pos + ImVec2(block_w, line_h * static_cast<float>(b.lines.size())));
+    const ImRect bb(pos, pos + ImVec2(b.width, line_h * static_cast<float>(b.lines.size())));
     ImGui::ItemSize(bb.GetSize(), 0.0f);
     if (!ImGui::ItemAdd(bb, 0)) return;
     ImDrawList* dl = window->DrawList;
@@ -322,9 +326,10 @@ void bidi_text(const std::string& text, float width) {
     }
 }
 
-// Text wrapped at the column's edge: Dear ImGui's own drawing unless the text needs reordering.
+// Text wrapped at the column's edge (or beside the last item, where it fits there): Dear
+// ImGui's own drawing unless the text needs reordering.
 void wrapped_text(const std::string& text) {
-    const float width = column_avail();
+    const float width = row_avail(row_beside() ? ImGui::CalcTextSize(text.c_str()).x : 0.0f);
     if (needs_bidi(text)) return bidi_text(text, width);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::TextUnformatted(text.c_str());
@@ -395,16 +400,90 @@ bool mirrored_box(bool radio, const std::string& label, ImGuiID id, bool on) {
     return pressed;
 }
 
-// A control placed beside another (SameLine) that needs `width` and does not fit there starts
-// its own line (phones).
-void own_line_unless_it_fits(float width) {
+// ---- rows: items side by side, each placed from the inline start ----
+// same_line() says the next item goes beside the last one, after it in reading order. Each
+// widget asks for its line with the width it would like (row_avail: beside the last item if it
+// fits there, else a line of its own) and, once it knows its width, for its place (row_place).
+// Left to right, Dear ImGui's SameLine places it. Right to left, an item beside another ends
+// where that one starts (less the spacing), and an item on a line of its own ends at the
+// column's right edge. Items are drawn, and so read and reached by Tab, in logical order.
+struct Beside {
+    bool on = false;
+    ImVec2 cursor;    // where SameLine left the cursor: anything drawn since ends the row
+    float start = 0;  // the last item's left edge (screen x)
+    float spacing = 0;
+};
+Beside g_beside;
+float g_item_min = 0, g_item_end = 0;  // right to left: the bounds of the item being placed (screen x)
+std::vector<float> g_indents;          // right to left: the column's right edge before each indent()
+
+float column_right_x() {
     const ImGuiWindow* window = ImGui::GetCurrentWindow();
-    const bool beside = window->DC.CursorPos.y == window->DC.CursorPosPrevLine.y &&
-                        window->DC.CursorPos.x > window->Pos.x + window->DC.Indent.x + window->DC.ColumnsOffset.x + 1;
-    if (beside && width > column_avail()) ImGui::NewLine();
+    float right = ImGui::GetContentRegionMaxAbs().x;
+    if (g_column_right > 0) right = std::min(right, window->Pos.x - window->Scroll.x + g_column_right);
+    return right;
 }
 
-float box_label_width() { return column_avail() - ImGui::GetFrameHeight() - ImGui::GetStyle().ItemInnerSpacing.x; }
+float line_start_x() {
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    return IM_FLOOR(window->Pos.x + window->DC.Indent.x + window->DC.ColumnsOffset.x);
+}
+
+bool row_beside() {
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    return g_beside.on && window->DC.CursorPos.x == g_beside.cursor.x && window->DC.CursorPos.y == g_beside.cursor.y;
+}
+
+float row_avail(float width) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const bool beside = row_beside();
+    g_beside.on = false;
+    if (!layout_rtl()) {
+        if (beside && width > column_avail()) ImGui::NewLine();
+        return column_avail();
+    }
+    if (beside) {
+        g_item_min = line_start_x();
+        g_item_end = g_beside.start - g_beside.spacing;
+        if (width <= g_item_end - g_item_min) return g_item_end - g_item_min;
+        ImGui::NewLine();
+    }
+    g_item_min = window->DC.CursorPos.x;
+    g_item_end = column_right_x();
+    return std::max(1.0f, g_item_end - g_item_min);
+}
+
+// A check box's or radio button's box and the space between it and its label.
+float box_width() { return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x; }
+
+void row_place(float width) {
+    if (layout_rtl()) ImGui::GetCurrentWindow()->DC.CursorPos.x = std::max(g_item_min, g_item_end - width);
+}
+
+// A button as ImGui::Button draws it, but each line of a label that wraps starts at the inline
+// start (Dear ImGui aligns every line left). `shown`: the display label, visual lines.
+bool button_frame(const std::string& shown, const std::string& id) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const ImVec2 text = ImGui::CalcTextSize(shown.c_str());
+    const bool pressed = ImGui::ButtonEx(("###" + id).c_str(), text + style.FramePadding * 2);
+    if (!ImGui::IsItemVisible()) return pressed;
+    const ImVec2 min = ImGui::GetItemRectMin() + style.FramePadding;
+    const float right = ImGui::GetItemRectMax().x - style.FramePadding.x;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 color = ImGui::GetColorU32(ImGuiCol_Text);
+    float y = min.y;
+    std::size_t start = 0;
+    while (start <= shown.size()) {
+        const std::size_t nl = std::min(shown.find('\n', start), shown.size());
+        const char* b = shown.c_str() + start;
+        const char* e = shown.c_str() + nl;
+        const float x = layout_rtl() ? right - ImGui::CalcTextSize(b, e).x : min.x;
+        dl->AddText(ImVec2(x, y), color, b, e);
+        y += ImGui::GetTextLineHeight();
+        start = nl + 1;
+    }
+    return pressed;
+}
 
 }  // namespace
 
@@ -413,6 +492,7 @@ void set_widget_fonts(const Fonts& fonts) {
     g_anchor = "top";  // a new frame starts with the fonts
     g_anchor_counts.clear();
     g_group_keys.clear();
+    g_indents.clear();
 }
 
 void set_column_right(float x) { g_column_right = x; }
@@ -421,6 +501,30 @@ float column_avail() {
     const float avail = ImGui::GetContentRegionAvail().x;
     if (g_column_right <= 0) return avail;
     return std::max(1.0f, std::min(avail, g_column_right - ImGui::GetCursorPosX()));
+}
+
+void indent() {
+    if (!layout_rtl()) return ImGui::Indent();
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    g_indents.push_back(g_column_right);
+    g_column_right = column_right_x() - window->Pos.x + window->Scroll.x - ImGui::GetStyle().IndentSpacing;
+}
+
+void unindent() {
+    if (!layout_rtl()) return ImGui::Unindent();
+    if (g_indents.empty()) return;
+    g_column_right = g_indents.back();
+    g_indents.pop_back();
+}
+
+void same_line(float spacing) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->SkipItems) return;
+    g_beside.on = true;
+    g_beside.start = ImGui::GetItemRectMin().x;
+    g_beside.spacing = spacing < 0 ? ImGui::GetStyle().ItemSpacing.x : spacing;
+    ImGui::SameLine(0, g_beside.spacing);
+    g_beside.cursor = window->DC.CursorPos;
 }
 
 void heading(const std::string& text, int level, const std::string& spoken) {
@@ -461,9 +565,9 @@ bool button(const std::string& label, const std::string& id, ButtonStyle style, 
     const ImGuiID iid = ImGui::GetID(("###" + id).c_str());  // the ID ignores the label
     const std::string key = item_key(iid);
     const float label_width = ImGui::CalcTextSize(label.c_str()).x;
-    own_line_unless_it_fits(label_width + ImGui::GetStyle().FramePadding.x * 2);
-    const std::string imgui_label =
-        display_label(label, label_width, column_avail() - ImGui::GetStyle().FramePadding.x * 2) + "###" + id;
+    const float pad = ImGui::GetStyle().FramePadding.x * 2;
+    const std::string shown = display_label(label, label_width, row_avail(label_width + pad) - pad);
+    row_place(ImGui::CalcTextSize(shown.c_str()).x + pad);
     int colors = 0;
     auto push = [&](ImGuiCol c, ImVec4 v) {
         ImGui::PushStyleColor(c, v);
@@ -487,7 +591,7 @@ bool button(const std::string& label, const std::string& id, ButtonStyle style, 
             push(ImGuiCol_ButtonActive, palette().selection);
             break;
     }
-    bool pressed = ImGui::Button(imgui_label.c_str());
+    bool pressed = button_frame(shown, id);
     ImGui::PopStyleColor(colors);
     if (ImGui::IsItemActivated()) a11y().request_dom_focus(key);
     pressed = a11y().take_activation(key) || pressed;
@@ -504,13 +608,10 @@ bool checkbox(const std::string& label, const std::string& id, bool* value, cons
     const ImGuiID iid = ImGui::GetID(("###" + id).c_str());  // the ID ignores the label
     const std::string key = item_key(iid);
     const float label_width = ImGui::CalcTextSize(label.c_str()).x;
-    own_line_unless_it_fits(label_width + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
-    const std::string shown = display_label(label, label_width, box_label_width());
+    const std::string shown = display_label(label, label_width, row_avail(label_width + box_width()) - box_width());
+    row_place(ImGui::CalcTextSize(shown.c_str()).x + box_width());
     bool changed = false;
     if (layout_rtl()) {
-        const float w =
-            ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(shown.c_str()).x;
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, column_avail() - w));
         if (mirrored_box(false, shown, iid, *value)) {
             *value = !*value;
             changed = true;
@@ -541,32 +642,18 @@ bool radio_group(const std::string& label, const std::string& id, const std::vec
     a11y().push(Role::RadioGroup, group_key, label);
     g_anchor = group_key;
     bool changed = false;
-    const float avail = column_avail();
-    const float start_x = ImGui::GetCursorPosX();
-    float used = 0;
     for (std::size_t i = 0; i < options.size(); ++i) {
         const std::string imgui_id = "###" + id + "-" + std::to_string(i);
         const ImGuiID iid = ImGui::GetID(imgui_id.c_str());
         const std::string key = item_key(iid);
         const float label_width = ImGui::CalcTextSize(options[i].c_str()).x;
-        const float w = label_width + ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x +
-                        ImGui::GetStyle().ItemSpacing.x * 2;
-        if (i > 0 && used + w < avail)
-            ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 2);
-        else
-            used = 0;
-        used += w;
-        const std::string shown = used == w ? display_label(options[i], label_width, box_label_width())
-                                            : display_label(options[i], label_width, 0);
-        bool pressed = false;
-        if (layout_rtl()) {  // the row fills from the right
-            const float box =
-                ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(shown.c_str()).x;
-            ImGui::SetCursorPosX(std::max(start_x, start_x + avail - (used - w) - box));
-            pressed = mirrored_box(true, shown, iid, *selected == static_cast<int>(i));
-        } else {
-            pressed = ImGui::RadioButton((shown + imgui_id).c_str(), *selected == static_cast<int>(i));
-        }
+        if (i > 0) same_line(ImGui::GetStyle().ItemSpacing.x * 2);
+        const std::string shown =
+            display_label(options[i], label_width, row_avail(label_width + box_width()) - box_width());
+        row_place(ImGui::CalcTextSize(shown.c_str()).x + box_width());
+        const bool pressed = layout_rtl()
+                                 ? mirrored_box(true, shown, iid, *selected == static_cast<int>(i))
+                                 : ImGui::RadioButton((shown + imgui_id).c_str(), *selected == static_cast<int>(i));
         if (pressed) {
             changed = *selected != static_cast<int>(i);
             *selected = static_cast<int>(i);
@@ -616,7 +703,9 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
     sel.end = std::min<int>(sel.end, static_cast<int>(value->size()));
 
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float width = o.width > 0 ? o.width : column_avail();
+    const float avail = row_avail(o.width > 0 ? o.width : 0);
+    const float width = o.width > 0 ? std::min(o.width, avail) : avail;
+    row_place(width);
     const float inner = std::max(20.0f, width - style.FramePadding.x * 2);
     const std::string dots = o.secret ? dots_for(*value) : std::string();
     const std::string& shown = o.secret ? dots : *value;

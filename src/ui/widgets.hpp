@@ -17,6 +17,15 @@ void set_widget_fonts(const Fonts& fonts);
 void set_column_right(float x);
 float column_avail();  // width from the cursor to the column's right edge
 
+// Instead of ImGui::SameLine: the next control or text goes beside the last one, after it in
+// reading order (at its right left to right, at its left right to left), or on a line of its
+// own where it does not fit. Every widget here starts at the inline start: right to left, a
+// row fills from the right. The mirror and Tab keep the order the items are drawn in.
+void same_line(float spacing = -1.0f);
+// Instead of ImGui::Indent/Unindent: indents by the inline start (the right edge right to left).
+void indent();
+void unindent();
+
 // ---- text ----
 // `spoken`, if given, is the mirror's words for the heading ("Steg 2 av 9: Vad är viktigt för dig?").
 void heading(const std::string& text, int level, const std::string& spoken = {});

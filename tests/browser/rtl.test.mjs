@@ -5,8 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ARTIFACTS, WEB, clickCanvasAt, goalField, goToStep, launch, openApp, serve, startNew, state } from './harness.mjs';
+import { ARTIFACTS, ROOT, WEB, clickCanvasAt, goalField, goToStep, launch, openApp, press, serve, startNew, state } from './harness.mjs';
 import { mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 
 const SENTENCE = 'اسمي Anna Svensson ورقمي 19121212-1212 في 2026-12-04';
 // The language menu's right-to-left choice (its name in its own language).
@@ -103,6 +104,89 @@ test('choosing a right-to-left language mirrors the page: dir=rtl on the page an
   await glyphs;
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(ARTIFACTS, 'rtl-layout.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Until the app has drawn no frame for a while: what is on the canvas is what it shows.
+async function quiet(page) {
+  let frames = await page.evaluate(() => window.__frames);
+  for (;;) {
+    await page.waitForTimeout(200);
+    const now = await page.evaluate(() => window.__frames);
+    if (now === frames) return;
+    frames = now;
+  }
+}
+
+test('right to left, the step footer reads from the right (previous at the right, next at its left); the mirror and Tab keep the reading order', async () => {
+  release();
+  const ar = JSON.parse(readFileSync(join(ROOT, 'assets', 'i18n', 'ar.json'), 'utf8'));
+  const { context, page, problems } = await openApp(browser, server.url);
+  const shaper = page.waitForResponse((r) => r.url().endsWith('/sipprep-bidi.wasm'));
+  const glyphs = page.waitForResponse((r) => r.url().endsWith('/app-font-rtl.ttf'));
+  const option = page.getByRole('radio', { name: new RegExp('^' + RTL_LANGUAGE) });
+  await option.focus();
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+  await Promise.all([shaper, glyphs]);
+  await press(page, ar['start.new']);
+  await press(page, ar['nav.next']);
+  const button = (key) => page.getByRole('button', { name: ar[key], exact: true });
+  // Focus on "previous" brings the footer into view (the app scrolls to the focused control).
+  await button('nav.previous').focus();
+  await quiet(page);
+  const [previous, next, home] = await Promise.all(['nav.previous', 'nav.next', 'nav.start'].map((k) => button(k).boundingBox()));
+  assert.ok(previous.x > next.x, `previous (${previous.x}) at the right of next (${next.x})`);
+  assert.ok(next.x > home.x, `next (${next.x}) at the right of the way home (${home.x})`);
+  assert.ok(Math.abs(previous.y - next.y) < 1, 'one row');
+  // Reading order in the mirror: previous, next, home; Tab goes the same way.
+  const order = await page.evaluate((names) => {
+    const all = [...document.querySelectorAll('#a11y-root button')].map((b) => b.textContent);
+    return names.map((n) => all.indexOf(n));
+  }, [ar['nav.previous'], ar['nav.next'], ar['nav.start']]);
+  assert.ok(order[0] >= 0 && order[0] < order[1] && order[1] < order[2], `mirror order ${order}`);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), ar['nav.next'], 'Tab from previous goes to next');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), ar['nav.start']);
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await quiet(page);
+  const canvas = await page.locator('canvas').boundingBox();
+  const top = Math.max(canvas.y, Math.min(previous.y, home.y) - 60);
+  await page.screenshot({ path: join(ARTIFACTS, 'rtl-footer.png'),
+    clip: { x: canvas.x, y: top, width: canvas.width, height: Math.max(previous.y + previous.height, home.y + home.height) + 20 - top } });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('on a phone in Arabic: the start screen\'s buttons and the footer stand from the right (screenshots)', async () => {
+  const ar = JSON.parse(readFileSync(join(ROOT, 'assets', 'i18n', 'ar.json'), 'utf8'));
+  const { context, page, problems } = await openApp(browser, server.url, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+  const glyphs = page.waitForResponse((r) => r.url().endsWith('/app-font-rtl.ttf'));
+  const option = page.getByRole('radio', { name: new RegExp('^' + RTL_LANGUAGE) });
+  await option.focus();
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+  await glyphs;
+  const button = (key) => page.getByRole('button', { name: ar[key], exact: true });
+  await button('start.new').focus();
+  await quiet(page);
+  await page.screenshot({ path: join(ARTIFACTS, 'rtl-phone-start.png') });
+  // Every start-screen button ends at the same right edge (the column's inline start).
+  const rights = await Promise.all(['start.new', 'start.open', 'start.professional'].map(async (k) => {
+    const b = await button(k).boundingBox();
+    return b.x + b.width;
+  }));
+  assert.ok(Math.max(...rights) - Math.min(...rights) < 1, `right edges ${rights}`);
+  await press(page, ar['start.new']);
+  await press(page, ar['nav.next']);
+  await button('nav.previous').focus();
+  await quiet(page);
+  const [previous, next] = await Promise.all(['nav.previous', 'nav.next'].map((k) => button(k).boundingBox()));
+  assert.ok(previous.x > next.x || previous.y < next.y, `previous ${JSON.stringify(previous)} before next ${JSON.stringify(next)} from the right`);
+  await page.screenshot({ path: join(ARTIFACTS, 'rtl-phone-footer.png') });
   assert.deepEqual(problems, []);
   await context.close();
 });

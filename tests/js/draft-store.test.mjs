@@ -256,6 +256,16 @@ const named = {
   'a rescue copy that arrives while the draft is being locked is kept sealed, not removed with the lock': [
     { a: 'deliver', i: 0 }, { a: 'type', tab: 0, n: 1 }, { a: 'open' }, { a: 'close', tab: 0, normally: true, lateLost: true },
     { a: 'deliver', i: 9 }, { a: 'lock', tab: 0, wrong: false }
+  ],
+  // Found by CI (writes that fail, seed 1826928913): tab 2 takes over from tab 1 after the 5 s
+  // wait while tab 1's last words wait for storage; both close, tab 1's last write never happens.
+  // Tab 3 edits and sees tab 1's rescue copy late. Tab 1 numbered its words from the last
+  // revision it had seen, so they carry one tab 2's record already has: taken for stored and
+  // dropped. A revision says nothing across owners; the copy is kept as an earlier version.
+  "an older owner's late rescue copy with a revision the record already has is kept, not taken for stored": [
+    { a: 'open' }, { a: 'deliver', i: 0, fail: false }, { a: 'type', tab: 0, n: 1 }, { a: 'open' }, { a: 'takeOver', tab: 4 },
+    { a: 'deliver', i: 0, fail: false }, { a: 'time', ms: 5100 }, { a: 'deliver', i: 2, fail: false }, { a: 'type', tab: 4, n: 1 },
+    { a: 'close', tab: 4, normally: true, lateLost: false }, { a: 'close', tab: 0, normally: true, lateLost: true }
   ]
 };
 for (const [name, steps] of Object.entries(named)) {

@@ -59,10 +59,10 @@ inline void type_into(Headless& h, ui::App& app, ui::Role role, const std::strin
 // One app on a headless ImGui context and a fake host, at a fixed date, first frame drawn.
 // (One at a time: each owns the current ImGui context.)
 struct AppRun {
-    Headless h{900, 3000};
+    Headless h;
     FakeHost host;
     ui::App app{host};
-    AppRun() {
+    explicit AppRun(float width = 900) : h(width, 3000) {
         app.set_today(Date{2026, 11, 23});
         frame();
     }

@@ -244,7 +244,7 @@ void consent_entry(StepContext& c, const std::string& actor_id, const std::strin
         focus_control(gid + "-unrevoke");
         c.mark(true);
     }
-    ImGui::SameLine();
+    same_line();
     if (button(c.t("consent.remove"), gid + "-remove", ButtonStyle::Quiet, c.t("consent.remove.help"))) {
         c.prep.consents.erase(it);
         focus_control(gid + "-add");

@@ -46,11 +46,11 @@ void invitee_choice(StepContext& c, ActorKind kind, const std::string& service) 
         it = find();
     }
     if (it == inv.actors.end()) return;
-    ImGui::Indent();
+    indent();
     if (kind == ActorKind::Other) c.mark(text_field(c.t("invite.other_label"), id + "-label", &it->other_label));
     c.mark(text_field(trf(c.lang, "invite.unit", {label}), id + "-unit", &it->unit));
     c.mark(text_field(trf(c.lang, "invite.contact", {label}), id + "-contact", &it->contact));
-    ImGui::Unindent();
+    unindent();
 }
 
 }  // namespace

@@ -17,7 +17,7 @@ void others_need_interpreters(StepContext& c, Adaptations& a) {
     for (const Contributor& w : c.prep.contributors) others = others || w.id != kPersonId;
     if (!others) return;
     muted(c.t("adapt.interpreter_others"));
-    ImGui::Indent();
+    indent();
     for (const Contributor& w : c.prep.contributors) {
         if (w.id == kPersonId) continue;
         const std::string name = c.author_name(w.id);
@@ -38,7 +38,7 @@ void others_need_interpreters(StepContext& c, Adaptations& a) {
             c.mark(text_field(trf(c.lang, "adapt.interpreter_language_for", {name}), "adapt-language-" + w.id,
                               &it->language));
     }
-    ImGui::Unindent();
+    unindent();
 }
 
 }  // namespace

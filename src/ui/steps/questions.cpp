@@ -50,7 +50,7 @@ void draw_questions(StepContext& c) {
                 focus_moved(i - 1, true);
                 c.mark(true);
             }
-            ImGui::SameLine();
+            same_line();
         }
         if (i + 1 < c.prep.questions.size()) {
             if (button(trf(c.lang, "questions.down", {number}), id + "-down")) {
@@ -59,7 +59,7 @@ void draw_questions(StepContext& c) {
                 focus_moved(i + 1, false);
                 c.mark(true);
             }
-            ImGui::SameLine();
+            same_line();
         }
         auto remove = [&] {
             c.prep.questions.erase(c.prep.questions.begin() + static_cast<long>(i));

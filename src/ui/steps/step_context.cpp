@@ -57,7 +57,7 @@ bool StepContext::remove_button(const std::string& label, const std::string& id,
             pending.clear();
             return true;
         }
-        ImGui::SameLine();
+        same_line();
         if (button(t("needs.remove.no"), id + "-remove-no")) {
             pending.clear();
             focus_control(id + "-remove");
@@ -73,7 +73,7 @@ bool StepContext::remove_button(const std::string& label, const std::string& id,
 
 void StepContext::earlier_voices(const std::string& id, const Voices* then, Voices& now) {
     if (!earlier || !then || then->entries.empty()) return;
-    ImGui::Indent();
+    indent();
     muted(t("earlier.situation"));
     for (std::size_t i = 0; i < then->entries.size(); ++i) {
         const Entry& e = then->entries[i];
@@ -83,7 +83,7 @@ void StepContext::earlier_voices(const std::string& id, const Voices* then, Voic
         if (written && !written->empty()) continue;
         if (keep_button(id + "-keep-" + std::to_string(i), e.text)) mark(keep_earlier_entry(now, e));
     }
-    ImGui::Unindent();
+    unindent();
 }
 
 int StepContext::earlier_items(const std::string& id, const std::vector<const std::string*>& then,
@@ -116,10 +116,10 @@ bool StepContext::voices_field(const std::string& label, const std::string& id, 
     if (edited) set_text(voices, author, std::move(text));
     for (const Entry& e : voices.entries) {
         if (e.author == author || e.text.empty()) continue;
-        ImGui::Indent();
+        indent();
         muted(trf(lang, "voices.other", {author_name(e.author)}));
         paragraph(e.text);
-        ImGui::Unindent();
+        unindent();
     }
     mark(edited);
     return edited;

@@ -22,7 +22,7 @@ void protect_choice(StepContext& c) {
     StepStates::Summary& s = c.state.summary;
     checkbox(c.t("protect.checkbox"), "summary-protect", &s.protect, c.t("protect.help"));
     if (!s.protect) return;
-    ImGui::Indent();
+    indent();
     FieldOptions o;
     o.secret = true;
     o.help = trf(c.lang, "protect.passphrase.help", {std::to_string(kMinPassphraseChars)});
@@ -33,7 +33,7 @@ void protect_choice(StepContext& c) {
     again.secret = true;
     if (s.tried && s.repeat != s.passphrase) again.error = c.t("protect.mismatch");
     text_field(c.t("protect.repeat"), "protect-repeat", &s.repeat, again);
-    ImGui::Unindent();
+    unindent();
 }
 
 // A file with errors is still worth saving (nothing is lost), but the person hears what is wrong first.
@@ -54,7 +54,7 @@ void save_with_errors(StepContext& c, const std::string& id) {
         else
             c.requests.go_to_evaluation = true;
     }
-    ImGui::SameLine();
+    same_line();
     if (button(c.t("export.errors.anyway"), id + "-anyway")) {
         c.state.summary.confirm_errors = false;
         c.requests.export_file = true;
@@ -117,11 +117,11 @@ void draw_summary(StepContext& c) {
     ImGui::Spacing();
     protect_choice(c);
     save_file_button(c, "summary-export");
-    ImGui::SameLine();
+    same_line();
     if (button(c.t("print.button"), "summary-print", ButtonStyle::Normal, c.t("print.meeting.help")))
         c.requests.print_summary = true;
     if (!c.prep.participation.topics_to_avoid.entries.empty()) {
-        ImGui::SameLine();
+        same_line();
         if (button(c.t("print.convener"), "summary-print-convener", ButtonStyle::Normal, c.t("print.convener.help")))
             c.requests.print_convener = true;
     }
