@@ -121,13 +121,14 @@ def roles_hpp(entries):
            "// and HostEvents (what it is told).",
            "#pragma once", "", "#include <string>", "", "namespace sipprep::ui {", ""]
     for role in roles(entries, {"ask", "tell", "fact"}):
-        out.append("class %s {\npublic:\n    virtual ~%s() = default;" % (role, role))
+        out.append("class %s {\npublic:" % role)
         for e in entries:
             if e["role"] != role:
                 continue
             params = ", ".join("%s %s" % (cpp_type(t), n) for t, n in e["args"])
             out.append(doc(e, "    ") + "    virtual %s %s(%s) = 0;" % (app_return(e), e["name"], params))
-        out.append("};\n")
+        # Never deleted through a role: no virtual destructor (one less entry, and its thunks).
+        out.append("\nprotected:\n    ~%s() = default;\n};\n" % role)
     out.append("}  // namespace sipprep::ui\n")
     return "\n".join(out)
 
@@ -310,14 +311,17 @@ def bridge_js(entries):
            "      return answer === 's' ? Module.UTF8ToString(r) : answer === 'n' ? r : true;",
            "    };",
            "  }",
-           "  window.SipprepApp = {"]
-    tells = [e for e in entries if e["kind"] == "tell"]
-    for i, e in enumerate(tells):
-        kinds = "".join(KIND.get(t, "n") for t, _ in e["args"])
-        answer = {"str": "s", "int": "n", None: ""}[e["returns"]]
-        out.append("    %s: tell('_sipprep_%s', '%s'%s)%s" % (camel(e["name"]), e["name"], kinds,
-                                                          ", '%s'" % answer if answer else "", "," if i + 1 < len(tells) else ""))
-    out += ["  };", "})();", ""]
+           "  // Each call: the export's name, the kinds of its arguments, the kind of its answer.",
+           "  window.SipprepApp = {};",
+           "  '%s'.split(' ').forEach(function (call) {" % " ".join(
+               "%s:%s:%s" % (e["name"], "".join(KIND.get(t, "n") for t, _ in e["args"]),
+                             {"str": "s", "int": "n", None: ""}[e["returns"]])
+               for e in entries if e["kind"] == "tell"),
+           "    var p = call.split(':');",
+           "    var name = p[0].replace(/_(\\w)/g, function (m, c) { return c.toUpperCase(); });",
+           "    window.SipprepApp[name] = tell('_sipprep_' + p[0], p[1], p[2]);",
+           "  });",
+           "})();", ""]
     return "\n".join(out)
 
 

@@ -42,23 +42,29 @@ namespace sipprep::ui {
 // What the platform's frame loop asks of the app (nothing of it crosses to the page).
 class AppFrame {
 public:
-    virtual ~AppFrame() = default;
     // Between ImGui::NewFrame() and ImGui::Render().
     virtual void frame(const Fonts& fonts) = 0;
     // What the font atlas and the theme are built for.
     virtual float text_scale() const = 0;
     virtual bool high_contrast() const = 0;
     virtual void set_today(const Date& today) = 0;
+
+protected:
+    ~AppFrame() = default;
 };
 
-class Host : public Platform, public Files, public Passphrase, public Speech, public DraftStore {};
+// The role with the most calls first: a call to the first base needs no this-adjusting thunk.
+class Host : public DraftStore, public Platform, public Files, public Passphrase, public Speech {};
 
-class HostEvents : public PlatformEvents,
+class HostEvents : public DraftEvents,
+                   public PlatformEvents,
                    public FileEvents,
                    public PassphraseEvents,
                    public SpeechEvents,
-                   public DraftEvents,
-                   public AppFrame {};
+                   public AppFrame {
+public:
+    virtual ~HostEvents() = default;
+};
 
 // The app (ui/app.hpp), for a platform that knows it only by these interfaces.
 std::unique_ptr<HostEvents> make_app(Host& host);
