@@ -26,7 +26,7 @@ const times = await page.evaluate((t) => {
   const out = [];
   for (let i = 0; i < 7; i++) {
     const t0 = performance.now();  // with copying the file into the module's memory (web/bridge.js)
-    window.SipprepApp.fileOpened('big.json', bytes, 0);
+    window.SipprepApp.file_opened('big.json', bytes, 0);
     out.push(performance.now() - t0);
   }
   return out;

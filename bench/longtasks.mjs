@@ -131,7 +131,7 @@ const atlas = [];
       for (let i = 0; i < 3; i++) {
         for (const r of [1, 2, 3]) {
           const t0 = performance.now();
-          window.SipprepApp.buildFonts(r);
+          window.SipprepApp.build_fonts(r);
           out[r].push(performance.now() - t0);
         }
       }

@@ -272,7 +272,8 @@ KIND = {"str": "s", "text": "s", "bytes": "b", "bool": "o"}
 
 def bridge_js(entries):
     out = ["// " + HEADER,
-           "// window.SipprepApp: the one page script that calls into the module. Strings and bytes are",
+           "// window.SipprepApp: the one page script that calls into the module, each call by its name in",
+           "// the table (SipprepApp.draft_saved()). Strings and bytes are",
            "// copied into its memory for the call and freed (zeroed first) after it. A call that takes",
            "// them answers false when the module had no memory for them, and then, for a string, the",
            "// app hears that memory ran short (bytes: the caller says what was lost); otherwise true,",
@@ -318,8 +319,7 @@ def bridge_js(entries):
                              {"str": "s", "int": "n", None: ""}[e["returns"]])
                for e in entries if e["kind"] == "tell"),
            "    var p = call.split(':');",
-           "    var name = p[0].replace(/_(\\w)/g, function (m, c) { return c.toUpperCase(); });",
-           "    window.SipprepApp[name] = tell('_sipprep_' + p[0], p[1], p[2]);",
+           "    window.SipprepApp[p[0]] = tell('_sipprep_' + p[0], p[1], p[2]);",
            "  });",
            "})();", ""]
     return "\n".join(out)

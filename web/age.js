@@ -100,7 +100,7 @@
   // that memory ran short).
   function toApp(error, bytes) {
     var app = window.SipprepApp, none = new Uint8Array(0);
-    if (!app.fileUnlocked(error || '', bytes || none)) app.fileUnlocked('age.memory', none);
+    if (!app.file_unlocked(error || '', bytes || none)) app.file_unlocked('age.memory', none);
   }
 
   var api = window.SipprepPassphrase = {
@@ -115,7 +115,7 @@
       return call({ op: 'protect', bytes: bytes, passphrase: passphrase }, [bytes.buffer])
         .then(function (r) {
           if (!r.error) window.SipprepShell.download(name, 'application/octet-stream', r.bytes);
-          window.SipprepApp.fileProtected(name, r.error || '');
+          window.SipprepApp.file_protected(name, r.error || '');
         });
     },
 

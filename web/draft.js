@@ -17,12 +17,12 @@
   var undelivered = null;  // { text }
 
   function reload(text, goOn) {
-    if (app.draftReloaded(text, goOn)) {
+    if (app.draft_reloaded(text, goOn)) {
       undelivered = null;
       return true;
     }
     undelivered = { text: text };
-    app.editingElsewhere(true);
+    app.editing_elsewhere(true);
     return false;
   }
 
@@ -52,25 +52,25 @@
         if (undelivered) return undelivered.text;
         // Before the app runs (or when it could not start) the draft is what was read.
         if (!hooks || !hooks.started()) return beforeApp;
-        return app.draftToSave();
+        return app.draft_to_save();
       },
       runPendingFrame: function () { if (hooks) hooks.runPendingFrame(); },
-      saved: function () { app.draftSaved(); },
-      failed: function (reason) { return app.storageFailed(reason); },
+      saved: app.draft_saved,
+      failed: app.storage_failed,
       elsewhere: function (yes) {
         if (yes) undelivered = null;  // another tab edits: what it leaves comes with the next reload
         else if (undelivered) return;  // this tab's draft has not reached the app
-        app.editingElsewhere(yes);
+        app.editing_elsewhere(yes);
       },
       reloaded: reload,
-      locked: function (savedAt) { return app.draftLocked(savedAt); },
-      lockChanged: function (on, error) { return app.draftLockChanged(on, error || ''); },
+      locked: app.draft_locked,
+      lockChanged: function (on, error) { return app.draft_lock_changed(on, error || ''); },
       unlocked: function (error, text) {
-        if (app.draftUnlocked(error, text)) return true;
+        if (app.draft_unlocked(error, text)) return true;
         // The opened draft did not fit: the person hears why and can try again.
-        return app.draftUnlocked('age.memory', '');
+        return app.draft_unlocked('age.memory', '');
       },
-      autoErase: function (days, erased) { app.autoEraseStatus(days, erased); }
+      autoErase: app.auto_erase_status
     }
   });
 
@@ -98,13 +98,13 @@
     keepUnreadable: store.keepUnreadable,
     keepVersion: store.keepVersion,
     listVersions: function () {
-      store.listVersions().then(function (all) { app.versionsListed(JSON.stringify(all)); });
+      store.listVersions().then(function (all) { app.versions_listed(JSON.stringify(all)); });
     },
     restoreVersion: store.restoreVersion,
     takeOver: function () {
       if (!undelivered) return store.takeOver();
       // "Fortsätt här" while this tab holds a draft the app has not got: it is handed over again.
-      if (reload(undelivered.text, true)) app.editingElsewhere(false);
+      if (reload(undelivered.text, true)) app.editing_elsewhere(false);
       return undefined;
     },
     lock: store.lock, unlock: store.unlock, removeLock: store.removeLock, setAutoErase: store.setAutoErase,

@@ -7,7 +7,7 @@
 
   function failed(code) {
     window.__languageFetches.push({ code: code, ok: false });  // tests read it
-    window.SipprepApp.languageFailed(code);
+    window.SipprepApp.language_failed(code);
   }
 
   function load(code) {
@@ -16,7 +16,7 @@
       return response.arrayBuffer();
     }).then(function (buffer) {
       window.__languageFetches.push({ code: code, ok: true });
-      if (!window.SipprepApp.languageLoaded(code, new Uint8Array(buffer))) failed(code);
+      if (!window.SipprepApp.language_loaded(code, new Uint8Array(buffer))) failed(code);
     }).catch(function () { failed(code); });
   }
 

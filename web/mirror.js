@@ -15,8 +15,8 @@
 
   function app() { return window.SipprepApp; }  // web/bridge.js
 
-  function focusTo(key) { app().domFocus(key, keyboardUsed); }
-  function blurFrom(key) { app().domBlur(key); }
+  function focusTo(key) { app().dom_focus(key, keyboardUsed); }
+  function blurFrom(key) { app().dom_blur(key); }
   // The radio of `control`'s group that the app has checked, checked here too.
   function appsChoice(control) {
     if (!control.name) return;
@@ -24,7 +24,7 @@
       if (c.appChecked && !c.checked) c.checked = true;
     });
   }
-  function activate(key) { app().domActivate(key); }
+  function activate(key) { app().dom_activate(key); }
   // The field the person types in is the truth until the app has caught up. `sent` lists the
   // values this field sent that the app has not shown yet, oldest first.
   function sendText(entry) {
@@ -32,7 +32,7 @@
     if (!entry.sent) entry.sent = [];
     if (entry.sent[entry.sent.length - 1] !== c.value) entry.sent.push(c.value);
     if (entry.sent.length > 64) entry.sent.shift();
-    app().domText(entry.key, c.value, c.selectionStart || 0, c.selectionEnd || 0, c.selectionDirection === 'backward');
+    app().dom_text(entry.key, c.value, c.selectionStart || 0, c.selectionEnd || 0, c.selectionDirection === 'backward');
   }
 
   var TEXT_ROLES = { textbox: 1, textarea: 1 };

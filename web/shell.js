@@ -183,7 +183,7 @@
   function installInput() {
     function pointerPos(e) {
       var r = canvas.getBoundingClientRect();
-      app.mousePos(e.clientX - r.left, e.clientY - r.top);
+      app.mouse_pos(e.clientX - r.left, e.clientY - r.top);
     }
     var BUTTONS = [0, 2, 1];  // DOM left, middle, right -> ImGui left, right, middle
     // Touch: a drag scrolls (the canvas has no scrolling of its own), a tap clicks.
@@ -210,7 +210,7 @@
         return;
       }
       pointerPos(e);
-      if (e.button >= 0 && e.button < 3) app.mouseButton(BUTTONS[e.button], 1, modifiers(e));
+      if (e.button >= 0 && e.button < 3) app.mouse_button(BUTTONS[e.button], 1, modifiers(e));
     });
     canvas.addEventListener('pointerup', function (e) {
       if (touch && e.pointerId === touch.id) {
@@ -218,17 +218,17 @@
         touch = null;
         if (tapped) {
           pointerPos(e);
-          app.mouseButton(0, 1, 0);
-          app.mouseButton(0, 0, 0);
+          app.mouse_button(0, 1, 0);
+          app.mouse_button(0, 0, 0);
         }
         return;
       }
       pointerPos(e);
-      if (e.button >= 0 && e.button < 3) app.mouseButton(BUTTONS[e.button], 0, modifiers(e));
+      if (e.button >= 0 && e.button < 3) app.mouse_button(BUTTONS[e.button], 0, modifiers(e));
     });
     canvas.addEventListener('pointercancel', function (e) { if (touch && e.pointerId === touch.id) touch = null; });
     canvas.addEventListener('pointerleave', function (e) {
-      if (e.pointerType === 'mouse' && !e.buttons) app.mousePos(-3.4e38, -3.4e38);
+      if (e.pointerType === 'mouse' && !e.buttons) app.mouse_pos(-3.4e38, -3.4e38);
     });
     canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
     canvas.addEventListener('wheel', function (e) {
@@ -274,23 +274,23 @@
   // draft changes.
   function openFile(file, dropped) {
     if (!file) return;
-    if (file.size > app.maxFileBytes()) {
+    if (file.size > app.max_file_bytes()) {
       refuseFile(file.name, 'open.too_large');
       return;
     }
     var origin = dropped ? 1 : 0;  // ui/host.hpp: FileOrigin
     file.arrayBuffer().then(function (buffer) {
-      if (!app.fileOpened(file.name, new Uint8Array(buffer), origin)) refuseFile(file.name, 'open.memory');
+      if (!app.file_opened(file.name, new Uint8Array(buffer), origin)) refuseFile(file.name, 'open.memory');
     }, function (e) {
       if (e && e.name === 'RangeError') {  // the browser had no memory to read it into
         refuseFile(file.name, 'open.memory');
         return;
       }
-      app.fileOpened(file.name, new Uint8Array(0), origin);
+      app.file_opened(file.name, new Uint8Array(0), origin);
     });
   }
 
-  function refuseFile(name, reason) { app.fileRefused(name, reason); }
+  function refuseFile(name, reason) { app.file_refused(name, reason); }
 
   var picker = null;
   function pickFile() {
@@ -386,7 +386,7 @@
 
   function tellUpdate() {
     updateWaiting = true;
-    if (started) app.updateAvailable();
+    if (started) app.update_available();
   }
 
   function reloadForUpdate() {
@@ -404,16 +404,16 @@
     installInput();
     installDrop();
     fontBytes.then(function (buffer) {
-      if (!app.setFont(new Uint8Array(buffer))) throw new RangeError('no memory for the font');
+      if (!app.set_font(new Uint8Array(buffer))) throw new RangeError('no memory for the font');
     }).then(nextTask).then(function () {
-      app.buildFonts(window.devicePixelRatio || 1);
+      app.build_fonts(window.devicePixelRatio || 1);
     }).then(nextTask).then(function () {
       return keptAtStart;
     }).then(function (kept) {
       started = true;
       window.SipprepDraft.started();
       tellKept(kept);
-      if (updateWaiting) app.updateAvailable();
+      if (updateWaiting) app.update_available();
       runFrame();  // the first frame at once, not one display frame later: everything it needs is here
     }, function (e) {
       console.error('the app font did not load: ' + e.message);  // from where the app came: the connection
@@ -427,7 +427,7 @@
   // ours. The browser is asked once, when the person saves a file — they want to keep what they
   // wrote, and the settings say what the promise means.
   var storageKept = null, keepAsked = false;
-  function tellKept(kept) { storageKept = !!kept; app.storageKept(storageKept); }
+  function tellKept(kept) { storageKept = !!kept; app.storage_kept(storageKept); }
   // Asked while the app loads and told before its first frame: an answer after that frame would
   // change the picture (a line in the settings) and draw the start screen twice.
   var keptAtStart = (function () {
@@ -451,7 +451,7 @@
 
   // A small accessor for tests and for people who want to see their data: the core's state.
   window.sipprep = {
-    state: function () { return JSON.parse(app.stateJson()); },
+    state: function () { return JSON.parse(app.state_json()); },
     storage: window.SipprepDraft.status,
     storedDraft: window.SipprepDraft.stored
   };

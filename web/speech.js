@@ -31,19 +31,19 @@
 
   // Which voice each language of the app has (the app asks for the tags: core/i18n.hpp).
   function report() {
-    app.speechLangs().split(' ').forEach(function (lang) { app.speechAvailable(lang, kind(lang)); });
+    app.speech_langs().split(' ').forEach(function (lang) { app.speech_available(lang, kind(lang)); });
   }
 
   function ended(utterance) {
     if (current !== utterance) return;
     current = null;
-    app.speechEnded();
+    app.speech_ended();
   }
 
   function speak(text, lang, rate, networkOk) {
     var v = voicesFor(lang);
     var voice = v.device || (networkOk ? v.network : null);
-    if (!voice || !window.SpeechSynthesisUtterance) return app.speechEnded();
+    if (!voice || !window.SpeechSynthesisUtterance) return app.speech_ended();
     synth.cancel();
     var u = new SpeechSynthesisUtterance(text);
     u.voice = voice;
@@ -59,7 +59,7 @@
     var u = current;
     current = null;
     if (synth) synth.cancel();
-    if (u) app.speechEnded();
+    if (u) app.speech_ended();
   }
 
   function start() {

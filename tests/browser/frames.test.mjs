@@ -69,7 +69,7 @@ test('a voices answer that changes nothing runs no frame', async () => {
   // What web/speech.js reports: a language tag and which voice it has (0 none, 1 on the device).
   const framesAfter = (lang, voice) => page.evaluate(async ([lang, voice]) => {
     const f = window.__frames;
-    window.SipprepApp.speechAvailable(lang, voice);
+    window.SipprepApp.speech_available(lang, voice);
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     return window.__frames - f;
   }, [lang, voice]);

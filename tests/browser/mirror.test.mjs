@@ -85,8 +85,8 @@ async function mirrorPage() {
   await page.evaluate(() => {
     window.__sent = [];
     window.SipprepApp = {
-      domFocus() {}, domBlur() {}, domActivate() {},
-      domText(k, v) { window.__sent.push(v); },
+      dom_focus() {}, dom_blur() {}, dom_activate() {},
+      dom_text(k, v) { window.__sent.push(v); },
     };
   });
   await page.addScriptTag({ content: await readFile(join(ROOT, 'web/mirror.js'), 'utf8') });

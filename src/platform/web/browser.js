@@ -19,11 +19,11 @@ mergeInto(LibraryManager.library, {
     }).then(function (r) {
       r.instance.exports._initialize();
       SipprepBidi.x = r.instance.exports;
-      window.SipprepApp.bidiReady();
+      window.SipprepApp.bidi_ready();
       window.SipprepApp.wake();
     }).catch(function (e) { console.warn('right-to-left text stays unshaped: ' + e.message); });
     get('app-font-rtl.ttf').then(function (buffer) {
-      if (!window.SipprepApp.setRtlFont(new Uint8Array(buffer))) throw new Error('no memory for app-font-rtl.ttf');
+      if (!window.SipprepApp.set_rtl_font(new Uint8Array(buffer))) throw new Error('no memory for app-font-rtl.ttf');
     }).catch(function (e) { console.warn('no Hebrew and Arabic glyphs: ' + e.message); });
   },
   sipprep_js_bidi_shape__deps: ['$SipprepBidi'],

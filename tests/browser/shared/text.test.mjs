@@ -103,8 +103,8 @@ for (const engine of ENGINES) {
           // A save a minute later: "Sparat HH:MM" gets new words; once, a status line appears.
           await s.eval((update) => {
             window.__clockOffset += 61000;
-            window.SipprepApp.draftSaved();
-            if (update) window.SipprepApp.updateAvailable();
+            window.SipprepApp.draft_saved();
+            if (update) window.SipprepApp.update_available();
             window.SipprepApp.wake();
           }, i === 3);
         }
