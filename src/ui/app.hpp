@@ -52,8 +52,7 @@ public:
     void frame(const Fonts& fonts) override;
 
     // The state a test can read back: screen, step, language, author and the content.
-    std::string state_json() const;
-    std::string state_json() override { return static_cast<const App&>(*this).state_json(); }
+    std::string state_json() const override;
     const A11yNode& a11y_tree() const { return a11y_.root(); }
 
     Lang language() const { return lang_; }
