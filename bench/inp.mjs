@@ -3,8 +3,10 @@
 // 100 questions, beside the same typing into SurveyJS's text area (../shared/bench/peers, a
 // copy with its packages as bench/lighthouse.mjs makes). INP from the Event Timing API: the
 // longest event of each interaction (keydown to the next paint), then the 98th percentile of
-// those, as Chromium reports it.
-//   node bench/inp.mjs [--cpu 4] [--keys 40] [--runs 3] [--web build/web] [--peers DIR]
+// those, as Chromium reports it. Also where each slow interaction's time went (the Event Timing
+// parts: input delay until its handlers ran, processing in them, presentation until the next
+// paint) and how many app frames and drawn pictures (WebGL clears) each keystroke caused.
+//   node bench/inp.mjs [--cpu 4] [--keys 40] [--runs 3] [--dpr 1.75] [--web build/web] [--peers DIR]
 import { existsSync } from 'node:fs';
 import { homedir, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +17,7 @@ const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[proc
 const cpu = Number(arg('--cpu', 4));
 const keys = Number(arg('--keys', 40));
 const runs = Number(arg('--runs', 3));
+const dpr = Number(arg('--dpr', 1.75));
 const web = resolve(arg('--web', WEB));
 const peers = resolve(arg('--peers', join(homedir(), '.cache/sipprep/peers')));
 
@@ -23,9 +26,19 @@ function observe() {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       if (!e.interactionId) continue;
-      window.__interactions.set(e.interactionId, Math.max(window.__interactions.get(e.interactionId) || 0, e.duration));
+      const had = window.__interactions.get(e.interactionId);
+      if (had && had.duration >= e.duration) continue;
+      window.__interactions.set(e.interactionId, {
+        duration: e.duration, delay: e.processingStart - e.startTime, processing: e.processingEnd - e.processingStart,
+        presentation: e.startTime + e.duration - e.processingEnd,
+      });
     }
   }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  window.__pictures = 0;
+  if (window.WebGL2RenderingContext) {
+    const clear = WebGL2RenderingContext.prototype.clear;
+    WebGL2RenderingContext.prototype.clear = function (...args) { window.__pictures++; return clear.apply(this, args); };
+  }
 }
 
 const targets = [{
@@ -62,26 +75,33 @@ if (existsSync(join(peers, 'node_modules/survey-core'))) {
 
 const browser = await launch();
 const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
-console.log(`INP while typing ${keys} keys, CPU ${cpu}× slower (CDP), headless Chromium (SwiftShader), ${runs} runs; load average ${loadavg()[0].toFixed(1)}`);
+console.log(`INP while typing ${keys} keys, CPU ${cpu}× slower (CDP), headless Chromium (SwiftShader), 412×823 CSS px at DPR ${dpr}, ${runs} runs; load average ${loadavg()[0].toFixed(1)}`);
 console.log(`${'page'.padEnd(24)}${'INP (p98), ms per run'.padEnd(26)}median`);
 for (const t of targets) {
   const server = await serve(t.dir, { gzip: true });
-  const inps = [], all = [];
+  const inps = [], all = [], worst = [], frames = [], pictures = [];
   for (let run = 0; run < runs; run++) {
-    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, hasTouch: false });
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: dpr, hasTouch: false });
     await context.addInitScript(observe);
     const { page, field } = await t.open(context, server.url);
     await field.focus();
     await page.waitForTimeout(1000);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+    const counts = () => page.evaluate(() => ({ frames: window.__frames || 0, pictures: window.__pictures }));
     await page.evaluate(() => window.__interactions.clear());
+    const before = await counts();
     for (let i = 0; i < keys; i++) {
       await page.keyboard.type(String.fromCharCode(97 + (i % 26)));
       await page.waitForTimeout(150);
     }
     await page.waitForTimeout(1000);
-    const durations = await page.evaluate(() => [...window.__interactions.values()]);
+    const after = await counts();
+    frames.push((after.frames - before.frames) / keys);
+    pictures.push((after.pictures - before.pictures) / keys);
+    const parts = await page.evaluate(() => [...window.__interactions.values()]);
+    worst.push(...parts);
+    const durations = parts.map((p) => p.duration);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     // Chromium's INP: the worst interaction, ignoring one in every 50. Interactions under 16 ms
     // are not reported (the observer's least threshold): they count as the fastest.
@@ -92,6 +112,11 @@ for (const t of targets) {
   }
   await server.close();
   console.log(`${t.name.padEnd(24)}${inps.map((v) => v.toFixed(0)).join(', ').padEnd(26)}${String(pct(inps, 0.5).toFixed(0)).padStart(6)}   ${all.length} of ${keys * runs} keys took ≥ 16 ms${all.length ? `, longest ${Math.max(...all).toFixed(0)} ms` : ''}`);
+  // The slowest tenth of the keystrokes: the median of each part.
+  const slow = [...worst].sort((a, b) => b.duration - a.duration).slice(0, Math.max(1, Math.ceil(worst.length / 10)));
+  const med = (k) => pct(slow.map((p) => p[k]), 0.5).toFixed(0);
+  if (worst.length) console.log(`${''.padEnd(24)}slowest tenth: input delay ${med('delay')} ms, processing ${med('processing')} ms, presentation ${med('presentation')} ms (medians)`);
+  console.log(`${''.padEnd(24)}per keystroke: ${pct(frames, 0.5).toFixed(1)} app frames, ${pct(pictures, 0.5).toFixed(1)} pictures drawn (medians of the runs)`);
 }
 await browser.close();
 process.exit(0);

@@ -3,7 +3,9 @@
 // LHC-Forms), in one run, each served by the same local static server (gzip, as a web server
 // would). Prints the medians of `--runs` runs per page, and the machine's load.
 //   cd bench && npm ci     (once)
-//   node bench/lighthouse.mjs [--runs 3] [--web build/web] [--peers DIR] [--only us,SurveyJS]
+//   node bench/lighthouse.mjs [--runs 3] [--web build/web] [--before DIR] [--peers DIR] [--only us,SurveyJS]
+// --before DIR: another build of ours (a copy of build/web before a change), measured in the same
+// run as the row "us (before)".
 // DIR: a copy of the peers folder with its npm packages installed (`npm ci` there); by default
 // ~/.cache/sipprep/peers, made from ../shared/bench/peers when missing.
 import { execFileSync } from 'node:child_process';
@@ -18,7 +20,8 @@ const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[proc
 const runs = Number(arg('--runs', 3));
 const web = resolve(arg('--web', WEB));
 const peers = resolve(arg('--peers', join(homedir(), '.cache/sipprep/peers')));
-const only = arg('--only', 'us,SurveyJS,LHC-Forms').split(',');
+const before = arg('--before', null);
+const only = arg('--only', 'us,SurveyJS,LHC-Forms').split(',').concat(before ? ['us (before)'] : []);
 
 function preparePeers() {
   if (existsSync(join(peers, 'node_modules/survey-core')) && existsSync(join(peers, 'node_modules/lforms'))) return;
@@ -30,7 +33,7 @@ function preparePeers() {
   execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: peers, stdio: 'inherit' });
 }
 
-const targets = [{ name: 'us', dir: web, page: '' }, { name: 'SurveyJS', dir: peers, page: 'surveyjs.html' },
+const targets = [...(before ? [{ name: 'us (before)', dir: resolve(before), page: '' }] : []), { name: 'us', dir: web, page: '' }, { name: 'SurveyJS', dir: peers, page: 'surveyjs.html' },
   { name: 'LHC-Forms', dir: peers, page: 'lforms.html' }].filter((t) => only.includes(t.name));
 if (targets.some((t) => t.dir === peers)) preparePeers();
 

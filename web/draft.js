@@ -2,6 +2,12 @@
 // browser — IndexedDB (web/store.js), localStorage, BroadcastChannel, Web Locks, the
 // passphrase worker (web/age.js) and the app (through window.SipprepApp, web/bridge.js, and the
 // hooks web/shell.js gives). The app asks through the calls src/platform/seam.def lists.
+import './bridge.js';  // SipprepApp (generated from src/platform/seam.def)
+import { createStore } from './store.js';
+import { createVersions } from './versions.js';
+import './age.js';  // SipprepPassphrase
+import './draft-store.js';  // SipprepDraftStore
+
 (function () {
   'use strict';
 
@@ -32,10 +38,14 @@
     return a[0].toString(36) + a[1].toString(36);
   }
 
+  var db = createStore(window.indexedDB);
+  var versions = createVersions(db, Date.now);
+  window.SipprepStore = db;  // for tests
+  window.SipprepVersions = versions;
   var store = window.SipprepDraftStore.createDraftStore({
     tabId: tabId(),
-    store: window.SipprepStore,
-    versions: window.SipprepVersions,
+    store: db,
+    versions: versions,
     local: (function () { try { return window.localStorage; } catch (e) { return null; } })() || {
       getItem: function () { throw new DOMException('localStorage is not available', 'SecurityError'); },
       setItem: function () { throw new DOMException('localStorage is not available', 'SecurityError'); },
@@ -111,7 +121,7 @@
     status: store.status,
     // For tests: the stored record as it is in IndexedDB.
     stored: function () {
-      return window.SipprepStore.get('draft', 'current').then(function (rec) {
+      return db.get('draft', 'current').then(function (rec) {
         if (!rec) return null;
         return { rev: rec.rev, text: rec.text || null,
           sealedStart: rec.sealed ? new TextDecoder().decode(new Uint8Array(rec.sealed).subarray(0, 22)) : null };

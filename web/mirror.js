@@ -27,8 +27,13 @@
   function activate(key) { app().dom_activate(key); }
   // The field the person types in is the truth until the app has caught up. `sent` lists the
   // values this field sent that the app has not shown yet, oldest first.
+  // The same text and selection twice in a row (the 'input' event, then the 'selectionchange'
+  // after it) is told once: each telling runs frames, tens of ms each on a slow phone.
   function sendText(entry) {
     var c = entry.control;
+    var told = [c.value, c.selectionStart, c.selectionEnd, c.selectionDirection].join('\u0000');
+    if (entry.told === told) return;
+    entry.told = told;
     if (!entry.sent) entry.sent = [];
     if (entry.sent[entry.sent.length - 1] !== c.value) entry.sent.push(c.value);
     if (entry.sent.length > 64) entry.sent.shift();
@@ -149,6 +154,7 @@
       if (composing) return;
     }
     c.value = v;
+    e.told = null;
   }
 
   function update(e, n) {
@@ -380,6 +386,7 @@
     var e = entryOf(ev.target);
     if (!e) return;
     focusTo(e.key);
+    e.told = null;  // the app is told again what a field it comes back to holds
     if (TEXT_ROLES[e.role]) sendText(e);
   });
   root.addEventListener('focusout', function (ev) {

@@ -1,6 +1,13 @@
 // The page around the canvas: checks what the browser can do, loads the app, carries pointer
 // input, downloads and frame requests between the browser and the C++ side (through
 // window.SipprepApp, web/bridge.js). Keyboard and text go through the DOM mirror (mirror.js).
+// What the page runs, in this order (the build's page.js keeps it): each module before the ones after it.
+import './bridge.js';  // SipprepApp, generated from src/platform/seam.def: before any script calls the app
+import './mirror.js';
+import './draft.js';
+import './speech.js';
+import './languages.js';
+
 (function () {
   'use strict';
 
@@ -10,8 +17,11 @@
   var app = window.SipprepApp;  // web/bridge.js (generated from src/platform/seam.def)
 
   // Shown in both languages: the app's language setting is not known yet.
-  var NEWER = ' Safari 16, Firefox 115, Chrome 109 och Edge 109 eller senare fungerar.';
-  var NEWER_EN = ' Safari 16, Firefox 115, Chrome 109 and Edge 109 or later work.';
+  // The browsers the app supports, ["Safari N", …]: versions.json, put here by the build.
+  var BROWSERS = SIPPREP_BROWSERS;
+  function browsers(and) { return BROWSERS.slice(0, -1).join(', ') + ' ' + and + ' ' + BROWSERS[BROWSERS.length - 1]; }
+  var NEWER = ' ' + browsers('och') + ' eller senare fungerar.';
+  var NEWER_EN = ' ' + browsers('and') + ' or later work.';
   var PROBLEMS = {
     'no-wasm': ['Din webbläsare är för gammal för appen. Den behöver WebAssembly.' + NEWER,
                 'Your browser is too old for the app. It needs WebAssembly.' + NEWER_EN],
@@ -123,6 +133,12 @@
     var t0 = performance.now();
     if (!window.__appReady) performance.mark('sipprep:frame-start');
     var more = app.frame(w, h, dpr);
+    if (more === 2) {  // the first frame, laid out: drawn in the next task
+      performance.measure('sipprep:first-frame-layout', 'sipprep:frame-start');
+      framePending = true;
+      nextTask().then(runFrame);
+      return;
+    }
     if (window.__frameTimes) window.__frameTimes.push(performance.now() - t0);  // bench/typing.mjs
     if (more) requestFrame();
   }
@@ -143,6 +159,7 @@
       // The mirror has the words now: the text version goes, in the same display frame as the
       // canvas shows them (screen readers hear them once; nothing moves).
       firstWords.hidden = true;
+      canvas.classList.add('drawn');
       setTimeout(afterFirstFrame, 0);
     }
   }

@@ -7,6 +7,7 @@
 #include "base/utf8.hpp"
 #include "consent_status.hpp"
 #include "labels.hpp"
+#include "sections.hpp"
 #include "text_checks.hpp"
 
 namespace sipprep {
@@ -32,14 +33,19 @@ public:
     void changed(const std::string& from, const std::string& to) { line("changes.changed", {from, to}); }
 
     // Each writer's words compared with their own earlier words.
-    void voices(const std::string& what, const Voices& then, const Voices& now) {
+    void voices(const std::string& what, const std::vector<Entry>& then, const std::vector<Entry>& now) {
         std::vector<std::string> authors;
-        for (const Voices* v : {&then, &now})
-            for (const Entry& e : v->entries)
+        for (const std::vector<Entry>* v : {&then, &now})
+            for (const Entry& e : *v)
                 if (std::find(authors.begin(), authors.end(), e.author) == authors.end()) authors.push_back(e.author);
+        auto text_of = [](const std::vector<Entry>& entries, const std::string& author) -> const std::string* {
+            for (const Entry& e : entries)
+                if (e.author == author) return &e.text;
+            return nullptr;
+        };
         for (const std::string& a : authors) {
-            const std::string* old_text = find_text(then, a);
-            const std::string* new_text = find_text(now, a);
+            const std::string* old_text = text_of(then, a);
+            const std::string* new_text = text_of(now, a);
             const std::string who = label(what, a);
             if (!old_text || old_text->empty()) {
                 if (new_text && !new_text->empty()) added(who + quote(*new_text));
@@ -60,6 +66,11 @@ public:
             if (!old_set.count(t)) added(prefix + quote(t));
         for (const std::string& t : then)
             if (!new_set.count(t)) removed(prefix + quote(t));
+    }
+
+    // A line of its own under the current section.
+    void bullet(std::string text) {
+        s_.sections.back().items.push_back(SummaryItem{Kind::Bullet, std::move(text), {}, 0});
     }
 
     Summary& result() { return s_; }
@@ -83,10 +94,6 @@ private:
     Summary s_;
 };
 
-std::string area_label(const AreaNeeds& n, Lang lang) {
-    return n.area == LifeArea::Other && !n.other_label.empty() ? n.other_label : enum_label(lang, "area", n.area);
-}
-
 std::vector<std::string> question_texts(const Preparation& p) {
     std::vector<std::string> out;
     for (const Question& q : p.questions)
@@ -102,7 +109,7 @@ std::vector<std::string> invitee_texts(const Preparation& p, Lang lang) {
 
 std::vector<std::string> mode_texts(const Preparation& p, Lang lang) {
     std::vector<std::string> out;
-    for (ParticipationMode m : p.participation.modes) out.push_back(enum_label(lang, "mode", m));
+    for (ParticipationMode m : p.participation.modes) out.push_back(enum_label(lang, m));
     return out;
 }
 
@@ -114,6 +121,79 @@ std::map<std::string, std::string> consent_states(const Preparation& p, Lang lan
         text += (text.empty() ? "" : "; ") + consent_status_text(p, c, today, lang);
     }
     return out;
+}
+
+std::vector<std::string> entry_texts(const std::vector<Entry>& entries) {
+    std::vector<std::string> out;
+    for (const Entry& e : entries) out.push_back(e.text);
+    return out;
+}
+
+// What changed in a section beyond its free-text questions.
+void own_changes(Changes& c, SectionId id, const Preparation& before, const Preparation& after, Lang lang,
+                 const Date& today) {
+    switch (id) {
+        case SectionId::Needs: {
+            std::vector<std::string> areas;
+            for (const Preparation* p : {&before, &after})
+                for (const AreaNeeds& n : p->needs)
+                    if (std::find(areas.begin(), areas.end(), area_label(n, lang)) == areas.end())
+                        areas.push_back(area_label(n, lang));
+            for (const std::string& area : areas) {
+                auto find = [&](const Preparation& p) -> const AreaNeeds* {
+                    for (const AreaNeeds& n : p.needs)
+                        if (area_label(n, lang) == area) return &n;
+                    return nullptr;
+                };
+                const AreaNeeds* then = find(before);
+                const AreaNeeds* now = find(after);
+                const std::vector<Entry> none;
+                for (const WordsPart<AreaNeeds>& w : area_words())
+                    c.voices(area + " \u2013 " + tr(lang, w.changes_key), then ? w.entries(*then) : none,
+                             now ? w.entries(*now) : none);
+            }
+            break;
+        }
+        case SectionId::Questions:
+            c.items(question_texts(before), question_texts(after));
+            break;
+        case SectionId::Invitations:
+            c.items(invitee_texts(before, lang), invitee_texts(after, lang));
+            break;
+        case SectionId::Participation:
+            c.items(mode_texts(before, lang), mode_texts(after, lang));
+            c.items(adaptation_texts(before, lang), adaptation_texts(after, lang), tr(lang, "changes.adaptations"));
+            break;
+        case SectionId::Consents: {
+            const auto then = consent_states(before, lang, today), now = consent_states(after, lang, today);
+            for (const auto& [who, state] : now) {
+                auto it = then.find(who);
+                if (it == then.end())
+                    c.added(who + ": " + state);
+                else if (it->second != state)
+                    c.changed(who + ": " + it->second, state);
+            }
+            for (const auto& [who, state] : then)
+                if (!now.count(who)) c.removed(who + ": " + state);
+            break;
+        }
+        case SectionId::Agreed: {
+            // What was agreed last time, and what happened to it.
+            if (after.kind != PreparationKind::FollowUp) break;
+            for (const EffortOutcome& o : after.follow_up.agreed_efforts)
+                c.bullet(effort_text(o.effort, lang) + " \u2013 " +
+                         trf(lang, "summary.fu.done", {enum_label(lang, o.done)}) +
+                         (o.note.empty() ? "" : " \u2013 " + quote(o.note)));
+            for (const Effort& e : before.agreed.efforts) {
+                const auto& done = after.follow_up.agreed_efforts;
+                if (std::none_of(done.begin(), done.end(), [&](const EffortOutcome& o) { return o.effort == e; }))
+                    c.bullet(trf(lang, "changes.not_followed", {effort_text(e, lang)}));
+            }
+            break;
+        }
+        default:  // free-text questions only, or not compared
+            break;
+    }
 }
 
 }  // namespace
@@ -129,79 +209,16 @@ Summary compare_preparations(const Preparation& original_before, const Preparati
     s.person = after.owner.name.empty() ? tr(lang, "summary.no_name") : after.owner.name;
     s.subtitle = trf(lang, "summary.for", {s.person});
 
-    c.section("reason");
-    c.voices("", before.reason, after.reason);
-    c.section("goals");
-    c.voices("", before.goals.long_term, after.goals.long_term);
-    {
-        std::vector<std::string> then, now;
-        for (const Entry& e : before.goals.short_term) then.push_back(e.text);
-        for (const Entry& e : after.goals.short_term) now.push_back(e.text);
-        c.items(then, now, tr(lang, "summary.short_term"));
-    }
-    c.section("situation");
-    c.voices(tr(lang, "field.situation.now"), before.situation.now, after.situation.now);
-    c.voices(tr(lang, "field.situation.works_well"), before.situation.works_well, after.situation.works_well);
-    c.voices(tr(lang, "field.situation.strengths"), before.situation.strengths, after.situation.strengths);
-
-    c.section("needs");
-    std::vector<std::string> areas;
-    for (const Preparation* p : {&before, &after})
-        for (const AreaNeeds& n : p->needs)
-            if (std::find(areas.begin(), areas.end(), area_label(n, lang)) == areas.end())
-                areas.push_back(area_label(n, lang));
-    for (const std::string& area : areas) {
-        auto find = [&](const Preparation& p) -> const AreaNeeds* {
-            for (const AreaNeeds& n : p.needs)
-                if (area_label(n, lang) == area) return &n;
-            return nullptr;
-        };
-        const AreaNeeds* then = find(before);
-        const AreaNeeds* now = find(after);
-        const Voices none;
-        c.voices(area + " \u2013 " + tr(lang, "summary.can_do"), then ? then->can_do_myself : none,
-                 now ? now->can_do_myself : none);
-        c.voices(area + " \u2013 " + tr(lang, "summary.need_help"), then ? then->need_help_with : none,
-                 now ? now->need_help_with : none);
-    }
-
-    c.section("questions");
-    c.items(question_texts(before), question_texts(after));
-    c.section("invitations");
-    c.items(invitee_texts(before, lang), invitee_texts(after, lang));
-    c.section("participation");
-    c.items(mode_texts(before, lang), mode_texts(after, lang));
-    c.items(adaptation_texts(before, lang), adaptation_texts(after, lang), tr(lang, "changes.adaptations"));
-
-    c.section("consents");
-    const auto then = consent_states(before, lang, today), now = consent_states(after, lang, today);
-    for (const auto& [who, state] : now) {
-        auto it = then.find(who);
-        if (it == then.end())
-            c.added(who + ": " + state);
-        else if (it->second != state)
-            c.changed(who + ": " + it->second, state);
-    }
-    for (const auto& [who, state] : then)
-        if (!now.count(who)) c.removed(who + ": " + state);
-
-    // What was agreed last time, and what happened to it.
-    c.section("agreed");
-    const bool follow_up = after.kind == PreparationKind::FollowUp;
-    for (const EffortOutcome& o : follow_up ? after.follow_up.agreed_efforts : std::vector<EffortOutcome>{})
-        s.sections.back().items.push_back(
-            SummaryItem{Kind::Bullet,
-                        effort_text(o.effort, lang) + " \u2013 " +
-                            trf(lang, "summary.fu.done", {enum_label(lang, "done", o.done)}) +
-                            (o.note.empty() ? "" : " \u2013 " + quote(o.note)),
-                        {},
-                        0});
-    for (const Effort& e : follow_up ? before.agreed.efforts : std::vector<Effort>{}) {
-        const bool followed = std::any_of(after.follow_up.agreed_efforts.begin(), after.follow_up.agreed_efforts.end(),
-                                          [&](const EffortOutcome& o) { return o.effort == e; });
-        if (!followed)
-            s.sections.back().items.push_back(
-                SummaryItem{Kind::Bullet, trf(lang, "changes.not_followed", {effort_text(e, lang)}), {}, 0});
+    for (const Section& sec : plan_sections()) {
+        c.section(sec.name);
+        for (const WordsPart<Preparation>& w : sec.words) {
+            const std::vector<Entry>&then = w.entries(before), &now = w.entries(after);
+            if (w.compare == Compare::Words)
+                c.voices(w.changes_key ? tr(lang, w.changes_key) : "", then, now);
+            else if (w.compare == Compare::Items)
+                c.items(entry_texts(then), entry_texts(now), tr(lang, w.changes_key));
+        }
+        own_changes(c, sec.id, before, after, lang, today);
     }
 
     // Only sections with something to say.

@@ -65,7 +65,7 @@ Summary build_consent_forms(const Preparation& p, Lang lang, const Date& today) 
         any = true;
         std::string what = c.information;
         while (!what.empty() && (what.back() == '.' || what.back() == ' ' || what.back() == '\n')) what.pop_back();
-        for (InfoCategory k : c.categories) what += (what.empty() ? "" : "; ") + enum_label(lang, "category", k);
+        for (InfoCategory k : c.categories) what += (what.empty() ? "" : "; ") + enum_label(lang, k);
         if (what.empty()) what = tr(lang, "consent.sentence.unspecified");
         std::string period = consent_period_words(c, lang, today);
         if (period.empty()) period = tr(lang, "summary.open_date");
@@ -95,7 +95,7 @@ Summary build_consent_forms(const Preparation& p, Lang lang, const Date& today) 
     std::sort(representatives.begin(), representatives.end());
     representatives.erase(std::unique(representatives.begin(), representatives.end()), representatives.end());
     for (const std::string& id : representatives) {
-        std::string rep = tr(lang, "enum.giver.representative");
+        std::string rep = enum_label(lang, ConsentGiver::Representative);
         for (const Representative& r : p.representatives)
             if (r.id == id) rep = rep_name(r, lang);
         signature(s, trf(lang, "form.representative", {rep}), lang);

@@ -1,4 +1,5 @@
-// The names enums have in the bundle format (see schema/sipprep-bundle-v1.schema.json).
+// The names enums have in the bundle format (see schema/sipprep-bundle-v1.schema.json), and the
+// word that names each enum in the catalogs.
 #pragma once
 
 #include <array>
@@ -12,33 +13,36 @@ namespace sipprep {
 template <typename E>
 struct EnumNames;
 
-#define SIPPREP_ENUM_NAMES(E, ...)                      \
+// `catalog`: the word in the enum's catalog keys, "enum.<catalog>.<name>" (labels.hpp).
+#define SIPPREP_ENUM_NAMES(E, CATALOG, ...)             \
     template <>                                         \
     struct EnumNames<E> {                               \
+        static constexpr const char* catalog = CATALOG; \
         static constexpr std::array names{__VA_ARGS__}; \
     };
 
-SIPPREP_ENUM_NAMES(ContributorRole, "person", "relative", "guardian", "representative")
-SIPPREP_ENUM_NAMES(RepresentativeKind, "guardian", "god_man", "forvaltare", "framtidsfullmakt", "ombud")
-SIPPREP_ENUM_NAMES(PreparationKind, "new", "follow_up", "discharge", "contribution")
-SIPPREP_ENUM_NAMES(NoticedBy, "school", "social_services", "region_health", "municipal_health", "person", "relative",
-                   "other")
-SIPPREP_ENUM_NAMES(LifeArea, "home", "school_work", "health", "everyday_life", "economy", "relationships", "leisure",
-                   "safety", "other")
-SIPPREP_ENUM_NAMES(Priority, "none", "low", "medium", "high")
-SIPPREP_ENUM_NAMES(ActorKind, "social_services", "region_health", "primary_care", "psychiatry", "habilitation",
+SIPPREP_ENUM_NAMES(ContributorRole, "role", "person", "relative", "guardian", "representative")
+SIPPREP_ENUM_NAMES(RepresentativeKind, "rep", "guardian", "god_man", "forvaltare", "framtidsfullmakt", "ombud")
+SIPPREP_ENUM_NAMES(PreparationKind, "kind", "new", "follow_up", "discharge", "contribution")
+SIPPREP_ENUM_NAMES(NoticedBy, "noticed", "school", "social_services", "region_health", "municipal_health", "person",
+                   "relative", "other")
+SIPPREP_ENUM_NAMES(LifeArea, "area", "home", "school_work", "health", "everyday_life", "economy", "relationships",
+                   "leisure", "safety", "other")
+SIPPREP_ENUM_NAMES(Priority, "priority", "none", "low", "medium", "high")
+SIPPREP_ENUM_NAMES(ActorKind, "actor", "social_services", "region_health", "primary_care", "psychiatry", "habilitation",
                    "municipal_health", "school", "preschool", "student_health", "social_insurance",
                    "employment_service", "dental_care", "probation", "god_man_or_ombud", "other")
-SIPPREP_ENUM_NAMES(ParticipationMode, "in_person", "phone", "video", "part_of_meeting", "through_representative",
-                   "in_writing")
-SIPPREP_ENUM_NAMES(YesNo, "unanswered", "yes", "no")
-SIPPREP_ENUM_NAMES(EffortDone, "unanswered", "yes", "partly", "no")
-SIPPREP_ENUM_NAMES(ConsentDecision, "permit", "deny", "unanswered")
-SIPPREP_ENUM_NAMES(ConsentForm, "written", "oral", "unanswered", "other")
-SIPPREP_ENUM_NAMES(ConsentGiver, "person", "guardians", "representative")
-SIPPREP_ENUM_NAMES(InfoCategory, "health", "social_services", "school", "economy", "work", "family", "other")
+SIPPREP_ENUM_NAMES(ParticipationMode, "mode", "in_person", "phone", "video", "part_of_meeting",
+                   "through_representative", "in_writing")
+SIPPREP_ENUM_NAMES(YesNo, "yesno", "unanswered", "yes", "no")
+SIPPREP_ENUM_NAMES(EffortDone, "done", "unanswered", "yes", "partly", "no")
+SIPPREP_ENUM_NAMES(ConsentDecision, "decision", "permit", "deny", "unanswered")
+SIPPREP_ENUM_NAMES(ConsentForm, "form", "written", "oral", "unanswered", "other")
+SIPPREP_ENUM_NAMES(ConsentGiver, "giver", "person", "guardians", "representative")
+SIPPREP_ENUM_NAMES(InfoCategory, "category", "health", "social_services", "school", "economy", "work", "family",
+                   "other")
 // The plan in full (issue 26)
-SIPPREP_ENUM_NAMES(PlanContactKind, "doctor", "care_contact", "school", "other")
+SIPPREP_ENUM_NAMES(PlanContactKind, "contact", "doctor", "care_contact", "school", "other")
 
 #undef SIPPREP_ENUM_NAMES
 

@@ -1,11 +1,13 @@
 #include "fhir.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "base/sha256.hpp"
 #include "consent_status.hpp"
 #include "labels.hpp"
 #include "personal_id.hpp"
+#include "sections.hpp"
 #include "summary.hpp"
 #include "text_checks.hpp"
 #include "written_language.hpp"
@@ -46,95 +48,86 @@ Item effort(const std::string& link_id, const char* text_key, std::vector<Item> 
     return Item{link_id, text_key, "group", true, std::move(parts)};
 }
 
-const std::vector<Item>& items() {
-    static const std::vector<Item> all = [] {
-        std::vector<Item> v;
-        v.push_back(Item{"kind", "fhir.kind", "choice"});
-        v.push_back(Item{"need-noticed", "noticed.title", "string", true});
-        v.push_back(voices("reason", "reason.question"));
-        v.push_back(Item{"goal",
-                         "step.goal",
-                         "group",
-                         false,
-                         {voices("goal.long-term", "goal.question"), voices("goal.short-term", "goal.short.title")}});
-        v.push_back(Item{"situation",
-                         "step.now",
-                         "group",
-                         false,
-                         {voices("situation.now", "now.situation"), voices("situation.works-well", "now.works_well"),
-                          voices("situation.strengths", "now.strengths")}});
-        v.push_back(Item{"follow-up",
-                         "step.follow_up",
-                         "group",
-                         false,
-                         {voices("follow-up.how-it-went", "followup.how_it_went"),
-                          voices("follow-up.what-changed", "followup.what_changed"),
-                          voices("follow-up.efforts-done", "followup.efforts_done"),
-                          voices("follow-up.efforts-helped", "followup.efforts_helped"),
-                          voices("follow-up.other-needed", "followup.other_needed"),
-                          effort("follow-up.agreed-effort", "followup.efforts.title",
-                                 {Item{"follow-up.agreed-effort.done", "followup.efforts.title", "string"},
-                                  Item{"follow-up.agreed-effort.note", "followup.efforts.note", "text"}})}});
-        v.push_back(voices("can-help", "field.can_help"));
-        v.push_back(Item{"needs",
-                         "step.needs",
+// The sections in the published Questionnaire's order.
+std::vector<const Section*> questionnaire_sections() {
+    std::vector<const Section*> out;
+    for (const Section& s : plan_sections())
+        if (s.questionnaire_rank > 0) out.push_back(&s);
+    std::sort(out.begin(), out.end(),
+              [](const Section* a, const Section* b) { return a->questionnaire_rank < b->questionnaire_rank; });
+    return out;
+}
+
+// The questions of a section beyond its free-text ones.
+std::vector<Item> own_questions(SectionId id) {
+    switch (id) {
+        case SectionId::FollowUp:
+            return {effort("follow-up.agreed-effort", "followup.efforts.title",
+                           {Item{"follow-up.agreed-effort.done", "followup.efforts.title", "string"},
+                            Item{"follow-up.agreed-effort.note", "followup.efforts.note", "text"}})};
+        case SectionId::Needs: {
+            std::vector<Item> v = {Item{"needs.area", "fhir.area", "string"}};
+            for (const WordsPart<AreaNeeds>& w : area_words()) v.push_back(voices(w.link_id, w.question_key));
+            return v;
+        }
+        case SectionId::Questions:
+            return {Item{"questions.text", "questions.new", "text"},
+                    Item{"questions.important", "fhir.important", "boolean"},
+                    Item{"questions.for-whom", "fhir.for_whom", "string"},
+                    Item{"questions.author", "fhir.author", "string"}};
+        case SectionId::Invitations:
+            return {Item{"invite.actor",
+                         "fhir.actor",
                          "group",
                          true,
-                         {Item{"needs.area", "fhir.area", "string"}, voices("needs.can-do", "needs.can_do"),
-                          voices("needs.need-help", "needs.need_help")}});
-        v.push_back(Item{
-            "questions",
-            "step.questions",
-            "group",
-            true,
-            {Item{"questions.text", "questions.new", "text"}, Item{"questions.important", "fhir.important", "boolean"},
-             Item{"questions.for-whom", "fhir.for_whom", "string"},
-             Item{"questions.author", "fhir.author", "string"}}});
-        v.push_back(Item{"invite",
-                         "step.invite",
-                         "group",
-                         false,
-                         {Item{"invite.actor",
-                               "fhir.actor",
-                               "group",
-                               true,
-                               {Item{"invite.actor.name", "fhir.actor", "string"},
-                                Item{"invite.actor.contact", "fhir.contact", "string"}}},
-                          Item{"invite.support-person", "invite.support.title", "string"},
-                          Item{"invite.trusted-most", "invite.trusted", "string"}}});
-        v.push_back(Item{"participation",
-                         "step.participation",
-                         "group",
-                         false,
-                         {Item{"participation.modes", "participation.modes", "string", true},
-                          Item{"participation.adaptations", "participation.adaptations", "string", true},
-                          Item{"participation.wished-date", "participation.wished_date", "date"},
-                          Item{"participation.wished-time", "participation.wished_time", "string"},
-                          Item{"participation.wished-place", "participation.wished_place", "string"},
-                          voices("participation.avoid", "participation.avoid.field"),
-                          Item{"participation.pre-meeting", "participation.pre_meeting", "boolean"}}});
-        v.push_back(Item{
-            "agreed",
-            "agreed.title",
-            "group",
-            false,
-            {effort("agreed.effort", "agreed.efforts", {}), Item{"agreed.lead", "agreed.lead", "string"},
-             Item{"agreed.follow-up", "agreed.follow_up_on", "date"},
-             Item{"agreed.follow-up-time", "agreed.follow_up_time", "string"},
-             Item{"agreed.follow-up-place", "agreed.follow_up_place", "string"},
-             Item{"agreed.contact", "agreed.contact", "string"},
-             Item{"agreed.contacts", "agreed.contacts", "string", true},
-             Item{"agreed.long-term-goal", "agreed.long_term_goal", "text"},
-             Item{"agreed.sub-goal", "summary.short_term", "string", true},
-             Item{"agreed.closed", "agreed.closed", "boolean"}, Item{"agreed.closed-on", "agreed.closed_on", "date"}}});
-        v.push_back(Item{"evaluation",
-                         "eval.title",
-                         "group",
-                         false,
-                         {Item{"evaluation.listened-to", "eval.listened_to", "integer"},
-                          Item{"evaluation.understood", "eval.understood", "integer"},
-                          Item{"evaluation.started-from-me", "eval.started_from_me", "integer"},
-                          Item{"evaluation.comment", "eval.comment", "text"}}});
+                         {Item{"invite.actor.name", "fhir.actor", "string"},
+                          Item{"invite.actor.contact", "fhir.contact", "string"}}},
+                    Item{"invite.support-person", "invite.support.title", "string"},
+                    Item{"invite.trusted-most", "invite.trusted", "string"}};
+        case SectionId::Participation:
+            return {Item{"participation.modes", "participation.modes", "string", true},
+                    Item{"participation.adaptations", "participation.adaptations", "string", true},
+                    Item{"participation.wished-date", "participation.wished_date", "date"},
+                    Item{"participation.wished-time", "participation.wished_time", "string"},
+                    Item{"participation.wished-place", "participation.wished_place", "string"},
+                    voices("participation.avoid", "participation.avoid.field"),
+                    Item{"participation.pre-meeting", "participation.pre_meeting", "boolean"}};
+        case SectionId::Agreed:
+            return {effort("agreed.effort", "agreed.efforts", {}),
+                    Item{"agreed.lead", "agreed.lead", "string"},
+                    Item{"agreed.follow-up", "agreed.follow_up_on", "date"},
+                    Item{"agreed.follow-up-time", "agreed.follow_up_time", "string"},
+                    Item{"agreed.follow-up-place", "agreed.follow_up_place", "string"},
+                    Item{"agreed.contact", "agreed.contact", "string"},
+                    Item{"agreed.contacts", "agreed.contacts", "string", true},
+                    Item{"agreed.long-term-goal", "agreed.long_term_goal", "text"},
+                    Item{"agreed.sub-goal", "summary.short_term", "string", true},
+                    Item{"agreed.closed", "agreed.closed", "boolean"},
+                    Item{"agreed.closed-on", "agreed.closed_on", "date"}};
+        case SectionId::Evaluation:
+            return {Item{"evaluation.listened-to", "eval.listened_to", "integer"},
+                    Item{"evaluation.understood", "eval.understood", "integer"},
+                    Item{"evaluation.started-from-me", "eval.started_from_me", "integer"},
+                    Item{"evaluation.comment", "eval.comment", "text"}};
+        default:  // free-text questions only
+            return {};
+    }
+}
+
+const std::vector<Item>& items() {
+    static const std::vector<Item> all = [] {
+        std::vector<Item> v = {Item{"kind", "fhir.kind", "choice"},
+                               Item{"need-noticed", "noticed.title", "string", true}};
+        for (const Section* s : questionnaire_sections()) {
+            std::vector<Item> children;
+            for (const WordsPart<Preparation>& w : s->words)
+                if (w.link_id) children.push_back(voices(w.link_id, w.question_key));
+            for (Item& own : own_questions(s->id)) children.push_back(std::move(own));
+            if (s->fhir_group)
+                v.push_back(Item{s->fhir_group, s->fhir_text_key, "group", s->fhir_repeats, std::move(children)});
+            else
+                for (Item& c : children) v.push_back(std::move(c));
+        }
         return v;
     }();
     return all;
@@ -148,8 +141,7 @@ J questionnaire_item(const Item& it, Lang lang) {
         for (std::size_t k = 0; k < enum_count<PreparationKind>(); ++k) {
             const auto kind = static_cast<PreparationKind>(k);
             options.push_back(
-                J{{"valueCoding",
-                   {{"code", std::string(enum_name(kind))}, {"display", enum_label(lang, "kind", kind)}}}});
+                J{{"valueCoding", {{"code", std::string(enum_name(kind))}, {"display", enum_label(lang, kind)}}}});
         }
         j["answerOption"] = options;
     }
@@ -186,8 +178,9 @@ struct Words {
     }
 };
 
-void add_voices(J& parent, const std::string& link_id, const Voices& v, const Words& words, Lang lang) {
-    for (const Entry& e : v.entries) {
+void add_voices(J& parent, const std::string& link_id, const std::vector<Entry>& entries, const Words& words,
+                Lang lang) {
+    for (const Entry& e : entries) {
         if (e.text.empty()) continue;
         parent.push_back(J{{"linkId", link_id},
                            {"item", J::array({string_item(link_id + ".author", author_label(words.p, e.author, lang)),
@@ -210,6 +203,109 @@ J effort_items(const std::string& base, const Effort& e, const Words& words) {
 
 void add_group(J& items, const std::string& link_id, J children) {
     if (!children.empty()) items.push_back(J{{"linkId", link_id}, {"item", std::move(children)}});
+}
+
+// The answers of a section beyond its free-text ones, into its group (or, for a repeating
+// section, into the response, a group per item).
+void own_answers(J& into, SectionId id, const Preparation& p, const Words& words, Lang lang) {
+    switch (id) {
+        case SectionId::FollowUp:
+            for (const EffortOutcome& o : p.follow_up.agreed_efforts) {
+                J e = effort_items("follow-up.agreed-effort", o.effort, words);
+                e.push_back(string_item("follow-up.agreed-effort.done", enum_label(lang, o.done)));
+                if (!o.note.empty()) e.push_back(words.item("follow-up.agreed-effort.note", o.note));
+                add_group(into, "follow-up.agreed-effort", std::move(e));
+            }
+            break;
+        case SectionId::Needs:
+            for (const AreaNeeds& n : p.needs) {
+                J g = J::array({string_item("needs.area", area_label(n, lang))});
+                for (const WordsPart<AreaNeeds>& w : area_words()) add_voices(g, w.link_id, w.entries(n), words, lang);
+                add_group(into, "needs", std::move(g));
+            }
+            break;
+        case SectionId::Questions:
+            for (const Question& q : p.questions) {
+                J g = J::array({words.item("questions.text", q.text, q.author),
+                                answer_item("questions.important", J{{"valueBoolean", q.priority == Priority::High}})});
+                if (!q.for_whom.empty()) g.push_back(words.item("questions.for-whom", q.for_whom, q.author));
+                g.push_back(string_item("questions.author", author_label(p, q.author, lang)));
+                add_group(into, "questions", std::move(g));
+            }
+            break;
+        case SectionId::Invitations: {
+            for (const Invitee& a : p.invitations.actors) {
+                J actor = J::array({string_item("invite.actor.name", invitee_label(a, lang))});
+                if (!a.contact.empty()) actor.push_back(string_item("invite.actor.contact", a.contact));
+                add_group(into, "invite.actor", std::move(actor));
+            }
+            const SupportPerson& sp = p.invitations.support_person;
+            if (!sp.name.empty())
+                into.push_back(
+                    string_item("invite.support-person", sp.name + (sp.contact.empty() ? "" : ", " + sp.contact)));
+            if (const Invitee* t = find_invitee(p, p.invitations.trusted_most))
+                into.push_back(string_item("invite.trusted-most", invitee_label(*t, lang)));
+            break;
+        }
+        case SectionId::Participation: {
+            const Participation& part = p.participation;
+            for (ParticipationMode m : part.modes)
+                into.push_back(string_item("participation.modes", enum_label(lang, m)));
+            for (const std::string& a : adaptation_texts(p, lang))
+                into.push_back(string_item("participation.adaptations", a));
+            if (parse_iso_date(part.wished_date))
+                into.push_back(answer_item("participation.wished-date", J{{"valueDate", part.wished_date}}));
+            if (!part.wished_time.empty()) into.push_back(string_item("participation.wished-time", part.wished_time));
+            if (!part.wished_place.empty())
+                into.push_back(string_item("participation.wished-place", part.wished_place));
+            // The topics not to raise are for the convener only (the summary's convener page); an
+            // export meant for a record never carries them. The Questionnaire keeps the item for others.
+            if (part.pre_meeting_allowed != YesNo::Unanswered)
+                into.push_back(answer_item("participation.pre-meeting",
+                                           J{{"valueBoolean", part.pre_meeting_allowed == YesNo::Yes}}));
+            break;
+        }
+        case SectionId::Agreed: {
+            const Agreement& a = p.agreed;
+            for (const Effort& e : a.efforts) add_group(into, "agreed.effort", effort_items("agreed.effort", e, words));
+            if (const std::string lead = lead_text(p, lang); !lead.empty())
+                into.push_back(string_item("agreed.lead", lead));
+            if (parse_iso_date(a.follow_up_on))
+                into.push_back(answer_item("agreed.follow-up", J{{"valueDate", a.follow_up_on}}));
+            if (!a.follow_up_time.empty()) into.push_back(string_item("agreed.follow-up-time", a.follow_up_time));
+            if (!a.follow_up_place.empty()) into.push_back(string_item("agreed.follow-up-place", a.follow_up_place));
+            if (!a.contact.empty()) into.push_back(string_item("agreed.contact", a.contact));
+            if (!a.contacts.empty()) {
+                J answers = J::array();
+                for (const PlanContact& c : a.contacts)
+                    answers.push_back(J{{"valueString", plan_contact_text(c, lang)}});
+                into.push_back(J{{"linkId", "agreed.contacts"}, {"answer", std::move(answers)}});
+            }
+            if (!a.long_term_goal.empty()) into.push_back(words.item("agreed.long-term-goal", a.long_term_goal));
+            if (!a.sub_goals.empty()) {
+                J answers = J::array();
+                for (const std::string& goal : a.sub_goals)
+                    if (!goal.empty()) answers.push_back(words.answer(goal, kPersonId));
+                if (!answers.empty()) into.push_back(J{{"linkId", "agreed.sub-goal"}, {"answer", std::move(answers)}});
+            }
+            if (a.closed) into.push_back(answer_item("agreed.closed", J{{"valueBoolean", true}}));
+            if (parse_iso_date(a.closed_on))
+                into.push_back(answer_item("agreed.closed-on", J{{"valueDate", a.closed_on}}));
+            break;
+        }
+        case SectionId::Evaluation: {
+            const Evaluation& ev = p.evaluation;
+            if (ev.listened_to)
+                into.push_back(answer_item("evaluation.listened-to", J{{"valueInteger", ev.listened_to}}));
+            if (ev.understood) into.push_back(answer_item("evaluation.understood", J{{"valueInteger", ev.understood}}));
+            if (ev.started_from_me)
+                into.push_back(answer_item("evaluation.started-from-me", J{{"valueInteger", ev.started_from_me}}));
+            if (!ev.comment.empty()) into.push_back(words.item("evaluation.comment", ev.comment));
+            break;
+        }
+        default:  // free-text questions only
+            break;
+    }
 }
 
 std::string uuid_for(const std::string& seed) {
@@ -289,10 +385,11 @@ J to_fhir_bundle(const Preparation& original, const BundleMeta& meta, const Date
     // Guardians and representatives, then relatives who wrote.
     std::map<std::string, std::string> rep_urls;
     for (const Representative& r : p.representatives) {
-        J rp = {{"resourceType", "RelatedPerson"},
-                {"patient", reference(patient_url, patient_name)},
-                {"relationship", J::array({J{{"text", enum_label(lang, "rep", r.kind) +
-                                                          (r.relation.empty() ? "" : " (" + r.relation + ")")}}})}};
+        J rp = {
+            {"resourceType", "RelatedPerson"},
+            {"patient", reference(patient_url, patient_name)},
+            {"relationship",
+             J::array({J{{"text", enum_label(lang, r.kind) + (r.relation.empty() ? "" : " (" + r.relation + ")")}}})}};
         if (!r.name.empty()) rp["name"] = J::array({J{{"text", r.name}}});
         if (!r.phone.empty()) rp["telecom"] = J::array({J{{"system", "phone"}, {"value", r.phone}}});
         const PersonalIdResult rid = parse_personal_id(r.personal_id, today.year);
@@ -307,8 +404,7 @@ J to_fhir_bundle(const Preparation& original, const BundleMeta& meta, const Date
         if (c.id.rfind("c-", 0) == 0 && rep_urls.count(c.id.substr(2))) continue;  // a guardian who writes
         J rp = {{"resourceType", "RelatedPerson"},
                 {"patient", reference(patient_url, patient_name)},
-                {"relationship",
-                 J::array({J{{"text", c.relation.empty() ? enum_label(lang, "role", c.role) : c.relation}}})}};
+                {"relationship", J::array({J{{"text", c.relation.empty() ? enum_label(lang, c.role) : c.relation}}})}};
         if (!c.name.empty()) rp["name"] = J::array({J{{"text", c.name}}});
         add("contributor-" + c.id, std::move(rp));
     }
@@ -317,127 +413,20 @@ J to_fhir_bundle(const Preparation& original, const BundleMeta& meta, const Date
     const Words words{p, std::string(lang_text_tag(lang))};
     J items = J::array();
     items.push_back(answer_item(
-        "kind",
-        J{{"valueCoding", {{"code", std::string(enum_name(p.kind))}, {"display", enum_label(lang, "kind", p.kind)}}}}));
+        "kind", J{{"valueCoding", {{"code", std::string(enum_name(p.kind))}, {"display", enum_label(lang, p.kind)}}}}));
     for (NoticedBy b : p.need_noticed.by)
         items.push_back(string_item("need-noticed", b == NoticedBy::Other && !p.need_noticed.other.empty()
                                                         ? p.need_noticed.other
-                                                        : enum_label(lang, "noticed", b)));
-    add_voices(items, "reason", p.reason, words, lang);
-    {
+                                                        : enum_label(lang, b)));
+    for (const Section* sec : questionnaire_sections()) {
+        // A repeating section has a group per item (a need, a question), made by its own case.
+        const bool grouped = sec->fhir_group && !sec->fhir_repeats;
         J g = J::array();
-        add_voices(g, "goal.long-term", p.goals.long_term, words, lang);
-        add_voices(g, "goal.short-term", Voices{p.goals.short_term}, words, lang);
-        add_group(items, "goal", std::move(g));
-    }
-    {
-        J g = J::array();
-        add_voices(g, "situation.now", p.situation.now, words, lang);
-        add_voices(g, "situation.works-well", p.situation.works_well, words, lang);
-        add_voices(g, "situation.strengths", p.situation.strengths, words, lang);
-        add_group(items, "situation", std::move(g));
-    }
-    {
-        J g = J::array();
-        add_voices(g, "follow-up.how-it-went", p.follow_up.how_it_went, words, lang);
-        add_voices(g, "follow-up.what-changed", p.follow_up.what_changed, words, lang);
-        add_voices(g, "follow-up.efforts-done", p.follow_up.efforts_done, words, lang);
-        add_voices(g, "follow-up.efforts-helped", p.follow_up.efforts_helped, words, lang);
-        add_voices(g, "follow-up.other-needed", p.follow_up.other_needed, words, lang);
-        for (const EffortOutcome& o : p.follow_up.agreed_efforts) {
-            J e = effort_items("follow-up.agreed-effort", o.effort, words);
-            e.push_back(string_item("follow-up.agreed-effort.done", enum_label(lang, "done", o.done)));
-            if (!o.note.empty()) e.push_back(words.item("follow-up.agreed-effort.note", o.note));
-            add_group(g, "follow-up.agreed-effort", std::move(e));
-        }
-        add_group(items, "follow-up", std::move(g));
-    }
-    add_voices(items, "can-help", p.can_help, words, lang);
-    for (const AreaNeeds& n : p.needs) {
-        J g = J::array({string_item("needs.area", n.area == LifeArea::Other && !n.other_label.empty()
-                                                      ? n.other_label
-                                                      : enum_label(lang, "area", n.area))});
-        add_voices(g, "needs.can-do", n.can_do_myself, words, lang);
-        add_voices(g, "needs.need-help", n.need_help_with, words, lang);
-        add_group(items, "needs", std::move(g));
-    }
-    for (const Question& q : p.questions) {
-        J g = J::array({words.item("questions.text", q.text, q.author),
-                        answer_item("questions.important", J{{"valueBoolean", q.priority == Priority::High}})});
-        if (!q.for_whom.empty()) g.push_back(words.item("questions.for-whom", q.for_whom, q.author));
-        g.push_back(string_item("questions.author", author_label(p, q.author, lang)));
-        add_group(items, "questions", std::move(g));
-    }
-    {
-        J g = J::array();
-        for (const Invitee& a : p.invitations.actors) {
-            J actor = J::array({string_item("invite.actor.name", invitee_label(a, lang))});
-            if (!a.contact.empty()) actor.push_back(string_item("invite.actor.contact", a.contact));
-            add_group(g, "invite.actor", std::move(actor));
-        }
-        const SupportPerson& sp = p.invitations.support_person;
-        if (!sp.name.empty())
-            g.push_back(string_item("invite.support-person", sp.name + (sp.contact.empty() ? "" : ", " + sp.contact)));
-        if (const Invitee* t = find_invitee(p, p.invitations.trusted_most))
-            g.push_back(string_item("invite.trusted-most", invitee_label(*t, lang)));
-        add_group(items, "invite", std::move(g));
-    }
-    {
-        const Participation& part = p.participation;
-        J g = J::array();
-        for (ParticipationMode m : part.modes)
-            g.push_back(string_item("participation.modes", enum_label(lang, "mode", m)));
-        for (const std::string& a : adaptation_texts(p, lang)) g.push_back(string_item("participation.adaptations", a));
-        if (parse_iso_date(part.wished_date))
-            g.push_back(answer_item("participation.wished-date", J{{"valueDate", part.wished_date}}));
-        if (!part.wished_time.empty()) g.push_back(string_item("participation.wished-time", part.wished_time));
-        if (!part.wished_place.empty()) g.push_back(string_item("participation.wished-place", part.wished_place));
-        // The topics not to raise are for the convener only (the summary's convener page); an
-        // export meant for a record never carries them. The Questionnaire keeps the item for others.
-        if (part.pre_meeting_allowed != YesNo::Unanswered)
-            g.push_back(
-                answer_item("participation.pre-meeting", J{{"valueBoolean", part.pre_meeting_allowed == YesNo::Yes}}));
-        add_group(items, "participation", std::move(g));
-    }
-    {
-        const Agreement& a = p.agreed;
-        J g = J::array();
-        for (const Effort& e : a.efforts) add_group(g, "agreed.effort", effort_items("agreed.effort", e, words));
-        if (const std::string lead = lead_text(p, lang); !lead.empty()) g.push_back(string_item("agreed.lead", lead));
-        if (parse_iso_date(a.follow_up_on))
-            g.push_back(answer_item("agreed.follow-up", J{{"valueDate", a.follow_up_on}}));
-        if (!a.follow_up_time.empty()) g.push_back(string_item("agreed.follow-up-time", a.follow_up_time));
-        if (!a.follow_up_place.empty()) g.push_back(string_item("agreed.follow-up-place", a.follow_up_place));
-        if (!a.contact.empty()) g.push_back(string_item("agreed.contact", a.contact));
-        if (!a.contacts.empty()) {
-            J answers = J::array();
-            for (const PlanContact& c : a.contacts) {
-                std::string line = enum_label(lang, "contact", c.kind) + ": " + c.name;
-                if (!c.reach.empty()) line += (c.name.empty() ? "" : ", ") + c.reach;
-                answers.push_back(J{{"valueString", line}});
-            }
-            g.push_back(J{{"linkId", "agreed.contacts"}, {"answer", std::move(answers)}});
-        }
-        if (!a.long_term_goal.empty()) g.push_back(words.item("agreed.long-term-goal", a.long_term_goal));
-        if (!a.sub_goals.empty()) {
-            J answers = J::array();
-            for (const std::string& goal : a.sub_goals)
-                if (!goal.empty()) answers.push_back(words.answer(goal, kPersonId));
-            if (!answers.empty()) g.push_back(J{{"linkId", "agreed.sub-goal"}, {"answer", std::move(answers)}});
-        }
-        if (a.closed) g.push_back(answer_item("agreed.closed", J{{"valueBoolean", true}}));
-        if (parse_iso_date(a.closed_on)) g.push_back(answer_item("agreed.closed-on", J{{"valueDate", a.closed_on}}));
-        add_group(items, "agreed", std::move(g));
-    }
-    {
-        const Evaluation& ev = p.evaluation;
-        J g = J::array();
-        if (ev.listened_to) g.push_back(answer_item("evaluation.listened-to", J{{"valueInteger", ev.listened_to}}));
-        if (ev.understood) g.push_back(answer_item("evaluation.understood", J{{"valueInteger", ev.understood}}));
-        if (ev.started_from_me)
-            g.push_back(answer_item("evaluation.started-from-me", J{{"valueInteger", ev.started_from_me}}));
-        if (!ev.comment.empty()) g.push_back(words.item("evaluation.comment", ev.comment));
-        add_group(items, "evaluation", std::move(g));
+        J& into = grouped ? g : items;
+        for (const WordsPart<Preparation>& w : sec->words)
+            if (w.link_id) add_voices(into, w.link_id, w.entries(p), words, lang);
+        own_answers(into, sec->id, p, words, lang);
+        if (grouped) add_group(items, sec->fhir_group, std::move(g));
     }
     J qr = {{"resourceType", "QuestionnaireResponse"},
             {"questionnaire", std::string(kQuestionnaireUrl) + "|1"},
@@ -502,7 +491,7 @@ J to_fhir_bundle(const Preparation& original, const BundleMeta& meta, const Date
         for (InfoCategory k : c.categories)
             classes.push_back(J{{"system", "https://sipprep.example/fhir/CodeSystem/information-category"},
                                 {"code", std::string(enum_name(k))},
-                                {"display", enum_label(lang, "category", k)}});
+                                {"display", enum_label(lang, k)}});
         if (!classes.empty()) provision["class"] = classes;
         if (!c.information.empty()) provision["code"] = J::array({J{{"text", c.information}}});
         J consent = consent_resource(status, "patient-privacy", reference(patient_url, patient_name), performers,

@@ -132,6 +132,12 @@ SIPPREP_FIELDS(Preparation, field("kind", &Preparation::kind), optional_field("f
 
 #undef SIPPREP_FIELDS
 
+// A record described here (and so written as an object); a leaf otherwise.
+template <typename T, typename = void>
+struct is_described : std::false_type {};
+template <typename T>
+struct is_described<T, std::void_t<decltype(Fields<T>::list)>> : std::true_type {};
+
 // The bundle name of member `m` of S.
 template <typename S, typename T>
 const char* field_name(T S::*m) {

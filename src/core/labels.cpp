@@ -5,11 +5,15 @@
 
 namespace sipprep {
 
+std::string area_label(const AreaNeeds& n, Lang lang) {
+    return n.area == LifeArea::Other && !n.other_label.empty() ? n.other_label : enum_label(lang, n.area);
+}
+
 std::string invitee_label(const Invitee& a, Lang lang) {
     const std::string service_key = "service." + a.service;
     std::string s = a.kind == ActorKind::Other && !a.other_label.empty() ? a.other_label
                     : !a.service.empty() && has_text(lang, service_key)  ? tr(lang, service_key)
-                                                                         : enum_label(lang, "actor", a.kind);
+                                                                         : enum_label(lang, a.kind);
     if (!a.unit.empty()) s += ", " + a.unit;
     return s;
 }
@@ -117,11 +121,11 @@ std::string author_label(const Preparation& p, const std::string& id, Lang lang)
                 if (o.id != kPersonId && o.role == c.role) ++n;
                 if (&o == &c) break;
             }
-            std::string s = enum_label(lang, "role", c.role) + " " + std::to_string(n);
+            std::string s = enum_label(lang, c.role) + " " + std::to_string(n);
             if (!c.relation.empty()) s += " (" + c.relation + ")";
             return s;
         }
-        const std::string rel = c.relation.empty() ? enum_label(lang, "role", c.role) : c.relation;
+        const std::string rel = c.relation.empty() ? enum_label(lang, c.role) : c.relation;
         return c.name + " (" + rel + ")";
     }
     return tr(lang, "summary.unknown_author");
@@ -138,7 +142,7 @@ std::string consent_sentence(const Preparation& p, const Consent& c, Lang lang) 
     const std::string who = consent_receiver_label(p, c.actor, lang);
     std::string what = c.information;
     while (!what.empty() && (what.back() == '.' || what.back() == ' ' || what.back() == '\n')) what.pop_back();
-    for (InfoCategory k : c.categories) what += (what.empty() ? "" : "; ") + enum_label(lang, "category", k);
+    for (InfoCategory k : c.categories) what += (what.empty() ? "" : "; ") + enum_label(lang, k);
     if (c.decision == ConsentDecision::Unanswered && c.revoked_on.empty())
         return trf(lang, "consent.sentence.unanswered", {who});
     if (what.empty()) what = tr(lang, "consent.sentence.unspecified");
@@ -169,6 +173,12 @@ std::string effort_when_where(const Effort& e, Lang lang) {
     add(e.how_often);
     add(e.where);
     return out;
+}
+
+std::string plan_contact_text(const PlanContact& c, Lang lang) {
+    std::string line = enum_label(lang, c.kind) + ": " + c.name;
+    if (!c.reach.empty()) line += (c.name.empty() ? "" : ", ") + c.reach;
+    return line;
 }
 
 std::string effort_text(const Effort& e, Lang lang) {

@@ -12,11 +12,19 @@
 
 namespace sipprep {
 
-// tr("enum.<type>.<name>"), e.g. enum_label(Lang::Sv, "actor", ActorKind::School) = "Skolan".
+// The catalog key of an enum value, "enum.<catalog>.<name>": enum_key(ActorKind::School) = "enum.actor.school".
 template <typename E>
-std::string enum_label(Lang lang, const char* type, E value) {
-    return tr(lang, std::string("enum.") + type + "." + std::string(enum_name(value)));
+std::string enum_key(E value) {
+    return std::string("enum.") + EnumNames<E>::catalog + "." + std::string(enum_name(value));
 }
+// enum_label(Lang::Sv, ActorKind::School) = "Skolan".
+template <typename E>
+std::string enum_label(Lang lang, E value) {
+    return tr(lang, enum_key(value));
+}
+
+// A life area's name: "Boende", or the person's own words for an "other" area.
+std::string area_label(const AreaNeeds& n, Lang lang);
 
 // "Vårdcentralen, Vårdcentralen Ryd" or the free label of an "other" actor.
 std::string invitee_label(const Invitee& a, Lang lang);
@@ -58,6 +66,9 @@ std::string effort_text(const Effort& e, Lang lang);
 // From when, how often and where, in one line ("från 1 december 2026, varje tisdag, hemma"); "" when
 // none is written.
 std::string effort_when_where(const Effort& e, Lang lang);
+
+// A contact the plan names in one line: "Fast läkarkontakt: Dr Berg, 013-12 34 56".
+std::string plan_contact_text(const PlanContact& c, Lang lang);
 
 // The actor with the overall responsibility and the person there: "Vårdcentralen, Ryd – Sara Ek".
 std::string lead_text(const Preparation& p, Lang lang);

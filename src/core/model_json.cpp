@@ -9,11 +9,6 @@
 namespace sipprep {
 namespace {
 
-template <typename T, typename = void>
-struct is_described : std::false_type {};
-template <typename T>
-struct is_described<T, std::void_t<decltype(Fields<T>::list)>> : std::true_type {};
-
 template <typename T>
 struct is_vector : std::false_type {};
 template <typename T>

@@ -6,6 +6,7 @@
 #include "hidden_text.hpp"
 #include "labels.hpp"
 #include "personal_id.hpp"
+#include "sections.hpp"
 #include "text_checks.hpp"
 #include "validation.hpp"
 #include "written_language.hpp"
@@ -94,6 +95,167 @@ std::string without_end_punctuation(std::string text) {
     return text;
 }
 
+// What a section holds beyond its free-text questions.
+void own_items(Builder& b, SectionId id, const Preparation& p, Lang lang, const Date& today, SummaryReader reader) {
+    switch (id) {
+        case SectionId::Representatives:
+            for (const Representative& r : p.representatives) {
+                std::string line = r.name + " – " + enum_label(lang, r.kind);
+                if (!r.relation.empty()) line += " (" + r.relation + ")";
+                if (!r.phone.empty()) line += ", " + r.phone;
+                b.bullet(line);
+            }
+            break;
+        case SectionId::Contributors:
+            for (const Contributor& c : p.contributors) {
+                // A relative's contribution: the person did not write in it.
+                if (p.kind == PreparationKind::Contribution && c.id == kPersonId) continue;
+                std::string line = author_label(p, c.id, lang);
+                if (c.attends != YesNo::Unanswered)
+                    line += " \u2013 " + tr(lang, c.attends == YesNo::Yes ? "summary.attends" : "summary.attends_not");
+                b.add(Kind::Bullet, line, c.id);
+            }
+            break;
+        case SectionId::Needs:
+            for (const AreaNeeds& n : p.needs) {
+                b.sub(area_label(n, lang));
+                for (const WordsPart<AreaNeeds>& w : area_words()) {
+                    if (w.entries(n).empty()) continue;
+                    b.line(tr(lang, w.heading_key) + ":");
+                    b.voices(w.entries(n));
+                }
+            }
+            break;
+        case SectionId::FollowUp:
+            if (p.follow_up.agreed_efforts.empty()) break;
+            b.sub(tr(lang, "summary.fu.agreed_efforts"));
+            for (const EffortOutcome& o : p.follow_up.agreed_efforts) {
+                b.bullet(effort_text(o.effort, lang));
+                b.add(Kind::Detail, trf(lang, "summary.fu.done", {enum_label(lang, o.done)}));
+                if (!o.note.empty()) b.add(Kind::Detail, o.note);
+                if (o.done == EffortDone::No) b.add(Kind::Detail, tr(lang, "followup.deviation"));
+            }
+            break;
+        case SectionId::Questions: {
+            if (p.questions.empty()) b.nothing();
+            int number = 0;
+            for (const Question& q : p.questions) {
+                std::string line = q.text;
+                if (q.priority != Priority::None) line += " [" + enum_label(lang, q.priority) + "]";
+                if (!q.for_whom.empty()) line += " (" + trf(lang, "summary.for_whom", {q.for_whom}) + ")";
+                if (q.author != kPersonId) line += " – " + author_label(p, q.author, lang);
+                b.words(Kind::Numbered, line, 0, q.text, q.author, ++number);
+            }
+            break;
+        }
+        case SectionId::Invitations: {
+            if (p.invitations.actors.empty()) b.nothing();
+            for (const Invitee& a : p.invitations.actors)
+                b.bullet(invitee_label(a, lang) + (a.contact.empty() ? "" : " – " + a.contact));
+            const SupportPerson& sp = p.invitations.support_person;
+            if (!sp.name.empty())
+                b.line(trf(lang, "summary.support_person", {sp.name + (sp.contact.empty() ? "" : ", " + sp.contact)}));
+            if (const Invitee* t = find_invitee(p, p.invitations.trusted_most)) {
+                std::string line = invitee_label(*t, lang);
+                if (!p.invitations.trusted_note.empty()) line += " – " + p.invitations.trusted_note;
+                b.line(trf(lang, "summary.trusted", {line}));
+            }
+            break;
+        }
+        case SectionId::Participation: {
+            const Participation& part = p.participation;
+            for (ParticipationMode m : part.modes) b.bullet(enum_label(lang, m));
+            const std::vector<std::string> adapt = adaptation_texts(p, lang);
+            if (!adapt.empty()) {
+                b.sub(tr(lang, "summary.adaptations"));
+                for (const std::string& a : adapt) b.bullet(a);
+            }
+            std::string wished;
+            for (const std::string* w : {&part.wished_date, &part.wished_time, &part.wished_place})
+                if (!w->empty()) wished += (wished.empty() ? "" : ", ") + *w;
+            if (!wished.empty()) b.line(trf(lang, "summary.wished", {wished}));
+            // The words are not in Swedish and nobody has asked for an interpreter: the one who calls the
+            // meeting should ask (seeds 000, 003: interpreter as an adaptation).
+            if (reader == SummaryReader::Professional)
+                if (std::string hint = interpreter_suggestion(p, lang); !hint.empty()) b.line(std::move(hint));
+            if (part.pre_meeting_allowed != YesNo::Unanswered)
+                b.line(trf(lang, "summary.pre_meeting", {enum_label(lang, part.pre_meeting_allowed)}));
+            break;
+        }
+        case SectionId::Consents:
+            // All of it is a wish: the consent is taken by the one who offers the SIP (seed 001).
+            if (p.kind != PreparationKind::Contribution) {
+                b.line(tr(lang, reader == SummaryReader::Professional ? "summary.consent.wish.professional"
+                                                                      : "summary.consent.wish"));
+                sip_consent_lines(b, p, lang);
+            }
+            if (p.consents.empty()) b.nothing();
+            for (const Consent& c : p.consents) {
+                b.bullet(consent_receiver_label(p, c.actor, lang) + " \u2013 " +
+                         consent_status_text(p, c, today, lang));
+                if (c.decision == ConsentDecision::Permit) {
+                    std::string what = without_end_punctuation(c.information);
+                    for (InfoCategory k : c.categories) what += (what.empty() ? "" : ", ") + enum_label(lang, k);
+                    if (!what.empty()) b.add(Kind::Detail, trf(lang, "summary.consent.what", {what}));
+                }
+                std::string given;
+                if (c.form != ConsentForm::Unanswered) given = enum_label(lang, c.form);
+                given += (given.empty() ? "" : ", ") + enum_label(lang, c.given_by);
+                if (c.given_by == ConsentGiver::Representative && !c.representative_basis.empty())
+                    given += " (" + c.representative_basis + ")";
+                b.add(Kind::Detail, trf(lang, "summary.consent.given", {given}));
+                for (const GuardianApproval& g : c.guardian_approvals)
+                    b.add(Kind::Detail, trf(lang, g.agrees ? "summary.consent.guardian" : "summary.consent.guardian_no",
+                                            {guardian_name(p, g.representative_id)}));
+            }
+            break;
+        case SectionId::Convener:
+            // Never on the page that everyone at the meeting gets.
+            b.summary().sections.back().for_convener = true;
+            b.line(tr(lang, "summary.convener.note"));
+            break;
+        case SectionId::Agreed: {
+            const Agreement& ag = p.agreed;
+            if (ag.closed) {
+                const auto day = parse_iso_date(ag.closed_on);
+                b.line(day ? trf(lang, "summary.agreed.closed_on", {date_words(*day, lang)})
+                           : tr(lang, "summary.agreed.closed"));
+            }
+            if (!ag.long_term_goal.empty()) b.line(trf(lang, "summary.agreed.long_term_goal", {ag.long_term_goal}));
+            if (!ag.sub_goals.empty()) {
+                b.sub(tr(lang, "summary.short_term"));
+                for (const std::string& g : ag.sub_goals) b.bullet(g);
+            }
+            if (!ag.efforts.empty()) b.sub(tr(lang, "agreed.efforts"));
+            int effort_number = 0;
+            for (const Effort& e : ag.efforts) b.add(Kind::Numbered, effort_text(e, lang), {}, ++effort_number);
+            if (const std::string lead = lead_text(p, lang); !lead.empty())
+                b.line(trf(lang, "summary.agreed.lead", {lead}));
+            if (!ag.follow_up_on.empty() || !ag.follow_up_time.empty() || !ag.follow_up_place.empty()) {
+                const auto day = parse_iso_date(ag.follow_up_on);
+                std::string when = day ? date_words(*day, lang) : ag.follow_up_on;
+                if (!ag.follow_up_time.empty()) when += (when.empty() ? "" : ", ") + ag.follow_up_time;
+                if (!ag.follow_up_place.empty()) when += (when.empty() ? "" : ", ") + ag.follow_up_place;
+                b.line(trf(lang, "summary.agreed.follow_up", {when}));
+            }
+            if (!ag.contact.empty()) b.line(trf(lang, "summary.agreed.contact", {ag.contact}));
+            for (const PlanContact& c : ag.contacts) b.bullet(plan_contact_text(c, lang));
+            break;
+        }
+        case SectionId::Evaluation: {
+            const Evaluation& ev = p.evaluation;
+            if (ev.listened_to) b.line(trf(lang, "summary.eval.listened_to", {std::to_string(ev.listened_to)}));
+            if (ev.understood) b.line(trf(lang, "summary.eval.understood", {std::to_string(ev.understood)}));
+            if (ev.started_from_me)
+                b.line(trf(lang, "summary.eval.started_from_me", {std::to_string(ev.started_from_me)}));
+            if (!ev.comment.empty()) b.words(Kind::Paragraph, ev.comment, 0, ev.comment, kPersonId);
+            break;
+        }
+        default:  // free-text questions only
+            break;
+    }
+}
+
 }  // namespace
 
 std::vector<std::string> adaptation_texts(const Preparation& p, Lang lang) {
@@ -133,7 +295,7 @@ Summary build_summary(const Preparation& original, Lang lang, const Date& today,
         header(trf(lang, "summary.personal_id", {id.ok() ? personal_id_display(id.id) : p.owner.personal_id}));
     }
     if (is_child(p, today)) header(tr(lang, "summary.child"));
-    header(trf(lang, "summary.kind", {enum_label(lang, "kind", p.kind)}));
+    header(trf(lang, "summary.kind", {enum_label(lang, p.kind)}));
     if (!p.follows.sha256.empty()) {
         const auto saved = parse_iso_date(p.follows.saved.substr(0, 10));
         header(trf(lang, "summary.follows",
@@ -142,224 +304,26 @@ Summary build_summary(const Preparation& original, Lang lang, const Date& today,
     if (!p.need_noticed.by.empty()) {
         std::string by;
         for (NoticedBy n : p.need_noticed.by)
-            by += (by.empty() ? "" : ", ") + (n == NoticedBy::Other && !p.need_noticed.other.empty()
-                                                  ? p.need_noticed.other
-                                                  : enum_label(lang, "noticed", n));
+            by += (by.empty() ? "" : ", ") +
+                  (n == NoticedBy::Other && !p.need_noticed.other.empty() ? p.need_noticed.other : enum_label(lang, n));
         header(trf(lang, "summary.noticed", {by}));
     }
 
-    if (!p.representatives.empty()) {
-        b.section("representatives");
-        for (const Representative& r : p.representatives) {
-            std::string line = r.name + " – " + enum_label(lang, "rep", r.kind);
-            if (!r.relation.empty()) line += " (" + r.relation + ")";
-            if (!r.phone.empty()) line += ", " + r.phone;
-            b.bullet(line);
+    for (const Section& sec : plan_sections()) {
+        if (sec.in_summary == InSummary::InFollowUp    ? p.kind != PreparationKind::FollowUp
+            : sec.in_summary == InSummary::WithContent ? !has_content(p, sec)
+                                                       : false)
+            continue;
+        b.section(sec.name);
+        if (sec.own_first) own_items(b, sec.id, p, lang, today, reader);
+        for (const WordsPart<Preparation>& w : sec.words) {
+            const std::vector<Entry>& entries = w.entries(p);
+            if (w.heading_key && !sec.every_heading && entries.empty()) continue;
+            if (w.heading_key) b.sub(tr(lang, w.heading_key));
+            b.voices(entries);
         }
-    }
-    if (p.contributors.size() > 1) {
-        b.section("contributors");
-        for (const Contributor& c : p.contributors) {
-            // A relative's contribution: the person did not write in it.
-            if (p.kind == PreparationKind::Contribution && c.id == kPersonId) continue;
-            std::string line = author_label(p, c.id, lang);
-            if (c.attends != YesNo::Unanswered)
-                line += " \u2013 " + tr(lang, c.attends == YesNo::Yes ? "summary.attends" : "summary.attends_not");
-            b.add(Kind::Bullet, line, c.id);
-        }
-    }
-
-    if (!p.reason.entries.empty()) {
-        b.section("reason");
-        b.voices(p.reason.entries);
-    }
-
-    b.section("goals");
-    b.voices(p.goals.long_term.entries);
-    if (!p.goals.short_term.empty()) {
-        b.sub(tr(lang, "summary.short_term"));
-        b.voices(p.goals.short_term);
-    }
-
-    b.section("situation");
-    b.voices(p.situation.now.entries);
-    if (!p.situation.works_well.entries.empty()) {
-        b.sub(tr(lang, "field.situation.works_well"));
-        b.voices(p.situation.works_well.entries);
-    }
-    if (!p.situation.strengths.entries.empty()) {
-        b.sub(tr(lang, "field.situation.strengths"));
-        b.voices(p.situation.strengths.entries);
-    }
-
-    if (!p.can_help.entries.empty()) {
-        b.section("can_help");
-        b.voices(p.can_help.entries);
-    }
-
-    if (!p.needs.empty()) {
-        b.section("needs");
-        for (const AreaNeeds& n : p.needs) {
-            b.sub(n.area == LifeArea::Other && !n.other_label.empty() ? n.other_label
-                                                                      : enum_label(lang, "area", n.area));
-            if (!n.can_do_myself.entries.empty()) {
-                b.line(tr(lang, "summary.can_do") + ":");
-                b.voices(n.can_do_myself.entries);
-            }
-            if (!n.need_help_with.entries.empty()) {
-                b.line(tr(lang, "summary.need_help") + ":");
-                b.voices(n.need_help_with.entries);
-            }
-        }
-    }
-
-    if (p.kind == PreparationKind::FollowUp) {
-        b.section("follow_up");
-        const std::pair<const char*, const Voices*> parts[] = {
-            {"summary.fu.how_it_went", &p.follow_up.how_it_went},
-            {"summary.fu.what_changed", &p.follow_up.what_changed},
-            {"summary.fu.efforts_done", &p.follow_up.efforts_done},
-            {"summary.fu.efforts_helped", &p.follow_up.efforts_helped},
-            {"summary.fu.other_needed", &p.follow_up.other_needed}};
-        for (const auto& [key, voices] : parts) {
-            b.sub(tr(lang, key));
-            b.voices(voices->entries);
-        }
-        if (!p.follow_up.agreed_efforts.empty()) {
-            b.sub(tr(lang, "summary.fu.agreed_efforts"));
-            for (const EffortOutcome& o : p.follow_up.agreed_efforts) {
-                b.bullet(effort_text(o.effort, lang));
-                b.add(Kind::Detail, trf(lang, "summary.fu.done", {enum_label(lang, "done", o.done)}));
-                if (!o.note.empty()) b.add(Kind::Detail, o.note);
-                if (o.done == EffortDone::No) b.add(Kind::Detail, tr(lang, "followup.deviation"));
-            }
-        }
-    }
-
-    b.section("questions");
-    if (p.questions.empty()) b.nothing();
-    int number = 0;
-    for (const Question& q : p.questions) {
-        std::string line = q.text;
-        if (q.priority != Priority::None) line += " [" + enum_label(lang, "priority", q.priority) + "]";
-        if (!q.for_whom.empty()) line += " (" + trf(lang, "summary.for_whom", {q.for_whom}) + ")";
-        if (q.author != kPersonId) line += " – " + author_label(p, q.author, lang);
-        b.words(Kind::Numbered, line, 0, q.text, q.author, ++number);
-    }
-
-    b.section("invitations");
-    if (p.invitations.actors.empty()) b.nothing();
-    for (const Invitee& a : p.invitations.actors)
-        b.bullet(invitee_label(a, lang) + (a.contact.empty() ? "" : " – " + a.contact));
-    const SupportPerson& sp = p.invitations.support_person;
-    if (!sp.name.empty())
-        b.line(trf(lang, "summary.support_person", {sp.name + (sp.contact.empty() ? "" : ", " + sp.contact)}));
-    if (const Invitee* t = find_invitee(p, p.invitations.trusted_most)) {
-        std::string line = invitee_label(*t, lang);
-        if (!p.invitations.trusted_note.empty()) line += " – " + p.invitations.trusted_note;
-        b.line(trf(lang, "summary.trusted", {line}));
-    }
-
-    const Participation& part = p.participation;
-    b.section("participation");
-    for (ParticipationMode m : part.modes) b.bullet(enum_label(lang, "mode", m));
-    const std::vector<std::string> adapt = adaptation_texts(p, lang);
-    if (!adapt.empty()) {
-        b.sub(tr(lang, "summary.adaptations"));
-        for (const std::string& a : adapt) b.bullet(a);
-    }
-    std::string wished;
-    for (const std::string* w : {&part.wished_date, &part.wished_time, &part.wished_place})
-        if (!w->empty()) wished += (wished.empty() ? "" : ", ") + *w;
-    if (!wished.empty()) b.line(trf(lang, "summary.wished", {wished}));
-    // The words are not in Swedish and nobody has asked for an interpreter: the one who calls the
-    // meeting should ask (seeds 000, 003: interpreter as an adaptation).
-    if (reader == SummaryReader::Professional)
-        if (std::string hint = interpreter_suggestion(p, lang); !hint.empty()) b.line(std::move(hint));
-
-    if (part.pre_meeting_allowed != YesNo::Unanswered)
-        b.line(trf(lang, "summary.pre_meeting", {enum_label(lang, "yesno", part.pre_meeting_allowed)}));
-
-    b.section("consents");
-    // All of it is a wish: the consent is taken by the one who offers the SIP (seed 001).
-    if (p.kind != PreparationKind::Contribution) {
-        b.line(tr(lang, reader == SummaryReader::Professional ? "summary.consent.wish.professional"
-                                                              : "summary.consent.wish"));
-        sip_consent_lines(b, p, lang);
-    }
-    if (p.consents.empty()) b.nothing();
-    for (const Consent& c : p.consents) {
-        b.bullet(consent_receiver_label(p, c.actor, lang) + " \u2013 " + consent_status_text(p, c, today, lang));
-        if (c.decision == ConsentDecision::Permit) {
-            std::string what = without_end_punctuation(c.information);
-            for (InfoCategory k : c.categories) what += (what.empty() ? "" : ", ") + enum_label(lang, "category", k);
-            if (!what.empty()) b.add(Kind::Detail, trf(lang, "summary.consent.what", {what}));
-        }
-        std::string given;
-        if (c.form != ConsentForm::Unanswered) given = enum_label(lang, "form", c.form);
-        given += (given.empty() ? "" : ", ") + enum_label(lang, "giver", c.given_by);
-        if (c.given_by == ConsentGiver::Representative && !c.representative_basis.empty())
-            given += " (" + c.representative_basis + ")";
-        b.add(Kind::Detail, trf(lang, "summary.consent.given", {given}));
-        for (const GuardianApproval& g : c.guardian_approvals)
-            b.add(Kind::Detail, trf(lang, g.agrees ? "summary.consent.guardian" : "summary.consent.guardian_no",
-                                    {guardian_name(p, g.representative_id)}));
-    }
-    if (!p.child_consent_view.entries.empty()) {
-        b.sub(tr(lang, "summary.child_consent_view"));
-        b.voices(p.child_consent_view.entries);
-    }
-
-    // Topics that must not be raised: for the one who calls the meeting, never on the page that
-    // everyone at the meeting gets.
-    if (!part.topics_to_avoid.entries.empty()) {
-        b.section("convener");
-        s.sections.back().for_convener = true;
-        b.line(tr(lang, "summary.convener.note"));
-        b.sub(tr(lang, "summary.topics_to_avoid"));
-        b.voices(part.topics_to_avoid.entries);
-    }
-
-    const Agreement& ag = p.agreed;
-    if (!(ag == Agreement{})) {
-        b.section("agreed");
-        if (ag.closed) {
-            const auto day = parse_iso_date(ag.closed_on);
-            b.line(day ? trf(lang, "summary.agreed.closed_on", {date_words(*day, lang)})
-                       : tr(lang, "summary.agreed.closed"));
-        }
-        if (!ag.long_term_goal.empty()) b.line(trf(lang, "summary.agreed.long_term_goal", {ag.long_term_goal}));
-        if (!ag.sub_goals.empty()) {
-            b.sub(tr(lang, "summary.short_term"));
-            for (const std::string& g : ag.sub_goals) b.bullet(g);
-        }
-        if (!ag.efforts.empty()) b.sub(tr(lang, "agreed.efforts"));
-        int effort_number = 0;
-        for (const Effort& e : ag.efforts) b.add(Kind::Numbered, effort_text(e, lang), {}, ++effort_number);
-        if (const std::string lead = lead_text(p, lang); !lead.empty())
-            b.line(trf(lang, "summary.agreed.lead", {lead}));
-        if (!ag.follow_up_on.empty() || !ag.follow_up_time.empty() || !ag.follow_up_place.empty()) {
-            const auto day = parse_iso_date(ag.follow_up_on);
-            std::string when = day ? date_words(*day, lang) : ag.follow_up_on;
-            if (!ag.follow_up_time.empty()) when += (when.empty() ? "" : ", ") + ag.follow_up_time;
-            if (!ag.follow_up_place.empty()) when += (when.empty() ? "" : ", ") + ag.follow_up_place;
-            b.line(trf(lang, "summary.agreed.follow_up", {when}));
-        }
-        if (!ag.contact.empty()) b.line(trf(lang, "summary.agreed.contact", {ag.contact}));
-        for (const PlanContact& c : ag.contacts) {
-            std::string line = enum_label(lang, "contact", c.kind) + ": " + c.name;
-            if (!c.reach.empty()) line += (c.name.empty() ? "" : ", ") + c.reach;
-            b.bullet(line);
-        }
-    }
-
-    const Evaluation& ev = p.evaluation;
-    if (ev.listened_to || ev.understood || ev.started_from_me || !ev.comment.empty()) {
-        b.section("evaluation");
-        if (ev.listened_to) b.line(trf(lang, "summary.eval.listened_to", {std::to_string(ev.listened_to)}));
-        if (ev.understood) b.line(trf(lang, "summary.eval.understood", {std::to_string(ev.understood)}));
-        if (ev.started_from_me) b.line(trf(lang, "summary.eval.started_from_me", {std::to_string(ev.started_from_me)}));
-        if (!ev.comment.empty()) b.words(Kind::Paragraph, ev.comment, 0, ev.comment, kPersonId);
+        if (!sec.own_first) own_items(b, sec.id, p, lang, today, reader);
+        if (sec.in_summary == InSummary::WithItems && s.sections.back().items.empty()) s.sections.pop_back();
     }
 
     // A relative's contribution: only what they wrote, not the plan's empty sections.

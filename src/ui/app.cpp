@@ -342,7 +342,9 @@ void App::network_voice_question() {
 // (each frame costs a phone tens of ms).
 void App::speech_available(const std::string& lang, SpeechVoice voice) {
     auto it = speech_.find(lang);
-    if (it != speech_.end() && it->second == voice) return;
+    // A language not reported yet has no voice: the first answer "none" changes nothing either
+    // (at start it ran four frames after the first, each a long task on a slow phone).
+    if ((it == speech_.end() ? SpeechVoice::None : it->second) == voice) return;
     speech_[lang] = voice;
     host_.request_frames(3);
 }

@@ -5,11 +5,11 @@
 // happen: slow, reordered across tabs, failing, or never (a killed tab).
 import { createRequire } from 'node:module';
 import { IDBFactory } from 'fake-indexeddb';
+import { createStore } from '../../web/store.js';
+import { createVersions } from '../../web/versions.js';
 
 const require = createRequire(import.meta.url);
 const { createDraftStore } = require('../../web/draft-store.js');
-const { createStore } = require('../../web/store.js');
-const { createVersions } = require('../../web/versions.js');
 
 const SEAL = 'SEALED:';
 export const seal = (text) => new TextEncoder().encode(SEAL + Buffer.from(text, 'utf8').toString('base64'));

@@ -177,7 +177,7 @@ TEST(Rows, InArabicAButtonAloneOnItsLineStandsAtTheRight) {
 TEST(Rows, ScreensLayOutRowsOnlyThroughTheWidgets) {
     namespace fs = std::filesystem;
     for (const auto& e : fs::recursive_directory_iterator(fs::path(SIPPREP_SOURCE_DIR) / "src" / "ui")) {
-        if (!e.is_regular_file() || e.path().stem() == "widgets") continue;
+        if (!e.is_regular_file() || e.path().stem().string().rfind("widgets", 0) == 0) continue;  // widgets*.cpp
         const std::string text = test::read(e.path());
         for (const char* raw : {"ImGui::SameLine", "ImGui::Indent()", "ImGui::Unindent"})
             EXPECT_EQ(text.find(raw), std::string::npos) << e.path() << " uses " << raw;

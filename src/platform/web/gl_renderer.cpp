@@ -77,6 +77,61 @@ GLuint compile(GLenum type, std::string_view source) {
     return s;
 }
 
+// What every draw of ImGui's lists draws with, for the display rectangle `pos`, `size`.
+void use_state(ImVec2 pos, ImVec2 size) {
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glEnable(GL_SCISSOR_TEST);
+
+    const float l = pos.x, r = pos.x + size.x;
+    const float t = pos.y, b = pos.y + size.y;
+    const float projection[16] = {2.0f / (r - l),    0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r),
+                                  (t + b) / (b - t), 0, 1};
+    glUseProgram(program);
+    glUniformMatrix4fv(u_projection, 1, GL_FALSE, projection);
+    glUniform1i(u_texture, 0);
+    glActiveTexture(GL_TEXTURE0);
+    glBindVertexArray(vao);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo);
+}
+
+void set_texture_parameters() {
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+}
+
+// WebGL in software (SwiftShader) compiles its pipeline — the shaders for this program, blending,
+// vertex layout and texture format — the first time something is drawn with it, in the GPU
+// process; the first frame's commit then waited for that (hundreds of ms, issue 30). One pixel
+// drawn the same way now, while the page still hides the canvas (web/style.css), and flushed: the
+// GPU process compiles while this thread goes on to the font atlas, and nothing waits for it.
+void warm_up() {
+    GLuint texture = 0;
+    glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    set_texture_parameters();
+    const unsigned char texel = 0;
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, 1, 1, 0, GL_RED, GL_UNSIGNED_BYTE, &texel);
+    use_state(ImVec2(0, 0), ImVec2(1, 1));
+    glScissor(0, 0, 1, 1);
+    const ImDrawVert vertices[3] = {
+        {ImVec2(0, 0), ImVec2(0, 0), 0}, {ImVec2(1, 0), ImVec2(0, 0), 0}, {ImVec2(0, 1), ImVec2(0, 0), 0}};
+    const ImDrawIdx indices[3] = {0, 1, 2};
+    glBufferData(GL_ARRAY_BUFFER, sizeof vertices, vertices, GL_STREAM_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, sizeof indices, indices, GL_STREAM_DRAW);
+    glDrawElements(GL_TRIANGLES, 3, sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT, nullptr);
+    glDisable(GL_SCISSOR_TEST);
+    glBindVertexArray(0);
+    glDeleteTextures(1, &texture);
+    glFlush();
+}
+
 }  // namespace
 
 bool renderer_init() {
@@ -112,6 +167,7 @@ bool renderer_init() {
     glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), offset(offsetof(ImDrawVert, uv)));
     glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), offset(offsetof(ImDrawVert, col)));
     glBindVertexArray(0);
+    warm_up();
     return true;
 }
 
@@ -122,12 +178,12 @@ void renderer_upload_font_atlas() {
     const int width = io.Fonts->TexWidth, height = io.Fonts->TexHeight;
     if (!font_texture) glGenTextures(1, &font_texture);
     glBindTexture(GL_TEXTURE_2D, font_texture);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    set_texture_parameters();
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    // Sent to the GPU process now: it copies the atlas (megabytes at a phone's pixel ratio) while
+    // this thread lays out the first frame, not in the first frame's commit (issue 30).
+    glFlush();
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(font_texture)));
     io.Fonts->ClearTexData();  // the GPU has it now
     last.valid = false;        // the same vertices show other glyphs now
@@ -148,23 +204,7 @@ bool renderer_draw(ImDrawData* dd, int fb_width, int fb_height) {
     glClear(GL_COLOR_BUFFER_BIT);
     if (!dd || fb_width <= 0 || fb_height <= 0) return true;
 
-    glEnable(GL_BLEND);
-    glBlendEquation(GL_FUNC_ADD);
-    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-    glDisable(GL_CULL_FACE);
-    glDisable(GL_DEPTH_TEST);
-    glEnable(GL_SCISSOR_TEST);
-
-    const float l = dd->DisplayPos.x, r = dd->DisplayPos.x + dd->DisplaySize.x;
-    const float t = dd->DisplayPos.y, b = dd->DisplayPos.y + dd->DisplaySize.y;
-    const float projection[16] = {2.0f / (r - l),    0, 0, 0, 0, 2.0f / (t - b), 0, 0, 0, 0, -1, 0, (r + l) / (l - r),
-                                  (t + b) / (b - t), 0, 1};
-    glUseProgram(program);
-    glUniformMatrix4fv(u_projection, 1, GL_FALSE, projection);
-    glUniform1i(u_texture, 0);
-    glActiveTexture(GL_TEXTURE0);
-    glBindVertexArray(vao);
-    glBindBuffer(GL_ARRAY_BUFFER, vbo);
+    use_state(dd->DisplayPos, dd->DisplaySize);
 
     const ImVec2 clip_off = dd->DisplayPos;
     const ImVec2 clip_scale = dd->FramebufferScale;

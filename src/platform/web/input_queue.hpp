@@ -1,5 +1,5 @@
-// Pointer input waits here until the next frame. Dear ImGui 1.86 reads button *state* per
-// frame, so a press and a release that arrive between two frames would be lost (automation,
+// Pointer input waits here until the next frame. Dear ImGui (versions.json) reads button
+// *state* per frame, so a press and a release that arrive between two frames would be lost (automation,
 // quick taps). Each frame takes events only until one would undo a change made in the same
 // frame, or move the pointer after a button changed (a release counts where it happened: WebKit
 // sends pointerleave right after a captured pointer's pointerup); the rest wait for the next

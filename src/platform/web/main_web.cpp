@@ -35,7 +35,8 @@ struct State {
     float fonts_scale = 0.0f;
     bool fonts_contrast = false;
     int cursor = -2;
-    std::string speech_langs;  // handed to JS, valid until the next call
+    bool first_laid_out = false;  // the first frame has had its extra layout pass
+    std::string speech_langs;     // handed to JS, valid until the next call
 } s;
 
 void ensure_fonts(float pixel_ratio) {
@@ -85,6 +86,10 @@ namespace sipprep::web {
 ui::HostEvents* app_events() { return s.app; }
 // Not inlined: every export ends with it.
 __attribute__((noinline)) void wake() { s.host.request_frames(3); }
+// A change of what the app shows, not of pointer input: one frame draws it and one more finds the
+// picture still (drawing nothing), not the settling frames of wake(), each tens of ms on a slow
+// phone (issue 30: typing). The table's `once`.
+__attribute__((noinline)) void show_change() { s.host.request_frames(1); }
 }  // namespace sipprep::web
 
 using sipprep::web::wake;
@@ -92,7 +97,9 @@ using sipprep::web::wake;
 extern "C" {
 
 // One frame at the given canvas size (CSS pixels) and devicePixelRatio. Returns 1 when more
-// frames are wanted (ImGui settling after input, queued input), 0 when the app can sleep.
+// frames are wanted (ImGui settling after input, queued input), 0 when the app can sleep, 2 when
+// the first frame was laid out but not drawn: web/shell.js calls again in a task of its own, so
+// that the two halves of the first frame are two shorter tasks (issue 30: no long task at start).
 int sipprep_frame(float css_width, float css_height, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
     // What was asked for before the first frame (the font, the stored draft, the storage answer)
@@ -118,7 +125,12 @@ int sipprep_frame(float css_width, float css_height, float pixel_ratio) {
         s.app->frame(s.fonts);
         ImGui::Render();
         if (!content_height_changed()) break;
+        if (!s.first_laid_out) {
+            s.first_laid_out = true;
+            return 2;
+        }
     }
+    s.first_laid_out = true;
     sipprep::web::renderer_draw(ImGui::GetDrawData(), static_cast<int>(css_width * pixel_ratio + 0.5f),
                                 static_cast<int>(css_height * pixel_ratio + 0.5f));
     if (ImGui::GetMouseCursor() != s.cursor) {

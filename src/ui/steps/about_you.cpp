@@ -45,7 +45,7 @@ void draw_about_you(StepContext& c) {
     ImGui::Spacing();
     heading(c.t("noticed.title"), 3);
     begin_group(Role::Group, "noticed", c.t("noticed.title"));
-    c.mark(enum_set(c.lang, "noticed", "noticed", c.prep.need_noticed.by));
+    c.mark(enum_set(c.lang, "noticed", c.prep.need_noticed.by));
     if (std::find(c.prep.need_noticed.by.begin(), c.prep.need_noticed.by.end(), NoticedBy::Other) !=
         c.prep.need_noticed.by.end())
         c.mark(text_field(c.t("noticed.other"), "noticed-other", &c.prep.need_noticed.other));
@@ -61,7 +61,7 @@ void draw_about_you(StepContext& c) {
         FieldOptions personal;
         personal.personal = true;
         c.mark(text_field(c.t("reps.name"), id + "-name", &r.name, personal));
-        c.mark(enum_radio(c.lang, c.t("reps.kind"), "rep", id + "-kind", &r.kind));
+        c.mark(enum_radio(c.lang, c.t("reps.kind"), id + "-kind", &r.kind));
         c.mark(text_field(c.t("reps.relation"), id + "-relation", &r.relation));
         c.mark(text_field(c.t("reps.phone"), id + "-phone", &r.phone, personal));
         FieldOptions rp;

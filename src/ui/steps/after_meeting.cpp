@@ -162,7 +162,7 @@ void contacts(StepContext& c) {
     c.mark(text_field(c.t("agreed.contact"), "agreed-contact", &a.contact, contact));
     std::vector<std::string> kinds;
     for (std::size_t k = 0; k < enum_count<PlanContactKind>(); ++k)
-        kinds.push_back(enum_label(c.lang, "contact", static_cast<PlanContactKind>(k)));
+        kinds.push_back(enum_label(c.lang, static_cast<PlanContactKind>(k)));
     for (std::size_t i = 0; i < a.contacts.size(); ++i) {
         PlanContact& pc = a.contacts[i];
         const std::string id = "agreed-contact-" + std::to_string(i);

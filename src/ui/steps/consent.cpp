@@ -155,7 +155,7 @@ void consent_entry(StepContext& c, const std::string& actor_id, const std::strin
     for (std::size_t n = 0; n < enum_count<InfoCategory>(); ++n) {
         const InfoCategory cat = static_cast<InfoCategory>(n);
         bool on = std::find(k.categories.begin(), k.categories.end(), cat) != k.categories.end();
-        if (checkbox(enum_label(c.lang, "category", cat), gid + "-cat-" + std::string(enum_name(cat)), &on)) {
+        if (checkbox(enum_label(c.lang, cat), gid + "-cat-" + std::string(enum_name(cat)), &on)) {
             if (on)
                 k.categories.push_back(cat);
             else
@@ -197,14 +197,16 @@ void consent_entry(StepContext& c, const std::string& actor_id, const std::strin
     for (int i = 0; i < 3; ++i)
         if (k.form == forms[i]) form = i;
     if (radio_group(c.t("consent.form"), gid + "-form",
-                    {c.t("enum.form.written"), c.t("enum.form.oral"), c.t("enum.form.other")}, &form,
-                    c.t("consent.form.help"))) {
+                    {enum_label(c.lang, ConsentForm::Written), enum_label(c.lang, ConsentForm::Oral),
+                     enum_label(c.lang, ConsentForm::Other)},
+                    &form, c.t("consent.form.help"))) {
         k.form = forms[form];
         c.mark(true);
     }
     int giver = static_cast<int>(k.given_by);
     if (radio_group(c.t("consent.given_by"), gid + "-giver",
-                    {c.t("enum.giver.person"), c.t("enum.giver.guardians"), c.t("enum.giver.representative")},
+                    {enum_label(c.lang, ConsentGiver::Person), enum_label(c.lang, ConsentGiver::Guardians),
+                     enum_label(c.lang, ConsentGiver::Representative)},
                     &giver)) {
         k.given_by = static_cast<ConsentGiver>(giver);
         c.mark(true);
@@ -220,8 +222,7 @@ void consent_entry(StepContext& c, const std::string& actor_id, const std::strin
         int selected = -1;
         for (std::size_t i = 0; i < c.prep.representatives.size(); ++i) {
             const Representative& r = c.prep.representatives[i];
-            names.push_back((r.name.empty() ? c.t("reps.unnamed") : r.name) + " (" + enum_label(c.lang, "rep", r.kind) +
-                            ")");
+            names.push_back((r.name.empty() ? c.t("reps.unnamed") : r.name) + " (" + enum_label(c.lang, r.kind) + ")");
             if (r.id == k.representative_id) selected = static_cast<int>(i);
         }
         if (names.empty()) {

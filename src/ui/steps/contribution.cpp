@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/fields.hpp"
+#include "core/labels.hpp"
 #include "imgui.h"
 #include "ui/steps/step_context.hpp"
 
@@ -38,8 +39,10 @@ void draw_contribution(StepContext& c) {
 
     heading(c.t("contribution.practical"), 3);
     int attends = static_cast<int>(me->attends);
-    if (radio_group(c.t("contribution.attends"), "contrib-attends",
-                    {c.t("contribution.attends.unknown"), c.t("enum.yesno.yes"), c.t("enum.yesno.no")}, &attends)) {
+    if (radio_group(
+            c.t("contribution.attends"), "contrib-attends",
+            {c.t("contribution.attends.unknown"), enum_label(c.lang, YesNo::Yes), enum_label(c.lang, YesNo::No)},
+            &attends)) {
         me->attends = static_cast<YesNo>(attends);
         c.mark(true);
     }

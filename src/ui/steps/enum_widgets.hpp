@@ -1,4 +1,4 @@
-// Controls for the model's enums, labelled from the catalog ("enum.<type>.<name>").
+// Controls for the model's enums, labelled from the catalog (enum_label, labels.hpp).
 #pragma once
 
 #include <algorithm>
@@ -13,12 +13,12 @@ namespace sipprep::ui {
 
 // Checkboxes for a set of enum values kept as a list, in the order the app shows them.
 template <typename E>
-bool enum_set(Lang lang, const char* type, const std::string& id, std::vector<E>& values) {
+bool enum_set(Lang lang, const std::string& id, std::vector<E>& values) {
     bool changed = false;
     for (std::size_t i = 0; i < enum_count<E>(); ++i) {
         const E e = static_cast<E>(i);
         bool on = std::find(values.begin(), values.end(), e) != values.end();
-        if (checkbox(enum_label(lang, type, e), id + "-" + std::string(enum_name(e)), &on)) {
+        if (checkbox(enum_label(lang, e), id + "-" + std::string(enum_name(e)), &on)) {
             if (on)
                 values.push_back(e);
             else
@@ -32,9 +32,9 @@ bool enum_set(Lang lang, const char* type, const std::string& id, std::vector<E>
 
 // One of the enum's values as a radio group.
 template <typename E>
-bool enum_radio(Lang lang, const std::string& label, const char* type, const std::string& id, E* value) {
+bool enum_radio(Lang lang, const std::string& label, const std::string& id, E* value) {
     std::vector<std::string> options;
-    for (std::size_t i = 0; i < enum_count<E>(); ++i) options.push_back(enum_label(lang, type, static_cast<E>(i)));
+    for (std::size_t i = 0; i < enum_count<E>(); ++i) options.push_back(enum_label(lang, static_cast<E>(i)));
     int v = static_cast<int>(*value);
     if (!radio_group(label, id, options, &v)) return false;
     *value = static_cast<E>(v);

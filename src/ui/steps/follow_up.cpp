@@ -21,7 +21,7 @@ void agreed_efforts(StepContext& c) {
     muted(c.t("followup.efforts.intro"));
     std::vector<std::string> options;
     for (std::size_t k = 0; k < enum_count<EffortDone>(); ++k)
-        options.push_back(enum_label(c.lang, "done", static_cast<EffortDone>(k)));
+        options.push_back(enum_label(c.lang, static_cast<EffortDone>(k)));
     for (std::size_t i = 0; i < outcomes.size(); ++i) {
         EffortOutcome& o = outcomes[i];
         const std::string id = "fu-effort-" + std::to_string(i);

@@ -18,7 +18,7 @@ void invitee_choice(StepContext& c, ActorKind kind, const std::string& service) 
         return std::find_if(inv.actors.begin(), inv.actors.end(),
                             [&](const Invitee& a) { return a.kind == kind && a.service == service; });
     };
-    const std::string label = service.empty() ? enum_label(c.lang, "actor", kind) : tr(c.lang, "service." + service);
+    const std::string label = service.empty() ? enum_label(c.lang, kind) : tr(c.lang, "service." + service);
     const std::string id = "invite-" + (service.empty() ? std::string(enum_name(kind)) : service);
     auto it = find();
     bool on = it != inv.actors.end();

@@ -40,8 +40,7 @@ void draw_needs(StepContext& c) {
     for (std::size_t i = 0; i < c.prep.needs.size(); ++i) {
         AreaNeeds& n = c.prep.needs[i];
         const std::string id = need_id(c.prep.needs, i);
-        const std::string title =
-            n.area == LifeArea::Other && !n.other_label.empty() ? n.other_label : enum_label(c.lang, "area", n.area);
+        const std::string title = area_label(n, c.lang);
         Group group(Role::Group, id, title);
         heading(title, 3);
         if (n.area == LifeArea::Other) c.mark(text_field(c.t("needs.other_label"), id + "-label", &n.other_label));
@@ -63,7 +62,7 @@ void draw_needs(StepContext& c) {
     for (std::size_t a = 0; a < enum_count<LifeArea>(); ++a) {
         const LifeArea area = static_cast<LifeArea>(a);
         if (area_present(c.prep.needs, area)) continue;
-        if (button("+ " + enum_label(c.lang, "area", area), "need-add-" + std::string(enum_name(area)))) {
+        if (button("+ " + enum_label(c.lang, area), "need-add-" + std::string(enum_name(area)))) {
             AreaNeeds n;
             n.area = area;
             c.prep.needs.push_back(n);
@@ -71,7 +70,7 @@ void draw_needs(StepContext& c) {
             const std::size_t i = c.prep.needs.size() - 1;
             focus_control(area == LifeArea::Other ? need_id(c.prep.needs, i) + "-label"
                                                   : need_id(c.prep.needs, i) + "-can-" + c.author);
-            announce(trf(c.lang, "needs.added", {enum_label(c.lang, "area", area)}));
+            announce(trf(c.lang, "needs.added", {enum_label(c.lang, area)}));
             c.mark(true);
         }
     }

@@ -49,7 +49,7 @@ void draw_participation(StepContext& c) {
     if (c.child) c.about_link("child");
     heading(c.t("participation.modes"), 3);
     begin_group(Role::Group, "modes", c.t("participation.modes"));
-    c.mark(enum_set(c.lang, "mode", "mode", p.modes));
+    c.mark(enum_set(c.lang, "mode", p.modes));
     end_group();
 
     heading(c.t("participation.adaptations"), 3);
@@ -95,9 +95,10 @@ void draw_participation(StepContext& c) {
     c.voices_field(c.t("participation.avoid.field"), "avoid", p.topics_to_avoid, avoid);
 
     int pre = static_cast<int>(p.pre_meeting_allowed);
-    if (radio_group(c.t("participation.pre_meeting"), "pre-meeting",
-                    {c.t("enum.yesno.unanswered"), c.t("enum.yesno.yes"), c.t("enum.yesno.no")}, &pre,
-                    c.t("participation.pre_meeting.help"))) {
+    if (radio_group(
+            c.t("participation.pre_meeting"), "pre-meeting",
+            {enum_label(c.lang, YesNo::Unanswered), enum_label(c.lang, YesNo::Yes), enum_label(c.lang, YesNo::No)},
+            &pre, c.t("participation.pre_meeting.help"))) {
         p.pre_meeting_allowed = static_cast<YesNo>(pre);
         c.mark(true);
     }

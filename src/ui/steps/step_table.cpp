@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "core/fields.hpp"
+#include "core/sections.hpp"
 
 namespace sipprep::ui {
 namespace {
@@ -13,7 +14,6 @@ bool always(const Preparation&) { return true; }
 bool plan(const Preparation& p) { return p.kind != PreparationKind::Contribution; }
 bool contribution(const Preparation& p) { return p.kind == PreparationKind::Contribution; }
 bool never(const Preparation&) { return false; }
-bool filled(const Voices& v) { return !v.entries.empty(); }
 
 std::vector<StepInfo> make_table() {
     using P = Preparation;
@@ -38,68 +38,56 @@ std::vector<StepInfo> make_table() {
          "step.goal",
          {content_path(&P::goals)},
          plan,
-         [](const P& p) { return filled(p.goals.long_term) || !p.goals.short_term.empty(); },
+         [](const P& p) { return has_content(p, SectionId::Goals); },
          draw_goal},
         {StepId::FollowUp,
          "follow_up",
          "step.follow_up",
          {content_path(&P::follow_up)},
          [](const P& p) { return p.kind == PreparationKind::FollowUp; },
-         [](const P& p) {
-             const FollowUp& f = p.follow_up;
-             return filled(f.how_it_went) || filled(f.what_changed) || filled(f.efforts_done) ||
-                    filled(f.efforts_helped) || filled(f.other_needed) ||
-                    std::any_of(f.agreed_efforts.begin(), f.agreed_efforts.end(), [](const EffortOutcome& o) {
-                        return o.done != EffortDone::Unanswered || !o.note.empty();
-                    });
-         },
+         [](const P& p) { return has_content(p, SectionId::FollowUp); },
          draw_follow_up},
         {StepId::Now,
          "now",
          "step.now",
          {content_path(&P::situation), content_path(&P::can_help)},
          plan,
-         [](const P& p) {
-             return filled(p.situation.now) || filled(p.situation.works_well) || filled(p.situation.strengths);
-         },
+         [](const P& p) { return has_content(p, SectionId::Situation); },
          draw_now},
         {StepId::Needs,
          "needs",
          "step.needs",
          {content_path(&P::needs)},
          plan,
-         [](const P& p) {
-             return std::any_of(p.needs.begin(), p.needs.end(),
-                                [](const AreaNeeds& n) { return filled(n.can_do_myself) || filled(n.need_help_with); });
-         },
+         [](const P& p) { return has_content(p, SectionId::Needs); },
          draw_needs},
         {StepId::Questions,
          "questions",
          "step.questions",
          {content_path(&P::questions)},
          plan,
-         [](const P& p) { return !p.questions.empty(); },
+         [](const P& p) { return has_content(p, SectionId::Questions); },
          draw_questions},
         {StepId::Invite,
          "invite",
          "step.invite",
          {content_path(&P::invitations)},
          plan,
-         [](const P& p) { return !p.invitations.actors.empty(); },
+         [](const P& p) { return has_content(p, SectionId::Invitations); },
          draw_invite},
         {StepId::Participation,
          "participation",
          "step.participation",
          {content_path(&P::participation)},
          plan,
-         [](const P& p) { return !p.participation.modes.empty(); },
+         [](const P& p) { return has_content(p, SectionId::Participation); },
          draw_participation},
         {StepId::Consent,
          "consent",
          "step.consent",
          {content_path(&P::consents), content_path(&P::child_consent_view)},
          plan,
-         [](const P& p) { return !p.consents.empty(); },
+         [](const P& p) { return has_content(p, SectionId::Consents); },
          draw_consent},
         {StepId::Summary, "summary", "step.summary", {}, always, never, draw_summary},
     };

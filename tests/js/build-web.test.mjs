@@ -1,0 +1,65 @@
+// The build tool's page step (tools/build-web/page.mjs): the page's scripts come from one
+// place, the module graph of web/index.html's one module script, bundled into page.js; the
+// index.html it writes has the policy's hashes of what it really contains.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildIndex, bundlePage, minifyCss, pageEntry, readCatalogs } from '../../tools/build-web/page.mjs';
+import { readVersions } from '../../tools/build-web/versions.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const WEB = join(ROOT, 'web');
+const indexSource = readFileSync(join(WEB, 'index.html'), 'utf8');
+
+test('web/index.html names one entry module and no classic scripts', () => {
+  assert.deepEqual(pageEntry(indexSource).file, 'shell.js');
+  assert.throws(() => pageEntry(indexSource.replace('</body>', '<script src="bridge.js"></script>\n</body>')), /classic script.*ES modules/);
+  assert.throws(() => pageEntry(indexSource.replace('<script type="module"', '<script type="module" src="x.js"></script><script type="module"')), /one <script type="module"/);
+});
+
+test('page.js holds every script of web/ but the workers, each after what it needs at load', async () => {
+  const { code, modules } = await bundlePage(WEB, 'shell.js', readVersions());
+  // The workers are started by name from the page; every other script is one of its modules.
+  const workers = [...code.matchAll(/(?:new Worker|serviceWorker\.register)\('([a-z-]+\.js)'/g)].map((m) => m[1]);
+  assert.deepEqual(workers.sort(), ['age-worker.js', 'sw.js']);
+  const scripts = readdirSync(WEB).filter((f) => f.endsWith('.js') && !workers.includes(f));
+  assert.deepEqual([...modules].sort(), scripts.sort());
+  assert.equal(modules.at(-1), 'shell.js', 'the entry runs last');
+  // Read as they load: draft.js uses the store's parts and the passphrase.
+  const at = (f) => modules.indexOf(f);
+  for (const f of ['store.js', 'versions.js', 'draft-store.js', 'age.js']) assert.ok(at(f) < at('draft.js'), f);
+  assert.ok(!/^\s*(import|export)\b/m.test(code), 'page.js is a classic script');
+});
+
+test('the browsers in the "too old" message are versions.json\'s', async () => {
+  const versions = readVersions();
+  const { code } = await bundlePage(WEB, 'shell.js', versions);
+  assert.ok(!code.includes('SIPPREP_BROWSERS'));
+  assert.ok(code.includes(JSON.stringify(Object.entries(versions.browsers).map(([b, v]) => `${b} ${v}`))));
+  const other = { ...versions, browsers: { Safari: 99, Firefox: 999 } };
+  assert.ok((await bundlePage(WEB, 'shell.js', other)).code.includes('["Safari 99","Firefox 999"]'));
+});
+
+test('index.html: page.js in the entry\'s place, the policy allows exactly its inline script and the print CSS', () => {
+  const printCss = readFileSync(join(ROOT, 'assets/print.css'));
+  const html = buildIndex(indexSource, {
+    entryTag: pageEntry(indexSource).tag, printCss, catalogs: readCatalogs(join(ROOT, 'assets/i18n'), ['sv', 'en']),
+  });
+  const sha = (b) => `'sha256-${createHash('sha256').update(b).digest('base64')}'`;
+  const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)[1];
+  const scripts = [...html.matchAll(/<script>(.*?)<\/script>/gs)].map((m) => m[1]);
+  assert.equal(scripts.length, 1);
+  assert.match(policy, new RegExp(`script-src 'self' ${sha(scripts[0]).replace(/[+/]/g, '\\$&')} 'wasm-unsafe-eval';`));
+  assert.ok(policy.includes(`style-src 'self' ${sha(printCss)};`));
+  assert.deepEqual([...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]), ['page.js']);
+  assert.ok(!html.includes('<!--') && !html.includes('type="module"'));
+  const sv = JSON.parse(readFileSync(join(ROOT, 'assets/i18n/sv.json'), 'utf8'));
+  assert.ok(html.includes(`<h1 data-i18n="app.title">${sv['app.title']}</h1>`));
+});
+
+test('CSS loses comments and indentation, nothing else', () => {
+  assert.equal(minifyCss('/* a\n comment */\nbody {\n  color: red; /* why */\n}\n\n'), 'body {\ncolor: red;\n}\n');
+});
