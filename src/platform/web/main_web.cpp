@@ -25,8 +25,11 @@
 
 namespace {
 
+// Outside State, which a constructor makes at start: the host has no constructor code to run
+// (its vtable pointers are data), one per role.
+sipprep::web::WebHost g_host;
+
 struct State {
-    sipprep::web::WebHost host;
     sipprep::ui::HostEvents* app = nullptr;  // made by main(), never destroyed
     sipprep::ui::Fonts fonts;
     std::vector<unsigned char> font_ttf;
@@ -85,11 +88,11 @@ bool content_height_changed() {
 namespace sipprep::web {
 ui::HostEvents* app_events() { return s.app; }
 // Not inlined: every export ends with it.
-__attribute__((noinline)) void wake() { s.host.request_frames(3); }
+__attribute__((noinline)) void wake() { g_host.request_frames(3); }
 // A change of what the app shows, not of pointer input: one frame draws it and one more finds the
 // picture still (drawing nothing), not the settling frames of wake(), each tens of ms on a slow
 // phone (issue 30: typing). The table's `once`.
-__attribute__((noinline)) void show_change() { s.host.request_frames(1); }
+__attribute__((noinline)) void show_change() { g_host.request_frames(1); }
 }  // namespace sipprep::web
 
 using sipprep::web::wake;
@@ -105,7 +108,7 @@ int sipprep_frame(float css_width, float css_height, float pixel_ratio) {
     // What was asked for before the first frame (the font, the stored draft, the storage answer)
     // is in it, laid out until it holds still: no frames to settle in after it.
     if (ImGui::GetFrameCount() == 0)
-        while (s.host.take_frame_wanted()) {
+        while (g_host.take_frame_wanted()) {
         }
     ensure_fonts(pixel_ratio);
     io.DisplaySize = ImVec2(css_width, css_height);
@@ -138,7 +141,7 @@ int sipprep_frame(float css_width, float css_height, float pixel_ratio) {
         sipprep_js_cursor(css_cursor(s.cursor));
     }
     sipprep_js_frame_drawn();
-    const bool frame_wanted = s.host.take_frame_wanted();
+    const bool frame_wanted = g_host.take_frame_wanted();
     const bool style_changed = s.fonts_scale != s.app->text_scale() || s.fonts_contrast != s.app->high_contrast();
     return (more_input || frame_wanted || style_changed) ? 1 : 0;
 }
@@ -232,7 +235,7 @@ int main() {
         sipprep_js_fatal("webgl2-shaders");
         return 1;
     }
-    s.app = sipprep::ui::make_app(s.host).release();
+    s.app = sipprep::ui::make_app(g_host).release();
     s.app->set_today(sipprep::today_local());
     sipprep::web::tell_facts(*s.app);
     sipprep_js_start();
