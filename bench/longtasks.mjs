@@ -131,7 +131,7 @@ const atlas = [];
       for (let i = 0; i < 3; i++) {
         for (const r of [1, 2, 3]) {
           const t0 = performance.now();
-          Module._sipprep_build_fonts(r);
+          window.SipprepApp.build_fonts(r);
           out[r].push(performance.now() - t0);
         }
       }

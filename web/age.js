@@ -95,25 +95,12 @@
     });
   }
 
-  // The unlocked file into the app's memory. Without room for it the app hears 'age.memory'
-  // instead (and, without room even for that, that memory ran short: web/shell.js).
-  function toApp(error, bytes, fn) {
-    var length = bytes ? bytes.length : 0;
-    var ptr = Module._malloc(length || 1);
-    if (!ptr) {
-      error = 'age.memory';
-      length = 0;
-    } else if (bytes) {
-      Module.HEAPU8.set(bytes, ptr);
-    }
-    try {
-      window.SipprepShell.withCString(error || '', function (e) { fn(e, ptr, length); });
-    } finally {
-      if (ptr) {
-        Module.HEAPU8.fill(0, ptr, ptr + length);
-        Module._free(ptr);
-      }
-    }
+  // The unlocked file into the app's memory (web/bridge.js zeroes its copy after the call).
+  // Without room for it the app hears 'age.memory' instead (and, without room even for that,
+  // that memory ran short).
+  function toApp(error, bytes) {
+    var app = window.SipprepApp, none = new Uint8Array(0);
+    if (!app.file_unlocked(error || '', bytes || none)) app.file_unlocked('age.memory', none);
   }
 
   var api = window.SipprepPassphrase = {
@@ -128,9 +115,7 @@
       return call({ op: 'protect', bytes: bytes, passphrase: passphrase }, [bytes.buffer])
         .then(function (r) {
           if (!r.error) window.SipprepShell.download(name, 'application/octet-stream', r.bytes);
-          window.SipprepShell.withCString(name, function (n) {
-            window.SipprepShell.withCString(r.error || '', function (e) { Module._sipprep_file_protected(n, e); });
-          });
+          window.SipprepApp.file_protected(name, r.error || '');
         });
     },
 
@@ -157,7 +142,7 @@
     unlock: function (bytes, passphrase) {
       return callAlone({ op: 'unlock', bytes: bytes, passphrase: passphrase }, [bytes.buffer])
         .then(function (r) {
-          toApp(r.error, r.bytes, function (e, ptr, length) { Module._sipprep_file_unlocked(e, ptr, length); });
+          toApp(r.error, r.bytes);
           if (r.bytes) r.bytes.fill(0);
         });
     }

@@ -1,7 +1,8 @@
 // The draft on this device, in the page: web/draft-store.js (the state machine) given the
 // browser — IndexedDB (web/store.js), localStorage, BroadcastChannel, Web Locks, the
-// passphrase worker (web/age.js) and the app (through Module and the hooks web/shell.js gives).
-// The app asks through src/platform/web/browser.js.
+// passphrase worker (web/age.js) and the app (through window.SipprepApp, web/bridge.js, and the
+// hooks web/shell.js gives). The app asks through the calls src/platform/seam.def lists.
+import './bridge.js';  // SipprepApp (generated from src/platform/seam.def)
 import { createStore } from './store.js';
 import { createVersions } from './versions.js';
 import './age.js';  // SipprepPassphrase
@@ -10,22 +11,10 @@ import './draft-store.js';  // SipprepDraftStore
 (function () {
   'use strict';
 
-  var hooks = null;  // runPendingFrame(), withCString(str, fn), started()
-
-  // Several C strings for one call into the app. Returns whether the app was told: false when
-  // the module had no memory for them (the app then hears that memory ran short, web/shell.js).
-  function cstrings(list, fn) {
-    var told = false;
-    (function next(i, acc) {
-      if (i === list.length) {
-        fn.apply(null, acc);
-        told = true;
-        return;
-      }
-      hooks.withCString(String(list[i]), function (p) { next(i + 1, acc.concat([p])); });
-    })(0, []);
-    return told;
-  }
+  var hooks = null;  // runPendingFrame(), started()
+  // Each call that hands the app a text answers whether it was told: false when the module had
+  // no memory for it (the app then hears that memory ran short).
+  var app = window.SipprepApp;
 
   // A draft the app could not be given (memory ran short when another tab's text, or a restored
   // version, was handed over): the app keeps showing "open in another tab" instead of editing
@@ -34,12 +23,12 @@ import './draft-store.js';  // SipprepDraftStore
   var undelivered = null;  // { text }
 
   function reload(text, goOn) {
-    if (cstrings([text], function (p) { Module._sipprep_draft_reloaded(p, goOn ? 1 : 0); })) {
+    if (app.draft_reloaded(text, goOn)) {
       undelivered = null;
       return true;
     }
     undelivered = { text: text };
-    Module._sipprep_editing_elsewhere(1);
+    app.editing_elsewhere(true);
     return false;
   }
 
@@ -73,25 +62,25 @@ import './draft-store.js';  // SipprepDraftStore
         if (undelivered) return undelivered.text;
         // Before the app runs (or when it could not start) the draft is what was read.
         if (!hooks || !hooks.started()) return beforeApp;
-        return Module.UTF8ToString(Module._sipprep_draft_json());
+        return app.draft_to_save();
       },
       runPendingFrame: function () { if (hooks) hooks.runPendingFrame(); },
-      saved: function () { Module._sipprep_draft_saved(); },
-      failed: function (reason) { return cstrings([reason], Module._sipprep_storage_failed); },
+      saved: app.draft_saved,
+      failed: app.storage_failed,
       elsewhere: function (yes) {
         if (yes) undelivered = null;  // another tab edits: what it leaves comes with the next reload
         else if (undelivered) return;  // this tab's draft has not reached the app
-        Module._sipprep_editing_elsewhere(yes ? 1 : 0);
+        app.editing_elsewhere(yes);
       },
       reloaded: reload,
-      locked: function (savedAt) { return cstrings([savedAt], Module._sipprep_draft_locked); },
-      lockChanged: function (on, error) { return cstrings([error || ''], function (e) { Module._sipprep_draft_lock_changed(on ? 1 : 0, e); }); },
+      locked: app.draft_locked,
+      lockChanged: function (on, error) { return app.draft_lock_changed(on, error || ''); },
       unlocked: function (error, text) {
-        if (cstrings([error, text], Module._sipprep_draft_unlocked)) return true;
+        if (app.draft_unlocked(error, text)) return true;
         // The opened draft did not fit: the person hears why and can try again.
-        return cstrings(['age.memory', ''], Module._sipprep_draft_unlocked);
+        return app.draft_unlocked('age.memory', '');
       },
-      autoErase: function (days, erased) { Module._sipprep_auto_erase_status(days, erased ? 1 : 0); }
+      autoErase: app.auto_erase_status
     }
   });
 
@@ -119,13 +108,13 @@ import './draft-store.js';  // SipprepDraftStore
     keepUnreadable: store.keepUnreadable,
     keepVersion: store.keepVersion,
     listVersions: function () {
-      store.listVersions().then(function (all) { cstrings([JSON.stringify(all)], Module._sipprep_versions_listed); });
+      store.listVersions().then(function (all) { app.versions_listed(JSON.stringify(all)); });
     },
     restoreVersion: store.restoreVersion,
     takeOver: function () {
       if (!undelivered) return store.takeOver();
       // "Fortsätt här" while this tab holds a draft the app has not got: it is handed over again.
-      if (reload(undelivered.text, true)) Module._sipprep_editing_elsewhere(0);
+      if (reload(undelivered.text, true)) app.editing_elsewhere(false);
       return undefined;
     },
     lock: store.lock, unlock: store.unlock, removeLock: store.removeLock, setAutoErase: store.setAutoErase,

@@ -7,7 +7,7 @@
 
   function failed(code) {
     window.__languageFetches.push({ code: code, ok: false });  // tests read it
-    window.SipprepShell.withCString(code, function (c) { Module._sipprep_language_failed(c); });
+    window.SipprepApp.language_failed(code);
   }
 
   function load(code) {
@@ -15,16 +15,8 @@
       if (!response.ok) throw new Error('HTTP ' + response.status);
       return response.arrayBuffer();
     }).then(function (buffer) {
-      var bytes = new Uint8Array(buffer);
-      var ptr = Module._malloc(bytes.length || 1);
-      if (!ptr) return failed(code);
-      Module.HEAPU8.set(bytes, ptr);
-      try {
-        window.__languageFetches.push({ code: code, ok: true });
-        window.SipprepShell.withCString(code, function (c) { Module._sipprep_language_loaded(c, ptr, bytes.length); });
-      } finally {
-        Module._free(ptr);
-      }
+      window.__languageFetches.push({ code: code, ok: true });
+      if (!window.SipprepApp.language_loaded(code, new Uint8Array(buffer))) failed(code);
     }).catch(function () { failed(code); });
   }
 

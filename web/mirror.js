@@ -13,11 +13,10 @@
   var keyboardUsed = false;
   var composing = false;
 
-  function M() { return window.Module; }
-  function cstr(str, fn) { return window.SipprepShell.withCString(str, fn); }
+  function app() { return window.SipprepApp; }  // web/bridge.js
 
-  function focusTo(key) { cstr(key, function (k) { M()._sipprep_a11y_focus(k, keyboardUsed ? 1 : 0); }); }
-  function blurFrom(key) { cstr(key, function (k) { M()._sipprep_a11y_blur(k); }); }
+  function focusTo(key) { app().dom_focus(key, keyboardUsed); }
+  function blurFrom(key) { app().dom_blur(key); }
   // The radio of `control`'s group that the app has checked, checked here too.
   function appsChoice(control) {
     if (!control.name) return;
@@ -25,7 +24,7 @@
       if (c.appChecked && !c.checked) c.checked = true;
     });
   }
-  function activate(key) { cstr(key, function (k) { M()._sipprep_a11y_activate(k); }); }
+  function activate(key) { app().dom_activate(key); }
   // The field the person types in is the truth until the app has caught up. `sent` lists the
   // values this field sent that the app has not shown yet, oldest first.
   // The same text and selection twice in a row (the 'input' event, then the 'selectionchange'
@@ -38,12 +37,7 @@
     if (!entry.sent) entry.sent = [];
     if (entry.sent[entry.sent.length - 1] !== c.value) entry.sent.push(c.value);
     if (entry.sent.length > 64) entry.sent.shift();
-    cstr(entry.key, function (k) {
-      cstr(c.value, function (v) {
-        M()._sipprep_a11y_text(k, v, c.selectionStart || 0, c.selectionEnd || 0,
-          c.selectionDirection === 'backward' ? 1 : 0);
-      });
-    });
+    app().dom_text(entry.key, c.value, c.selectionStart || 0, c.selectionEnd || 0, c.selectionDirection === 'backward');
   }
 
   var TEXT_ROLES = { textbox: 1, textarea: 1 };

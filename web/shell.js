@@ -1,7 +1,8 @@
 // The page around the canvas: checks what the browser can do, loads the app, carries pointer
-// input, downloads and frame requests between the browser and the C++ side. Keyboard and text
-// go through the DOM mirror (mirror.js).
+// input, downloads and frame requests between the browser and the C++ side (through
+// window.SipprepApp, web/bridge.js). Keyboard and text go through the DOM mirror (mirror.js).
 // What the page runs, in this order (the build's page.js keeps it): each module before the ones after it.
+import './bridge.js';  // SipprepApp, generated from src/platform/seam.def: before any script calls the app
 import './mirror.js';
 import './draft.js';
 import './speech.js';
@@ -13,6 +14,7 @@ import './languages.js';
   var firstWords = document.getElementById('first-words');  // the start screen's top, as text, until the first frame
   var fatalBox = document.getElementById('fatal');
   var canvas = document.getElementById('canvas');
+  var app = window.SipprepApp;  // web/bridge.js (generated from src/platform/seam.def)
 
   // Shown in both languages: the app's language setting is not known yet.
   // The browsers the app supports, ["Safari N", …]: versions.json, put here by the build.
@@ -130,7 +132,7 @@ import './languages.js';
     if (canvas.width !== pw || canvas.height !== ph) { canvas.width = pw; canvas.height = ph; }
     var t0 = performance.now();
     if (!window.__appReady) performance.mark('sipprep:frame-start');
-    var more = Module._sipprep_frame(w, h, dpr);
+    var more = app.frame(w, h, dpr);
     if (more === 2) {  // the first frame, laid out: drawn in the next task
       performance.measure('sipprep:first-frame-layout', 'sipprep:frame-start');
       framePending = true;
@@ -187,28 +189,7 @@ import './languages.js';
   function watchPixelRatio() {
     // Browser zoom and moving to another screen change devicePixelRatio.
     var query = window.matchMedia('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
-    query.addEventListener('change', function () { Module._sipprep_wake(); watchPixelRatio(); }, { once: true });
-  }
-
-  // ---------------------------------------------------------------- strings to C++
-  // Copies `str` into the module for the call of `fn`. Returns whether `fn` ran: when the module
-  // has no memory for it (malloc gives 0), nothing is written, and the app is told that memory
-  // ran short instead (a call that needs none) and shows it.
-  function withCString(str, fn) {
-    var size = Module.lengthBytesUTF8(str) + 1;
-    var ptr = Module._malloc(size);
-    if (!ptr) {
-      memoryShort();
-      return false;
-    }
-    Module.stringToUTF8(str, ptr, size);
-    try { fn(ptr); } finally { Module._free(ptr); }
-    return true;
-  }
-
-  function memoryShort() {
-    window.__memoryShort = (window.__memoryShort || 0) + 1;  // tests read it
-    if (started) Module._sipprep_memory_short();
+    query.addEventListener('change', function () { app.wake(); watchPixelRatio(); }, { once: true });
   }
 
   // ---------------------------------------------------------------- pointer
@@ -219,7 +200,7 @@ import './languages.js';
   function installInput() {
     function pointerPos(e) {
       var r = canvas.getBoundingClientRect();
-      Module._sipprep_mouse_pos(e.clientX - r.left, e.clientY - r.top);
+      app.mouse_pos(e.clientX - r.left, e.clientY - r.top);
     }
     var BUTTONS = [0, 2, 1];  // DOM left, middle, right -> ImGui left, right, middle
     // Touch: a drag scrolls (the canvas has no scrolling of its own), a tap clicks.
@@ -230,7 +211,7 @@ import './languages.js';
       if (touch && e.pointerId === touch.id) {
         if (!touch.scrolling && Math.abs(e.clientY - touch.y) + Math.abs(e.clientX - touch.x) > TAP_SLOP) touch.scrolling = true;
         if (touch.scrolling) {
-          Module._sipprep_wheel(0, (e.clientY - touch.lastY) / PX_PER_WHEEL_STEP);
+          app.wheel(0, (e.clientY - touch.lastY) / PX_PER_WHEEL_STEP);
           touch.lastY = e.clientY;
         }
         return;
@@ -246,7 +227,7 @@ import './languages.js';
         return;
       }
       pointerPos(e);
-      if (e.button >= 0 && e.button < 3) Module._sipprep_mouse_button(BUTTONS[e.button], 1, modifiers(e));
+      if (e.button >= 0 && e.button < 3) app.mouse_button(BUTTONS[e.button], 1, modifiers(e));
     });
     canvas.addEventListener('pointerup', function (e) {
       if (touch && e.pointerId === touch.id) {
@@ -254,29 +235,29 @@ import './languages.js';
         touch = null;
         if (tapped) {
           pointerPos(e);
-          Module._sipprep_mouse_button(0, 1, 0);
-          Module._sipprep_mouse_button(0, 0, 0);
+          app.mouse_button(0, 1, 0);
+          app.mouse_button(0, 0, 0);
         }
         return;
       }
       pointerPos(e);
-      if (e.button >= 0 && e.button < 3) Module._sipprep_mouse_button(BUTTONS[e.button], 0, modifiers(e));
+      if (e.button >= 0 && e.button < 3) app.mouse_button(BUTTONS[e.button], 0, modifiers(e));
     });
     canvas.addEventListener('pointercancel', function (e) { if (touch && e.pointerId === touch.id) touch = null; });
     canvas.addEventListener('pointerleave', function (e) {
-      if (e.pointerType === 'mouse' && !e.buttons) Module._sipprep_mouse_pos(-3.4e38, -3.4e38);
+      if (e.pointerType === 'mouse' && !e.buttons) app.mouse_pos(-3.4e38, -3.4e38);
     });
     canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
     canvas.addEventListener('wheel', function (e) {
       if (e.ctrlKey) return;  // pinch and Ctrl+wheel zoom the page
       var unit = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 3 : 1 / 100;
-      Module._sipprep_wheel(-e.deltaX * unit, -e.deltaY * unit);
+      app.wheel(-e.deltaX * unit, -e.deltaY * unit);
       e.preventDefault();
     }, { passive: false });
 
-    window.addEventListener('resize', function () { Module._sipprep_wake(); });
-    window.addEventListener('blur', function () { Module._sipprep_blur(); });
-    if (window.ResizeObserver) new ResizeObserver(function () { Module._sipprep_wake(); }).observe(canvas);
+    window.addEventListener('resize', function () { app.wake(); });
+    window.addEventListener('blur', function () { app.blur(); });
+    if (window.ResizeObserver) new ResizeObserver(function () { app.wake(); }).observe(canvas);
     watchPixelRatio();
   }
 
@@ -300,7 +281,6 @@ import './languages.js';
     // Typing applied over more than one frame is all in before the draft is written (a tab
     // closed right after the last keystroke gets no more animation frames).
     runPendingFrame: function () { for (var i = 0; i < 4 && framePending && started; i++) runFrame(); },
-    withCString: withCString,
     started: function () { return started; }
   });
 
@@ -311,39 +291,23 @@ import './languages.js';
   // draft changes.
   function openFile(file, dropped) {
     if (!file) return;
-    if (file.size > Module._sipprep_max_file_bytes()) {
+    if (file.size > app.max_file_bytes()) {
       refuseFile(file.name, 'open.too_large');
       return;
     }
+    var origin = dropped ? 1 : 0;  // ui/host.hpp: FileOrigin
     file.arrayBuffer().then(function (buffer) {
-      var bytes = new Uint8Array(buffer);
-      var ptr = Module._malloc(bytes.length || 1);
-      if (!ptr) {
-        refuseFile(file.name, 'open.memory');
-        return;
-      }
-      Module.HEAPU8.set(bytes, ptr);
-      try {
-        withCString(file.name, function (n) { Module._sipprep_open_file(n, ptr, bytes.length, dropped ? 1 : 0); });
-      } finally {
-        Module._free(ptr);
-      }
+      if (!app.file_opened(file.name, new Uint8Array(buffer), origin)) refuseFile(file.name, 'open.memory');
     }, function (e) {
       if (e && e.name === 'RangeError') {  // the browser had no memory to read it into
         refuseFile(file.name, 'open.memory');
         return;
       }
-      withCString(file.name, function (n) {
-        withCString('', function (d) { Module._sipprep_open_file(n, d, 0, dropped ? 1 : 0); });
-      });
+      app.file_opened(file.name, new Uint8Array(0), origin);
     });
   }
 
-  function refuseFile(name, reason) {
-    withCString(name, function (n) {
-      withCString(reason, function (r) { Module._sipprep_file_refused(n, r); });
-    });
-  }
+  function refuseFile(name, reason) { app.file_refused(name, reason); }
 
   var picker = null;
   function pickFile() {
@@ -439,7 +403,7 @@ import './languages.js';
 
   function tellUpdate() {
     updateWaiting = true;
-    if (started) Module._sipprep_update_available();
+    if (started) app.update_available();
   }
 
   function reloadForUpdate() {
@@ -457,21 +421,16 @@ import './languages.js';
     installInput();
     installDrop();
     fontBytes.then(function (buffer) {
-      var bytes = new Uint8Array(buffer);
-      var ptr = Module._malloc(bytes.length);
-      if (!ptr) throw new RangeError('no memory for the font');
-      Module.HEAPU8.set(bytes, ptr);
-      Module._sipprep_set_font(ptr, bytes.length);
-      Module._free(ptr);
+      if (!app.set_font(new Uint8Array(buffer))) throw new RangeError('no memory for the font');
     }).then(nextTask).then(function () {
-      Module._sipprep_build_fonts(window.devicePixelRatio || 1);
+      app.build_fonts(window.devicePixelRatio || 1);
     }).then(nextTask).then(function () {
       return keptAtStart;
     }).then(function (kept) {
       started = true;
       window.SipprepDraft.started();
       tellKept(kept);
-      if (updateWaiting) Module._sipprep_update_available();
+      if (updateWaiting) app.update_available();
       runFrame();  // the first frame at once, not one display frame later: everything it needs is here
     }, function (e) {
       console.error('the app font did not load: ' + e.message);  // from where the app came: the connection
@@ -485,7 +444,7 @@ import './languages.js';
   // ours. The browser is asked once, when the person saves a file — they want to keep what they
   // wrote, and the settings say what the promise means.
   var storageKept = null, keepAsked = false;
-  function tellKept(kept) { storageKept = !!kept; Module._sipprep_storage_kept(kept ? 1 : 0); }
+  function tellKept(kept) { storageKept = !!kept; app.storage_kept(storageKept); }
   // Asked while the app loads and told before its first frame: an answer after that frame would
   // change the picture (a line in the settings) and draw the start screen twice.
   var keptAtStart = (function () {
@@ -502,14 +461,14 @@ import './languages.js';
 
   window.SipprepShell = {
     start: start, fatal: fatal, requestFrame: requestFrame, frameDrawn: frameDrawn,
-    download: download, setCursor: setCursor, withCString: withCString,
+    download: download, setCursor: setCursor,
     flushDraft: window.SipprepDraft.flush, reloadForUpdate: reloadForUpdate,
     pickFile: pickFile, openFile: openFile, printHtml: printHtml, copyText: copyText
   };
 
   // A small accessor for tests and for people who want to see their data: the core's state.
   window.sipprep = {
-    state: function () { return JSON.parse(Module.UTF8ToString(Module._sipprep_state_json())); },
+    state: function () { return JSON.parse(app.state_json()); },
     storage: window.SipprepDraft.status,
     storedDraft: window.SipprepDraft.stored
   };

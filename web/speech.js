@@ -27,24 +27,23 @@
     return v.device ? DEVICE : v.network ? NETWORK : NONE;
   }
 
+  var app = window.SipprepApp;  // web/bridge.js
+
   // Which voice each language of the app has (the app asks for the tags: core/i18n.hpp).
   function report() {
-    if (!window.Module || !Module._sipprep_speech_available) return;
-    Module.UTF8ToString(Module._sipprep_speech_langs()).split(' ').forEach(function (lang) {
-      window.SipprepShell.withCString(lang, function (l) { Module._sipprep_speech_available(l, kind(lang)); });
-    });
+    app.speech_langs().split(' ').forEach(function (lang) { app.speech_available(lang, kind(lang)); });
   }
 
   function ended(utterance) {
     if (current !== utterance) return;
     current = null;
-    Module._sipprep_speech_ended();
+    app.speech_ended();
   }
 
   function speak(text, lang, rate, networkOk) {
     var v = voicesFor(lang);
     var voice = v.device || (networkOk ? v.network : null);
-    if (!voice || !window.SpeechSynthesisUtterance) return Module._sipprep_speech_ended();
+    if (!voice || !window.SpeechSynthesisUtterance) return app.speech_ended();
     synth.cancel();
     var u = new SpeechSynthesisUtterance(text);
     u.voice = voice;
@@ -60,7 +59,7 @@
     var u = current;
     current = null;
     if (synth) synth.cancel();
-    if (u) Module._sipprep_speech_ended();
+    if (u) app.speech_ended();
   }
 
   function start() {

@@ -84,10 +84,9 @@ async function mirrorPage() {
   // The app's side of the text calls: what the mirror sent, in order.
   await page.evaluate(() => {
     window.__sent = [];
-    window.SipprepShell = { withCString: (s, fn) => fn(s) };
-    window.Module = {
-      _sipprep_a11y_focus() {}, _sipprep_a11y_blur() {}, _sipprep_a11y_activate() {},
-      _sipprep_a11y_text(k, v) { window.__sent.push(v); },
+    window.SipprepApp = {
+      dom_focus() {}, dom_blur() {}, dom_activate() {},
+      dom_text(k, v) { window.__sent.push(v); },
     };
   });
   await page.addScriptTag({ content: await readFile(join(ROOT, 'web/mirror.js'), 'utf8') });

@@ -203,7 +203,7 @@ test('a file above the limit, dropped or chosen, is refused before it is copied,
   await shows(page, 'ännu-större.json kunde inte öppnas:');
 
   assert.ok(await page.evaluate(() => window.__largest) < 1024 * 1024, 'the file was copied into the module');
-  assert.equal(await page.evaluate(() => Module._sipprep_max_file_bytes()), 6 * 1024 * 1024);
+  assert.equal(await page.evaluate(() => window.SipprepApp.max_file_bytes()), 6 * 1024 * 1024);
   assert.equal(await nameField(page).inputValue(), 'Kerstin Lund');
   assert.equal(await ownerName(page), 'Kerstin Lund');
   assert.equal((await state(page)).screen, 'steps');

@@ -21,8 +21,9 @@ export function pageEntry(html, file = 'web/index.html') {
 
 // Bundles the module graph from web/<entry> into one script; the modules' files, in the order
 // they run, are `modules`. SIPPREP_BROWSERS in a module becomes versions.json's browsers,
-// ["Safari N", …].
-export async function bundlePage(web, entry, versions) {
+// ["Safari N", …]. ./bridge.js is generated (tools/seam.py, from src/platform/seam.def): it is
+// taken from `generated`, CMake's folder for it.
+export async function bundlePage(web, entry, versions, generated) {
   const browsers = JSON.stringify(Object.entries(versions.browsers).map(([name, min]) => `${name} ${min}`));
   let replaced = 0;
   const bundle = await rollup({
@@ -33,6 +34,9 @@ export async function bundlePage(web, entry, versions) {
       throw new Error(`bundling the page's modules: ${w.message}`);
     },
     plugins: [{
+      name: 'sipprep-seam',
+      resolveId(source) { return source === './bridge.js' ? join(generated, 'bridge.js') : null; },
+    }, {
       name: 'sipprep-versions',
       transform(code) {
         return code.replace(/\bSIPPREP_BROWSERS\b/g, () => { replaced++; return browsers; });
