@@ -1,6 +1,6 @@
-// The browser platform's entry: Emscripten's html5 API gives the WebGL2 context; web/shell.js
-// feeds pointer input and asks for frames only when something happened (an idle page draws
-// nothing). The page's events reach the app through the exports generated from
+// The browser platform's entry: Emscripten's html5 API gives the WebGL2 context; web/pointer.js
+// feeds pointer input, web/frames.js asks for frames only when something happened (an idle page
+// draws nothing). The page's events reach the app through the exports generated from
 // src/platform/seam.def (seam_web.cpp), its requests the page through WebHost; this file knows
 // the app only as ui::HostEvents. No app logic lives here.
 #include <emscripten.h>
@@ -101,7 +101,7 @@ extern "C" {
 
 // One frame at the given canvas size (CSS pixels) and devicePixelRatio. Returns 1 when more
 // frames are wanted (ImGui settling after input, queued input), 0 when the app can sleep, 2 when
-// the first frame was laid out but not drawn: web/shell.js calls again in a task of its own, so
+// the first frame was laid out but not drawn: web/frames.js calls again in a task of its own, so
 // that the two halves of the first frame are two shorter tasks (issue 30: no long task at start).
 int sipprep_frame(float css_width, float css_height, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
@@ -146,7 +146,7 @@ int sipprep_frame(float css_width, float css_height, float pixel_ratio) {
     return (more_input || frame_wanted || style_changed) ? 1 : 0;
 }
 
-// Pointer input from web/shell.js. Each wakes the app for a few frames (ImGui needs two or three
+// Pointer input from web/pointer.js. Each wakes the app for a few frames (ImGui needs two or three
 // to settle hover and activation after a change).
 void sipprep_mouse_pos(float x, float y) {
     sipprep::web::input_mouse_pos(x, y);
@@ -170,7 +170,7 @@ void sipprep_wake() { wake(); }
 // the first frame, so that start-up has no long task (the first frame builds it otherwise).
 void sipprep_build_fonts(float pixel_ratio) { ensure_fonts(pixel_ratio); }
 
-// The app font (web/shell.js fetches app-font.ttf while the WebAssembly loads).
+// The app font (web/load.js fetches app-font.ttf while the WebAssembly loads).
 void sipprep_set_font(const char* data, int length) {
     s.font_ttf.assign(data, data + length);
     s.fonts_ratio = 0;  // rebuild the atlas with it
@@ -184,7 +184,7 @@ void sipprep_set_rtl_font(const char* data, int length) {
     wake();
 }
 
-// web/shell.js: the largest file it copies (core/bundle.hpp), so that the number lives in one place.
+// web/files.js: the largest file it copies (core/bundle.hpp), so that the number lives in one place.
 int sipprep_max_file_bytes() { return static_cast<int>(sipprep::kMaxFileBytes); }
 // web/speech.js: the language tags it reports voices for (space-separated).
 const char* sipprep_speech_langs() {
@@ -203,7 +203,7 @@ const char* sipprep_speech_langs() {
 
 int main() {
     // Only the WebGL2 context comes from here: the DOM mirror owns the keyboard and text,
-    // shell.js sends pointer input and sizes the canvas. (An SDL2 window used to make the
+    // pointer.js sends pointer input and sizes the canvas. (An SDL2 window used to make the
     // context; its keyboard, mouse and touch handlers had to be silenced, and it cost a tenth
     // of the download.)
     EmscriptenWebGLContextAttributes attributes;
