@@ -60,8 +60,12 @@ def read(path):
             fail(where, "a fact is for the app")
         if any(e["name"] == name for e in entries):
             fail(where, name + " twice")
+        page = page.strip() if page else None
+        module = re.match(r"^([a-z-]+)\.js ([A-Za-z.]+)$", page or "")
+        if kind == "ask" and not module:
+            fail(where, "an ask's page side is '<module>.js <function>'")
         entries.append(dict(kind=kind, role=role, name=name, args=args, returns=returns, flags=flags,
-                            page=page.strip() if page else None, doc=doc))
+                            page=page, module=module.groups() if module else None, doc=doc))
         doc = []
     return entries
 
@@ -271,19 +275,20 @@ def library_js(entries):
                     values.append(a + " !== 0")
                 else:
                     values.append(a)
-            out.append("  sipprep_js_%s: function (%s) { %s(%s); }," % (e["name"], ", ".join(params), e["page"], ", ".join(values)))
+            out.append("  sipprep_js_%s: function (%s) { SipprepAsks.%s(%s); }," % (e["name"], ", ".join(params), e["name"], ", ".join(values)))
         elif e["kind"] == "fact":
             t, fn = e["args"][0][0], "sipprep_js_fact_" + e["name"]
+            value = "SipprepAsks.%s()" % e["name"] if e["module"] else e["page"]
             if t == "str":
                 out.append("  %s__deps: ['malloc']," % fn)
                 out.append("  %s: function () {\n    var s = %s;\n    if (!s) return 0;\n"
                            "    var n = lengthBytesUTF8(s) + 1, p = _malloc(n);\n"
-                           "    if (!p) { window.SipprepShell.fatal('no-memory'); return 0; }\n"
-                           "    stringToUTF8(s, p, n);\n    return p;\n  }," % (fn, e["page"]))
+                           "    if (!p) { SipprepAsks.fatal('no-memory'); return 0; }\n"
+                           "    stringToUTF8(s, p, n);\n    return p;\n  }," % (fn, value))
             elif t == "bool":
-                out.append("  %s: function () { return (%s) ? 1 : 0; }," % (fn, e["page"]))
+                out.append("  %s: function () { return (%s) ? 1 : 0; }," % (fn, value))
             else:
-                out.append("  %s: function () { return +(%s); }," % (fn, e["page"]))
+                out.append("  %s: function () { return +(%s); }," % (fn, value))
     out.append("});\n")
     return "\n".join(out)
 
@@ -344,6 +349,21 @@ def bridge_js(entries):
     return "\n".join(out)
 
 
+def asks_js(entries):
+    paged = [e for e in entries if e["module"]]
+    modules = sorted({e["module"][0] for e in paged})
+    local = lambda m: m.replace("-", "_")
+    out = ["// " + HEADER,
+           "// The page's side of each request of the app, by its name in the table. The Emscripten",
+           "// library (seam_library.js) calls them through window.SipprepAsks: sipprep.js is outside the",
+           "// page's modules. Tests may call or wrap one there."]
+    out += ["import * as %s from './%s.js';" % (local(m), m) for m in modules]
+    out.append("window.SipprepAsks = {")
+    out += ["  %s: %s.%s," % (e["name"], local(e["module"][0]), e["module"][1]) for e in paged]
+    out += ["};", ""]
+    return "\n".join(out)
+
+
 def fake_hpp(entries):
     asks = [e for e in entries if e["kind"] == "ask" and e["role"] != "Web"]
     out = ["// " + HEADER,
@@ -388,7 +408,7 @@ def main():
     entries = read(sys.argv[1])
     os.makedirs(sys.argv[2], exist_ok=True)
     files = {"seam_roles.hpp": roles_hpp, "seam_web.hpp": web_hpp, "seam_web.cpp": web_cpp,
-             "seam_library.js": library_js, "bridge.js": bridge_js, "fake_host.hpp": fake_hpp,
+             "seam_library.js": library_js, "asks.js": asks_js, "bridge.js": bridge_js, "fake_host.hpp": fake_hpp,
              "exports.txt": exports}
     for name, make in files.items():
         path = os.path.join(sys.argv[2], name)

@@ -1,19 +1,26 @@
 // Loading the app: the font and the WebAssembly come beside each other (index.html started both
 // downloads already: window.SipprepEarly), the module compiles while sipprep.js downloads and
-// runs, and main() starts once the stored draft has been read too.
+// runs, main() starts once the stored draft has been read too, and then (start) the first frame.
+import { app } from './bridge.js';
+import { draft } from './draft.js';
 import { fatal, lacksMemory } from './fatal.js';
+import { installDrop } from './files.js';
+import { begin, nextTask, runFrame } from './frames.js';
+import { installInput } from './pointer.js';
+import { start as startSpeech } from './speech.js';
+import { keptAtStart, tellKept } from './storage.js';
+import { registerServiceWorker, tellWaitingUpdate } from './update.js';
 
 var early = window.SipprepEarly || {};
 
 // The font loads beside the WebAssembly; the first frame waits for it (briefly), so the page
 // never flashes in a fallback font.
-export var fontBytes = (early.font || fetch('app-font.ttf')).then(function (r) {
+var fontBytes = (early.font || fetch('app-font.ttf')).then(function (r) {
   if (!r.ok) throw new Error('HTTP ' + r.status);
   return r.arrayBuffer();
 });
 
-// `draftReady`: the stored draft, read (IndexedDB) while the wasm compiles; main() needs it.
-export function loadApp(draftReady) {
+export function loadApp() {
   // The WebAssembly compiles while sipprep.js downloads and runs (streaming where the server
   // says application/wasm), instead of after it.
   performance.mark('sipprep:shell');
@@ -25,7 +32,8 @@ export function loadApp(draftReady) {
 
   window.Module = {
     instantiateWasm: function (imports, receive) {
-      Promise.all([wasmModule, draftReady]).then(function (both) {
+      // The stored draft is read (IndexedDB) while the wasm compiles; main() needs it.
+      Promise.all([wasmModule, draft.ready]).then(function (both) {
         var module = both[0];
         performance.mark('sipprep:wasm-compiled');
         return WebAssembly.instantiate(module, imports).then(function (instance) {
@@ -49,4 +57,36 @@ export function loadApp(draftReady) {
   script.src = 'sipprep.js';
   script.onerror = function () { fatal('load-failed'); };
   document.body.appendChild(script);
+}
+
+// main() made the app: the font, its atlas and the storage answer, each in a task of its own,
+// then the first frame.
+export function start() {
+  if (window.__appFailed) return;  // main() could not be given the stored draft: nothing runs
+  performance.mark('sipprep:runtime-ready');
+  installInput();
+  installDrop();
+  fontBytes.then(function (buffer) {
+    if (!app.set_font(new Uint8Array(buffer))) throw new RangeError('no memory for the font');
+  }).then(nextTask).then(function () {
+    app.build_fonts(window.devicePixelRatio || 1);
+  }).then(nextTask).then(function () {
+    return keptAtStart;
+  }).then(function (kept) {
+    begin(afterFirstFrame);
+    draft.started();
+    tellKept(kept);
+    tellWaitingUpdate();
+    runFrame();  // the first frame at once, not one display frame later: everything it needs is here
+  }, function (e) {
+    console.error('the app font did not load: ' + e.message);  // from where the app came: the connection
+    fatal(e instanceof RangeError ? 'no-memory' : 'load-failed');
+  });
+}
+
+// What can wait until the person sees the app: the voices (listing them can take a while), and
+// the service worker, which fetches every file once more for use without network.
+function afterFirstFrame() {
+  startSpeech();
+  registerServiceWorker();
 }

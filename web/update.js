@@ -1,5 +1,6 @@
 // Offline use and new versions.
 import { app } from './bridge.js';
+import { draft } from './draft.js';
 import { isStarted } from './frames.js';
 
 // sw.js keeps the app's files for use without network. A new version waits until the person
@@ -34,7 +35,7 @@ export function tellWaitingUpdate() {
 }
 
 export function reloadForUpdate() {
-  window.SipprepDraft.flush().then(function () {
+  draft.flush().then(function () {
     var waiting = registration && registration.waiting;
     if (!waiting) { location.reload(); return; }
     navigator.serviceWorker.addEventListener('controllerchange', function () { location.reload(); });

@@ -86,7 +86,7 @@ test("larger text in the browser's settings is where the app starts; the draft's
   await smaller.focus();
   await page.keyboard.press('Space');
   await page.waitForFunction(() => window.sipprep.state().text_scale === 1);
-  await page.evaluate(() => window.SipprepShell.flushDraft());
+  await page.evaluate(() => window.sipprep.flushDraft());
   await page.reload();
   await ready();
   assert.equal((await state(page)).text_scale, 1, 'the stored draft says 100 %');

@@ -13,7 +13,7 @@ test('patches build, update, reorder and remove mirror nodes', async () => {
   const page = await context.newPage();
   await page.setContent('<a id="skip-link" href="#">x</a><div id="a11y-root"></div><div id="a11y-live"></div>');
   await page.addScriptTag({ content: await readFile(join(ROOT, 'web/mirror.js'), 'utf8') });
-  const sync = (patch) => page.evaluate((p) => window.SipprepMirror.sync(JSON.stringify(p), '', '', '', ''), patch);
+  const sync = (patch) => page.evaluate((p) => window.SipprepAsks.update_mirror(JSON.stringify(p), '', '', '', ''), patch);
   const html = () => page.evaluate(() => document.getElementById('a11y-root').innerHTML);
 
   await sync([
@@ -59,7 +59,7 @@ test('a run is a container without a role', async () => {
   const page = await context.newPage();
   await page.setContent('<a id="skip-link" href="#">x</a><div id="a11y-root"></div><div id="a11y-live"></div>');
   await page.addScriptTag({ content: await readFile(join(ROOT, 'web/mirror.js'), 'utf8') });
-  const sync = (patch) => page.evaluate((p) => window.SipprepMirror.sync(JSON.stringify(p), '', '', '', ''), patch);
+  const sync = (patch) => page.evaluate((p) => window.SipprepAsks.update_mirror(JSON.stringify(p), '', '', '', ''), patch);
   await sync([
     { k: 'root', r: 'group', ch: ['g-s'] },
     { k: 'g-s', r: 'group', n: 'Frågor', ch: ['g-run-0'] },
@@ -90,7 +90,7 @@ async function mirrorPage() {
     };
   });
   await page.addScriptTag({ content: await readFile(join(ROOT, 'web/mirror.js'), 'utf8') });
-  const sync = (patch) => page.evaluate((p) => window.SipprepMirror.sync(JSON.stringify(p), '', '', '', ''), patch);
+  const sync = (patch) => page.evaluate((p) => window.SipprepAsks.update_mirror(JSON.stringify(p), '', '', '', ''), patch);
   return { context, page, sync };
 }
 
@@ -116,7 +116,7 @@ test('a patch never moves the focused field or its ancestors', async () => {
     const active = document.activeElement;
     const observer = new MutationObserver(() => {});
     observer.observe(root, { childList: true, subtree: true });
-    window.SipprepMirror.sync(JSON.stringify(p), '', '', '', '');
+    window.SipprepAsks.update_mirror(JSON.stringify(p), '', '', '', '');
     const records = observer.takeRecords();
     observer.disconnect();
     const removed = new Set(), added = new Set();

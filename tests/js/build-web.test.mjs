@@ -15,7 +15,7 @@ import { readVersions } from '../../tools/build-web/versions.mjs';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WEB = join(ROOT, 'web');
 const indexSource = readFileSync(join(WEB, 'index.html'), 'utf8');
-// The bridge (./bridge.js) is generated from the seam's table, as CMake does.
+// The bridge and the asks (./bridge.js, ./asks.js) are generated from the seam's table, as CMake does.
 const SEAM = mkdtempSync(join(tmpdir(), 'sipprep-seam-'));
 execFileSync('python3', [join(ROOT, 'tools/seam.py'), join(ROOT, 'src/platform/seam.def'), SEAM]);
 
@@ -31,13 +31,23 @@ test('page.js holds every script of web/ but the workers, each after what it nee
   const workers = [...code.matchAll(/(?:new Worker|serviceWorker\.register)\('([a-z-]+\.js)'/g)].map((m) => m[1]);
   assert.deepEqual(workers.sort(), ['age-worker.js', 'sw.js']);
   const scripts = readdirSync(WEB).filter((f) => f.endsWith('.js') && !workers.includes(f));
-  assert.deepEqual([...modules].sort(), [...scripts, 'bridge.js'].sort());
+  assert.deepEqual([...modules].sort(), [...scripts, 'bridge.js', 'asks.js'].sort());
   assert.equal(modules.at(-1), 'shell.js', 'the entry runs last');
   // Read as they load: draft.js uses the store's parts and the passphrase.
   const at = (f) => modules.indexOf(f);
   for (const f of ['store.js', 'versions.js', 'draft-store.js', 'age.js']) assert.ok(at(f) < at('draft.js'), f);
   assert.equal(at('bridge.js'), 0, 'the bridge to the app before any script that calls it');
   assert.ok(!/^\s*(import|export)\b/m.test(code), 'page.js is a classic script');
+});
+
+// The page's modules reach each other by named imports; window.Sipprep* is only for what is outside
+// them (shell.js says which): index.html's SipprepEarly, and the generated SipprepApp and SipprepAsks.
+test('the page\'s modules share nothing through window globals', () => {
+  for (const f of readdirSync(WEB).filter((f) => f.endsWith('.js') && f !== 'sw.js' && f !== 'age-worker.js')) {
+    const code = readFileSync(join(WEB, f), 'utf8').replace(/\/\/.*$/gm, '');
+    const globals = [...code.matchAll(/\bwindow\.(Sipprep\w*)/g)].map((m) => m[1]).filter((g) => g !== 'SipprepEarly');
+    assert.deepEqual(globals, [], f);
+  }
 });
 
 test('the browsers in the "too old" message are versions.json\'s', async () => {

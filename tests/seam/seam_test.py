@@ -51,7 +51,8 @@ with tempfile.TemporaryDirectory() as out:
     for line, at, why in (("tell Files opened(str name) = window.x", 2, "a tell has no page side"),
                           ("ask Files open(blob data) = window.x", 2, "unknown type blob"),
                           ("fact PlatformEvents two(bool a, bool b) = 1", 2, "a fact tells one"),
-                          ("ask Files x() = a\nask Files x() = b", 3, "x twice"),
+                          ("ask Files x() = a.js a\nask Files x() = b.js b", 3, "x twice"),
+                          ("ask Files x() = window.x", 2, "page side is"),
                           ("tell Files x(str a", 2, "not an entry"),
                           ("tell Files x(bytes b) held", 2, "a held tell")):
         with open(bad, "w", encoding="utf-8") as f:
