@@ -9,8 +9,6 @@ BUILD=$ROOT/build/wasm
 export NODE_PATH=/usr/share/nodejs
 [ -f "$BUILD/CMakeCache.txt" ] || { echo "run ./build-wasm.sh first" >&2; exit 1; }
 cmake --build "$BUILD" --target sipprep_web_names -j"$(nproc)" >/dev/null
-# As build-wasm.sh does, with -g so the names survive.
-wasm-opt -Oz --converge -g --strip-dwarf --strip-producers --enable-bulk-memory --enable-sign-ext \
-  --enable-mutable-globals --enable-nontrapping-float-to-int \
-  "$BUILD/sipprep-names.wasm" -o "$BUILD/sipprep-names.opt.wasm"
+# As the build does, with the names kept.
+node "$ROOT/tools/build-web/wasm-opt.mjs" "$BUILD/sipprep-names.wasm" "$BUILD/sipprep-names.opt.wasm" --keep-names
 python3 "$ROOT/bench/wasm_parts.py" "$BUILD/sipprep-names.opt.wasm" "$@"

@@ -94,6 +94,12 @@ private:
     Summary s_;
 };
 
+std::vector<std::string> representative_texts(const Preparation& p, Lang lang) {
+    std::vector<std::string> out;
+    for (const Representative& r : p.representatives) out.push_back(representative_text(r, lang));
+    return out;
+}
+
 std::vector<std::string> question_texts(const Preparation& p) {
     std::vector<std::string> out;
     for (const Question& q : p.questions)
@@ -133,6 +139,9 @@ std::vector<std::string> entry_texts(const std::vector<Entry>& entries) {
 void own_changes(Changes& c, SectionId id, const Preparation& before, const Preparation& after, Lang lang,
                  const Date& today) {
     switch (id) {
+        case SectionId::Representatives:
+            c.items(representative_texts(before, lang), representative_texts(after, lang));
+            break;
         case SectionId::Needs: {
             std::vector<std::string> areas;
             for (const Preparation* p : {&before, &after})

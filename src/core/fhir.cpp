@@ -346,7 +346,7 @@ J fhir_questionnaire(Lang lang) {
     return J{{"resourceType", "Questionnaire"},
              {"id", "sip-preparation"},
              {"url", kQuestionnaireUrl},
-             {"version", "1"},
+             {"version", kQuestionnaireVersion},
              {"name", "SipPreparation"},
              {"title", tr(lang, "app.title")},
              {"status", "active"},
@@ -429,7 +429,7 @@ J to_fhir_bundle(const Preparation& original, const BundleMeta& meta, const Date
         if (grouped) add_group(items, sec->fhir_group, std::move(g));
     }
     J qr = {{"resourceType", "QuestionnaireResponse"},
-            {"questionnaire", std::string(kQuestionnaireUrl) + "|1"},
+            {"questionnaire", std::string(kQuestionnaireUrl) + "|" + kQuestionnaireVersion},
             {"status", "completed"},
             {"language", words.response_language},
             {"subject", reference(patient_url, patient_name)},

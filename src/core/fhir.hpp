@@ -17,6 +17,8 @@
 namespace sipprep {
 
 inline constexpr const char* kQuestionnaireUrl = "https://sipprep.example/fhir/Questionnaire/sip-preparation";
+// Version 2 is version 1 with one item added at the end: the child's view of the consents.
+inline constexpr const char* kQuestionnaireVersion = "2";
 // The suggested KVÅ code (Socialstyrelsen's classification of care measures) on the
 // QuestionnaireResponse. The system is ours: we name the classification, not an official URI.
 inline constexpr const char* kKvaExtensionUrl = "https://sipprep.example/fhir/StructureDefinition/suggested-kva-code";

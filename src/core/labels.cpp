@@ -9,6 +9,13 @@ std::string area_label(const AreaNeeds& n, Lang lang) {
     return n.area == LifeArea::Other && !n.other_label.empty() ? n.other_label : enum_label(lang, n.area);
 }
 
+std::string representative_text(const Representative& r, Lang lang) {
+    std::string line = r.name + " – " + enum_label(lang, r.kind);
+    if (!r.relation.empty()) line += " (" + r.relation + ")";
+    if (!r.phone.empty()) line += ", " + r.phone;
+    return line;
+}
+
 std::string invitee_label(const Invitee& a, Lang lang) {
     const std::string service_key = "service." + a.service;
     std::string s = a.kind == ActorKind::Other && !a.other_label.empty() ? a.other_label

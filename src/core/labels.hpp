@@ -26,6 +26,9 @@ std::string enum_label(Lang lang, E value) {
 // A life area's name: "Boende", or the person's own words for an "other" area.
 std::string area_label(const AreaNeeds& n, Lang lang);
 
+// "Maria Lind – Vårdnadshavare (mamma), 070-123 45 67": who speaks for the person, in one line.
+std::string representative_text(const Representative& r, Lang lang);
+
 // "Vårdcentralen, Vårdcentralen Ryd" or the free label of an "other" actor.
 std::string invitee_label(const Invitee& a, Lang lang);
 const Invitee* find_invitee(const Preparation& p, const std::string& id);

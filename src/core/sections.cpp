@@ -131,7 +131,7 @@ std::vector<Section> make_sections() {
                                                       "situation.strengths", "now.strengths"})})
             .in_fhir(3, "situation", "step.now"),
         Row(SectionId::CanHelp, "can_help", InSummary::WithContent)
-            .with_words({words<&P::can_help>({nullptr, nullptr, no, "can-help", "field.can_help"})})
+            .with_words({words<&P::can_help>({nullptr, nullptr, words_, "can-help", "field.can_help"})})
             .in_fhir(5),
         // Each life area asks area_words().
         Row(SectionId::Needs, "needs", InSummary::WithItems)
@@ -142,16 +142,17 @@ std::vector<Section> make_sections() {
             .in_fhir(6, "needs", "step.needs", true),
         Row(SectionId::FollowUp, "follow_up", InSummary::InFollowUp)
             .with_words(
-                {words<&P::follow_up, &F::how_it_went>(
-                     {"summary.fu.how_it_went", nullptr, no, "follow-up.how-it-went", "followup.how_it_went"}),
-                 words<&P::follow_up, &F::what_changed>(
-                     {"summary.fu.what_changed", nullptr, no, "follow-up.what-changed", "followup.what_changed"}),
-                 words<&P::follow_up, &F::efforts_done>(
-                     {"summary.fu.efforts_done", nullptr, no, "follow-up.efforts-done", "followup.efforts_done"}),
-                 words<&P::follow_up, &F::efforts_helped>(
-                     {"summary.fu.efforts_helped", nullptr, no, "follow-up.efforts-helped", "followup.efforts_helped"}),
-                 words<&P::follow_up, &F::other_needed>(
-                     {"summary.fu.other_needed", nullptr, no, "follow-up.other-needed", "followup.other_needed"})})
+                {words<&P::follow_up, &F::how_it_went>({"summary.fu.how_it_went", "summary.fu.how_it_went", words_,
+                                                        "follow-up.how-it-went", "followup.how_it_went"}),
+                 words<&P::follow_up, &F::what_changed>({"summary.fu.what_changed", "summary.fu.what_changed", words_,
+                                                         "follow-up.what-changed", "followup.what_changed"}),
+                 words<&P::follow_up, &F::efforts_done>({"summary.fu.efforts_done", "summary.fu.efforts_done", words_,
+                                                         "follow-up.efforts-done", "followup.efforts_done"}),
+                 words<&P::follow_up, &F::efforts_helped>({"summary.fu.efforts_helped", "summary.fu.efforts_helped",
+                                                           words_, "follow-up.efforts-helped",
+                                                           "followup.efforts_helped"}),
+                 words<&P::follow_up, &F::other_needed>({"summary.fu.other_needed", "summary.fu.other_needed", words_,
+                                                         "follow-up.other-needed", "followup.other_needed"})})
             .with_own([](const P& p) {
                 const auto& done = p.follow_up.agreed_efforts;
                 return std::any_of(done.begin(), done.end(), [](const EffortOutcome& o) {
@@ -170,9 +171,11 @@ std::vector<Section> make_sections() {
             .with_own([](const P& p) { return !p.participation.modes.empty(); })
             .in_fhir(9, "participation", "step.participation"),
         Row(SectionId::Consents, "consents", InSummary::Always)
-            .with_words({words<&P::child_consent_view>({"summary.child_consent_view", nullptr, no, nullptr, nullptr})})
+            .with_words({words<&P::child_consent_view>({"summary.child_consent_view", "summary.child_consent_view",
+                                                        words_, "consents.child-view", "consent.child_view"})})
             .with_own([](const P& p) { return !p.consents.empty(); })
-            .own_items_first(),
+            .own_items_first()
+            .in_fhir(12),  // the consents themselves are Consent resources
         // Topics that must not be raised: for the one who calls the meeting only, never exported.
         Row(SectionId::Convener, "convener", InSummary::WithContent)
             .with_words({words<&P::participation, &Participation::topics_to_avoid>(

@@ -73,7 +73,8 @@ struct Section {
     const char* fhir_group = nullptr;                   // its group's linkId in the QuestionnaireResponse
     const char* fhir_text_key = nullptr;                // the group's text in the Questionnaire
     bool fhir_repeats = false;                          // one group per item (a need, a question)
-    // Its place in the FHIR Questionnaire, whose version 1 is published with its order fixed; 0: not in it.
+    // Its place in the FHIR Questionnaire (published: items keep their order and new ones come last,
+    // with a new version); 0: not in it.
     int questionnaire_rank = 0;
 };
 

@@ -99,12 +99,7 @@ std::string without_end_punctuation(std::string text) {
 void own_items(Builder& b, SectionId id, const Preparation& p, Lang lang, const Date& today, SummaryReader reader) {
     switch (id) {
         case SectionId::Representatives:
-            for (const Representative& r : p.representatives) {
-                std::string line = r.name + " – " + enum_label(lang, r.kind);
-                if (!r.relation.empty()) line += " (" + r.relation + ")";
-                if (!r.phone.empty()) line += ", " + r.phone;
-                b.bullet(line);
-            }
+            for (const Representative& r : p.representatives) b.bullet(representative_text(r, lang));
             break;
         case SectionId::Contributors:
             for (const Contributor& c : p.contributors) {

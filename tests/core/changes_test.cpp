@@ -8,6 +8,7 @@
 #include "core/bundle.hpp"
 #include "core/changes.hpp"
 #include "core/follow_up.hpp"
+#include "core/sections.hpp"
 
 using namespace sipprep;
 
@@ -80,4 +81,37 @@ TEST(Changes, AFollowUpInWords) {
     const std::string md = render_markdown(compare_preparations(before, after, Lang::En, kToday));
     EXPECT_TRUE(says(md, "# What has changed?"));
     EXPECT_TRUE(says(md, "- New: Kan jag få träna med en fysioterapeut?")) << md;
+}
+
+// Every free-text question of the plan is compared, so no one's new words go unmentioned; the
+// topics not to raise stay on the convener's own page only.
+TEST(Changes, EveryFreeTextQuestionIsCompared) {
+    Preparation before = make_new_preparation();
+    before.kind = PreparationKind::FollowUp;  // the follow-up's questions show in a follow-up only
+    for (const Section& s : plan_sections()) {
+        for (const WordsPart<Preparation>& w : s.words) {
+            Preparation after = before;
+            const std::string words = "Nya ord i " + w.path();
+            const_cast<std::vector<Entry>&>(w.entries(after)).push_back(Entry{kPersonId, words});
+            const std::string text = render_text(compare_preparations(before, after, Lang::Sv, kToday));
+            if (s.id == SectionId::Convener)
+                EXPECT_FALSE(says(text, words)) << text;
+            else
+                EXPECT_TRUE(says(text, "Nytt: ") && says(text, words)) << w.path() << "\n" << text;
+        }
+    }
+}
+
+TEST(Changes, WhoSpeaksForThePerson) {
+    Preparation before = make_new_preparation();
+    before.representatives.push_back(
+        Representative{"r-1", "Maria Lind", RepresentativeKind::Guardian, "mamma", "", ""});
+    Preparation after = before;
+    after.representatives[0].phone = "070-123 45 67";
+    after.representatives.push_back(Representative{"r-2", "Olle Berg", RepresentativeKind::GodMan, "", "", ""});
+    const std::string text = render_text(compare_preparations(before, after, Lang::Sv, kToday));
+    EXPECT_TRUE(says(text, "Nytt: Maria Lind")) << text;
+    EXPECT_TRUE(says(text, "070-123 45 67")) << text;
+    EXPECT_TRUE(says(text, "Borttaget: Maria Lind")) << text;
+    EXPECT_TRUE(says(text, "Nytt: Olle Berg")) << text;
 }

@@ -10,6 +10,7 @@
 
 #include "core/bundle.hpp"
 #include "core/fhir.hpp"
+#include "core/sections.hpp"
 
 using namespace sipprep;
 namespace fs = std::filesystem;
@@ -149,4 +150,41 @@ TEST(Fhir, TopicsNotToRaiseStayOutOfTheExport) {
     p.participation.topics_to_avoid.entries.push_back(Entry{"person", "Min sons skulder"});
     const std::string dump = to_fhir_bundle(p, BundleMeta{}, Date{2026, 11, 23}, Lang::Sv).dump();
     EXPECT_EQ(dump.find("Min sons skulder"), std::string::npos);
+}
+
+// Everyone's words in every section reach the record, each under a linkId of the Questionnaire,
+// except the topics not to raise, which are for the convener only.
+TEST(Fhir, EveryFreeTextQuestionIsAnswered) {
+    std::set<std::string> known;
+    collect_link_ids(fhir_questionnaire(Lang::Sv)["item"], &known);
+    Preparation base = make_new_preparation();
+    base.kind = PreparationKind::FollowUp;
+    for (const Section& s : plan_sections()) {
+        for (const WordsPart<Preparation>& w : s.words) {
+            Preparation p = base;
+            const std::string words = "Egna ord i " + w.path();
+            const_cast<std::vector<Entry>&>(w.entries(p)).push_back(Entry{kPersonId, words});
+            const std::string qr =
+                resources(to_fhir_bundle(p, BundleMeta{}, kToday, Lang::Sv), "QuestionnaireResponse")[0].dump();
+            if (s.id == SectionId::Convener) {
+                EXPECT_EQ(qr.find(words), std::string::npos);
+                continue;
+            }
+            EXPECT_NE(qr.find(words), std::string::npos) << w.path();
+            ASSERT_TRUE(w.link_id) << w.path();
+            EXPECT_TRUE(known.count(w.link_id)) << w.link_id;
+        }
+    }
+}
+
+// The Questionnaire is published: version 1's items keep their places, and what version 2 added
+// comes last.
+TEST(Fhir, QuestionnaireVersionTwoAddsTheChildsViewLast) {
+    const J q = fhir_questionnaire(Lang::Sv);
+    EXPECT_EQ(q["version"], "2");
+    EXPECT_EQ(q["item"].back()["linkId"], "consents.child-view");
+    EXPECT_EQ(q["item"][0]["linkId"], "kind");
+    ImportResult r = example("barn-skolfranvaro.json");
+    const J qr = resources(to_fhir_bundle(r.preparation, r.meta, kToday, Lang::Sv), "QuestionnaireResponse")[0];
+    EXPECT_EQ(qr["questionnaire"], std::string(kQuestionnaireUrl) + "|2");
 }

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { subsetFont } from './fonts.mjs';
 import { minify } from './minify.mjs';
+import { wasmOpt } from './wasm-opt.mjs';
 import { buildIndex, bundlePage, minifyCss, pageEntry, readCatalogs } from './page.mjs';
 import { readVersions } from './versions.mjs';
 import { writeServerHeaders } from '../server-headers.mjs';
@@ -51,12 +52,10 @@ for (const [name, table] of [['app-font.ttf', 'ranges'], ['app-font-rtl.ttf', 'r
   copy(font, name);
 }
 
-// Emscripten's -Oz runs wasm-opt once; running it to a fixed point takes a little more off.
 const wasm = join(wasmBuild, 'sipprep.wasm'), optWasm = join(wasmBuild, 'sipprep.opt.wasm');
 if (mtime(wasm) > mtime(optWasm)) {
   step('wasm-opt -Oz --converge');
-  execFileSync('wasm-opt', ['-Oz', '--converge', '--strip-debug', '--strip-producers', '--enable-bulk-memory',
-    '--enable-sign-ext', '--enable-mutable-globals', '--enable-nontrapping-float-to-int', wasm, '-o', optWasm], { stdio: 'inherit' });
+  wasmOpt(wasm, optWasm);
 }
 
 step(`Assembling ${out}`);

@@ -1,0 +1,23 @@
+// wasm-opt the way the build runs it on the app's WebAssembly: -Oz to a fixed point (Emscripten's
+// -Oz runs it once; more rounds take a little more off) with the features the module uses.
+// The build strips all names; `keepNames` keeps the function names for bench/wasm-parts.sh.
+//   node tools/build-web/wasm-opt.mjs IN OUT [--keep-names]
+import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+
+const FEATURES = ['--enable-bulk-memory', '--enable-sign-ext', '--enable-mutable-globals', '--enable-nontrapping-float-to-int'];
+
+export function wasmOpt(input, output, { keepNames = false } = {}) {
+  const strip = keepNames ? ['-g', '--strip-dwarf'] : ['--strip-debug'];
+  execFileSync('wasm-opt', ['-Oz', '--converge', ...strip, '--strip-producers', ...FEATURES, input, '-o', output],
+    { stdio: 'inherit' });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [input, output, ...rest] = process.argv.slice(2);
+  if (!input || !output) {
+    console.error('usage: node tools/build-web/wasm-opt.mjs IN OUT [--keep-names]');
+    process.exit(2);
+  }
+  wasmOpt(input, output, { keepNames: rest.includes('--keep-names') });
+}
