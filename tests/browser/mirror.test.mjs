@@ -8,11 +8,21 @@ import { ROOT, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 
+// web/mirror.js alone, as a classic script: its one import (the app, bridge.js) is whatever
+// window.SipprepApp the test set, and its sync is where the page's asks are (window.SipprepAsks).
+async function loadMirror(page) {
+  const source = (await readFile(join(ROOT, 'web/mirror.js'), 'utf8'))
+    .replace("import { app } from './bridge.js';", 'const app = window.SipprepApp;')
+    .replace(/^export /gm, '');
+  assert.ok(!/^(import|export)\b/m.test(source), 'web/mirror.js has imports or exports this test does not provide');
+  await page.addScriptTag({ content: `(function () {\n${source}\nwindow.SipprepAsks = { update_mirror: sync };\n})();` });
+}
+
 test('patches build, update, reorder and remove mirror nodes', async () => {
   const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.setContent('<a id="skip-link" href="#">x</a><div id="a11y-root"></div><div id="a11y-live"></div>');
-  await page.addScriptTag({ content: await readFile(join(ROOT, 'web/mirror.js'), 'utf8') });
+  await loadMirror(page);
   const sync = (patch) => page.evaluate((p) => window.SipprepAsks.update_mirror(JSON.stringify(p), '', '', '', ''), patch);
   const html = () => page.evaluate(() => document.getElementById('a11y-root').innerHTML);
 
@@ -58,7 +68,7 @@ test('a run is a container without a role', async () => {
   const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.setContent('<a id="skip-link" href="#">x</a><div id="a11y-root"></div><div id="a11y-live"></div>');
-  await page.addScriptTag({ content: await readFile(join(ROOT, 'web/mirror.js'), 'utf8') });
+  await loadMirror(page);
   const sync = (patch) => page.evaluate((p) => window.SipprepAsks.update_mirror(JSON.stringify(p), '', '', '', ''), patch);
   await sync([
     { k: 'root', r: 'group', ch: ['g-s'] },
@@ -89,7 +99,7 @@ async function mirrorPage() {
       dom_text(k, v) { window.__sent.push(v); },
     };
   });
-  await page.addScriptTag({ content: await readFile(join(ROOT, 'web/mirror.js'), 'utf8') });
+  await loadMirror(page);
   const sync = (patch) => page.evaluate((p) => window.SipprepAsks.update_mirror(JSON.stringify(p), '', '', '', ''), patch);
   return { context, page, sync };
 }
