@@ -6,7 +6,8 @@
 // those, as Chromium reports it. Also where each slow interaction's time went (the Event Timing
 // parts: input delay until its handlers ran, processing in them, presentation until the next
 // paint) and how many app frames and drawn pictures (WebGL clears) each keystroke caused.
-//   node bench/inp.mjs [--cpu 4] [--keys 40] [--runs 3] [--dpr 1.75] [--web build/web] [--peers DIR]
+//   node bench/inp.mjs [--cpu 4] [--keys 40] [--runs 3] [--dpr 1.75] [--web build/web] [--peers DIR] [--before DIR]
+// --before DIR: another build (a copy of build/web before a change), typed into in turn with this one.
 import { existsSync } from 'node:fs';
 import { homedir, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,6 +21,7 @@ const runs = Number(arg('--runs', 3));
 const dpr = Number(arg('--dpr', 1.75));
 const web = resolve(arg('--web', WEB));
 const peers = resolve(arg('--peers', join(homedir(), '.cache/sipprep/peers')));
+const before = arg('--before', null);
 
 function observe() {
   window.__interactions = new Map();
@@ -41,9 +43,9 @@ function observe() {
   }
 }
 
-const targets = [{
-  name: 'us (100 questions)',
-  dir: web,
+const ours = (name, dir) => ({
+  name,
+  dir,
   async open(context, url) {
     const draft = largeDraft({ questions: 100 });
     await context.addInitScript((text) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('sipprep.draft.v1', text); sessionStorage.setItem('seeded', '1'); } }, draft);
@@ -56,7 +58,8 @@ const targets = [{
     await field.waitFor({ state: 'attached', timeout: 120000 });
     return { page, field };
   },
-}];
+});
+const targets = [...(before ? [ours('us before (100 questions)', resolve(before))] : []), ours('us (100 questions)', web)];
 if (existsSync(join(peers, 'node_modules/survey-core'))) {
   targets.push({
     name: 'SurveyJS (26 fields)',
@@ -77,10 +80,11 @@ const browser = await launch();
 const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
 console.log(`INP while typing ${keys} keys, CPU ${cpu}× slower (CDP), headless Chromium (SwiftShader), 412×823 CSS px at DPR ${dpr}, ${runs} runs; load average ${loadavg()[0].toFixed(1)}`);
 console.log(`${'page'.padEnd(24)}${'INP (p98), ms per run'.padEnd(26)}median`);
-for (const t of targets) {
-  const server = await serve(t.dir, { gzip: true });
-  const inps = [], all = [], worst = [], frames = [], pictures = [];
-  for (let run = 0; run < runs; run++) {
+// Interleaved (run 1 of every page, then run 2, …): the pages see the same load.
+for (const t of targets) Object.assign(t, { server: await serve(t.dir, { gzip: true }), inps: [], all: [], worst: [], frames: [], pictures: [] });
+for (let run = 0; run < runs; run++) {
+  for (const t of targets) {
+    const { server, inps, all, worst, frames, pictures } = t;
     const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: dpr, hasTouch: false });
     await context.addInitScript(observe);
     const { page, field } = await t.open(context, server.url);
@@ -110,6 +114,9 @@ for (const t of targets) {
     all.push(...durations);
     await context.close();
   }
+}
+for (const t of targets) {
+  const { server, inps, all, worst, frames, pictures } = t;
   await server.close();
   console.log(`${t.name.padEnd(24)}${inps.map((v) => v.toFixed(0)).join(', ').padEnd(26)}${String(pct(inps, 0.5).toFixed(0)).padStart(6)}   ${all.length} of ${keys * runs} keys took ≥ 16 ms${all.length ? `, longest ${Math.max(...all).toFixed(0)} ms` : ''}`);
   // The slowest tenth of the keystrokes: the median of each part.

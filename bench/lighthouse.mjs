@@ -50,10 +50,15 @@ const AUDITS = {
 const median = (a) => { const s = a.filter((x) => x !== null && !Number.isNaN(x)).sort((x, y) => x - y); return s.length ? s[Math.floor((s.length - 1) / 2)] : null; };
 const rows = [];
 const loads = [];
-for (const t of targets) {
-  const server = await serve(t.dir, { gzip: true });
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
+// Interleaved (run 1 of every page, then run 2, …): on a shared machine whose load drifts, the
+// pages and the two builds see the same load.
+const servers = new Map();
+for (const t of targets) if (!servers.has(t.dir)) servers.set(t.dir, await serve(t.dir, { gzip: true }));
+const samplesOf = new Map(targets.map((t) => [t.name, []]));
+for (let i = 0; i < runs; i++) {
+  for (const t of targets) {
+    const server = servers.get(t.dir);
+    const samples = samplesOf.get(t.name);
     loads.push(loadavg()[0]);
     const { lhr } = await lighthouse(server.url + t.page, {
       port: chrome.port, output: 'json', logLevel: 'error',
@@ -72,7 +77,10 @@ for (const t of targets) {
       (sample.errors.length ? ` (${[...new Set(sample.errors)].join('; ')})` : ''));
     samples.push(sample);
   }
-  await server.close();
+}
+for (const server of servers.values()) await server.close();
+for (const t of targets) {
+  const samples = samplesOf.get(t.name);
   const pick = (k) => median(samples.map((s) => s[k]));
   const failed = samples.map((s, i) => (s.errors.length ? `run ${i + 1}: ${[...new Set(s.errors.map((e) => e.split(':')[1].trim()))].join(', ')}` : '')).filter(Boolean);
   rows.push({ name: t.name, failed, ...Object.fromEntries(['perf', 'a11y', 'bp', ...Object.keys(AUDITS)].map((k) => [k, pick(k)])) });

@@ -5,7 +5,8 @@
 // page's 'sipprep:*' measures inside it (web/shell.js, src/platform/web/main_web.cpp) and from a
 // Chromium trace of the same load (the task's largest parts: script, Commit — where the page
 // waits for the GPU process —, Paint, …). Prints each load's list, then medians over the loads.
-//   node bench/longtasks.mjs [--web build/web] [--runs 3] [--cpu 4] [--dpr 1.75]
+//   node bench/longtasks.mjs [--web build/web] [--runs 3] [--cpu 4] [--dpr 1.75] [--before DIR]
+// --before DIR: another build (a copy of build/web before a change), loaded in turn with this one.
 import { resolve } from 'node:path';
 import { loadavg, cpus } from 'node:os';
 import { serve, launch, WEB } from '../tests/browser/harness.mjs';
@@ -16,6 +17,7 @@ const runs = Number(arg('--runs', 3));
 const cpu = Number(arg('--cpu', 4));
 const dpr = Number(arg('--dpr', 1.75));
 const LONG = 50;
+const before = arg('--before', null);
 
 // Trace events that say what a task did (the rest is the task's own overhead).
 const PARTS = {
@@ -25,6 +27,8 @@ const PARTS = {
   UpdateLayoutTree: 'style', Layout: 'layout', PrePaint: 'paint', Paint: 'paint', Layerize: 'paint',
   UpdateLayer: 'paint', Commit: 'commit (waits for the GPU process)', 'GPUTask': 'GPU', MajorGC: 'GC', MinorGC: 'GC',
   'BlinkGC.AtomicPhase': 'GC', 'V8.GC_MC_BACKGROUND_MARKING': 'GC',
+  // V8 compiles each wasm function on its first call (lazy compilation), on the calling thread.
+  'wasm.CompileLazy': 'wasm compile (first calls)',
 };
 
 function mainThreadTasks(events, markName) {
@@ -49,15 +53,21 @@ function partsOf(task, parts) {
     coveredUntil = p.ts + p.dur;
     byKind.set(PARTS[p.name], (byKind.get(PARTS[p.name]) || 0) + p.dur / 1000);
   }
+  // Lazy wasm compilation runs inside the script that first calls a function: counted apart.
+  const lazy = inside.filter((p) => p.name === 'wasm.CompileLazy').reduce((sum, p) => sum + p.dur / 1000, 0);
+  byKind.delete(PARTS['wasm.CompileLazy']);
+  if (lazy) byKind.set('of which wasm compile (first calls)', lazy);
   return [...byKind].sort((a, b) => b[1] - a[1]).filter(([, ms]) => ms >= 5);
 }
 
 const median = (a) => { const s = [...a].sort((x, y) => x - y); return s.length ? s[Math.floor((s.length - 1) / 2)] : 0; };
-const server = await serve(web, { gzip: true });
+const builds = [...(before ? [{ name: 'before', dir: resolve(before) }] : []), { name: before ? 'after' : '', dir: web }];
+for (const b of builds) { b.server = await serve(b.dir, { gzip: true }); b.perRun = []; }
+const server = builds[builds.length - 1].server;
 const browser = await launch();
 const loads = [];
-const perRun = [];
-for (let run = 0; run < runs; run++) {
+for (let run = 0; run < runs; run++) for (const build of builds) {
+  const perRun = build.perRun;
   loads.push(loadavg()[0]);
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: dpr, isMobile: true, hasTouch: true });
   await context.addInitScript(() => {
@@ -76,8 +86,8 @@ for (let run = 0; run < runs; run++) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8', 'toplevel'] });
-  await page.goto(server.url);
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8', 'toplevel', 'v8.wasm'] });
+  await page.goto(build.server.url);
   await page.waitForFunction(() => window.__appReady === true || window.__appFailed, null, { timeout: 180000 });
   // What runs after the first frame (frames ImGui settles in, voices, the service worker): until
   // the page has been quiet for two seconds.
@@ -112,7 +122,7 @@ for (let run = 0; run < runs; run++) {
   });
   const tbt = tasks.reduce((s, t) => s + Math.max(0, t.duration - LONG), 0);
   perRun.push({ tasks, tbt, fcp: r.fcp, firstFrame: r.firstFrame, frames: r.frames });
-  console.log(`\nload ${run + 1} (load average ${loads[run].toFixed(1)}): first paint ${r.fcp.toFixed(0)} ms, first app frame ${r.firstFrame.toFixed(0)} ms, ${r.frames} frames; ${tasks.length} long tasks after the first paint, blocking ${tbt.toFixed(0)} ms`);
+  console.log(`\n${build.name} load ${run + 1} (load average ${loads[loads.length - 1].toFixed(1)}): first paint ${r.fcp.toFixed(0)} ms, first app frame ${r.firstFrame.toFixed(0)} ms, ${r.frames} frames; ${tasks.length} long tasks after the first paint, blocking ${tbt.toFixed(0)} ms`);
   for (const t of tasks) console.log(`  ${t.start.toFixed(0).padStart(6)} ms  ${t.duration.toFixed(0).padStart(5)} ms  ${t.label.padEnd(28)} ${t.phase ? `[${t.phase}] ` : ''}${t.parts ? `trace: ${t.parts}` : ''}`);
 }
 // The font atlas alone (src/ui/fonts.cpp: three sizes rasterised for the pixel ratio), at DPR
@@ -127,24 +137,39 @@ const atlas = [];
   for (const rate of [1, cpu]) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     const ms = await page.evaluate(() => {
-      const out = { 1: [], 2: [], 3: [] };
+      // Each call builds one size where the sizes have atlases of their own (returns 1 while one remains).
+      const out = { 1: [], 2: [], 3: [] }, slice = { 1: [], 2: [], 3: [] };
       for (let i = 0; i < 3; i++) {
         for (const r of [1, 2, 3]) {
+<<<<<<< HEAD
           const t0 = performance.now();
           window.SipprepApp.build_fonts(r);
           out[r].push(performance.now() - t0);
+=======
+          let total = 0, longest = 0, more = true;
+          while (more) {
+            const t0 = performance.now();
+            more = Module._sipprep_build_fonts(r) === 1;
+            const d = performance.now() - t0;
+            total += d;
+            longest = Math.max(longest, d);
+          }
+          out[r].push(total);
+          slice[r].push(longest);
+>>>>>>> main
         }
       }
-      return out;
+      return { out, slice };
     });
-    atlas.push(`CPU ${rate}×: ${[1, 2, 3].map((r) => `DPR ${r} ${median(ms[r]).toFixed(0)} ms`).join(', ')}`);
+    atlas.push(`CPU ${rate}×: ${[1, 2, 3].map((r) => `DPR ${r} ${median(ms.out[r]).toFixed(0)} ms (longest call ${median(ms.slice[r]).toFixed(0)})`).join(', ')}`);
   }
   await context.close();
 }
 await browser.close();
-await server.close();
+for (const b of builds) await b.server.close();
 
-console.log(`\n${web}, 412×823 CSS px at DPR ${dpr}, CPU ${cpu}× slower, headless Chromium; ${runs} loads, medians; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus().length} cores`);
+for (const { name, dir, perRun } of builds) {
+console.log(`\n${name ? `${name}: ` : ''}${dir}, 412×823 CSS px at DPR ${dpr}, CPU ${cpu}× slower, headless Chromium; ${runs} loads, medians; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus().length} cores`);
 const labels = [...new Set(perRun.flatMap((r) => r.tasks.map((t) => t.label)))];
 console.log(`${'long task (what it was)'.padEnd(34)}${'in loads'.padEnd(10)}median ms`);
 for (const l of labels) {
@@ -152,5 +177,6 @@ for (const l of labels) {
   console.log(`${l.padEnd(34)}${`${d.length}/${runs}`.padEnd(10)}${median(d).toFixed(0).padStart(9)}`);
 }
 console.log(`long tasks after the first paint: ${median(perRun.map((r) => r.tasks.length))}; longest ${median(perRun.map((r) => Math.max(0, ...r.tasks.map((t) => t.duration)))).toFixed(0)} ms; blocking time (sum of each task's time over 50 ms) ${median(perRun.map((r) => r.tbt)).toFixed(0)} ms`);
+}
 console.log(`font atlas build (median of 3): ${atlas.join('; ')}`);
 process.exit(0);

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """The bundle's JSON Schema as the app embeds it: the same constraints without the words for
-people ("description", "title", "$comment", "examples"), which the checker never reads, and
-without whitespace.   minify_schema.py IN OUT"""
+people ("description", "title", "$comment", "examples") and the schema's own names ("$schema",
+"$id"), which the checker never reads, and without whitespace.   minify_schema.py IN OUT"""
 import json
 import sys
 
-WORDS = {"description", "title", "$comment", "examples"}
+WORDS = {"description", "title", "$comment", "examples", "$schema", "$id"}
 
 
 def strip(node, in_properties=False):

@@ -30,10 +30,21 @@ export function loadApp() {
       })
     : (early.wasm || fetch('sipprep.wasm')).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile));
 
+  // The WebGL2 context, made here in a task of its own while the module compiles: made in main()
+  // it was a third of that task (30-55 ms at 4x slower CPU, issue 30). main() gets this one.
+  var canvas = document.getElementById('canvas');
+  var contextMade = nextTask().then(function () {
+    canvas.getContext('webgl2', {
+      alpha: false, depth: false, stencil: false,
+      antialias: false,  // ImGui antialiases its own shapes
+      premultipliedAlpha: true, powerPreference: 'low-power'
+    });
+  });
+
   window.Module = {
     instantiateWasm: function (imports, receive) {
       // The stored draft is read (IndexedDB) while the wasm compiles; main() needs it.
-      Promise.all([wasmModule, draft.ready]).then(function (both) {
+      Promise.all([wasmModule, draft.ready, contextMade]).then(function (both) {
         var module = both[0];
         performance.mark('sipprep:wasm-compiled');
         return WebAssembly.instantiate(module, imports).then(function (instance) {
@@ -48,7 +59,7 @@ export function loadApp() {
       });
       return {};
     },
-    canvas: document.getElementById('canvas'),
+    canvas: canvas,
     print: function (text) { console.log(text); },
     printErr: function (text) { console.error(text); },
     onAbort: function (what) { fatal(lacksMemory(what) ? 'no-memory' : 'crashed'); }
@@ -68,9 +79,7 @@ export function start() {
   installDrop();
   fontBytes.then(function (buffer) {
     if (!app.set_font(new Uint8Array(buffer))) throw new RangeError('no memory for the font');
-  }).then(nextTask).then(function () {
-    app.build_fonts(window.devicePixelRatio || 1);
-  }).then(nextTask).then(function () {
+  }).then(buildFonts).then(nextTask).then(function () {
     return keptAtStart;
   }).then(function (kept) {
     begin(afterFirstFrame);
@@ -82,6 +91,11 @@ export function start() {
     console.error('the app font did not load: ' + e.message);  // from where the app came: the connection
     fatal(e instanceof RangeError ? 'no-memory' : 'load-failed');
   });
+}
+
+// The font's sizes, one task each.
+function buildFonts() {
+  return nextTask().then(function () { if (app.build_fonts(window.devicePixelRatio || 1)) return buildFonts(); });
 }
 
 // What can wait until the person sees the app: the voices (listing them can take a while), and

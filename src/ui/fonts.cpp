@@ -4,8 +4,8 @@
 #include "imgui_internal.h"
 
 namespace sipprep::ui {
-Fonts build_fonts(const std::vector<unsigned char>& ttf, float pixel_ratio, float text_scale,
-                  const std::vector<unsigned char>& rtl_ttf) {
+void build_font(ImFontAtlas& atlas, int size, Fonts& fonts, const std::vector<unsigned char>& ttf, float pixel_ratio,
+                float text_scale, const std::vector<unsigned char>& rtl_ttf) {
     // Latin-1, Latin Extended-A, the punctuation people type (dashes, quotes, bullets, …, ‰, ′ ″, ‹ ›, ⁄), €, and
     // the marks the app draws (→, ▴ ▾, ✓), and the seven joining forms of "العربية" for the language menu:
     // Swedish and the names people in Sweden have. build-wasm.sh reads
@@ -18,35 +18,27 @@ Fonts build_fonts(const std::vector<unsigned char>& ttf, float pixel_ratio, floa
     // Hebrew and Arabic with their presentation forms (the shaped letters bidi.cpp draws): a font
     // file of their own (app-font-rtl.ttf), loaded only when right-to-left text is drawn.
     static const ImWchar rtl_ranges[] = {0x0590, 0x05FF, 0x0600, 0x06FF, 0xFB1D, 0xFDFF, 0xFE70, 0xFEFE, 0};
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    Fonts fonts;
+    atlas.Clear();
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // less to clear and to upload
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;  // the platform keeps the bytes
     cfg.OversampleH = 1;               // rasterised at device pixels already
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
-    void* data = const_cast<unsigned char*>(ttf.data());
-    const int size = static_cast<int>(ttf.size());
-    const float px = kBodySize * text_scale * pixel_ratio;
-    ImFontConfig merge = cfg;
-    merge.MergeMode = true;
-    void* rtl_data = const_cast<unsigned char*>(rtl_ttf.data());
-    auto add = [&](float font_px) {
-        ImFont* font = io.Fonts->AddFontFromMemoryTTF(data, size, font_px, &cfg, ranges);
-        if (!rtl_ttf.empty())
-            io.Fonts->AddFontFromMemoryTTF(rtl_data, static_cast<int>(rtl_ttf.size()), font_px, &merge, rtl_ranges);
-        return font;
-    };
-    fonts.body = add(px);
-    fonts.subheading = add(px * 1.25f);
-    fonts.heading = add(px * 1.5f);
+    const float px = kBodySize * kFontSizes[size] * text_scale * pixel_ratio;
+    ImFont* font = atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(ttf.data()), static_cast<int>(ttf.size()), px,
+                                              &cfg, ranges);
+    if (!rtl_ttf.empty()) {
+        cfg.MergeMode = true;
+        atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(rtl_ttf.data()), static_cast<int>(rtl_ttf.size()), px,
+                                   &cfg, rtl_ranges);
+    }
     // The builder directly, not ImFontAtlas::Build(): that one falls back to ImGui's own font,
     // which would put ProggyClean (a tenth of ImGui's size) into the download for nothing.
-    ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(io.Fonts);
-    for (ImFont* f : {fonts.body, fonts.subheading, fonts.heading}) invisible_marks_take_no_room(f);
-    io.FontGlobalScale = 1.0f / pixel_ratio;
-    return fonts;
+    ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(&atlas);
+    invisible_marks_take_no_room(font);
+    (size == 0 ? fonts.body : size == 1 ? fonts.subheading : fonts.heading) = font;
+    ImGui::GetIO().FontGlobalScale = 1.0f / pixel_ratio;
 }
 
 void invisible_marks_take_no_room(ImFont* font) {

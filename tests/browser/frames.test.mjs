@@ -66,6 +66,19 @@ for (const [name, draft] of [['the start screen', null], ['a stored draft with 1
   });
 }
 
+// What the browser answers while the app loads (the draft store's erase setting asks for frames)
+// is in the first frame: no frame runs after it, only to find the same picture (tens of ms of
+// layout on a slow phone, issue 30).
+test('start-up runs one frame', async () => {
+  const { context, page, problems } = await openApp(env.browser, env.server.url, { viewport: { width: 412, height: 823 } });
+  await quiet(page);
+  await page.waitForTimeout(500);
+  await quiet(page);
+  assert.equal(await page.evaluate(() => window.__frames), 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 // The browser's voices are reported after the first frame and whenever they change: an answer
 // that changes nothing runs no frame (three frames for nothing cost a slow phone hundreds of ms).
 test('a voices answer that changes nothing runs no frame', async () => {

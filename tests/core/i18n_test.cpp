@@ -55,7 +55,10 @@ TEST(I18n, EveryCatalogHasEveryKeyAndItsPlaceholders) {
     ASSERT_TRUE(files.count("sv"));
     const nlohmann::json sv = read_json(files.at("sv"));
     ASSERT_GT(sv.size(), 100u);
-    EXPECT_EQ(catalog_keys(Lang::Sv).size(), sv.size());
+    // Spelled out from the way they are built in (each after the key before), every key is sv.json's.
+    std::vector<std::string> sv_keys;
+    for (const auto& [key, text] : sv.items()) sv_keys.push_back(key);
+    EXPECT_EQ(catalog_keys(Lang::Sv), sv_keys);
     for (const auto& [id, path] : files) {
         Lang lang;
         ASSERT_TRUE(lang_from_code(id, &lang)) << path << ": not a language the app knows (src/core/i18n.hpp)";

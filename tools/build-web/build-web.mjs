@@ -76,7 +76,7 @@ const page = await bundlePage(WEB, entry.file, versions, join(wasmBuild, 'genera
 put('page.js', await minify(page.code, 'page.js', undefined, { arrows: true }));
 put('index.html', buildIndex(indexSource, {
   entryTag: entry.tag,
-  printCss: readFileSync(join(ROOT, 'assets/print.css')),
+  printCss: readFileSync(join(wasmBuild, 'generated/print.min.css')),  // as the wasm carries it (CMakeLists.txt)
   catalogs: readCatalogs(join(ROOT, 'assets/i18n'), ['sv', 'en']),
 }));
 for (const f of readdirSync(WEB)) {

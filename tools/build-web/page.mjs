@@ -75,12 +75,7 @@ export function buildIndex(html, { entryTag, printCss, catalogs }) {
   return html.replace(/\n\s+/g, '\n');  // without indentation: the page is in the first load
 }
 
-// CSS without comments and the spaces around its punctuation. Spaces inside values stay (calc()
-// needs those around + and -), and so does a space before ':' (a descendant's pseudo-class).
-export function minifyCss(css) {
-  return css.replace(/\/\*.*?\*\//gs, '').replace(/\s+/g, ' ').replace(/\s*([{};,>])\s*/g, '$1')
-    .replace(/:\s+/g, ':').replace(/;}/g, '}').trim() + '\n';
-}
+export { minifyCss } from './css.mjs';
 
 export function readCatalogs(dir, langs) {
   return Object.fromEntries(langs.map((l) => [l, JSON.parse(readFileSync(join(dir, `${l}.json`), 'utf8'))]));

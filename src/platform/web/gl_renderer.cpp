@@ -16,8 +16,8 @@ extern const std::string_view imgui_frag;
 namespace sipprep::web {
 namespace {
 
-GLuint program = 0, vao = 0, vbo = 0, ibo = 0, font_texture = 0;
-GLint u_projection = -1, u_texture = -1;
+GLuint program = 0, vao = 0, vbo = 0, ibo = 0;
+GLint u_projection = -1;
 
 // The last frame drawn, byte for byte: a frame that would draw the same is not drawn again
 // (where WebGL runs in software, each drawn frame costs the page tens of milliseconds).
@@ -63,17 +63,6 @@ GLuint compile(GLenum type, std::string_view source) {
     GLint len = static_cast<GLint>(source.size());
     glShaderSource(s, 1, &text, &len);
     glCompileShader(s);
-    GLint ok = 0;
-    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        char log[1024];
-        glGetShaderInfoLog(s, sizeof log, nullptr, log);
-        std::fputs("shader compile failed: ", stderr);
-        std::fputs(log, stderr);
-        std::fputs("\n", stderr);
-        glDeleteShader(s);
-        return 0;
-    }
     return s;
 }
 
@@ -92,7 +81,6 @@ void use_state(ImVec2 pos, ImVec2 size) {
                                   (t + b) / (b - t), 0, 1};
     glUseProgram(program);
     glUniformMatrix4fv(u_projection, 1, GL_FALSE, projection);
-    glUniform1i(u_texture, 0);
     glActiveTexture(GL_TEXTURE0);
     glBindVertexArray(vao);
     glBindBuffer(GL_ARRAY_BUFFER, vbo);
@@ -134,24 +122,17 @@ void warm_up() {
 
 }  // namespace
 
-bool renderer_init() {
-    GLuint vs = compile(GL_VERTEX_SHADER, shaders::imgui_vert);
-    GLuint fs = compile(GL_FRAGMENT_SHADER, shaders::imgui_frag);
-    if (!vs || !fs) return false;
+// Nothing here waits for the GPU process: asking whether the program linked (WebGL asks too, at
+// its first use) waits until it has, 20-45 ms of main() at 4x CPU (issue 30). renderer_ready()
+// asks tasks later, when the answer is there.
+void renderer_init() {
     program = glCreateProgram();
-    glAttachShader(program, vs);
-    glAttachShader(program, fs);
-    glLinkProgram(program);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    GLint ok = 0;
-    glGetProgramiv(program, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        std::fputs("shader link failed\n", stderr);
-        return false;
+    for (GLuint shader :
+         {compile(GL_VERTEX_SHADER, shaders::imgui_vert), compile(GL_FRAGMENT_SHADER, shaders::imgui_frag)}) {
+        glAttachShader(program, shader);
+        glDeleteShader(shader);  // goes with the program
     }
-    u_projection = glGetUniformLocation(program, "u_projection");
-    u_texture = glGetUniformLocation(program, "u_texture");
+    glLinkProgram(program);
 
     glGenVertexArrays(1, &vao);
     glGenBuffers(1, &vbo);
@@ -167,26 +148,40 @@ bool renderer_init() {
     glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), offset(offsetof(ImDrawVert, uv)));
     glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), offset(offsetof(ImDrawVert, col)));
     glBindVertexArray(0);
+    glFlush();  // the GPU process compiles and links while this thread goes on
+}
+
+bool renderer_ready() {
+    static int linked = -1;
+    if (linked >= 0) return linked;
+    glGetProgramiv(program, GL_LINK_STATUS, &linked);
+    if (!linked) {
+        char log[1024];
+        glGetProgramInfoLog(program, sizeof log, nullptr, log);
+        std::fputs("shaders did not link: ", stderr);
+        std::fputs(log, stderr);
+        return false;
+    }
+    u_projection = glGetUniformLocation(program, "u_projection");  // u_texture is 0, the unit used
     warm_up();
     return true;
 }
 
-void renderer_upload_font_atlas() {
-    ImGuiIO& io = ImGui::GetIO();
-    // Built by ui::build_fonts (GetTexDataAsAlpha8 would link ImGui's fallback font).
-    const unsigned char* pixels = io.Fonts->TexPixelsAlpha8;
-    const int width = io.Fonts->TexWidth, height = io.Fonts->TexHeight;
-    if (!font_texture) glGenTextures(1, &font_texture);
-    glBindTexture(GL_TEXTURE_2D, font_texture);
+void renderer_upload_font_atlas(ImFontAtlas& atlas) {
+    // Built by ui::build_font (GetTexDataAsAlpha8 would link ImGui's fallback font).
+    GLuint texture = static_cast<GLuint>(reinterpret_cast<intptr_t>(atlas.TexID));
+    if (!texture) glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
     set_texture_parameters();
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, atlas.TexWidth, atlas.TexHeight, 0, GL_RED, GL_UNSIGNED_BYTE,
+                 atlas.TexPixelsAlpha8);
     // Sent to the GPU process now: it copies the atlas (megabytes at a phone's pixel ratio) while
     // this thread lays out the first frame, not in the first frame's commit (issue 30).
     glFlush();
-    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(font_texture)));
-    io.Fonts->ClearTexData();  // the GPU has it now
-    last.valid = false;        // the same vertices show other glyphs now
+    atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture)));
+    atlas.ClearTexData();  // the GPU has it now
+    last.valid = false;    // the same vertices show other glyphs now
 }
 
 bool renderer_draw(ImDrawData* dd, int fb_width, int fb_height) {

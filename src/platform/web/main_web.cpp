@@ -32,31 +32,54 @@ sipprep::web::WebHost g_host;
 struct State {
     sipprep::ui::HostEvents* app = nullptr;  // made by main(), never destroyed
     sipprep::ui::Fonts fonts;
+    ImFontAtlas* atlases[sipprep::ui::kFontSizeCount] = {};  // one per size (the body's: io.Fonts)
+    int fonts_built = 0;                                     // sizes built for fonts_ratio and fonts_scale
     std::vector<unsigned char> font_ttf;
     std::vector<unsigned char> rtl_font_ttf;  // app-font-rtl.ttf, once right-to-left text was drawn
-    float fonts_ratio = 0.0f;                 // devicePixelRatio and text scale the atlas was built for
+    float fonts_ratio = 0.0f;                 // devicePixelRatio and text scale the atlases are for
     float fonts_scale = 0.0f;
     bool fonts_contrast = false;
+    bool themed = false;  // the theme is for fonts_ratio, fonts_scale and fonts_contrast
     int cursor = -2;
     bool first_laid_out = false;  // the first frame has had its extra layout pass
     std::string speech_langs;     // handed to JS, valid until the next call
 } s;
 
-void ensure_fonts(float pixel_ratio) {
+// Builds the next size's atlas for this pixel ratio and the app's text size (all of them again
+// after a change); returns whether a size remains to be built.
+bool build_next_font(float pixel_ratio) {
     const float scale = s.app->text_scale();
-    const bool contrast = s.app->high_contrast();
-    if (pixel_ratio == s.fonts_ratio && scale == s.fonts_scale && contrast == s.fonts_contrast) return;
     if (pixel_ratio != s.fonts_ratio || scale != s.fonts_scale) {
-        EM_ASM(performance.mark('sipprep:fonts-start'));
-        s.fonts = sipprep::ui::build_fonts(s.font_ttf, pixel_ratio, scale, s.rtl_font_ttf);
-        EM_ASM(performance.mark('sipprep:fonts-built'));
-        sipprep::web::renderer_upload_font_atlas();
-        EM_ASM(performance.mark('sipprep:fonts-uploaded'));
+        s.fonts_built = 0;
+        s.fonts_ratio = pixel_ratio;
+        s.fonts_scale = scale;
+        s.themed = false;
     }
-    s.fonts_ratio = pixel_ratio;
-    s.fonts_scale = scale;
+    if (s.fonts_built < sipprep::ui::kFontSizeCount) {
+        // The first atlas's task is the first after main(): the link's answer is there, and the
+        // GPU process warms up while the atlases are built (sipprep_frame says if it failed).
+        sipprep::web::renderer_ready();
+        const int size = s.fonts_built++;
+        ImFontAtlas*& atlas = s.atlases[size];
+        if (!atlas) atlas = size == 0 ? ImGui::GetIO().Fonts : IM_NEW(ImFontAtlas)();
+        EM_ASM(performance.mark('sipprep:fonts-start'));
+        sipprep::ui::build_font(*atlas, size, s.fonts, s.font_ttf, pixel_ratio, scale, s.rtl_font_ttf);
+        EM_ASM(performance.measure('sipprep:font atlas', 'sipprep:fonts-start');
+               performance.mark('sipprep:fonts-built'));
+        sipprep::web::renderer_upload_font_atlas(*atlas);
+        EM_ASM(performance.measure('sipprep:font upload', 'sipprep:fonts-built'));
+    }
+    return s.fonts_built < sipprep::ui::kFontSizeCount;
+}
+
+void ensure_fonts(float pixel_ratio) {
+    while (build_next_font(pixel_ratio)) {
+    }
+    const bool contrast = s.app->high_contrast();
+    if (s.themed && contrast == s.fonts_contrast) return;
     s.fonts_contrast = contrast;
-    sipprep::ui::apply_theme(scale, pixel_ratio, contrast);
+    s.themed = true;
+    sipprep::ui::apply_theme(s.fonts_scale, pixel_ratio, contrast);
 }
 
 const char* css_cursor(int imgui_cursor) {
@@ -105,6 +128,10 @@ extern "C" {
 // that the two halves of the first frame are two shorter tasks (issue 30: no long task at start).
 int sipprep_frame(float css_width, float css_height, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::GetFrameCount() == 0 && !sipprep::web::renderer_ready()) {
+        sipprep_js_fatal("webgl2-shaders");
+        return 0;
+    }
     // What was asked for before the first frame (the font, the stored draft, the storage answer)
     // is in it, laid out until it holds still: no frames to settle in after it.
     if (ImGui::GetFrameCount() == 0)
@@ -166,9 +193,10 @@ void sipprep_blur() {
 }
 void sipprep_wake() { wake(); }
 
-// The font atlas for this devicePixelRatio: web/shell.js asks for it in a task of its own before
-// the first frame, so that start-up has no long task (the first frame builds it otherwise).
-void sipprep_build_fonts(float pixel_ratio) { ensure_fonts(pixel_ratio); }
+// One size's font atlas for this devicePixelRatio: web/load.js asks for them one task each before
+// the first frame, so that start-up has no long task (the first frame builds them otherwise).
+// Returns 1 while a size remains.
+int sipprep_build_fonts(float pixel_ratio) { return build_next_font(pixel_ratio); }
 
 // The app font (web/load.js fetches app-font.ttf while the WebAssembly loads).
 void sipprep_set_font(const char* data, int length) {
@@ -205,17 +233,11 @@ int main() {
     // Only the WebGL2 context comes from here: the DOM mirror owns the keyboard and text,
     // pointer.js sends pointer input and sizes the canvas. (An SDL2 window used to make the
     // context; its keyboard, mouse and touch handlers had to be silenced, and it cost a tenth
-    // of the download.)
+    // of the download.) web/load.js made the context already, with its attributes; the browser
+    // gives that one again (or none, where WebGL2 is blocked).
     EmscriptenWebGLContextAttributes attributes;
     emscripten_webgl_init_context_attributes(&attributes);
     attributes.majorVersion = 2;
-    attributes.minorVersion = 0;
-    attributes.alpha = false;
-    attributes.depth = false;
-    attributes.stencil = false;
-    attributes.antialias = false;  // ImGui antialiases its own shapes
-    attributes.premultipliedAlpha = true;
-    attributes.powerPreference = EM_WEBGL_POWER_PREFERENCE_LOW_POWER;
     const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context("#canvas", &attributes);
     if (context <= 0 || emscripten_webgl_make_context_current(context) != EMSCRIPTEN_RESULT_SUCCESS) {
         sipprep_js_fatal("no-webgl2");  // blocked, or the GPU is lost or blocklisted
@@ -231,10 +253,7 @@ int main() {
     io.BackendRendererName = "sipprep_webgl2";
     io.ConfigMacOSXBehaviors = EM_ASM_INT({ return / Mac | iPhone | iPad /.test(navigator.platform) ? 1 : 0; }) != 0;
 
-    if (!sipprep::web::renderer_init()) {
-        sipprep_js_fatal("webgl2-shaders");
-        return 1;
-    }
+    sipprep::web::renderer_init();
     s.app = sipprep::ui::make_app(g_host).release();
     s.app->set_today(sipprep::today_local());
     sipprep::web::tell_facts(*s.app);
