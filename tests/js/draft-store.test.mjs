@@ -293,6 +293,36 @@ test('a tab whose lock was taken keeps its unstored words when the other tab loc
   assert.deepEqual(world.violations, [], explain(world));
 });
 
+// WebKit, once in a tabs run: the call that tells the app "saved" threw (a WebAssembly trap,
+// "Out of bounds memory access" in _sipprep_draft_saved). The store must go on as if it had
+// been told: the words typed while that write was on its way are written, and a flush ("Spara",
+// a handover, a reload for a new version) ends. Before, the throw cut written() short: nothing
+// wrote those words until the next keystroke or pagehide, and every flush waited for good.
+test('an app call that throws while a write lands stops neither the next write nor a flush', async () => {
+  const world = new World();
+  const tab = world.openTab();
+  await drain();
+  world.deliver(0);  // the claim
+  await drain();
+  world.type(tab);
+  world.advance(600);  // the write of the first word goes out
+  await drain();
+  world.type(tab);  // typed while it is on its way
+  let flushed = false;
+  tab.store.flush().then(() => { flushed = true; });
+  tab.app.savedThrows = 1;
+  world.deliver(0);  // the first write lands; telling the app throws
+  await drain();
+  assert.deepEqual(tab.reported, ['RuntimeError: Out of bounds memory access'], 'the throw is reported');
+  // No timer, no keystroke, no pagehide: what is held now is all that runs.
+  while (world.ops.length) { world.deliver(0); await drain(); }
+  assert.equal(flushed, true, 'the flush ends');
+  const stored = await tab.store.status();
+  assert.equal(stored.pending, false, 'nothing is left unwritten');
+  const rec = await world.checker.get('draft', 'current');
+  for (const tok of world.typed.keys()) assert.ok(rec.text.includes(tok), `${tok} is stored: ${rec.text}`);
+});
+
 // Found in Chromium under load: "Radera allt", and before the erase is stored another tab asks to
 // take over. The erase goes first; the tab that takes over gets the erased (empty) draft.
 test('an erase on its way when another tab asks to take over is stored, and the other tab gets nothing of it', async () => {

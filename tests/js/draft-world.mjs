@@ -209,11 +209,14 @@ export class World {
         clear(t) { world.timers = world.timers.filter((x) => x !== t); }
       },
       now: () => world.now,
+      // What the app could not be told (its call threw): said, and the store goes on.
+      report: (e) => { (tab.reported = tab.reported || []).push(String(e && e.message || e)); world.say(`${tab.id} app call threw: ${e}`); },
       trace: world.trace ? (id, state, event, what) => world.say(`    ${id} ${state}: ${event} → ${what}`) : null,
       app: {
         draft: () => app.text,
         runPendingFrame() {},
-        saved() {},
+        // A test may make the app's "saved" throw (a WebAssembly trap in the call into the app).
+        saved() { if (app.savedThrows > 0) { app.savedThrows--; throw new Error('RuntimeError: Out of bounds memory access'); } },
         failed(reason) { world.say(`${tab.id} app: cannot store (${reason})`); },
         elsewhere(yes) { app.elsewhere = yes; },
         reloaded(text) { app.text = text; app.awaitingUnlock = false; },

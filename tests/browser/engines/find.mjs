@@ -19,7 +19,10 @@ export function findInMirror(query) {
   };
   const nameOf = (el) => {
     if (el.matches('input[type=checkbox], input[type=radio]')) return el.parentElement.textContent;
-    if (el.matches('input, textarea')) return el.labels?.[0]?.textContent ?? '';
+    // Its <label for>, found without el.labels: WebKitGTK 2.50.6's web process aborts (SIGABRT in
+    // CheckedPtr's decrementCheckedPtrCount) when its garbage collector destroys such a live list
+    // of a document that has gone — after a reload, 1 run in 3 under load (docs/draft-store.md).
+    if (el.matches('input, textarea')) return (el.id && document.querySelector(`label[for="${CSS.escape(el.id)}"]`))?.textContent ?? '';
     if (el.hasAttribute('aria-label')) return el.getAttribute('aria-label');
     return el.textContent;
   };
