@@ -96,13 +96,13 @@ function createDraftStore(env) {
 
   function ls(fn, fallback) { try { return fn(); } catch (e) { return fallback; } }
   function reasonOf(e) { return e && e.name ? e.name : String(e); }
-    function tell(fn) { if (s.started) told(fn); else s.later.push(fn); }
-    // What the app is told never stops the store: a call into the app that throws (a WebAssembly
-    // trap; WebKit once: "Out of bounds memory access" in "saved") is reported (env.report: the
-    // page's error event) and the store goes on — the next write, the flush waiting for it.
-    function told(fn) {
-      try { fn(); } catch (e) { if (env.report) env.report(e); else throw e; }
-    }
+  function tell(fn) { if (s.started) told(fn); else s.later.push(fn); }
+  // What the app is told never stops the store: a call into the app that throws (a WebAssembly
+  // trap; WebKit once: "Out of bounds memory access" in "saved") is reported (env.report: the
+  // page's error event) and the store goes on — the next write, the flush waiting for it.
+  function told(fn) {
+    try { fn(); } catch (e) { if (env.report) env.report(e); else throw e; }
+  }
   function setTimer(fn, ms) { return env.timers.set(fn, ms); }
   function clearTimer(id) { if (id) env.timers.clear(id); }
 
@@ -1094,7 +1094,7 @@ function createDraftStore(env) {
       if (s.state !== 'owner') env.app.elsewhere(true);
       var later = s.later;
       s.later = [];
-        later.forEach(told);
+      later.forEach(told);
       if (s.pending && s.state === 'owner') schedule();
     },
     editing: function () { return s.state === 'owner'; },

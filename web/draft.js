@@ -51,7 +51,7 @@ var store = createDraftStore({
   timers: { set: function (fn, ms) { return setTimeout(fn, ms); }, clear: function (id) { clearTimeout(id); } },
   now: Date.now,
   trace: window.__sipprepTrace || null,  // tests: every event of the state machine
-    report: function (e) { window.reportError(e); },  // an app call that threw: the page's error event, and the store goes on
+  report: function (e) { window.reportError(e); },  // an app call that threw: the page's error event, and the store goes on
   app: {
     draft: function () {
       if (undelivered) return undelivered.text;
