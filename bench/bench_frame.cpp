@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "../tests/ui/fake_host.hpp"
 #include "../tests/ui/headless.hpp"
+#include "fake_host.hpp"  // generated from src/platform/seam.def
 #include "ui/app.hpp"
 
 using namespace sipprep;

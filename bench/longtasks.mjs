@@ -141,6 +141,11 @@ const atlas = [];
       const out = { 1: [], 2: [], 3: [] }, slice = { 1: [], 2: [], 3: [] };
       for (let i = 0; i < 3; i++) {
         for (const r of [1, 2, 3]) {
+<<<<<<< HEAD
+          const t0 = performance.now();
+          window.SipprepApp.build_fonts(r);
+          out[r].push(performance.now() - t0);
+=======
           let total = 0, longest = 0, more = true;
           while (more) {
             const t0 = performance.now();
@@ -151,6 +156,7 @@ const atlas = [];
           }
           out[r].push(total);
           slice[r].push(longest);
+>>>>>>> main
         }
       }
       return { out, slice };

@@ -3,70 +3,65 @@
 // (SpeechSynthesisVoice.localService) is used unless the person has agreed to one over the
 // network: those send the text — a person's words about their health — to a speech service.
 // Never the browser's default voice, which may be such a service.
-(function () {
-  'use strict';
-  var synth = window.speechSynthesis;
-  var current = null;
-  var NONE = 0, DEVICE = 1, NETWORK = 2;  // src/ui/host.hpp: SpeechVoice
+import { app } from './bridge.js';
 
-  // The voices for the BCP 47 tag `lang` ("sv", "ar"): "sv-SE", "sv_SE" and "sv" are Swedish.
-  function voicesFor(lang) {
-    var all = (synth && synth.getVoices()) || [];
-    var mine = all.filter(function (v) {
-      var tag = (v.lang || '').toLowerCase().replace('_', '-');
-      return tag === lang || tag.indexOf(lang + '-') === 0;
-    });
-    return {
-      device: mine.filter(function (v) { return v.localService; })[0] || null,
-      network: mine.filter(function (v) { return !v.localService; })[0] || null
-    };
-  }
+var synth = window.speechSynthesis;
+var current = null;
+var NONE = 0, DEVICE = 1, NETWORK = 2;  // src/ui/host.hpp: SpeechVoice
 
-  function kind(lang) {
-    var v = voicesFor(lang);
-    return v.device ? DEVICE : v.network ? NETWORK : NONE;
-  }
+// The voices for the BCP 47 tag `lang` ("sv", "ar"): "sv-SE", "sv_SE" and "sv" are Swedish.
+function voicesFor(lang) {
+  var all = (synth && synth.getVoices()) || [];
+  var mine = all.filter(function (v) {
+    var tag = (v.lang || '').toLowerCase().replace('_', '-');
+    return tag === lang || tag.indexOf(lang + '-') === 0;
+  });
+  return {
+    device: mine.filter(function (v) { return v.localService; })[0] || null,
+    network: mine.filter(function (v) { return !v.localService; })[0] || null
+  };
+}
 
-  // Which voice each language of the app has (the app asks for the tags: core/i18n.hpp).
-  function report() {
-    if (!window.Module || !Module._sipprep_speech_available) return;
-    Module.UTF8ToString(Module._sipprep_speech_langs()).split(' ').forEach(function (lang) {
-      window.SipprepShell.withCString(lang, function (l) { Module._sipprep_speech_available(l, kind(lang)); });
-    });
-  }
+function kind(lang) {
+  var v = voicesFor(lang);
+  return v.device ? DEVICE : v.network ? NETWORK : NONE;
+}
 
-  function ended(utterance) {
-    if (current !== utterance) return;
-    current = null;
-    Module._sipprep_speech_ended();
-  }
 
-  function speak(text, lang, rate, networkOk) {
-    var v = voicesFor(lang);
-    var voice = v.device || (networkOk ? v.network : null);
-    if (!voice || !window.SpeechSynthesisUtterance) return Module._sipprep_speech_ended();
-    synth.cancel();
-    var u = new SpeechSynthesisUtterance(text);
-    u.voice = voice;
-    u.lang = voice.lang;
-    u.rate = rate;
-    u.onend = function () { ended(u); };
-    u.onerror = function () { ended(u); };
-    current = u;
-    synth.speak(u);
-  }
+// Which voice each language of the app has (the app asks for the tags: core/i18n.hpp).
+function report() {
+  app.speech_langs().split(' ').forEach(function (lang) { app.speech_available(lang, kind(lang)); });
+}
 
-  function stop() {
-    var u = current;
-    current = null;
-    if (synth) synth.cancel();
-    if (u) Module._sipprep_speech_ended();
-  }
+function ended(utterance) {
+  if (current !== utterance) return;
+  current = null;
+  app.speech_ended();
+}
 
-  function start() {
-    report();
-    if (synth && synth.addEventListener) synth.addEventListener('voiceschanged', report);
-  }
+export function speak(text, lang, rate, networkOk) {
+  var v = voicesFor(lang);
+  var voice = v.device || (networkOk ? v.network : null);
+  if (!voice || !window.SpeechSynthesisUtterance) return app.speech_ended();
+  synth.cancel();
+  var u = new SpeechSynthesisUtterance(text);
+  u.voice = voice;
+  u.lang = voice.lang;
+  u.rate = rate;
+  u.onend = function () { ended(u); };
+  u.onerror = function () { ended(u); };
+  current = u;
+  synth.speak(u);
+}
 
-  window.SipprepSpeech = { start: start, speak: speak, stop: stop };
-})();
+export function stop() {
+  var u = current;
+  current = null;
+  if (synth) synth.cancel();
+  if (u) app.speech_ended();
+}
+
+export function start() {
+  report();
+  if (synth && synth.addEventListener) synth.addEventListener('voiceschanged', report);
+}

@@ -26,6 +26,28 @@
 
 namespace sipprep::ui {
 
+// Editing state of a text field as the DOM mirror has it (offsets in UTF-16 code units).
+struct DomText {
+    std::string value;
+    int selection_start = 0;
+    int selection_end = 0;
+    bool backward = false;
+};
+
+// What the DOM mirror (web/mirror.js) needs after a frame. Each part is empty when unchanged;
+// the message format is written down in docs/mirror-protocol.md.
+struct MirrorUpdate {
+    std::string patch;         // changed nodes of the accessibility tree (JSON), or ""
+    std::string focus_key;     // move DOM focus to this node
+    std::string selection;     // caret/selection for the focused text field (JSON), or ""
+    std::string announcement;  // polite live-region text
+    std::string lang;          // the UI language's BCP 47 tag ("sv", "en", "ar" …) when it changed
+    bool rtl = false;          // with `lang`: the language is written right to left
+    bool empty() const {
+        return patch.empty() && focus_key.empty() && selection.empty() && announcement.empty() && lang.empty();
+    }
+};
+
 enum class Role {
     Group,  // a labelled region (a step, a section)
     Heading,

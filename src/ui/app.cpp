@@ -150,7 +150,9 @@ void App::frame(const Fonts& fonts) {
         update.lang = mirror_lang_ = lang;
         update.rtl = lang_is_rtl(settings_.lang);
     }
-    if (!update.empty()) host_.update_mirror(update);
+    if (!update.empty())
+        host_.update_mirror(update.patch, update.focus_key, update.selection, update.announcement, update.lang,
+                            update.rtl);
 }
 
 StepContext App::step_context() {

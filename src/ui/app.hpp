@@ -22,21 +22,26 @@ class App final : public HostEvents {
 public:
     explicit App(Host& host);
 
-    void frame(const Fonts& fonts);
+    void frame(const Fonts& fonts) override;
 
     // The state a test can read back: screen, step, language, author and the content.
-    std::string state_json() const;
+    std::string state_json() const override;
     const A11yNode& a11y_tree() const { return a11y_.root(); }
 
     Lang language() const { return settings_.lang; }
-    float text_scale() const { return settings_.text_scale; }
-    bool high_contrast() const { return settings_.high_contrast; }
-    void set_today(const Date& today) { today_ = today; }
-    void prefer_high_contrast(bool on) {
+    float text_scale() const override { return settings_.text_scale; }
+    bool high_contrast() const override { return settings_.high_contrast; }
+    void set_today(const Date& today) override { today_ = today; }
+    void prefer_high_contrast(bool on) override {
         if (!storage_.restored) settings_.high_contrast = on;
     }
+    // The step of the text size setting at or below the browser's (100 % at the least).
+    void prefer_text_scale(float scale) override {
+        if (!storage_.restored && scale >= 1.0f)
+            settings_.text_scale = scale >= 2.0f ? 2.0f : static_cast<int>(scale * 4.0f + 0.01f) / 4.0f;
+    }
 
-    // ---- HostEvents ----
+    // ---- HostEvents (src/platform/seam.def) ----
     void file_opened(const std::string& name, const std::string& bytes, FileOrigin origin) override;
     void file_refused(const std::string& name, const std::string& reason_key) override;
     void memory_short() override;
@@ -62,7 +67,10 @@ public:
     void dom_focus(const std::string& key, bool visible) override { a11y_.on_focus(key, visible); }
     void dom_blur(const std::string& key) override { a11y_.on_blur(key); }
     void dom_activate(const std::string& key) override { a11y_.on_activate(key); }
-    void dom_text(const std::string& key, const DomText& text) override;
+    void dom_text(const std::string& key, const DomText& text);
+    void dom_text(const std::string& key, const std::string& value, int start, int end, bool backward) override {
+        dom_text(key, DomText{value, start, end, backward});
+    }
 
 private:
     // app_screens.cpp: the screens, each described once. Resume: a draft is stored on this
@@ -170,7 +178,7 @@ private:
     Settings settings_;
     StorageStatus storage_;
     FileFlow files_;
-    Speech speech_;
+    ReadingAloud speech_;
     RuleCheck checks_;
     ProfessionalState professional_;
     Date today_{2026, 1, 1};

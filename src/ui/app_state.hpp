@@ -130,7 +130,7 @@ struct FileFlow {
 };
 
 // "Läs upp".
-struct Speech {
+struct ReadingAloud {
     std::map<std::string, SpeechVoice> voices;  // the browser's voice per language tag
     bool speaking = false;                      // reading now
     bool read_step = false;                     // read the step aloud once it is drawn

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, goalField, startNew, goToStep, ARTIFACTS, useBrowser } from './harness.mjs';
+import { openApp, goalField, startNew, goToStep, state, ARTIFACTS, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -58,6 +58,38 @@ test('on a touch screen a swipe scrolls and a tap presses', async () => {
   const box = await about.boundingBox();
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
   await page.waitForFunction(() => window.sipprep.state().screen === 'about');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// Issue 28: the browser's default text size, a fact the page tells the app at start
+// (src/platform/seam.def) — until the app's own setting is stored with the draft.
+test("larger text in the browser's settings is where the app starts; the draft's own size wins after", async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });  // every style.css from the route
+  // As "Font size: Very large" in the browser's settings does: the page's root font at 24 px.
+  await context.route('**/style.css', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()) + '\nhtml { font-size: 24px; }\n' });
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const ready = () => page.waitForFunction(() => window.__appReady === true, null, { timeout: 30000 });
+  await page.goto(env.server.url);
+  await ready();
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '24px');
+  assert.equal((await state(page)).text_scale, 1.5);
+  assert.equal(await page.getByRole('radio', { name: '150 %', exact: true }).isChecked(), true);
+
+  await startNew(page);
+  const smaller = page.getByRole('radio', { name: '100 %', exact: true });
+  await smaller.focus();
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => window.sipprep.state().text_scale === 1);
+  await page.evaluate(() => window.sipprep.flushDraft());
+  await page.reload();
+  await ready();
+  assert.equal((await state(page)).text_scale, 1, 'the stored draft says 100 %');
   assert.deepEqual(problems, []);
   await context.close();
 });

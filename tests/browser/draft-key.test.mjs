@@ -22,7 +22,7 @@ function stored(page) {
     const b64 = (bytes) => (bytes ? btoa(String.fromCharCode(...new Uint8Array(bytes))) : null);
     // In one transaction: a save stores the draft and its key together, and two reads could fall
     // on either side of it (seen under load: the new key beside the draft before it).
-    const both = await window.SipprepStore.tx('draft', 'readonly', (store) => {
+    const both = await window.sipprep.store.tx('draft', 'readonly', (store) => {
       const out = {};
       const c = store.get('current'), k = store.get('key');
       c.onsuccess = () => { out.cur = c.result; };
@@ -42,8 +42,8 @@ async function unlockDraft(page, passphrase) {
   await page.getByRole('textbox', { name: 'Lösenord', exact: true }).focus();
   await page.keyboard.type(passphrase);
   await press(page, 'Lås upp och fortsätt');
-  await page.waitForFunction(() => window.SipprepPassphrase.last && window.SipprepPassphrase.last.op === 'unlock-draft', null, { timeout: 30000 });
-  const last = await page.evaluate(() => { const l = window.SipprepPassphrase.last; window.SipprepPassphrase.last = null; return l; });
+  await page.waitForFunction(() => window.sipprep.passphrase.last && window.sipprep.passphrase.last.op === 'unlock-draft', null, { timeout: 30000 });
+  const last = await page.evaluate(() => { const l = window.sipprep.passphrase.last; window.sipprep.passphrase.last = null; return l; });
   await settle(page, 300);
   return last;
 }
@@ -80,7 +80,7 @@ test('the locked draft is sealed to a recipient stored beside it; age opens it; 
   const old = readFileSync(join(dir, 'old.age')).toString('base64');
   await page.evaluate(async ({ old, rev, fence }) => {
     const bytes = Uint8Array.from(atob(old), (c) => c.charCodeAt(0));
-    await window.SipprepStore.tx(['draft'], 'readwrite', (t) => {
+    await window.sipprep.store.tx(['draft'], 'readwrite', (t) => {
       const d = t.objectStore('draft');
       d.put({ sealed: bytes, rev: rev + 1, fence, savedAt: Date.now() }, 'current');
       d.delete('key');

@@ -34,7 +34,7 @@ test('frames that would draw the same picture draw nothing; a change draws', asy
     WebGL2RenderingContext.prototype.drawElements = function (...args) { window.__draws++; return original.apply(this, args); };
   });
   const framesAfterWake = async () => {
-    const before = await page.evaluate(() => { window.__draws = 0; const f = window.__frames; Module._sipprep_wake(); return f; });
+    const before = await page.evaluate(() => { window.__draws = 0; const f = window.__frames; SipprepApp.wake(); return f; });
     await page.waitForFunction((f) => window.__frames >= f + 3, before, { timeout: 30000 });
     return page.evaluate(() => window.__draws);
   };
@@ -59,7 +59,7 @@ for (const [name, draft] of [['the start screen', null], ['a stored draft with 1
     await page.goto(env.server.url);
     await page.waitForFunction(() => window.__appReady === true, null, { timeout: 60000 });
     // The frames start-up asked for, and three more: by then any second picture would be drawn.
-    const frames = await page.evaluate(() => { const f = window.__frames; Module._sipprep_wake(); return f; });
+    const frames = await page.evaluate(() => { const f = window.__frames; SipprepApp.wake(); return f; });
     await page.waitForFunction((f) => window.__frames >= f + 3, frames, { timeout: 30000 });
     assert.equal(await page.evaluate(() => window.__pictures), 1);
     await context.close();
@@ -86,7 +86,7 @@ test('a voices answer that changes nothing runs no frame', async () => {
   // What web/speech.js reports: a language tag and which voice it has (0 none, 1 on the device).
   const framesAfter = (lang, voice) => page.evaluate(async ([lang, voice]) => {
     const f = window.__frames;
-    window.SipprepShell.withCString(lang, (l) => Module._sipprep_speech_available(l, voice));
+    window.SipprepApp.speech_available(lang, voice);
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     return window.__frames - f;
   }, [lang, voice]);

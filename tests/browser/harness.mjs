@@ -145,7 +145,7 @@ export function useBrowser() {
 // Gives `path` to the app's file picker as if the person chose it (the picker opened by the shell).
 export async function openFile(page, path) {
   const chooser = page.waitForEvent('filechooser');
-  await page.evaluate(() => window.SipprepShell.pickFile());
+  await page.evaluate(() => window.sipprep.pickFile());
   await (await chooser).setFiles(path);
 }
 

@@ -8,12 +8,22 @@ import { ROOT, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 
+// web/mirror.js alone, as a classic script: its one import (the app, bridge.js) is whatever
+// window.SipprepApp the test set, and its sync is where the page's asks are (window.SipprepAsks).
+async function loadMirror(page) {
+  const source = (await readFile(join(ROOT, 'web/mirror.js'), 'utf8'))
+    .replace("import { app } from './bridge.js';", 'const app = window.SipprepApp;')
+    .replace(/^export /gm, '');
+  assert.ok(!/^(import|export)\b/m.test(source), 'web/mirror.js has imports or exports this test does not provide');
+  await page.addScriptTag({ content: `(function () {\n${source}\nwindow.SipprepAsks = { update_mirror: sync };\n})();` });
+}
+
 test('patches build, update, reorder and remove mirror nodes', async () => {
   const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.setContent('<a id="skip-link" href="#">x</a><div id="a11y-root"></div><div id="a11y-live"></div>');
-  await page.addScriptTag({ content: await readFile(join(ROOT, 'web/mirror.js'), 'utf8') });
-  const sync = (patch) => page.evaluate((p) => window.SipprepMirror.sync(JSON.stringify(p), '', '', '', ''), patch);
+  await loadMirror(page);
+  const sync = (patch) => page.evaluate((p) => window.SipprepAsks.update_mirror(JSON.stringify(p), '', '', '', ''), patch);
   const html = () => page.evaluate(() => document.getElementById('a11y-root').innerHTML);
 
   await sync([
@@ -58,8 +68,8 @@ test('a run is a container without a role', async () => {
   const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.setContent('<a id="skip-link" href="#">x</a><div id="a11y-root"></div><div id="a11y-live"></div>');
-  await page.addScriptTag({ content: await readFile(join(ROOT, 'web/mirror.js'), 'utf8') });
-  const sync = (patch) => page.evaluate((p) => window.SipprepMirror.sync(JSON.stringify(p), '', '', '', ''), patch);
+  await loadMirror(page);
+  const sync = (patch) => page.evaluate((p) => window.SipprepAsks.update_mirror(JSON.stringify(p), '', '', '', ''), patch);
   await sync([
     { k: 'root', r: 'group', ch: ['g-s'] },
     { k: 'g-s', r: 'group', n: 'Frågor', ch: ['g-run-0'] },
@@ -84,14 +94,13 @@ async function mirrorPage() {
   // The app's side of the text calls: what the mirror sent, in order.
   await page.evaluate(() => {
     window.__sent = [];
-    window.SipprepShell = { withCString: (s, fn) => fn(s) };
-    window.Module = {
-      _sipprep_a11y_focus() {}, _sipprep_a11y_blur() {}, _sipprep_a11y_activate() {},
-      _sipprep_a11y_text(k, v) { window.__sent.push(v); },
+    window.SipprepApp = {
+      dom_focus() {}, dom_blur() {}, dom_activate() {},
+      dom_text(k, v) { window.__sent.push(v); },
     };
   });
-  await page.addScriptTag({ content: await readFile(join(ROOT, 'web/mirror.js'), 'utf8') });
-  const sync = (patch) => page.evaluate((p) => window.SipprepMirror.sync(JSON.stringify(p), '', '', '', ''), patch);
+  await loadMirror(page);
+  const sync = (patch) => page.evaluate((p) => window.SipprepAsks.update_mirror(JSON.stringify(p), '', '', '', ''), patch);
   return { context, page, sync };
 }
 
@@ -117,7 +126,7 @@ test('a patch never moves the focused field or its ancestors', async () => {
     const active = document.activeElement;
     const observer = new MutationObserver(() => {});
     observer.observe(root, { childList: true, subtree: true });
-    window.SipprepMirror.sync(JSON.stringify(p), '', '', '', '');
+    window.SipprepAsks.update_mirror(JSON.stringify(p), '', '', '', '');
     const records = observer.takeRecords();
     observer.disconnect();
     const removed = new Set(), added = new Set();

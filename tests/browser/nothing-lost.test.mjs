@@ -26,7 +26,7 @@ test('a stored draft opens on a neutral screen; nothing of it shows before "Fort
   await startNew(page);
   await typeName(page, 'Kerstin Lund');
   await page.getByText(/^Sparat \d\d:\d\d$/).first().waitFor({ state: 'attached', timeout: 30000 });
-  await page.evaluate(() => window.SipprepShell.flushDraft());
+  await page.evaluate(() => window.sipprep.flushDraft());
   await page.reload();
   await page.waitForFunction(() => window.__appReady === true);
   await page.getByRole('heading', { name: 'Det finns en påbörjad förberedelse på den här datorn' }).waitFor({ state: 'attached' });
@@ -77,7 +77,7 @@ test('"Radera allt" removes everything the app stored and says what stays', asyn
   const { context, page } = await openApp(env.browser, env.server.url);
   await startNew(page);
   await typeName(page, 'Anna');
-  await page.evaluate(() => window.SipprepShell.flushDraft());
+  await page.evaluate(() => window.sipprep.flushDraft());
   await press(page, 'Radera allt från den här datorn');
   await press(page, 'Ja, radera allt');
   await page.getByText('Kvar finns filer du har sparat', { exact: false }).first().waitFor({ state: 'attached' });
@@ -120,7 +120,7 @@ test('two tabs: one edits, the other offers to continue; nothing typed is lost, 
   await nameField(b).focus();
   await b.keyboard.type(' Lund');
   await settle(b, 800);
-  await b.evaluate(() => window.SipprepShell.flushDraft());
+  await b.evaluate(() => window.sipprep.flushDraft());
   // Reloading both: the newest words are there; the tab that edits offers them, the other waits.
   await a.reload();
   await a.waitForFunction(() => window.__appReady === true);
@@ -138,7 +138,7 @@ test('two tabs: one edits, the other offers to continue; nothing typed is lost, 
   await press(other, 'Fortsätt här');
   await other.waitForFunction(() => window.sipprep.storage().editing, null, { timeout: 30000 });
   assert.equal((await state(other)).content.owner.name, '');
-  await other.evaluate(() => window.SipprepShell.flushDraft());
+  await other.evaluate(() => window.sipprep.flushDraft());
   await other.close();
   await editor.reload();
   await editor.waitForFunction(() => window.__appReady === true);
@@ -151,7 +151,7 @@ test('"Tidigare versioner": the draft before a new preparation can be restored; 
   const { context, page } = await openApp(env.browser, env.server.url);
   await startNew(page);
   await typeName(page, 'Anna');
-  await page.evaluate(() => window.SipprepShell.flushDraft());
+  await page.evaluate(() => window.sipprep.flushDraft());
   await press(page, 'Till startsidan');
   await press(page, 'Ny förberedelse');
   await press(page, 'Ja, ersätt den');
@@ -181,7 +181,7 @@ test('a draft nobody has used for longer than the chosen time is removed before 
   await week.focus();
   await page.keyboard.press('Space');
   await settle(page, 300);
-  await page.evaluate(() => window.SipprepShell.flushDraft());
+  await page.evaluate(() => window.sipprep.flushDraft());
   assert.equal(await page.evaluate(() => localStorage.getItem('sipprep.autoEraseDays')), '7');
   // Eight days pass.
   await page.evaluate(() => localStorage.setItem('sipprep.draft.v1.savedAt', String(Date.now() - 8 * 86400000)));
@@ -224,13 +224,13 @@ test('a draft larger than localStorage can hold (a follow-up with its earlier pl
   for (const q of bundle.content.questions) q.text = q.text.padEnd(300, ' och sedan?');
   const draft = JSON.stringify({ draft: 1, ui: { screen: 'steps', step: 'about_you', author: 'person' }, bundle, earlier: bundle });
   const { context, page, problems } = await openApp(env.browser, env.server.url);
-  await page.evaluate((text) => window.SipprepStore.tx('draft', 'readwrite', (s) => { s.put({ text, rev: 1, savedAt: Date.now() }, 'current'); }), draft);
+  await page.evaluate((text) => window.sipprep.store.tx('draft', 'readwrite', (s) => { s.put({ text, rev: 1, savedAt: Date.now() }, 'current'); }), draft);
   await page.evaluate(() => localStorage.setItem('sipprep.draft.v1.rev', '1'));
   await page.reload();
   await page.waitForFunction(() => window.__appReady === true);
   await press(page, 'Fortsätt');
   await typeName(page, ' B');
-  await page.evaluate(() => window.SipprepShell.flushDraft());
+  await page.evaluate(() => window.sipprep.flushDraft());
   const stored = await page.evaluate(async () => {
     const d = await window.sipprep.storedDraft();
     return { length: d.text.length, rev: d.rev, name: JSON.parse(d.text).bundle.content.owner.name };

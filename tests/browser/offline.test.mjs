@@ -63,7 +63,7 @@ test('after one visit, a preparation is made, saved, opened, printed and read wi
   await press(page, 'Till startsidan');
   await press(page, 'Jag är yrkesverksam – öppna en förberedelse');
   const chooser = page.waitForEvent('filechooser');
-  await page.evaluate(() => window.SipprepShell.pickFile());
+  await page.evaluate(() => window.sipprep.pickFile());
   await (await chooser).setFiles(saved);
   await page.getByText('Att kunna bo kvar hemma.').first().waitFor({ state: 'attached' });
   assert.equal((await state(page)).screen, 'professional');
@@ -82,7 +82,7 @@ test('a new version is announced quietly; reloading into it keeps the draft', as
     await startNew(page);
     await page.getByRole('textbox', { name: 'Ditt namn' }).focus();
     await page.keyboard.type('Bo Ek');
-    await page.evaluate(() => window.SipprepShell.flushDraft());
+    await page.evaluate(() => window.sipprep.flushDraft());
 
     // A new version is put on the server, as a deploy does.
     appendFileSync(join(dir, 'style.css'), '\n/* a new version */\n');

@@ -20,9 +20,9 @@ async function unlock(page, passphrase) {
   await field.focus();
   await page.keyboard.type(passphrase);
   await press(page, 'Lås upp och öppna');
-  await page.waitForFunction(() => window.SipprepPassphrase.last && window.SipprepPassphrase.last.op === 'unlock',
+  await page.waitForFunction(() => window.sipprep.passphrase.last && window.sipprep.passphrase.last.op === 'unlock',
     null, { timeout: 20000 });
-  const last = await page.evaluate(() => { const l = window.SipprepPassphrase.last; window.SipprepPassphrase.last = null; return l; });
+  const last = await page.evaluate(() => { const l = window.sipprep.passphrase.last; window.sipprep.passphrase.last = null; return l; });
   await settle(page, 300);
   return last;
 }
@@ -54,7 +54,7 @@ test('saved with a passphrase: age -d opens it; the app opens it after a wrong a
   const saved = join(dir, 'saved.json.age');
   await file.saveAs(saved);
   await page.getByText(/Filen är skyddad med lösenord/).first().waitFor({ state: 'attached' });
-  const protectMs = await page.evaluate(() => window.SipprepPassphrase.last.ms);
+  const protectMs = await page.evaluate(() => window.sipprep.passphrase.last.ms);
   assert.ok(readFileSync(saved).subarray(0, 22).toString() === 'age-encryption.org/v1\n');
   assert.equal(await pass.inputValue(), '', 'the passphrase is not kept after saving');
 
@@ -114,14 +114,14 @@ test('a draft locked with a passphrase is stored only encrypted and opens after 
   await page.keyboard.press('End');
   await page.keyboard.type(' Och rida.');
   await settle(page, 300);
-  await page.evaluate(() => window.SipprepShell.flushDraft());
+  await page.evaluate(() => window.sipprep.flushDraft());
   await page.waitForFunction(() => !window.sipprep.storage().pending);
 
   // Nothing readable of the person's is left in the browser's storage.
   const stored = await page.evaluate(async () => {
     const all = Object.keys(localStorage).map((k) => k + '=' + localStorage.getItem(k)).join('\n');
-    const listed = await window.SipprepVersions.list();
-    const readable = await window.SipprepVersions.readable();
+    const listed = await window.sipprep.versions.list();
+    const readable = await window.sipprep.versions.readable();
     return { all, readable: readable.length, unsealed: listed.filter((v) => !v.locked).length, draft: await window.sipprep.storedDraft() };
   });
   assert.ok(!stored.all.includes('Daniel'), 'the name is stored readable');
@@ -139,8 +139,8 @@ test('a draft locked with a passphrase is stored only encrypted and opens after 
     await page.getByRole('textbox', { name: 'Lösenord', exact: true }).focus();
     await page.keyboard.type(passphrase);
     await press(page, 'Lås upp och fortsätt');
-    await page.waitForFunction(() => window.SipprepPassphrase.last && window.SipprepPassphrase.last.op === 'unlock-draft', null, { timeout: 20000 });
-    const last = await page.evaluate(() => { const l = window.SipprepPassphrase.last; window.SipprepPassphrase.last = null; return l; });
+    await page.waitForFunction(() => window.sipprep.passphrase.last && window.sipprep.passphrase.last.op === 'unlock-draft', null, { timeout: 20000 });
+    const last = await page.evaluate(() => { const l = window.sipprep.passphrase.last; window.sipprep.passphrase.last = null; return l; });
     await settle(page, 300);
     return last;
   };
@@ -192,11 +192,11 @@ test('a file from elsewhere opens in a worker of its own, ended after; one that 
   await press(page, 'Jag är yrkesverksam – öppna en förberedelse');
 
   // Refused at once, with the memory it would take; no worker is started for it.
-  const startedBefore = await page.evaluate(() => window.SipprepPassphrase.started);
+  const startedBefore = await page.evaluate(() => window.sipprep.passphrase.started);
   await openFile(page, heavy);
   await page.getByText('tung.json.age kunde inte öppnas:').first().waitFor({ state: 'attached' });
   await page.getByText(/arbetsfaktor 22: att låsa upp den skulle ta 4 GiB minne/).first().waitFor({ state: 'attached' });
-  assert.equal(await page.evaluate(() => window.SipprepPassphrase.started), startedBefore, 'a worker was started for it');
+  assert.equal(await page.evaluate(() => window.sipprep.passphrase.started), startedBefore, 'a worker was started for it');
   assert.equal(page.workers().length, 1);
 
   // A file of the ordinary factor opens in a new worker, which is ended when it has answered.

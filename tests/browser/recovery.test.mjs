@@ -25,7 +25,7 @@ async function appWithDraft() {
   await app.page.getByRole('textbox', { name: 'Ditt namn' }).focus();
   await app.page.keyboard.type('Bo Ek');
   await app.page.waitForFunction(() => window.sipprep.state().content.owner.name === 'Bo Ek');
-  await app.page.evaluate(() => window.SipprepShell.flushDraft());
+  await app.page.evaluate(() => window.sipprep.flushDraft());
   return { ...app, dir, server };
 }
 

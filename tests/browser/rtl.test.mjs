@@ -73,9 +73,9 @@ test('the mirror takes a right-to-left language\'s direction on the page and its
   const dirs = await page.evaluate(() => {
     const root = document.getElementById('a11y-root');
     const before = [document.documentElement.dir, root.dir];
-    window.SipprepMirror.sync('', '', '', '', 'ar', true);
+    window.SipprepAsks.update_mirror('', '', '', '', 'ar', true);
     const rtl = [document.documentElement.dir, root.dir, document.documentElement.lang];
-    window.SipprepMirror.sync('', '', '', '', 'sv', false);
+    window.SipprepAsks.update_mirror('', '', '', '', 'sv', false);
     return { before, rtl, after: [document.documentElement.dir, root.dir] };
   });
   assert.deepEqual(dirs.before, ['ltr', 'ltr'], 'Swedish: left to right from the start');

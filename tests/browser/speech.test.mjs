@@ -108,7 +108,7 @@ test('a voice over the network speaks only after the person agrees; the answer i
   await press(page, 'Sluta läsa');
 
   // Remembered with the draft's settings: after a reload it reads at once.
-  await page.evaluate(() => window.SipprepShell.flushDraft());
+  await page.evaluate(() => window.sipprep.flushDraft());
   await page.reload();
   await page.waitForFunction(() => window.__appReady === true, null, { timeout: 30000 });
   await press(page, 'Fortsätt');

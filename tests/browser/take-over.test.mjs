@@ -43,7 +43,7 @@ async function profile() {
 function diagnosis(page) {
   return page.evaluate(async () => ({
     trace: window.__trace,
-    versions: (await window.SipprepVersions.readable()).map((v) => v.kind + ' ' + JSON.parse(v.text).bundle.content.owner.name),
+    versions: (await window.sipprep.versions.readable()).map((v) => v.kind + ' ' + JSON.parse(v.text).bundle.content.owner.name),
     rescue: localStorage.getItem('sipprep.draft.v1.rescue') ? 'present' : 'none'
   }));
 }
@@ -84,7 +84,7 @@ async function goOn(page) {
 
 // Until everything this tab holds is stored; returns the stored owner's name.
 async function stored(page) {
-  await page.evaluate(() => window.SipprepShell.flushDraft());
+  await page.evaluate(() => window.sipprep.flushDraft());
   const rec = await page.evaluate(() => window.sipprep.storedDraft());
   return rec && rec.text ? JSON.parse(rec.text).bundle.content.owner.name : null;
 }

@@ -25,9 +25,9 @@ test('typing key by key while texts around the field change: every letter arrive
       await page.keyboard.type(sentence[i]);
       if (i % 9 === 4) {
         // A save a minute later: "Sparat HH:MM" gets new words.
-        await page.evaluate(() => { window.__clockOffset += 61000; window.Module._sipprep_draft_saved(); window.Module._sipprep_wake(); });
+        await page.evaluate(() => { window.__clockOffset += 61000; window.SipprepApp.draft_saved(); window.SipprepApp.wake(); });
       }
-      if (i === 20) await page.evaluate(() => { window.Module._sipprep_update_available(); });  // a status line appears
+      if (i === 20) await page.evaluate(() => { window.SipprepApp.update_available(); });  // a status line appears
       if (i === 35) {
         // An error line appears under another field (the personnummer, written elsewhere: not focused).
         await page.evaluate(() => {

@@ -111,7 +111,7 @@ test('the worker throws while sealing a save: the person is told why, and the ne
 
   await typeName(page, ' KRASCH');
   await shows(page, 'Något gick fel i lösenordsdelen av appen. Spara en fil nu, så att du inte förlorar något.');
-  assert.equal(await page.evaluate(() => window.SipprepPassphrase.last.error), 'passphrase.failed');
+  assert.equal(await page.evaluate(() => window.sipprep.passphrase.last.error), 'passphrase.failed');
   assert.equal(await ownerName(page), 'Anna KRASCH', 'the words are still in the app');
 
   // Typing on: the next save is sealed; the banner goes.
@@ -138,13 +138,13 @@ test('the worker throws while sealing a save: the person is told why, and the ne
 
 test('a worker that never answers: the call ends with a time-out, the person is told, and saving goes on', async () => {
   const { context, page, problems } = await openWithWorker('self.postMessage = function () {};');
-  await page.evaluate(() => { window.SipprepPassphrase.timeoutMs = 1500; });
+  await page.evaluate(() => { window.sipprep.passphrase.timeoutMs = 1500; });
   await startNew(page);
   await typeName(page, 'Bo');
   await savedWith(page, 'Bo');
   await lockDraft(page, LOCK);
   await shows(page, 'Lösenordsdelen av appen svarade inte i tid.');
-  assert.equal(await page.evaluate(() => window.SipprepPassphrase.last.error), 'passphrase.timeout');
+  assert.equal(await page.evaluate(() => window.sipprep.passphrase.last.error), 'passphrase.timeout');
   const s = await page.evaluate(() => window.sipprep.storage());
   assert.equal(s.locked, false);
   assert.equal(s.locking, false);
@@ -163,16 +163,16 @@ test('an answer after its time-out is dropped: the draft does not become locked 
     self.postMessage = function (m, t) { setTimeout(function () { post(m, t); }, 3000); };
   })();`;
   const { context, page, problems } = await openWithWorker(prelude);
-  await page.evaluate(() => { window.SipprepPassphrase.timeoutMs = 1000; });
+  await page.evaluate(() => { window.sipprep.passphrase.timeoutMs = 1000; });
   await startNew(page);
   await typeName(page, 'Cecilia');
   await savedWith(page, 'Cecilia');
   await lockDraft(page, LOCK);
   await shows(page, 'Lösenordsdelen av appen svarade inte i tid.');
-  await page.waitForFunction(() => window.SipprepPassphrase.late >= 1, null, { timeout: 20000 });
+  await page.waitForFunction(() => window.sipprep.passphrase.late >= 1, null, { timeout: 20000 });
   const s = await page.evaluate(() => window.sipprep.storage());
   assert.equal(s.locked, false, 'the late answer locked the draft');
-  assert.equal(await page.evaluate(() => window.SipprepPassphrase.last.error), 'passphrase.timeout');
+  assert.equal(await page.evaluate(() => window.sipprep.passphrase.last.error), 'passphrase.timeout');
   await typeName(page, ' Ask');
   await savedWith(page, 'Cecilia Ask');
   assert.deepEqual(problems, []);
@@ -198,12 +198,12 @@ test('a file above the limit, dropped or chosen, is refused before it is copied,
   await dismissFileMessage(page);
 
   const chooser = page.waitForEvent('filechooser');
-  await page.evaluate(() => window.SipprepShell.pickFile());
+  await page.evaluate(() => window.sipprep.pickFile());
   await (await chooser).setFiles({ name: 'ännu-större.json', mimeType: 'application/json', buffer: Buffer.alloc(SIZE + 1) });
   await shows(page, 'ännu-större.json kunde inte öppnas:');
 
   assert.ok(await page.evaluate(() => window.__largest) < 1024 * 1024, 'the file was copied into the module');
-  assert.equal(await page.evaluate(() => Module._sipprep_max_file_bytes()), 6 * 1024 * 1024);
+  assert.equal(await page.evaluate(() => window.SipprepApp.max_file_bytes()), 6 * 1024 * 1024);
   assert.equal(await nameField(page).inputValue(), 'Kerstin Lund');
   assert.equal(await ownerName(page), 'Kerstin Lund');
   assert.equal((await state(page)).screen, 'steps');

@@ -4,7 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildIndex, bundlePage, minifyCss, pageEntry, readCatalogs } from '../../tools/build-web/page.mjs';
@@ -13,6 +15,9 @@ import { readVersions } from '../../tools/build-web/versions.mjs';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WEB = join(ROOT, 'web');
 const indexSource = readFileSync(join(WEB, 'index.html'), 'utf8');
+// The bridge and the asks (./bridge.js, ./asks.js) are generated from the seam's table, as CMake does.
+const SEAM = mkdtempSync(join(tmpdir(), 'sipprep-seam-'));
+execFileSync('python3', [join(ROOT, 'tools/seam.py'), join(ROOT, 'src/platform/seam.def'), SEAM]);
 
 test('web/index.html names one entry module and no classic scripts', () => {
   assert.deepEqual(pageEntry(indexSource).file, 'shell.js');
@@ -21,26 +26,37 @@ test('web/index.html names one entry module and no classic scripts', () => {
 });
 
 test('page.js holds every script of web/ but the workers, each after what it needs at load', async () => {
-  const { code, modules } = await bundlePage(WEB, 'shell.js', readVersions());
+  const { code, modules } = await bundlePage(WEB, 'shell.js', readVersions(), SEAM);
   // The workers are started by name from the page; every other script is one of its modules.
   const workers = [...code.matchAll(/(?:new Worker|serviceWorker\.register)\('([a-z-]+\.js)'/g)].map((m) => m[1]);
   assert.deepEqual(workers.sort(), ['age-worker.js', 'sw.js']);
   const scripts = readdirSync(WEB).filter((f) => f.endsWith('.js') && !workers.includes(f));
-  assert.deepEqual([...modules].sort(), scripts.sort());
+  assert.deepEqual([...modules].sort(), [...scripts, 'bridge.js', 'asks.js'].sort());
   assert.equal(modules.at(-1), 'shell.js', 'the entry runs last');
   // Read as they load: draft.js uses the store's parts and the passphrase.
   const at = (f) => modules.indexOf(f);
   for (const f of ['store.js', 'versions.js', 'draft-store.js', 'age.js']) assert.ok(at(f) < at('draft.js'), f);
+  assert.equal(at('bridge.js'), 0, 'the bridge to the app before any script that calls it');
   assert.ok(!/^\s*(import|export)\b/m.test(code), 'page.js is a classic script');
+});
+
+// The page's modules reach each other by named imports; window.Sipprep* is only for what is outside
+// them (shell.js says which): index.html's SipprepEarly, and the generated SipprepApp and SipprepAsks.
+test('the page\'s modules share nothing through window globals', () => {
+  for (const f of readdirSync(WEB).filter((f) => f.endsWith('.js') && f !== 'sw.js' && f !== 'age-worker.js')) {
+    const code = readFileSync(join(WEB, f), 'utf8').replace(/\/\/.*$/gm, '');
+    const globals = [...code.matchAll(/\bwindow\.(Sipprep\w*)/g)].map((m) => m[1]).filter((g) => g !== 'SipprepEarly');
+    assert.deepEqual(globals, [], f);
+  }
 });
 
 test('the browsers in the "too old" message are versions.json\'s', async () => {
   const versions = readVersions();
-  const { code } = await bundlePage(WEB, 'shell.js', versions);
+  const { code } = await bundlePage(WEB, 'shell.js', versions, SEAM);
   assert.ok(!code.includes('SIPPREP_BROWSERS'));
   assert.ok(code.includes(JSON.stringify(Object.entries(versions.browsers).map(([b, v]) => `${b} ${v}`))));
   const other = { ...versions, browsers: { Safari: 99, Firefox: 999 } };
-  assert.ok((await bundlePage(WEB, 'shell.js', other)).code.includes('["Safari 99","Firefox 999"]'));
+  assert.ok((await bundlePage(WEB, 'shell.js', other, SEAM)).code.includes('["Safari 99","Firefox 999"]'));
 });
 
 test('index.html: page.js in the entry\'s place, the policy allows exactly its inline script and the print CSS', () => {

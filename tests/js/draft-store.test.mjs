@@ -7,12 +7,9 @@
 // SIPPREP_MODEL_SEED replays one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { World, drain, tokensOf, seal, unseal } from './draft-world.mjs';
-
-const require = createRequire(import.meta.url);
-const { TABLE, STATES, KEYS } = require('../../web/draft-store.js');
+import { TABLE, STATES, KEYS } from '../../web/draft-store.js';
 
 const RUNS = Number(process.env.SIPPREP_MODEL_RUNS || 1500);
 const TRACE = Boolean(process.env.SIPPREP_MODEL_STEPS);

@@ -3,13 +3,11 @@
 // with tabs that share localStorage, a BroadcastChannel, Web Locks and a passphrase worker, and
 // a scheduler that decides when each tab's IndexedDB transactions, messages and worker calls
 // happen: slow, reordered across tabs, failing, or never (a killed tab).
-import { createRequire } from 'node:module';
 import { IDBFactory } from 'fake-indexeddb';
 import { createStore } from '../../web/store.js';
 import { createVersions } from '../../web/versions.js';
+import { createDraftStore } from '../../web/draft-store.js';
 
-const require = createRequire(import.meta.url);
-const { createDraftStore } = require('../../web/draft-store.js');
 
 const SEAL = 'SEALED:';
 export const seal = (text) => new TextEncoder().encode(SEAL + Buffer.from(text, 'utf8').toString('base64'));

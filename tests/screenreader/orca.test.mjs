@@ -126,9 +126,9 @@ test('Orca in Firefox ESR: the start screen, step 1 by Tab, typing with åäö, 
       desktop.type(SENTENCE[i]);
       if (i % 9 === 4) {
         // A save a minute later: "Sparat HH:MM" gets new words.
-        await page.evaluate(() => { window.__clockOffset += 61000; window.Module._sipprep_draft_saved(); window.Module._sipprep_wake(); });
+        await page.evaluate(() => { window.__clockOffset += 61000; window.SipprepApp.draft_saved(); window.SipprepApp.wake(); });
       }
-      if (i === 20) await page.evaluate(() => window.Module._sipprep_update_available());
+      if (i === 20) await page.evaluate(() => window.SipprepApp.update_available());
     }
     await page.waitForFunction((t) => window.sipprep.state().content.reason?.[0]?.text === t, { timeout: 60000 }, SENTENCE)
       .catch(() => {});

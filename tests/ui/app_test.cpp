@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -72,10 +73,10 @@ TEST(App, EveryStepDrawsAndTheDraftRoundTrips) {
     EXPECT_EQ(nlohmann::json::parse(app.state_json())["step"], "summary");
     EXPECT_NE(find(app.a11y_tree(), ui::Role::Button, "Spara fil"), nullptr);
     press(h, app, "Spara fil");
-    ASSERT_EQ(host.downloads.size(), 1u);
-    EXPECT_EQ(host.downloads[0].first, "sip-daniel-2026-11-23.json");
+    ASSERT_EQ(host.asked.download.size(), 1u);
+    EXPECT_EQ(host.asked.download[0].filename, "sip-daniel-2026-11-23.json");
 
-    EXPECT_GT(host.draft_changes, 0);
+    EXPECT_GT(host.asked.draft_changed, 0);
     const std::string draft = app.draft_to_save();
     test::FakeHost host2;
     ui::App restored(host2);
@@ -235,7 +236,7 @@ TEST(App, AnUnreadableDraftIsKeptNotOverwritten) {
     test::FakeHost host;
     ui::App app(host);
     app.draft_loaded("{\"draft\":1,\"bundle\":{\"format\":\"sipp");
-    EXPECT_EQ(host.kept, "{\"draft\":1,\"bundle\":{\"format\":\"sipp");
+    EXPECT_EQ(host.asked.keep_unreadable_draft.back(), "{\"draft\":1,\"bundle\":{\"format\":\"sipp");
     h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
     EXPECT_NE(find(app.a11y_tree(), ui::Role::Alert, "Det sparade utkastet gick inte att läsa"), nullptr);
 }
@@ -280,7 +281,7 @@ TEST(App, AnUnansweredEarlierPlanPickerTakesNoDroppedFile) {
     press(h, app, "Börja utan tidigare fil");
     press(h, app, "2. Vad är viktigt för dig?");
     press(h, app, "Öppna förra planens fil");
-    EXPECT_EQ(host.picks, 1);
+    EXPECT_EQ(host.asked.pick_file, 1);
     // The picker is closed without a file; a file dropped later is the preparation itself, not the earlier plan.
     app.file_opened("barn.json", read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/barn-skolfranvaro.json"),
                     ui::FileOrigin::Drop);
@@ -296,13 +297,13 @@ TEST(App, FocusLandsOnWhatReplacedTheFocusedControl) {
     auto frame = [&] { h.app_frame([&](const ui::Fonts& f) { app.frame(f); }); };
     frame();
     press(h, app, "Visa tidigare versioner");
-    EXPECT_EQ(host.version_lists, 1);
-    host.mirror.clear();
+    EXPECT_EQ(host.asked.list_versions, 1);
+    host.asked.update_mirror.clear();
     app.versions_listed(
         R"([{"id":7,"time":"2026-11-23T13:32:00Z","kind":"new"},{"id":3,"time":"2026-11-22T09:00:00Z","kind":"auto"}])");
     frame();
     std::string focus, said;
-    for (const ui::MirrorUpdate& u : host.mirror) {
+    for (const auto& u : host.asked.update_mirror) {
         if (!u.focus_key.empty()) focus = u.focus_key;
         if (!u.announcement.empty()) said = u.announcement;
     }
@@ -317,14 +318,14 @@ TEST(App, FocusLandsOnWhatReplacedTheFocusedControl) {
     ASSERT_FALSE(restore_key.empty());
     EXPECT_EQ(focus, restore_key);
 
-    host.mirror.clear();
+    host.asked.update_mirror.clear();
     app.editing_elsewhere(true);
     frame();
     const ui::A11yNode* take_over = find(app.a11y_tree(), ui::Role::Button, "Fortsätt här");
     ASSERT_NE(take_over, nullptr);
     focus.clear();
     said.clear();
-    for (const ui::MirrorUpdate& u : host.mirror) {
+    for (const auto& u : host.asked.update_mirror) {
         if (!u.focus_key.empty()) focus = u.focus_key;
         if (!u.announcement.empty()) said = u.announcement;
     }
@@ -347,7 +348,7 @@ TEST(App, ADraftBeyondTheFormatsLimitsStillOpens) {
     again.draft_loaded(draft);
     EXPECT_EQ(nlohmann::json::parse(again.state_json())["screen"], "resume");
     EXPECT_EQ(nlohmann::json::parse(again.state_json())["content"]["owner"]["name"].get<std::string>().size(), 3000u);
-    EXPECT_TRUE(host2.kept.empty()) << "kept aside as unreadable";
+    EXPECT_TRUE(host2.asked.keep_unreadable_draft.empty()) << "kept aside as unreadable";
 }
 
 // "+" in a 10-digit personnummer means over 100 years old: the field asks, rather than accepting it.
@@ -428,4 +429,31 @@ TEST(App, AStorageFailureWithACatalogKeyIsSaidInWords) {
     r.frame();
     EXPECT_NE(r.shown().find("Lösenordsdelen av appen svarade inte i tid. Spara en fil nu"), std::string::npos)
         << r.shown();
+}
+
+// The browser's default text size (the page's root font size over 16 px: larger text chosen in the
+// browser's settings) is where the app starts; a stored draft's own setting wins over it.
+TEST(App, StartsAtTheBrowsersTextSizeUnlessTheDraftSaysOtherwise) {
+    const auto starts_at = [](float preferred) {
+        FakeHost host;
+        ui::App app(host);
+        app.prefer_text_scale(preferred);
+        return app.text_scale();
+    };
+    EXPECT_FLOAT_EQ(starts_at(1.0f), 1.0f);
+    EXPECT_FLOAT_EQ(starts_at(1.25f), 1.25f);  // Chrome's "Large" (20 px)
+    EXPECT_FLOAT_EQ(starts_at(1.5f), 1.5f);    // "Very large" (24 px)
+    EXPECT_FLOAT_EQ(starts_at(1.3f), 1.25f);   // the app's step at or below it
+    EXPECT_FLOAT_EQ(starts_at(3.0f), 2.0f);    // the app's largest
+    EXPECT_FLOAT_EQ(starts_at(0.75f), 1.0f);   // smaller text: the app's smallest stays
+    EXPECT_FLOAT_EQ(starts_at(std::nanf("")), 1.0f);
+
+    AppRun first;
+    press(first.h, first.app, "Ny förberedelse");
+    const std::string draft = first.app.draft_to_save();  // at 100 %
+    FakeHost host;
+    ui::App app(host);
+    app.prefer_text_scale(1.5f);
+    app.draft_loaded(draft);
+    EXPECT_FLOAT_EQ(app.text_scale(), 1.0f);
 }

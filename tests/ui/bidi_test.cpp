@@ -203,8 +203,8 @@ TEST(BidiWidgets, TheMirrorIsToldTheDirectionWithTheLanguage) {
     test::FakeHost host;
     ui::App app{host};
     h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
-    ASSERT_FALSE(host.mirror.empty());
-    EXPECT_EQ(host.mirror.front().lang, "sv");
-    EXPECT_FALSE(host.mirror.front().rtl);
+    ASSERT_FALSE(host.asked.update_mirror.empty());
+    EXPECT_EQ(host.asked.update_mirror.front().lang, "sv");
+    EXPECT_FALSE(host.asked.update_mirror.front().rtl);
     EXPECT_FALSE(ui::layout_rtl());  // the App sets it from the language each frame
 }

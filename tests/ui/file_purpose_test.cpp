@@ -20,7 +20,7 @@ TEST(FilePurpose, AFileAskedForInTheProfessionalViewIsReadThereAfterTheScreenCha
     AppRun r;
     press(r.h, r.app, "Jag är yrkesverksam – öppna en förberedelse");
     press(r.h, r.app, "Öppna fil");
-    EXPECT_EQ(r.host.picks, 1);
+    EXPECT_EQ(r.host.asked.pick_file, 1);
     press(r.h, r.app, "Till startsidan");
     ASSERT_EQ(r.state()["screen"], "start");
     const nlohmann::json before = r.state()["content"];
@@ -37,7 +37,7 @@ TEST(FilePurpose, AFileAskedForInTheProfessionalViewIsReadThereAfterTheScreenCha
 TEST(FilePurpose, AFileAskedForAsTheDraftBecomesTheDraftFromAnotherScreen) {
     AppRun r;
     press(r.h, r.app, "Öppna en fil");
-    EXPECT_EQ(r.host.picks, 1);
+    EXPECT_EQ(r.host.asked.pick_file, 1);
     press(r.h, r.app, "Jag är yrkesverksam – öppna en förberedelse");
     ASSERT_EQ(r.state()["screen"], "professional");
 
@@ -56,7 +56,7 @@ TEST(FilePurpose, TheEarlierPlanAskedForOnAStepStaysTheEarlierPlan) {
     press(r.h, r.app, "Börja utan tidigare fil");
     press(r.h, r.app, "2. Vad är viktigt för dig?");
     press(r.h, r.app, "Öppna förra planens fil");
-    EXPECT_EQ(r.host.picks, 1);
+    EXPECT_EQ(r.host.asked.pick_file, 1);
     press(r.h, r.app, "Till startsidan");
     press(r.h, r.app, "Jag är yrkesverksam – öppna en förberedelse");
 

@@ -27,7 +27,7 @@ void choose(AppRun& r, const std::string& name) {
 // The language the mirror was last told, and whether it is right to left.
 std::pair<std::string, bool> page_language(const AppRun& r) {
     std::pair<std::string, bool> out;
-    for (const ui::MirrorUpdate& u : r.host.mirror)
+    for (const auto& u : r.host.asked.update_mirror)
         if (!u.lang.empty()) out = {u.lang, u.rtl};
     return out;
 }
@@ -56,7 +56,7 @@ TEST(Language, TheChoiceReachesThePageTheVoiceAndTheDraft) {
         choose(r, "English (inte granskad)");
         EXPECT_EQ(r.app.language(), Lang::En);
         EXPECT_EQ(page_language(r), std::make_pair(std::string("en"), false));
-        EXPECT_TRUE(r.host.languages_fetched.empty());  // built in natively: nothing to fetch
+        EXPECT_TRUE(r.host.asked.load_language.empty());  // built in natively: nothing to fetch
         // No English voice here: said, in English.
         EXPECT_NE(r.shown().find("the browser has no English voice"), std::string::npos);
         r.app.speech_available("en", ui::SpeechVoice::Device);

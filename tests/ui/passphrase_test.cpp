@@ -18,12 +18,17 @@ namespace {
 
 constexpr int kFast = 10;  // scrypt work factor for tests
 
+// Passphrase work the app asked for and the test has not answered.
+std::size_t age_requests(const FakeHost& host) {
+    return host.asked.download_protected.size() + host.asked.unlock_file.size();
+}
+
 // Answers the host's one outstanding unlock request as the worker would.
 void answer_unlock(AppRun& r) {
-    ASSERT_EQ(r.host.age_requests.size(), 1u);
-    const FakeHost::AgeRequest req = r.host.age_requests.front();
-    r.host.age_requests.clear();
-    ASSERT_TRUE(req.unlock);
+    ASSERT_EQ(age_requests(r.host), 1u);
+    ASSERT_EQ(r.host.asked.unlock_file.size(), 1u);
+    const FakeHost::UnlockFile req = r.host.asked.unlock_file.front();
+    r.host.asked.unlock_file.clear();
     const age::Decrypted d = age::decrypt(req.bytes, req.passphrase);
     r.app.file_unlocked(d.ok() ? "" : age::error_key(d.error), d.plaintext);
     r.frame();
@@ -42,24 +47,24 @@ TEST(Passphrase, SavingAsksForALongEnoughPassphraseTwiceAndKeepsNothing) {
 
     type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "kort");
     press(r.h, r.app, "Spara fil");
-    EXPECT_TRUE(r.host.age_requests.empty());
-    EXPECT_TRUE(r.host.downloads.empty()) << "never saved unprotected when protection was asked for";
+    EXPECT_EQ(age_requests(r.host), 0u);
+    EXPECT_TRUE(r.host.asked.download.empty()) << "never saved unprotected when protection was asked for";
     EXPECT_NE(r.shown().find("Välj ett lösenord med minst 8 tecken."), std::string::npos);
 
     type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "blå häst åker tåg");
     type_into(r.h, r.app, ui::Role::TextBox, "Skriv lösenordet en gång till", "blå häst åker båt");
     press(r.h, r.app, "Spara fil");
-    EXPECT_TRUE(r.host.age_requests.empty());
+    EXPECT_EQ(age_requests(r.host), 0u);
     EXPECT_NE(r.shown().find("Lösenorden är inte lika."), std::string::npos);
 
     type_into(r.h, r.app, ui::Role::TextBox, "Skriv lösenordet en gång till", "blå häst åker tåg");
     press(r.h, r.app, "Spara fil");
-    ASSERT_EQ(r.host.age_requests.size(), 1u);
-    const FakeHost::AgeRequest req = r.host.age_requests.front();
-    EXPECT_FALSE(req.unlock);
+    ASSERT_EQ(age_requests(r.host), 1u);
+    ASSERT_EQ(r.host.asked.download_protected.size(), 1u);
+    const FakeHost::DownloadProtected req = r.host.asked.download_protected.front();
     EXPECT_EQ(req.filename, "sip-daniel-2026-11-23.json.age");
     EXPECT_EQ(req.passphrase, "blå häst åker tåg");
-    EXPECT_EQ(nlohmann::json::parse(req.bytes)["content"]["owner"]["name"], r.state()["content"]["owner"]["name"]);
+    EXPECT_EQ(nlohmann::json::parse(req.contents)["content"]["owner"]["name"], r.state()["content"]["owner"]["name"]);
     EXPECT_NE(r.shown().find("Låser filen med lösenordet"), std::string::npos);
 
     r.app.file_protected(req.filename, "");
@@ -88,7 +93,7 @@ TEST(Passphrase, AFileAskingForTooMuchMemoryIsRefusedWithTheAmount) {
     EXPECT_NE(r.shown().find("arbetsfaktor 22: att låsa upp den skulle ta 4 GiB minne"), std::string::npos)
         << r.shown();
     EXPECT_NE(r.shown().find("högst 512 MiB"), std::string::npos) << r.shown();
-    EXPECT_TRUE(r.host.age_requests.empty());
+    EXPECT_EQ(age_requests(r.host), 0u);
 }
 
 TEST(Passphrase, OpeningAsksForThePassphraseAndAWrongOneChangesNothing) {
@@ -101,7 +106,7 @@ TEST(Passphrase, OpeningAsksForThePassphraseAndAWrongOneChangesNothing) {
     EXPECT_EQ(r.state()["screen"], "start");
 
     press(r.h, r.app, "Lås upp och öppna");  // nothing typed yet
-    EXPECT_TRUE(r.host.age_requests.empty());
+    EXPECT_EQ(age_requests(r.host), 0u);
     EXPECT_NE(r.shown().find("Skriv lösenordet först."), std::string::npos);
 
     type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "fel lösenord");
@@ -139,7 +144,7 @@ TEST(Passphrase, FilesThatNoPassphraseOpensSayWhy) {
     r.app.file_opened("a.age", std::string(age::kArmorBegin) + "\nYWJj\n-----END AGE ENCRYPTED FILE-----\n",
                       ui::FileOrigin::Drop);
     r.frame();
-    EXPECT_TRUE(r.host.age_requests.empty());
+    EXPECT_EQ(age_requests(r.host), 0u);
     EXPECT_NE(r.shown().find("i textform"), std::string::npos);
 
     // Damaged after locking: the passphrase is right, the file is not.
@@ -164,12 +169,12 @@ TEST(Passphrase, ALockedDraftAsksForItsPassphraseOnTheNeutralScreen) {
         press(r.h, r.app, "Lås utkastet med lösenord");
         type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "kort");
         press(r.h, r.app, "Lås");
-        EXPECT_TRUE(r.host.draft_locks.empty());
+        EXPECT_TRUE(r.host.asked.lock_draft.empty());
         EXPECT_NE(r.shown().find("Välj ett lösenord med minst 8 tecken."), std::string::npos);
         type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "vårt eget lösen");
         type_into(r.h, r.app, ui::Role::TextBox, "Skriv lösenordet en gång till", "vårt eget lösen");
         press(r.h, r.app, "Lås");
-        ASSERT_EQ(r.host.draft_locks, std::vector<std::string>{"vårt eget lösen"});
+        ASSERT_EQ(r.host.asked.lock_draft, std::vector<std::string>{"vårt eget lösen"});
         r.app.draft_lock_changed(true, "");
         r.frame();
         EXPECT_NE(r.shown().find("Utkastet är låst med lösenord på den här datorn."), std::string::npos);
@@ -188,7 +193,7 @@ TEST(Passphrase, ALockedDraftAsksForItsPassphraseOnTheNeutralScreen) {
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Fortsätt"), nullptr);
     type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "fel");
     press(r.h, r.app, "Lås upp och fortsätt");
-    ASSERT_EQ(r.host.draft_unlocks, std::vector<std::string>{"fel"});
+    ASSERT_EQ(r.host.asked.unlock_draft, std::vector<std::string>{"fel"});
     r.app.draft_unlocked("age.wrong_passphrase", "");
     r.frame();
     EXPECT_NE(r.shown().find("Fel lösenord – eller så är filen skadad."), std::string::npos);
@@ -210,9 +215,9 @@ TEST(Passphrase, StartingAnewOverALockedDraftSaysItGoesAndRemovesIt) {
         r.frame();
         press(r.h, r.app, "Börja om");
         EXPECT_NE(r.shown().find("Den låsta förberedelsen på den här datorn tas bort"), std::string::npos);
-        EXPECT_EQ(r.host.clears, 0);
+        EXPECT_EQ(r.host.asked.clear_draft, 0);
         press(r.h, r.app, "Ja, ersätt den");
-        EXPECT_EQ(r.host.clears, 1);
+        EXPECT_EQ(r.host.asked.clear_draft, 1);
         EXPECT_EQ(r.state()["screen"], "steps");
     }
     // A file dropped while a locked draft waits asks first, too (one ImGui context at a time).
@@ -223,8 +228,8 @@ TEST(Passphrase, StartingAnewOverALockedDraftSaysItGoesAndRemovesIt) {
     r2.app.file_opened("n.json", read(fs::path(SIPPREP_SOURCE_DIR) / kExample), ui::FileOrigin::Drop);
     r2.frame();
     EXPECT_NE(find(r2.app.a11y_tree(), ui::Role::Alert, "Filen ersätter det du har skrivit"), nullptr);
-    EXPECT_EQ(r2.host.clears, 0);
+    EXPECT_EQ(r2.host.asked.clear_draft, 0);
     press(r2.h, r2.app, "Öppna n.json ändå");
-    EXPECT_EQ(r2.host.clears, 1);
+    EXPECT_EQ(r2.host.asked.clear_draft, 1);
     EXPECT_EQ(r2.state()["content"]["owner"]["name"], "Daniel Hassan");
 }

@@ -14,14 +14,14 @@ namespace {
 
 std::string last_focus(const FakeHost& host) {
     std::string key;
-    for (const ui::MirrorUpdate& u : host.mirror)
+    for (const auto& u : host.asked.update_mirror)
         if (!u.focus_key.empty()) key = u.focus_key;
     return key;
 }
 
 std::string last_announcement(const FakeHost& host) {
     std::string said;
-    for (const ui::MirrorUpdate& u : host.mirror)
+    for (const auto& u : host.asked.update_mirror)
         if (!u.announcement.empty()) said = u.announcement;
     return said;
 }
@@ -144,7 +144,7 @@ TEST(People, FocusLandsOnWhatTheActionMade) {
     elsa_and_karin(r);
 
     // "Nästa": the new step's heading, which says where the step is.
-    r.host.mirror.clear();
+    r.host.asked.update_mirror.clear();
     press(r.h, r.app, "Nästa");
     const ui::A11yNode* heading = find(r.app.a11y_tree(), ui::Role::Heading, "Steg 2 av 9: Vad är viktigt för dig?");
     ASSERT_NE(heading, nullptr);
@@ -152,7 +152,7 @@ TEST(People, FocusLandsOnWhatTheActionMade) {
 
     // "+ Vardagen": the new area's first field.
     go_to_step(r, "Vad behöver du?");
-    r.host.mirror.clear();
+    r.host.asked.update_mirror.clear();
     press(r.h, r.app, "+ Vardagen");
     const ui::A11yNode* field = find(r.app.a11y_tree(), ui::Role::TextArea, "Det här klarar jag själv");
     ASSERT_NE(field, nullptr);
@@ -165,13 +165,13 @@ TEST(People, FocusLandsOnWhatTheActionMade) {
         type_into(r.h, r.app, ui::Role::TextArea, "Ny fråga", q);
         press(r.h, r.app, "Lägg till fråga");
     }
-    r.host.mirror.clear();
+    r.host.asked.update_mirror.clear();
     press(r.h, r.app, "Flytta fråga 2 uppåt");
     EXPECT_EQ(r.state()["content"]["questions"][0]["text"], "Andra");
     const ui::A11yNode* down = find(r.app.a11y_tree(), ui::Role::Button, "Flytta fråga 1 nedåt");
     ASSERT_NE(down, nullptr);
     EXPECT_EQ(last_focus(r.host), down->key) << "at the top, the question's other move button";
-    r.host.mirror.clear();
+    r.host.asked.update_mirror.clear();
     press(r.h, r.app, "Ta bort fråga 1");
     const ui::A11yNode* next = find(r.app.a11y_tree(), ui::Role::TextArea, "Fråga 1");
     ASSERT_NE(next, nullptr);
@@ -185,7 +185,7 @@ TEST(People, AProblemAChoiceBringsIsReadOut) {
     type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Elsa");
     go_to_step(r, "Vilka ska vara med?");
     r.tick("Skolan");
-    r.host.mirror.clear();
+    r.host.asked.update_mirror.clear();
     // Choosing "Annan" without naming it: the new problem is said, not only drawn.
     r.tick("Annan");
     EXPECT_EQ(last_announcement(r.host), "Inbjuden 2 › Vilken verksamhet: Skriv vilken verksamhet det är.")
@@ -199,15 +199,15 @@ TEST(People, SavingAFileWithErrorsAsksFirstAndNamesThem) {
     type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "19450312-1235");
     go_to_step(r, "Sammanfattning");
     press(r.h, r.app, "Spara fil");
-    EXPECT_TRUE(r.host.downloads.empty()) << "saved without asking";
+    EXPECT_TRUE(r.host.asked.download.empty()) << "saved without asking";
     EXPECT_NE(r.shown().find("Det finns 1 fel i förberedelsen."), std::string::npos) << r.shown();
     EXPECT_NE(r.shown().find("Personnummer: Den sista siffran (kontrollsiffran) stämmer inte."), std::string::npos);
     const ui::A11yNode* fix = find(r.app.a11y_tree(), ui::Role::Button, "Rätta först");
     ASSERT_NE(fix, nullptr);
     EXPECT_EQ(last_focus(r.host), fix->key);
     press(r.h, r.app, "Spara ändå");
-    ASSERT_EQ(r.host.downloads.size(), 1u);
-    EXPECT_EQ(r.host.downloads[0].first, "sip-asa-2026-11-23.json") << "the first name, in plain letters";
+    ASSERT_EQ(r.host.asked.download.size(), 1u);
+    EXPECT_EQ(r.host.asked.download[0].filename, "sip-asa-2026-11-23.json") << "the first name, in plain letters";
 
     press(r.h, r.app, "Spara fil");
     press(r.h, r.app, "Rätta först");
@@ -215,7 +215,7 @@ TEST(People, SavingAFileWithErrorsAsksFirstAndNamesThem) {
     type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "19450312-1230");
     go_to_step(r, "Sammanfattning");
     press(r.h, r.app, "Spara fil");
-    EXPECT_EQ(r.host.downloads.size(), 2u) << "no errors: saved at once";
+    EXPECT_EQ(r.host.asked.download.size(), 2u) << "no errors: saved at once";
 }
 
 TEST(People, AStepWithErrorsSaysSoInsteadOfATick) {
@@ -245,15 +245,15 @@ TEST(People, AFieldsErrorWaitsUntilThePersonLeavesTheField) {
     field = find(r.app.a11y_tree(), ui::Role::TextBox, "Personnummer");
     EXPECT_EQ(field->error, "") << "no error while typing";
     EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Button, "1. Om dig"), nullptr) << r.shown();
-    for (const ui::MirrorUpdate& u : r.host.mirror) EXPECT_EQ(u.announcement, "");
-    r.host.mirror.clear();
+    for (const auto& u : r.host.asked.update_mirror) EXPECT_EQ(u.announcement, "");
+    r.host.asked.update_mirror.clear();
     r.app.dom_blur(key);
     r.frame();
     field = find(r.app.a11y_tree(), ui::Role::TextBox, "Personnummer");
     EXPECT_NE(field->error, "") << "the error, once the person has left";
     EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Button, "1. Om dig, 1 fel"), nullptr) << r.shown();
     int said = 0;
-    for (const ui::MirrorUpdate& u : r.host.mirror) said += u.announcement == "Personnummer: " + field->error ? 1 : 0;
+    for (const auto& u : r.host.asked.update_mirror) said += u.announcement == "Personnummer: " + field->error ? 1 : 0;
     EXPECT_EQ(said, 1) << "read out once, naming the field (heard after the next control's name)";
     int paragraphs = 0;
     std::function<void(const ui::A11yNode&)> walk = [&](const ui::A11yNode& n) {
@@ -291,7 +291,7 @@ TEST(People, AFollowUpStartsFromTheEarlierFile) {
     ASSERT_NE(open, nullptr);
     EXPECT_EQ(last_focus(r.host), open->key);
     press(r.h, r.app, "Öppna filen från förra gången");
-    EXPECT_EQ(r.host.picks, 1);
+    EXPECT_EQ(r.host.asked.pick_file, 1);
     r.app.file_opened("sip-elsa-2026-11-16.json",
                       read(std::filesystem::path(SIPPREP_SOURCE_DIR) / "assets/examples/barn-skolfranvaro.json"),
                       ui::FileOrigin::Picker);
@@ -381,7 +381,7 @@ TEST(People, AnOldStatusLineDoesNotFollowToTheNextScreen) {
     type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Elsa");
     go_to_step(r, "Sammanfattning");
     press(r.h, r.app, "Spara fil");
-    ASSERT_EQ(r.host.downloads.size(), 1u);
+    ASSERT_EQ(r.host.asked.download.size(), 1u);
     EXPECT_NE(r.shown().find("Nedladdningen av sip-elsa-2026-11-23.json har startat."), std::string::npos);
     press(r.h, r.app, "Till startsidan");
     press(r.h, r.app, "Fortsätt där du slutade");
@@ -418,8 +418,8 @@ TEST(People, ASipBeforeLeavingHospital) {
         EXPECT_NE(r.shown().find("Hur blir det när du kommer hem?"), std::string::npos) << r.shown();
         go_to_step(r, "Sammanfattning");
         press(r.h, r.app, "Spara fil");
-        ASSERT_EQ(r.host.downloads.size(), 1u);
-        bundle = r.host.downloads[0].second;
+        ASSERT_EQ(r.host.asked.download.size(), 1u);
+        bundle = r.host.asked.download[0].contents;
     }
     AppRun pro;
     press(pro.h, pro.app, "Jag är yrkesverksam – öppna en förberedelse");
@@ -485,8 +485,8 @@ TEST(People, WhatWasAgreedIsKeptAndAskedAboutAtTheFollowUp) {
 
     // The file saved now is the start of the follow-up.
     press(r.h, r.app, "Spara fil");
-    ASSERT_FALSE(r.host.downloads.empty());
-    const std::string saved = r.host.downloads.back().second;
+    ASSERT_FALSE(r.host.asked.download.empty());
+    const std::string saved = r.host.asked.download.back().contents;
     press(r.h, r.app, "Till startsidan");
     press(r.h, r.app, "Följ upp en tidigare SIP");
     press(r.h, r.app, "Öppna filen från förra gången");
@@ -524,9 +524,9 @@ TEST(People, ThePlanInFullWithACalendarFile) {
     EXPECT_EQ(r.state()["content"]["agreed"]["contacts"].size(), 2u);
 
     press(r.h, r.app, "Spara i kalendern");
-    ASSERT_EQ(r.host.downloads.size(), 1u);
-    EXPECT_EQ(r.host.downloads[0].first, "sip-uppfoljning-2027-03-01.ics");
-    const std::string& ics = r.host.downloads[0].second;
+    ASSERT_EQ(r.host.asked.download.size(), 1u);
+    EXPECT_EQ(r.host.asked.download[0].filename, "sip-uppfoljning-2027-03-01.ics");
+    const std::string& ics = r.host.asked.download[0].contents;
     EXPECT_NE(ics.find("DTSTART:20270301T133000\r\n"), std::string::npos) << ics;
     EXPECT_NE(ics.find("LOCATION:Vardcentralen Norr\\, rum 4\r\n"), std::string::npos) << ics;
 
@@ -554,12 +554,12 @@ TEST(People, SavingAfterTheMeetingAsksAboutErrorsFirst) {
     type_into(r.h, r.app, ui::Role::TextBox, "När ska planen följas upp?", "2027-03-01");
     type_into(r.h, r.app, ui::Role::TextBox, "Vilken tid?", "25:00");
     press(r.h, r.app, "Spara fil");
-    EXPECT_TRUE(r.host.downloads.empty()) << "saved without asking";
+    EXPECT_TRUE(r.host.asked.download.empty()) << "saved without asking";
     EXPECT_NE(r.shown().find("Filen har fel"), std::string::npos) << r.shown();
     EXPECT_NE(r.shown().find("\"25:00\" är ingen tid."), std::string::npos);
     press(r.h, r.app, "Spara ändå");
-    ASSERT_EQ(r.host.downloads.size(), 1u);
-    EXPECT_NE(r.host.downloads[0].second.find("\"follow_up_time\": \"25:00\""), std::string::npos);
+    ASSERT_EQ(r.host.asked.download.size(), 1u);
+    EXPECT_NE(r.host.asked.download[0].contents.find("\"follow_up_time\": \"25:00\""), std::string::npos);
 }
 
 // "Blev det gjort? Nej" points to the deviation routine, named as Västra Götaland's.
@@ -590,13 +590,14 @@ TEST(People, TheProfessionalsCopyLeavesOutTopicsNotToRaise) {
     press(pro.h, pro.app, "Jag är yrkesverksam – öppna en förberedelse");
     open_example(pro, "narstaende-tillsammans.json");
     press(pro.h, pro.app, "Kopiera som text");
-    EXPECT_NE(pro.host.copied.find("Daniel"), std::string::npos);
-    EXPECT_EQ(pro.host.copied.find("Daniels pappa."), std::string::npos) << pro.host.copied;
-    EXPECT_EQ(pro.host.copied.find("ska inte tas upp"), std::string::npos);
+    EXPECT_NE(pro.host.asked.copy_text.back().find("Daniel"), std::string::npos);
+    EXPECT_EQ(pro.host.asked.copy_text.back().find("Daniels pappa."), std::string::npos)
+        << pro.host.asked.copy_text.back();
+    EXPECT_EQ(pro.host.asked.copy_text.back().find("ska inte tas upp"), std::string::npos);
     press(pro.h, pro.app, "Skriv ut");
-    EXPECT_EQ(pro.host.printed.find("Daniels pappa."), std::string::npos);
+    EXPECT_EQ(pro.host.asked.print_html.back().html.find("Daniels pappa."), std::string::npos);
     press(pro.h, pro.app, "Skriv ut sidan till den som kallar");
-    EXPECT_NE(pro.host.printed.find("Daniels pappa."), std::string::npos);
+    EXPECT_NE(pro.host.asked.print_html.back().html.find("Daniels pappa."), std::string::npos);
     // The seeds' words for the professional.
     EXPECT_NE(pro.shown().find("mötesledare"), std::string::npos);
     EXPECT_NE(pro.shown().find("ersättare"), std::string::npos);
@@ -696,22 +697,22 @@ TEST(People, AStepIsReadAloudAndStops) {
     r.frame();
     type_into(r.h, r.app, ui::Role::TextArea, "Vad är viktigt för dig?", "Att bo kvar hemma");
     press(r.h, r.app, "Läs upp");
-    ASSERT_EQ(r.host.spoken.size(), 1u);
-    EXPECT_EQ(r.host.spoken[0].lang, "sv");
-    EXPECT_FLOAT_EQ(r.host.spoken[0].rate, 1.0f);
-    EXPECT_NE(r.host.spoken[0].text.find("Vad är viktigt för dig?: Att bo kvar hemma."), std::string::npos)
-        << r.host.spoken[0].text;
-    EXPECT_EQ(r.host.spoken[0].text.find("Lägg till"), std::string::npos);  // buttons are not read
+    ASSERT_EQ(r.host.asked.speak.size(), 1u);
+    EXPECT_EQ(r.host.asked.speak[0].lang, "sv");
+    EXPECT_FLOAT_EQ(r.host.asked.speak[0].rate, 1.0f);
+    EXPECT_NE(r.host.asked.speak[0].text.find("Vad är viktigt för dig?: Att bo kvar hemma."), std::string::npos)
+        << r.host.asked.speak[0].text;
+    EXPECT_EQ(r.host.asked.speak[0].text.find("Lägg till"), std::string::npos);  // buttons are not read
     const ui::A11yNode* stop = find(r.app.a11y_tree(), ui::Role::Button, "Sluta läsa");
     ASSERT_NE(stop, nullptr);
     press(r.h, r.app, "Sluta läsa");
-    EXPECT_EQ(r.host.speech_stops, 1);
+    EXPECT_EQ(r.host.asked.stop_speaking, 1);
     EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Button, "Läs upp"), nullptr);
 
     // Slower, in the settings; in English there is no voice here, so no button.
     choose(r, "Långsamt");
     press(r.h, r.app, "Läs upp");
-    EXPECT_FLOAT_EQ(r.host.spoken.back().rate, 0.75f);
+    EXPECT_FLOAT_EQ(r.host.asked.speak.back().rate, 0.75f);
     r.app.speech_ended();
     choose(r, "English (inte granskad)");
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Read aloud"), nullptr);
@@ -728,15 +729,15 @@ TEST(People, AVoiceOverTheNetworkReadsOnlyAfterThePersonAgrees) {
     r.frame();
     const std::string question = "Vill du att texten läses upp av en röst via internet?";
     press(r.h, r.app, "Läs upp");
-    EXPECT_TRUE(r.host.spoken.empty());
+    EXPECT_TRUE(r.host.asked.speak.empty());
     EXPECT_NE(r.shown().find(question), std::string::npos);
     press(r.h, r.app, "Nej, läs inte upp");
-    EXPECT_TRUE(r.host.spoken.empty());
+    EXPECT_TRUE(r.host.asked.speak.empty());
     EXPECT_EQ(r.shown().find(question), std::string::npos);
     press(r.h, r.app, "Läs upp");
     press(r.h, r.app, "Ja, läs upp via internet");
-    ASSERT_EQ(r.host.spoken.size(), 1u);
-    EXPECT_TRUE(r.host.spoken[0].network_ok);
+    ASSERT_EQ(r.host.asked.speak.size(), 1u);
+    EXPECT_TRUE(r.host.asked.speak[0].network_ok);
     EXPECT_NE(r.app.draft_to_save().find("\"network_voice\":true"), std::string::npos);
 }
 
@@ -757,7 +758,7 @@ TEST(People, OpeningAFileAsksOnlyWhenSomethingUnsavedWouldGo) {
         r.frame();
         EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Alert, "Filen ersätter det du har skrivit"), nullptr);
         EXPECT_EQ(r.state()["content"]["owner"]["name"], "Elsa Nilsson");
-        EXPECT_EQ(r.host.versions_kept.back(), "open");  // Elsa Lind's draft is kept all the same
+        EXPECT_EQ(r.host.asked.keep_version.back(), "open");  // Elsa Lind's draft is kept all the same
     }
     {
         AppRun r;  // after a reload: still saved
@@ -798,9 +799,9 @@ TEST(People, ARelativeFarAwayContributesAndThePersonChooses) {
         go_to_step(r, "Sammanfattning");
         EXPECT_EQ(r.shown().find("Samtycke"), std::string::npos);  // the plan's to-do list is not hers
         press(r.h, r.app, "Spara fil");
-        ASSERT_EQ(r.host.downloads.size(), 1u);
-        EXPECT_EQ(r.host.downloads[0].first.rfind("sip-synpunkter-karin-", 0), 0u);
-        file = r.host.downloads[0].second;
+        ASSERT_EQ(r.host.asked.download.size(), 1u);
+        EXPECT_EQ(r.host.asked.download[0].filename.rfind("sip-synpunkter-karin-", 0), 0u);
+        file = r.host.asked.download[0].contents;
     }
     AppRun r;
     press(r.h, r.app, "Ny förberedelse");

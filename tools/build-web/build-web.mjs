@@ -72,7 +72,7 @@ for (const [f, exposes] of [['sipprep.js', 'Module'], ['sipprep-age.js', 'Sippre
 // The page: its module graph as one script, page.js.
 const indexSource = readFileSync(join(WEB, 'index.html'), 'utf8');
 const entry = pageEntry(indexSource);
-const page = await bundlePage(WEB, entry.file, versions);
+const page = await bundlePage(WEB, entry.file, versions, join(wasmBuild, 'generated', 'seam'));
 put('page.js', await minify(page.code, 'page.js', undefined, { arrows: true }));
 put('index.html', buildIndex(indexSource, {
   entryTag: entry.tag,

@@ -21,18 +21,24 @@ export function pageEntry(html, file = 'web/index.html') {
 
 // Bundles the module graph from web/<entry> into one script; the modules' files, in the order
 // they run, are `modules`. SIPPREP_BROWSERS in a module becomes versions.json's browsers,
-// ["Safari N", …].
-export async function bundlePage(web, entry, versions) {
+// ["Safari N", …]. ./bridge.js and ./asks.js are generated (tools/seam.py, from
+// src/platform/seam.def): they are taken from `generated`, CMake's folder for them.
+export async function bundlePage(web, entry, versions, generated) {
   const browsers = JSON.stringify(Object.entries(versions.browsers).map(([name, min]) => `${name} ${min}`));
   let replaced = 0;
   const bundle = await rollup({
     input: join(web, entry),
     treeshake: false,  // terser removes what is unused, as it did when the scripts were joined
     onwarn(w) {
-      if (w.code === 'THIS_IS_UNDEFINED') return;  // `typeof self !== 'undefined' ? self : this`, for Node's tests
       throw new Error(`bundling the page's modules: ${w.message}`);
     },
     plugins: [{
+      name: 'sipprep-seam',
+      resolveId(source, importer) {
+        if (source === './bridge.js' || source === './asks.js') return join(generated, source);
+        return importer && importer.startsWith(generated) ? join(web, source) : null;  // asks.js's imports
+      },
+    }, {
       name: 'sipprep-versions',
       transform(code) {
         return code.replace(/\bSIPPREP_BROWSERS\b/g, () => { replaced++; return browsers; });

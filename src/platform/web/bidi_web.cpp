@@ -32,4 +32,4 @@ unsigned generation() { return g_generation; }
 }  // namespace sipprep::ui::bidi_shaper
 
 // browser.js: the module is instantiated; texts laid out without it are laid out again.
-extern "C" EMSCRIPTEN_KEEPALIVE void sipprep_bidi_ready() { ++g_generation; }
+extern "C" void sipprep_bidi_ready() { ++g_generation; }

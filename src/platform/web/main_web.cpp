@@ -1,7 +1,8 @@
-// The browser platform's entry: Emscripten's html5 API gives the WebGL2 context; web/shell.js
-// feeds pointer input and asks for frames only when something happened (an idle page draws
-// nothing). The page's events go to the app through HostEvents; the app's requests come back
-// through WebHost. No app logic lives here.
+// The browser platform's entry: Emscripten's html5 API gives the WebGL2 context; web/pointer.js
+// feeds pointer input, web/frames.js asks for frames only when something happened (an idle page
+// draws nothing). The page's events reach the app through the exports generated from
+// src/platform/seam.def (seam_web.cpp), its requests the page through WebHost; this file knows
+// the app only as ui::HostEvents. No app logic lives here.
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
@@ -18,26 +19,18 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "input_queue.hpp"
-#include "ui/app.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 #include "web_host.hpp"
 
-extern "C" {
-// Implemented in browser.js (the JS library), which forwards to web/shell.js and web/mirror.js.
-void sipprep_js_start();
-void sipprep_js_fatal(const char* reason);
-void sipprep_js_frame_drawn();
-void sipprep_js_cursor(const char* css_cursor);
-char* sipprep_js_load_draft();  // malloc'd UTF-8, or null
-int sipprep_js_prefers_contrast();
-}
-
 namespace {
 
+// Outside State, which a constructor makes at start: the host has no constructor code to run
+// (its vtable pointers are data), one per role.
+sipprep::web::WebHost g_host;
+
 struct State {
-    sipprep::web::WebHost host;
-    sipprep::ui::App* app = nullptr;
+    sipprep::ui::HostEvents* app = nullptr;  // made by main(), never destroyed
     sipprep::ui::Fonts fonts;
     ImFontAtlas* atlases[sipprep::ui::kFontSizeCount] = {};  // one per size (the body's: io.Fonts)
     int fonts_built = 0;                                     // sizes built for fonts_ratio and fonts_scale
@@ -49,13 +42,7 @@ struct State {
     bool themed = false;  // the theme is for fonts_ratio, fonts_scale and fonts_contrast
     int cursor = -2;
     bool first_laid_out = false;  // the first frame has had its extra layout pass
-    std::string buffer;           // strings handed to JS stay valid until the next call
-    // What the page said before main() made the app and must not be lost: a storage failure and a
-    // new version (main() runs as the module starts, so the page has nothing else to say before it;
-    // any other event then is dropped by its `if (!s.app)`).
-    bool early_storage_failed = false;
-    std::string early_storage_reason;
-    bool early_update = false;
+    std::string speech_langs;     // handed to JS, valid until the next call
 } s;
 
 // Builds the next size's atlas for this pixel ratio and the app's text size (all of them again
@@ -121,19 +108,25 @@ bool content_height_changed() {
 
 }  // namespace
 
-void wake() { s.host.request_frames(3); }
+namespace sipprep::web {
+ui::HostEvents* app_events() { return s.app; }
+// Not inlined: every export ends with it.
+__attribute__((noinline)) void wake() { g_host.request_frames(3); }
 // A change of what the app shows, not of pointer input: one frame draws it and one more finds the
 // picture still (drawing nothing), not the settling frames of wake(), each tens of ms on a slow
-// phone (issue 30: typing).
-void show_change() { s.host.request_frames(1); }
+// phone (issue 30: typing). The table's `once`.
+__attribute__((noinline)) void show_change() { g_host.request_frames(1); }
+}  // namespace sipprep::web
+
+using sipprep::web::wake;
 
 extern "C" {
 
 // One frame at the given canvas size (CSS pixels) and devicePixelRatio. Returns 1 when more
 // frames are wanted (ImGui settling after input, queued input), 0 when the app can sleep, 2 when
-// the first frame was laid out but not drawn: web/shell.js calls again in a task of its own, so
+// the first frame was laid out but not drawn: web/frames.js calls again in a task of its own, so
 // that the two halves of the first frame are two shorter tasks (issue 30: no long task at start).
-EMSCRIPTEN_KEEPALIVE int sipprep_frame(float css_width, float css_height, float pixel_ratio) {
+int sipprep_frame(float css_width, float css_height, float pixel_ratio) {
     ImGuiIO& io = ImGui::GetIO();
     if (ImGui::GetFrameCount() == 0 && !sipprep::web::renderer_ready()) {
         sipprep_js_fatal("webgl2-shaders");
@@ -142,7 +135,7 @@ EMSCRIPTEN_KEEPALIVE int sipprep_frame(float css_width, float css_height, float 
     // What was asked for before the first frame (the font, the stored draft, the storage answer)
     // is in it, laid out until it holds still: no frames to settle in after it.
     if (ImGui::GetFrameCount() == 0)
-        while (s.host.take_frame_wanted()) {
+        while (g_host.take_frame_wanted()) {
         }
     ensure_fonts(pixel_ratio);
     io.DisplaySize = ImVec2(css_width, css_height);
@@ -175,227 +168,72 @@ EMSCRIPTEN_KEEPALIVE int sipprep_frame(float css_width, float css_height, float 
         sipprep_js_cursor(css_cursor(s.cursor));
     }
     sipprep_js_frame_drawn();
-    const bool frame_wanted = s.host.take_frame_wanted();
+    const bool frame_wanted = g_host.take_frame_wanted();
     const bool style_changed = s.fonts_scale != s.app->text_scale() || s.fonts_contrast != s.app->high_contrast();
     return (more_input || frame_wanted || style_changed) ? 1 : 0;
 }
 
-// Pointer input from web/shell.js. Each wakes the app for a few frames (ImGui needs two or three
+// Pointer input from web/pointer.js. Each wakes the app for a few frames (ImGui needs two or three
 // to settle hover and activation after a change).
-EMSCRIPTEN_KEEPALIVE void sipprep_mouse_pos(float x, float y) {
+void sipprep_mouse_pos(float x, float y) {
     sipprep::web::input_mouse_pos(x, y);
     wake();
 }
-EMSCRIPTEN_KEEPALIVE void sipprep_mouse_button(int button, int down, int modifiers) {
+void sipprep_mouse_button(int button, int down, int modifiers) {
     sipprep::web::input_mouse_button(button, down != 0, modifiers);
     wake();
 }
-EMSCRIPTEN_KEEPALIVE void sipprep_wheel(float dx, float dy) {
+void sipprep_wheel(float dx, float dy) {
     sipprep::web::input_wheel(dx, dy);
     wake();
 }
-EMSCRIPTEN_KEEPALIVE void sipprep_blur() {
+void sipprep_blur() {
     sipprep::web::input_release_all();
     wake();
 }
-EMSCRIPTEN_KEEPALIVE void sipprep_wake() { wake(); }
+void sipprep_wake() { wake(); }
 
-// The DOM mirror (web/mirror.js): focus, activation and text editing by the browser.
-EMSCRIPTEN_KEEPALIVE void sipprep_a11y_focus(const char* key, int visible) {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->dom_focus(key, visible != 0);
-    wake();
-}
-EMSCRIPTEN_KEEPALIVE void sipprep_a11y_blur(const char* key) {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->dom_blur(key);
-    wake();
-}
-EMSCRIPTEN_KEEPALIVE void sipprep_a11y_activate(const char* key) {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->dom_activate(key);
-    wake();
-}
-EMSCRIPTEN_KEEPALIVE void sipprep_a11y_text(const char* key, const char* value, int start, int end, int backward) {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->dom_text(key, sipprep::ui::DomText{value, start, end, backward != 0});
-    show_change();
-}
-
-// One size's font atlas for this devicePixelRatio: web/shell.js asks for them one task each before
+// One size's font atlas for this devicePixelRatio: web/load.js asks for them one task each before
 // the first frame, so that start-up has no long task (the first frame builds them otherwise).
 // Returns 1 while a size remains.
-EMSCRIPTEN_KEEPALIVE int sipprep_build_fonts(float pixel_ratio) { return build_next_font(pixel_ratio); }
+int sipprep_build_fonts(float pixel_ratio) { return build_next_font(pixel_ratio); }
 
-// The app font (web/shell.js fetches app-font.ttf while the WebAssembly loads).
-EMSCRIPTEN_KEEPALIVE void sipprep_set_font(const unsigned char* data, int length) {
+// The app font (web/load.js fetches app-font.ttf while the WebAssembly loads).
+void sipprep_set_font(const char* data, int length) {
     s.font_ttf.assign(data, data + length);
     s.fonts_ratio = 0;  // rebuild the atlas with it
     wake();
 }
 
 // The Hebrew and Arabic glyphs (browser.js fetches app-font-rtl.ttf on the first right-to-left text).
-EMSCRIPTEN_KEEPALIVE void sipprep_set_rtl_font(const unsigned char* data, int length) {
+void sipprep_set_rtl_font(const char* data, int length) {
     s.rtl_font_ttf.assign(data, data + length);
     s.fonts_ratio = 0;
     wake();
 }
 
-// A file the person chose or dropped on the page (raw bytes: the core says what is wrong with them).
-// `dropped`: 1 when the file was dropped on the page, 0 when it came from the file picker.
-EMSCRIPTEN_KEEPALIVE void sipprep_open_file(const char* name, const char* data, int length, int dropped) {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->file_opened(name, std::string(data, static_cast<std::size_t>(length)),
-                       dropped ? sipprep::ui::FileOrigin::Drop : sipprep::ui::FileOrigin::Picker);
-    wake();
-}
-// web/shell.js: a file refused before it was copied here ("open.too_large", "open.memory"), and
-// the largest file it copies (core/bundle.hpp), so that the number lives in one place.
-EMSCRIPTEN_KEEPALIVE void sipprep_file_refused(const char* name, const char* reason_key) {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->file_refused(name, reason_key);
-    wake();
-}
-EMSCRIPTEN_KEEPALIVE int sipprep_max_file_bytes() { return static_cast<int>(sipprep::kMaxFileBytes); }
-// The page could not copy something into this module's memory (malloc gave nothing): what it
-// was is lost, the app says so. Takes nothing that would need memory.
-EMSCRIPTEN_KEEPALIVE void sipprep_memory_short() {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->memory_short();
-    wake();
-}
-// web/age.js: a protected download started (error "") or not; an age file unlocked or not.
-EMSCRIPTEN_KEEPALIVE void sipprep_file_protected(const char* name, const char* error_key) {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->file_protected(name, error_key);
-    wake();
-}
-EMSCRIPTEN_KEEPALIVE void sipprep_file_unlocked(const char* error_key, const char* data, int length) {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    std::string plaintext(data, static_cast<std::size_t>(length));
-    s.app->file_unlocked(error_key, plaintext);
-    std::fill(plaintext.begin(), plaintext.end(), '\0');
-    wake();
-}
-// web/shell.js: the stored draft is locked with a passphrase; it was opened or not; the lock
-// was set or removed (or could not be).
-EMSCRIPTEN_KEEPALIVE void sipprep_draft_locked(const char* saved_at) {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->draft_locked(saved_at);
-    wake();
-}
-EMSCRIPTEN_KEEPALIVE void sipprep_draft_unlocked(const char* error_key, const char* draft_json) {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->draft_unlocked(error_key, draft_json);
-    wake();
-}
-EMSCRIPTEN_KEEPALIVE void sipprep_draft_lock_changed(int locked, const char* error_key) {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->draft_lock_changed(locked != 0, error_key);
-    wake();
-}
-// web/shell.js: a new version of the app is ready; it is used after the next reload.
-// web/speech.js: the language tags it reports voices for (space-separated), which voice a
-// language has; reading aloud ended.
-EMSCRIPTEN_KEEPALIVE const char* sipprep_speech_langs() {
-    s.buffer.clear();
+// web/files.js: the largest file it copies (core/bundle.hpp), so that the number lives in one place.
+int sipprep_max_file_bytes() { return static_cast<int>(sipprep::kMaxFileBytes); }
+// web/speech.js: the language tags it reports voices for (space-separated).
+const char* sipprep_speech_langs() {
+    std::string& tags = s.speech_langs;
+    tags.clear();
     for (sipprep::Lang lang : sipprep::built_langs()) {
         const std::string tag(sipprep::lang_text_tag(lang));
-        if ((" " + s.buffer + " ").find(" " + tag + " ") != std::string::npos) continue;
-        if (!s.buffer.empty()) s.buffer += ' ';
-        s.buffer += tag;
+        if ((" " + tags + " ").find(" " + tag + " ") != std::string::npos) continue;
+        if (!tags.empty()) tags += ' ';
+        tags += tag;
     }
-    return s.buffer.c_str();
-}
-EMSCRIPTEN_KEEPALIVE void sipprep_speech_available(const char* lang, int voice) {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->speech_available(lang, static_cast<sipprep::ui::SpeechVoice>(voice));  // asks for frames if it changed
-}
-// web/languages.js: a language's catalog file (its bytes), or that it could not be fetched.
-EMSCRIPTEN_KEEPALIVE void sipprep_language_loaded(const char* code, const char* data, int length) {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->language_loaded(code, std::string(data, static_cast<std::size_t>(length)));
-    wake();
-}
-EMSCRIPTEN_KEEPALIVE void sipprep_language_failed(const char* code) {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->language_failed(code);
-    wake();
-}
-EMSCRIPTEN_KEEPALIVE void sipprep_speech_ended() {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->speech_ended();
-    wake();
-}
-EMSCRIPTEN_KEEPALIVE void sipprep_storage_kept(int kept) {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->storage_kept(kept != 0);
-    wake();
-}
-EMSCRIPTEN_KEEPALIVE void sipprep_update_available() {
-    if (!s.app) {  // before main() made the app: told once it exists
-        s.early_update = true;
-        return;
-    }
-    s.app->update_available();
-    wake();
-}
-// Only one tab edits (web/draft-store.js).
-EMSCRIPTEN_KEEPALIVE void sipprep_editing_elsewhere(int elsewhere) {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->editing_elsewhere(elsewhere != 0);
-    wake();
-}
-EMSCRIPTEN_KEEPALIVE void sipprep_draft_reloaded(const char* draft_json, int go_on) {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->draft_reloaded(draft_json, go_on != 0);
-    wake();
-}
-EMSCRIPTEN_KEEPALIVE void sipprep_auto_erase_status(int days, int erased_now) {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->auto_erase_status(days, erased_now != 0);
-    wake();
-}
-EMSCRIPTEN_KEEPALIVE void sipprep_versions_listed(const char* json) {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->versions_listed(json);
-    wake();
-}
-EMSCRIPTEN_KEEPALIVE void sipprep_draft_saved() {
-    if (!s.app) return;  // before main() made the app (or when it could not): nothing to tell
-    s.app->draft_saved();
-    show_change();  // while the person types
-}
-EMSCRIPTEN_KEEPALIVE void sipprep_storage_failed(const char* reason) {
-    if (!s.app) {  // before main() made the app: told once it exists, not lost
-        s.early_storage_failed = true;
-        s.early_storage_reason = reason;
-        return;
-    }
-    s.app->storage_failed(reason);
-    wake();
-}
-
-// The draft as it should be stored now (shell.js asks when it saves: debounced, and when the
-// page is hidden). The pointer stays valid until the next call.
-EMSCRIPTEN_KEEPALIVE const char* sipprep_draft_json() {
-    s.buffer = s.app->draft_to_save();
-    return s.buffer.c_str();
-}
-
-// For tests: the core's state as JSON. The pointer stays valid until the next call.
-EMSCRIPTEN_KEEPALIVE const char* sipprep_state_json() {
-    s.buffer = s.app->state_json();
-    return s.buffer.c_str();
+    return tags.c_str();
 }
 
 }  // extern "C"
 
 int main() {
     // Only the WebGL2 context comes from here: the DOM mirror owns the keyboard and text,
-    // shell.js sends pointer input and sizes the canvas. (An SDL2 window used to make the
+    // pointer.js sends pointer input and sizes the canvas. (An SDL2 window used to make the
     // context; its keyboard, mouse and touch handlers had to be silenced, and it cost a tenth
-    // of the download.) shell.js made the context already, with its attributes; the browser
+    // of the download.) web/load.js made the context already, with its attributes; the browser
     // gives that one again (or none, where WebGL2 is blocked).
     EmscriptenWebGLContextAttributes attributes;
     emscripten_webgl_init_context_attributes(&attributes);
@@ -416,15 +254,9 @@ int main() {
     io.ConfigMacOSXBehaviors = EM_ASM_INT({ return / Mac | iPhone | iPad /.test(navigator.platform) ? 1 : 0; }) != 0;
 
     sipprep::web::renderer_init();
-    s.app = new sipprep::ui::App(s.host);
+    s.app = sipprep::ui::make_app(g_host).release();
     s.app->set_today(sipprep::today_local());
-    s.app->prefer_high_contrast(sipprep_js_prefers_contrast() != 0);
-    if (char* draft = sipprep_js_load_draft()) {
-        s.app->draft_loaded(draft);
-        std::free(draft);
-    }
-    if (s.early_storage_failed) s.app->storage_failed(s.early_storage_reason.c_str());
-    if (s.early_update) s.app->update_available();
+    sipprep::web::tell_facts(*s.app);
     sipprep_js_start();
     return 0;
 }

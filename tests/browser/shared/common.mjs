@@ -44,8 +44,8 @@ export function watchPatches() {
   observer.observe(root, { childList: true, subtree: true });
   const stats = { patches: 0, moves: 0, maxMoves: 0, focusMoves: 0, focusLost: 0 };
   window.__patchStats = stats;
-  const sync = window.SipprepMirror.sync;
-  window.SipprepMirror.sync = function (patch, ...rest) {
+  const sync = window.SipprepAsks.update_mirror;
+  window.SipprepAsks.update_mirror = function (patch, ...rest) {
     const active = document.activeElement;
     observer.takeRecords();
     const result = sync.call(this, patch, ...rest);

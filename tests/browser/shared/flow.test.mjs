@@ -92,7 +92,7 @@ for (const engine of ENGINES) {
       { exact: true, within: { role: 'group', name: 'Socialtjänsten' } });
 
       // A reload in the middle restores everything, including the step, after the neutral screen.
-      await s.eval(() => window.SipprepShell.flushDraft());
+      await s.eval(() => window.sipprep.flushDraft());
       await s.reload();
       await s.press('Fortsätt');
       const st = await s.state();

@@ -88,7 +88,7 @@ for (const engine of ENGINES) {
         assert.equal(bundle.content.questions[0].text, language.question);
 
         // Opened again: the same language, before and after the draft is resumed.
-        await s.eval(() => window.SipprepShell.flushDraft());
+        await s.eval(() => window.sipprep.flushDraft());
         await s.reload();
         await s.waitForControl({ role: 'button', name: t('resume.continue') }, 30000);
         assert.deepEqual(await page(s), { lang: language.tag, dir: language.dir });

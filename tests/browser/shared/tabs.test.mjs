@@ -112,7 +112,7 @@ for (const engine of ENGINES) {
         assert.equal(await a.read(NAME), 'Anna Berg Lund', 'the words typed in the closed tab');
         await typeName(a, ' Ek');
         assert.equal(await a.read(NAME), 'Anna Berg Lund Ek');
-        await a.eval(() => window.SipprepShell.flushDraft());
+        await a.eval(() => window.sipprep.flushDraft());
         assert.equal(await storedName(a), 'Anna Berg Lund Ek', 'stored');
         if (await reloadOnceTabsWere(a)) assert.equal(await a.read(NAME), 'Anna Berg Lund Ek', 'after a reload');
         assert.deepEqual(await a.takeProblems(), []);
@@ -141,7 +141,7 @@ for (const engine of ENGINES) {
         assert.ok(name === 'Anna Berg' || name === 'Anna Berg Ek', `after the crash: "${name}"`);
         console.log(`# ${engine}: after the crash the draft is "${name}"`);
         await typeName(a, ' Lund');
-        await a.eval(() => window.SipprepShell.flushDraft());
+        await a.eval(() => window.sipprep.flushDraft());
         assert.equal(await a.read(NAME), `${name} Lund`);
         assert.equal((await a.eval(() => window.sipprep.storage())).editing, true);
         assert.equal(await storedName(a), `${name} Lund`, 'stored');
@@ -156,9 +156,9 @@ for (const engine of ENGINES) {
         // Storage is busy: a transaction of this origin holds the draft's store, so the next
         // write waits (a slow write, without any hook in the app). Counted: the app's asks.
         await a.eval(() => new Promise((resolve, reject) => {
-          const tx = window.SipprepStore.tx;
+          const tx = window.sipprep.store.tx;
           window.__writesAsked = 0;
-          window.SipprepStore.tx = function (names, mode, fn) {
+          window.sipprep.store.tx = function (names, mode, fn) {
             if (mode === 'readwrite' && [].concat(names).includes('draft')) window.__writesAsked++;
             return tx.call(this, names, mode, fn);
           };
@@ -185,7 +185,7 @@ for (const engine of ENGINES) {
         assert.ok(!(await a.eval(everythingStored)).includes('Anna'), 'the erased words are stored');
         await a.press('Ny förberedelse');
         await typeName(a, 'Eva');
-        await a.eval(() => window.SipprepShell.flushDraft());
+        await a.eval(() => window.sipprep.flushDraft());
         const stored = await a.eval(() => window.sipprep.storedDraft());
         assert.ok(stored && stored.text.includes('Eva'), 'typing after the erase is saved');
         await a.reload();
@@ -207,7 +207,7 @@ for (const engine of ENGINES) {
         // there ("page crash or hang", 1 run in 4): WebKit checks the stored draft instead.
         if (a.engine === 'webkit') {
           await a.waitFor(() => window.sipprep.state().content.owner.name === 'Kerstin Lund Berg', [], { timeout: WAIT });
-          await a.eval(async () => { await window.SipprepShell.flushDraft(); });
+          await a.eval(async () => { await window.sipprep.flushDraft(); });
           assert.equal(await storedName(a), 'Kerstin Lund Berg');
         } else {
           await a.reload();

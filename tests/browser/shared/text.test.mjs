@@ -103,9 +103,9 @@ for (const engine of ENGINES) {
           // A save a minute later: "Sparat HH:MM" gets new words; once, a status line appears.
           await s.eval((update) => {
             window.__clockOffset += 61000;
-            window.Module._sipprep_draft_saved();
-            if (update) window.Module._sipprep_update_available();
-            window.Module._sipprep_wake();
+            window.SipprepApp.draft_saved();
+            if (update) window.SipprepApp.update_available();
+            window.SipprepApp.wake();
           }, i === 3);
         }
         await expectGoal(s, typed);

@@ -1,0 +1,23 @@
+// Whether the browser keeps the draft (persistent storage).
+import { app } from './bridge.js';
+
+// Whether the browser promises not to clear the draft when space runs short; the app says so
+// while it has no such promise (WebKit never gives one and clears after days without use).
+// Nothing is asked at start: Firefox would show its own question before the person has read
+// ours. The browser is asked once, when the person saves a file — they want to keep what they
+// wrote, and the settings say what the promise means.
+var storageKept = null, keepAsked = false;
+export function tellKept(kept) { storageKept = !!kept; app.storage_kept(storageKept); }
+// Asked while the app loads and told before its first frame: an answer after that frame would
+// change the picture (a line in the settings) and draw the start screen twice.
+export var keptAtStart = (function () {
+  var storage = navigator.storage;
+  if (!storage || !storage.persist || !storage.persisted) return Promise.resolve(false);
+  return storage.persisted().catch(function () { return false; });
+})();
+export function askToKeepStorage() {
+  var storage = navigator.storage;
+  if (keepAsked || storageKept !== false || !storage || !storage.persist) return;
+  keepAsked = true;
+  storage.persist().then(tellKept, function () {});
+}
