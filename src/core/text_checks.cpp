@@ -1,11 +1,7 @@
 #include "text_checks.hpp"
 
-#include <algorithm>
-#include <cstdlib>
 #include <set>
-#include <type_traits>
 
-#include "fields.hpp"
 #include "hidden_text.hpp"
 #include "model_json.hpp"
 
@@ -53,73 +49,6 @@ void each_string(J& v, std::string* path, const Visit& visit) {
     }
 }
 
-void add_hidden_issue(const std::string& at, char32_t c, std::vector<Issue>* out) {
-    if (is_exact_value(at))
-        out->push_back(Issue{Severity::Error, at, "text.hidden_exact", {code_point_name(c)}});
-    else
-        out->push_back(Issue{Severity::Warning, at, "text.hidden_words", {code_point_name(c)}});
-}
-
-struct Hidden {
-    std::string path;
-    char32_t code;
-};
-
-template <typename T>
-struct is_list : std::false_type {};
-template <typename T>
-struct is_list<std::vector<T>> : std::true_type {};
-
-// Each text of the model with a hidden character, at the pointer the file writes it under
-// (fields.hpp). A member the file leaves out holds its default, which has no text.
-template <typename T>
-void find_hidden(const T& v, std::string* path, std::vector<Hidden>* found) {
-    if constexpr (std::is_same_v<T, std::string>) {
-        if (const char32_t c = first_hidden_character(v)) found->push_back(Hidden{*path, c});
-    } else if constexpr (std::is_same_v<T, Voices>) {
-        find_hidden(v.entries, path, found);
-    } else if constexpr (is_list<T>::value) {
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            const std::size_t n = path->size();
-            *path += '/' + std::to_string(i);
-            find_hidden(v[i], path, found);
-            path->resize(n);
-        }
-    } else if constexpr (is_described<T>::value) {
-        std::apply(
-            [&](const auto&... f) {
-                auto one = [&](const auto& field) {
-                    const std::size_t n = path->size();
-                    *path += '/';
-                    *path += field.name;
-                    find_hidden(v.*(field.member), path, found);
-                    path->resize(n);
-                };
-                (one(f), ...);
-            },
-            Fields<T>::list);
-    }
-}
-
-// The order of the written file's walk: members by name (a JSON object's keys are sorted),
-// list items by number.
-bool before_in_file(std::string_view a, std::string_view b) {
-    while (!a.empty() && !b.empty()) {
-        const std::size_t ea = std::min(a.find('/', 1), a.size()), eb = std::min(b.find('/', 1), b.size());
-        const std::string_view sa = a.substr(1, ea - 1), sb = b.substr(1, eb - 1);
-        if (sa != sb) {
-            auto number = [](std::string_view s) {
-                return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-            };
-            const bool numbers = number(sa) && number(sb);
-            return numbers ? std::strtoull(sa.data(), nullptr, 10) < std::strtoull(sb.data(), nullptr, 10) : sa < sb;
-        }
-        a.remove_prefix(ea);
-        b.remove_prefix(eb);
-    }
-    return a.size() < b.size();
-}
-
 }  // namespace
 
 bool is_exact_value(std::string_view pointer) {
@@ -133,20 +62,13 @@ bool is_exact_value(std::string_view pointer) {
 void check_hidden_characters(const nlohmann::json& value, std::string* path, std::vector<Issue>* out) {
     each_string(value, path, [&](const std::string& at, const nlohmann::json& node) {
         if (out->size() >= kMaxHiddenIssues) return;
-        if (const char32_t c = first_hidden_character(node.get_ref<const std::string&>())) add_hidden_issue(at, c, out);
+        const char32_t c = first_hidden_character(node.get_ref<const std::string&>());
+        if (c == 0) return;
+        if (is_exact_value(at))
+            out->push_back(Issue{Severity::Error, at, "text.hidden_exact", {code_point_name(c)}});
+        else
+            out->push_back(Issue{Severity::Warning, at, "text.hidden_words", {code_point_name(c)}});
     });
-}
-
-void check_hidden_characters(const Preparation& p, std::vector<Issue>* out) {
-    std::string path = "/content";
-    std::vector<Hidden> found;
-    find_hidden(p, &path, &found);
-    std::stable_sort(found.begin(), found.end(),
-                     [](const Hidden& a, const Hidden& b) { return before_in_file(a.path, b.path); });
-    for (const Hidden& h : found) {
-        if (out->size() >= kMaxHiddenIssues) return;
-        add_hidden_issue(h.path, h.code, out);
-    }
 }
 
 Preparation shown_to_professional(const Preparation& p) {

@@ -62,18 +62,19 @@ private:
         std::unordered_set<std::string_view> seen;
         for (std::size_t i = 0; i < items.size(); ++i) {
             const std::string& v = items[i].*id;
-            auto path = [&] { return base + "/" + std::to_string(i) + "/" + field_name(id); };
+            const std::string path = base + "/" + std::to_string(i) + "/" + field_name(id);
             if (v.empty())
-                error(path(), "id.missing");
+                error(path, "id.missing");
             else if (!seen.insert(v).second)
-                error(path(), "id.duplicate", {v});
+                error(path, "id.duplicate", {v});
         }
     }
 
     // Direction controls and zero-width characters: refused in ids, numbers and dates, noted in
     // words (text_checks.hpp). Over the content as the file writes it, so every member is seen.
     void check_hidden() {
-        check_hidden_characters(p_, &issues_);
+        std::string path = "/content";
+        check_hidden_characters(to_json(p_), &path, &issues_);
         if (!p_.follows.saved.empty() && !is_utc_instant(p_.follows.saved))
             warning(content_path(&P::follows, &FollowsFrom::saved), "bundle.bad_time");
     }
