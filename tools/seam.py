@@ -61,7 +61,7 @@ def read(path):
         if any(e["name"] == name for e in entries):
             fail(where, name + " twice")
         page = page.strip() if page else None
-        module = re.match(r"^([a-z-]+)\.js ([A-Za-z.]+)$", page or "")
+        module = re.match(r"^([a-z][a-z0-9-]*)\.js ([A-Za-z.]+)$", page or "")
         if kind == "ask" and not module:
             fail(where, "an ask's page side is '<module>.js <function>'")
         entries.append(dict(kind=kind, role=role, name=name, args=args, returns=returns, flags=flags,

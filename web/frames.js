@@ -59,7 +59,7 @@ export function frameDrawn() {
     performance.mark('sipprep:first-frame');
     measureStart();
     window.__appReady = true;
-    // The mirror has the words now: the text version goes, in the same display frame as the
+    // The a11y layer has the words now: the text version goes, in the same display frame as the
     // canvas shows them (screen readers hear them once; nothing moves).
     firstWords.hidden = true;
     canvas.classList.add('drawn');

@@ -1,4 +1,4 @@
-// Pointer input on the canvas (keyboard and text go through the DOM mirror, mirror.js), and what
+// Pointer input on the canvas (keyboard and text go through the a11y layer, a11y.js), and what
 // asks for a new picture without input: a new size, another devicePixelRatio, the window's blur.
 import { app } from './bridge.js';
 
@@ -36,7 +36,7 @@ export function installInput() {
     pointerPos(e);
   });
   canvas.addEventListener('pointerdown', function (e) {
-    e.preventDefault();  // focus stays where the app puts it (the mirror), no text selection
+    e.preventDefault();  // focus stays where the app puts it (the a11y layer), no text selection
     canvas.setPointerCapture(e.pointerId);
     if (e.pointerType === 'touch') {
       touch = { id: e.pointerId, x: e.clientX, y: e.clientY, lastY: e.clientY, scrolling: false };

@@ -257,7 +257,7 @@ bool same_props(const A11yNode& a, const A11yNode& b) {
            rounded(a.y) == rounded(b.y) && rounded(a.w) == rounded(b.w) && rounded(a.h) == rounded(b.h);
 }
 
-// One node's own properties, in the short names of docs/mirror-protocol.md.
+// One node's own properties, in the short names of docs/a11y-protocol.md.
 nlohmann::json props_json(const A11yNode& n) {
     nlohmann::json j;
     j["k"] = n.key;
@@ -346,7 +346,7 @@ void A11y::diff(const A11yNode& n, std::string& out) {
                 if (!now.count(k)) forget(k);  // `flat` stays valid: only other keys are erased
         }
     }
-    // A reused region is as it was when last drawn, and the mirror has it so already.
+    // A reused region is as it was when last drawn, and the a11y layer has it so already.
     if (n.reused && !children_changed) return;
     for (const A11yNode& c : kids) diff(c, out);
 }

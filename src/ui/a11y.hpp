@@ -1,17 +1,17 @@
 // The accessibility tree: what each frame shows, as roles, names, values, descriptions and
-// errors, so that the host can keep a DOM mirror of the canvas for screen readers, keyboard
+// errors, so that the host can keep an a11y layer (DOM) of the canvas for screen readers, keyboard
 // users, the browser's translate and read-aloud, and tests.
 //
 // Items come from Dear ImGui's test-engine hooks (every item's ID and rectangle); the widgets
 // in widgets.hpp add what a hook cannot know (role, name, value, help and error text). Text
 // and headings, which are not ImGui items, are added by the widgets directly.
 //
-// The mirror is also the input surface: DOM focus, activation (Enter, Space, click by a screen
+// The a11y layer is also the input surface: DOM focus, activation (Enter, Space, click by a screen
 // reader) and text editing (the browser's own editor, IME and clipboard) come back through
 // the on_*() calls and are applied by the widgets in the next frame.
 //
 // After each frame only what changed crosses to the page: take_patch() compares the tree with
-// the previous frame's, node by node (format: docs/mirror-protocol.md).
+// the previous frame's, node by node (format: docs/a11y-protocol.md).
 #pragma once
 
 #include <map>
@@ -24,7 +24,7 @@
 
 namespace sipprep::ui {
 
-// Editing state of a text field as the DOM mirror has it (offsets in UTF-16 code units).
+// Editing state of a text field as the a11y layer has it (offsets in UTF-16 code units).
 struct DomText {
     std::string value;
     int selection_start = 0;
@@ -32,9 +32,9 @@ struct DomText {
     bool backward = false;
 };
 
-// What the DOM mirror (web/mirror.js) needs after a frame. Each part is empty when unchanged;
-// the message format is written down in docs/mirror-protocol.md.
-struct MirrorUpdate {
+// What the page's a11y layer (web/a11y.js) needs after a frame. Each part is empty when unchanged;
+// the message format is written down in docs/a11y-protocol.md.
+struct A11yUpdate {
     std::string patch;         // changed nodes of the accessibility tree (JSON), or ""
     std::string focus_key;     // move DOM focus to this node
     std::string selection;     // caret/selection for the focused text field (JSON), or ""
@@ -143,7 +143,7 @@ public:
     const A11yNode& root() const { return root_; }
     bool tree_changed() const { return !patch_.empty(); }
     std::string tree_json() const;  // the whole tree (tests, debugging)
-    std::string take_patch();       // this frame's changes for the mirror, or ""
+    std::string take_patch();       // this frame's changes for the a11y layer, or ""
     std::string take_focus_request();
     std::string take_selection_json();  // {"key":…,"start":…,"end":…,"backward":…} or ""
     std::string take_announcement();

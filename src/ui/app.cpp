@@ -140,19 +140,19 @@ void App::frame(const Fonts& fonts) {
     ImGui::End();
     a11y_.end_frame();
 
-    MirrorUpdate update;
+    A11yUpdate update;
     update.patch = a11y_.take_patch();
     update.focus_key = a11y_.take_focus_request();
     update.selection = a11y_.take_selection_json();
     update.announcement = a11y_.take_announcement();
     const std::string lang(lang_text_tag(settings_.lang));
-    if (lang != mirror_lang_) {
-        update.lang = mirror_lang_ = lang;
+    if (lang != a11y_lang_) {
+        update.lang = a11y_lang_ = lang;
         update.rtl = lang_is_rtl(settings_.lang);
     }
     if (!update.empty())
-        host_.update_mirror(update.patch, update.focus_key, update.selection, update.announcement, update.lang,
-                            update.rtl);
+        host_.update_a11y(update.patch, update.focus_key, update.selection, update.announcement, update.lang,
+                          update.rtl);
 }
 
 StepContext App::step_context() {
@@ -409,7 +409,7 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
         trf(settings_.lang, "nav.progress", {std::to_string(index + 1), std::to_string(steps.size())});
     const bool narrow = this->narrow();
     if (!narrow) {
-        drawn_text(progress);  // the mirror has it in the step's heading
+        drawn_text(progress);  // the a11y tree has it in the step's heading
     } else {
         // "Skriver: Elsa ▾ · Steg 2 av 9 · Sparat 14:32": one line; the chooser opens on request.
         std::string line = progress;
@@ -448,7 +448,7 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
             std::string label = std::to_string(i + 1) + ". " + step_title(s.id, settings_.lang, child());
             std::string spoken = label;
             // A tick means done: something written and nothing wrong. Errors say so in words. The
-            // mirror says words only ("1. Om dig, klart"). An error in the field being typed in
+            // a11y tree says words only ("1. Om dig, klart"). An error in the field being typed in
             // counts once the person has left it.
             const auto found = checks_.errors_per_step.find(s.id);
             const int held = i == index ? held_errors() : 0;

@@ -204,7 +204,7 @@ private:
     bool focus_pending_ = false;               // the control that had focus was replaced: focus goes to the new part
     std::string status_;
     std::vector<std::string> notes_;  // the current step's messages
-    std::string mirror_lang_;         // the language the mirror was last told
+    std::string a11y_lang_;           // the language the a11y layer was last told
 };
 
 }  // namespace sipprep::ui

@@ -4,7 +4,7 @@
 // interfaces from it (seam_roles.hpp, in the build folder), the browser's glue on both sides and
 // the tests' host (docs/architecture.md, "The seam"). What the app asks of the place it runs in:
 //
-//   Platform    frames, the DOM mirror, language catalogs, a new version
+//   Platform    frames, the a11y layer, language catalogs, a new version
 //   Files       downloads, the file picker, clipboard, printing
 //   Passphrase  protected files (age v1)
 //   Speech      reading aloud

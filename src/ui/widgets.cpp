@@ -289,7 +289,7 @@ bool checkbox(const std::string& label, const std::string& id, bool* value, cons
 
 bool radio_group(const std::string& label, const std::string& id, const std::vector<std::string>& options,
                  int* selected, const std::string& description, const std::vector<std::string>& spoken) {
-    // The visible label is the group's name in the mirror, not a paragraph of its own.
+    // The visible label is the group's name in the accessibility tree, not a paragraph of its own.
     if (!label.empty()) wrapped_text(label);
     if (!description.empty()) muted(description);
     const std::string group_key = "g" + std::to_string(ImGui::GetID(("##group-" + id).c_str()));

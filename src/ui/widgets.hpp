@@ -1,5 +1,5 @@
 // The app's widgets: Dear ImGui drawing plus an accessibility node for each (a11y.hpp), focus
-// and activation from the DOM mirror, a visible focus ring, and text fields whose editing is
+// and activation from the page's a11y layer, a visible focus ring, and text fields whose editing is
 // done by the browser (IME, spelling, clipboard, undo) and shown by ImGui.
 // Every screen uses these instead of raw ImGui calls.
 #pragma once
@@ -20,35 +20,35 @@ float column_avail();  // width from the cursor to the column's right edge
 // Instead of ImGui::SameLine: the next control or text goes beside the last one, after it in
 // reading order (at its right left to right, at its left right to left), or on a line of its
 // own where it does not fit. Every widget here starts at the inline start: right to left, a
-// row fills from the right. The mirror and Tab keep the order the items are drawn in.
+// row fills from the right. The a11y tree and Tab keep the order the items are drawn in.
 void same_line(float spacing = -1.0f);
 // Instead of ImGui::Indent/Unindent: indents by the inline start (the right edge right to left).
 void indent();
 void unindent();
 
 // ---- text ----
-// `spoken`, if given, is the mirror's words for the heading ("Steg 2 av 9: Vad är viktigt för dig?").
+// `spoken`, if given, is the a11y tree's words for the heading ("Steg 2 av 9: Vad är viktigt för dig?").
 void heading(const std::string& text, int level, const std::string& spoken = {});
 void paragraph(const std::string& text);
 void muted(const std::string& text);  // help texts, secondary lines
 void error_text(const std::string& text);
-// Drawn, not in the mirror: a hint only for those who see the screen and use a pointer ("Du kan
-// också dra en fil hit"), or words the mirror already has elsewhere.
+// Drawn, not in the a11y tree: a hint only for those who see the screen and use a pointer ("Du kan
+// också dra en fil hit"), or words the a11y tree already has elsewhere.
 void drawn_text(const std::string& text, bool is_error = false);
-// Drawn, not in the mirror: a group's visible name, in the text colour (the mirror names the group).
+// Drawn, not in the a11y tree: a group's visible name, in the text colour (the tree names the group).
 void group_label(const std::string& text);
 
 // ---- controls; `id` makes the control unique and stable; labels may change with the language ----
 enum class ButtonStyle { Normal, Primary, Danger, Quiet };
 // `current`: the page's current item among its siblings (aria-current), e.g. the step shown.
-// `spoken`, if given, is the mirror's name where the label has symbols ("1. Om dig ✓" is read
+// `spoken`, if given, is the a11y tree's name where the label has symbols ("1. Om dig ✓" is read
 // "1. Om dig, klart").
 bool button(const std::string& label, const std::string& id, ButtonStyle style = ButtonStyle::Normal,
             const std::string& description = {}, bool current = false, const std::string& spoken = {});
 bool checkbox(const std::string& label, const std::string& id, bool* value, const std::string& description = {});
 
 // One choice of several; returns true when *selected changed. Horizontal when it fits.
-// `spoken`, if given, is each option's name in the mirror where the drawn label differs (a label
+// `spoken`, if given, is each option's name in the a11y tree where the drawn label differs (a label
 // drawn pre-shaped, see App::language_choice).
 bool radio_group(const std::string& label, const std::string& id, const std::vector<std::string>& options,
                  int* selected, const std::string& description = {}, const std::vector<std::string>& spoken = {});

@@ -2,7 +2,7 @@
 // Text and headings have no ImGui ID. Their keys come from where they are drawn, never from
 // their words: the control, group or cached region drawn just before them (the anchor) and how
 // many texts came after it. A text whose words change ("Sparat 14:32", "Steg 2 av 9", an error
-// under a field) keeps its node, and the mirror changes it in place instead of replacing it.
+// under a field) keeps its node, and the a11y layer changes it in place instead of replacing it.
 #include <cstdio>
 #include <functional>
 #include <string>

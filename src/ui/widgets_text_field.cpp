@@ -1,5 +1,5 @@
 // The text field (widgets.hpp: text_field): the browser's editor holds the text and the caret
-// while the person types (IME, spelling, clipboard, undo: the mirror's DOM field), ImGui draws
+// while the person types (IME, spelling, clipboard, undo: the a11y layer's DOM field), ImGui draws
 // them; the mouse places the caret here. Errors and notes wait while the person types.
 #define IMGUI_DEFINE_MATH_OPERATORS
 #include <algorithm>
@@ -225,7 +225,7 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
     focus_ring_if_focused(key);
 
     // Errors and notes wait while the person types in the field, and are shown, and read out
-    // once, when they leave it. Under the field they are drawn; the mirror has them once, in the
+    // once, when they leave it. Under the field they are drawn; the a11y layer has them once, in the
     // field's description (aria-describedby), not again as a paragraph. Read out, they name the
     // field: a screen reader says them after the control focus has moved to.
     const bool message = !o.error.empty() || !o.note.empty();

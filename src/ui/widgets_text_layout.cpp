@@ -25,7 +25,7 @@ bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x8
 
 // A label wider than `width` broken into lines at spaces: on a phone a long choice or button
 // text wraps instead of running past the screen's edge (Dear ImGui draws each '\n' as a line).
-// The mirror keeps the label as written. `label_width`: the label measured on one line.
+// The accessibility tree keeps the label as written. `label_width`: the label measured on one line.
 std::string fit_label(const std::string& label, float label_width, float width) {
     if (width <= 1 || label_width <= width) return label;
     const ImFont* font = ImGui::GetFont();

@@ -45,7 +45,7 @@ test('a storage failure and a new version told before main() made the app are sh
     assert.equal(await page.evaluate(() => window.__appFailed || null), null);
     assert.equal(await page.evaluate(() => window.__toldBeforeMain), true, 'the events were told before main()');
     const alert = page.getByRole('alert').filter({ hasText: 'Det du skriver kan inte sparas i webbläsaren' });
-    await alert.waitFor({ state: 'attached', timeout: 30000 });  // the mirror is invisible: the canvas shows it
+    await alert.waitFor({ state: 'attached', timeout: 30000 });  // the a11y layer is invisible: the canvas shows it
     assert.match(await alert.textContent(), /tidig orsak/);
     await page.getByRole('status').filter({ hasText: 'Det finns en ny version av appen' }).first().waitFor({ state: 'attached', timeout: 30000 });
   } finally {

@@ -1,7 +1,7 @@
 // The first words on screen are text (issue 30): the start screen's heading and welcome text,
 // with the loading state, are in the page as HTML before the app has loaded — the words of the
 // catalog, which the canvas then draws — and they are the largest contentful paint. At the
-// first frame they leave: screen readers find them once (in the mirror), and nothing moved.
+// first frame they leave: screen readers find them once (in the a11y layer), and nothing moved.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -48,7 +48,7 @@ test('the start screen\'s words are text before the app loads, once for screen r
     // Two more display frames: any shift the take-over caused has been reported.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
-    // After: the canvas draws the words and the mirror says them, once.
+    // After: the canvas draws the words and the a11y layer says them, once.
     assert.equal(await words.isHidden(), true);
     assert.equal(await page.getByRole('heading', { name: sv['start.title'], exact: true }).count(), 1);
     assert.equal(await page.getByRole('heading', { name: sv['app.title'], exact: true }).count(), 1);

@@ -89,8 +89,8 @@ export async function openApp(browser, url, options = {}) {
 
 export const state = (page) => page.evaluate(() => window.sipprep.state());
 
-// Clicks where the canvas draws the control that the DOM mirror element stands for: a real
-// pointer click on the canvas (the mirror itself lets pointer events through).
+// Clicks where the canvas draws the control that the a11y layer's element stands for: a real
+// pointer click on the canvas (the a11y layer itself lets pointer events through).
 // Focusing first makes the app scroll the control into view, as it does for keyboard users.
 export async function clickCanvasAt(locator) {
   await locator.focus();
@@ -103,7 +103,7 @@ export const goalField = (page, name = 'Vad är viktigt för dig?') => page.getB
 // Lets the app draw a frame or two after an action.
 export const settle = (page, ms = 150) => page.waitForTimeout(ms);
 
-// Presses a button the way a keyboard user does: focus its mirror element, then Enter.
+// Presses a button the way a keyboard user does: focus its a11y element, then Enter.
 export async function press(page, name, options = {}) {
   const button = page.getByRole('button', { name, exact: true, ...options });
   await button.focus();

@@ -1,4 +1,4 @@
-// What a screen reader hears (issue 25, items 3, 4, 5 and 7), read from the mirror's DOM and its
+// What a screen reader hears (issue 25, items 3, 4, 5 and 7), read from the a11y layer's DOM and its
 // accessibility tree in Chromium: a field's error comes when the person leaves the field, once,
 // and through the live region; a step is entered with "Steg N av 9: …"; names are words, said
 // once; hints for the mouse are not read; a format and a question belong to their field.

@@ -9,7 +9,7 @@ import { largeBundle, largeDraft } from '../../bench/drafts.mjs';
 const env = useBrowser();
 
 const nameField = (page) => page.getByRole('textbox', { name: 'Ditt namn' });
-const mirrorText = (page) => page.evaluate(() => {
+const a11yText = (page) => page.evaluate(() => {
   const root = document.getElementById('a11y-root');
   const values = [...root.querySelectorAll('input, textarea')].map((e) => e.value);
   return root.textContent + '\n' + values.join('\n');
@@ -31,7 +31,7 @@ test('a stored draft opens on a neutral screen; nothing of it shows before "Fort
   await page.waitForFunction(() => window.__appReady === true);
   await page.getByRole('heading', { name: 'Det finns en påbörjad förberedelse på den här datorn' }).waitFor({ state: 'attached' });
   await page.getByText(/^Senast ändrad \d{1,2} [a-zåäö]+ \d{4}, \d\d:\d\d\.$/).first().waitFor({ state: 'attached' });
-  assert.ok(!(await mirrorText(page)).includes('Kerstin'), 'the name shows before continuing');
+  assert.ok(!(await a11yText(page)).includes('Kerstin'), 'the name shows before continuing');
   await press(page, 'Fortsätt');
   assert.equal(await nameField(page).inputValue(), 'Kerstin Lund');
   await context.close();
@@ -89,7 +89,7 @@ test('"Radera allt" removes everything the app stored and says what stays', asyn
   await page.reload();
   await page.waitForFunction(() => window.__appReady === true);
   assert.equal((await state(page)).screen, 'start');
-  assert.ok(!(await mirrorText(page)).includes('Anna'));
+  assert.ok(!(await a11yText(page)).includes('Anna'));
   await context.close();
 });
 
@@ -108,7 +108,7 @@ test('two tabs: one edits, the other offers to continue; nothing typed is lost, 
   const b = await open();
   // The second tab does not edit, and shows nothing of the draft.
   await b.getByRole('alert', { name: 'Förberedelsen är öppen i en annan flik' }).waitFor({ state: 'attached' });
-  assert.ok(!(await mirrorText(b)).includes('Anna'));
+  assert.ok(!(await a11yText(b)).includes('Anna'));
   // Typing goes on in the first tab; then the second takes over and gets all of it.
   await nameField(a).focus();
   await a.keyboard.type(' Berg');
@@ -143,7 +143,7 @@ test('two tabs: one edits, the other offers to continue; nothing typed is lost, 
   await editor.reload();
   await editor.waitForFunction(() => window.__appReady === true);
   assert.equal((await state(editor)).screen, 'start');
-  assert.ok(!(await mirrorText(editor)).includes('Anna'));
+  assert.ok(!(await a11yText(editor)).includes('Anna'));
   await context.close();
 });
 
@@ -190,7 +190,7 @@ test('a draft nobody has used for longer than the chosen time is removed before 
   await page.getByText('raderades från den här datorn eftersom ingen hade skrivit i den på mer än 7 dagar', { exact: false }).first().waitFor({ state: 'attached' });
   assert.equal((await state(page)).screen, 'start');
   assert.equal(await page.evaluate(() => window.sipprep.storedDraft()), null);
-  assert.ok(!(await mirrorText(page)).includes('Anna'));
+  assert.ok(!(await a11yText(page)).includes('Anna'));
   await context.close();
 });
 

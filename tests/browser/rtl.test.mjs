@@ -1,6 +1,6 @@
-// Right-to-left text in the canvas and the mirror: the bidi module (FriBidi, sipprep-bidi.wasm)
+// Right-to-left text in the canvas and the a11y layer: the bidi module (FriBidi, sipprep-bidi.wasm)
 // and the Arabic glyphs (app-font-rtl.ttf) are fetched only when such text is first drawn, not
-// in the first load; once there, the drawn text changes (shaped, reordered); the mirror's text
+// in the first load; once there, the drawn text changes (shaped, reordered); the a11y layer's text
 // fields follow what is typed (dir="auto") and the page takes the language's direction.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -67,15 +67,15 @@ test('an Arabic sentence typed in a Swedish form: the bidi module loads then, sh
   await context.close();
 });
 
-test('the mirror takes a right-to-left language\'s direction on the page and its root; fields stay dir=auto', async () => {
+test('the a11y layer takes a right-to-left language\'s direction on the page and its root; fields stay dir=auto', async () => {
   const { context, page, problems } = await openApp(browser, server.url);
   await startNew(page);
   const dirs = await page.evaluate(() => {
     const root = document.getElementById('a11y-root');
     const before = [document.documentElement.dir, root.dir];
-    window.SipprepAsks.update_mirror('', '', '', '', 'ar', true);
+    window.SipprepAsks.update_a11y('', '', '', '', 'ar', true);
     const rtl = [document.documentElement.dir, root.dir, document.documentElement.lang];
-    window.SipprepAsks.update_mirror('', '', '', '', 'sv', false);
+    window.SipprepAsks.update_a11y('', '', '', '', 'sv', false);
     return { before, rtl, after: [document.documentElement.dir, root.dir] };
   });
   assert.deepEqual(dirs.before, ['ltr', 'ltr'], 'Swedish: left to right from the start');
@@ -87,7 +87,7 @@ test('the mirror takes a right-to-left language\'s direction on the page and its
   await context.close();
 });
 
-test('choosing a right-to-left language mirrors the page: dir=rtl on the page and the mirror root, the layout drawn from the right', async (t) => {
+test('choosing a right-to-left language lays the page out right to left: dir=rtl on the page and the a11y root, the layout drawn from the right', async (t) => {
   release();  // run alone, this test does not hold the module back
   const { context, page, problems } = await openApp(browser, server.url);
   const option = page.getByRole('radio', { name: new RegExp('^' + RTL_LANGUAGE) });
@@ -119,7 +119,7 @@ async function quiet(page) {
   }
 }
 
-test('right to left, the step footer reads from the right (previous at the right, next at its left); the mirror and Tab keep the reading order', async () => {
+test('right to left, the step footer reads from the right (previous at the right, next at its left); the a11y layer and Tab keep the reading order', async () => {
   release();
   const ar = JSON.parse(readFileSync(join(ROOT, 'assets', 'i18n', 'ar.json'), 'utf8'));
   const { context, page, problems } = await openApp(browser, server.url);
@@ -140,12 +140,12 @@ test('right to left, the step footer reads from the right (previous at the right
   assert.ok(previous.x > next.x, `previous (${previous.x}) at the right of next (${next.x})`);
   assert.ok(next.x > home.x, `next (${next.x}) at the right of the way home (${home.x})`);
   assert.ok(Math.abs(previous.y - next.y) < 1, 'one row');
-  // Reading order in the mirror: previous, next, home; Tab goes the same way.
+  // Reading order in the a11y layer: previous, next, home; Tab goes the same way.
   const order = await page.evaluate((names) => {
     const all = [...document.querySelectorAll('#a11y-root button')].map((b) => b.textContent);
     return names.map((n) => all.indexOf(n));
   }, [ar['nav.previous'], ar['nav.next'], ar['nav.start']]);
-  assert.ok(order[0] >= 0 && order[0] < order[1] && order[1] < order[2], `mirror order ${order}`);
+  assert.ok(order[0] >= 0 && order[0] < order[1] && order[1] < order[2], `a11y order ${order}`);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), ar['nav.next'], 'Tab from previous goes to next');
   await page.keyboard.press('Tab');

@@ -1,5 +1,5 @@
 // Every screen and step, at a laptop size and a phone size: screenshots for people to look at,
-// and axe-core on the accessibility mirror (no serious or critical violations).
+// and axe-core on the a11y layer (no serious or critical violations).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';

@@ -1,7 +1,7 @@
 // Taking over between tabs (issue 31), in real Chromium, one browser profile, through the app's
 // own controls: "Fortsätt här", "Fortsätt", typing, closing a tab, dropping a file. Each sequence
 // runs several times (the loss of issue 31 showed in 3–5 runs of 6): real timing, no delay hooks.
-// Every wait follows the app's signals (window.__appReady, the mirror, the store's status).
+// Every wait follows the app's signals (window.__appReady, the a11y layer, the store's status).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -55,7 +55,7 @@ async function typeName(page, words) {
   await page.keyboard.type(words);
 }
 
-// Until this tab says another tab edits (the store is a follower and the mirror shows the notice).
+// Until this tab says another tab edits (the store is a follower and the a11y layer shows the notice).
 async function waitForNotice(page) {
   await page.getByRole('alert', { name: ELSEWHERE }).waitFor({ state: 'attached', timeout: WAIT });
   await page.waitForFunction(() => !window.sipprep.storage().editing, null, { timeout: WAIT });

@@ -1,6 +1,6 @@
 // Typing while the screen changes around the field (issue 25, items 1 and 2): the clock minute of
 // "Sparat HH:MM" changes, an update line appears at the top, an error line appears under another
-// field, a choice renames the step. The mirror must change those nodes in place: the field being
+// field, a choice renames the step. The a11y layer must change those nodes in place: the field being
 // typed in, and everything holding it, is never taken out of the page (Firefox drops focus then,
 // and a screen reader reads the whole field again), and a patch from a frame that is behind the
 // keys never writes an older value into the field. Run beside a CPU load (stress-ng, when it is

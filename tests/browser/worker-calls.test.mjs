@@ -13,7 +13,7 @@ const env = useBrowser();
 const LOCK = 'vårt eget lösen';
 
 const nameField = (page) => page.getByRole('textbox', { name: 'Ditt namn' });
-const mirrorText = (page) => page.evaluate(() => document.getElementById('a11y-root').textContent);
+const a11yText = (page) => page.evaluate(() => document.getElementById('a11y-root').textContent);
 const shows = (page, text, timeout = 20000) => page.getByText(text).first().waitFor({ state: 'attached', timeout });
 const ownerName = async (page) => (await state(page)).content.owner.name;
 
@@ -248,7 +248,7 @@ test('no memory for what the page hands the app: a banner, no crash, nothing wri
   const name = await ownerName(page);
   assert.ok(name.endsWith(' Holm'), name);
   assert.equal(await page.evaluate(() => window.__appFailed), undefined);
-  assert.ok((await mirrorText(page)).includes('Appen har ont om minne'), 'the banner stays until it is closed');
+  assert.ok((await a11yText(page)).includes('Appen har ont om minne'), 'the banner stays until it is closed');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -108,7 +108,7 @@ TEST(A11yTree, ChangesOnlyWhenTheUiChanges) {
     EXPECT_EQ(json["k"], "root");
 }
 
-// The patch format of docs/mirror-protocol.md: everything at first, then only what changed.
+// The patch format of docs/a11y-protocol.md: everything at first, then only what changed.
 TEST(A11yTree, PatchesCarryOnlyWhatChanged) {
     test::Headless ui;
     Form form;

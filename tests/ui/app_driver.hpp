@@ -1,4 +1,4 @@
-// Driving the App headless the way the DOM mirror does: find controls by role and name, press
+// Driving the App headless the way the page's a11y layer does: find controls by role and name, press
 // them, type into them, read what is shown.
 #pragma once
 

@@ -298,12 +298,12 @@ TEST(App, FocusLandsOnWhatReplacedTheFocusedControl) {
     frame();
     press(h, app, "Visa tidigare versioner");
     EXPECT_EQ(host.asked.list_versions, 1);
-    host.asked.update_mirror.clear();
+    host.asked.update_a11y.clear();
     app.versions_listed(
         R"([{"id":7,"time":"2026-11-23T13:32:00Z","kind":"new"},{"id":3,"time":"2026-11-22T09:00:00Z","kind":"auto"}])");
     frame();
     std::string focus, said;
-    for (const auto& u : host.asked.update_mirror) {
+    for (const auto& u : host.asked.update_a11y) {
         if (!u.focus_key.empty()) focus = u.focus_key;
         if (!u.announcement.empty()) said = u.announcement;
     }
@@ -318,14 +318,14 @@ TEST(App, FocusLandsOnWhatReplacedTheFocusedControl) {
     ASSERT_FALSE(restore_key.empty());
     EXPECT_EQ(focus, restore_key);
 
-    host.asked.update_mirror.clear();
+    host.asked.update_a11y.clear();
     app.editing_elsewhere(true);
     frame();
     const ui::A11yNode* take_over = find(app.a11y_tree(), ui::Role::Button, "Fortsätt här");
     ASSERT_NE(take_over, nullptr);
     focus.clear();
     said.clear();
-    for (const auto& u : host.asked.update_mirror) {
+    for (const auto& u : host.asked.update_a11y) {
         if (!u.focus_key.empty()) focus = u.focus_key;
         if (!u.announcement.empty()) said = u.announcement;
     }

@@ -198,13 +198,13 @@ TEST(BidiWidgets, RightToLeftTheTextStandsAtTheRightAndTheChoicesReadFromTheRigh
     EXPECT_LT(drawn_x(text->y, text->y + text->h).first, 100.0f) << "left to right, the same text starts at the left";
 }
 
-TEST(BidiWidgets, TheMirrorIsToldTheDirectionWithTheLanguage) {
+TEST(BidiWidgets, TheA11yLayerIsToldTheDirectionWithTheLanguage) {
     test::Headless h;
     test::FakeHost host;
     ui::App app{host};
     h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
-    ASSERT_FALSE(host.asked.update_mirror.empty());
-    EXPECT_EQ(host.asked.update_mirror.front().lang, "sv");
-    EXPECT_FALSE(host.asked.update_mirror.front().rtl);
+    ASSERT_FALSE(host.asked.update_a11y.empty());
+    EXPECT_EQ(host.asked.update_a11y.front().lang, "sv");
+    EXPECT_FALSE(host.asked.update_a11y.front().rtl);
     EXPECT_FALSE(ui::layout_rtl());  // the App sets it from the language each frame
 }

@@ -1,5 +1,5 @@
 // The language menu (core/i18n.hpp's languages): each in its own name, "(inte granskad)" in the
-// page's language where a fluent reader has not read it all; the choice goes to the mirror
+// page's language where a fluent reader has not read it all; the choice goes to the a11y layer
 // (<html lang dir>), to reading aloud and into the draft, and a reopened draft opens in it.
 #include <gtest/gtest.h>
 
@@ -24,10 +24,10 @@ void choose(AppRun& r, const std::string& name) {
     r.frame();
 }
 
-// The language the mirror was last told, and whether it is right to left.
+// The language the a11y layer was last told, and whether it is right to left.
 std::pair<std::string, bool> page_language(const AppRun& r) {
     std::pair<std::string, bool> out;
-    for (const auto& u : r.host.asked.update_mirror)
+    for (const auto& u : r.host.asked.update_a11y)
         if (!u.lang.empty()) out = {u.lang, u.rtl};
     return out;
 }

@@ -14,14 +14,14 @@ namespace {
 
 std::string last_focus(const FakeHost& host) {
     std::string key;
-    for (const auto& u : host.asked.update_mirror)
+    for (const auto& u : host.asked.update_a11y)
         if (!u.focus_key.empty()) key = u.focus_key;
     return key;
 }
 
 std::string last_announcement(const FakeHost& host) {
     std::string said;
-    for (const auto& u : host.asked.update_mirror)
+    for (const auto& u : host.asked.update_a11y)
         if (!u.announcement.empty()) said = u.announcement;
     return said;
 }
@@ -144,7 +144,7 @@ TEST(People, FocusLandsOnWhatTheActionMade) {
     elsa_and_karin(r);
 
     // "Nästa": the new step's heading, which says where the step is.
-    r.host.asked.update_mirror.clear();
+    r.host.asked.update_a11y.clear();
     press(r.h, r.app, "Nästa");
     const ui::A11yNode* heading = find(r.app.a11y_tree(), ui::Role::Heading, "Steg 2 av 9: Vad är viktigt för dig?");
     ASSERT_NE(heading, nullptr);
@@ -152,7 +152,7 @@ TEST(People, FocusLandsOnWhatTheActionMade) {
 
     // "+ Vardagen": the new area's first field.
     go_to_step(r, "Vad behöver du?");
-    r.host.asked.update_mirror.clear();
+    r.host.asked.update_a11y.clear();
     press(r.h, r.app, "+ Vardagen");
     const ui::A11yNode* field = find(r.app.a11y_tree(), ui::Role::TextArea, "Det här klarar jag själv");
     ASSERT_NE(field, nullptr);
@@ -165,13 +165,13 @@ TEST(People, FocusLandsOnWhatTheActionMade) {
         type_into(r.h, r.app, ui::Role::TextArea, "Ny fråga", q);
         press(r.h, r.app, "Lägg till fråga");
     }
-    r.host.asked.update_mirror.clear();
+    r.host.asked.update_a11y.clear();
     press(r.h, r.app, "Flytta fråga 2 uppåt");
     EXPECT_EQ(r.state()["content"]["questions"][0]["text"], "Andra");
     const ui::A11yNode* down = find(r.app.a11y_tree(), ui::Role::Button, "Flytta fråga 1 nedåt");
     ASSERT_NE(down, nullptr);
     EXPECT_EQ(last_focus(r.host), down->key) << "at the top, the question's other move button";
-    r.host.asked.update_mirror.clear();
+    r.host.asked.update_a11y.clear();
     press(r.h, r.app, "Ta bort fråga 1");
     const ui::A11yNode* next = find(r.app.a11y_tree(), ui::Role::TextArea, "Fråga 1");
     ASSERT_NE(next, nullptr);
@@ -185,7 +185,7 @@ TEST(People, AProblemAChoiceBringsIsReadOut) {
     type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Elsa");
     go_to_step(r, "Vilka ska vara med?");
     r.tick("Skolan");
-    r.host.asked.update_mirror.clear();
+    r.host.asked.update_a11y.clear();
     // Choosing "Annan" without naming it: the new problem is said, not only drawn.
     r.tick("Annan");
     EXPECT_EQ(last_announcement(r.host), "Inbjuden 2 › Vilken verksamhet: Skriv vilken verksamhet det är.")
@@ -222,7 +222,7 @@ TEST(People, AStepWithErrorsSaysSoInsteadOfATick) {
     AppRun r;
     press(r.h, r.app, "Ny förberedelse");
     type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Elsa");
-    // The mirror says words where the screen shows a tick or "– ! 1 fel".
+    // The a11y tree says words where the screen shows a tick or "– ! 1 fel".
     EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Button, "1. Om dig, klart"), nullptr) << r.shown();
     type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "19450312-1235");
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "1. Om dig, klart"), nullptr);
@@ -245,15 +245,15 @@ TEST(People, AFieldsErrorWaitsUntilThePersonLeavesTheField) {
     field = find(r.app.a11y_tree(), ui::Role::TextBox, "Personnummer");
     EXPECT_EQ(field->error, "") << "no error while typing";
     EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Button, "1. Om dig"), nullptr) << r.shown();
-    for (const auto& u : r.host.asked.update_mirror) EXPECT_EQ(u.announcement, "");
-    r.host.asked.update_mirror.clear();
+    for (const auto& u : r.host.asked.update_a11y) EXPECT_EQ(u.announcement, "");
+    r.host.asked.update_a11y.clear();
     r.app.dom_blur(key);
     r.frame();
     field = find(r.app.a11y_tree(), ui::Role::TextBox, "Personnummer");
     EXPECT_NE(field->error, "") << "the error, once the person has left";
     EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Button, "1. Om dig, 1 fel"), nullptr) << r.shown();
     int said = 0;
-    for (const auto& u : r.host.asked.update_mirror) said += u.announcement == "Personnummer: " + field->error ? 1 : 0;
+    for (const auto& u : r.host.asked.update_a11y) said += u.announcement == "Personnummer: " + field->error ? 1 : 0;
     EXPECT_EQ(said, 1) << "read out once, naming the field (heard after the next control's name)";
     int paragraphs = 0;
     std::function<void(const ui::A11yNode&)> walk = [&](const ui::A11yNode& n) {

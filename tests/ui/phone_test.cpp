@@ -28,7 +28,7 @@ TEST(Phone, EveryControlOfTheStartScreenAndTheFirstStepsFitsA390PixelScreen) {
     };
     frame();
     expect_within(app.a11y_tree(), 390, "start");
-    // The longest choices on the start screen are there, whole, in the mirror.
+    // The longest choices on the start screen are there, whole, in the accessibility tree.
     EXPECT_NE(test::find(app.a11y_tree(), ui::Role::Radio, "Jag är företrädare (god man, förvaltare, ombud)"), nullptr);
     test::press(h, app, "Ny förberedelse");
     expect_within(app.a11y_tree(), 390, "about you");

@@ -1,6 +1,6 @@
 // Rows of controls read from the inline start (widgets.hpp's same_line): in Arabic the footer's
 // "previous" stands at the right and "next" at its left, and a button's label that wraps has
-// every line ending at the button's right edge; in Swedish the other way round. The mirror (and
+// every line ending at the button's right edge; in Swedish the other way round. The a11y tree (and
 // so Tab) keeps the logical order in both.
 #include <gtest/gtest.h>
 
@@ -26,7 +26,7 @@ void choose_language(AppRun& r, Lang lang) {
     r.frame();
 }
 
-// Every node in drawing order (the mirror's DOM order, so the Tab order).
+// Every node in drawing order (the a11y layer's DOM order, so the Tab order).
 void in_order(const ui::A11yNode& n, std::vector<const ui::A11yNode*>& out) {
     out.push_back(&n);
     for (const ui::A11yNode& c : n.kids()) in_order(c, out);
@@ -113,7 +113,7 @@ std::vector<Lines> wrapped_buttons(const AppRun& r) {
 
 }  // namespace
 
-TEST(Rows, InArabicTheFooterReadsFromTheRightAndTheMirrorKeepsTheReadingOrder) {
+TEST(Rows, InArabicTheFooterReadsFromTheRightAndTheA11yTreeKeepsTheReadingOrder) {
     AppRun r;
     second_step(r, Lang::Ar);
     const Footer f = footer(r, Lang::Ar);

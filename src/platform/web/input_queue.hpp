@@ -3,7 +3,7 @@
 // quick taps). Each frame takes events only until one would undo a change made in the same
 // frame, or move the pointer after a button changed (a release counts where it happened: WebKit
 // sends pointerleave right after a captured pointer's pointerup); the rest wait for the next
-// frame. (Keys and text go to the DOM mirror, not here.)
+// frame. (Keys and text go to the a11y layer, not here.)
 #pragma once
 
 struct ImGuiIO;

@@ -230,7 +230,7 @@ const char* sipprep_speech_langs() {
 }  // extern "C"
 
 int main() {
-    // Only the WebGL2 context comes from here: the DOM mirror owns the keyboard and text,
+    // Only the WebGL2 context comes from here: the a11y layer owns the keyboard and text,
     // pointer.js sends pointer input and sizes the canvas. (An SDL2 window used to make the
     // context; its keyboard, mouse and touch handlers had to be silenced, and it cost a tenth
     // of the download.) web/load.js made the context already, with its attributes; the browser

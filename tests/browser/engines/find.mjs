@@ -1,8 +1,8 @@
-// Runs inside the page: finds a control of the app's DOM mirror (web/mirror.js) the way a person
+// Runs inside the page: finds a control of the app's a11y layer (web/a11y.js) the way a person
 // or a screen reader names it — role and accessible name — so a test is written once for every
 // engine. `query`: { role, name, within?: query, nth? }; `name` is a string (exact) or
 // { re: source, flags } (a regular expression). Returns the element to focus or read, or null.
-export function findInMirror(query) {
+export function findInA11y(query) {
   const SELECTORS = {
     button: 'button',
     textbox: 'input[type=text], input[type=password], textarea',
@@ -38,14 +38,14 @@ export function findInMirror(query) {
     return all[q.nth || 0] || null;
   };
   const root = document.getElementById('a11y-root');
-  const scope = query.within ? findInMirror(query.within) : root;
+  const scope = query.within ? findInA11y(query.within) : root;
   return scope ? one(query, scope) : null;
 }
 
-// Runs inside the page: is `text` shown in the mirror (or inside the control `within`)?
+// Runs inside the page: is `text` shown in the a11y layer (or inside the control `within`)?
 // exact: some element's whole text is `text`; otherwise some element's text contains it.
-export function textInMirror(text, exact, within) {
-  const scope = within ? findInMirror(within) : document.getElementById('a11y-root');
+export function textInA11y(text, exact, within) {
+  const scope = within ? findInA11y(within) : document.getElementById('a11y-root');
   if (!scope) return false;
   const own = (el) => (el.matches('input, textarea') ? '' : el.getAttribute('aria-label') || el.textContent || '').trim();
   return [scope, ...scope.querySelectorAll('*')].some((el) => (exact ? own(el) === text
@@ -68,7 +68,7 @@ export function tabNextStep() {
   return null;
 }
 
-// Runs inside the page: focuses the mirror's button named exactly `name` if it is there now
+// Runs inside the page: focuses the a11y layer's button named exactly `name` if it is there now
 // (the screen may change as a person presses); true when it has the focus.
 export function focusButton(name) {
   const b = [...document.getElementById('a11y-root').querySelectorAll('button')].find((e) => e.textContent.trim() === name);

@@ -5,9 +5,9 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { within } from './deadline.mjs';
-import { findInMirror, textInMirror } from './find.mjs';
+import { findInA11y, textInA11y } from './find.mjs';
 
-const FIND = findInMirror.toString();
+const FIND = findInA11y.toString();
 // How long a test waits for something the app will show or do. Only an upper bound: every wait
 // ends as soon as the thing is there. On a busy 2-core machine a phone-sized canvas on the
 // software renderer can take seconds per frame, so the bound is generous (a flow failed in CI
@@ -18,7 +18,7 @@ export const WAIT = Number(process.env.SIPPREP_WAIT_MS || 30000);
 // shorter (WAIT, WebDriver's 60 s per command); this bounds what has none, as Playwright's and
 // puppeteer's evaluate, and what an engine may add.
 export const STEP = Number(process.env.SIPPREP_STEP_MS || 120000);
-const TEXT = `(text, exact, within) => { const findInMirror = ${FIND}; return (${textInMirror})(text, exact, within); }`;
+const TEXT = `(text, exact, within) => { const findInA11y = ${FIND}; return (${textInA11y})(text, exact, within); }`;
 
 export class Session {
   constructor(engine) {
@@ -58,7 +58,7 @@ export class Session {
 
   state() { return this.eval(() => window.sipprep.state()); }
 
-  // --- the mirror, by role and name ------------------------------------------------------------
+  // --- the a11y layer, by role and name --------------------------------------------------------
   // A query: { role, name, within } (see find.mjs); `name` may be a RegExp.
   static query(q) {
     const name = q.name instanceof RegExp ? { re: q.name.source, flags: q.name.flags } : q.name;
@@ -71,7 +71,7 @@ export class Session {
 
   async waitForControl(q, timeout = WAIT) {
     await this.waitFor(new Function('q', `return !!(${FIND})(q);`), [Session.query(q)], { timeout })
-      .catch(() => { throw new Error(`no ${q.role} "${q.name}" in the mirror`); });
+      .catch(() => { throw new Error(`no ${q.role} "${q.name}" in the a11y layer`); });
   }
 
   // Focuses a control, waiting (up to WAIT) for the frame that shows it: engines draw the frame
@@ -107,7 +107,7 @@ export class Session {
     }
   }
 
-  // Text shown in the mirror: { exact, within } as for controls.
+  // Text shown in the a11y layer: { exact, within } as for controls.
   hasText(text, { exact = false, within } = {}) {
     return this.evalSource(TEXT, [text, exact, within ? Session.query(within) : null]);
   }

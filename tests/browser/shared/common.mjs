@@ -34,7 +34,7 @@ export function validate(file) {
   }
 }
 
-// Runs in the page (issue 25): watches every patch the app sends to the mirror, and counts per
+// Runs in the page (issue 25): watches every patch the app sends to the a11y layer, and counts per
 // patch the elements already in the page that were moved (taken out and put back) and how many
 // times the focused field or one of its ancestors was taken out or put in (window.__patchStats).
 // Also lets a test move the clock on (window.__clockOffset, in ms).
@@ -44,8 +44,8 @@ export function watchPatches() {
   observer.observe(root, { childList: true, subtree: true });
   const stats = { patches: 0, moves: 0, maxMoves: 0, focusMoves: 0, focusLost: 0 };
   window.__patchStats = stats;
-  const sync = window.SipprepAsks.update_mirror;
-  window.SipprepAsks.update_mirror = function (patch, ...rest) {
+  const sync = window.SipprepAsks.update_a11y;
+  window.SipprepAsks.update_a11y = function (patch, ...rest) {
     const active = document.activeElement;
     observer.takeRecords();
     const result = sync.call(this, patch, ...rest);

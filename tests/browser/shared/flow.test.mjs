@@ -1,5 +1,5 @@
 // The person's preparation, in every engine (Chromium, Firefox, WebKit), driven the way people
-// drive it: by role and name through the accessibility mirror, with each engine's own keys.
+// drive it: by role and name through the a11y layer, with each engine's own keys.
 // An adult with a relative, a child with two guardians, a follow-up that opens the earlier
 // plan's file, and starting over / a broken file.
 import { describe, test } from 'node:test';

@@ -63,7 +63,7 @@ for (const engine of ENGINES) {
         await s.typeInto(t('goal.question'), language.goal);
         await s.screenshot(join(ARTIFACTS, `${engine}-language-${language.id}-goal.png`));
         // The footer reads from the inline start: right to left, "previous" stands at the right of
-        // "next"; the mirror keeps the reading order (previous first) either way.
+        // "next"; the a11y layer keeps the reading order (previous first) either way.
         const footer = await s.eval((names) => {
           const buttons = [...document.querySelectorAll('#a11y-root button')];
           return names.map((n) => {
@@ -71,7 +71,7 @@ for (const engine of ENGINES) {
             return { at: i, x: i < 0 ? null : buttons[i].getBoundingClientRect().x };
           });
         }, [t('nav.previous'), t('nav.next')]);
-        assert.ok(footer[0].at >= 0 && footer[0].at < footer[1].at, `mirror order ${JSON.stringify(footer)}`);
+        assert.ok(footer[0].at >= 0 && footer[0].at < footer[1].at, `a11y order ${JSON.stringify(footer)}`);
         assert.equal(footer[0].x > footer[1].x, language.dir === 'rtl', `footer ${JSON.stringify(footer)}`);
         await goToStep(s, 'step.questions');
         await s.fill(t('questions.new'), language.question);

@@ -40,8 +40,8 @@ for (const engine of ENGINES) {
       await s.goToStep('Sammanfattning');
       await s.waitForText('Att orka gå till affären själv').catch(async (e) => {
         const st = await s.state();
-        const mirror = await s.eval(() => document.getElementById('a11y-root').innerText);
-        throw new Error(`${e.message}; screen ${st.screen}, step ${st.step}, goal ${JSON.stringify(st.content.goals.long_term)}; mirror: ${mirror.slice(0, 1500)}`);
+        const a11y = await s.eval(() => document.getElementById('a11y-root').innerText);
+        throw new Error(`${e.message}; screen ${st.screen}, step ${st.step}, goal ${JSON.stringify(st.content.goals.long_term)}; a11y layer: ${a11y.slice(0, 1500)}`);
       });
       await s.screenshot(join(ARTIFACTS, `${engine}-phone-summary.png`));
       assert.deepEqual(await s.takeProblems(), []);

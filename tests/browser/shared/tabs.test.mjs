@@ -2,7 +2,7 @@
 // tab waits and takes over, the tab that took over types and closes at once, a tab ends without
 // unload (a crash: see Session.kill for what each engine really does), "Radera allt" while a
 // write waits for storage, and a reload at once. Every wait follows the app's own signals:
-// window.__appReady, the mirror's texts, the draft store's status (window.sipprep.storage()).
+// window.__appReady, the a11y layer's texts, the draft store's status (window.sipprep.storage()).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENGINES, useEngine } from '../engines/index.mjs';

@@ -87,10 +87,10 @@ for (const engine of ENGINES) {
       await s.close();
     });
 
-    // Issue 25, item 2: key by key into a field while the mirror is patched around it (the minute
+    // Issue 25, item 2: key by key into a field while the a11y layer is patched around it (the minute
     // of "Sparat HH:MM", a status line appearing at the top), beside a CPU load: every letter
     // arrives, and the field and what holds it are never taken out of the page.
-    test('typing while the mirror changes around the field loses no letter and never moves the field', async () => {
+    test('typing while the a11y layer changes around the field loses no letter and never moves the field', async () => {
       const s = await freshGoalField();
       const load = startLoad();
       try {

@@ -1,4 +1,4 @@
-// The DOM mirror of the canvas UI: a visually hidden tree of real headings, paragraphs, labelled
+// The a11y layer of the canvas UI: a visually hidden tree of real headings, paragraphs, labelled
 // fields, buttons, checkboxes, radio groups and lists, kept in step with each frame (changing
 // only what changed). Screen readers read it; the keyboard and the browser's own text editing
 // (IME, spelling, clipboard, undo) work on it; the C++ side draws what it holds.
@@ -254,7 +254,7 @@ function stableSet(items, pin) {
   return new Set(keep);
 }
 
-// A patch (docs/mirror-protocol.md) lists the nodes that are new or changed, parents before
+// A patch (docs/a11y-protocol.md) lists the nodes that are new or changed, parents before
 // children; a container's "ch" (its children's keys, in order) comes when that list changed.
 // Nodes not in the patch are as they were.
 //
@@ -342,7 +342,7 @@ skip.addEventListener('click', function (ev) {
 });
 
 // `lang`: the UI language's BCP 47 tag when it changed, `rtl` whether it is written right to
-// left: the page, the mirror and its fields follow it (caret, selection, screen readers' voice).
+// left: the page, this layer and its fields follow it (caret, selection, screen readers' voice).
 export function sync(patch, focusKey, selection, announcement, lang, rtl) {
   if (lang) {
     document.documentElement.lang = root.lang = lang;

@@ -1,5 +1,5 @@
-// The mirror protocol (docs/mirror-protocol.md) on the JS side: patches applied by the real
-// web/mirror.js build the DOM, change only what they name, move and remove nodes.
+// The a11y protocol (docs/a11y-protocol.md) on the JS side: patches applied by the real
+// web/a11y.js build the DOM, change only what they name, move and remove nodes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -8,22 +8,22 @@ import { ROOT, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 
-// web/mirror.js alone, as a classic script: its one import (the app, bridge.js) is whatever
+// web/a11y.js alone, as a classic script: its one import (the app, bridge.js) is whatever
 // window.SipprepApp the test set, and its sync is where the page's asks are (window.SipprepAsks).
-async function loadMirror(page) {
-  const source = (await readFile(join(ROOT, 'web/mirror.js'), 'utf8'))
+async function loadA11yLayer(page) {
+  const source = (await readFile(join(ROOT, 'web/a11y.js'), 'utf8'))
     .replace("import { app } from './bridge.js';", 'const app = window.SipprepApp;')
     .replace(/^export /gm, '');
-  assert.ok(!/^(import|export)\b/m.test(source), 'web/mirror.js has imports or exports this test does not provide');
-  await page.addScriptTag({ content: `(function () {\n${source}\nwindow.SipprepAsks = { update_mirror: sync };\n})();` });
+  assert.ok(!/^(import|export)\b/m.test(source), 'web/a11y.js has imports or exports this test does not provide');
+  await page.addScriptTag({ content: `(function () {\n${source}\nwindow.SipprepAsks = { update_a11y: sync };\n})();` });
 }
 
-test('patches build, update, reorder and remove mirror nodes', async () => {
+test('patches build, update, reorder and remove nodes of the a11y layer', async () => {
   const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.setContent('<a id="skip-link" href="#">x</a><div id="a11y-root"></div><div id="a11y-live"></div>');
-  await loadMirror(page);
-  const sync = (patch) => page.evaluate((p) => window.SipprepAsks.update_mirror(JSON.stringify(p), '', '', '', ''), patch);
+  await loadA11yLayer(page);
+  const sync = (patch) => page.evaluate((p) => window.SipprepAsks.update_a11y(JSON.stringify(p), '', '', '', ''), patch);
   const html = () => page.evaluate(() => document.getElementById('a11y-root').innerHTML);
 
   await sync([
@@ -68,8 +68,8 @@ test('a run is a container without a role', async () => {
   const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.setContent('<a id="skip-link" href="#">x</a><div id="a11y-root"></div><div id="a11y-live"></div>');
-  await loadMirror(page);
-  const sync = (patch) => page.evaluate((p) => window.SipprepAsks.update_mirror(JSON.stringify(p), '', '', '', ''), patch);
+  await loadA11yLayer(page);
+  const sync = (patch) => page.evaluate((p) => window.SipprepAsks.update_a11y(JSON.stringify(p), '', '', '', ''), patch);
   await sync([
     { k: 'root', r: 'group', ch: ['g-s'] },
     { k: 'g-s', r: 'group', n: 'Frågor', ch: ['g-run-0'] },
@@ -87,11 +87,11 @@ test('a run is a container without a role', async () => {
   await context.close();
 });
 
-async function mirrorPage() {
+async function a11yPage() {
   const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.setContent('<a id="skip-link" href="#">x</a><div id="a11y-root"></div><div id="a11y-live"></div>');
-  // The app's side of the text calls: what the mirror sent, in order.
+  // The app's side of the text calls: what the a11y layer sent, in order.
   await page.evaluate(() => {
     window.__sent = [];
     window.SipprepApp = {
@@ -99,15 +99,15 @@ async function mirrorPage() {
       dom_text(k, v) { window.__sent.push(v); },
     };
   });
-  await loadMirror(page);
-  const sync = (patch) => page.evaluate((p) => window.SipprepAsks.update_mirror(JSON.stringify(p), '', '', '', ''), patch);
+  await loadA11yLayer(page);
+  const sync = (patch) => page.evaluate((p) => window.SipprepAsks.update_a11y(JSON.stringify(p), '', '', '', ''), patch);
   return { context, page, sync };
 }
 
 // Issue 25, item 1: a patch removes before it reorders, and moves only what is out of order;
 // the focused control and its ancestors are never taken out of the page.
 test('a patch never moves the focused field or its ancestors', async () => {
-  const { context, page, sync } = await mirrorPage();
+  const { context, page, sync } = await a11yPage();
   await sync([
     { k: 'root', r: 'group', ch: ['h1', 't-saved', 'g-nav', 'g-step', 'g-settings'] },
     { k: 'h1', r: 'heading', n: 'Förbered din SIP', l: 1 },
@@ -126,7 +126,7 @@ test('a patch never moves the focused field or its ancestors', async () => {
     const active = document.activeElement;
     const observer = new MutationObserver(() => {});
     observer.observe(root, { childList: true, subtree: true });
-    window.SipprepAsks.update_mirror(JSON.stringify(p), '', '', '', '');
+    window.SipprepAsks.update_a11y(JSON.stringify(p), '', '', '', '');
     const records = observer.takeRecords();
     observer.disconnect();
     const removed = new Set(), added = new Set();
@@ -168,7 +168,7 @@ test('a patch never moves the focused field or its ancestors', async () => {
 
 // Issue 25, item 2: the field the person types in is the truth until the app has caught up.
 test('a patch from a frame behind the keys never writes an older value into the field being typed in', async () => {
-  const { context, page, sync } = await mirrorPage();
+  const { context, page, sync } = await a11yPage();
   await sync([
     { k: 'root', r: 'group', ch: ['i1'] },
     { k: 'i1', r: 'textarea', n: 'Mål', v: '' },
