@@ -323,6 +323,33 @@ test('an app call that throws while a write lands stops neither the next write n
   for (const tok of world.typed.keys()) assert.ok(rec.text.includes(tok), `${tok} is stored: ${rec.text}`);
 });
 
+// The rescue copy did not fit in localStorage while the page was hidden: the person hears it
+// when the page shows again. If telling the app throws there, the store still goes on and the
+// throw is reported, as with every other call into the app.
+test('a rescue copy that did not fit is told when the page shows, and a throw there stops nothing', async () => {
+  const world = new World();
+  const tab = world.openTab();
+  await drain();
+  world.deliver(0);  // the claim
+  await drain();
+  world.type(tab);
+  world.local.quota = 10;  // no rescue copy fits
+  assert.match(String(tab.store.hidden()), /Quota/, 'the problem is kept for when the page shows');
+  tab.app.failedThrows = 1;
+  tab.store.shown();
+  assert.deepEqual(tab.app.failures, ['rescue: QuotaExceededError'], 'the person is told');
+  assert.deepEqual(tab.reported, ['RuntimeError: unreachable'], 'the throw is reported, not thrown on');
+  world.local.quota = Infinity;
+  world.type(tab);
+  let flushed = false;
+  tab.store.flush().then(() => { flushed = true; });
+  await drain();
+  while (world.ops.length) { world.deliver(0); await drain(); }
+  assert.equal(flushed, true, 'the store goes on');
+  const rec = await world.checker.get('draft', 'current');
+  for (const tok of world.typed.keys()) assert.ok(rec.text.includes(tok), `${tok} is stored: ${rec.text}`);
+});
+
 // Found in Chromium under load: "Radera allt", and before the erase is stored another tab asks to
 // take over. The erase goes first; the tab that takes over gets the erased (empty) draft.
 test('an erase on its way when another tab asks to take over is stored, and the other tab gets nothing of it', async () => {
