@@ -1,6 +1,6 @@
 // The accessibility tree: what each frame shows, as roles, names, values, descriptions and
-// errors, so that the host can keep an a11y layer (DOM) of the canvas for screen readers, keyboard
-// users, the browser's translate and read-aloud, and tests.
+// errors, so that the host can keep the page's a11y layer (a DOM copy of the canvas) for screen
+// readers, keyboard users, the browser's translate and read-aloud, and tests.
 //
 // Items come from Dear ImGui's test-engine hooks (every item's ID and rectangle); the widgets
 // in widgets.hpp add what a hook cannot know (role, name, value, help and error text). Text
