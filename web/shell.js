@@ -3,7 +3,6 @@
 // modules: window.SipprepAsks (asks.js) for the Emscripten library in sipprep.js,
 // window.SipprepApp (bridge.js) and window.sipprep (below) for tests, window.SipprepEarly from
 // index.html's inline script, window.Module for Emscripten.
-import './asks.js';  // generated from src/platform/seam.def: imports every module that answers the app
 import { db, draft, versions } from './draft.js';
 import { fatal, missingPiece } from './fatal.js';
 import { isStarted, runPendingFrame } from './frames.js';
@@ -11,6 +10,9 @@ import { pickFile } from './files.js';
 import { passphrase } from './age.js';
 import { loadApp } from './load.js';
 import { app } from './bridge.js';
+// Generated from src/platform/seam.def: imports every module that answers the app. Last, so that
+// the modules above run in the order they are wired here, not in asks.js's alphabetical one.
+import './asks.js';
 
 draft.init({ runPendingFrame: runPendingFrame, started: isStarted });
 
