@@ -339,7 +339,7 @@ void A11y::diff(const A11yNode& n, std::string& out, bool same_place) {
     if (n.reused) {
         reused_now_.insert(n.reused_drawing);
         // The same drawing of a region as the frame before, in the same place among the same
-        // siblings: it and all under it are as the mirror has them. A long list out of view
+        // siblings: it and all under it are as the a11y layer has them. A long list out of view
         // costs a number lookup per region, not a comparison of its nodes.
         if (same_place && reused_before_.count(n.reused_drawing)) return;
     }

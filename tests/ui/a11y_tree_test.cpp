@@ -224,9 +224,9 @@ TEST(A11yTree, CachedRegionsKeepLongListsWholeAndCheap) {
     EXPECT_EQ(patch.size(), 1u) << patch.dump();
 }
 
-// A region out of view is not compared node by node once the mirror has it; a change in it, or
+// A region out of view is not compared node by node once the a11y layer has it; a change in it, or
 // a tree that has never had it (another app's), still gets every record.
-TEST(A11yTree, AChangeFarOutOfViewStillReachesTheMirror) {
+TEST(A11yTree, AChangeFarOutOfViewStillReachesTheA11yLayer) {
     std::vector<std::string> texts(300, "Fråga");
     auto draw = [&] {
         begin_group(Role::List, "list", "Frågor");
