@@ -39,7 +39,11 @@ function observe() {
   window.__pictures = 0;
   if (window.WebGL2RenderingContext) {
     const clear = WebGL2RenderingContext.prototype.clear;
-    WebGL2RenderingContext.prototype.clear = function (...args) { window.__pictures++; return clear.apply(this, args); };
+    let frame = -1;  // a picture clears once per run of changed rows (src/platform/web/gl_renderer.cpp)
+    WebGL2RenderingContext.prototype.clear = function (...args) {
+      if (window.__frames !== frame) { frame = window.__frames; window.__pictures++; }
+      return clear.apply(this, args);
+    };
   }
 }
 
