@@ -100,6 +100,12 @@ for (const [name, list] of [['all keys', timing], ['slowest tenth', slow]]) {
   console.log(`${name.padEnd(14)} Event Timing (keydown, ≥ 16 ms: ${timing.length} of ${keys}): duration ${med(list.map((t) => t.duration)).toFixed(0)} ms, ` +
     `input delay ${med(list.map((t) => t.delay)).toFixed(0)}, processing ${med(list.map((t) => t.processing)).toFixed(0)}, presentation ${med(list.map((t) => t.presentation)).toFixed(0)}`);
 }
+const dispatches = new Map();  // the input events' handlers and default actions, by type
+for (const e of mainEvents) if (e.name === 'EventDispatch' && e.ts >= keydowns[0].ts) {
+  const type = e.args?.data?.type || '?';
+  dispatches.set(type, (dispatches.get(type) || 0) + e.dur / 1000 / keys);
+}
+console.log(`input events per key (mean ms): ${[...dispatches].filter(([, ms]) => ms >= 0.1).sort((a, b) => b[1] - a[1]).map(([t, ms]) => `${t} ${ms.toFixed(1)}`).join(', ')}`);
 console.log('main thread per key (median ms; mean ms):');
 for (const k of kinds) {
   const v = perKey.map((p) => p[k] || 0);

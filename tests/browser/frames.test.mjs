@@ -108,6 +108,31 @@ test('a voices answer that changes nothing runs no frame', async () => {
   await context.close();
 });
 
+// While the person types, the draft store writes every half second and tells the app each time:
+// a write that changes nothing shown ("Sparat 14:32" says so already) runs no frame (it ran two,
+// each tens of ms at 4× slower CPU, issue 30).
+test('a save that changes nothing shown runs no frame', async () => {
+  const { context, page, problems } = await openApp(env.browser, env.server.url, { viewport: { width: 412, height: 823 } });
+  await startNew(page);  // a step's header says "Sparat 14:32"
+  const framesAfterSave = () => page.evaluate(async () => {
+    const f = window.__frames, before = new Date().getMinutes();
+    window.SipprepApp.draft_saved();
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return { frames: window.__frames - f, before, after: new Date().getMinutes() };
+  });
+  for (;;) {
+    await quiet(page);
+    const first = await framesAfterSave();
+    await quiet(page);
+    const again = await framesAfterSave();
+    if (again.after !== first.before) continue;  // the minute turned: "Sparat" changed
+    assert.equal(again.frames, 0, 'the same "Sparat" again: nothing to draw');
+    break;
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 // Typing on a slow phone (issue 30): a keystroke is shown by one frame, and one more finds the
 // picture still; not the four to nine frames of pointer input's settling (the 'input' event and
 // the 'selectionchange' after it each woke the app for four), each tens of ms at 4× slower CPU.
