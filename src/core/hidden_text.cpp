@@ -65,7 +65,7 @@ std::size_t hidden_character_at(std::string_view text, std::size_t i, char32_t* 
 char32_t first_hidden_character(std::string_view text) {
     char32_t code = 0;
     for (std::size_t i = 0; i < text.size(); ++i)
-        if (hidden_character_at(text, i, &code)) return code;
+        if (static_cast<unsigned char>(text[i]) >= 0xD8 && hidden_character_at(text, i, &code)) return code;
     return 0;
 }
 

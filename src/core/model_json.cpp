@@ -14,42 +14,70 @@ struct is_vector : std::false_type {};
 template <typename T>
 struct is_vector<std::vector<T>> : std::true_type {};
 
-// ---- writing ----
+// ---- walking, and writing through it ----
 
 template <typename T>
-Json write(const T& v);
-
-template <typename S>
-Json write_object(const S& s) {
-    Json j = Json::object();
-    auto put = [&](const auto& f) {
-        using F = std::decay_t<decltype(f)>;
-        using T = std::decay_t<decltype(s.*(f.member))>;
-        if constexpr (F::optional)
-            if (s.*(f.member) == T{}) return;
-        j[f.name] = write(s.*(f.member));
-    };
-    std::apply([&](const auto&... f) { (put(f), ...); }, Fields<S>::list);
-    return j;
-}
-
-template <typename T>
-Json write(const T& v) {
-    if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, bool> || std::is_same_v<T, int>) {
-        return v;
+void walk(const T& v, ContentSink& sink) {
+    if constexpr (std::is_same_v<T, std::string>) {
+        sink.text(v);
+    } else if constexpr (std::is_same_v<T, bool>) {
+        sink.flag(v);
+    } else if constexpr (std::is_same_v<T, int>) {
+        sink.number(v);
     } else if constexpr (std::is_enum_v<T>) {
-        return std::string(enum_name(v));
+        sink.text(std::string(enum_name(v)));
     } else if constexpr (std::is_same_v<T, Voices>) {
-        return write(v.entries);
+        walk(v.entries, sink);
     } else if constexpr (is_vector<T>::value) {
-        Json a = Json::array();
-        for (const auto& item : v) a.push_back(write(item));
-        return a;
+        sink.begin_list();
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            sink.item(i);
+            walk(v[i], sink);
+        }
+        sink.end();
     } else {
         static_assert(is_described<T>::value, "a model type without a field table");
-        return write_object(v);
+        sink.begin_object();
+        auto one = [&](const auto& f) {
+            using F = std::decay_t<decltype(f)>;
+            using M = std::decay_t<decltype(v.*(f.member))>;
+            if constexpr (F::optional)
+                if (v.*(f.member) == M{}) return;
+            sink.member(f.name);
+            walk(v.*(f.member), sink);
+        };
+        std::apply([&](const auto&... f) { (one(f), ...); }, Fields<T>::list);
+        sink.end();
     }
 }
+
+class JsonWriter final : public ContentSink {
+public:
+    Json take() { return std::move(root_); }
+
+private:
+    void begin_object() override { open(Json::object()); }
+    void begin_list() override { open(Json::array()); }
+    void member(const char* name) override { key_ = name; }
+    void item(std::size_t) override {}
+    void end() override { open_.pop_back(); }
+    void text(const std::string& value) override { place(value); }
+    void flag(bool value) override { place(value); }
+    void number(int value) override { place(value); }
+
+    Json& place(Json value) {
+        if (open_.empty()) return root_ = std::move(value);
+        Json& parent = *open_.back();
+        if (parent.is_object()) return parent[key_] = std::move(value);
+        parent.push_back(std::move(value));
+        return parent.back();
+    }
+    void open(Json container) { open_.push_back(&place(std::move(container))); }
+
+    Json root_;
+    std::vector<Json*> open_;  // a list's items are placed after the one before has ended
+    const char* key_ = nullptr;
+};
 
 // ---- reading: tolerant of wrong types (the schema reports them), never throws. A member that
 // is missing or of the wrong type keeps the struct's default. ----
@@ -130,7 +158,13 @@ private:
 
 }  // namespace
 
-Json to_json(const Preparation& p) { return write(p); }
+void walk_content(const Preparation& p, ContentSink& sink) { walk(p, sink); }
+
+Json to_json(const Preparation& p) {
+    JsonWriter w;
+    walk(p, w);
+    return w.take();
+}
 
 Preparation preparation_from_json(const JsonIn& content, std::vector<std::string>* unknown_fields) {
     Preparation p;

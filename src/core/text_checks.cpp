@@ -49,6 +49,45 @@ void each_string(J& v, std::string* path, const Visit& visit) {
     }
 }
 
+void add_hidden_issue(const std::string& at, char32_t c, std::vector<Issue>* out) {
+    if (is_exact_value(at))
+        out->push_back(Issue{Severity::Error, at, "text.hidden_exact", {code_point_name(c)}});
+    else
+        out->push_back(Issue{Severity::Warning, at, "text.hidden_words", {code_point_name(c)}});
+}
+
+// Each text of the content with a hidden character, at its pointer, in the order of the field
+// tables (the form's order); a pointer is only made for such a text, so a clean draft costs one
+// look at each text.
+class HiddenFinder final : public ContentSink {
+public:
+    explicit HiddenFinder(std::vector<Issue>* out) : out_(out), limit_(out->size() + kMaxHiddenIssues) {}
+
+private:
+    struct Step {
+        const char* name = nullptr;  // a member's, or else an item's number
+        std::size_t index = 0;
+    };
+    void begin_object() override { path_.emplace_back(); }
+    void begin_list() override { path_.emplace_back(); }
+    void member(const char* name) override { path_.back().name = name; }
+    void item(std::size_t index) override { path_.back().index = index; }
+    void end() override { path_.pop_back(); }
+    void flag(bool) override {}
+    void number(int) override {}
+    void text(const std::string& value) override {
+        if (out_->size() >= limit_) return;
+        const char32_t c = first_hidden_character(value);
+        if (!c) return;
+        std::string at = "/content";
+        for (const Step& s : path_) at += '/' + (s.name ? std::string(s.name) : std::to_string(s.index));
+        add_hidden_issue(at, c, out_);
+    }
+    std::vector<Step> path_;
+    std::vector<Issue>* out_;
+    std::size_t limit_;
+};
+
 }  // namespace
 
 bool is_exact_value(std::string_view pointer) {
@@ -62,13 +101,13 @@ bool is_exact_value(std::string_view pointer) {
 void check_hidden_characters(const nlohmann::json& value, std::string* path, std::vector<Issue>* out) {
     each_string(value, path, [&](const std::string& at, const nlohmann::json& node) {
         if (out->size() >= kMaxHiddenIssues) return;
-        const char32_t c = first_hidden_character(node.get_ref<const std::string&>());
-        if (c == 0) return;
-        if (is_exact_value(at))
-            out->push_back(Issue{Severity::Error, at, "text.hidden_exact", {code_point_name(c)}});
-        else
-            out->push_back(Issue{Severity::Warning, at, "text.hidden_words", {code_point_name(c)}});
+        if (const char32_t c = first_hidden_character(node.get_ref<const std::string&>())) add_hidden_issue(at, c, out);
     });
+}
+
+void check_hidden_characters(const Preparation& p, std::vector<Issue>* out) {
+    HiddenFinder finder(out);
+    walk_content(p, finder);
 }
 
 Preparation shown_to_professional(const Preparation& p) {

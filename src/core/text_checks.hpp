@@ -23,6 +23,9 @@ bool is_exact_value(std::string_view pointer);
 // An error for each exact value, a warning for each text of people's words, that holds a hidden
 // character; `path` is the pointer of `value` (restored on return).
 void check_hidden_characters(const nlohmann::json& value, std::string* path, std::vector<Issue>* out);
+// The same over the preparation's content ("/content/…") without writing it out as JSON (what
+// the rules run after each keystroke), in the form's order: the field tables'.
+void check_hidden_characters(const Preparation& p, std::vector<Issue>* out);
 
 // The preparation as a professional is shown it: each hidden character written out (in exact
 // values too, which hold one only in a file that is in error), and each text of people's words

@@ -73,8 +73,7 @@ private:
     // Direction controls and zero-width characters: refused in ids, numbers and dates, noted in
     // words (text_checks.hpp). Over the content as the file writes it, so every member is seen.
     void check_hidden() {
-        std::string path = "/content";
-        check_hidden_characters(to_json(p_), &path, &issues_);
+        check_hidden_characters(p_, &issues_);
         if (!p_.follows.saved.empty() && !is_utc_instant(p_.follows.saved))
             warning(content_path(&P::follows, &FollowsFrom::saved), "bundle.bad_time");
     }

@@ -2,8 +2,11 @@
 // in exact values and shown in people's words; the members outside the content checked too.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <string>
 
 #include "core/bundle.hpp"
@@ -100,6 +103,58 @@ TEST(HiddenText, EveryDateOrPatternMemberOfTheSchemaIsExact) {
     EXPECT_GE(checked, 12);
     EXPECT_TRUE(is_exact_value("/content/agreed/contacts/0/reach"));
     EXPECT_TRUE(is_exact_value("/content/agreed/follow_up_time"));
+}
+
+// The rules look at the model, not at the file it would write (no copy of the content per
+// keystroke): the same issues as the file's walk, in the form's order, up to the same limit.
+TEST(HiddenText, TheModelsWalkFindsWhatTheWrittenFilesWalkFinds) {
+    int compared = 0;
+    for (const auto& e : std::filesystem::directory_iterator(std::string(SIPPREP_SOURCE_DIR) + "/assets/examples")) {
+        std::ifstream f(e.path());
+        const nlohmann::json bundle = nlohmann::json::parse(f);
+        for (int every : {1, 3, 7, 19, 1000}) {
+            // A hidden character in every `every`-th text of the content (enums lose theirs on reading).
+            nlohmann::json content = bundle["content"];
+            int n = 0;
+            std::function<void(nlohmann::json&)> plant = [&](nlohmann::json& v) {
+                if (v.is_string() && n++ % every == 0) v = v.get<std::string>() + (n % 2 ? kRlo : "\u200B");
+                if (v.is_structured())
+                    for (auto& c : v) plant(c);
+            };
+            plant(content);
+            const Preparation p = preparation_from_json(content);
+            std::vector<Issue> from_file, from_model;
+            std::string path = "/content";
+            check_hidden_characters(to_json(p), &path, &from_file);
+            check_hidden_characters(p, &from_model);
+            ASSERT_EQ(from_model.size(), from_file.size()) << e.path() << " every " << every;
+            if (from_file.size() == 20) continue;  // the limit: the first twenty of two orders
+            auto by_path = [](const Issue& a, const Issue& b) { return a.path < b.path; };
+            std::sort(from_file.begin(), from_file.end(), by_path);
+            std::sort(from_model.begin(), from_model.end(), by_path);
+            for (std::size_t i = 0; i < from_file.size(); ++i) {
+                EXPECT_EQ(from_model[i].path, from_file[i].path) << e.path() << " every " << every << " #" << i;
+                EXPECT_EQ(from_model[i].code, from_file[i].code) << from_file[i].path;
+                EXPECT_EQ(from_model[i].args, from_file[i].args) << from_file[i].path;
+            }
+            compared += static_cast<int>(from_file.size());
+        }
+    }
+    EXPECT_GT(compared, 40);
+}
+
+// Issues come in the order the form asks (about the person before their goals), not in the
+// file's alphabetical one.
+TEST(HiddenText, TheModelsWalkTellsInTheFormsOrder) {
+    Preparation p = sample();
+    p.goals.long_term.entries.push_back(Entry{kPersonId, std::string("Bo hemma") + kRlo});
+    p.owner.name = std::string("Anna") + kRlo;
+    std::vector<Issue> issues;
+    check_hidden_characters(p, &issues);
+    ASSERT_EQ(issues.size(), 2u);
+    EXPECT_EQ(issues[0].path, "/content/owner/name");
+    EXPECT_EQ(issues[1].path,
+              "/content/goals/long_term/" + std::to_string(p.goals.long_term.entries.size() - 1) + "/text");
 }
 
 TEST(HiddenText, AReversedPhoneNumberIsAnErrorNamingTheField) {
