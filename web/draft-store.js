@@ -1106,7 +1106,7 @@ function createDraftStore(env) {
       return s.rescueProblem;
     },
     shown: function () {
-      if (s.rescueProblem && s.state === 'owner') { var p = s.rescueProblem; s.rescueProblem = null; env.app.failed('rescue: ' + p); }
+      if (s.rescueProblem && s.state === 'owner') { var p = s.rescueProblem; s.rescueProblem = null; tell(function () { env.app.failed('rescue: ' + p); }); }
     },
     flush: flush,
     erase: function () { return on('erase'); },

@@ -31,13 +31,13 @@ inline constexpr const char* kPersonId = "person";
 struct Entry {
     std::string author;  // Contributor::id
     std::string text;
-    bool operator==(const Entry& o) const { return author == o.author && text == o.text; }
+    bool operator==(const Entry&) const = default;
 };
 
 // A free-text answer: each contributor's view kept apart, the person's first.
 struct Voices {
     std::vector<Entry> entries;
-    bool operator==(const Voices& o) const { return entries == o.entries; }
+    bool operator==(const Voices&) const = default;
 };
 
 struct PlanOwner {
@@ -73,10 +73,7 @@ struct Effort {
     std::string starts;     // a date: from when
     std::string how_often;  // "varje tisdag", "två gånger i veckan"
     std::string where;      // "hemma", "på vårdcentralen"
-    bool operator==(const Effort& o) const {
-        return what == o.what && who == o.who && by_when == o.by_when && starts == o.starts &&
-               how_often == o.how_often && where == o.where;
-    }
+    bool operator==(const Effort&) const = default;
 };
 
 // Other contacts the plan names (seed 001 "Dokumentation av SIP": "Fast läkarkontakt, Fasta
@@ -87,7 +84,7 @@ struct PlanContact {
     PlanContactKind kind = PlanContactKind::CareContact;
     std::string name;   // person and unit: "Dr Berg, Vårdcentralen Norr"
     std::string reach;  // phone or e-mail
-    bool operator==(const PlanContact& o) const { return kind == o.kind && name == o.name && reach == o.reach; }
+    bool operator==(const PlanContact&) const = default;
 };
 
 // What the meeting decided, the person's own copy. What a SIP documents (seed 001 "Vid SIP-mötet",
@@ -110,12 +107,7 @@ struct Agreement {
     // a consent "tills SIP:en avslutas" ends with it.
     bool closed = false;
     std::string closed_on;  // a date
-    bool operator==(const Agreement& o) const {
-        return efforts == o.efforts && lead == o.lead && lead_person == o.lead_person &&
-               follow_up_on == o.follow_up_on && contact == o.contact && follow_up_time == o.follow_up_time &&
-               follow_up_place == o.follow_up_place && contacts == o.contacts && long_term_goal == o.long_term_goal &&
-               sub_goals == o.sub_goals && closed == o.closed && closed_on == o.closed_on;
-    }
+    bool operator==(const Agreement&) const = default;
 };
 
 enum class EffortDone { Unanswered, Yes, Partly, No };
@@ -126,7 +118,7 @@ struct EffortOutcome {
     Effort effort;
     EffortDone done = EffortDone::Unanswered;
     std::string note;
-    bool operator==(const EffortOutcome& o) const { return effort == o.effort && done == o.done && note == o.note; }
+    bool operator==(const EffortOutcome&) const = default;
 };
 
 struct FollowUp {
@@ -238,7 +230,7 @@ enum class ParticipationMode { InPerson, Phone, Video, PartOfMeeting, ThroughRep
 struct InterpreterNeed {
     std::string who;  // Contributor::id
     std::string language;
-    bool operator==(const InterpreterNeed& o) const { return who == o.who && language == o.language; }
+    bool operator==(const InterpreterNeed&) const = default;
 };
 
 struct Adaptations {
@@ -285,9 +277,7 @@ struct GuardianApproval {
     std::string representative_id;  // Representative::id of a guardian
     std::string date;
     bool agrees = true;
-    bool operator==(const GuardianApproval& o) const {
-        return representative_id == o.representative_id && date == o.date && agrees == o.agrees;
-    }
+    bool operator==(const GuardianApproval&) const = default;
 };
 
 // The consent to the SIP itself, before any choice about sharing (seed 001: "För att upprätta en
@@ -296,7 +286,7 @@ struct GuardianApproval {
 struct SipConsent {
     YesNo wants = YesNo::Unanswered;          // "Jag vill ha en SIP"
     std::vector<GuardianApproval> guardians;  // a child's guardians, each in their own words
-    bool operator==(const SipConsent& o) const { return wants == o.wants && guardians == o.guardians; }
+    bool operator==(const SipConsent&) const = default;
 };
 
 struct Consent {
@@ -329,7 +319,7 @@ struct Evaluation {
 struct FollowsFrom {
     std::string sha256;
     std::string saved;  // ISO 8601 UTC, the earlier file's "updated"
-    bool operator==(const FollowsFrom& o) const { return sha256 == o.sha256 && saved == o.saved; }
+    bool operator==(const FollowsFrom&) const = default;
 };
 
 struct Preparation {

@@ -293,18 +293,24 @@ test('a tab whose lock was taken keeps its unstored words when the other tab loc
   assert.deepEqual(world.violations, [], explain(world));
 });
 
-// WebKit, once in a tabs run: the call that tells the app "saved" threw (a WebAssembly trap,
-// "Out of bounds memory access" in _sipprep_draft_saved). The store must go on as if it had
-// been told: the words typed while that write was on its way are written, and a flush ("Spara",
-// a handover, a reload for a new version) ends. Before, the throw cut written() short: nothing
-// wrote those words until the next keystroke or pagehide, and every flush waited for good.
-test('an app call that throws while a write lands stops neither the next write nor a flush', async () => {
+// One tab that owns the draft and has typed a word (not yet written).
+async function oneTabTyping() {
   const world = new World();
   const tab = world.openTab();
   await drain();
   world.deliver(0);  // the claim
   await drain();
   world.type(tab);
+  return { world, tab };
+}
+
+// WebKit, once in a tabs run: the call that tells the app "saved" threw (a WebAssembly trap,
+// "Out of bounds memory access" in _sipprep_draft_saved). The store must go on as if it had
+// been told: the words typed while that write was on its way are written, and a flush ("Spara",
+// a handover, a reload for a new version) ends. Before, the throw cut written() short: nothing
+// wrote those words until the next keystroke or pagehide, and every flush waited for good.
+test('an app call that throws while a write lands stops neither the next write nor a flush', async () => {
+  const { world, tab } = await oneTabTyping();
   world.advance(600);  // the write of the first word goes out
   await drain();
   world.type(tab);  // typed while it is on its way
@@ -319,6 +325,28 @@ test('an app call that throws while a write lands stops neither the next write n
   assert.equal(flushed, true, 'the flush ends');
   const stored = await tab.store.status();
   assert.equal(stored.pending, false, 'nothing is left unwritten');
+  const rec = await world.checker.get('draft', 'current');
+  for (const tok of world.typed.keys()) assert.ok(rec.text.includes(tok), `${tok} is stored: ${rec.text}`);
+});
+
+// The rescue copy did not fit in localStorage while the page was hidden: the person hears it
+// when the page shows again. If telling the app throws there, the store still goes on and the
+// throw is reported, as with every other call into the app.
+test('a rescue copy that did not fit is told when the page shows, and a throw there stops nothing', async () => {
+  const { world, tab } = await oneTabTyping();
+  world.local.quota = 10;  // no rescue copy fits
+  assert.match(String(tab.store.hidden()), /Quota/, 'the problem is kept for when the page shows');
+  tab.app.failedThrows = 1;
+  tab.store.shown();
+  assert.deepEqual(tab.app.failures, ['rescue: QuotaExceededError'], 'the person is told');
+  assert.deepEqual(tab.reported, ['RuntimeError: unreachable'], 'the throw is reported, not thrown on');
+  world.local.quota = Infinity;
+  world.type(tab);
+  let flushed = false;
+  tab.store.flush().then(() => { flushed = true; });
+  await drain();
+  while (world.ops.length) { world.deliver(0); await drain(); }
+  assert.equal(flushed, true, 'the store goes on');
   const rec = await world.checker.get('draft', 'current');
   for (const tok of world.typed.keys()) assert.ok(rec.text.includes(tok), `${tok} is stored: ${rec.text}`);
 });

@@ -217,7 +217,11 @@ export class World {
         runPendingFrame() {},
         // A test may make the app's "saved" throw (a WebAssembly trap in the call into the app).
         saved() { if (app.savedThrows > 0) { app.savedThrows--; throw new Error('RuntimeError: Out of bounds memory access'); } },
-        failed(reason) { world.say(`${tab.id} app: cannot store (${reason})`); },
+        failed(reason) {
+          world.say(`${tab.id} app: cannot store (${reason})`);
+          (app.failures = app.failures || []).push(reason);
+          if (app.failedThrows > 0) { app.failedThrows--; throw new Error('RuntimeError: unreachable'); }
+        },
         elsewhere(yes) { app.elsewhere = yes; },
         reloaded(text) { app.text = text; app.awaitingUnlock = false; },
         locked() { app.awaitingUnlock = true; app.text = ''; },
