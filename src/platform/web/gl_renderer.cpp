@@ -2,12 +2,10 @@
 
 #include <GLES3/gl3.h>
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <string_view>
-#include <vector>
 
 #include "imgui.h"
 
@@ -35,8 +33,8 @@ struct Picture {
 };
 struct Shown {
     Picture picture;
-    std::vector<std::uint64_t> bands, next;
-    bool valid = false;  // the canvas shows `bands` of `picture`
+    ImVector<ImU64> bands, next;  // ImGui's vector: its code is in the module already
+    bool valid = false;           // the canvas shows `bands` of `picture`
 } shown;
 
 std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
@@ -60,9 +58,10 @@ ImVec4 clip_pixels(const ImDrawCmd& cmd, const ImDrawData* dd) {
 }
 
 // Each band's hash: every triangle that reaches into it (its vertices, texture and clip rectangle).
-void hash_bands(const ImDrawData* dd, int fb_height, std::vector<std::uint64_t>& bands) {
+void hash_bands(const ImDrawData* dd, int fb_height, ImVector<ImU64>& bands) {
     const int count = (fb_height + kBand - 1) / kBand;
-    bands.assign(static_cast<std::size_t>(count), 0);
+    bands.resize(count, 0);
+    std::fill(bands.begin(), bands.end(), 0);
     for (int n = 0; n < dd->CmdListsCount; ++n) {
         const ImDrawList* list = dd->CmdLists[n];
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
@@ -88,8 +87,8 @@ void hash_bands(const ImDrawData* dd, int fb_height, std::vector<std::uint64_t>&
                 bottom = std::min(bottom, clip.w);
                 if (bottom <= top) continue;
                 const int first = std::max(0, static_cast<int>(top) / kBand);
-                const int last = std::min(count - 1, static_cast<int>(std::ceil(bottom)) / kBand);
-                for (int b = first; b <= last; ++b) bands[static_cast<std::size_t>(b)] = mix(bands[b], h);
+                const int last = std::min(count - 1, static_cast<int>(bottom) / kBand);
+                for (int b = first; b <= last; ++b) bands[b] = mix(bands[b], h);
             }
         }
     }
@@ -226,31 +225,29 @@ bool renderer_draw(ImDrawData* dd, int fb_width, int fb_height) {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glViewport(0, 0, fb_width, fb_height);
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    if (!dd || fb_width <= 0 || fb_height <= 0) {
-        glClear(GL_COLOR_BUFFER_BIT);
-        shown.valid = false;
-        return true;
-    }
+    if (fb_width <= 0 || fb_height <= 0) return false;  // nothing to see
     const Picture picture{fb_width, fb_height, dd->DisplayPos, dd->DisplaySize, dd->FramebufferScale, bg};
     const bool whole = !shown.valid || std::memcmp(&picture, &shown.picture, sizeof picture) != 0;
     hash_bands(dd, fb_height, shown.next);
-    std::swap(shown.bands, shown.next);
+    shown.bands.swap(shown.next);
     shown.picture = picture;
     shown.valid = true;
-    // The runs of changed bands, as rows [top, bottom) from the top.
-    std::vector<std::pair<int, int>> runs;
-    for (std::size_t b = 0; b < shown.bands.size(); ++b) {
+    // The runs of changed bands: rows [runs[i], runs[i + 1]) from the top.
+    ImVector<int> runs;
+    for (int b = 0; b < shown.bands.Size; ++b) {
         if (!whole && shown.bands[b] == shown.next[b]) continue;
-        const int top = static_cast<int>(b) * kBand, bottom = std::min(fb_height, top + kBand);
-        if (!runs.empty() && runs.back().second == top)
-            runs.back().second = bottom;
-        else
-            runs.emplace_back(top, bottom);
+        const int top = b * kBand, bottom = std::min(fb_height, top + kBand);
+        if (!runs.empty() && runs.back() == top)
+            runs.back() = bottom;
+        else {
+            runs.push_back(top);
+            runs.push_back(bottom);
+        }
     }
     if (runs.empty()) return false;  // on screen already
     use_state(dd->DisplayPos, dd->DisplaySize);
-    for (const auto& [top, bottom] : runs) {
-        glScissor(0, fb_height - bottom, fb_width, bottom - top);
+    for (int r = 0; r < runs.Size; r += 2) {
+        glScissor(0, fb_height - runs[r + 1], fb_width, runs[r + 1] - runs[r]);
         glClear(GL_COLOR_BUFFER_BIT);
     }
     for (int n = 0; n < dd->CmdListsCount; ++n) {
@@ -264,9 +261,9 @@ bool renderer_draw(ImDrawData* dd, int fb_width, int fb_height) {
                 continue;
             }
             const ImVec4 clip = clip_pixels(cmd, dd);
-            for (const auto& [top, bottom] : runs) {
-                const float y0 = std::max(clip.y, static_cast<float>(top));
-                const float y1 = std::min(clip.w, static_cast<float>(bottom));
+            for (int r = 0; r < runs.Size; r += 2) {
+                const float y0 = std::max(clip.y, static_cast<float>(runs[r]));
+                const float y1 = std::min(clip.w, static_cast<float>(runs[r + 1]));
                 if (clip.z <= clip.x || y1 <= y0) continue;
                 glScissor(static_cast<GLint>(clip.x), static_cast<GLint>(fb_height - y1),
                           static_cast<GLsizei>(clip.z - clip.x), static_cast<GLsizei>(y1 - y0));
