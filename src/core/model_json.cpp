@@ -1,6 +1,8 @@
 // Writing, reading and the unknown-member check, all driven by the field tables in fields.hpp.
 #include "model_json.hpp"
 
+#include <optional>
+#include <string_view>
 #include <type_traits>
 
 #include "enum_names.hpp"
@@ -80,81 +82,111 @@ private:
 };
 
 // ---- reading: tolerant of wrong types (the schema reports them), never throws. A member that
-// is missing or of the wrong type keeps the struct's default. ----
+// is missing or of the wrong type keeps the struct's default. The walk below is the model's
+// shape (one small function per type); the JSON is looked at only by Cursor's functions, each
+// written once, so that every field does not carry its own copy of nlohmann's look-ups. ----
 
-class Reader {
+class Cursor {
 public:
-    explicit Reader(std::vector<std::string>* unknown) : unknown_(unknown) {}
+    Cursor(const JsonIn& root, std::vector<std::string>* unknown) : at_(&root), unknown_(unknown) {}
 
-    template <typename T>
-    void read(const JsonIn& j, T& v, std::string& path) {
-        if constexpr (std::is_same_v<T, std::string>) {
-            if (j.is_string()) v = j.template get<std::string>();
-        } else if constexpr (std::is_same_v<T, bool>) {
-            if (j.is_boolean()) v = j.template get<bool>();
-        } else if constexpr (std::is_same_v<T, int>) {
-            if (j.is_number_integer()) v = j.template get<int>();
-        } else if constexpr (std::is_enum_v<T>) {
-            if (j.is_string())
-                if (auto e = enum_from_name<T>(j.template get<std::string>())) v = *e;
-        } else if constexpr (std::is_same_v<T, Voices>) {
-            read(j, v.entries, path);
-        } else if constexpr (is_vector<T>::value) {
-            read_list(j, v, path);
-        } else {
-            read_object(j, v, path);
+    // Moves to member `name` of the current object if it has one; leave() comes back.
+    bool enter(const char* name) {
+        auto it = at_->find(name);
+        if (it == at_->end()) return false;
+        push(&*it, name);
+        return true;
+    }
+    // The number of items if the current value is a list (else 0); enter_item(i) moves to one.
+    std::size_t items() const { return at_->is_array() ? at_->size() : 0; }
+    void enter_item(std::size_t i) { push(&(*at_)[i], std::to_string(i)); }
+    void leave() {
+        at_ = up_.back();
+        up_.pop_back();
+        path_.resize(path_lengths_.back());
+        path_lengths_.pop_back();
+    }
+    bool is_object() const { return at_->is_object(); }
+    // Members of the current object that are not among `known` (the field table's names).
+    void check_members(const char* const* known, std::size_t count) {
+        if (!unknown_) return;
+        for (auto it = at_->begin(); it != at_->end(); ++it) {
+            bool found = false;
+            for (std::size_t i = 0; i < count && !found; ++i) found = it.key() == known[i];
+            if (!found) unknown_->push_back(path_ + "/" + it.key());
         }
+    }
+    void read(std::string& v) const {
+        if (at_->is_string()) v = at_->get_ref<const std::string&>();
+    }
+    void read(bool& v) const {
+        if (at_->is_boolean()) v = at_->get<bool>();
+    }
+    void read(int& v) const {
+        if (at_->is_number_integer()) v = at_->get<int>();
+    }
+    // The current value as an enum's name, or nothing.
+    std::optional<std::string_view> name() const {
+        if (!at_->is_string()) return std::nullopt;
+        return std::string_view(at_->get_ref<const std::string&>());
     }
 
 private:
-    template <typename T>
-    void read_list(const JsonIn& j, std::vector<T>& out, std::string& path) {
-        out.clear();
-        if (!j.is_array()) return;
-        const std::size_t base = path.size();
-        for (std::size_t i = 0; i < j.size(); ++i) {
-            if constexpr (std::is_enum_v<T>) {
-                // A list of names: values the format does not know are left out.
-                if (j[i].is_string())
-                    if (auto e = enum_from_name<T>(j[i].template get<std::string>())) out.push_back(*e);
-            } else {
-                path += '/';
-                path += std::to_string(i);
-                T item{};
-                read(j[i], item, path);
-                out.push_back(std::move(item));
-                path.resize(base);
-            }
-        }
+    void push(const JsonIn* next, std::string_view step) {
+        up_.push_back(at_);
+        path_lengths_.push_back(path_.size());
+        path_ += '/';
+        path_ += step;
+        at_ = next;
     }
 
-    template <typename S>
-    void read_object(const JsonIn& j, S& s, std::string& path) {
-        if (!j.is_object()) return;
-        const std::size_t base = path.size();
+    const JsonIn* at_;
+    std::vector<const JsonIn*> up_;
+    std::string path_ = "/content";
+    std::vector<std::size_t> path_lengths_;
+    std::vector<std::string>* unknown_;
+};
+
+template <typename T>
+void read(Cursor& c, T& v) {
+    if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, bool> || std::is_same_v<T, int>) {
+        c.read(v);
+    } else if constexpr (std::is_enum_v<T>) {
+        if (auto n = c.name())
+            if (auto e = enum_from_name<T>(*n)) v = *e;
+    } else if constexpr (std::is_same_v<T, Voices>) {
+        read(c, v.entries);
+    } else if constexpr (is_vector<T>::value) {
+        using Item = typename T::value_type;
+        v.clear();
+        const std::size_t n = c.items();
+        for (std::size_t i = 0; i < n; ++i) {
+            c.enter_item(i);
+            if constexpr (std::is_enum_v<Item>) {
+                // A list of names: values the format does not know are left out.
+                if (auto name = c.name())
+                    if (auto e = enum_from_name<Item>(*name)) v.push_back(*e);
+            } else {
+                read(c, v.emplace_back());
+            }
+            c.leave();
+        }
+    } else {
+        if (!c.is_object()) return;
         std::apply(
             [&](const auto&... f) {
                 auto one = [&](const auto& fd) {
-                    auto it = j.find(fd.name);
-                    if (it == j.end()) return;
-                    path += '/';
-                    path += fd.name;
-                    read(*it, s.*(fd.member), path);
-                    path.resize(base);
+                    if (!c.enter(fd.name)) return;
+                    read(c, v.*(fd.member));
+                    c.leave();
                 };
                 (one(f), ...);
+                const char* const known[] = {f.name...};
+                c.check_members(known, sizeof...(f));
             },
-            Fields<S>::list);
-        if (!unknown_) return;
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            bool known = false;
-            std::apply([&](const auto&... f) { known = ((it.key() == f.name) || ...); }, Fields<S>::list);
-            if (!known) unknown_->push_back(path + "/" + it.key());
-        }
+            Fields<T>::list);
     }
-
-    std::vector<std::string>* unknown_;
-};
+}
 
 }  // namespace
 
@@ -168,8 +200,8 @@ Json to_json(const Preparation& p) {
 
 Preparation preparation_from_json(const JsonIn& content, std::vector<std::string>* unknown_fields) {
     Preparation p;
-    std::string path = "/content";
-    Reader(unknown_fields).read(content, p, path);
+    Cursor c(content, unknown_fields);
+    read(c, p);
     return p;
 }
 

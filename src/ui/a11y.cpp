@@ -132,11 +132,14 @@ void A11y::begin_frame() {
 
 void A11y::end_frame() {
     patch_.clear();
-    diff(root_, patch_);
+    reused_now_.clear();
+    diff(root_, patch_, false);
+    std::swap(reused_now_, reused_before_);
     if (!patch_.empty()) patch_ = "[" + patch_ + "]";
     // Activations for items that did not appear this frame are dropped, not kept for later.
     activations_.clear();
     focus_arrived_.clear();
+    wanted_stale_ = true;
 }
 
 A11yNode& A11y::add(Role role, std::string key, std::string name) {
@@ -177,13 +180,15 @@ void A11y::on_focus(const std::string& key, bool visible) {
     if (focused_ != key) focus_arrived_ = key;
     focused_ = key;
     focus_visible_ = visible;
+    wanted_stale_ = true;
 }
 
 void A11y::on_blur(const std::string& key) {
     if (focused_ == key) focused_.clear();
+    wanted_stale_ = true;
 }
 
-void A11y::append_reused(const A11yNode& n) {
+void A11y::append_reused(const A11yNode& n, std::uint64_t drawing) {
     A11yNode& stub = add(n.role, n.key, n.name);
     stub.value = n.value;
     stub.description = n.description;
@@ -202,6 +207,7 @@ void A11y::append_reused(const A11yNode& n) {
     stub.w = n.w;
     stub.h = n.h;
     stub.reused = &n.kids();
+    stub.reused_drawing = drawing;
 }
 
 bool A11y::wants(const std::string& key) const {
@@ -211,23 +217,33 @@ bool A11y::wants(const std::string& key) const {
     return false;
 }
 
-std::vector<std::string_view> A11y::wanted_keys() const {
-    std::vector<std::string_view> keys;
+const std::vector<std::size_t>& A11y::wanted_hashes() const {
+    if (!wanted_stale_) return wanted_hashes_;
+    const std::hash<std::string_view> hash;
+    wanted_hashes_.clear();
     for (const std::string* k : {&focused_, &focus_arrived_})
-        if (!k->empty()) keys.push_back(*k);
-    for (const auto& [k, text] : dom_text_) keys.push_back(k);
-    for (const std::string& k : activations_) keys.push_back(k);
-    return keys;
+        if (!k->empty()) wanted_hashes_.push_back(hash(*k));
+    for (const auto& [k, text] : dom_text_) wanted_hashes_.push_back(hash(k));
+    for (const std::string& k : activations_) wanted_hashes_.push_back(hash(k));
+    wanted_stale_ = false;
+    return wanted_hashes_;
 }
 
-void A11y::on_activate(const std::string& key) { activations_.push_back(key); }
+void A11y::on_activate(const std::string& key) {
+    activations_.push_back(key);
+    wanted_stale_ = true;
+}
 
-void A11y::on_text(const std::string& key, DomText text) { dom_text_[key] = std::move(text); }
+void A11y::on_text(const std::string& key, DomText text) {
+    dom_text_[key] = std::move(text);
+    wanted_stale_ = true;
+}
 
 bool A11y::take_activation(const std::string& key) {
     for (auto it = activations_.begin(); it != activations_.end(); ++it)
         if (*it == key) {
             activations_.erase(it);
+            wanted_stale_ = true;
             return true;
         }
     return false;
@@ -238,6 +254,7 @@ bool A11y::take_dom_text(const std::string& key, DomText* out) {
     if (it == dom_text_.end()) return false;
     *out = std::move(it->second);
     dom_text_.erase(it);
+    wanted_stale_ = true;
     return true;
 }
 
@@ -318,7 +335,14 @@ std::string A11y::tree_json() const { return dump(tree_node_json(root_)); }
 
 // Pre-order, so that a parent's record comes before its new children's. A node leaves the tree
 // only when its parent's list of children changes; then it is forgotten with all under it.
-void A11y::diff(const A11yNode& n, std::string& out) {
+void A11y::diff(const A11yNode& n, std::string& out, bool same_place) {
+    if (n.reused) {
+        reused_now_.insert(n.reused_drawing);
+        // The same drawing of a region as the frame before, in the same place among the same
+        // siblings: it and all under it are as the mirror has them. A long list out of view
+        // costs a number lookup per region, not a comparison of its nodes.
+        if (same_place && reused_before_.count(n.reused_drawing)) return;
+    }
     auto it = previous_.find(n.key);
     const bool is_new = it == previous_.end();
     Flat& flat = is_new ? previous_[n.key] : it->second;
@@ -348,7 +372,7 @@ void A11y::diff(const A11yNode& n, std::string& out) {
     }
     // A reused region is as it was when last drawn, and the mirror has it so already.
     if (n.reused && !children_changed) return;
-    for (const A11yNode& c : kids) diff(c, out);
+    for (const A11yNode& c : kids) diff(c, out, !children_changed);
 }
 
 void A11y::forget(const std::string& key) {

@@ -14,10 +14,12 @@
 // the previous frame's, node by node (format: docs/mirror-protocol.md).
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "ui/host.hpp"
@@ -95,6 +97,8 @@ struct A11yNode {
     // A cached region out of view (widgets.hpp, CachedRegion): its children as they were when
     // last drawn, shared rather than copied. Read children through kids().
     const std::vector<A11yNode>* reused = nullptr;
+    // Which drawing of the region that was (a new number each time a region is drawn again).
+    std::uint64_t reused_drawing = 0;
     const std::vector<A11yNode>& kids() const { return reused ? *reused : children; }
 };
 
@@ -111,11 +115,14 @@ public:
     // True when the page has focus, an activation or new text waiting for `key`: its widget
     // must be drawn this frame.
     bool wants(const std::string& key) const;
-    // Every key wants() is true for this frame (a handful): focus, text and clicks from the page.
-    std::vector<std::string_view> wanted_keys() const;
+    // The hashes (std::hash<std::string_view>) of every key wants() is true for (a handful: focus,
+    // text and clicks from the page), worked out again only after the page's input changed: a
+    // cached region asks for them once per frame.
+    const std::vector<std::size_t>& wanted_hashes() const;
     // Appends `n` to the open group with its children shared, not copied (what a cached
-    // region shows while it is out of view). `n` must outlive the frame.
-    void append_reused(const A11yNode& n);
+    // region shows while it is out of view), from the region's drawing number `drawing`. `n`
+    // must outlive the frame.
+    void append_reused(const A11yNode& n, std::uint64_t drawing);
     // Attaches the rectangle ImGui's hooks reported for item `id` this frame to `node`.
     void attach_item(A11yNode& node, unsigned int id);
     // A rectangle for nodes that are not ImGui items (text, headings, groups).
@@ -152,7 +159,7 @@ public:
     void hook_item(unsigned int id, float x, float y, float w, float h);
 
 private:
-    void diff(const A11yNode& n, std::string& out);
+    void diff(const A11yNode& n, std::string& out, bool same_place);
     void forget(const std::string& key);  // a node and everything under it left the tree
 
     A11yNode root_;
@@ -164,6 +171,8 @@ private:
         std::vector<std::string> children;
     };
     std::unordered_map<std::string, Flat> previous_;
+    // The drawings of cached regions this frame and the frame before, as reused nodes.
+    std::unordered_set<std::uint64_t> reused_now_, reused_before_;
     std::string patch_;
 
     struct Rect {
@@ -176,6 +185,8 @@ private:
     std::string focus_arrived_;
     std::vector<std::string> activations_;
     std::map<std::string, DomText> dom_text_;
+    mutable std::vector<std::size_t> wanted_hashes_;
+    mutable bool wanted_stale_ = true;
     std::string focus_request_;
     std::string selection_json_;
     std::string announcement_;

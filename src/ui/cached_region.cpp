@@ -1,4 +1,5 @@
 // CachedRegion (widgets.hpp): long lists cost the same per frame at any length.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,20 +17,23 @@ struct Region {
     std::size_t signature = 0;
     float width = 0, font_size = 0, height = 0;
     std::vector<A11yNode> nodes;
-    std::unordered_set<std::string_view> keys;  // of every node in `nodes`, for wanted_by_page
+    std::unordered_set<std::size_t> keys;  // the hash of every node's key in `nodes`, for wanted_by_page
+    std::uint64_t drawing = 0;             // which drawing `nodes` are (A11yNode::reused_drawing)
     bool cacheable = false;
 };
 std::unordered_map<std::string, Region> g_regions;
+std::uint64_t g_drawings = 0;
 
-void collect_keys(const A11yNode& n, std::unordered_set<std::string_view>* keys) {
-    keys->insert(n.key);
+void collect_keys(const A11yNode& n, std::unordered_set<std::size_t>* keys) {
+    keys->insert(std::hash<std::string_view>{}(n.key));
     for (const A11yNode& c : n.kids()) collect_keys(c, keys);
 }
 
-// Focus, text or a click from the page for one of the region's nodes: a few lookups, not a walk.
+// Focus, text or a click from the page for one of the region's nodes: a few lookups of numbers,
+// not a walk. Two keys with one hash only make a region drawn that need not be.
 bool wanted_by_page(const Region& r) {
-    for (std::string_view k : a11y().wanted_keys())
-        if (r.keys.count(k)) return true;
+    for (std::size_t h : a11y().wanted_hashes())
+        if (r.keys.count(h)) return true;
     return false;
 }
 
@@ -49,7 +53,7 @@ CachedRegion::CachedRegion(const std::string& id, std::size_t signature) : id_(i
         if (fresh && out_of_view && !wanted_by_page(r)) {
             draw_ = false;
             ImGui::Dummy(ImVec2(0, r.height - ImGui::GetStyle().ItemSpacing.y));
-            for (const A11yNode& n : r.nodes) a11y().append_reused(n);
+            for (const A11yNode& n : r.nodes) a11y().append_reused(n, r.drawing);
             pop_text_scope(id_);  // the texts after it keep their keys
             return;
         }
@@ -68,8 +72,9 @@ CachedRegion::~CachedRegion() {
     r.height = ImGui::GetCursorPosY() - start_y_;
     const std::vector<A11yNode>& children = a11y().open_children();
     r.nodes.assign(children.begin() + static_cast<long>(first_child_), children.end());
-    r.keys.clear();  // views into r.nodes, which were just replaced
+    r.keys.clear();
     for (const A11yNode& n : r.nodes) collect_keys(n, &r.keys);
+    r.drawing = ++g_drawings;
     r.cacheable = true;
 }
 

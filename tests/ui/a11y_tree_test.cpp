@@ -224,6 +224,41 @@ TEST(A11yTree, CachedRegionsKeepLongListsWholeAndCheap) {
     EXPECT_EQ(patch.size(), 1u) << patch.dump();
 }
 
+// A region out of view is not compared node by node once the mirror has it; a change in it, or
+// a tree that has never had it (another app's), still gets every record.
+TEST(A11yTree, AChangeFarOutOfViewStillReachesTheMirror) {
+    std::vector<std::string> texts(300, "Fråga");
+    auto draw = [&] {
+        begin_group(Role::List, "list", "Frågor");
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            CachedRegion region("far-" + std::to_string(i), std::hash<std::string>{}(texts[i]) + i);
+            if (!region.draw()) continue;
+            Group item(Role::ListItem, "far-" + std::to_string(i), "");
+            paragraph(texts[i] + " " + std::to_string(i + 1));
+        }
+        end_group();
+    };
+    {
+        test::Headless ui(800, 400);
+        ui.frame(draw);
+        ui.frame(draw);
+        ui.frame(draw);
+        a11y().take_patch();
+        ui.frame(draw);
+        EXPECT_EQ(a11y().take_patch(), "");
+        texts[299] = "Ändrad";
+        ui.frame(draw);
+        EXPECT_NE(a11y().take_patch().find("Ändrad 300"), std::string::npos);
+        ui.frame(draw);
+        EXPECT_EQ(a11y().take_patch(), "");
+    }
+    test::Headless other(800, 400);
+    other.frame(draw);
+    const std::string first = a11y().take_patch();
+    EXPECT_NE(first.find("Ändrad 300"), std::string::npos);
+    EXPECT_NE(first.find("Fråga 150"), std::string::npos);
+}
+
 // A summary of thousands of lines: each run of lines is one node in the tree, so a run out of
 // view costs one node per frame, not one per line; every line is still there for screen readers.
 TEST(A11yTree, LongSummariesAreKeptInRuns) {
