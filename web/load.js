@@ -37,6 +37,9 @@ export function loadApp() {
     canvas.getContext('webgl2', {
       alpha: false, depth: false, stencil: false,
       antialias: false,  // ImGui antialiases its own shapes
+      // Kept between frames: a frame draws only the bands of the canvas that changed
+      // (src/platform/web/gl_renderer.cpp), a keystroke the lines of its field.
+      preserveDrawingBuffer: true,
       premultipliedAlpha: true, powerPreference: 'low-power'
     });
   });

@@ -15,6 +15,7 @@
 
 #include "app_driver.hpp"
 #include "core/bundle.hpp"
+#include "core/clock.hpp"
 #include "core/i18n.hpp"
 #include "core/validation.hpp"
 #include "fake_host.hpp"
@@ -429,6 +430,30 @@ TEST(App, AStorageFailureWithACatalogKeyIsSaidInWords) {
     r.frame();
     EXPECT_NE(r.shown().find("Lösenordsdelen av appen svarade inte i tid. Spara en fil nu"), std::string::npos)
         << r.shown();
+}
+
+// The store writes every half second while the person types: a write that changes nothing shown
+// ("Sparat 14:32" already says so) runs no frame (two frames per write cost a slow phone tens of
+// ms each, issue 30); the first write, and one after a failure, show.
+TEST(App, ASaveThatChangesNothingShownRunsNoFrame) {
+    AppRun r;
+    test::press(r.h, r.app, "Ny förberedelse");  // a step's header says "Sparat 14:32"
+    const auto asked = [&] { return r.host.asked.request_frames.size(); };
+    for (int attempt = 0; attempt < 3; ++attempt) {  // a minute that turns between two saves shows
+        r.app.storage_failed("quota");
+        r.frame();
+        const std::string minute = local_time_hhmm();
+        std::size_t before = asked();
+        r.app.draft_saved();
+        EXPECT_GT(asked(), before) << "after a failure, the first save shows";
+        r.frame();
+        before = asked();
+        r.app.draft_saved();
+        if (local_time_hhmm() != minute) continue;
+        EXPECT_NE(r.shown().find("Sparat " + minute), std::string::npos) << r.shown();
+        EXPECT_EQ(asked(), before) << "the same minute again: no frame";
+        return;
+    }
 }
 
 // The browser's default text size (the page's root font size over 16 px: larger text chosen in the

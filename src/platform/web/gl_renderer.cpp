@@ -1,10 +1,11 @@
 #include "gl_renderer.hpp"
 
 #include <GLES3/gl3.h>
+#include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <string_view>
-#include <vector>
 
 #include "imgui.h"
 
@@ -19,40 +20,76 @@ namespace {
 GLuint program = 0, vao = 0, vbo = 0, ibo = 0;
 GLint u_projection = -1;
 
-// The last frame drawn, byte for byte: a frame that would draw the same is not drawn again
-// (where WebGL runs in software, each drawn frame costs the page tens of milliseconds).
-struct LastFrame {
-    std::vector<unsigned char> bytes, next;
-    bool valid = false;
-} last;
+// The picture on the canvas, band by band: a hash of what is drawn into each band of kBand
+// framebuffer rows, in drawing order. The drawing buffer is kept between frames (web/load.js:
+// preserveDrawingBuffer), so a frame draws only the bands whose hash changed — a keystroke the
+// lines of its field, not the whole canvas — and nothing when none did. Where WebGL runs in
+// software, every pixel drawn is the page's time (issue 30); on a phone's GPU it is power.
+constexpr int kBand = 32;
+struct Picture {
+    int width = 0, height = 0;
+    ImVec2 pos, size, scale;
+    ImVec4 background;
+};
+struct Shown {
+    Picture picture;
+    ImVector<ImU64> bands, next;  // ImGui's vector: its code is in the module already
+    bool valid = false;           // the canvas shows `bands` of `picture`
+} shown;
 
-template <typename T>
-void append(std::vector<unsigned char>& out, const T* data, std::size_t count) {
-    const auto* p = reinterpret_cast<const unsigned char*>(data);
-    out.insert(out.end(), p, p + count * sizeof(T));
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
+    h = (h ^ v) * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 29);
 }
 
-// Everything renderer_draw reads, in one buffer.
-void serialise(const ImDrawData* dd, int fb_width, int fb_height, std::vector<unsigned char>& out) {
-    out.clear();
-    const int size[2] = {fb_width, fb_height};
-    append(out, size, 2);
-    append(out, &dd->DisplayPos, 1);
-    append(out, &dd->DisplaySize, 1);
-    append(out, &dd->FramebufferScale, 1);
-    append(out, &ImGui::GetStyle().Colors[ImGuiCol_WindowBg], 1);
+std::uint64_t vertex_hash(const ImDrawVert& v) {
+    std::uint32_t words[sizeof(ImDrawVert) / 4];
+    std::memcpy(words, &v, sizeof words);
+    std::uint64_t h = 0;
+    for (std::uint32_t w : words) h = mix(h, w);
+    return h;
+}
+
+// A command's clip rectangle in framebuffer pixels (x0, y0, x1, y1 from the top left).
+ImVec4 clip_pixels(const ImDrawCmd& cmd, const ImDrawData* dd) {
+    const ImVec2 o = dd->DisplayPos, k = dd->FramebufferScale;
+    return ImVec4((cmd.ClipRect.x - o.x) * k.x, (cmd.ClipRect.y - o.y) * k.y, (cmd.ClipRect.z - o.x) * k.x,
+                  (cmd.ClipRect.w - o.y) * k.y);
+}
+
+// Each band's hash: every triangle that reaches into it (its vertices, texture and clip rectangle).
+void hash_bands(const ImDrawData* dd, int fb_height, ImVector<ImU64>& bands) {
+    const int count = (fb_height + kBand - 1) / kBand;
+    bands.resize(count, 0);
+    std::fill(bands.begin(), bands.end(), 0);
     for (int n = 0; n < dd->CmdListsCount; ++n) {
         const ImDrawList* list = dd->CmdLists[n];
-        const int counts[3] = {list->VtxBuffer.Size, list->IdxBuffer.Size, list->CmdBuffer.Size};
-        append(out, counts, 3);
-        append(out, list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size));
-        append(out, list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size));
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
-            const std::uintptr_t fields[5] = {reinterpret_cast<std::uintptr_t>(cmd.UserCallback),
-                                              reinterpret_cast<std::uintptr_t>(cmd.GetTexID()), cmd.ElemCount,
-                                              cmd.IdxOffset, cmd.VtxOffset};
-            append(out, fields, 5);
-            append(out, &cmd.ClipRect, 1);
+            const ImVec4 clip = clip_pixels(cmd, dd);
+            if (cmd.UserCallback || clip.z <= clip.x || clip.w <= clip.y) continue;
+            std::uint32_t words[4];
+            std::memcpy(words, &clip, sizeof words);
+            std::uint64_t seed = mix(0, reinterpret_cast<std::uintptr_t>(cmd.GetTexID()));
+            for (std::uint32_t w : words) seed = mix(seed, w);
+            const ImDrawVert* vtx = list->VtxBuffer.Data + cmd.VtxOffset;
+            const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
+            for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
+                std::uint64_t h = seed;
+                float top = clip.w, bottom = clip.y;
+                for (unsigned c = 0; c < 3; ++c) {
+                    const ImDrawVert& v = vtx[idx[i + c]];
+                    h = mix(h, vertex_hash(v));
+                    const float y = (v.pos.y - dd->DisplayPos.y) * dd->FramebufferScale.y;
+                    top = std::min(top, y);
+                    bottom = std::max(bottom, y);
+                }
+                top = std::max(top, clip.y);
+                bottom = std::min(bottom, clip.w);
+                if (bottom <= top) continue;
+                const int first = std::max(0, static_cast<int>(top) / kBand);
+                const int last = std::min(count - 1, static_cast<int>(bottom) / kBand);
+                for (int b = first; b <= last; ++b) bands[b] = mix(bands[b], h);
+            }
         }
     }
 }
@@ -181,28 +218,38 @@ void renderer_upload_font_atlas(ImFontAtlas& atlas) {
     glFlush();
     atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture)));
     atlas.ClearTexData();  // the GPU has it now
-    last.valid = false;    // the same vertices show other glyphs now
+    shown.valid = false;   // the same vertices show other glyphs now
 }
 
 bool renderer_draw(ImDrawData* dd, int fb_width, int fb_height) {
-    if (dd) {
-        serialise(dd, fb_width, fb_height, last.next);
-        if (last.valid && last.next == last.bytes) return false;  // on screen already
-        std::swap(last.bytes, last.next);
-        last.valid = true;
-    } else {
-        last.valid = false;
-    }
-    glViewport(0, 0, fb_width, fb_height);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glViewport(0, 0, fb_width, fb_height);
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    if (!dd || fb_width <= 0 || fb_height <= 0) return true;
-
+    if (fb_width <= 0 || fb_height <= 0) return false;  // nothing to see
+    const Picture picture{fb_width, fb_height, dd->DisplayPos, dd->DisplaySize, dd->FramebufferScale, bg};
+    const bool whole = !shown.valid || std::memcmp(&picture, &shown.picture, sizeof picture) != 0;
+    hash_bands(dd, fb_height, shown.next);
+    shown.bands.swap(shown.next);
+    shown.picture = picture;
+    shown.valid = true;
+    // The runs of changed bands: rows [runs[i], runs[i + 1]) from the top.
+    ImVector<int> runs;
+    for (int b = 0; b < shown.bands.Size; ++b) {
+        if (!whole && shown.bands[b] == shown.next[b]) continue;
+        const int top = b * kBand, bottom = std::min(fb_height, top + kBand);
+        if (!runs.empty() && runs.back() == top)
+            runs.back() = bottom;
+        else {
+            runs.push_back(top);
+            runs.push_back(bottom);
+        }
+    }
+    if (runs.empty()) return false;  // on screen already
     use_state(dd->DisplayPos, dd->DisplaySize);
-
-    const ImVec2 clip_off = dd->DisplayPos;
-    const ImVec2 clip_scale = dd->FramebufferScale;
+    for (int r = 0; r < runs.Size; r += 2) {
+        glScissor(0, fb_height - runs[r + 1], fb_width, runs[r + 1] - runs[r]);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
     for (int n = 0; n < dd->CmdListsCount; ++n) {
         const ImDrawList* list = dd->CmdLists[n];
         glBufferData(GL_ARRAY_BUFFER, list->VtxBuffer.Size * sizeof(ImDrawVert), list->VtxBuffer.Data, GL_STREAM_DRAW);
@@ -213,17 +260,18 @@ bool renderer_draw(ImDrawData* dd, int fb_width, int fb_height) {
                 if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
                 continue;
             }
-            const float x0 = (cmd.ClipRect.x - clip_off.x) * clip_scale.x;
-            const float y0 = (cmd.ClipRect.y - clip_off.y) * clip_scale.y;
-            const float x1 = (cmd.ClipRect.z - clip_off.x) * clip_scale.x;
-            const float y1 = (cmd.ClipRect.w - clip_off.y) * clip_scale.y;
-            if (x1 <= x0 || y1 <= y0) continue;
-            glScissor(static_cast<GLint>(x0), static_cast<GLint>(fb_height - y1), static_cast<GLsizei>(x1 - x0),
-                      static_cast<GLsizei>(y1 - y0));
-            glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID())));
-            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
-                           sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
-                           reinterpret_cast<const void*>(cmd.IdxOffset * sizeof(ImDrawIdx)));
+            const ImVec4 clip = clip_pixels(cmd, dd);
+            for (int r = 0; r < runs.Size; r += 2) {
+                const float y0 = std::max(clip.y, static_cast<float>(runs[r]));
+                const float y1 = std::min(clip.w, static_cast<float>(runs[r + 1]));
+                if (clip.z <= clip.x || y1 <= y0) continue;
+                glScissor(static_cast<GLint>(clip.x), static_cast<GLint>(fb_height - y1),
+                          static_cast<GLsizei>(clip.z - clip.x), static_cast<GLsizei>(y1 - y0));
+                glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID())));
+                glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
+                               sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
+                               reinterpret_cast<const void*>(cmd.IdxOffset * sizeof(ImDrawIdx)));
+            }
         }
     }
     glDisable(GL_SCISSOR_TEST);
