@@ -193,10 +193,10 @@ test('a keystroke redraws only the rows it changed, and the picture is the one a
   // again if the minute turns between the two pictures.
   await page.evaluate(() => window.sipprep.flushDraft());
   const canvas = page.locator('#canvas');
-  const mirrorText = () => page.evaluate(() => document.getElementById('a11y-root').innerText);
+  const a11yText = () => page.evaluate(() => document.getElementById('a11y-root').innerText);
   for (let attempt = 0; ; attempt++) {
     await quiet(page);
-    const words = await mirrorText();
+    const words = await a11yText();
     const inBands = await canvas.screenshot();
     // Another size and back: the whole canvas is drawn again, from the same draw data.
     const whole = await page.evaluate(() => window.__clearedRows.length);
@@ -209,7 +209,7 @@ test('a keystroke redraws only the rows it changed, and the picture is the one a
     await quiet(page);
     assert.equal(await page.evaluate(() => window.__clearedRows.at(-1)), height, 'the new size is drawn whole');
     const drawnWhole = await canvas.screenshot();
-    if (attempt < 2 && (await mirrorText()) !== words) continue;
+    if (attempt < 2 && (await a11yText()) !== words) continue;
     if (!drawnWhole.equals(inBands)) {
       await writeFile(join(ARTIFACTS, 'frames-bands.png'), inBands);
       await writeFile(join(ARTIFACTS, 'frames-whole.png'), drawnWhole);
