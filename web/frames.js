@@ -42,6 +42,12 @@ export function runFrame() {
   if (more) requestFrame();
 }
 
+// The page shows again: the canvas is drawn whole, not only what changed since it was hidden
+// (the browser keeps the picture, as WebGL promises; one that let it go is covered too).
+function shownAgain() { if (started) app.repaint(); }
+document.addEventListener('visibilitychange', function () { if (!document.hidden) shownAgain(); });
+window.addEventListener('pageshow', function (e) { if (e.persisted) shownAgain(); });
+
 export function requestFrame() {
   if (started && !framePending) {
     framePending = true;

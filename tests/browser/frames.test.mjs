@@ -166,6 +166,23 @@ test('a keystroke runs two frames at most and draws one picture', async () => {
   await context.close();
 });
 
+// A page shown again draws its canvas whole: the rows that changed are known only against the
+// picture the canvas kept, and a browser may let a hidden page's picture go.
+test('a page shown again draws the whole canvas once', async () => {
+  const { context, page, problems } = await openApp(env.browser, env.server.url, { viewport: { width: 412, height: 823 } });
+  await page.evaluate(countPictures);
+  await startNew(page);
+  await quiet(page);
+  const height = await page.evaluate(() => document.getElementById('canvas').height);
+  const before = await page.evaluate(() => window.__clearedRows.length);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await page.waitForFunction((n) => window.__clearedRows.length > n, before, { timeout: 30000 });
+  await quiet(page);
+  assert.deepEqual(await page.evaluate((n) => window.__clearedRows.slice(n), before), [height], 'one picture, drawn whole');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 // The canvas keeps its picture between frames (preserveDrawingBuffer): a keystroke draws the bands
 // of rows its field's line is in, not the whole canvas — where WebGL runs in software each pixel
 // drawn is the page's time before the letter shows (issue 30) — and what is drawn so, band by

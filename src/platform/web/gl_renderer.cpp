@@ -221,6 +221,8 @@ void renderer_upload_font_atlas(ImFontAtlas& atlas) {
     shown.valid = false;   // the same vertices show other glyphs now
 }
 
+void renderer_forget_picture() { shown.valid = false; }
+
 bool renderer_draw(ImDrawData* dd, int fb_width, int fb_height) {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glViewport(0, 0, fb_width, fb_height);

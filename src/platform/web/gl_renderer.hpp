@@ -15,5 +15,7 @@ void renderer_upload_font_atlas(ImFontAtlas& atlas);  // after a font atlas was 
 // Draws the frame; false when it is the frame on screen already (nothing drawn: the canvas
 // keeps showing it).
 bool renderer_draw(ImDrawData* draw_data, int framebuffer_width, int framebuffer_height);
+// The next renderer_draw draws the whole canvas.
+void renderer_forget_picture();
 
 }  // namespace sipprep::web

@@ -192,6 +192,10 @@ void sipprep_blur() {
     wake();
 }
 void sipprep_wake() { wake(); }
+void sipprep_repaint() {
+    sipprep::web::renderer_forget_picture();
+    sipprep::web::show_change();
+}
 
 // One size's font atlas for this devicePixelRatio: web/load.js asks for them one task each before
 // the first frame, so that start-up has no long task (the first frame builds them otherwise).
