@@ -40,3 +40,17 @@ export function largeBundle({ questions = 10, contributions = 0, consents = 0 } 
 export function largeDraft(options, step = 'questions') {
   return JSON.stringify({ draft: 1, ui: { screen: 'steps', step, author: 'person' }, bundle: largeBundle(options) });
 }
+
+// A page of the app in `context` with `draft` stored (as a returning person has it), opened where
+// the draft was left, on the questions step: the page and its first question's text field.
+export async function openOnQuestions(context, url, draft, timeout = 120000) {
+  await context.addInitScript((text) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('sipprep.draft.v1', text); sessionStorage.setItem('seeded', '1'); } }, draft);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => window.__appReady === true, null, { timeout });
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  const field = page.getByRole('textbox', { name: 'Fråga 1', exact: false }).first();
+  await field.waitFor({ state: 'attached', timeout });
+  return { page, field };
+}

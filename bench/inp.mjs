@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { homedir, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serve, launch, WEB } from '../tests/browser/harness.mjs';
-import { largeDraft } from './drafts.mjs';
+import { largeDraft, openOnQuestions } from './drafts.mjs';
 
 const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
 const cpu = Number(arg('--cpu', 4));
@@ -50,18 +50,7 @@ function observe() {
 const ours = (name, dir) => ({
   name,
   dir,
-  async open(context, url) {
-    const draft = largeDraft({ questions: 100 });
-    await context.addInitScript((text) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('sipprep.draft.v1', text); sessionStorage.setItem('seeded', '1'); } }, draft);
-    const page = await context.newPage();
-    await page.goto(url);
-    await page.waitForFunction(() => window.__appReady === true, null, { timeout: 120000 });
-    await page.getByRole('button', { name: 'Fortsätt', exact: true }).focus();
-    await page.keyboard.press('Enter');
-    const field = page.getByRole('textbox', { name: 'Fråga 1', exact: false }).first();
-    await field.waitFor({ state: 'attached', timeout: 120000 });
-    return { page, field };
-  },
+  open: (context, url) => openOnQuestions(context, url, largeDraft({ questions: 100 })),
 });
 const targets = [...(before ? [ours('us before (100 questions)', resolve(before))] : []), ours('us (100 questions)', web)];
 if (existsSync(join(peers, 'node_modules/survey-core'))) {

@@ -9,7 +9,7 @@
 import { resolve } from 'node:path';
 import { loadavg } from 'node:os';
 import { serve, launch, WEB } from '../tests/browser/harness.mjs';
-import { largeDraft } from './drafts.mjs';
+import { largeDraft, openOnQuestions } from './drafts.mjs';
 
 const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
 const cpu = Number(arg('--cpu', 4));
@@ -28,8 +28,6 @@ const KIND = {
 const server = await serve(web, { gzip: true });
 const browser = await launch();
 const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: dpr });
-const draft = largeDraft({ questions: 100 });
-await context.addInitScript((text) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('sipprep.draft.v1', text); sessionStorage.setItem('seeded', '1'); } }, draft);
 await context.addInitScript(() => {
   window.__interactions = [];
   new PerformanceObserver((list) => {
@@ -40,13 +38,7 @@ await context.addInitScript(() => {
     }
   }).observe({ type: 'event', durationThreshold: 16, buffered: true });
 });
-const page = await context.newPage();
-await page.goto(server.url);
-await page.waitForFunction(() => window.__appReady === true, null, { timeout: 120000 });
-await page.getByRole('button', { name: 'Fortsätt', exact: true }).focus();
-await page.keyboard.press('Enter');
-const field = page.getByRole('textbox', { name: 'Fråga 1', exact: false }).first();
-await field.waitFor({ state: 'attached', timeout: 120000 });
+const { page, field } = await openOnQuestions(context, server.url, largeDraft({ questions: 100 }));
 await field.focus();
 await page.waitForTimeout(1000);
 const cdp = await context.newCDPSession(page);

@@ -4,7 +4,7 @@
 //   node bench/typing.mjs [--web build/web] [--keys 40]
 import { resolve } from 'node:path';
 import { serve, launch, WEB } from '../tests/browser/harness.mjs';
-import { largeDraft } from './drafts.mjs';
+import { largeDraft, openOnQuestions } from './drafts.mjs';
 
 const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
 const web = resolve(arg('--web', WEB));
@@ -22,15 +22,7 @@ console.log(`typing latency (${web}), ${keys} keystrokes each, ms of work per fr
 for (const size of sizes) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const draft = largeDraft(size);
-  await context.addInitScript((text) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('sipprep.draft.v1', text); sessionStorage.setItem('seeded', '1'); } }, draft);
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.waitForFunction(() => window.__appReady === true, null, { timeout: 60000 });
-  // The stored draft opens where it was left (the questions step) after the neutral screen.
-  await page.getByRole('button', { name: 'Fortsätt', exact: true }).focus();
-  await page.keyboard.press('Enter');
-  const field = page.getByRole('textbox', { name: 'Fråga 1', exact: false }).first();
-  await field.waitFor({ state: 'attached', timeout: 60000 });
+  const { page, field } = await openOnQuestions(context, server.url, draft);
   await field.focus();
   await page.waitForTimeout(500);
   await page.evaluate(() => { window.__frameTimes = []; });

@@ -18,12 +18,18 @@ async function loadA11yLayer(page) {
   await page.addScriptTag({ content: `(function () {\n${source}\nwindow.SipprepAsks = { update_a11y: sync };\n})();` });
 }
 
-test('patches build, update, reorder and remove nodes of the a11y layer', async () => {
+// An empty page with the a11y layer, and `sync(patch)`: the app's update_a11y with only a patch.
+async function patchPage() {
   const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.setContent('<a id="skip-link" href="#">x</a><div id="a11y-root"></div><div id="a11y-live"></div>');
   await loadA11yLayer(page);
   const sync = (patch) => page.evaluate((p) => window.SipprepAsks.update_a11y(JSON.stringify(p), '', '', '', ''), patch);
+  return { context, page, sync };
+}
+
+test('patches build, update, reorder and remove nodes of the a11y layer', async () => {
+  const { context, page, sync } = await patchPage();
   const html = () => page.evaluate(() => document.getElementById('a11y-root').innerHTML);
 
   await sync([
@@ -65,11 +71,7 @@ test('patches build, update, reorder and remove nodes of the a11y layer', async 
 // A run of a long list (summary items, issues) is a plain container: its paragraphs are read as
 // if it were not there, and it adds no role of its own.
 test('a run is a container without a role', async () => {
-  const context = await env.browser.newContext();
-  const page = await context.newPage();
-  await page.setContent('<a id="skip-link" href="#">x</a><div id="a11y-root"></div><div id="a11y-live"></div>');
-  await loadA11yLayer(page);
-  const sync = (patch) => page.evaluate((p) => window.SipprepAsks.update_a11y(JSON.stringify(p), '', '', '', ''), patch);
+  const { context, page, sync } = await patchPage();
   await sync([
     { k: 'root', r: 'group', ch: ['g-s'] },
     { k: 'g-s', r: 'group', n: 'Frågor', ch: ['g-run-0'] },
