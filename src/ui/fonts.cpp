@@ -43,6 +43,17 @@ void build_font(ImFontAtlas& atlas, int size, Fonts& fonts, const std::vector<un
     ImGui::GetIO().FontGlobalScale = 1.0f / pixel_ratio;
 }
 
+void warm_font_builder(const std::vector<unsigned char>& ttf) {
+    static const ImWchar one[] = {'a', 'a', 0};
+    ImFontAtlas atlas;
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;
+    cfg.OversampleH = 1;
+    cfg.OversampleV = 1;
+    atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(ttf.data()), static_cast<int>(ttf.size()), 16.0f, &cfg, one);
+    ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(&atlas);
+}
+
 void invisible_marks_take_no_room(ImFont* font) {
     if (!font) return;
     // Also the bidirectional marks and embeddings, and U+FEFF (what a shaped ligature leaves in

@@ -29,6 +29,11 @@ inline constexpr int kFontSizeCount = 3;
 void build_font(ImFontAtlas& atlas, int size, Fonts& fonts, const std::vector<unsigned char>& ttf, float pixel_ratio,
                 float text_scale, const std::vector<unsigned char>& rtl_ttf = {});
 
+// One glyph of `ttf` into an atlas that is thrown away: the rasteriser's and the atlas builder's
+// code is compiled at its first call (V8 compiles WebAssembly function by function, lazily), so
+// at start that is a task of its own, not a third of the first size's (issue 30: no long task).
+void warm_font_builder(const std::vector<unsigned char>& ttf);
+
 // Emoji are kept as typed but the font has none: each is drawn as the visible replacement mark
 // (U+FFFD, in the subset). The invisible joiners and variation selectors that follow many emoji
 // ("❤️" is U+2764 U+FE0F) take no room, so one emoji shows as one mark, not two.

@@ -104,7 +104,8 @@ TEST(Fonts, InvisibleMarksJoinTheAtlasLookupWithoutASecondBuild) {
     ImGui::NewFrame();
     ImGui::PushFont(const_cast<ImFont*>(own));
     EXPECT_EQ(ImGui::CalcTextSize("a\u200Db\u2066c\uFEFF\uFE0F").x, ImGui::CalcTextSize("abc").x);
-    EXPECT_EQ(ImGui::CalcTextSize("\u0416").x, own->FallbackAdvanceX) << "a letter the font has not is as wide as its fallback";
+    EXPECT_EQ(ImGui::CalcTextSize("\u0416").x, own->FallbackAdvanceX)
+        << "a letter the font has not is as wide as its fallback";
     ImGui::PopFont();
     ImGui::EndFrame();
     for (ImWchar c : {ImWchar(0x200B), ImWchar(0x202E), ImWchar(0xFEFF)}) {

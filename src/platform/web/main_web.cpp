@@ -39,7 +39,8 @@ struct State {
     float fonts_ratio = 0.0f;                 // devicePixelRatio and text scale the atlases are for
     float fonts_scale = 0.0f;
     bool fonts_contrast = false;
-    bool themed = false;  // the theme is for fonts_ratio, fonts_scale and fonts_contrast
+    bool font_builder_warm = false;  // warm_font_builder ran
+    bool themed = false;             // the theme is for fonts_ratio, fonts_scale and fonts_contrast
     int cursor = -2;
     bool first_laid_out = false;  // the first frame has had its extra layout pass
     std::string speech_langs;     // handed to JS, valid until the next call
@@ -70,6 +71,13 @@ bool build_next_font(float pixel_ratio) {
         // The first atlas's task is the first after main(): the link's answer is there, and the
         // GPU process warms up while the atlases are built (sipprep_frame says if it failed).
         sipprep::web::renderer_ready();
+        if (!s.font_builder_warm) {
+            s.font_builder_warm = true;
+            EM_ASM(performance.mark('sipprep:font-code'));
+            sipprep::ui::warm_font_builder(s.font_ttf);
+            EM_ASM(performance.measure('sipprep:font builder code', 'sipprep:font-code'));
+            return true;
+        }
         const int size = s.fonts_built++;
         ImFontAtlas*& atlas = s.atlases[size];
         if (!atlas) atlas = size == 0 ? ImGui::GetIO().Fonts : IM_NEW(ImFontAtlas)();
