@@ -35,6 +35,7 @@ function tabId() {
 }
 
 export var db = createStore(window.indexedDB);
+db.open();
 export var versions = createVersions(db, Date.now);
 var store = createDraftStore({
   tabId: tabId(),

@@ -76,7 +76,9 @@ export function frameDrawn() {
 // Where the start-up time went (bench/startup.mjs prints these): each step from its marks.
 function measureStart() {
   [['sipprep:compile', 'sipprep:shell', 'sipprep:wasm-compiled'],
-   ['sipprep:instantiate', 'sipprep:wasm-compiled', 'sipprep:instantiated'],
+   ['sipprep:draft read', 'sipprep:shell', 'sipprep:draft-read'],
+   ['sipprep:glue', 'sipprep:shell', 'sipprep:glue'],
+   ['sipprep:instantiate', 'sipprep:instantiate', 'sipprep:instantiated'],
    ['sipprep:main', 'sipprep:instantiated', 'sipprep:runtime-ready'],
    ['sipprep:first-frame-draw', 'sipprep:frame-start', 'sipprep:first-frame']].forEach(function (m) {
     try { performance.measure(m[0], m[1], m[2]); } catch (e) { /* a mark is missing: nothing to measure */ }

@@ -1,6 +1,7 @@
 // Loading the app: the font and the WebAssembly come beside each other (index.html started both
 // downloads already: window.SipprepEarly), the module compiles while sipprep.js downloads and
-// runs, main() starts once the stored draft has been read too, and then (start) the first frame.
+// runs, main() starts, and then (start) the fonts and the stored draft (read from IndexedDB
+// meanwhile) come in before the first frame.
 import { app } from './bridge.js';
 import { draft } from './draft.js';
 import { fatal, lacksMemory } from './fatal.js';
@@ -24,11 +25,13 @@ export function loadApp() {
   // The WebAssembly compiles while sipprep.js downloads and runs (streaming where the server
   // says application/wasm), instead of after it.
   performance.mark('sipprep:shell');
+  draft.ready.then(function () { performance.mark('sipprep:draft-read'); });
   var wasmModule = (WebAssembly.compileStreaming
     ? WebAssembly.compileStreaming(early.wasm || fetch('sipprep.wasm')).catch(function () {
         return fetch('sipprep.wasm').then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
       })
-    : (early.wasm || fetch('sipprep.wasm')).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile));
+    : (early.wasm || fetch('sipprep.wasm')).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile))
+    .then(function (module) { performance.mark('sipprep:wasm-compiled'); return module; });
 
   // The WebGL2 context, made here in a task of its own while the module compiles: made in main()
   // it was a third of that task (30-55 ms at 4x slower CPU, issue 30). main() gets this one.
@@ -46,10 +49,10 @@ export function loadApp() {
 
   window.Module = {
     instantiateWasm: function (imports, receive) {
-      // The stored draft is read (IndexedDB) while the wasm compiles; main() needs it.
-      Promise.all([wasmModule, draft.ready, contextMade]).then(function (both) {
+      performance.mark('sipprep:glue');  // sipprep.js has run
+      Promise.all([wasmModule, contextMade]).then(function (both) {
         var module = both[0];
-        performance.mark('sipprep:wasm-compiled');
+        performance.mark('sipprep:instantiate');
         return WebAssembly.instantiate(module, imports).then(function (instance) {
           performance.mark('sipprep:instantiated');
           receive(instance, module);  // runs main()
@@ -73,25 +76,32 @@ export function loadApp() {
   document.body.appendChild(script);
 }
 
-// main() made the app: the font, its atlas and the storage answer, each in a task of its own,
-// then the first frame.
+// main() made the app: the font's atlases and the stored draft, each in a task of its own, then
+// the storage answer and the first frame.
 export function start() {
-  if (window.__appFailed) return;  // main() could not be given the stored draft: nothing runs
+  if (window.__appFailed) return;  // the page already said why the app cannot run
   performance.mark('sipprep:runtime-ready');
   installInput();
   installDrop();
-  fontBytes.then(function (buffer) {
+  var fontsBuilt = fontBytes.then(function (buffer) {
     if (!app.set_font(new Uint8Array(buffer))) throw new RangeError('no memory for the font');
-  }).then(buildFonts).then(nextTask).then(function () {
-    return keptAtStart;
-  }).then(function (kept) {
+  }).then(buildFonts);
+  // The stored draft (IndexedDB can take longer than the module on a first visit), in a task of
+  // its own between the fonts' tasks.
+  var draftTold = draft.ready.then(nextTask).then(function () {
+    if (!app.draft_loaded(draft.load())) throw new RangeError('no memory for the stored draft');
+  });
+  Promise.all([fontsBuilt, draftTold]).then(buildFonts)  // again, for a text size the draft kept
+    .then(nextTask).then(function () { app.check(); })  // the rules over the draft, not in the first frame's task
+    .then(nextTask).then(function () { return keptAtStart; })
+    .then(function (kept) {
     begin(afterFirstFrame);
     draft.started();
     tellKept(kept);
     tellWaitingUpdate();
     runFrame();  // the first frame at once, not one display frame later: everything it needs is here
   }, function (e) {
-    console.error('the app font did not load: ' + e.message);  // from where the app came: the connection
+    console.error('the app could not start: ' + e.message);  // the font's connection, or memory
     fatal(e instanceof RangeError ? 'no-memory' : 'load-failed');
   });
 }

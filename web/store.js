@@ -62,5 +62,7 @@ export function createStore(indexedDB) {
     }).then(function (out) { return out.value; });
   }
 
-  return { tx: tx, get: get };
+  // open: the database opens (made, on a first visit) while the tab asks for the draft's lock,
+  // not after it; a failure here is met again by the first transaction.
+  return { tx: tx, get: get, open: function () { open().catch(function () {}); } };
 }

@@ -94,18 +94,21 @@ void App::language_chosen() {
     changed();
 }
 
+void App::check() {
+    if (!checks_.stale) return;
+    std::vector<Issue> before = std::move(checks_.issues);
+    checks_.issues = validate(draft_.prep, today_);
+    checks_.stale = false;
+    checks_.errors_per_step.clear();
+    for (const Issue& i : checks_.issues)
+        if (const auto step = step_for_path(i.path, draft_.prep); step && i.severity == Severity::Error)
+            ++checks_.errors_per_step[*step];
+    if (std::exchange(checks_.announce_new, false)) announce_new_issue(before);
+}
+
 void App::frame(const Fonts& fonts) {
     set_current_a11y(&a11y_);
-    if (checks_.stale) {
-        std::vector<Issue> before = std::move(checks_.issues);
-        checks_.issues = validate(draft_.prep, today_);
-        checks_.stale = false;
-        checks_.errors_per_step.clear();
-        for (const Issue& i : checks_.issues)
-            if (const auto step = step_for_path(i.path, draft_.prep); step && i.severity == Severity::Error)
-                ++checks_.errors_per_step[*step];
-        if (std::exchange(checks_.announce_new, false)) announce_new_issue(before);
-    }
+    check();
     a11y_.begin_frame();
     set_text_direction(lang_is_rtl(settings_.lang) ? TextDirection::Rtl : TextDirection::Ltr);
     set_widget_fonts(fonts);

@@ -23,6 +23,7 @@ public:
     explicit App(Host& host);
 
     void frame(const Fonts& fonts) override;
+    void check() override;
 
     // The state a test can read back: screen, step, language, author and the content.
     std::string state_json() const override;

@@ -50,9 +50,21 @@ void invisible_marks_take_no_room(ImFont* font) {
     for (ImWchar c :
          {ImWchar(0x200B), ImWchar(0x200C), ImWchar(0x200D), ImWchar(0x200E), ImWchar(0x200F), ImWchar(0x202A),
           ImWchar(0x202B), ImWchar(0x202C), ImWchar(0x202D), ImWchar(0x202E), ImWchar(0x2060), ImWchar(0x2066),
-          ImWchar(0x2067), ImWchar(0x2068), ImWchar(0x2069), ImWchar(0xFE0E), ImWchar(0xFE0F), ImWchar(0xFEFF)})
-        if (!font->FindGlyphNoFallback(c)) font->AddGlyph(nullptr, c, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-    font->BuildLookupTable();
+          ImWchar(0x2067), ImWchar(0x2068), ImWchar(0x2069), ImWchar(0xFE0E), ImWchar(0xFE0F), ImWchar(0xFEFF)}) {
+        if (font->FindGlyphNoFallback(c)) continue;
+        font->AddGlyph(nullptr, c, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        // Into the atlas build's lookup, not a second build of it: each build fills a table as
+        // long as the highest code point (U+FFFD: 65 536 entries), for each size at start.
+        for (int i = font->IndexAdvanceX.Size; i <= c; ++i) {  // as the build leaves what it has no glyph for
+            font->IndexAdvanceX.push_back(font->FallbackAdvanceX);
+            font->IndexLookup.push_back(static_cast<ImWchar>(-1));
+        }
+        font->IndexAdvanceX[c] = 0.0f;
+        font->IndexLookup[c] = static_cast<ImWchar>(font->Glyphs.Size - 1);
+        font->Used4kPagesMap[c / 4096 / 8] |= static_cast<ImU8>(1 << (c / 4096 % 8));
+    }
+    font->DirtyLookupTables = false;
+    font->FallbackGlyph = font->FindGlyphNoFallback(font->FallbackChar);  // Glyphs may have moved
 }
 
 }  // namespace sipprep::ui

@@ -48,6 +48,8 @@ public:
     virtual float text_scale() const = 0;
     virtual bool high_contrast() const = 0;
     virtual void set_today(const Date& today) = 0;
+    // The rules over the draft, if it changed since they last ran (the frame runs them otherwise).
+    virtual void check() = 0;
 
 protected:
     ~AppFrame() = default;

@@ -85,3 +85,39 @@ TEST(Fonts, EveryCatalogCharacterIsInTheCutFont) {
     }
     EXPECT_GE(checked, 6);
 }
+
+namespace {
+int tab_glyphs(const ImFont* font) {
+    int n = 0;
+    for (const ImFontGlyph& g : font->Glyphs) n += g.Codepoint == '\t';
+    return n;
+}
+}  // namespace
+
+// The marks that take no width join the lookup the atlas built, not a second build of it (each
+// build fills a table as long as the highest code point, for every size, at start): a second
+// build would have added a second tab glyph.
+TEST(Fonts, InvisibleMarksJoinTheAtlasLookupWithoutASecondBuild) {
+    test::Headless h;  // ImGui's own font, which has none of the marks: each is added
+    const ImFont* own = ImGui::GetIO().Fonts->Fonts[0];
+    EXPECT_EQ(tab_glyphs(own), 1);
+    ImGui::NewFrame();
+    ImGui::PushFont(const_cast<ImFont*>(own));
+    EXPECT_EQ(ImGui::CalcTextSize("a\u200Db\u2066c\uFEFF\uFE0F").x, ImGui::CalcTextSize("abc").x);
+    EXPECT_EQ(ImGui::CalcTextSize("\u0416").x, own->FallbackAdvanceX) << "a letter the font has not is as wide as its fallback";
+    ImGui::PopFont();
+    ImGui::EndFrame();
+    for (ImWchar c : {ImWchar(0x200B), ImWchar(0x202E), ImWchar(0xFEFF)}) {
+        const ImFontGlyph* g = own->FindGlyphNoFallback(c);
+        ASSERT_NE(g, nullptr) << c;
+        EXPECT_FALSE(g->Visible);
+        EXPECT_EQ(g->AdvanceX, 0.0f);
+    }
+    EXPECT_EQ(own->FallbackGlyph, own->FindGlyphNoFallback(own->FallbackChar)) << "the fallback points into the glyphs";
+
+    ASSERT_TRUE(std::filesystem::exists(kDejaVu)) << kDejaVu;
+    ui::Fonts fonts;
+    ui::build_font(*ImGui::GetIO().Fonts, 0, fonts, read_bytes(kDejaVu), 1.0f, 1.0f, {});
+    EXPECT_EQ(tab_glyphs(fonts.body), 1);
+    EXPECT_EQ(fonts.body->FallbackGlyph, fonts.body->FindGlyphNoFallback(0xFFFD));
+}

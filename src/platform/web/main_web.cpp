@@ -201,6 +201,9 @@ void sipprep_repaint() {
 // the first frame, so that start-up has no long task (the first frame builds them otherwise).
 // Returns 1 while a size remains.
 int sipprep_build_fonts(float pixel_ratio) { return build_next_font(pixel_ratio); }
+void sipprep_check() {
+    if (s.app) s.app->check();
+}
 
 // The app font (web/load.js fetches app-font.ttf while the WebAssembly loads).
 void sipprep_set_font(const char* data, int length) {
