@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string_view>
+#include <utility>
 
 #include "imgui.h"
 
@@ -157,6 +158,30 @@ void warm_up() {
     glFlush();
 }
 
+// The first triangles of the picture that fill with the clear colour, opaque and untextured
+// (the window's background): over the rows just cleared they change no pixel, yet they cover
+// every row drawn, the most of a frame's pixels where WebGL runs in software (issue 30).
+unsigned background_indices(const ImDrawData* dd, ImU32 clear) {
+    if (dd->CmdListsCount == 0) return 0;
+    const ImDrawList* list = dd->CmdLists[0];
+    if (list->CmdBuffer.empty()) return 0;
+    const ImDrawCmd& cmd = list->CmdBuffer[0];
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    if (cmd.UserCallback || cmd.GetTexID() != atlas->TexID) return 0;
+    const ImDrawVert* vtx = list->VtxBuffer.Data + cmd.VtxOffset;
+    const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
+    unsigned n = 0;
+    for (; n + 2 < cmd.ElemCount; n += 3) {
+        bool fill = true;
+        for (unsigned c = 0; c < 3 && fill; ++c) {
+            const ImDrawVert& v = vtx[idx[n + c]];
+            fill = v.col == clear && v.uv.x == atlas->TexUvWhitePixel.x && v.uv.y == atlas->TexUvWhitePixel.y;
+        }
+        if (!fill) break;
+    }
+    return n;
+}
+
 }  // namespace
 
 // Nothing here waits for the GPU process: asking whether the program linked (WebGL asks too, at
@@ -225,8 +250,12 @@ void renderer_forget_picture() { shown.valid = false; }
 
 bool renderer_draw(ImDrawData* dd, int fb_width, int fb_height) {
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    // Cleared to the very bytes the window's background has in its vertices.
+    const ImU32 clear = ImGui::ColorConvertFloat4ToU32(ImVec4(bg.x, bg.y, bg.z, 1.0f));
     glViewport(0, 0, fb_width, fb_height);
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClearColor(static_cast<float>(clear >> IM_COL32_R_SHIFT & 0xFF) / 255.0f,
+                 static_cast<float>(clear >> IM_COL32_G_SHIFT & 0xFF) / 255.0f,
+                 static_cast<float>(clear >> IM_COL32_B_SHIFT & 0xFF) / 255.0f, 1.0f);
     if (fb_width <= 0 || fb_height <= 0) return false;  // nothing to see
     const Picture picture{fb_width, fb_height, dd->DisplayPos, dd->DisplaySize, dd->FramebufferScale, bg};
     const bool whole = !shown.valid || std::memcmp(&picture, &shown.picture, sizeof picture) != 0;
@@ -248,6 +277,7 @@ bool renderer_draw(ImDrawData* dd, int fb_width, int fb_height) {
     }
     if (runs.empty()) return false;  // on screen already
     use_state(dd->DisplayPos, dd->DisplaySize);
+    unsigned skip = background_indices(dd, clear);
     for (int r = 0; r < runs.Size; r += 2) {
         glScissor(0, fb_height - runs[r + 1], fb_width, runs[r + 1] - runs[r]);
         glClear(GL_COLOR_BUFFER_BIT);
@@ -262,6 +292,8 @@ bool renderer_draw(ImDrawData* dd, int fb_width, int fb_height) {
                 if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
                 continue;
             }
+            const unsigned first = std::exchange(skip, 0);
+            if (first == cmd.ElemCount) continue;
             const ImVec4 clip = clip_pixels(cmd, dd);
             for (int r = 0; r < runs.Size; r += 2) {
                 const float y0 = std::max(clip.y, static_cast<float>(runs[r]));
@@ -270,9 +302,9 @@ bool renderer_draw(ImDrawData* dd, int fb_width, int fb_height) {
                 glScissor(static_cast<GLint>(clip.x), static_cast<GLint>(fb_height - y1),
                           static_cast<GLsizei>(clip.z - clip.x), static_cast<GLsizei>(y1 - y0));
                 glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(cmd.GetTexID())));
-                glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
+                glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount - first),
                                sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
-                               reinterpret_cast<const void*>(cmd.IdxOffset * sizeof(ImDrawIdx)));
+                               reinterpret_cast<const void*>((cmd.IdxOffset + first) * sizeof(ImDrawIdx)));
             }
         }
     }
