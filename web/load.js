@@ -82,7 +82,6 @@ export function start() {
   if (window.__appFailed) return;  // the page already said why the app cannot run
   performance.mark('sipprep:runtime-ready');
   installInput();
-  installDrop();
   var fontsBuilt = fontBytes.then(function (buffer) {
     if (!app.set_font(new Uint8Array(buffer))) throw new RangeError('no memory for the font');
   }).then(buildFonts);
@@ -95,6 +94,9 @@ export function start() {
     .then(nextTask).then(function () { app.check(); })  // the rules over the draft, not in the first frame's task
     .then(nextTask).then(function () { return keptAtStart; })
     .then(function (kept) {
+    // Dropped files from here on, not while the stored draft may still be on its way: a file
+    // opened before it came would be replaced by it.
+    installDrop();
     begin(afterFirstFrame);
     draft.started();
     tellKept(kept);
