@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,4 +80,35 @@ test('CSS loses comments and indentation, nothing else', () => {
   assert.equal(minifyCss('/* a\n comment */\nbody {\n  color: red; /* why */\n}\n\n'), 'body{color:red}\n');
   assert.equal(minifyCss('a > b, c :focus {\n  width: calc(1px + 2%);\n  font: 1px "A B", x;\n}\n@media (max-width: 9px) {\n  a { b: c; }\n}'),
     'a>b,c :focus{width:calc(1px + 2%);font:1px "A B",x}@media (max-width:9px){a{b:c}}\n');
+});
+
+// The function bodies of a WebAssembly module (its code section), in bytes.
+function functionSizes(bytes) {
+  let i = 8;
+  const leb = () => { let r = 0, s = 0, b; do { b = bytes[i++]; r |= (b & 0x7f) << s; s += 7; } while (b & 0x80); return r >>> 0; };
+  while (i < bytes.length) {
+    const id = bytes[i++], size = leb(), end = i + size;
+    if (id === 10) {
+      const sizes = [];
+      for (let n = leb(); n > 0; n--) { const body = leb(); sizes.push(body); i += body; }
+      return sizes;
+    }
+    i = end;
+  }
+  return [];
+}
+
+// V8 compiles a function again with TurboFan once it runs hot, on a thread beside the page's: a
+// huge one (the font rasteriser inlined into one 12.7 KB function) took 200-300 ms of a 2-core
+// phone's start-up. Binaryen's inlining into an only caller is bounded once, in CMakeLists.txt.
+test('the app\'s WebAssembly has no huge function; the inlining limit is written once', { skip: !existsSync(join(ROOT, 'build/web/sipprep.wasm')) && 'no web build' }, () => {
+  const sizes = functionSizes(readFileSync(join(ROOT, 'build/web/sipprep.wasm')));
+  assert.ok(sizes.length > 1000, `${sizes.length} functions read`);
+  // Without the limit: 27 012 and 12 756 bytes; with it the largest, the FHIR export, 9 785.
+  const largest = Math.max(...sizes);
+  assert.ok(largest <= 12000, `the largest function is ${largest} bytes`);
+  const limit = /set\(SIPPREP_ONE_CALLER_INLINE_MAX (\d+)\)/.exec(readFileSync(join(ROOT, 'CMakeLists.txt'), 'utf8'));
+  assert.ok(limit, 'CMakeLists.txt sets SIPPREP_ONE_CALLER_INLINE_MAX');
+  const copies = spawnSync('git', ['grep', '-l', '-E', 'inline-max-function-size=[0-9]'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(copies.stdout.trim(), '', 'a second copy of the limit, as a number');
 });

@@ -1,15 +1,22 @@
 // wasm-opt the way the build runs it on the app's WebAssembly: -Oz to a fixed point (Emscripten's
 // -Oz runs it once; more rounds take a little more off) with the features the module uses.
 // The build strips all names; `keepNames` keeps the function names for bench/wasm-parts.sh.
+// How large a function may be and still be inlined into its only caller is CMake's
+// (CMakeLists.txt writes it beside the module: generated/wasm-opt.json), as Emscripten's link
+// used it.
 //   node tools/build-web/wasm-opt.mjs IN OUT [--keep-names]
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const FEATURES = ['--enable-bulk-memory', '--enable-sign-ext', '--enable-mutable-globals', '--enable-nontrapping-float-to-int'];
 
 export function wasmOpt(input, output, { keepNames = false } = {}) {
   const strip = keepNames ? ['-g', '--strip-dwarf'] : ['--strip-debug'];
-  execFileSync('wasm-opt', ['-Oz', '--converge', ...strip, '--strip-producers', ...FEATURES, input, '-o', output],
+  const settings = JSON.parse(readFileSync(join(dirname(input), 'generated', 'wasm-opt.json'), 'utf8'));
+  const inlining = ['--one-caller-inline-max-function-size=' + settings.oneCallerInlineMaxFunctionSize];
+  execFileSync('wasm-opt', ['-Oz', '--converge', ...inlining, ...strip, '--strip-producers', ...FEATURES, input, '-o', output],
     { stdio: 'inherit' });
 }
 
