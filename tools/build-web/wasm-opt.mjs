@@ -14,7 +14,13 @@ const FEATURES = ['--enable-bulk-memory', '--enable-sign-ext', '--enable-mutable
 
 export function wasmOpt(input, output, { keepNames = false } = {}) {
   const strip = keepNames ? ['-g', '--strip-dwarf'] : ['--strip-debug'];
-  const settings = JSON.parse(readFileSync(join(dirname(input), 'generated', 'wasm-opt.json'), 'utf8'));
+  const file = join(dirname(input), 'generated', 'wasm-opt.json');
+  let settings;
+  try {
+    settings = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file}: ${e.message} (CMake writes it when it configures the wasm build: run ./build-wasm.sh)`);
+  }
   const inlining = ['--one-caller-inline-max-function-size=' + settings.oneCallerInlineMaxFunctionSize];
   execFileSync('wasm-opt', ['-Oz', '--converge', ...inlining, ...strip, '--strip-producers', ...FEATURES, input, '-o', output],
     { stdio: 'inherit' });
