@@ -59,14 +59,39 @@ private:
 
     template <typename T>
     void unique_ids(const std::vector<T>& items, const std::string& base, std::string T::*id) {
-        std::unordered_set<std::string_view> seen;
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            const std::string& v = items[i].*id;
-            const std::string path = base + "/" + std::to_string(i) + "/" + field_name(id);
-            if (v.empty())
+        std::vector<std::string_view> ids(items.size());
+        for (std::size_t i = 0; i < items.size(); ++i) ids[i] = items[i].*id;
+        report_ids(ids, base, field_name(id));
+    }
+    // An empty id, or one an earlier item has. The ids seen are kept in one open-addressed
+    // table of item numbers (no allocation per item: this runs on every keystroke's frame), and
+    // a path is written only for an error.
+    void report_ids(const std::vector<std::string_view>& ids, const std::string& base, const char* member) {
+        std::size_t size = 2;
+        while (size < ids.size() * 2) size *= 2;
+        constexpr std::size_t kFree = ~std::size_t{0};
+        std::vector<std::size_t> table(size, kFree);
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            bool repeated = false;
+            if (!ids[i].empty()) {
+                std::size_t at = std::hash<std::string_view>{}(ids[i]) & (size - 1);
+                for (;; at = (at + 1) & (size - 1)) {
+                    if (table[at] == kFree) {
+                        table[at] = i;
+                        break;
+                    }
+                    if (ids[table[at]] == ids[i]) {
+                        repeated = true;
+                        break;
+                    }
+                }
+            }
+            if (!ids[i].empty() && !repeated) continue;
+            const std::string path = base + "/" + std::to_string(i) + "/" + member;
+            if (ids[i].empty())
                 error(path, "id.missing");
-            else if (!seen.insert(v).second)
-                error(path, "id.duplicate", {v});
+            else
+                error(path, "id.duplicate", {std::string(ids[i])});
         }
     }
 

@@ -1,5 +1,6 @@
 #include "a11y.hpp"
 
+#include <algorithm>
 #include <functional>
 
 #include <cmath>
@@ -12,6 +13,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/frame_table.hpp"
 
 namespace sipprep::ui {
 
@@ -126,7 +128,7 @@ void A11y::begin_frame() {
     root_.key = "root";
     root_.role = Role::Group;
     stack_.assign(1, &root_);
-    item_rects_.clear();
+    clear_for_next_frame(item_rects_);
     if (ImGuiContext* ctx = ImGui::GetCurrentContext()) ctx->TestEngineHookItems = true;
 }
 
@@ -134,6 +136,7 @@ void A11y::end_frame() {
     patch_.clear();
     reused_now_.clear();
     diff(root_, patch_, false);
+    std::sort(reused_now_.begin(), reused_now_.end());
     std::swap(reused_now_, reused_before_);
     if (!patch_.empty()) patch_ = "[" + patch_ + "]";
     // Activations for items that did not appear this frame are dropped, not kept for later.
@@ -337,11 +340,11 @@ std::string A11y::tree_json() const { return dump(tree_node_json(root_)); }
 // only when its parent's list of children changes; then it is forgotten with all under it.
 void A11y::diff(const A11yNode& n, std::string& out, bool same_place) {
     if (n.reused) {
-        reused_now_.insert(n.reused_drawing);
+        reused_now_.push_back(n.reused_drawing);
         // The same drawing of a region as the frame before, in the same place among the same
         // siblings: it and all under it are as the a11y layer has them. A long list out of view
         // costs a number lookup per region, not a comparison of its nodes.
-        if (same_place && reused_before_.count(n.reused_drawing)) return;
+        if (same_place && std::binary_search(reused_before_.begin(), reused_before_.end(), n.reused_drawing)) return;
     }
     auto it = previous_.find(n.key);
     const bool is_new = it == previous_.end();

@@ -171,8 +171,9 @@ private:
         std::vector<std::string> children;
     };
     std::unordered_map<std::string, Flat> previous_;
-    // The drawings of cached regions this frame and the frame before, as reused nodes.
-    std::unordered_set<std::uint64_t> reused_now_, reused_before_;
+    // The drawings of cached regions this frame (in the order met) and the frame before (sorted,
+    // for a binary search): a sorted list asks less of a slow hash than a set, per list item.
+    std::vector<std::uint64_t> reused_now_, reused_before_;
     std::string patch_;
 
     struct Rect {

@@ -13,27 +13,45 @@ namespace sipprep::ui {
 
 namespace {
 
+// A set of key hashes in 256 bits, two bits per key: a region out of view answers "none of my
+// keys is wanted" without a hash-set lookup, on every frame, for each of a long list's items.
+struct KeyFilter {
+    std::uint64_t bits[4] = {};
+    void add(std::size_t h) {
+        set(h);
+        set(h >> 8);
+    }
+    bool may_have(std::size_t h) const { return has(h) && has(h >> 8); }
+
+private:
+    void set(std::size_t h) { bits[(h >> 6) & 3] |= std::uint64_t{1} << (h & 63); }
+    bool has(std::size_t h) const { return (bits[(h >> 6) & 3] >> (h & 63)) & 1; }
+};
+
 struct Region {
     std::size_t signature = 0;
     float width = 0, font_size = 0, height = 0;
     std::vector<A11yNode> nodes;
     std::unordered_set<std::size_t> keys;  // the hash of every node's key in `nodes`, for wanted_by_page
+    KeyFilter filter;                      // the same hashes, asked first
     std::uint64_t drawing = 0;             // which drawing `nodes` are (A11yNode::reused_drawing)
     bool cacheable = false;
 };
 std::unordered_map<std::string, Region> g_regions;
 std::uint64_t g_drawings = 0;
 
-void collect_keys(const A11yNode& n, std::unordered_set<std::size_t>* keys) {
-    keys->insert(std::hash<std::string_view>{}(n.key));
-    for (const A11yNode& c : n.kids()) collect_keys(c, keys);
+void collect_keys(const A11yNode& n, Region* r) {
+    const std::size_t h = std::hash<std::string_view>{}(n.key);
+    r->keys.insert(h);
+    r->filter.add(h);
+    for (const A11yNode& c : n.kids()) collect_keys(c, r);
 }
 
 // Focus, text or a click from the page for one of the region's nodes: a few lookups of numbers,
 // not a walk. Two keys with one hash only make a region drawn that need not be.
 bool wanted_by_page(const Region& r) {
     for (std::size_t h : a11y().wanted_hashes())
-        if (r.keys.count(h)) return true;
+        if (r.filter.may_have(h) && r.keys.count(h)) return true;
     return false;
 }
 
@@ -73,7 +91,8 @@ CachedRegion::~CachedRegion() {
     const std::vector<A11yNode>& children = a11y().open_children();
     r.nodes.assign(children.begin() + static_cast<long>(first_child_), children.end());
     r.keys.clear();
-    for (const A11yNode& n : r.nodes) collect_keys(n, &r.keys);
+    r.filter = KeyFilter{};
+    for (const A11yNode& n : r.nodes) collect_keys(n, &r);
     r.drawing = ++g_drawings;
     r.cacheable = true;
 }

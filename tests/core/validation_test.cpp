@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
 
 #include "core/validation.hpp"
 
@@ -168,6 +171,40 @@ TEST(Validation, AuthorsAndIds) {
     p = complete_adult();
     p.contributors.clear();
     EXPECT_TRUE(has(validate(p, kToday), "contributors.no_person", "/content/contributors"));
+}
+
+// The ids are checked with a table of their own (validation.cpp); what it reports must be what
+// the rule says: each empty id, and each id an item before it already has, in the items' order.
+TEST(Validation, IdsAgainstAPlainReading) {
+    std::uint32_t seed = 7;
+    auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+    for (int round = 0; round < 200; ++round) {
+        Preparation p = complete_adult();
+        p.questions.clear();
+        const std::size_t n = next() % 300;
+        const std::uint32_t distinct = 1 + next() % 400;  // few distinct ids: many repeats
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::uint32_t r = next() % distinct;
+            p.questions.push_back(Question{r == 0 ? "" : "q-" + std::to_string(r), kPersonId, "?", Priority::None, ""});
+        }
+        std::vector<std::string> expected;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::string& id = p.questions[i].id;
+            bool earlier = false;
+            for (std::size_t j = 0; j < i && !earlier; ++j) earlier = p.questions[j].id == id;
+            const std::string path = "/content/questions/" + std::to_string(i) + "/id";
+            if (id.empty()) {
+                expected.push_back("id.missing " + path);
+            } else if (earlier) {
+                expected.push_back("id.duplicate " + path + " " + id);
+            }
+        }
+        std::vector<std::string> got;
+        for (const Issue& i : validate(p, kToday))
+            if (i.code == "id.missing" || (i.code == "id.duplicate" && i.path.rfind("/content/questions/", 0) == 0))
+                got.push_back(i.code + " " + i.path + (i.args.empty() ? "" : " " + i.args[0]));
+        ASSERT_EQ(got, expected) << "round " << round;
+    }
 }
 
 TEST(Validation, PreparationWarnings) {
