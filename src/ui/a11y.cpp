@@ -156,6 +156,9 @@ A11yNode& A11y::add(Role role, std::string key, std::string name) {
 
 void A11y::push(Role role, std::string key, std::string name) {
     A11yNode& n = add(role, std::move(key), std::move(name));
+    // As many children as the frame before: a long list's nodes are not moved again and again
+    // while its vector grows.
+    if (auto it = previous_.find(n.key); it != previous_.end()) n.children.reserve(it->second.children.size());
     stack_.push_back(&n);
 }
 
