@@ -262,7 +262,11 @@ function stableSet(items, pin) {
 // (Firefox), and a screen reader then reads the field again. So what no parent lists any more
 // goes first, then each parent's children are ordered by moving only those not already in
 // order, and never the child that holds focus (or holds the focused control).
-function applyPatch(records) {
+//
+// `hold`, if given, is the element that has focus while a new one is named for it: when the patch
+// takes it away, that removal waits until focus has moved (the returned function does it). A
+// screen reader told of focus arriving from an element already gone may keep quiet (Orca did).
+function applyPatch(records, hold) {
   records.forEach(function (n) {
     if (n.k === 'root') return;  // the page's own element: only its children change
     var e = entries.get(n.k);
@@ -285,9 +289,12 @@ function applyPatch(records) {
   // Every key some parent lists now: a child that moved to another parent is not removed.
   var listed = new Set();
   parents.forEach(function (n) { n.ch.forEach(function (k) { listed.add(k); }); });
+  var held = [];
   parents.forEach(function (n) {
     Array.prototype.slice.call(entries.get(n.k).el.children).forEach(function (child) {
-      if (child.dataset.k && !listed.has(child.dataset.k)) removeEntry(child, listed);
+      if (!child.dataset.k || listed.has(child.dataset.k)) return;
+      if (hold && child.contains(hold)) held.push(child);
+      else removeEntry(child, listed);
     });
   });
   var focused = document.activeElement;
@@ -317,6 +324,7 @@ function applyPatch(records) {
       next = el;
     }
   });
+  return held.length ? function () { held.forEach(function (el) { removeEntry(el, listed); }); } : null;
 }
 
 function focusables() {
@@ -353,7 +361,7 @@ export function sync(patch, focusKey, selection, announcement, lang, rtl) {
   if (patch) {
     // Moving an element in the DOM can take focus from it: put focus back where it was.
     var active = entryOf(document.activeElement);
-    applyPatch(JSON.parse(patch));
+    var removeHeld = applyPatch(JSON.parse(patch), focusKey && active ? document.activeElement : null);
     var activeEl = active && (active.control || active.el);  // a heading has no control
     if (activeEl && entries.get(active.key) === active && document.activeElement !== activeEl) {
       activeEl.focus({ preventScroll: true });
@@ -364,6 +372,7 @@ export function sync(patch, focusKey, selection, announcement, lang, rtl) {
     var target = f && (f.control || (f.role === 'heading' ? f.el : null));
     if (target && document.activeElement !== target) target.focus({ preventScroll: true });
   }
+  if (removeHeld) removeHeld();
   if (selection) {
     var s = JSON.parse(selection);
     var se = entries.get(s.key);

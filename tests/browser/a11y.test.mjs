@@ -197,3 +197,58 @@ test('a patch from a frame behind the keys never writes an older value into the 
   assert.equal(await field.inputValue(), 'hjä');
   await context.close();
 });
+
+// Enter on a button that opens a step: the patch takes the button away and names the step's
+// heading for focus. Focus moves while the button is still there, and only then is the old screen
+// removed: a screen reader told of focus coming from an element already gone may stay silent
+// (Orca did, now and then, after "Ny förberedelse").
+test('focus moves to the new screen before the old one, which held it, is removed', async () => {
+  const { context, page } = await a11yPage();
+  const sync = (patch, focusKey) => page.evaluate(([p, f]) =>
+    window.SipprepAsks.update_a11y(JSON.stringify(p), f, '', '', ''), [patch, focusKey]);
+  await sync([
+    { k: 'root', r: 'group', ch: ['h1', 'g-start'] },
+    { k: 'h1', r: 'heading', n: 'Förbered din SIP', l: 1 },
+    { k: 'g-start', r: 'group', n: '', ch: ['t-welcome', 'i-new', 'i-open'] },
+    { k: 't-welcome', r: 'text', n: 'Välkommen' },
+    { k: 'i-new', r: 'button', n: 'Ny förberedelse' },
+    { k: 'i-open', r: 'button', n: 'Öppna en fil' },
+  ], '');
+  await page.getByRole('button', { name: 'Ny förberedelse' }).focus();
+  await page.evaluate(() => {
+    window.__focus = [];
+    const root = document.getElementById('a11y-root');
+    root.addEventListener('focusin', (ev) => window.__focus.push({
+      to: ev.target.dataset.k, from: ev.relatedTarget ? ev.relatedTarget.dataset.k : null,
+      fromInPage: !!(ev.relatedTarget && ev.relatedTarget.isConnected),
+      // The heading is in its place when focus comes: after the page's heading, in the step.
+      toPlaced: ev.target.parentElement && ev.target.parentElement.dataset.k,
+    }));
+  });
+  // The step's title moves from another parent (a listed node inside the removed screen is kept).
+  await sync([
+    { k: 'root', r: 'group', ch: ['h1', 'g-step'] },
+    { k: 'g-step', r: 'group', n: '', ch: ['h-step', 'i-goal', 't-welcome'] },
+    { k: 'h-step', r: 'heading', n: 'Steg 1 av 9: Om dig', l: 2 },
+    { k: 'i-goal', r: 'textarea', n: 'Vad är viktigt för dig?', v: '' },
+  ], 'h-step');
+  const seen = await page.evaluate(() => ({
+    focus: window.__focus,
+    active: document.activeElement.dataset.k,
+    keys: [...new Set([...document.getElementById('a11y-root').querySelectorAll('[data-k]')].map((e) => e.dataset.k))],
+  }));
+  assert.deepEqual(seen.focus, [{ to: 'h-step', from: 'i-new', fromInPage: true, toPlaced: 'g-step' }]);
+  assert.equal(seen.active, 'h-step');
+  assert.deepEqual(seen.keys, ['h1', 'g-step', 'h-step', 'i-goal', 't-welcome'], 'the old screen is gone, what moved is kept');
+  // The removed screen's keys are forgotten: a later patch naming one makes a new element.
+  await sync([
+    { k: 'g-step', r: 'group', n: '', ch: ['h-step', 'i-goal', 't-welcome', 'i-new'] },
+    { k: 'i-new', r: 'button', n: 'Ny förberedelse' },
+  ], '');
+  assert.equal(await page.getByRole('button', { name: 'Ny förberedelse' }).count(), 1);
+  // Without a focus named, a patch that takes the focused element away removes it at once.
+  await page.getByRole('button', { name: 'Ny förberedelse' }).focus();
+  await sync([{ k: 'g-step', r: 'group', n: '', ch: ['h-step', 'i-goal', 't-welcome'] }], '');
+  assert.equal(await page.locator('[data-k="i-new"]').count(), 0);
+  await context.close();
+});
