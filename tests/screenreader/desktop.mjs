@@ -132,6 +132,9 @@ export class Desktop {
     const alive = () => this.groups.filter(({ pid }) => { try { process.kill(-pid, 0); return true; } catch { return false; } });
     while (alive().length && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
     this.#killAll('SIGKILL');
+    // Gone, not only told to go: the next test's Orca would find this one still running.
+    const killed = Date.now() + 5000;
+    while (alive().length && Date.now() < killed) await new Promise((r) => setTimeout(r, 100));
     process.off('exit', this.exitHandler);
     this.groups = [];
     await rm(this.dir, { recursive: true, force: true, maxRetries: 3 });

@@ -20,7 +20,20 @@ const SETTINGS = {
   keybindings: {},
 };
 
+// Orca refuses to start while another Orca of this user runs (it asks `pgrep -u UID -x orca`):
+// one from a run just before may still be ending, on a busy machine for seconds.
+async function noOtherOrca() {
+  const others = () => {
+    try { return execFileSync('pgrep', ['-u', String(process.getuid()), '-x', 'orca']).toString().trim(); } catch { return ''; }
+  };
+  const end = Date.now() + 30000;
+  while (others() && Date.now() < end) await new Promise((r) => setTimeout(r, 200));
+  const left = others();
+  if (left) throw new Error(`another Orca of this user is running (pid ${left.split('\n').join(', ')}); Orca starts only alone`);
+}
+
 export async function startOrca(desktop) {
+  await noOtherOrca();
   const log = join(desktop.dir, 'orca-debug.out');
   const prefs = join(desktop.dir, 'orca');
   await mkdir(prefs, { recursive: true });
