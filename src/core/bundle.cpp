@@ -47,6 +47,8 @@ Issue error(std::string path, std::string code, std::vector<std::string> args = 
 
 }  // namespace
 
+std::string canonical_content(const Preparation& p) { return canonical_text(to_json(p)); }
+
 const char* integrity_name(Integrity i) {
     switch (i) {
         case Integrity::Unchanged:
@@ -61,7 +63,7 @@ const char* integrity_name(Integrity i) {
     return "missing";
 }
 
-Json bundle_document(const Preparation& p, const BundleMeta& meta) {
+Json bundle_without_checksums(const Preparation& p, const BundleMeta& meta) {
     Json b;
     b["format"] = kBundleFormat;
     b["version"] = kBundleVersion;
@@ -70,6 +72,11 @@ Json bundle_document(const Preparation& p, const BundleMeta& meta) {
     b["app"] = {{"name", meta.app_name}, {"version", meta.app_version}};
     b["language"] = std::string(lang_code(meta.language));
     b["content"] = to_json(p);
+    return b;
+}
+
+Json bundle_document(const Preparation& p, const BundleMeta& meta) {
+    Json b = bundle_without_checksums(p, meta);
     const BundleHashes hash = canonical_bundle_sha256(b);
     b["integrity"] = {{"algorithm", "sha256"}, {"sha256", hash.content}, {"bundle_sha256", hash.bundle}};
     return b;
@@ -77,30 +84,6 @@ Json bundle_document(const Preparation& p, const BundleMeta& meta) {
 
 std::string export_bundle(const Preparation& p, const BundleMeta& meta) {
     return bundle_document(p, meta).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
-}
-
-std::string bundle_text_without_checksums(const Preparation& p, const BundleMeta& meta) {
-    // Members by name, as the tree dumps them: app, content, created, format, language, updated,
-    // version.
-    const std::string content = canonical_content(p);
-    std::string out;
-    out.reserve(content.size() + 256);
-    out += "{\"app\":{\"name\":";
-    append_json_string(&out, meta.app_name);
-    out += ",\"version\":";
-    append_json_string(&out, meta.app_version);
-    out += "},\"content\":";
-    out += content;
-    out += ",\"created\":";
-    append_json_string(&out, meta.created);
-    out += ",\"format\":";
-    append_json_string(&out, kBundleFormat);
-    out += ",\"language\":";
-    append_json_string(&out, lang_code(meta.language));
-    out += ",\"updated\":";
-    append_json_string(&out, meta.updated);
-    out += ",\"version\":" + std::to_string(kBundleVersion) + "}";
-    return out;
 }
 
 namespace {

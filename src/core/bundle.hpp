@@ -8,7 +8,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "canonical.hpp"
 #include "date.hpp"
 #include "issue.hpp"
 #include "model.hpp"
@@ -35,13 +34,15 @@ struct BundleMeta {
     std::string app_version = kAppVersion;
 };
 
+// The compact, key-sorted serialisation of `content` that the SHA-256 covers.
+std::string canonical_content(const Preparation& p);
+
 // The bundle as a JSON document (checksums filled in), and as text: pretty-printed JSON,
 // UTF-8, ending in a newline.
 nlohmann::json bundle_document(const Preparation& p, const BundleMeta& meta);
 std::string export_bundle(const Preparation& p, const BundleMeta& meta);
-// The bundle as compact text without "integrity": the bytes bundle_document(p, meta) dumps to
-// with that member erased, written straight from the model. What the draft on the device holds.
-std::string bundle_text_without_checksums(const Preparation& p, const BundleMeta& meta);
+// The bundle without "integrity": what the draft on the device holds (draft.cpp says why).
+nlohmann::json bundle_without_checksums(const Preparation& p, const BundleMeta& meta);
 
 // What the checksums say. They prove only that the file was not damaged or edited by accident
 // since it was saved: anyone can recompute them, so they say nothing about who made the file.

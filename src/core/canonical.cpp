@@ -4,7 +4,6 @@
 #include <string_view>
 
 #include "base/sha256.hpp"
-#include "model_json.hpp"
 
 namespace sipprep {
 namespace {
@@ -26,46 +25,6 @@ struct EscapeTable {
     constexpr bool operator[](unsigned char c) const { return on[c]; }
 };
 constexpr EscapeTable kEscape{};
-
-void append_escaped(std::string* out, std::string_view s) {
-    std::size_t run = 0;
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const unsigned char c = p[i];
-        if (!kEscape[c]) continue;
-        out->append(s.substr(run, i - run));
-        run = i + 1;
-        switch (c) {
-            case '\b':
-                out->append("\\b");
-                break;
-            case '\t':
-                out->append("\\t");
-                break;
-            case '\n':
-                out->append("\\n");
-                break;
-            case '\f':
-                out->append("\\f");
-                break;
-            case '\r':
-                out->append("\\r");
-                break;
-            case '"':
-                out->append("\\\"");
-                break;
-            case '\\':
-                out->append("\\\\");
-                break;
-            default: {
-                char u[8];
-                std::snprintf(u, sizeof u, "\\u%04x", c);
-                out->append(u);
-            }
-        }
-    }
-    out->append(s.substr(run));
-}
 
 class Writer {
 public:
@@ -147,8 +106,45 @@ private:
     static constexpr std::size_t kChunk = 1 << 16;
 
     bool string(const std::string& s) {
-        append_json_string(&buf_, s);
-        if (buf_.size() >= kChunk) flush();
+        put('"');
+        std::size_t run = 0;
+        const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const unsigned char c = p[i];
+            if (!kEscape[c]) continue;
+            put(std::string_view(s).substr(run, i - run));
+            run = i + 1;
+            switch (c) {
+                case '\b':
+                    put("\\b");
+                    break;
+                case '\t':
+                    put("\\t");
+                    break;
+                case '\n':
+                    put("\\n");
+                    break;
+                case '\f':
+                    put("\\f");
+                    break;
+                case '\r':
+                    put("\\r");
+                    break;
+                case '"':
+                    put("\\\"");
+                    break;
+                case '\\':
+                    put("\\\\");
+                    break;
+                default: {
+                    char u[8];
+                    std::snprintf(u, sizeof u, "\\u%04x", c);
+                    put(u);
+                }
+            }
+        }
+        put(std::string_view(s).substr(run));
+        put('"');
         return true;
     }
 
@@ -171,59 +167,7 @@ private:
     std::string buf_;
 };
 
-// The content's canonical text straight from the model: walked with each object's members by
-// name, so the bytes are those of the tree's compact walk above.
-class ContentText final : public ContentSink {
-public:
-    explicit ContentText(std::string* out) : out_(out) {}
-
-private:
-    void begin_object() override { open('{'); }
-    void begin_list() override { open('['); }
-    void member(const char* name) override {
-        comma();
-        append_json_string(out_, name);
-        out_->push_back(':');
-    }
-    void item(std::size_t) override { comma(); }
-    void end() override {
-        out_->push_back(closers_.back());
-        closers_.pop_back();
-        first_.pop_back();
-    }
-    void text(const std::string& value) override { append_json_string(out_, value); }
-    void flag(bool value) override { out_->append(value ? "true" : "false"); }
-    void number(int value) override { out_->append(std::to_string(value)); }
-
-    void open(char c) {
-        out_->push_back(c);
-        closers_.push_back(c == '{' ? '}' : ']');
-        first_.push_back(true);
-    }
-    void comma() {
-        if (!first_.back()) out_->push_back(',');
-        first_.back() = false;
-    }
-
-    std::string* out_;
-    std::vector<char> closers_;
-    std::vector<bool> first_;
-};
-
 }  // namespace
-
-void append_json_string(std::string* out, std::string_view s) {
-    out->push_back('"');
-    append_escaped(out, s);
-    out->push_back('"');
-}
-
-std::string canonical_content(const Preparation& p) {
-    std::string text;
-    ContentText sink(&text);
-    walk_content(p, sink, MemberOrder::ByName);
-    return text;
-}
 
 std::string canonical_text(const nlohmann::json& value) {
     std::string text;

@@ -4,20 +4,10 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 
 #include <nlohmann/json.hpp>
 
-#include "model.hpp"
-
 namespace sipprep {
-
-// The content's canonical text, which the content checksum covers. Written straight from the
-// model, with the same bytes as canonical_text(to_json(p)) (tests/core prove it).
-std::string canonical_content(const Preparation& p);
-
-// `s` as a JSON string, quotes and all, escaped as nlohmann's dump escapes it.
-void append_json_string(std::string* out, std::string_view s);
 
 std::string canonical_text(const nlohmann::json& value);
 std::string canonical_sha256(const nlohmann::json& value);

@@ -1,8 +1,6 @@
 // Writing, reading and the unknown-member check, all driven by the field tables in fields.hpp.
 #include "model_json.hpp"
 
-#include <array>
-#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <type_traits>
@@ -21,56 +19,7 @@ struct is_vector<std::vector<T>> : std::true_type {};
 // ---- walking, and writing through it ----
 
 template <typename T>
-void walk(const T& v, ContentSink& sink, MemberOrder order);
-
-// One member of a described type, told to the sink (left out when optional and at its default).
-template <typename T, std::size_t I>
-void walk_member(const T& v, ContentSink& sink, MemberOrder order) {
-    const auto& f = std::get<I>(Fields<T>::list);
-    using F = std::decay_t<decltype(f)>;
-    using M = std::decay_t<decltype(v.*(f.member))>;
-    if constexpr (F::optional)
-        if (v.*(f.member) == M{}) return;
-    sink.member(f.name);
-    walk(v.*(f.member), sink, order);
-}
-
-template <typename T, std::size_t... I>
-constexpr auto member_walkers(std::index_sequence<I...>) {
-    return std::array<void (*)(const T&, ContentSink&, MemberOrder), sizeof...(I)>{&walk_member<T, I>...};
-}
-
-constexpr bool name_before(const char* a, const char* b) {
-    for (; *a && *a == *b; ++a, ++b) {
-    }
-    return static_cast<unsigned char>(*a) < static_cast<unsigned char>(*b);
-}
-
-// The positions of T's members in the table, sorted by name (by UTF-8 bytes, as std::map keeps
-// nlohmann's object members): worked out when compiling.
-template <typename T>
-constexpr auto members_by_name() {
-    constexpr std::size_t n = std::tuple_size_v<decltype(Fields<T>::list)>;
-    std::array<const char*, n> names{};
-    std::apply(
-        [&](const auto&... f) {
-            std::size_t i = 0;
-            ((names[i++] = f.name), ...);
-        },
-        Fields<T>::list);
-    std::array<std::uint8_t, n> order{};
-    for (std::size_t i = 0; i < n; ++i) order[i] = static_cast<std::uint8_t>(i);
-    for (std::size_t i = 1; i < n; ++i)
-        for (std::size_t j = i; j > 0 && name_before(names[order[j]], names[order[j - 1]]); --j) {
-            const std::uint8_t t = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = t;
-        }
-    return order;
-}
-
-template <typename T>
-void walk(const T& v, ContentSink& sink, MemberOrder order) {
+void walk(const T& v, ContentSink& sink) {
     if constexpr (std::is_same_v<T, std::string>) {
         sink.text(v);
     } else if constexpr (std::is_same_v<T, bool>) {
@@ -80,21 +29,26 @@ void walk(const T& v, ContentSink& sink, MemberOrder order) {
     } else if constexpr (std::is_enum_v<T>) {
         sink.text(std::string(enum_name(v)));
     } else if constexpr (std::is_same_v<T, Voices>) {
-        walk(v.entries, sink, order);
+        walk(v.entries, sink);
     } else if constexpr (is_vector<T>::value) {
         sink.begin_list();
         for (std::size_t i = 0; i < v.size(); ++i) {
             sink.item(i);
-            walk(v[i], sink, order);
+            walk(v[i], sink);
         }
         sink.end();
     } else {
         static_assert(is_described<T>::value, "a model type without a field table");
-        constexpr std::size_t n = std::tuple_size_v<decltype(Fields<T>::list)>;
-        static constexpr auto walkers = member_walkers<T>(std::make_index_sequence<n>{});
-        static constexpr auto by_name = members_by_name<T>();
         sink.begin_object();
-        for (std::size_t i = 0; i < n; ++i) walkers[order == MemberOrder::ByName ? by_name[i] : i](v, sink, order);
+        auto one = [&](const auto& f) {
+            using F = std::decay_t<decltype(f)>;
+            using M = std::decay_t<decltype(v.*(f.member))>;
+            if constexpr (F::optional)
+                if (v.*(f.member) == M{}) return;
+            sink.member(f.name);
+            walk(v.*(f.member), sink);
+        };
+        std::apply([&](const auto&... f) { (one(f), ...); }, Fields<T>::list);
         sink.end();
     }
 }
@@ -236,11 +190,11 @@ void read(Cursor& c, T& v) {
 
 }  // namespace
 
-void walk_content(const Preparation& p, ContentSink& sink, MemberOrder order) { walk(p, sink, order); }
+void walk_content(const Preparation& p, ContentSink& sink) { walk(p, sink); }
 
 Json to_json(const Preparation& p) {
     JsonWriter w;
-    walk(p, w, MemberOrder::Form);
+    walk(p, w);
     return w.take();
 }
 

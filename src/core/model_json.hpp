@@ -35,12 +35,8 @@ protected:
     ~ContentSink() = default;
 };
 
-// Form: each object's members in the order of its field table (the form's order). ByName: sorted
-// by name, the order the canonical text (canonical.hpp) has them in.
-enum class MemberOrder { Form, ByName };
-
 // Members the file leaves out (optional ones holding their default) are not told.
-void walk_content(const Preparation& p, ContentSink& sink, MemberOrder order = MemberOrder::Form);
+void walk_content(const Preparation& p, ContentSink& sink);
 
 // Reads content that has already passed the schema. Fields the format does not know are kept
 // out of the model and reported by their path in `unknown_fields`.

@@ -1,5 +1,5 @@
-// The draft is written as text straight from the model (src/ui/draft.cpp): byte for byte what a
-// JSON tree of the same draft dumps to, for random drafts, and read back to the same preparation.
+// The draft is written by the canonical writer (src/ui/draft.cpp): byte for byte what nlohmann
+// dumps the same tree to, for random drafts, and read back to the same preparation.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -13,7 +13,7 @@ using namespace sipprep;
 
 namespace {
 
-// The draft as the tree made it before it was written as text (the checksums since left out).
+// The draft as nlohmann dumped it before (the checksums since left out).
 std::string draft_by_tree(const Preparation& prep, const Preparation* earlier, Lang lang, const ui::DraftPlace& place,
                           const std::string& updated) {
     BundleMeta meta;
