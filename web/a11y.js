@@ -358,10 +358,11 @@ export function sync(patch, focusKey, selection, announcement, lang, rtl) {
     skip.lang = SKIP_TEXT[lang] ? lang : 'sv';
     skip.textContent = SKIP_TEXT[skip.lang];
   }
+  var removeHeld = null;  // the focused element a patch takes away, removed once focus has moved
   if (patch) {
     // Moving an element in the DOM can take focus from it: put focus back where it was.
     var active = entryOf(document.activeElement);
-    var removeHeld = applyPatch(JSON.parse(patch), focusKey && active ? document.activeElement : null);
+    removeHeld = applyPatch(JSON.parse(patch), focusKey && active ? document.activeElement : null);
     var activeEl = active && (active.control || active.el);  // a heading has no control
     if (activeEl && entries.get(active.key) === active && document.activeElement !== activeEl) {
       activeEl.focus({ preventScroll: true });
