@@ -126,7 +126,7 @@ function setAttr(el, name, value) {
 
 function place(el, b) {
   if (!b) { if (el.classList.contains('placed')) el.classList.remove('placed'); return; }
-  el.classList.add('placed');
+  if (!el.classList.contains('placed')) el.classList.add('placed');
   var s = el.style;
   var l = b[0] + 'px', t = b[1] + 'px', w = Math.max(1, b[2]) + 'px', h = Math.max(1, b[3]) + 'px';
   if (s.left !== l) s.left = l;

@@ -195,7 +195,11 @@ void A11y::on_blur(const std::string& key) {
 }
 
 void A11y::append_reused(const A11yNode& n, std::uint64_t drawing) {
-    A11yNode& stub = add(n.role, n.key, n.name);
+    // Made in its place, not moved there: a long list out of view makes one a region each frame.
+    A11yNode& stub = stack_.back()->children.emplace_back();
+    stub.role = n.role;
+    stub.key = n.key;
+    stub.name = n.name;
     stub.value = n.value;
     stub.description = n.description;
     stub.error = n.error;

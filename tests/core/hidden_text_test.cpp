@@ -7,7 +7,10 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <random>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/bundle.hpp"
 #include "core/fhir.hpp"
@@ -55,6 +58,38 @@ TEST(HiddenText, FindsDirectionControlsAndZeroWidthCharacters) {
     EXPECT_EQ(first_hidden_character("\U0001F3F3\uFE0F\u200D\U0001F308"), 0u);
     EXPECT_EQ(first_hidden_character("a\u200Db"), 0x200Du);
     EXPECT_EQ(code_point_name(0x202E), "U+202E");
+}
+
+// The scan skips eight bytes at a time: it finds what a look at every byte finds, wherever in
+// a word the character starts and whatever surrounds it.
+TEST(HiddenText, TheWordScanFindsWhatEveryByteFinds) {
+    const auto every_byte = [](std::string_view text) -> char32_t {
+        char32_t code = 0;
+        for (std::size_t i = 0; i < text.size(); ++i)
+            if (hidden_character_at(text, i, &code)) return code;
+        return 0;
+    };
+    // U+05D0 and U+0627 (leads 0xD7, 0xD8), U+061C (0xD8, hidden), U+1680 and U+180E (0xE1),
+    // emoji with and without a joiner, Swedish letters, a lone high byte at the end.
+    const std::vector<std::string> pieces = {
+        "a",          "Fråga ", "åäö",     "\u05D0", "\u0627", "\u061C", "\u1680",
+        "\u180E",     "\u200B", "\u200D",  "\u202E", "\u2066", "\uFEFF", "\U0001F468\u200D\U0001F469",
+        "\U0001F600", "\u2013", "12345678"};
+    std::mt19937 random(7);
+    for (int n = 0; n < 20000; ++n) {
+        std::string text;
+        const int parts = static_cast<int>(random() % 12);
+        for (int k = 0; k < parts; ++k) text += pieces[random() % pieces.size()];
+        if (random() % 8 == 0) text += static_cast<char>(0xE2);  // cut short
+        ASSERT_EQ(first_hidden_character(text), every_byte(text)) << n;
+    }
+    // Each hidden character at every offset of a long clean text.
+    for (const char* c : {"\u061C", "\u180E", "\u200B", "\u202E", "\uFEFF"})
+        for (std::size_t at = 0; at < 40; ++at) {
+            std::string text(48, 'x');
+            text.insert(at, c);
+            EXPECT_NE(first_hidden_character(text), 0u) << c << " at " << at;
+        }
 }
 
 TEST(HiddenText, IsShownAndIsolated) {
@@ -164,8 +199,11 @@ TEST(HiddenText, AReversedPhoneNumberIsAnErrorNamingTheField) {
     ASSERT_TRUE(r.readable);
     EXPECT_FALSE(r.valid());
     EXPECT_TRUE(has_issue(r.issues, "/content/owner/phone", "text.hidden_exact", Severity::Error));
-    for (const Issue& i : r.issues)
-        if (i.code == "text.hidden_exact") EXPECT_NE(describe(i, Lang::Sv).find("U+202E"), std::string::npos);
+    for (const Issue& i : r.issues) {
+        if (i.code == "text.hidden_exact") {
+            EXPECT_NE(describe(i, Lang::Sv).find("U+202E"), std::string::npos);
+        }
+    }
     // Read anyway (it is an error, not unreadable), it is never shown reversed.
     p.representatives.push_back(Representative{"r-1", "Karin", RepresentativeKind::GodMan, "", p.owner.phone, ""});
     const std::string shown = summary(p, Lang::Sv, kToday, {}, SummaryFormat::Html);
