@@ -94,8 +94,14 @@ void App::language_chosen() {
     changed();
 }
 
+// Before the first frame (web/load.js), for a screen that shows the rules: the start screen
+// does not, and a fresh start does not wait for them (issue 30).
 void App::check() {
-    if (!checks_.stale) return;
+    if (screen_info(screen_).shows_rules) rules();
+}
+
+const RuleCheck& App::rules() {
+    if (!checks_.stale) return checks_;
     std::vector<Issue> before = std::move(checks_.issues);
     checks_.issues = validate(draft_.prep, today_);
     checks_.stale = false;
@@ -104,11 +110,13 @@ void App::check() {
         if (const auto step = step_for_path(i.path, draft_.prep); step && i.severity == Severity::Error)
             ++checks_.errors_per_step[*step];
     if (std::exchange(checks_.announce_new, false)) announce_new_issue(before);
+    return checks_;
 }
 
 void App::frame(const Fonts& fonts) {
     set_current_a11y(&a11y_);
-    check();
+    // A problem a choice brought is read out beside the step that shows it, not on another screen.
+    if (!screen_info(screen_).shows_rules) checks_.announce_new = false;
     a11y_.begin_frame();
     set_text_direction(lang_is_rtl(settings_.lang) ? TextDirection::Rtl : TextDirection::Ltr);
     set_widget_fonts(fonts);
@@ -160,7 +168,7 @@ void App::frame(const Fonts& fonts) {
 
 StepContext App::step_context() {
     return StepContext{draft_.prep,    draft_.earlier ? &*draft_.earlier : nullptr,
-                       checks_.issues, draft_.author,
+                       rules().issues, draft_.author,
                        settings_.lang, today_,
                        child(),        mode_,
                        draft_.steps,   notes_,
@@ -453,9 +461,10 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
             // A tick means done: something written and nothing wrong. Errors say so in words. The
             // a11y tree says words only ("1. Om dig, klart"). An error in the field being typed in
             // counts once the person has left it.
-            const auto found = checks_.errors_per_step.find(s.id);
+            const std::map<StepId, int>& per_step = rules().errors_per_step;
+            const auto found = per_step.find(s.id);
             const int held = i == index ? held_errors() : 0;
-            const int errors = (found == checks_.errors_per_step.end() ? 0 : found->second) - held;
+            const int errors = (found == per_step.end() ? 0 : found->second) - held;
             if (errors > 0) {
                 const std::string n = std::to_string(errors);
                 label += " – " + trf(settings_.lang, errors == 1 ? "nav.errors.one" : "nav.errors.many", {n});

@@ -85,6 +85,7 @@ private:
         // view hold nothing of the draft, and a relative's contribution under review is not
         // stored: a draft left on those continues at the steps.
         bool continues_draft;
+        bool shows_rules;     // draws what the rules found (the step list's errors, the fields' messages)
         FilePurpose dropped;  // what a file dropped on this screen is for
     };
     static const ScreenInfo& screen_info(Screen screen);
@@ -141,6 +142,8 @@ private:
     void save_requested_file();                   // "Spara fil": with a passphrase when the person chose one
     void save_calendar();                         // the follow-up meeting as an .ics file
     void print_summary(Audience audience);
+    // The rules over the draft, run when something reads them and the draft changed since.
+    const RuleCheck& rules();
     void announce_new_issue(const std::vector<Issue>& before);
     void contributor_selector();
 

@@ -54,7 +54,7 @@ void App::save_calendar() {
 void App::print_summary(Audience audience) {
     host_.print_html(
         tr(settings_.lang, "summary.title"),
-        render_html(build_summary(draft_.prep, settings_.lang, today_, checks_.issues), settings_.lang, audience));
+        render_html(build_summary(draft_.prep, settings_.lang, today_, rules().issues), settings_.lang, audience));
 }
 
 // Who writes now: each contributor edits their own words and sees the others' beside them.

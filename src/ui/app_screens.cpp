@@ -19,13 +19,13 @@ constexpr bool rows_in_id_order(const Row (&rows)[N]) {
 const App::ScreenInfo& App::screen_info(Screen screen) {
     using P = FilePurpose;
     static constexpr ScreenInfo kScreens[] = {
-        {Screen::Start, "start", &App::start_screen, true, P::Draft},
-        {Screen::Resume, "resume", &App::resume_screen, false, P::Draft},
-        {Screen::About, "about", &App::about_screen, true, P::Draft},
-        {Screen::Steps, "steps", &App::steps_screen, true, P::Draft},
-        {Screen::Evaluation, "evaluation", &App::evaluation_screen, true, P::Draft},
-        {Screen::Professional, "professional", &App::professional_screen, false, P::Read},
-        {Screen::Review, "review", &App::review_screen, false, P::Draft},
+        {Screen::Start, "start", &App::start_screen, true, false, P::Draft},
+        {Screen::Resume, "resume", &App::resume_screen, false, false, P::Draft},
+        {Screen::About, "about", &App::about_screen, true, false, P::Draft},
+        {Screen::Steps, "steps", &App::steps_screen, true, true, P::Draft},
+        {Screen::Evaluation, "evaluation", &App::evaluation_screen, true, true, P::Draft},
+        {Screen::Professional, "professional", &App::professional_screen, false, false, P::Read},
+        {Screen::Review, "review", &App::review_screen, false, false, P::Draft},
     };
     // A screen is its row: a row out of place would draw and name another screen.
     static_assert(std::size(kScreens) == static_cast<std::size_t>(Screen::Review) + 1,

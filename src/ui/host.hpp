@@ -48,7 +48,8 @@ public:
     virtual float text_scale() const = 0;
     virtual bool high_contrast() const = 0;
     virtual void set_today(const Date& today) = 0;
-    // The rules over the draft, if it changed since they last ran (the frame runs them otherwise).
+    // The rules over the draft, if it changed since they last ran and the screen shows them (the
+    // frame runs them otherwise, when it draws them).
     virtual void check() = 0;
 
 protected:
