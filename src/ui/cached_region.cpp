@@ -1,5 +1,6 @@
 // CachedRegion (widgets.hpp): long lists cost the same per frame at any length.
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -29,6 +30,7 @@ private:
 };
 
 struct Region {
+    std::string id;
     std::size_t signature = 0;
     float width = 0, font_size = 0, height = 0;
     std::vector<A11yNode> nodes;
@@ -37,7 +39,28 @@ struct Region {
     std::uint64_t drawing = 0;             // which drawing `nodes` are (A11yNode::reused_drawing)
     bool cacheable = false;
 };
-std::unordered_map<std::string, Region> g_regions;
+
+// The regions side by side, in the order they were first drawn, which is the order a frame asks
+// for them: the next one asked for is most often the one after the last, found without a hash
+// and read from memory already near (a list of 1 000 out of view asks for 1 000 each frame).
+class Regions {
+public:
+    // The region `id`, made if new; its index stays its own.
+    std::size_t find(const std::string& id) {
+        if (next_ < list_.size() && list_[next_].id == id) return next_++;
+        auto [it, made] = index_.try_emplace(id, list_.size());
+        if (made) list_.emplace_back().id = id;
+        next_ = it->second + 1;
+        return it->second;
+    }
+    Region& operator[](std::size_t i) { return list_[i]; }
+
+private:
+    std::deque<Region> list_;  // a deque: a region stays where it is while others are added
+    std::unordered_map<std::string, std::size_t> index_;
+    std::size_t next_ = 0;
+};
+Regions g_regions;
 std::uint64_t g_drawings = 0;
 
 void collect_keys(const A11yNode& n, Region* r) {
@@ -60,13 +83,12 @@ bool wanted_by_page(const Region& r) {
 CachedRegion::CachedRegion(const std::string& id, std::size_t signature) : id_(id), signature_(signature) {
     const float width = column_avail();
     const float font_size = ImGui::GetFontSize();
-    auto it = g_regions.find(id);
+    index_ = g_regions.find(id);
     start_y_ = ImGui::GetCursorPosY();
-    if (it != g_regions.end()) {
-        const Region& r = it->second;
+    if (const Region& r = g_regions[index_]; r.cacheable) {
         const float top = ImGui::GetScrollY(), bottom = top + ImGui::GetWindowHeight();
         const float margin = ImGui::GetWindowHeight();
-        const bool fresh = r.cacheable && r.signature == signature && r.width == width && r.font_size == font_size;
+        const bool fresh = r.signature == signature && r.width == width && r.font_size == font_size;
         const bool out_of_view = start_y_ + r.height < top - margin || start_y_ > bottom + margin;
         if (fresh && out_of_view && !wanted_by_page(r)) {
             draw_ = false;
@@ -83,7 +105,7 @@ CachedRegion::CachedRegion(const std::string& id, std::size_t signature) : id_(i
 CachedRegion::~CachedRegion() {
     if (!draw_) return;
     pop_text_scope(id_);
-    Region& r = g_regions[id_];
+    Region& r = g_regions[index_];
     r.signature = signature_;
     r.width = column_avail();
     r.font_size = ImGui::GetFontSize();

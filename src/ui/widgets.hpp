@@ -122,6 +122,7 @@ public:
 private:
     std::string id_;
     std::size_t signature_;
+    std::size_t index_ = 0;  // where the region's last drawing is kept
     bool draw_ = true;
     float start_y_ = 0;
     std::size_t first_child_ = 0;
