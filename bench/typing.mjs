@@ -1,14 +1,16 @@
 // Typing latency: the work of the frames that follow keystrokes (time inside the app's
 // requestAnimationFrame callback), with drafts of 10, 100 and 1 000 questions (the largest
 // also with 200 contributions and 50 consents). Prints the 50th and 90th percentiles.
-//   node bench/typing.mjs [--web build/web] [--keys 40]
+// 120 keys, 240 frames a size: with 40 (80 frames) the 90th percentile is the 8th slowest frame,
+// and two runs of one build differed by more than a millisecond (3.6 and 5.0 ms at 1 000).
+//   node bench/typing.mjs [--web build/web] [--keys 120]
 import { resolve } from 'node:path';
 import { serve, launch, WEB } from '../tests/browser/harness.mjs';
 import { largeDraft, openOnQuestions } from './drafts.mjs';
 
 const arg = (name, fallback) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : fallback);
 const web = resolve(arg('--web', WEB));
-const keys = Number(arg('--keys', 40));
+const keys = Number(arg('--keys', 120));
 const sizes = [
   { questions: 10 },
   { questions: 100 },
