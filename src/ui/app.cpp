@@ -94,10 +94,11 @@ void App::language_chosen() {
     changed();
 }
 
-// Before the first frame (web/load.js), for a screen that shows the rules: the start screen
-// does not, and a fresh start does not wait for them (issue 30).
+// Before the first frame (web/load.js), in a task of its own: for a screen that shows the rules,
+// or a stored draft that "Fortsätt" opens (that press would run them otherwise). A first visit's
+// empty draft on the start screen does not wait for them (issue 30).
 void App::check() {
-    if (screen_info(screen_).shows_rules) rules();
+    if (screen_info(screen_).shows_rules || storage_.has_draft) rules();
 }
 
 const RuleCheck& App::rules() {
