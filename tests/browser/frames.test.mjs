@@ -209,15 +209,23 @@ test('a keystroke redraws only the rows it changed, and the picture is the one a
   await goalField(page).focus();
   await quiet(page);
   const height = await page.evaluate(() => document.getElementById('canvas').height);
+  // The header's "Sparat 14:32": the key before is saved first, so that its save is not drawn
+  // in this key's pictures. Its minute may still turn when this key's save lands in them (on a
+  // busy machine the key's frames can outlast the half second the save waits): that line is
+  // then drawn too, in a picture of its own.
+  const savedLine = async () => ((await a11yText(page)).match(/Sparat[^\n]*/) || [''])[0];
   for (const key of ['H', 'e', 'j', ' ', 'd', 'å', 'Backspace']) {
+    await page.evaluate(() => window.sipprep.flushDraft());
     await quiet(page);
+    const saved = await savedLine();
     const before = await page.evaluate(() => ({ frames: window.__frames, pictures: window.__clearedRows.length }));
     await (key.length === 1 ? page.keyboard.type(key) : page.keyboard.press(key));
     await page.waitForFunction((f) => window.__frames > f, before.frames, { timeout: 30000 });
     await quiet(page);
     const rows = await page.evaluate((n) => window.__clearedRows.slice(n), before.pictures);
-    assert.equal(rows.length, 1, `"${key}": one picture`);
-    assert.ok(rows[0] > 0 && rows[0] <= height / 4, `"${key}": ${rows[0]} of ${height} rows drawn`);
+    const turned = (await savedLine()) !== saved;
+    assert.ok(rows.length === 1 || (turned && rows.length === 2), `"${key}": one picture (${rows.length}${turned ? ', "Sparat" changed' : ''})`);
+    for (const r of rows) assert.ok(r > 0 && r <= height / 4, `"${key}": ${r} of ${height} rows drawn`);
   }
   assert.equal((await state(page)).content.goals.long_term[0]?.text, 'Hej d', 'nothing typed is lost');
   // A key that wraps the line: the field grows and every row below it moves, drawn again.
