@@ -107,8 +107,7 @@ function create(n) {
       break;
     default:
       e.el = document.createElement('div');
-      if (n.r === 'radiogroup' || n.r === 'status' || n.r === 'alert') e.el.setAttribute('role', n.r);
-      else if (n.r === 'group') e.el.setAttribute('role', 'group');
+      if (DIVS[n.r]) e.el.setAttribute('role', divRole(n.r));
   }
   e.el.dataset.k = n.k;
   if (e.control) e.control.dataset.k = n.k;
@@ -218,9 +217,12 @@ function removeEntry(el, listed) {
 // Kept in place, never re-created, when a container's role changes (a status that becomes an
 // alert): its element and everything in it stay attached.
 var DIVS = { group: 1, radiogroup: 1, status: 1, alert: 1, run: 1 };
+// A run of a long list is no part of its meaning: in a list, its items stay the list's own
+// items in every engine ("3 of 1 000", not "3 of 25").
+function divRole(role) { return role === 'run' ? 'none' : role; }
 function setContainerRole(e, role) {
   e.role = role;
-  setAttr(e.el, 'role', role === 'run' ? '' : role);
+  setAttr(e.el, 'role', divRole(role));
 }
 
 // The longest run of `items` (indices into the old order, -1 for new) that is already in

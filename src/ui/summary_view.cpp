@@ -9,10 +9,6 @@
 namespace sipprep::ui {
 namespace {
 
-// Items are drawn in runs of this many, each a CachedRegion: a summary of 10 000 questions costs
-// about what one of 100 does per frame.
-constexpr std::size_t kRun = 25;
-
 std::size_t run_signature(const std::vector<SummaryItem>& items, std::size_t begin, std::size_t end) {
     const std::hash<std::string> h;
     std::size_t sig = end - begin;
@@ -58,8 +54,8 @@ void summary_view(const Summary& s, const std::string& id) {
     for (const SummarySection& sec : s.sections) {
         Group group(Role::Group, id + "-" + sec.id, sec.title);
         heading(sec.title, 3);
-        for (std::size_t begin = 0; begin < sec.items.size(); begin += kRun) {
-            const std::size_t end = std::min(sec.items.size(), begin + kRun);
+        for (std::size_t begin = 0; begin < sec.items.size(); begin += kRunLength) {
+            const std::size_t end = std::min(sec.items.size(), begin + kRunLength);
             CachedRegion region(id + "-" + sec.id + "-" + std::to_string(begin), run_signature(sec.items, begin, end));
             if (!region.draw()) continue;
             Group run(Role::Run, id + "-" + sec.id + "-" + std::to_string(begin), "");
@@ -70,8 +66,8 @@ void summary_view(const Summary& s, const std::string& id) {
 
 void text_list(const std::vector<std::string>& lines, bool errors, const std::string& id) {
     const std::hash<std::string> h;
-    for (std::size_t begin = 0; begin < lines.size(); begin += kRun) {
-        const std::size_t end = std::min(lines.size(), begin + kRun);
+    for (std::size_t begin = 0; begin < lines.size(); begin += kRunLength) {
+        const std::size_t end = std::min(lines.size(), begin + kRunLength);
         std::size_t sig = errors ? 1 : 2;
         for (std::size_t k = begin; k < end; ++k) sig = hash_combine(sig, h(lines[k]));
         CachedRegion region(id + "-" + std::to_string(begin), sig);

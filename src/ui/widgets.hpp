@@ -128,6 +128,10 @@ private:
     std::size_t first_child_ = 0;
 };
 
+// How many items of a long list are kept together in one CachedRegion (a Role::Run in the
+// accessibility tree): out of view, a run costs one node, so 10 000 items cost about what 400 do.
+constexpr std::size_t kRunLength = 25;
+
 // Texts drawn between these are keyed within `id` (CachedRegion's, so that a skipped region's
 // text nodes keep their keys), and the texts after pop_text_scope after the region, whether it
 // was drawn or skipped.

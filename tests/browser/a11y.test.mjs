@@ -70,7 +70,7 @@ test('patches build, update, reorder and remove nodes of the a11y layer', async 
 
 // A run of a long list (summary items, issues) is a plain container: its paragraphs are read as
 // if it were not there, and it adds no role of its own.
-test('a run is a container without a role', async () => {
+test('a run is a container without a role of its own', async () => {
   const { context, page, sync } = await patchPage();
   await sync([
     { k: 'root', r: 'group', ch: ['g-s'] },
@@ -83,9 +83,35 @@ test('a run is a container without a role', async () => {
     const el = document.querySelector('[data-k="g-run-0"]');
     return { tag: el.tagName, role: el.getAttribute('role'), texts: el.textContent };
   });
-  assert.deepEqual(run, { tag: 'DIV', role: null, texts: '1. Vem ringer jag?2. När blir det av?' });
+  assert.deepEqual(run, { tag: 'DIV', role: 'none', texts: '1. Vem ringer jag?2. När blir det av?' });
   const snapshot = await page.locator('#a11y-root').ariaSnapshot();
   assert.equal(snapshot, '- group "Frågor":\n  - paragraph: 1. Vem ringer jag?\n  - paragraph: 2. När blir det av?');
+  await context.close();
+});
+
+// A long list of questions is drawn in runs too. The browser's own accessibility tree must have
+// every item as the list's item, so a screen reader says "3 of 30", not "3 of 25".
+test('list items kept in runs are the list\'s own items', async () => {
+  const { context, page, sync } = await patchPage();
+  const items = Array.from({ length: 30 }, (_, i) => `g-q-${i}`);
+  await sync([
+    { k: 'root', r: 'group', ch: ['g-questions'] },
+    { k: 'g-questions', r: 'list', n: 'Frågor', ch: ['g-qr-0', 'g-qr-25'] },
+    { k: 'g-qr-0', r: 'run', ch: items.slice(0, 25) },
+    { k: 'g-qr-25', r: 'run', ch: items.slice(25) },
+    ...items.map((k, i) => ({ k, r: 'listitem', ch: [`t${i}`] })),
+    ...items.map((k, i) => ({ k: `t${i}`, r: 'text', n: `Fråga ${i + 1}` })),
+  ]);
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const list = nodes.filter((n) => !n.ignored && n.role?.value === 'list');
+  assert.equal(list.length, 1);
+  const kids = (n) => (n.childIds || []).map((id) => byId.get(id)).flatMap((c) => (c.ignored ? kids(c) : [c]));
+  assert.deepEqual(kids(list[0]).map((n) => n.role.value), Array(30).fill('listitem'));
+  const snapshot = await page.locator('#a11y-root').ariaSnapshot();
+  assert.match(snapshot, /^- list "Frågor":\n  - listitem:/);
+  assert.equal((snapshot.match(/- listitem/g) || []).length, 30);
   await context.close();
 });
 

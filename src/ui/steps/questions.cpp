@@ -1,6 +1,8 @@
 // The questions to raise at the meeting, in the person's order.
 #include <algorithm>
 #include <functional>
+#include <utility>
+#include <vector>
 
 #include "core/enum_names.hpp"
 #include "core/labels.hpp"
@@ -9,79 +11,116 @@
 
 namespace sipprep::ui {
 
+namespace {
+
+// Everything question `i` shows: out of view and unchanged, it is not drawn again.
+std::size_t question_signature(const StepContext& c, std::size_t i, std::size_t author_hash) {
+    const Question& q = c.prep.questions[i];
+    const std::hash<std::string> h;
+    std::size_t signature = h(q.text);
+    for (std::size_t part : {h(q.id), h(q.for_whom), author_hash, static_cast<std::size_t>(q.priority), i,
+                             c.prep.questions.size(), static_cast<std::size_t>(c.lang)})
+        signature = hash_combine(signature, part);
+    return signature;
+}
+
+// Draws question `i`; false when it was removed, so the list is not walked further this frame.
+bool draw_question(StepContext& c, std::size_t i, std::size_t signature) {
+    Question& q = c.prep.questions[i];
+    const std::string id = "q-" + q.id;
+    CachedRegion region(id, signature);
+    if (!region.draw()) return true;
+    Group group(Role::ListItem, id, "");
+    const std::string number = std::to_string(i + 1);
+    FieldOptions o;
+    o.multiline = true;
+    o.min_lines = 1;
+    if (q.author != c.author) o.help = trf(c.lang, "voices.other", {c.author_name(q.author)});
+    c.mark(text_field(trf(c.lang, "questions.item", {number}), id + "-text", &q.text, o));
+    bool important = q.priority == Priority::High;
+    if (checkbox(trf(c.lang, "questions.important", {number}), id + "-important", &important)) {
+        q.priority = important ? Priority::High : Priority::None;
+        c.mark(true);
+    }
+    c.mark(text_field(trf(c.lang, "questions.for_whom", {number}), id + "-for", &q.for_whom));
+    // A moved question keeps focus on the same kind of button at its new place (or the other
+    // one at either end of the list).
+    auto focus_moved = [&](std::size_t to, bool up) {
+        const bool has_up = to > 0, has_down = to + 1 < c.prep.questions.size();
+        focus_control(id + ((up && has_up) || !has_down ? "-up" : "-down"));
+    };
+    if (i > 0) {
+        if (button(trf(c.lang, "questions.up", {number}), id + "-up")) {
+            std::swap(c.prep.questions[i], c.prep.questions[i - 1]);
+            announce(trf(c.lang, "questions.moved", {std::to_string(i)}));
+            focus_moved(i - 1, true);
+            c.mark(true);
+        }
+        same_line();
+    }
+    if (i + 1 < c.prep.questions.size()) {
+        if (button(trf(c.lang, "questions.down", {number}), id + "-down")) {
+            std::swap(c.prep.questions[i], c.prep.questions[i + 1]);
+            announce(trf(c.lang, "questions.moved", {std::to_string(i + 2)}));
+            focus_moved(i + 1, false);
+            c.mark(true);
+        }
+        same_line();
+    }
+    auto remove = [&] {
+        c.prep.questions.erase(c.prep.questions.begin() + static_cast<long>(i));
+        announce(c.t("questions.removed"));
+        // The next question takes the place; after the last, the previous one; else the new-question field.
+        if (i < c.prep.questions.size())
+            focus_control("q-" + c.prep.questions[i].id + "-text");
+        else if (i > 0)
+            focus_control("q-" + c.prep.questions[i - 1].id + "-text");
+        else
+            focus_control("q-new");
+        c.mark(true);
+    };
+    // Someone else's question goes only when the one writing now says so.
+    const std::string ask =
+        q.author != c.author && !q.text.empty() ? trf(c.lang, "remove.others", {c.author_name(q.author)}) : "";
+    if (c.state.questions.remove_pending == id) ImGui::NewLine();  // the question under the buttons
+    if (c.remove_button(trf(c.lang, "questions.remove", {number}), id, ask, c.state.questions.remove_pending)) {
+        remove();
+        return false;
+    }
+    ImGui::Separator();
+    return true;
+}
+
+}  // namespace
+
 void draw_questions(StepContext& c) {
     paragraph(c.prompt("questions.intro"));
     begin_group(Role::List, "questions", c.t("questions.list"));
-    for (std::size_t i = 0; i < c.prep.questions.size(); ++i) {
-        Question& q = c.prep.questions[i];
-        const std::string id = "q-" + q.id;
-        // Everything the item shows; out of view and unchanged, it is not drawn again.
-        const std::hash<std::string> h;
-        std::size_t signature = h(q.text);
-        for (std::size_t part :
-             {h(q.for_whom), h(q.author == c.author ? std::string() : c.author_name(q.author)),
-              static_cast<std::size_t>(q.priority), i, c.prep.questions.size(), static_cast<std::size_t>(c.lang)})
-            signature = hash_combine(signature, part);
-        CachedRegion region(id, signature);
-        if (!region.draw()) continue;
-        Group group(Role::ListItem, id, "");
-        const std::string number = std::to_string(i + 1);
-        FieldOptions o;
-        o.multiline = true;
-        o.min_lines = 1;
-        if (q.author != c.author) o.help = trf(c.lang, "voices.other", {c.author_name(q.author)});
-        c.mark(text_field(trf(c.lang, "questions.item", {number}), id + "-text", &q.text, o));
-        bool important = q.priority == Priority::High;
-        if (checkbox(trf(c.lang, "questions.important", {number}), id + "-important", &important)) {
-            q.priority = important ? Priority::High : Priority::None;
-            c.mark(true);
+    // Who wrote each question, as shown, hashed once per writer: a handful, looked for in turn.
+    std::vector<std::pair<const std::string*, std::size_t>> author_hashes;
+    auto author_hash = [&](const std::string& author) {
+        for (const auto& [id, hash] : author_hashes)
+            if (*id == author) return hash;
+        const std::size_t hash = std::hash<std::string>{}(author == c.author ? std::string() : c.author_name(author));
+        author_hashes.emplace_back(&author, hash);
+        return hash;
+    };
+    // In runs, each a cached region of its questions: a run out of view is one node, not one per
+    // question, so a long list costs about the same per frame at any length.
+    std::size_t signatures[kRunLength];
+    bool removed = false;
+    for (std::size_t begin = 0; begin < c.prep.questions.size() && !removed; begin += kRunLength) {
+        const std::size_t end = std::min(c.prep.questions.size(), begin + kRunLength);
+        std::size_t run_signature = end - begin;
+        for (std::size_t i = begin; i < end; ++i) {
+            signatures[i - begin] = question_signature(c, i, author_hash(c.prep.questions[i].author));
+            run_signature = hash_combine(run_signature, signatures[i - begin]);
         }
-        c.mark(text_field(trf(c.lang, "questions.for_whom", {number}), id + "-for", &q.for_whom));
-        // A moved question keeps focus on the same kind of button at its new place (or the other
-        // one at either end of the list).
-        auto focus_moved = [&](std::size_t to, bool up) {
-            const bool has_up = to > 0, has_down = to + 1 < c.prep.questions.size();
-            focus_control(id + ((up && has_up) || !has_down ? "-up" : "-down"));
-        };
-        if (i > 0) {
-            if (button(trf(c.lang, "questions.up", {number}), id + "-up")) {
-                std::swap(c.prep.questions[i], c.prep.questions[i - 1]);
-                announce(trf(c.lang, "questions.moved", {std::to_string(i)}));
-                focus_moved(i - 1, true);
-                c.mark(true);
-            }
-            same_line();
-        }
-        if (i + 1 < c.prep.questions.size()) {
-            if (button(trf(c.lang, "questions.down", {number}), id + "-down")) {
-                std::swap(c.prep.questions[i], c.prep.questions[i + 1]);
-                announce(trf(c.lang, "questions.moved", {std::to_string(i + 2)}));
-                focus_moved(i + 1, false);
-                c.mark(true);
-            }
-            same_line();
-        }
-        auto remove = [&] {
-            c.prep.questions.erase(c.prep.questions.begin() + static_cast<long>(i));
-            announce(c.t("questions.removed"));
-            // The next question takes the place; after the last, the previous one; else the new-question field.
-            if (i < c.prep.questions.size())
-                focus_control("q-" + c.prep.questions[i].id + "-text");
-            else if (i > 0)
-                focus_control("q-" + c.prep.questions[i - 1].id + "-text");
-            else
-                focus_control("q-new");
-            c.mark(true);
-        };
-        // Someone else's question goes only when the one writing now says so.
-        const std::string ask =
-            q.author != c.author && !q.text.empty() ? trf(c.lang, "remove.others", {c.author_name(q.author)}) : "";
-        if (c.state.questions.remove_pending == id) ImGui::NewLine();  // the question under the buttons
-        if (c.remove_button(trf(c.lang, "questions.remove", {number}), id, ask, c.state.questions.remove_pending)) {
-            remove();
-            break;
-        }
-        ImGui::Separator();
+        const std::string run_id = "qr-" + std::to_string(begin);  // never a question's "q-" + id
+        CachedRegion run_region(run_id, run_signature);
+        if (!run_region.draw()) continue;
+        Group run(Role::Run, run_id, "");
+        for (std::size_t i = begin; i < end && !removed; ++i) removed = !draw_question(c, i, signatures[i - begin]);
     }
     end_group();
     if (c.earlier) {
