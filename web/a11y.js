@@ -98,6 +98,9 @@ function create(n) {
       break;
     case 'list':
       e.el = document.createElement('ul');
+      // Said outright: the items of a long list sit in runs (a div each, role "none"), which a
+      // plain ul may not hold; and Safari drops the list of a ul whose bullets are not drawn.
+      e.el.setAttribute('role', 'list');
       break;
     case 'listitem':
       e.el = document.createElement('li');

@@ -341,7 +341,9 @@ std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohma
 
 }  // namespace
 
-std::string A11y::tree_json() const { return dump(tree_node_json(root_)); }
+std::string a11y_tree_json(const A11yNode& n) { return dump(tree_node_json(n)); }
+
+std::string A11y::tree_json() const { return a11y_tree_json(root_); }
 
 // Pre-order, so that a parent's record comes before its new children's. A node leaves the tree
 // only when its parent's list of children changes; then it is forgotten with all under it.

@@ -197,6 +197,10 @@ private:
 A11y& a11y();
 void set_current_a11y(A11y* a);
 
+// A node and everything under it, as the a11y protocol's records with their children nested
+// (docs/a11y-protocol.md): what the page's a11y layer holds once every patch is applied.
+std::string a11y_tree_json(const A11yNode& n);
+
 // "i" + hex of the ImGui ID: the key of an item node.
 std::string item_key(unsigned int id);
 

@@ -1,7 +1,8 @@
 // A long list of questions is drawn in runs of cached regions (steps/questions.cpp): a run out of
 // view shows the nodes it had when last drawn. Random edits, moves, removals, additions, scrolls and
-// focus moves, a draft changed by another tab, in a window that shows a few questions at a time: after each, every
-// question of the draft is in the accessibility tree, in order, with its own words, as the draft has it now.
+// focus moves, a draft changed by another tab, a step away and back, in a window that shows a few questions at a time:
+// after each, every question of the draft is in the accessibility tree, in order, with its own words, as the draft has
+// it now.
 #include <random>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app_driver.hpp"
+#include "page_a11y_layer.hpp"
 
 namespace sipprep {
 namespace {
@@ -59,6 +61,8 @@ std::string draft_with_questions(int n) {
 
 struct Questions {
     AppRun run{700};
+    test::PageA11yLayer layer;
+    std::size_t replayed = 0;
     Questions(int n) {
         ImGui::GetIO().DisplaySize = ImVec2(700, 500);  // a few questions at a time
         run.app.draft_loaded(draft_with_questions(n));
@@ -81,8 +85,18 @@ struct Questions {
         const auto all = items();
         return i < all.size() ? child(*all[i], role, name) : nullptr;
     }
+    // The page's a11y layer, every patch so far applied, is the app's tree now.
+    void expect_layer_is_the_tree(const std::string& after) {
+        auto& sent = run.host.asked.update_a11y;
+        for (; replayed < sent.size(); ++replayed) {
+            std::string why;
+            ASSERT_TRUE(layer.apply(sent[replayed].patch, &why)) << after << ": " << why;
+        }
+        EXPECT_EQ(layer.tree(), nlohmann::json::parse(ui::a11y_tree_json(run.app.a11y_tree()))) << after;
+    }
     // Every question of the draft, in order, with its own words and choices.
     void expect_tree_is_the_draft(const std::string& after) {
+        expect_layer_is_the_tree(after);
         const nlohmann::json q = model();
         const auto all = items();
         ASSERT_EQ(all.size(), q.size()) << after;
@@ -116,7 +130,7 @@ TEST(QuestionRuns, TheTreeIsTheDraftAfterRandomChangesInAShortWindow) {
             const std::size_t count = s.model().size();
             const std::size_t i = pick(count);
             const std::string n = std::to_string(i + 1);
-            switch (pick(8)) {
+            switch (pick(9)) {
                 case 0: {  // type into a question anywhere in the list, as the page's field sends it
                     const ui::A11yNode* f = s.control(i, ui::Role::TextArea, "Fråga " + n);
                     ASSERT_NE(f, nullptr);
@@ -181,6 +195,13 @@ TEST(QuestionRuns, TheTreeIsTheDraftAfterRandomChangesInAShortWindow) {
                         "Ändrad i en annan flik " + std::to_string(step);
                     s.run.app.draft_reloaded(draft.dump(), true);
                     last = "question " + n + " changed in another tab";
+                    break;
+                }
+                case 8: {  // away to the next step and back: the list's regions are drawn again from their cache
+                    test::press(s.run.h, s.run.app, "Nästa");
+                    s.expect_layer_is_the_tree("on the next step");
+                    test::press(s.run.h, s.run.app, "Föregående");
+                    last = "back from the next step";
                     break;
                 }
             }

@@ -24,12 +24,20 @@ std::size_t question_signature(const StepContext& c, std::size_t i, std::size_t 
     return signature;
 }
 
-// Draws question `i`; false when it was removed, so the list is not walked further this frame.
-bool draw_question(StepContext& c, std::size_t i, std::size_t signature) {
+// What a question's buttons asked for, done once the whole list is drawn: the frame shows every
+// question once, as it was, and the next frame the list as changed. Done at once, a question
+// moved down was drawn a second time in its new place, and a removal left the rest of the list
+// out of that frame's tree (the a11y layer took those items away and made them again).
+struct ListChange {
+    enum class Kind { None, Up, Down, Remove } kind = Kind::None;
+    std::size_t index = 0;
+};
+
+void draw_question(StepContext& c, std::size_t i, std::size_t signature, ListChange& change) {
     Question& q = c.prep.questions[i];
     const std::string id = "q-" + q.id;
     CachedRegion region(id, signature);
-    if (!region.draw()) return true;
+    if (!region.draw()) return;
     Group group(Role::ListItem, id, "");
     const std::string number = std::to_string(i + 1);
     FieldOptions o;
@@ -43,52 +51,58 @@ bool draw_question(StepContext& c, std::size_t i, std::size_t signature) {
         c.mark(true);
     }
     c.mark(text_field(trf(c.lang, "questions.for_whom", {number}), id + "-for", &q.for_whom));
-    // A moved question keeps focus on the same kind of button at its new place (or the other
-    // one at either end of the list).
-    auto focus_moved = [&](std::size_t to, bool up) {
-        const bool has_up = to > 0, has_down = to + 1 < c.prep.questions.size();
-        focus_control(id + ((up && has_up) || !has_down ? "-up" : "-down"));
+    auto ask_for = [&](ListChange::Kind kind) {
+        if (change.kind == ListChange::Kind::None) change = ListChange{kind, i};
     };
     if (i > 0) {
-        if (button(trf(c.lang, "questions.up", {number}), id + "-up")) {
-            std::swap(c.prep.questions[i], c.prep.questions[i - 1]);
-            announce(trf(c.lang, "questions.moved", {std::to_string(i)}));
-            focus_moved(i - 1, true);
-            c.mark(true);
-        }
+        if (button(trf(c.lang, "questions.up", {number}), id + "-up")) ask_for(ListChange::Kind::Up);
         same_line();
     }
     if (i + 1 < c.prep.questions.size()) {
-        if (button(trf(c.lang, "questions.down", {number}), id + "-down")) {
-            std::swap(c.prep.questions[i], c.prep.questions[i + 1]);
-            announce(trf(c.lang, "questions.moved", {std::to_string(i + 2)}));
-            focus_moved(i + 1, false);
-            c.mark(true);
-        }
+        if (button(trf(c.lang, "questions.down", {number}), id + "-down")) ask_for(ListChange::Kind::Down);
         same_line();
     }
-    auto remove = [&] {
-        c.prep.questions.erase(c.prep.questions.begin() + static_cast<long>(i));
-        announce(c.t("questions.removed"));
-        // The next question takes the place; after the last, the previous one; else the new-question field.
-        if (i < c.prep.questions.size())
-            focus_control("q-" + c.prep.questions[i].id + "-text");
-        else if (i > 0)
-            focus_control("q-" + c.prep.questions[i - 1].id + "-text");
-        else
-            focus_control("q-new");
-        c.mark(true);
-    };
     // Someone else's question goes only when the one writing now says so.
     const std::string ask =
         q.author != c.author && !q.text.empty() ? trf(c.lang, "remove.others", {c.author_name(q.author)}) : "";
     if (c.state.questions.remove_pending == id) ImGui::NewLine();  // the question under the buttons
-    if (c.remove_button(trf(c.lang, "questions.remove", {number}), id, ask, c.state.questions.remove_pending)) {
-        remove();
-        return false;
-    }
+    if (c.remove_button(trf(c.lang, "questions.remove", {number}), id, ask, c.state.questions.remove_pending))
+        ask_for(ListChange::Kind::Remove);
     ImGui::Separator();
-    return true;
+}
+
+void apply(StepContext& c, const ListChange& change) {
+    std::vector<Question>& questions = c.prep.questions;
+    const std::size_t i = change.index;
+    switch (change.kind) {
+        case ListChange::Kind::None:
+            return;
+        case ListChange::Kind::Up:
+        case ListChange::Kind::Down: {
+            const bool up = change.kind == ListChange::Kind::Up;
+            const std::size_t to = up ? i - 1 : i + 1;
+            const std::string id = "q-" + questions[i].id;
+            std::swap(questions[i], questions[to]);
+            announce(trf(c.lang, "questions.moved", {std::to_string(to + 1)}));
+            // The moved question keeps focus on the same kind of button at its new place (or the
+            // other one at either end of the list).
+            const bool has_up = to > 0, has_down = to + 1 < questions.size();
+            focus_control(id + ((up && has_up) || !has_down ? "-up" : "-down"));
+            break;
+        }
+        case ListChange::Kind::Remove:
+            questions.erase(questions.begin() + static_cast<long>(i));
+            announce(c.t("questions.removed"));
+            // The next question takes the place; after the last, the previous one; else the new-question field.
+            if (i < questions.size())
+                focus_control("q-" + questions[i].id + "-text");
+            else if (i > 0)
+                focus_control("q-" + questions[i - 1].id + "-text");
+            else
+                focus_control("q-new");
+            break;
+    }
+    c.mark(true);
 }
 
 }  // namespace
@@ -108,8 +122,8 @@ void draw_questions(StepContext& c) {
     // In runs, each a cached region of its questions: a run out of view is one node, not one per
     // question, so a long list costs about the same per frame at any length.
     std::size_t signatures[kRunLength];
-    bool removed = false;
-    for (std::size_t begin = 0; begin < c.prep.questions.size() && !removed; begin += kRunLength) {
+    ListChange change;
+    for (std::size_t begin = 0; begin < c.prep.questions.size(); begin += kRunLength) {
         const std::size_t end = std::min(c.prep.questions.size(), begin + kRunLength);
         std::size_t run_signature = end - begin;
         for (std::size_t i = begin; i < end; ++i) {
@@ -120,8 +134,9 @@ void draw_questions(StepContext& c) {
         CachedRegion run_region(run_id, run_signature);
         if (!run_region.draw()) continue;
         Group run(Role::Run, run_id, "");
-        for (std::size_t i = begin; i < end && !removed; ++i) removed = !draw_question(c, i, signatures[i - begin]);
+        for (std::size_t i = begin; i < end; ++i) draw_question(c, i, signatures[i - begin], change);
     }
+    apply(c, change);
     end_group();
     if (c.earlier) {
         // Last time's questions, each can come along to be asked again.
