@@ -193,6 +193,7 @@ void App::steps_screen() {
         Group group(Role::Group, "step", std::string());
         step_info(step_).draw(c);
     }
+    if (const auto& l = c.requests.list_change; l.apply) l.apply(c, l.index, l.name);
     if (std::exchange(speech_.read_step, false)) {
         speech_.speaking = true;  // before: a browser that cannot speak says "ended" at once
         host_.speak(spoken_text(a11y_.open_children().back()), std::string(lang_text_tag(settings_.lang)),

@@ -206,6 +206,7 @@ void App::evaluation_screen() {
     heading(t("eval.title"), 2);
     StepContext c = step_context();
     draw_after_meeting(c);
+    if (const auto& l = c.requests.list_change; l.apply) l.apply(c, l.index, l.name);
     if (c.changed) {
         changed();
         if (!typed_this_frame()) checks_.announce_new = true;

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -17,6 +18,8 @@ class PageA11yLayer {
 public:
     // Applies one patch ("" when nothing changed); false, with `why`, when it breaks the protocol.
     bool apply(const std::string& patch, std::string* why) {
+        const std::set<std::string> removed_before = std::exchange(removed_, {});
+        churned_.clear();
         if (patch.empty()) return true;
         const nlohmann::json records = nlohmann::json::parse(patch);
         std::set<std::string> seen;
@@ -30,6 +33,7 @@ public:
             } else if (!nodes_.count(key) && is_container(props.at("r"))) {
                 return fail(why, "new container " + key + " without its children");
             }
+            if (!nodes_.count(key) && removed_before.count(key)) churned_.push_back(key);
             nodes_[key] = std::move(props);
         }
         // What no parent lists any more goes, with everything under it.
@@ -39,12 +43,20 @@ public:
             if (reachable.count(it->first)) {
                 ++it;
             } else {
+                removed_.insert(it->first);
                 children_.erase(it->first);
                 it = nodes_.erase(it);
             }
         }
         return true;
     }
+
+    // What the last patch made anew that the patch before it had taken away: a node that left the
+    // layer for one frame only (a screen reader's view of the page changed twice for nothing).
+    const std::vector<std::string>& churned() const { return churned_; }
+    // A new action starts: what earlier patches took away may come back with it (an added item
+    // can get a removed one's id).
+    void new_action() { removed_.clear(); }
 
     // The layer as the nested records a11y_tree_json gives.
     nlohmann::json tree() const { return node("root"); }
@@ -80,6 +92,8 @@ private:
 
     std::map<std::string, nlohmann::json> nodes_;
     std::map<std::string, std::vector<std::string>> children_;
+    std::set<std::string> removed_;
+    std::vector<std::string> churned_;
 };
 
 }  // namespace sipprep::test

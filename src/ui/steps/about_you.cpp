@@ -79,9 +79,12 @@ void draw_about_you(StepContext& c) {
                 c.notes.assign(1, c.t("reps.in_use"));
             } else {
                 // Their words stay, attributed to them as one who writes.
-                c.prep.representatives.erase(c.prep.representatives.begin() + static_cast<long>(i));
-                c.mark(true);
-                break;
+                c.change_list(
+                    [](StepContext& c, std::size_t i, const std::string&) {
+                        c.prep.representatives.erase(c.prep.representatives.begin() + static_cast<long>(i));
+                        c.mark(true);
+                    },
+                    i);
             }
         }
         ImGui::Separator();

@@ -57,14 +57,18 @@ void efforts(StepContext& c) {
         const bool has_text = !(e == Effort{});
         if (c.remove_button(trf(c.lang, "agreed.remove", {std::to_string(i + 1)}), id,
                             has_text ? c.t("agreed.remove.confirm") : "", c.state.after_meeting.remove_pending)) {
-            a.efforts.erase(a.efforts.begin() + static_cast<long>(i));
-            announce(c.t("agreed.removed"));
-            const std::size_t left = a.efforts.size();
-            focus_control(i < left ? effort_id(i) + "-remove"
-                          : i > 0  ? effort_id(i - 1) + "-remove"
-                                   : std::string("effort-add"));
-            c.mark(true);
-            break;
+            c.change_list(
+                [](StepContext& c, std::size_t i, const std::string&) {
+                    Agreement& a = c.prep.agreed;
+                    a.efforts.erase(a.efforts.begin() + static_cast<long>(i));
+                    announce(c.t("agreed.removed"));
+                    const std::size_t left = a.efforts.size();
+                    focus_control(i < left ? effort_id(i) + "-remove"
+                                  : i > 0  ? effort_id(i - 1) + "-remove"
+                                           : std::string("effort-add"));
+                    c.mark(true);
+                },
+                i);
         }
     }
     if (button(c.t("agreed.add"), "effort-add")) {
@@ -117,10 +121,14 @@ void goals(StepContext& c) {
         if (c.remove_button(trf(c.lang, "agreed.sub_goal.remove", {n}), id,
                             a.sub_goals[i].empty() ? "" : c.t("agreed.sub_goal.remove.confirm"),
                             c.state.after_meeting.remove_pending)) {
-            a.sub_goals.erase(a.sub_goals.begin() + static_cast<long>(i));
-            focus_control("agreed-subgoal-add");
-            c.mark(true);
-            break;
+            c.change_list(
+                [](StepContext& c, std::size_t i, const std::string&) {
+                    Agreement& a = c.prep.agreed;
+                    a.sub_goals.erase(a.sub_goals.begin() + static_cast<long>(i));
+                    focus_control("agreed-subgoal-add");
+                    c.mark(true);
+                },
+                i);
         }
     }
     if (button(c.t("agreed.sub_goal.add"), "agreed-subgoal-add")) {
@@ -182,10 +190,14 @@ void contacts(StepContext& c) {
         if (c.remove_button(trf(c.lang, "agreed.contact.remove", {std::to_string(i + 1)}), id,
                             has_text ? c.t("agreed.contact.remove.confirm") : "",
                             c.state.after_meeting.remove_pending)) {
-            a.contacts.erase(a.contacts.begin() + static_cast<long>(i));
-            focus_control("agreed-contact-add");
-            c.mark(true);
-            break;
+            c.change_list(
+                [](StepContext& c, std::size_t i, const std::string&) {
+                    Agreement& a = c.prep.agreed;
+                    a.contacts.erase(a.contacts.begin() + static_cast<long>(i));
+                    focus_control("agreed-contact-add");
+                    c.mark(true);
+                },
+                i);
         }
     }
     if (button(c.t("agreed.contact.add"), "agreed-contact-add")) {

@@ -37,7 +37,7 @@ void draw_goal(StepContext& c) {
             paragraph(trf(c.lang, "goal.short.item", {std::to_string(i + 1)}) + ": " + e.text + " (" +
                       c.author_name(e.author) + ")");
         }
-        auto remove = [&] {
+        auto remove = [](StepContext& c, std::size_t i, const std::string&) {
             c.prep.goals.short_term.erase(c.prep.goals.short_term.begin() + static_cast<long>(i));
             announce(c.t("goal.short.removed"));
             const std::size_t left = c.prep.goals.short_term.size();
@@ -50,10 +50,8 @@ void draw_goal(StepContext& c) {
         const std::string ask =
             e.author != c.author && !e.text.empty() ? trf(c.lang, "remove.others", {c.author_name(e.author)}) : "";
         if (c.remove_button(trf(c.lang, "goal.short.remove", {std::to_string(i + 1)}), id, ask,
-                            c.state.goal.remove_pending)) {
-            remove();
-            break;
-        }
+                            c.state.goal.remove_pending))
+            c.change_list(remove, i);
     }
     if (c.earlier) {
         // Last time's short-term goals: each can come along (and then be changed or removed).

@@ -49,11 +49,14 @@ void draw_needs(StepContext& c) {
         const bool has_text = !n.can_do_myself.entries.empty() || !n.need_help_with.entries.empty();
         if (c.remove_button(trf(c.lang, "needs.remove", {title}), id, has_text ? c.t("needs.remove.confirm") : "",
                             c.state.needs.remove_pending)) {
-            c.prep.needs.erase(c.prep.needs.begin() + static_cast<long>(i));
-            announce(trf(c.lang, "needs.removed", {title}));
-            focus_after_removing(c, i);
-            c.mark(true);
-            break;
+            c.change_list(
+                [](StepContext& c, std::size_t i, const std::string& title) {
+                    c.prep.needs.erase(c.prep.needs.begin() + static_cast<long>(i));
+                    announce(trf(c.lang, "needs.removed", {title}));
+                    focus_after_removing(c, i);
+                    c.mark(true);
+                },
+                i, title);
         }
         ImGui::Separator();
     }

@@ -24,16 +24,36 @@ std::size_t question_signature(const StepContext& c, std::size_t i, std::size_t 
     return signature;
 }
 
-// What a question's buttons asked for, done once the whole list is drawn: the frame shows every
-// question once, as it was, and the next frame the list as changed. Done at once, a question
-// moved down was drawn a second time in its new place, and a removal left the rest of the list
-// out of that frame's tree (the a11y layer took those items away and made them again).
-struct ListChange {
-    enum class Kind { None, Up, Down, Remove } kind = Kind::None;
-    std::size_t index = 0;
-};
+void move(StepContext& c, std::size_t from, std::size_t to) {
+    std::vector<Question>& questions = c.prep.questions;
+    const std::string id = "q-" + questions[from].id;
+    std::swap(questions[from], questions[to]);
+    announce(trf(c.lang, "questions.moved", {std::to_string(to + 1)}));
+    // The moved question keeps focus on the same kind of button at its new place (or the other
+    // one at either end of the list).
+    const bool up = to<from, has_up = to> 0, has_down = to + 1 < questions.size();
+    focus_control(id + ((up && has_up) || !has_down ? "-up" : "-down"));
+    c.mark(true);
+}
 
-void draw_question(StepContext& c, std::size_t i, std::size_t signature, ListChange& change) {
+void move_up(StepContext& c, std::size_t i, const std::string&) { move(c, i, i - 1); }
+void move_down(StepContext& c, std::size_t i, const std::string&) { move(c, i, i + 1); }
+
+void remove(StepContext& c, std::size_t i, const std::string&) {
+    std::vector<Question>& questions = c.prep.questions;
+    questions.erase(questions.begin() + static_cast<long>(i));
+    announce(c.t("questions.removed"));
+    // The next question takes the place; after the last, the previous one; else the new-question field.
+    if (i < questions.size())
+        focus_control("q-" + questions[i].id + "-text");
+    else if (i > 0)
+        focus_control("q-" + questions[i - 1].id + "-text");
+    else
+        focus_control("q-new");
+    c.mark(true);
+}
+
+void draw_question(StepContext& c, std::size_t i, std::size_t signature) {
     Question& q = c.prep.questions[i];
     const std::string id = "q-" + q.id;
     CachedRegion region(id, signature);
@@ -51,15 +71,12 @@ void draw_question(StepContext& c, std::size_t i, std::size_t signature, ListCha
         c.mark(true);
     }
     c.mark(text_field(trf(c.lang, "questions.for_whom", {number}), id + "-for", &q.for_whom));
-    auto ask_for = [&](ListChange::Kind kind) {
-        if (change.kind == ListChange::Kind::None) change = ListChange{kind, i};
-    };
     if (i > 0) {
-        if (button(trf(c.lang, "questions.up", {number}), id + "-up")) ask_for(ListChange::Kind::Up);
+        if (button(trf(c.lang, "questions.up", {number}), id + "-up")) c.change_list(move_up, i);
         same_line();
     }
     if (i + 1 < c.prep.questions.size()) {
-        if (button(trf(c.lang, "questions.down", {number}), id + "-down")) ask_for(ListChange::Kind::Down);
+        if (button(trf(c.lang, "questions.down", {number}), id + "-down")) c.change_list(move_down, i);
         same_line();
     }
     // Someone else's question goes only when the one writing now says so.
@@ -67,42 +84,8 @@ void draw_question(StepContext& c, std::size_t i, std::size_t signature, ListCha
         q.author != c.author && !q.text.empty() ? trf(c.lang, "remove.others", {c.author_name(q.author)}) : "";
     if (c.state.questions.remove_pending == id) ImGui::NewLine();  // the question under the buttons
     if (c.remove_button(trf(c.lang, "questions.remove", {number}), id, ask, c.state.questions.remove_pending))
-        ask_for(ListChange::Kind::Remove);
+        c.change_list(remove, i);
     ImGui::Separator();
-}
-
-void apply(StepContext& c, const ListChange& change) {
-    std::vector<Question>& questions = c.prep.questions;
-    const std::size_t i = change.index;
-    switch (change.kind) {
-        case ListChange::Kind::None:
-            return;
-        case ListChange::Kind::Up:
-        case ListChange::Kind::Down: {
-            const bool up = change.kind == ListChange::Kind::Up;
-            const std::size_t to = up ? i - 1 : i + 1;
-            const std::string id = "q-" + questions[i].id;
-            std::swap(questions[i], questions[to]);
-            announce(trf(c.lang, "questions.moved", {std::to_string(to + 1)}));
-            // The moved question keeps focus on the same kind of button at its new place (or the
-            // other one at either end of the list).
-            const bool has_up = to > 0, has_down = to + 1 < questions.size();
-            focus_control(id + ((up && has_up) || !has_down ? "-up" : "-down"));
-            break;
-        }
-        case ListChange::Kind::Remove:
-            questions.erase(questions.begin() + static_cast<long>(i));
-            announce(c.t("questions.removed"));
-            // The next question takes the place; after the last, the previous one; else the new-question field.
-            if (i < questions.size())
-                focus_control("q-" + questions[i].id + "-text");
-            else if (i > 0)
-                focus_control("q-" + questions[i - 1].id + "-text");
-            else
-                focus_control("q-new");
-            break;
-    }
-    c.mark(true);
 }
 
 }  // namespace
@@ -122,7 +105,6 @@ void draw_questions(StepContext& c) {
     // In runs, each a cached region of its questions: a run out of view is one node, not one per
     // question, so a long list costs about the same per frame at any length.
     std::size_t signatures[kRunLength];
-    ListChange change;
     for (std::size_t begin = 0; begin < c.prep.questions.size(); begin += kRunLength) {
         const std::size_t end = std::min(c.prep.questions.size(), begin + kRunLength);
         std::size_t run_signature = end - begin;
@@ -134,9 +116,8 @@ void draw_questions(StepContext& c) {
         CachedRegion run_region(run_id, run_signature);
         if (!run_region.draw()) continue;
         Group run(Role::Run, run_id, "");
-        for (std::size_t i = begin; i < end; ++i) draw_question(c, i, signatures[i - begin], change);
+        for (std::size_t i = begin; i < end; ++i) draw_question(c, i, signatures[i - begin]);
     }
-    apply(c, change);
     end_group();
     if (c.earlier) {
         // Last time's questions, each can come along to be asked again.

@@ -68,6 +68,8 @@ void save_file_questions(StepContext& c, const std::string& id);
 inline constexpr int kMinPassphraseChars = 8;
 bool passphrase_long_enough(const std::string& passphrase);
 
+struct StepContext;
+
 // What a step asks of the app; carried out after the frame's drawing.
 struct StepRequests {
     std::optional<StepId> go_to_step;
@@ -79,6 +81,12 @@ struct StepRequests {
     bool print_consent_forms = false;
     bool save_calendar = false;  // the follow-up meeting as an .ics file
     std::string about_section;   // open "Om SIP" at this section ("asking", "child" …)
+    // An item of a list moved or removed (StepContext::change_list).
+    struct ListChange {
+        void (*apply)(StepContext& c, std::size_t index, const std::string& name) = nullptr;
+        std::size_t index = 0;
+        std::string name;
+    } list_change;
 };
 
 struct StepContext {
@@ -104,6 +112,15 @@ struct StepContext {
     // ("Vad tror du är viktigt för Elsa?"), "<key>.child" to a child, else "<key>".
     std::string prompt(const char* key) const;
     void mark(bool c) { changed = changed || c; }
+    // An item of a list moved or removed: done once the step is drawn (the first asked for in a
+    // frame), so that the frame shows every item once, as it was, and the next one the list as
+    // changed. Done at once, an item moved down was drawn twice, and after a removal the rest of
+    // the list left that frame: for a frame on the canvas, and in the a11y layer, which took those
+    // items away and made them again. `apply` marks the preparation changed itself.
+    void change_list(void (*apply)(StepContext& c, std::size_t index, const std::string& name), std::size_t index,
+                     std::string name = {}) {
+        if (!requests.list_change.apply) requests.list_change = {apply, index, std::move(name)};
+    }
     // The rule error for the field at `path` (its own message), or "" — shown under the field.
     std::string field_error(const std::string& path) const;
     // The message of the issue `code` at `path` (a question the field asks, such as "pnr.over_100"), or "".
