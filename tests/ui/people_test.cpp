@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <set>
 
 #include "app_driver.hpp"
 #include "imgui.h"
@@ -960,4 +961,20 @@ TEST(People, TheWordsCarryTheLanguageTheyAreWrittenIn) {
     press(r.h, r.app, "To the start page");
     press(r.h, r.app, "New preparation");
     EXPECT_EQ(r.state()["content"]["written_language"], "en");
+}
+
+// A guardian removed keeps their words (as one who writes, "c-r-1"); the next guardian added must
+// not get their id back, or the removed one's words would become the new one's (found by
+// RandomUse: two writers with one id).
+TEST(People, ANewGuardianDoesNotTakeOverARemovedOnesWords) {
+    AppRun r;
+    alva_with_guardian(r, "Sara");
+    press(r.h, r.app, "Ta bort Sara");
+    press(r.h, r.app, "Lägg till vårdnadshavare");
+    const nlohmann::json content = nlohmann::json::parse(r.app.draft_to_save())["bundle"]["content"];
+    std::set<std::string> ids;
+    for (const auto& w : content["contributors"])
+        EXPECT_TRUE(ids.insert(w["id"].get<std::string>()).second) << w.dump();
+    ASSERT_EQ(content["representatives"].size(), 1u);
+    EXPECT_NE(content["representatives"][0]["id"], "r-1");
 }
