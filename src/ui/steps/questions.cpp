@@ -31,7 +31,9 @@ void move(StepContext& c, std::size_t from, std::size_t to) {
     announce(trf(c.lang, "questions.moved", {std::to_string(to + 1)}));
     // The moved question keeps focus on the same kind of button at its new place (or the other
     // one at either end of the list).
-    const bool up = to<from, has_up = to> 0, has_down = to + 1 < questions.size();
+    const bool up = to < from;
+    const bool has_up = to > 0;
+    const bool has_down = to + 1 < questions.size();
     focus_control(id + ((up && has_up) || !has_down ? "-up" : "-down"));
     c.mark(true);
 }
