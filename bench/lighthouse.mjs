@@ -8,8 +8,10 @@
 // run as the row "us (before)".
 // DIR: a copy of the peers folder with its npm packages installed (`npm ci` there); by default
 // ~/.cache/sipprep/peers, made from ../shared/bench/peers when missing.
+// --report DIR: each run's whole Lighthouse result kept as DIR/<page>-<run>.json (the LCP element,
+// the long tasks, the main thread's work by kind).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import lighthouse from 'lighthouse';
@@ -21,6 +23,8 @@ const runs = Number(arg('--runs', 3));
 const web = resolve(arg('--web', WEB));
 const peers = resolve(arg('--peers', join(homedir(), '.cache/sipprep/peers')));
 const before = arg('--before', null);
+const report = arg('--report', null);
+if (report) mkdirSync(report, { recursive: true });
 const only = arg('--only', 'us,SurveyJS,LHC-Forms').split(',').concat(before ? ['us (before)'] : []);
 
 function preparePeers() {
@@ -64,6 +68,7 @@ for (let i = 0; i < runs; i++) {
       port: chrome.port, output: 'json', logLevel: 'error',
       onlyCategories: ['performance', 'accessibility', 'best-practices'],
     });
+    if (report) writeFileSync(join(report, `${t.name.replace(/[^A-Za-z0-9]+/g, '-')}-${i + 1}.json`), JSON.stringify(lhr));
     const sample = { perf: lhr.categories.performance.score, a11y: lhr.categories.accessibility.score,
       bp: lhr.categories['best-practices'].score, errors: [] };
     for (const [k, id] of Object.entries(AUDITS)) {

@@ -141,22 +141,16 @@ const atlas = [];
       const out = { 1: [], 2: [], 3: [] }, slice = { 1: [], 2: [], 3: [] };
       for (let i = 0; i < 3; i++) {
         for (const r of [1, 2, 3]) {
-<<<<<<< HEAD
-          const t0 = performance.now();
-          window.SipprepApp.build_fonts(r);
-          out[r].push(performance.now() - t0);
-=======
           let total = 0, longest = 0, more = true;
           while (more) {
             const t0 = performance.now();
-            more = Module._sipprep_build_fonts(r) === 1;
+            more = window.SipprepApp.build_fonts(r) === 1;
             const d = performance.now() - t0;
             total += d;
             longest = Math.max(longest, d);
           }
           out[r].push(total);
           slice[r].push(longest);
->>>>>>> main
         }
       }
       return { out, slice };

@@ -65,13 +65,10 @@ test('on a touch screen a swipe scrolls and a tap presses', async () => {
 // Issue 28: the browser's default text size, a fact the page tells the app at start
 // (src/platform/seam.def) — until the app's own setting is stored with the draft.
 test("larger text in the browser's settings is where the app starts; the draft's own size wins after", async () => {
-  const context = await env.browser.newContext({ serviceWorkers: 'block' });  // every style.css from the route
-  // As "Font size: Very large" in the browser's settings does: the page's root font at 24 px.
-  await context.route('**/style.css', async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, body: (await response.text()) + '\nhtml { font-size: 24px; }\n' });
-  });
+  const context = await env.browser.newContext();
   const page = await context.newPage();
+  // As "Font size: Very large" in the browser's settings does: the default font at 24 px.
+  await (await context.newCDPSession(page)).send('Page.setFontSizes', { fontSizes: { standard: 24 } });
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   const ready = () => page.waitForFunction(() => window.__appReady === true, null, { timeout: 30000 });

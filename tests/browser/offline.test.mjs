@@ -85,7 +85,7 @@ test('a new version is announced quietly; reloading into it keeps the draft', as
     await page.evaluate(() => window.sipprep.flushDraft());
 
     // A new version is put on the server, as a deploy does.
-    appendFileSync(join(dir, 'style.css'), '\n/* a new version */\n');
+    appendFileSync(join(dir, 'icon.svg'), '\n<!-- a new version -->\n');
     execFileSync('node', [join(ROOT, 'tools/service-worker.mjs'), dir]);
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     const notice = page.getByRole('button', { name: 'Ladda om nu' });
@@ -100,8 +100,8 @@ test('a new version is announced quietly; reloading into it keeps the draft', as
     await page.waitForFunction(() => window.__appReady === true);
     await press(page, 'Fortsätt');
     assert.equal((await state(page)).content.owner.name, 'Bo Ek Lind');
-    const css = await page.evaluate(() => fetch('style.css').then((r) => r.text()));
-    assert.ok(css.includes('a new version'), 'the page still runs the old version');
+    const icon = await page.evaluate(() => fetch('icon.svg').then((r) => r.text()));
+    assert.ok(icon.includes('a new version'), 'the page still runs the old version');
     assert.deepEqual(problems, []);
     await context.close();
   } finally {

@@ -114,13 +114,13 @@ test('a deploy caught half-way (the new list, an old file) is not installed; onc
   try {
     const next = mkdtempSync(join(tmpdir(), 'sipprep-next-'));
     cpSync(dir, next, { recursive: true });
-    appendFileSync(join(next, 'style.css'), '\n/* the next version */\n');
+    appendFileSync(join(next, 'icon.svg'), '\n<!-- the next version -->\n');
     execFileSync('node', [join(ROOT, 'tools/service-worker.mjs'), next]);
-    copyFileSync(join(next, 'sw.js'), join(dir, 'sw.js'));  // the new sw.js is up, style.css not yet
+    copyFileSync(join(next, 'sw.js'), join(dir, 'sw.js'));  // the new sw.js is up, icon.svg not yet
     assert.equal(await updateOutcome(page), 'redundant', 'a version with a file of another was installed');
     assert.equal(await page.getByRole('button', { name: 'Ladda om nu' }).count(), 0);
 
-    copyFileSync(join(next, 'style.css'), join(dir, 'style.css'));  // the deploy is complete
+    copyFileSync(join(next, 'icon.svg'), join(dir, 'icon.svg'));  // the deploy is complete
     assert.equal(await updateOutcome(page), 'installed');
     await page.getByRole('button', { name: 'Ladda om nu' }).waitFor({ state: 'attached', timeout: 20000 });
     assert.deepEqual(problems, []);

@@ -59,17 +59,22 @@ test('the browsers in the "too old" message are versions.json\'s', async () => {
   assert.ok((await bundlePage(WEB, 'shell.js', other, SEAM)).code.includes('["Safari 99","Firefox 999"]'));
 });
 
-test('index.html: page.js in the entry\'s place, the policy allows exactly its inline script and the print CSS', () => {
+test('index.html: page.js in the entry\'s place, the stylesheet inline, the policy allows exactly its inline script, its style and the print CSS', () => {
   const printCss = readFileSync(join(ROOT, 'assets/print.css'));
+  const styleCss = minifyCss(readFileSync(join(WEB, 'style.css'), 'utf8'));
   const html = buildIndex(indexSource, {
-    entryTag: pageEntry(indexSource).tag, printCss, catalogs: readCatalogs(join(ROOT, 'assets/i18n'), ['sv', 'en']),
+    entryTag: pageEntry(indexSource).tag, styleCss, printCss, catalogs: readCatalogs(join(ROOT, 'assets/i18n'), ['sv', 'en']),
   });
   const sha = (b) => `'sha256-${createHash('sha256').update(b).digest('base64')}'`;
   const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)[1];
   const scripts = [...html.matchAll(/<script>(.*?)<\/script>/gs)].map((m) => m[1]);
   assert.equal(scripts.length, 1);
   assert.match(policy, new RegExp(`script-src 'self' ${sha(scripts[0]).replace(/[+/]/g, '\\$&')} 'wasm-unsafe-eval';`));
-  assert.ok(policy.includes(`style-src 'self' ${sha(printCss)};`));
+  const styles = [...html.matchAll(/<style>(.*?)<\/style>/gs)].map((m) => m[1]);
+  assert.deepEqual(styles, [styleCss.trim()]);
+  assert.ok(!html.includes('<link rel="stylesheet"'), 'the stylesheet is a request that blocks the first paint');
+  assert.ok(html.indexOf('<style>') < html.indexOf('<script>'), 'the inline script would wait for a stylesheet before it');
+  assert.ok(policy.includes(`style-src 'self' ${sha(styles[0])} ${sha(printCss)};`));
   assert.deepEqual([...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]), ['page.js']);
   assert.ok(!html.includes('<!--') && !html.includes('type="module"'));
   const sv = JSON.parse(readFileSync(join(ROOT, 'assets/i18n/sv.json'), 'utf8'));

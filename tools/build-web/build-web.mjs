@@ -76,13 +76,14 @@ const page = await bundlePage(WEB, entry.file, versions, join(wasmBuild, 'genera
 put('page.js', await minify(page.code, 'page.js', undefined, { arrows: true }));
 put('index.html', buildIndex(indexSource, {
   entryTag: entry.tag,
+  styleCss: minifyCss(readFileSync(join(WEB, 'style.css'), 'utf8')),
   printCss: readFileSync(join(wasmBuild, 'generated/print.min.css')),  // as the wasm carries it (CMakeLists.txt)
   catalogs: readCatalogs(join(ROOT, 'assets/i18n'), ['sv', 'en']),
 }));
 for (const f of readdirSync(WEB)) {
-  if (f === 'index.html' || f === 'sw.js' || page.modules.includes(f)) continue;  // sw.js: below, with the list of files
+  // sw.js: below, with the list of files; style.css: inside index.html
+  if (f === 'index.html' || f === 'sw.js' || f === 'style.css' || page.modules.includes(f)) continue;
   if (f.endsWith('.js')) put(f, await minify(readFileSync(join(WEB, f), 'utf8'), f));  // the workers
-  else if (f.endsWith('.css')) put(f, minifyCss(readFileSync(join(WEB, f), 'utf8')));
   else copy(join(WEB, f), f);
 }
 

@@ -52,10 +52,20 @@ export async function bundlePage(web, entry, versions, generated) {
   return { code: chunk.code, modules: Object.keys(chunk.modules).map((id) => basename(id)) };
 }
 
-// web/index.html as served: `entryTag` replaced by page.js, the policy's hashes (the one inline
-// script, assets/print.css as the print frame's one <style>), no comments, and the first words
+// web/index.html as served: `entryTag` replaced by page.js, web/style.css (minified) in its
+// <link>'s place as the page's one <style>, the policy's hashes (the one inline script, that
+// <style>, assets/print.css as the print frame's <style>), no comments, and the first words
 // from the catalogs (each data-i18n element in its lang, Swedish by default).
-export function buildIndex(html, { entryTag, printCss, catalogs }) {
+// The stylesheet is inline so that nothing stands between the page's bytes and its first paint:
+// a <link> is a request that blocks rendering, and the inline script after it (which starts
+// the big downloads) waits for it too — one more round trip on a slow connection.
+export const STYLE_LINK = '<link rel="stylesheet" href="style.css">';
+export function buildIndex(html, { entryTag, styleCss, printCss, catalogs }) {
+  if (html.split(STYLE_LINK).length !== 2) throw new Error(`web/index.html: one ${STYLE_LINK}, which the build inlines`);
+  const style = String(styleCss).trim();
+  if (style.includes('</')) throw new Error('web/style.css: "</" would end the inline <style>');
+  html = html.replace(STYLE_LINK, () => `<style>${style}</style>`);
+  html = html.replace("'STYLE_CSS_HASH'", sha256(Buffer.from(style, 'utf8')));
   html = html.replace("'PRINT_CSS_HASH'", sha256(printCss));
   const early = [...html.matchAll(/<script>(.*?)<\/script>/gs)];
   if (early.length !== 1) throw new Error('web/index.html: one inline script, whose hash the policy allows');
