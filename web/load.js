@@ -1,7 +1,7 @@
 // Loading the app: the font and the WebAssembly come beside each other (index.html started both
-// downloads already: window.SipprepEarly), the module compiles while sipprep.js downloads and
-// runs, main() starts, and then (start) the fonts and the stored draft (read from IndexedDB
-// meanwhile) come in before the first frame.
+// downloads, and the module's compile as its bytes arrive: window.SipprepEarly), the page is
+// painted with its first words, sipprep.js runs, main() starts, and then (start) the fonts and
+// the stored draft (read from IndexedDB meanwhile) come in before the first frame.
 import { app } from './bridge.js';
 import { draft } from './draft.js';
 import { fatal, lacksMemory } from './fatal.js';
@@ -22,21 +22,24 @@ var fontBytes = (early.font || fetch('app-font.ttf')).then(function (r) {
 });
 
 export function loadApp() {
-  // The WebAssembly compiles while sipprep.js downloads and runs (streaming where the server
-  // says application/wasm), instead of after it.
   performance.mark('sipprep:shell');
   draft.ready.then(function () { performance.mark('sipprep:draft-read'); });
-  var wasmModule = (WebAssembly.compileStreaming
-    ? WebAssembly.compileStreaming(early.wasm || fetch('sipprep.wasm')).catch(function () {
-        return fetch('sipprep.wasm').then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
-      })
+  // The module: index.html began compiling it as its bytes came (early.module); where it could not (a server
+  // that does not say application/wasm), the bytes are fetched again and compiled whole.
+  var again = function () {
+    return fetch('sipprep.wasm').then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile);
+  };
+  var wasmModule = (early.module
+    ? early.module.catch(again)
+    : WebAssembly.compileStreaming
+    ? WebAssembly.compileStreaming(early.wasm || fetch('sipprep.wasm')).catch(again)
     : (early.wasm || fetch('sipprep.wasm')).then(function (r) { return r.arrayBuffer(); }).then(WebAssembly.compile))
     .then(function (module) { performance.mark('sipprep:wasm-compiled'); return module; });
 
   // The WebGL2 context, made here in a task of its own while the module compiles: made in main()
   // it was a third of that task (30-55 ms at 4x slower CPU, issue 30). main() gets this one.
   var canvas = document.getElementById('canvas');
-  var contextMade = nextTask().then(function () {
+  var contextMade = afterFirstPaint().then(nextTask).then(function () {
     canvas.getContext('webgl2', {
       alpha: false, depth: false, stencil: false,
       antialias: false,  // ImGui antialiases its own shapes
@@ -74,6 +77,20 @@ export function loadApp() {
   script.src = 'sipprep.js';
   script.onerror = function () { fatal('load-failed'); };
   document.body.appendChild(script);
+}
+
+// Resolves once the page has been painted: its first words are on screen before the app's
+// start-up work (the context, the module's instance, main(), the atlases) takes the main thread.
+// Where the page's script came before any paint, that work could hold the first paint back until
+// the app's own first frame, which hides those words: a person saw nothing for that long, and
+// Lighthouse found no largest contentful paint at all ("NO_LCP"). Mostly the page is painted by
+// the time this runs, and nothing waits.
+function afterFirstPaint() {
+  if (document.hidden || performance.getEntriesByType('paint').length) return Promise.resolve();
+  return new Promise(function (resolve) {
+    requestAnimationFrame(function () { setTimeout(resolve, 0); });  // after that display frame's paint
+    setTimeout(resolve, 500);  // a page hidden meanwhile has no display frames
+  });
 }
 
 // main() made the app: the font's atlases and the stored draft, each in a task of its own, then

@@ -70,3 +70,28 @@ test('the start screen\'s words are text before the app loads, once for screen r
     await server.close();
   }
 });
+
+// index.html's own inline script (the downloads and the module's compile, begun before any other
+// script) and its inline style run under the page's policy, as served with its headers: a hash
+// the build got wrong would not stop the app (load.js fetches again), only slow its start.
+test('the policy allows the page\'s inline script and style, and the module compiles from index.html', async () => {
+  const server = await serve(undefined);
+  const browser = await launch();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const blocked = [];
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) blocked.push(m.text()); });
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__appReady === true || window.__appFailed, null, { timeout: 60000 });
+    assert.deepEqual(blocked, []);
+    assert.deepEqual(await page.evaluate(() => Object.keys(window.SipprepEarly).sort()), ['font', 'module', 'wasm']);
+    assert.equal(await page.evaluate(() => window.SipprepEarly.module.then((m) => m instanceof WebAssembly.Module)), true);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('a11y-root')).opacity), '0', 'the inline style applies');
+    assert.equal(await page.locator('link[rel="stylesheet"]').count(), 0);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

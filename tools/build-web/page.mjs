@@ -65,11 +65,6 @@ export function buildIndex(html, { entryTag, styleCss, printCss, catalogs }) {
   const style = String(styleCss).trim();
   if (style.includes('</')) throw new Error('web/style.css: "</" would end the inline <style>');
   html = html.replace(STYLE_LINK, () => `<style>${style}</style>`);
-  html = html.replace("'STYLE_CSS_HASH'", sha256(Buffer.from(style, 'utf8')));
-  html = html.replace("'PRINT_CSS_HASH'", sha256(printCss));
-  const early = [...html.matchAll(/<script>(.*?)<\/script>/gs)];
-  if (early.length !== 1) throw new Error('web/index.html: one inline script, whose hash the policy allows');
-  html = html.replace("'EARLY_JS_HASH'", sha256(Buffer.from(early[0][1], 'utf8')));
   html = html.replace(entryTag, '<script src="page.js"></script>');
   html = html.replace(/[ \t]*<!--.*?-->\n?/gs, '');  // the comments are for web/index.html's readers
   let filled = 0;
@@ -81,8 +76,17 @@ export function buildIndex(html, { entryTag, styleCss, printCss, catalogs }) {
     return open + text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') + `</${tag}>`;
   });
   if (!filled || /data-i18n="[^"]*"[^>]*><\//.test(html)) throw new Error('web/index.html: a data-i18n element the build could not fill');
+  html = html.replace(/\n\s+/g, '\n');  // without indentation: the page is in the first load
+  // The hashes last, of the inline script and style exactly as served.
+  const early = [...html.matchAll(/<script>(.*?)<\/script>/gs)];
+  if (early.length !== 1) throw new Error('web/index.html: one inline script, whose hash the policy allows');
+  html = html.replace("'EARLY_JS_HASH'", sha256(Buffer.from(early[0][1], 'utf8')));
+  const styles = [...html.matchAll(/<style>(.*?)<\/style>/gs)];
+  if (styles.length !== 1) throw new Error('web/index.html: one <style>, web/style.css inline');
+  html = html.replace("'STYLE_CSS_HASH'", sha256(Buffer.from(styles[0][1], 'utf8')));
+  html = html.replace("'PRINT_CSS_HASH'", sha256(printCss));
   if (html.includes('_HASH')) throw new Error('web/index.html: a policy placeholder the build does not fill');
-  return html.replace(/\n\s+/g, '\n');  // without indentation: the page is in the first load
+  return html;
 }
 
 export { minifyCss } from './css.mjs';
