@@ -4,6 +4,7 @@
 // Every screen uses these instead of raw ImGui calls.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -141,6 +142,26 @@ void pop_text_scope(const std::string& id);
 // Combines hashes for CachedRegion signatures.
 inline std::size_t hash_combine(std::size_t seed, std::size_t value) {
     return seed ^ (value + 0x9e3779b97f4a7c15ull + (seed << 6) + (seed >> 2));
+}
+
+// Items [0, count) of a long list in runs of kRunLength, each run a CachedRegion and a Role::Run
+// group (id `id_prefix` + its first item's index): out of view a run is one node of the
+// accessibility tree and one region per frame. `signature(i)` is everything item i shows (it
+// must change whenever that does); `draw(i, signature)` draws item i, in a CachedRegion of its own.
+template <class Signature, class Draw>
+void draw_in_runs(std::size_t count, const std::string& id_prefix, Signature&& signature, Draw&& draw) {
+    std::size_t signatures[kRunLength];
+    for (std::size_t begin = 0; begin < count; begin += kRunLength) {
+        const std::size_t end = std::min(count, begin + kRunLength);
+        std::size_t run_signature = end - begin;
+        for (std::size_t i = begin; i < end; ++i)
+            run_signature = hash_combine(run_signature, signatures[i - begin] = signature(i));
+        const std::string run_id = id_prefix + std::to_string(begin);
+        CachedRegion region(run_id, run_signature);
+        if (!region.draw()) continue;
+        Group run(Role::Run, run_id, "");
+        for (std::size_t i = begin; i < end; ++i) draw(i, signatures[i - begin]);
+    }
 }
 
 // A polite live message ("Sparat", "Filen är sparad"), shown in the status line and read out.

@@ -11,13 +11,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app_driver.hpp"
-#include "page_a11y_layer.hpp"
+#include "list_runs.hpp"
 
 namespace sipprep {
 namespace {
-
-using test::AppRun;
 
 // The list items under the questions' list, through the runs.
 void list_items(const ui::A11yNode& n, std::vector<const ui::A11yNode*>& out) {
@@ -59,17 +56,8 @@ std::string draft_with_questions(int n) {
         .dump();
 }
 
-struct Questions {
-    AppRun run{700};
-    test::PageA11yLayer layer;
-    std::size_t replayed = 0;
-    Questions(int n) {
-        ImGui::GetIO().DisplaySize = ImVec2(700, 500);  // a few questions at a time
-        run.app.draft_loaded(draft_with_questions(n));
-        run.frame();
-        test::press(run.h, run.app, "Fortsätt");
-        run.frame();
-    }
+struct Questions : test::ListRuns {
+    explicit Questions(int n) : ListRuns(draft_with_questions(n)) {}
     nlohmann::json model() { return nlohmann::json::parse(run.app.draft_to_save())["bundle"]["content"]["questions"]; }
     const ui::A11yNode& list() const {
         const ui::A11yNode* l = by_key(run.app.a11y_tree(), "g-questions");
@@ -84,20 +72,6 @@ struct Questions {
     const ui::A11yNode* control(std::size_t i, ui::Role role, const std::string& name) const {
         const auto all = items();
         return i < all.size() ? child(*all[i], role, name) : nullptr;
-    }
-    // The page's a11y layer, every patch so far applied, is the app's tree now.
-    // `away_and_back`: the person went to another screen or came back from it. What left the layer
-    // then may come back with the next patch: the frames between, with nothing new, sent none.
-    void expect_layer_is_the_tree(const std::string& after, bool away_and_back = false) {
-        auto& sent = run.host.asked.update_a11y;
-        for (; replayed < sent.size(); ++replayed) {
-            std::string why;
-            ASSERT_TRUE(layer.apply(sent[replayed].patch, &why)) << after << ": " << why;
-            if (!away_and_back)
-                for (const std::string& key : layer.churned())
-                    ADD_FAILURE() << after << ": " << key << " away for one frame";
-        }
-        EXPECT_EQ(layer.tree(), nlohmann::json::parse(ui::a11y_tree_json(run.app.a11y_tree()))) << after;
     }
     // Every question of the draft, in order, with its own words and choices.
     void expect_tree_is_the_draft(const std::string& after) {
@@ -136,7 +110,7 @@ TEST(QuestionRuns, TheTreeIsTheDraftAfterRandomChangesInAShortWindow) {
             const std::size_t count = s.model().size();
             const std::size_t i = pick(count);
             const std::string n = std::to_string(i + 1);
-            switch (pick(9)) {
+            switch (const std::size_t kind = pick(9); kind) {
                 case 0: {  // type into a question anywhere in the list, as the page's field sends it
                     const ui::A11yNode* f = s.control(i, ui::Role::TextArea, "Fråga " + n);
                     ASSERT_NE(f, nullptr);
@@ -188,29 +162,10 @@ TEST(QuestionRuns, TheTreeIsTheDraftAfterRandomChangesInAShortWindow) {
                     last = "added a question";
                     break;
                 }
-                case 6: {
-                    ImGuiIO& io = ImGui::GetIO();
-                    io.MousePos = ImVec2(300, 300);
-                    io.MouseWheel = pick(3) ? -static_cast<float>(1 + pick(40)) : static_cast<float>(1 + pick(40));
-                    last = "scrolled";
+                default:
+                    last = s.other_action(
+                        kind - 6, rng, nlohmann::json::json_pointer("/questions/" + std::to_string(i) + "/text"), step);
                     break;
-                }
-                case 7: {  // another tab changed a question's words and this one takes over editing
-                    nlohmann::json draft = nlohmann::json::parse(s.run.app.draft_to_save());
-                    draft["bundle"]["content"]["questions"][i]["text"] =
-                        "Ändrad i en annan flik " + std::to_string(step);
-                    s.run.app.draft_reloaded(draft.dump(), true);
-                    last = "question " + n + " changed in another tab";
-                    break;
-                }
-                case 8: {  // away to the next step and back: the list's regions are drawn again from their cache
-                    test::press(s.run.h, s.run.app, "Nästa");
-                    s.expect_layer_is_the_tree("on the next step", true);
-                    test::press(s.run.h, s.run.app, "Föregående");
-                    s.expect_layer_is_the_tree("back from the next step", true);
-                    last = "back from the next step";
-                    break;
-                }
             }
             s.run.frame();
             s.expect_tree_is_the_draft("seed " + std::to_string(seed) + ", step " + std::to_string(step) + ": " + last);

@@ -1,5 +1,7 @@
 // "Vad är viktigt för dig?": the long-term goal in each contributor's words, and short-term goals.
 #include <algorithm>
+#include <functional>
+#include <string>
 
 #include "core/enum_names.hpp"
 #include "core/labels.hpp"
@@ -7,6 +9,49 @@
 #include "ui/steps/step_context.hpp"
 
 namespace sipprep::ui {
+
+namespace {
+
+// Everything short-term goal `i` shows: out of view and unchanged, it is not drawn again.
+std::size_t short_term_signature(const StepContext& c, std::size_t i, std::size_t author_hash) {
+    const std::hash<std::string> h;
+    const std::string id = "short-" + std::to_string(i);
+    std::size_t signature = h(c.prep.goals.short_term[i].text);
+    for (std::size_t part : {author_hash, i, c.prep.goals.short_term.size(), static_cast<std::size_t>(c.lang),
+                             static_cast<std::size_t>(c.state.goal.remove_pending == id)})
+        signature = hash_combine(signature, part);
+    return signature;
+}
+
+void remove_short_term(StepContext& c, std::size_t i, const std::string&) {
+    c.prep.goals.short_term.erase(c.prep.goals.short_term.begin() + static_cast<long>(i));
+    announce(c.t("goal.short.removed"));
+    const std::size_t left = c.prep.goals.short_term.size();
+    focus_control(i < left ? "short-" + std::to_string(i) + "-remove"
+                  : i > 0  ? "short-" + std::to_string(i - 1) + "-remove"
+                           : std::string("short-add"));
+    c.mark(true);
+}
+
+void draw_short_term_goal(StepContext& c, std::size_t i, std::size_t signature) {
+    Entry& e = c.prep.goals.short_term[i];
+    const std::string id = "short-" + std::to_string(i);
+    CachedRegion region(id + "-region", signature);
+    if (!region.draw()) return;
+    const std::string name = trf(c.lang, "goal.short.item", {std::to_string(i + 1)});
+    if (e.author == c.author)
+        c.mark(text_field(name, id, &e.text));
+    else
+        paragraph(name + ": " + e.text + " (" + c.author_name(e.author) + ")");
+    // Someone else's words go only when the one writing now says so.
+    const std::string ask =
+        e.author != c.author && !e.text.empty() ? trf(c.lang, "remove.others", {c.author_name(e.author)}) : "";
+    if (c.remove_button(trf(c.lang, "goal.short.remove", {std::to_string(i + 1)}), id, ask,
+                        c.state.goal.remove_pending))
+        c.change_list(remove_short_term, i);
+}
+
+}  // namespace
 
 void draw_goal(StepContext& c) {
     paragraph(c.prompt("goal.intro"));
@@ -28,31 +73,12 @@ void draw_goal(StepContext& c) {
     ImGui::Spacing();
     heading(c.t("goal.short.title"), 3);
     muted(c.t("goal.short.help"));
-    for (std::size_t i = 0; i < c.prep.goals.short_term.size(); ++i) {
-        Entry& e = c.prep.goals.short_term[i];
-        const std::string id = "short-" + std::to_string(i);
-        if (e.author == c.author) {
-            c.mark(text_field(trf(c.lang, "goal.short.item", {std::to_string(i + 1)}), id, &e.text));
-        } else {
-            paragraph(trf(c.lang, "goal.short.item", {std::to_string(i + 1)}) + ": " + e.text + " (" +
-                      c.author_name(e.author) + ")");
-        }
-        auto remove = [](StepContext& c, std::size_t i, const std::string&) {
-            c.prep.goals.short_term.erase(c.prep.goals.short_term.begin() + static_cast<long>(i));
-            announce(c.t("goal.short.removed"));
-            const std::size_t left = c.prep.goals.short_term.size();
-            focus_control(i < left ? "short-" + std::to_string(i) + "-remove"
-                          : i > 0  ? "short-" + std::to_string(i - 1) + "-remove"
-                                   : std::string("short-add"));
-            c.mark(true);
-        };
-        // Someone else's words go only when the one writing now says so.
-        const std::string ask =
-            e.author != c.author && !e.text.empty() ? trf(c.lang, "remove.others", {c.author_name(e.author)}) : "";
-        if (c.remove_button(trf(c.lang, "goal.short.remove", {std::to_string(i + 1)}), id, ask,
-                            c.state.goal.remove_pending))
-            c.change_list(remove, i);
-    }
+    AuthorHashes author_hash(c);
+    // In runs of cached regions (widgets.hpp): a long list costs about the same per frame at any length.
+    draw_in_runs(
+        c.prep.goals.short_term.size(), "shortr-",
+        [&](std::size_t i) { return short_term_signature(c, i, author_hash(c.prep.goals.short_term[i].author)); },
+        [&](std::size_t i, std::size_t signature) { draw_short_term_goal(c, i, signature); });
     if (c.earlier) {
         // Last time's short-term goals: each can come along (and then be changed or removed).
         std::vector<const std::string*> then, now;

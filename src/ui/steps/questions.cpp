@@ -95,31 +95,13 @@ void draw_question(StepContext& c, std::size_t i, std::size_t signature) {
 void draw_questions(StepContext& c) {
     paragraph(c.prompt("questions.intro"));
     begin_group(Role::List, "questions", c.t("questions.list"));
-    // Who wrote each question, as shown, hashed once per writer: a handful, looked for in turn.
-    std::vector<std::pair<const std::string*, std::size_t>> author_hashes;
-    auto author_hash = [&](const std::string& author) {
-        for (const auto& [id, hash] : author_hashes)
-            if (*id == author) return hash;
-        const std::size_t hash = std::hash<std::string>{}(author == c.author ? std::string() : c.author_name(author));
-        author_hashes.emplace_back(&author, hash);
-        return hash;
-    };
+    AuthorHashes author_hash(c);
     // In runs, each a cached region of its questions: a run out of view is one node, not one per
     // question, so a long list costs about the same per frame at any length.
-    std::size_t signatures[kRunLength];
-    for (std::size_t begin = 0; begin < c.prep.questions.size(); begin += kRunLength) {
-        const std::size_t end = std::min(c.prep.questions.size(), begin + kRunLength);
-        std::size_t run_signature = end - begin;
-        for (std::size_t i = begin; i < end; ++i) {
-            signatures[i - begin] = question_signature(c, i, author_hash(c.prep.questions[i].author));
-            run_signature = hash_combine(run_signature, signatures[i - begin]);
-        }
-        const std::string run_id = "qr-" + std::to_string(begin);  // never a question's "q-" + id
-        CachedRegion run_region(run_id, run_signature);
-        if (!run_region.draw()) continue;
-        Group run(Role::Run, run_id, "");
-        for (std::size_t i = begin; i < end; ++i) draw_question(c, i, signatures[i - begin]);
-    }
+    draw_in_runs(
+        c.prep.questions.size(), "qr-",  // never a question's "q-" + id
+        [&](std::size_t i) { return question_signature(c, i, author_hash(c.prep.questions[i].author)); },
+        [&](std::size_t i, std::size_t signature) { draw_question(c, i, signature); });
     end_group();
     if (c.earlier) {
         // Last time's questions, each can come along to be asked again.

@@ -4,9 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/date.hpp"
@@ -145,6 +147,24 @@ struct StepContext {
     void about_link(const char* section);
     // One contributor's words in a free-text answer, with the others' words shown under them.
     bool voices_field(const std::string& label, const std::string& id, Voices& voices, FieldOptions options = {});
+};
+
+// Who wrote an item of a long list, as shown (nothing for the one writing now, else their name),
+// hashed for the items' CachedRegion signatures once per writer: a handful, looked for in turn.
+class AuthorHashes {
+public:
+    explicit AuthorHashes(const StepContext& c) : c_(c) {}
+    std::size_t operator()(const std::string& author) {
+        for (const auto& [id, hash] : hashes_)
+            if (*id == author) return hash;
+        const std::size_t hash = std::hash<std::string>{}(author == c_.author ? std::string() : c_.author_name(author));
+        hashes_.emplace_back(&author, hash);
+        return hash;
+    }
+
+private:
+    const StepContext& c_;
+    std::vector<std::pair<const std::string*, std::size_t>> hashes_;  // the items' own strings: kept while drawn
 };
 
 }  // namespace sipprep::ui
