@@ -1,6 +1,7 @@
 // After the meeting: the person's own copy of what was agreed (the long-term goal and delmål, the
 // efforts, who has the overall responsibility, the follow-up, the contacts, whether the SIP has
 // ended), and how it was to take part.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,58 +20,86 @@ using P = Preparation;
 
 std::string effort_id(std::size_t i) { return "effort-" + std::to_string(i); }
 
-FieldOptions date_options(const StepContext& c, const std::string& path) {
+FieldOptions date_options(const StepContext& c, const std::string& error = "") {
     FieldOptions o;
     o.help = c.t("date.help");
     o.placeholder = "2027-03-01";
-    o.error = c.field_error(path);
+    o.error = error;
     return o;
+}
+
+// The rules' messages an effort shows, each under its field.
+struct EffortErrors {
+    std::string what, starts, by_when;
+};
+EffortErrors effort_errors(const StepContext& c, std::size_t i) {
+    return {c.field_message(content_path(&P::agreed, &Agreement::efforts, i, &Effort::what), "effort.no_what"),
+            c.field_error(content_path(&P::agreed, &Agreement::efforts, i, &Effort::starts)),
+            c.field_error(content_path(&P::agreed, &Agreement::efforts, i, &Effort::by_when))};
+}
+
+// Everything effort `i` shows: out of view and unchanged, it is not drawn again.
+std::size_t effort_signature(const StepContext& c, std::size_t i) {
+    const Effort& e = c.prep.agreed.efforts[i];
+    const EffortErrors errors = effort_errors(c, i);
+    const std::hash<std::string> h;
+    std::size_t signature = h(e.what);
+    for (const std::string* text :
+         {&e.who, &e.starts, &e.how_often, &e.where, &e.by_when, &errors.what, &errors.starts, &errors.by_when})
+        signature = hash_combine(signature, h(*text));
+    return list_item_signature(signature, c, i, c.prep.agreed.efforts.size(),
+                               c.state.after_meeting.remove_pending == effort_id(i));
+}
+
+void remove_effort(StepContext& c, std::size_t i, const std::string&) {
+    Agreement& a = c.prep.agreed;
+    a.efforts.erase(a.efforts.begin() + static_cast<long>(i));
+    announce(c.t("agreed.removed"));
+    const std::size_t left = a.efforts.size();
+    focus_control(i < left ? effort_id(i) + "-remove"
+                  : i > 0  ? effort_id(i - 1) + "-remove"
+                           : std::string("effort-add"));
+    c.mark(true);
+}
+
+void draw_effort(StepContext& c, std::size_t i, std::size_t signature) {
+    Effort& e = c.prep.agreed.efforts[i];
+    const std::string id = effort_id(i);
+    CachedRegion region(id + "-region", signature);
+    if (!region.draw()) return;
+    const EffortErrors errors = effort_errors(c, i);
+    const std::string title = trf(c.lang, "agreed.effort_n", {std::to_string(i + 1)});
+    Group group(Role::Group, id, title);
+    heading(title, 4);
+    FieldOptions what;
+    what.multiline = true;
+    what.min_lines = 2;
+    what.error = errors.what;
+    c.mark(text_field(c.t("agreed.what"), id + "-what", &e.what, what));
+    FieldOptions who;
+    who.placeholder = c.t("agreed.who.example");
+    c.mark(text_field(c.t("agreed.who"), id + "-who", &e.who, who));
+    c.mark(text_field(c.t("agreed.starts"), id + "-starts", &e.starts, date_options(c, errors.starts)));
+    FieldOptions often;
+    often.placeholder = c.t("agreed.how_often.example");
+    c.mark(text_field(c.t("agreed.how_often"), id + "-often", &e.how_often, often));
+    FieldOptions where;
+    where.placeholder = c.t("agreed.where.example");
+    c.mark(text_field(c.t("agreed.where"), id + "-where", &e.where, where));
+    c.mark(text_field(c.t("agreed.by_when"), id + "-by", &e.by_when, date_options(c, errors.by_when)));
+    const bool has_text = !(e == Effort{});
+    if (c.remove_button(trf(c.lang, "agreed.remove", {std::to_string(i + 1)}), id,
+                        has_text ? c.t("agreed.remove.confirm") : "", c.state.after_meeting.remove_pending))
+        c.change_list(remove_effort, i);
 }
 
 void efforts(StepContext& c) {
     Agreement& a = c.prep.agreed;
     heading(c.t("agreed.efforts"), 3);
-    for (std::size_t i = 0; i < a.efforts.size(); ++i) {
-        Effort& e = a.efforts[i];
-        const std::string id = effort_id(i);
-        const std::string title = trf(c.lang, "agreed.effort_n", {std::to_string(i + 1)});
-        Group group(Role::Group, id, title);
-        heading(title, 4);
-        FieldOptions what;
-        what.multiline = true;
-        what.min_lines = 2;
-        what.error = c.field_message(content_path(&P::agreed, &Agreement::efforts, i, &Effort::what), "effort.no_what");
-        c.mark(text_field(c.t("agreed.what"), id + "-what", &e.what, what));
-        FieldOptions who;
-        who.placeholder = c.t("agreed.who.example");
-        c.mark(text_field(c.t("agreed.who"), id + "-who", &e.who, who));
-        c.mark(text_field(c.t("agreed.starts"), id + "-starts", &e.starts,
-                          date_options(c, content_path(&P::agreed, &Agreement::efforts, i, &Effort::starts))));
-        FieldOptions often;
-        often.placeholder = c.t("agreed.how_often.example");
-        c.mark(text_field(c.t("agreed.how_often"), id + "-often", &e.how_often, often));
-        FieldOptions where;
-        where.placeholder = c.t("agreed.where.example");
-        c.mark(text_field(c.t("agreed.where"), id + "-where", &e.where, where));
-        c.mark(text_field(c.t("agreed.by_when"), id + "-by", &e.by_when,
-                          date_options(c, content_path(&P::agreed, &Agreement::efforts, i, &Effort::by_when))));
-        const bool has_text = !(e == Effort{});
-        if (c.remove_button(trf(c.lang, "agreed.remove", {std::to_string(i + 1)}), id,
-                            has_text ? c.t("agreed.remove.confirm") : "", c.state.after_meeting.remove_pending)) {
-            c.change_list(
-                [](StepContext& c, std::size_t i, const std::string&) {
-                    Agreement& a = c.prep.agreed;
-                    a.efforts.erase(a.efforts.begin() + static_cast<long>(i));
-                    announce(c.t("agreed.removed"));
-                    const std::size_t left = a.efforts.size();
-                    focus_control(i < left ? effort_id(i) + "-remove"
-                                  : i > 0  ? effort_id(i - 1) + "-remove"
-                                           : std::string("effort-add"));
-                    c.mark(true);
-                },
-                i);
-        }
-    }
+    // In runs of cached regions (widgets.hpp): a long list costs about the same per frame at any length.
+    draw_in_runs(
+        a.efforts.size(), "effortr-", [&](std::size_t i) { return effort_signature(c, i); },
+        [&](std::size_t i, std::size_t signature) { draw_effort(c, i, signature); });
     if (button(c.t("agreed.add"), "effort-add")) {
         a.efforts.push_back(Effort{});
         focus_control(effort_id(a.efforts.size() - 1) + "-what");
@@ -106,6 +135,33 @@ void lead(StepContext& c) {
     c.mark(text_field(c.t("agreed.lead_person"), "agreed-lead-person", &a.lead_person, person));
 }
 
+std::string sub_goal_id(std::size_t i) { return "agreed-subgoal-" + std::to_string(i); }
+
+std::size_t sub_goal_signature(const StepContext& c, std::size_t i) {
+    return list_item_signature(std::hash<std::string>{}(c.prep.agreed.sub_goals[i]), c, i,
+                               c.prep.agreed.sub_goals.size(), c.state.after_meeting.remove_pending == sub_goal_id(i));
+}
+
+void remove_sub_goal(StepContext& c, std::size_t i, const std::string&) {
+    Agreement& a = c.prep.agreed;
+    a.sub_goals.erase(a.sub_goals.begin() + static_cast<long>(i));
+    focus_control("agreed-subgoal-add");
+    c.mark(true);
+}
+
+void draw_sub_goal(StepContext& c, std::size_t i, std::size_t signature) {
+    Agreement& a = c.prep.agreed;
+    const std::string id = sub_goal_id(i);
+    CachedRegion region(id + "-region", signature);
+    if (!region.draw()) return;
+    const std::string n = std::to_string(i + 1);
+    c.mark(text_field(trf(c.lang, "agreed.sub_goal_n", {n}), id, &a.sub_goals[i]));
+    if (c.remove_button(trf(c.lang, "agreed.sub_goal.remove", {n}), id,
+                        a.sub_goals[i].empty() ? "" : c.t("agreed.sub_goal.remove.confirm"),
+                        c.state.after_meeting.remove_pending))
+        c.change_list(remove_sub_goal, i);
+}
+
 // The long-term goal and the delmål as the meeting wrote them down.
 void goals(StepContext& c) {
     Agreement& a = c.prep.agreed;
@@ -114,23 +170,9 @@ void goals(StepContext& c) {
     goal.min_lines = 2;
     goal.help = c.t("agreed.long_term_goal.help");
     c.mark(text_field(c.t("agreed.long_term_goal"), "agreed-goal", &a.long_term_goal, goal));
-    for (std::size_t i = 0; i < a.sub_goals.size(); ++i) {
-        const std::string id = "agreed-subgoal-" + std::to_string(i);
-        const std::string n = std::to_string(i + 1);
-        c.mark(text_field(trf(c.lang, "agreed.sub_goal_n", {n}), id, &a.sub_goals[i]));
-        if (c.remove_button(trf(c.lang, "agreed.sub_goal.remove", {n}), id,
-                            a.sub_goals[i].empty() ? "" : c.t("agreed.sub_goal.remove.confirm"),
-                            c.state.after_meeting.remove_pending)) {
-            c.change_list(
-                [](StepContext& c, std::size_t i, const std::string&) {
-                    Agreement& a = c.prep.agreed;
-                    a.sub_goals.erase(a.sub_goals.begin() + static_cast<long>(i));
-                    focus_control("agreed-subgoal-add");
-                    c.mark(true);
-                },
-                i);
-        }
-    }
+    draw_in_runs(
+        a.sub_goals.size(), "agreed-subgoalr-", [&](std::size_t i) { return sub_goal_signature(c, i); },
+        [&](std::size_t i, std::size_t signature) { draw_sub_goal(c, i, signature); });
     if (button(c.t("agreed.sub_goal.add"), "agreed-subgoal-add")) {
         a.sub_goals.emplace_back();
         focus_control("agreed-subgoal-" + std::to_string(a.sub_goals.size() - 1));
@@ -144,7 +186,7 @@ void follow_up(StepContext& c) {
     Agreement& a = c.prep.agreed;
     heading(c.t("agreed.follow_up"), 3);
     c.mark(text_field(c.t("agreed.follow_up_on"), "agreed-follow-up", &a.follow_up_on,
-                      date_options(c, content_path(&P::agreed, &Agreement::follow_up_on))));
+                      date_options(c, c.field_error(content_path(&P::agreed, &Agreement::follow_up_on)))));
     FieldOptions time;
     time.placeholder = "13:30";
     time.help = c.t("agreed.follow_up_time.help");
@@ -216,7 +258,7 @@ void closing(StepContext& c) {
     c.about_link("followup");
     if (a.closed)
         c.mark(text_field(c.t("agreed.closed_on"), "agreed-closed-on", &a.closed_on,
-                          date_options(c, content_path(&P::agreed, &Agreement::closed_on))));
+                          date_options(c, c.field_error(content_path(&P::agreed, &Agreement::closed_on)))));
     ImGui::Spacing();
 }
 

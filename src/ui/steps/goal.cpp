@@ -14,13 +14,9 @@ namespace {
 
 // Everything short-term goal `i` shows: out of view and unchanged, it is not drawn again.
 std::size_t short_term_signature(const StepContext& c, std::size_t i, std::size_t author_hash) {
-    const std::hash<std::string> h;
-    const std::string id = "short-" + std::to_string(i);
-    std::size_t signature = h(c.prep.goals.short_term[i].text);
-    for (std::size_t part : {author_hash, i, c.prep.goals.short_term.size(), static_cast<std::size_t>(c.lang),
-                             static_cast<std::size_t>(c.state.goal.remove_pending == id)})
-        signature = hash_combine(signature, part);
-    return signature;
+    const std::size_t words = hash_combine(std::hash<std::string>{}(c.prep.goals.short_term[i].text), author_hash);
+    return list_item_signature(words, c, i, c.prep.goals.short_term.size(),
+                               c.state.goal.remove_pending == "short-" + std::to_string(i));
 }
 
 void remove_short_term(StepContext& c, std::size_t i, const std::string&) {

@@ -17,11 +17,10 @@ namespace {
 std::size_t question_signature(const StepContext& c, std::size_t i, std::size_t author_hash) {
     const Question& q = c.prep.questions[i];
     const std::hash<std::string> h;
-    std::size_t signature = h(q.text);
-    for (std::size_t part : {h(q.id), h(q.for_whom), author_hash, static_cast<std::size_t>(q.priority), i,
-                             c.prep.questions.size(), static_cast<std::size_t>(c.lang)})
-        signature = hash_combine(signature, part);
-    return signature;
+    std::size_t words = h(q.text);
+    for (std::size_t part : {h(q.id), h(q.for_whom), author_hash, static_cast<std::size_t>(q.priority)})
+        words = hash_combine(words, part);
+    return list_item_signature(words, c, i, c.prep.questions.size(), c.state.questions.remove_pending == "q-" + q.id);
 }
 
 void move(StepContext& c, std::size_t from, std::size_t to) {

@@ -149,6 +149,16 @@ struct StepContext {
     bool voices_field(const std::string& label, const std::string& id, Voices& voices, FieldOptions options = {});
 };
 
+// An item of a long list, for its CachedRegion signature: `words` (a hash of what it says) with
+// what every item shows beside them: its number and whether it is the last (the list's `count`),
+// the language, and whether its remove waits for "yes".
+inline std::size_t list_item_signature(std::size_t words, const StepContext& c, std::size_t i, std::size_t count,
+                                       bool remove_pending) {
+    for (std::size_t part : {i, count, static_cast<std::size_t>(c.lang), static_cast<std::size_t>(remove_pending)})
+        words = hash_combine(words, part);
+    return words;
+}
+
 // Who wrote an item of a long list, as shown (nothing for the one writing now, else their name),
 // hashed for the items' CachedRegion signatures once per writer: a handful, looked for in turn.
 class AuthorHashes {
