@@ -169,5 +169,64 @@ TEST(AgreedRuns, TheTreeIsTheDraftAfterRandomChangesInAShortWindow) {
     }
 }
 
+// A follow-up: "Blev det gjort?" for each effort agreed last time, a long list in runs too.
+std::string follow_up_with_efforts(int n) {
+    nlohmann::json bundle = nlohmann::json::parse(
+        test::read(std::filesystem::path(SIPPREP_SOURCE_DIR) / "assets/examples/aldre-uppfoljning.json"));
+    bundle.erase("integrity");
+    nlohmann::json& outcomes = bundle["content"]["follow_up"]["agreed_efforts"];
+    const char* done[] = {"yes", "partly", "no"};
+    outcomes = nlohmann::json::array();
+    for (int i = 1; i <= n; ++i)
+        outcomes.push_back({{"done", done[i % 3]},
+                            {"effort", {{"what", "Insats nummer " + std::to_string(i)}, {"who", "Äldreomsorgen"}}},
+                            {"note", i % 2 ? "" : "Det gick bra " + std::to_string(i)}});
+    return nlohmann::json{
+        {"draft", 1}, {"ui", {{"screen", "steps"}, {"step", "follow_up"}, {"author", "person"}}}, {"bundle", bundle}}
+        .dump();
+}
+
+TEST(AgreedRuns, FollowUpOutcomesAreTheDraftAfterRandomChangesInAShortWindow) {
+    for (unsigned seed = 1; seed <= 3; ++seed) {
+        test::ListRuns s(follow_up_with_efforts(40 + 15 * static_cast<int>(seed)));
+        auto model = [&] {
+            return nlohmann::json::parse(s.run.app.draft_to_save())["bundle"]["content"]["follow_up"]["agreed_efforts"];
+        };
+        auto expect_tree_is_the_draft = [&](const std::string& after) {
+            s.expect_layer_is_the_tree(after);
+            std::vector<std::string> seen, wanted;
+            run_fields(s.run.app.a11y_tree(), seen);
+            for (const nlohmann::json& o : model())
+                wanted.push_back(sv("followup.efforts.note") + " = " + o["note"].get<std::string>());
+            EXPECT_EQ(seen, wanted) << after;
+        };
+        expect_tree_is_the_draft("opened");
+        std::mt19937 rng(seed);
+        auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
+        std::string last;
+        for (int step = 0; step < 40 && !HasFailure(); ++step) {
+            s.layer.new_action();
+            const std::size_t i = pick(model().size());
+            if (const std::size_t kind = pick(4); kind < 2) {  // a note anywhere in the list
+                int nth = static_cast<int>(i);
+                const ui::A11yNode* field =
+                    find(s.run.app.a11y_tree(), ui::Role::TextArea, sv("followup.efforts.note"), &nth);
+                ASSERT_NE(field, nullptr) << "effort " << i + 1;
+                const std::string text = field->value + "z";
+                s.run.app.dom_focus(field->key, true);
+                s.run.app.dom_text(
+                    field->key, ui::DomText{text, static_cast<int>(text.size()), static_cast<int>(text.size()), false});
+                last = "note " + std::to_string(i + 1);
+            } else {
+                last = s.other_action(
+                    kind - 2, rng,
+                    nlohmann::json::json_pointer("/follow_up/agreed_efforts/" + std::to_string(i) + "/note"), step);
+            }
+            s.run.frame();
+            expect_tree_is_the_draft("seed " + std::to_string(seed) + ", step " + std::to_string(step) + ": " + last);
+        }
+    }
+}
+
 }  // namespace
 }  // namespace sipprep

@@ -1,4 +1,5 @@
 // Follow-up only: how it went since the last plan, and whether what was agreed was done.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,8 +13,41 @@
 namespace sipprep::ui {
 namespace {
 
+// Everything outcome `i` shows: out of view and unchanged, it is not drawn again.
+std::size_t outcome_signature(const StepContext& c, std::size_t i) {
+    const EffortOutcome& o = c.prep.follow_up.agreed_efforts[i];
+    const std::hash<std::string> h;
+    std::size_t words = h(o.note);
+    for (const std::string* text :
+         {&o.effort.what, &o.effort.who, &o.effort.starts, &o.effort.how_often, &o.effort.where, &o.effort.by_when})
+        words = hash_combine(words, h(*text));
+    words = hash_combine(words, static_cast<std::size_t>(o.done));
+    return list_item_signature(words, c, i, c.prep.follow_up.agreed_efforts.size(), false);
+}
+
+void draw_outcome(StepContext& c, std::size_t i, std::size_t signature, const std::vector<std::string>& options) {
+    EffortOutcome& o = c.prep.follow_up.agreed_efforts[i];
+    const std::string id = "fu-effort-" + std::to_string(i);
+    CachedRegion region(id + "-region", signature);
+    if (!region.draw()) return;
+    const std::string line = effort_text(o.effort, c.lang);
+    Group group(Role::Group, id, line);
+    paragraph(line);
+    int done = static_cast<int>(o.done);
+    if (radio_group(c.t("followup.efforts.title"), id + "-done", options, &done)) {
+        o.done = static_cast<EffortDone>(done);
+        c.mark(true);
+    }
+    // Something agreed that was not done is a deviation (seed 000 "Avvikelser").
+    if (o.done == EffortDone::No) paragraph(c.t("followup.deviation"));
+    FieldOptions note;
+    note.multiline = true;
+    note.min_lines = 2;
+    c.mark(text_field(c.t("followup.efforts.note"), id + "-note", &o.note, note));
+}
+
 // "Blev det gjort?" for each effort agreed last time (copied into this plan when it was started
-// from, or given, the earlier file).
+// from, or given, the earlier file), in runs of cached regions (widgets.hpp).
 void agreed_efforts(StepContext& c) {
     std::vector<EffortOutcome>& outcomes = c.prep.follow_up.agreed_efforts;
     if (outcomes.empty()) return;
@@ -22,24 +56,9 @@ void agreed_efforts(StepContext& c) {
     std::vector<std::string> options;
     for (std::size_t k = 0; k < enum_count<EffortDone>(); ++k)
         options.push_back(enum_label(c.lang, static_cast<EffortDone>(k)));
-    for (std::size_t i = 0; i < outcomes.size(); ++i) {
-        EffortOutcome& o = outcomes[i];
-        const std::string id = "fu-effort-" + std::to_string(i);
-        const std::string line = effort_text(o.effort, c.lang);
-        Group group(Role::Group, id, line);
-        paragraph(line);
-        int done = static_cast<int>(o.done);
-        if (radio_group(c.t("followup.efforts.title"), id + "-done", options, &done)) {
-            o.done = static_cast<EffortDone>(done);
-            c.mark(true);
-        }
-        // Something agreed that was not done is a deviation (seed 000 "Avvikelser").
-        if (o.done == EffortDone::No) paragraph(c.t("followup.deviation"));
-        FieldOptions note;
-        note.multiline = true;
-        note.min_lines = 2;
-        c.mark(text_field(c.t("followup.efforts.note"), id + "-note", &o.note, note));
-    }
+    draw_in_runs(
+        outcomes.size(), "fu-effortr-", [&](std::size_t i) { return outcome_signature(c, i); },
+        [&](std::size_t i, std::size_t signature) { draw_outcome(c, i, signature, options); });
     ImGui::Spacing();
 }
 
