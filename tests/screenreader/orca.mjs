@@ -92,6 +92,25 @@ export class Speech {
     }
   }
 
+  // Orca's whole debug log, not only what it said: where it is now (a mark for waitForLog).
+  async logMark() {
+    try { return (await readFile(this.file, 'utf8')).length; } catch { return 0; }
+  }
+
+  // Waits until Orca's debug log, after `from` (a logMark), has an entry matching `pattern`: an
+  // event Orca has taken in (Firefox may hand it the events of typed text later, in a batch).
+  async waitForLog(pattern, { from = 0, timeout = 60000, what } = {}) {
+    const end = Date.now() + timeout;
+    for (;;) {
+      let text = '';
+      try { text = await readFile(this.file, 'utf8'); } catch { /* not written yet */ }
+      if (pattern.test(text.slice(from))) return;
+      if (this.child.exitCode !== null) throw new Error(`Orca ended (${this.child.exitCode}): ${this.child.log}`);
+      if (Date.now() > end) throw new Error(`Orca's log has no ${what ?? pattern} within ${timeout / 1000} s`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   async save(path) {
     await writeFile(path, (await this.read()).join('\n') + '\n');
   }

@@ -104,8 +104,13 @@ test('Orca in Firefox ESR: the start screen, step 1 by Tab, typing with åäö, 
 
     await section(`Typing a personnummer with the wrong check digit (${WRONG_PNR}), then Tab`);
     const typedPnr = await speech.mark();
+    const typedInLog = await speech.logMark();
     desktop.type(WRONG_PNR);
     await page.waitForFunction((v) => window.sipprep.state().content.owner.personal_id === v, { timeout: 60000 }, WRONG_PNR);
+    // Firefox may hand Orca the typed digits' events later, in a batch: one that came after the
+    // Tab would move Orca back into the field, and it would read the field and its error again.
+    await speech.waitForLog(new RegExp(`Dequeued object:text-caret-moved \\[entry \\| Personnummer\\] \\(${WRONG_PNR.length},`),
+      { from: typedInLog, what: 'the caret after the last digit' });
     const leftPnr = await speech.mark();
     desktop.key('Tab');
     // Said after the next control's name, so it names the field.
