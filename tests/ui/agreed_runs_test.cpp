@@ -112,9 +112,7 @@ TEST(AgreedRuns, TheTreeIsTheDraftAfterRandomChangesInAShortWindow) {
                     const std::string text = f == 2 || f == 5
                                                  ? (pick(2) ? "2027-05-1" + std::to_string(pick(10)) : "i maj")
                                                  : field->value + "x";
-                    s.run.app.dom_focus(field->key, true);
-                    s.run.app.dom_text(field->key, ui::DomText{text, static_cast<int>(text.size()),
-                                                               static_cast<int>(text.size()), false});
+                    s.type(*field, text);
                     last = std::string("typed in effort ") + std::to_string(e + 1) + ", " + kEffortFields[f];
                     break;
                 }
@@ -137,9 +135,7 @@ TEST(AgreedRuns, TheTreeIsTheDraftAfterRandomChangesInAShortWindow) {
                     const ui::A11yNode* field = s.control(ui::Role::TextBox, name);
                     ASSERT_NE(field, nullptr) << name;
                     const std::string text = field->value + "y";
-                    s.run.app.dom_focus(field->key, true);
-                    s.run.app.dom_text(field->key, ui::DomText{text, static_cast<int>(text.size()),
-                                                               static_cast<int>(text.size()), false});
+                    s.type(*field, text);
                     last = "typed in delmål " + std::to_string(g + 1);
                     break;
                 }
@@ -213,9 +209,7 @@ TEST(AgreedRuns, FollowUpOutcomesAreTheDraftAfterRandomChangesInAShortWindow) {
                     find(s.run.app.a11y_tree(), ui::Role::TextArea, sv("followup.efforts.note"), &nth);
                 ASSERT_NE(field, nullptr) << "effort " << i + 1;
                 const std::string text = field->value + "z";
-                s.run.app.dom_focus(field->key, true);
-                s.run.app.dom_text(
-                    field->key, ui::DomText{text, static_cast<int>(text.size()), static_cast<int>(text.size()), false});
+                s.type(*field, text);
                 last = "note " + std::to_string(i + 1);
             } else {
                 last = s.other_action(

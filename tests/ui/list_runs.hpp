@@ -45,6 +45,13 @@ struct ListRuns {
         EXPECT_EQ(layer.tree(), nlohmann::json::parse(ui::a11y_tree_json(run.app.a11y_tree()))) << after;
     }
 
+    // `text` in `field` as the page's field sends it, the caret at its end, the field focused.
+    void type(const ui::A11yNode& field, const std::string& text) {
+        const std::string key = field.key;  // the node may go with the next frame
+        run.app.dom_focus(key, true);
+        run.app.dom_text(key, ui::DomText{text, static_cast<int>(text.size()), static_cast<int>(text.size()), false});
+    }
+
     // One of the actions that do not depend on the list, `which` of three: a turn of the mouse
     // wheel over it (up or, more often, down); another tab changing the text at `text` (in the
     // bundle's content); a step away and back, after which the list's regions are drawn again from

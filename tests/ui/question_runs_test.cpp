@@ -116,9 +116,7 @@ TEST(QuestionRuns, TheTreeIsTheDraftAfterRandomChangesInAShortWindow) {
                     ASSERT_NE(f, nullptr);
                     std::string text =
                         f->value + (pick(4) ? "x" : " och en lång mening som bryter raden till nästa rad");
-                    s.run.app.dom_focus(f->key, true);
-                    s.run.app.dom_text(
-                        f->key, ui::DomText{text, static_cast<int>(text.size()), static_cast<int>(text.size()), false});
+                    s.type(*f, text);
                     last = "typed in question " + n;
                     break;
                 }

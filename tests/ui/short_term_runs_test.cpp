@@ -105,9 +105,7 @@ TEST(ShortTermRuns, TheTreeIsTheDraftAfterRandomChangesInAShortWindow) {
                     const ui::A11yNode* f = s.find(ui::Role::TextBox, "Delmål " + n);
                     ASSERT_NE(f, nullptr) << "goal " << n;
                     const std::string text = f->value + (pick(4) ? "x" : " och lite till");
-                    s.run.app.dom_focus(f->key, true);
-                    s.run.app.dom_text(
-                        f->key, ui::DomText{text, static_cast<int>(text.size()), static_cast<int>(text.size()), false});
+                    s.type(*f, text);
                     last = "typed in goal " + n;
                     break;
                 }

@@ -175,7 +175,7 @@ void goals(StepContext& c) {
         [&](std::size_t i, std::size_t signature) { draw_sub_goal(c, i, signature); });
     if (button(c.t("agreed.sub_goal.add"), "agreed-subgoal-add")) {
         a.sub_goals.emplace_back();
-        focus_control("agreed-subgoal-" + std::to_string(a.sub_goals.size() - 1));
+        focus_control(sub_goal_id(a.sub_goals.size() - 1));
         c.mark(true);
     }
     ImGui::Spacing();

@@ -12,26 +12,28 @@ namespace sipprep::ui {
 
 namespace {
 
+std::string short_term_id(std::size_t i) { return "short-" + std::to_string(i); }
+
 // Everything short-term goal `i` shows: out of view and unchanged, it is not drawn again.
 std::size_t short_term_signature(const StepContext& c, std::size_t i, std::size_t author_hash) {
     const std::size_t words = hash_combine(std::hash<std::string>{}(c.prep.goals.short_term[i].text), author_hash);
     return list_item_signature(words, c, i, c.prep.goals.short_term.size(),
-                               c.state.goal.remove_pending == "short-" + std::to_string(i));
+                               c.state.goal.remove_pending == short_term_id(i));
 }
 
 void remove_short_term(StepContext& c, std::size_t i, const std::string&) {
     c.prep.goals.short_term.erase(c.prep.goals.short_term.begin() + static_cast<long>(i));
     announce(c.t("goal.short.removed"));
     const std::size_t left = c.prep.goals.short_term.size();
-    focus_control(i < left ? "short-" + std::to_string(i) + "-remove"
-                  : i > 0  ? "short-" + std::to_string(i - 1) + "-remove"
+    focus_control(i < left ? short_term_id(i) + "-remove"
+                  : i > 0  ? short_term_id(i - 1) + "-remove"
                            : std::string("short-add"));
     c.mark(true);
 }
 
 void draw_short_term_goal(StepContext& c, std::size_t i, std::size_t signature) {
     Entry& e = c.prep.goals.short_term[i];
-    const std::string id = "short-" + std::to_string(i);
+    const std::string id = short_term_id(i);
     CachedRegion region(id + "-region", signature);
     if (!region.draw()) return;
     const std::string name = trf(c.lang, "goal.short.item", {std::to_string(i + 1)});
@@ -88,7 +90,7 @@ void draw_goal(StepContext& c) {
     }
     if (button(c.t("goal.short.add"), "short-add")) {
         c.prep.goals.short_term.push_back(Entry{c.author, ""});
-        focus_control("short-" + std::to_string(c.prep.goals.short_term.size() - 1));
+        focus_control(short_term_id(c.prep.goals.short_term.size() - 1));
         c.mark(true);
     }
 }
