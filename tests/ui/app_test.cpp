@@ -16,6 +16,7 @@
 #include "app_driver.hpp"
 #include "core/bundle.hpp"
 #include "core/clock.hpp"
+#include "core/fields.hpp"
 #include "core/i18n.hpp"
 #include "core/validation.hpp"
 #include "fake_host.hpp"
@@ -152,6 +153,51 @@ TEST(App, TheStepTableHasEveryStepOnce) {
         EXPECT_EQ(ui::step_from_name(s.name), s.id);
     }
     EXPECT_EQ(ids.size(), static_cast<std::size_t>(ui::StepId::Summary) + 1);
+}
+
+// Every part of the plan the person fills in belongs to the step that asks for it: a problem in
+// it leads there ("Gå till …" on the summary, the step list's count of errors), not to the first
+// step. A member added to the model without a step fails here.
+TEST(App, EveryPartOfThePlanHasTheStepThatAsksForIt) {
+    // Not filled in on a step: what kind of file it is, where a follow-up came from, the language
+    // it is written in, and what "Efter mötet" holds (a screen of its own).
+    const std::set<std::string> elsewhere = {"kind", "follows", "written_language", "agreed", "evaluation"};
+    std::apply(
+        [&](const auto&... field) {
+            for (const char* name : {field.name...}) {
+                if (elsewhere.count(name)) continue;
+                const std::string path = std::string("/content/") + name;
+                int owners = 0;
+                for (const ui::StepInfo& s : ui::step_table())
+                    owners += static_cast<int>(std::count(s.owns.begin(), s.owns.end(), path));
+                EXPECT_GE(owners, 1) << path << " is asked for on no step";
+            }
+        },
+        Fields<Preparation>::list);
+}
+
+// "Vill ha en SIP" on the summary's list leads to the question, on the consent step.
+TEST(App, TheSummarysSipWishLeadsToTheConsentStep) {
+    test::AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    const std::vector<ui::StepId> steps = ui::steps_for(make_new_preparation());
+    const std::string title = ui::step_title(ui::StepId::Summary, Lang::Sv, false);
+    const ui::A11yNode* to_summary =
+        find_prefix(r.app.a11y_tree(), ui::Role::Button, std::to_string(steps.size()) + ". " + title);
+    ASSERT_NE(to_summary, nullptr) << r.shown();
+    press(r.h, r.app, to_summary->name);
+    ASSERT_EQ(r.state()["step"], "summary");
+    const ui::A11yNode* todo = find(r.app.a11y_tree(), ui::Role::List, "Att göra innan mötet");
+    ASSERT_NE(todo, nullptr) << r.shown();
+    std::string go;
+    for (const ui::A11yNode& item : todo->kids())
+        if (text_of(item).find("Vill ha en SIP") != std::string::npos)
+            if (const ui::A11yNode* b = find_prefix(item, ui::Role::Button, "Gå till")) go = b->name;
+    ASSERT_FALSE(go.empty()) << text_of(*todo);
+    EXPECT_EQ(go, "Gå till ”" + ui::step_title(ui::StepId::Consent, Lang::Sv, false) + "”");
+    press(r.h, r.app, go);
+    EXPECT_EQ(r.state()["step"], "consent");
+    EXPECT_NE(r.shown().find("Vill du ha en SIP?"), std::string::npos) << r.shown();
 }
 
 // The rows in another order (as a reordering of the table would put them): each id still finds

@@ -85,7 +85,7 @@ std::vector<StepInfo> make_table() {
         {StepId::Consent,
          "consent",
          "step.consent",
-         {content_path(&P::consents), content_path(&P::child_consent_view)},
+         {content_path(&P::consents), content_path(&P::sip_consent), content_path(&P::child_consent_view)},
          plan,
          [](const P& p) { return has_content(p, SectionId::Consents); },
          draw_consent},
