@@ -41,3 +41,28 @@ test('the follow-up meeting is saved as a calendar file the phone can add', asyn
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// "Skriv ut" hands focus to the print frame for the browser's dialog; afterwards it is on
+// "Skriv ut" again, so that a screen reader and the next Tab go on from there, not from the top.
+test('after printing, focus is back on the button that printed', async () => {
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
+  await startNew(page);
+  await goToStep(page, 'Sammanfattning');
+  const focusedName = () => page.evaluate(() => {
+    const e = document.activeElement;
+    return e === document.body ? 'body' : `${e.tagName} ${e.getAttribute('aria-label') || e.textContent}`;
+  });
+  // Where Tab goes from "Skriv ut" before any printing.
+  await page.getByRole('button', { name: 'Skriv ut', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  const next = await focusedName();
+  assert.notEqual(next, 'body');
+  await press(page, 'Skriv ut');
+  await page.locator('iframe.print-frame').waitFor({ state: 'attached' });
+  await page.locator('iframe.print-frame').waitFor({ state: 'detached', timeout: 30000 });
+  assert.equal(await focusedName(), 'BUTTON Skriv ut');
+  await page.keyboard.press('Tab');
+  assert.equal(await focusedName(), next);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
