@@ -117,6 +117,14 @@ std::string without_control_characters(std::string_view text, int* offset_a, int
     return out;
 }
 
+std::size_t utf8_character_number(std::string_view text, std::size_t byte_offset) {
+    std::size_t starts = 0;  // characters that start at or before the offset
+    const std::size_t end = std::min(byte_offset + 1, text.size());
+    for (std::size_t i = 0; i < end; ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++starts;
+    return std::max<std::size_t>(starts, 1);
+}
+
 std::string utf8_excerpt(std::string_view text, std::size_t max_chars) {
     std::string out;
     std::size_t chars = 0, i = 0;

@@ -29,6 +29,9 @@ std::string without_control_characters(std::string_view text, int* offset_a, int
 std::string utf8_excerpt(std::string_view text, std::size_t max_chars);
 
 int utf8_to_utf16_offset(std::string_view text, int byte_offset);
+// Which character, counted from 1 as a text editor does, byte `byte_offset` of UTF-8 `text` is in
+// (the last one for an offset at or past the end): what a message about a place in a file says.
+std::size_t utf8_character_number(std::string_view text, std::size_t byte_offset);
 int utf16_to_utf8_offset(std::string_view text, int unit_offset);
 
 }  // namespace sipprep

@@ -190,14 +190,14 @@ ImportResult import_bundle(std::string_view text, const Date& today, Limits limi
             r.issues.push_back(error("", "bundle.not_utf8", {std::to_string(bad)}));
             return r;
         }
-        r.issues.push_back(error("", "bundle.not_json", {std::to_string(error_at)}));
+        r.issues.push_back(error("", "bundle.not_json", {std::to_string(utf8_character_number(text, error_at))}));
         return r;
     }
     // Two values for one name: which one counts is up to the reader, so the file means two things.
     if (!duplicate.key.empty()) {
-        r.issues.push_back(
-            error("", "bundle.duplicate_key",
-                  {with_hidden_characters_shown(utf8_excerpt(duplicate.key, 80)), std::to_string(duplicate.offset)}));
+        r.issues.push_back(error("", "bundle.duplicate_key",
+                                 {with_hidden_characters_shown(utf8_excerpt(duplicate.key, 80)),
+                                  std::to_string(utf8_character_number(text, duplicate.offset))}));
         return r;
     }
     return import_document(std::move(doc), today, limits);

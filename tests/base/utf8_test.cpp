@@ -32,3 +32,16 @@ TEST(Utf8, ControlCharactersAreDroppedAndTheCaretMovesBack) {
     EXPECT_EQ(start, 6);  // three removed before it
     EXPECT_EQ(end, 6);
 }
+
+TEST(Utf8, CharacterNumberCountsCharactersFromOne) {
+    const std::string text = "aå€👋b";  // 1, 2, 3, 4 and 1 bytes
+    EXPECT_EQ(sipprep::utf8_character_number(text, 0), 1u);
+    EXPECT_EQ(sipprep::utf8_character_number(text, 1), 2u);
+    EXPECT_EQ(sipprep::utf8_character_number(text, 2), 2u);  // inside "å": that character
+    EXPECT_EQ(sipprep::utf8_character_number(text, 3), 3u);
+    EXPECT_EQ(sipprep::utf8_character_number(text, 6), 4u);
+    EXPECT_EQ(sipprep::utf8_character_number(text, 10), 5u);
+    EXPECT_EQ(sipprep::utf8_character_number(text, 11), 5u);  // the end: the last character
+    EXPECT_EQ(sipprep::utf8_character_number(text, 1000), 5u);
+    EXPECT_EQ(sipprep::utf8_character_number("", 0), 1u);
+}

@@ -113,6 +113,9 @@ TEST(Bundle, RefusesBadInputWithMessages) {
     EXPECT_EQ(import_bundle("").issues.at(0).code, "bundle.empty");
     EXPECT_EQ(import_bundle("{\"a\":").issues.at(0).code, "bundle.not_json");
     EXPECT_EQ(import_bundle("{\"a\":").issues.at(0).args, std::vector<std::string>{"5"});  // where it stops
+    // Counted in characters from 1, as a text editor shows them, not in bytes: "å" is two bytes.
+    EXPECT_EQ(import_bundle("{\"å\":x}").issues.at(0).args, std::vector<std::string>{"6"});
+    EXPECT_EQ(import_bundle("{\"åäö 👋\":").issues.at(0).args, std::vector<std::string>{"9"});  // the last
     EXPECT_EQ(import_bundle("[1]").issues.at(0).code, "bundle.not_object");
     EXPECT_EQ(import_bundle("{\"format\":\"x\"}").issues.at(0).code, "bundle.wrong_format");
     EXPECT_EQ(import_bundle("\xff\xfe{}").issues.at(0).code, "bundle.not_utf8");
