@@ -39,6 +39,7 @@ void App::open_about(const std::string& section) {
 
 void App::go_to(Screen screen, std::optional<StepId> step) {
     if (screen != screen_ || (step && *step != step_)) {
+        if (screen_ == Screen::Steps) add_what_was_typed(step_);
         scroll_to_top_ = true;
         if (speech_.speaking) {  // what was being read is no longer on the screen
             host_.stop_speaking();
@@ -639,6 +640,18 @@ void App::erase_confirm() {
     if (button(t("erase.no"), "erase-no")) confirm_erase_ = false;
 }
 
+// A question or a relative typed on the step being left, and not added with its button: added
+// now, and said (leaving the step is taken as done with it; nothing typed is left behind).
+void App::add_what_was_typed(StepId leaving) {
+    UnaddedTexts& typed = draft_.steps.unadded;
+    std::string said;
+    if (leaving == StepId::Questions) said = add_typed_question(draft_.prep, typed, draft_.author, settings_.lang);
+    if (leaving == StepId::AboutYou) said = add_typed_writer(draft_.prep, typed, settings_.lang);
+    if (said.empty()) return;
+    a11y_.announce(said);
+    changed();
+}
+
 // ---- the draft ----
 
 std::string App::draft_to_save() {
@@ -653,6 +666,7 @@ std::string App::draft_to_save() {
     place.network_voice = settings_.network_voice_ok;
     place.created = draft_.created;
     place.saved_sha = draft_.saved_sha;
+    place.unadded = draft_.steps.unadded;
     return write_draft(draft_.prep, draft_.earlier ? &*draft_.earlier : nullptr, settings_.draft_lang, place);
 }
 
@@ -673,6 +687,7 @@ void App::draft_loaded(const std::string& text) {
         if (c.id == p.author) stored.author = p.author;
     stored.created = p.created;
     stored.saved_sha = p.saved_sha;
+    stored.steps.unadded = p.unadded;
     begin_draft(std::move(stored));
     follow_language(d->lang);
     storage_.place = p;

@@ -113,6 +113,7 @@ private:
     void follow_language(Lang lang);  // the language of a draft or file opened: the same, unsaved
     void versions_panel();
     void go_to(Screen screen, std::optional<StepId> step = std::nullopt);
+    void add_what_was_typed(StepId leaving);
     void changed();                          // the preparation or a setting changed: rules again, draft to save
     void begin_draft(DraftSession session);  // a new preparation: the one assignment that replaces the draft
     void reset(PreparationKind kind);        // a new, empty preparation of this kind

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/json_parse.hpp"
+#include "base/utf8.hpp"
 #include "core/bundle.hpp"
 #include "core/canonical.hpp"
 #include "core/clock.hpp"
@@ -25,6 +26,10 @@ std::string write_draft(const Preparation& prep, const Preparation* earlier, Lan
                {"text_scale", place.text_scale},   {"high_contrast", place.high_contrast},
                {"speech_rate", place.speech_rate}, {"network_voice", place.network_voice},
                {"created", place.created},         {"saved_sha", place.saved_sha}};
+    if (!place.unadded.empty())
+        d["ui"]["unadded"] = {{"question", place.unadded.question},
+                              {"writer_name", place.unadded.writer_name},
+                              {"writer_relation", place.unadded.writer_relation}};
     // No checksums: they prove a file unchanged to whoever receives it, the draft is given to no
     // one, and reading it never looked at them. They were 60 % of a save at 1 000 questions.
     d["bundle"] = bundle_without_checksums(prep, meta);
@@ -66,6 +71,16 @@ std::optional<Draft> read_draft(const std::string& text, const Date& today) {
             p.network_voice = ui["network_voice"].get<bool>();
         if (ui.contains("high_contrast") && ui["high_contrast"].is_boolean())
             p.high_contrast = ui["high_contrast"].get<bool>();
+        if (ui.contains("unadded") && ui["unadded"].is_object()) {
+            const JsonIn& u = ui["unadded"];
+            // As the page's text comes in: well-formed, without control characters (App::dom_text).
+            auto text = [&](const char* k) {
+                if (!u.contains(k) || !u[k].is_string()) return std::string();
+                int caret = 0;  // no caret here
+                return without_control_characters(sanitize_utf8(u[k].get<std::string>()), &caret, &caret);
+            };
+            p.unadded = {text("question"), text("writer_name"), text("writer_relation")};
+        }
     }
     return out;
 }

@@ -11,6 +11,14 @@
 
 namespace sipprep::ui {
 
+// Typed into a step's "new …" fields and not added yet (with its button): kept with the draft, so
+// that a reload loses none of it, and added when the person leaves the step (App::go_to).
+struct UnaddedTexts {
+    std::string question;                      // "Ny fråga"
+    std::string writer_name, writer_relation;  // a relative who is about to write too
+    bool empty() const { return question.empty() && writer_name.empty() && writer_relation.empty(); }
+};
+
 // Where the person was: restored so that they continue where they left off.
 struct DraftPlace {
     std::string screen;  // "start", "steps" …
@@ -23,6 +31,7 @@ struct DraftPlace {
     bool network_voice = false;  // "Läs upp" may use a voice over the network (the person agreed)
     std::string created;         // first export of this preparation
     std::string saved_sha;       // the content's checksum when it was last saved to a file
+    UnaddedTexts unadded;
 };
 
 struct Draft {

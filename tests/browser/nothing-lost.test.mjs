@@ -272,6 +272,30 @@ test('words typed just before the tab reloads or closes are there when it opens 
   await context.close();
 });
 
+// A question typed into "Ny fråga" but not added with its button: after a reload it is in the
+// field again, and leaving the step adds it to the plan (and so to the file).
+test('a question typed but not added survives a reload and is added when the step is left', async () => {
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
+  await startNew(page);
+  await goToStep(page, 'Frågor till mötet');
+  const question = 'Vem betalar min färdtjänst? Åke 👋';
+  await page.getByRole('textbox', { name: 'Ny fråga', exact: true }).focus();
+  await page.keyboard.type(question);
+  await page.reload();  // at once
+  await page.waitForFunction(() => window.__appReady === true);
+  await press(page, 'Fortsätt');
+  const field = page.getByRole('textbox', { name: 'Ny fråga', exact: true });
+  await field.waitFor({ state: 'attached' });
+  assert.equal(await field.inputValue(), question);
+  assert.deepEqual((await state(page)).content.questions, []);
+  await press(page, 'Nästa');
+  await page.waitForFunction(() => window.sipprep.state().content.questions.length === 1);
+  assert.equal((await state(page)).content.questions[0].text, question);
+  await page.waitForFunction(() => document.getElementById('a11y-live').textContent === 'Fråga 1 är tillagd.');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 // Issue 25, 6: the browser is not asked at start (Firefox shows its own question, read into the
 // page by a screen reader); it is asked once, when the person saves a file.
 test('the browser is asked to keep the draft only when the person saves a file, and once', async () => {

@@ -398,6 +398,73 @@ TEST(App, ADraftBeyondTheFormatsLimitsStillOpens) {
     EXPECT_TRUE(host2.asked.keep_unreadable_draft.empty()) << "kept aside as unreadable";
 }
 
+namespace {
+// The step `id`'s button in the step list ("3. Frågor till mötet"), pressed.
+void go_to_step(AppRun& r, ui::StepId id) {
+    const std::vector<ui::StepId> steps = ui::steps_for(Preparation{});
+    const auto at = std::find(steps.begin(), steps.end(), id);
+    ASSERT_NE(at, steps.end());
+    const std::string title = ui::step_title(id, Lang::Sv, false);
+    const ui::A11yNode* b =
+        find_prefix(r.app.a11y_tree(), ui::Role::Button, std::to_string(at - steps.begin() + 1) + ". " + title);
+    ASSERT_NE(b, nullptr) << title << "\n" << r.shown();
+    press(r.h, r.app, b->name);
+}
+std::string value_of(const ui::App& app, const std::string& field) {
+    const ui::A11yNode* f = find(app.a11y_tree(), ui::Role::TextArea, field);
+    return f ? f->value : "(no field " + field + ")";
+}
+}  // namespace
+
+// A question typed into "Ny fråga" without "Lägg till fråga" is never lost: it is kept with the
+// draft (a reload shows it in the field again), and leaving the step adds it, said aloud. The same
+// for a relative who is to write, typed on "Om dig".
+TEST(App, TypedButNotAddedIsKeptWithTheDraftAndAddedWhenTheStepIsLeft) {
+    std::string draft;
+    {
+        AppRun r;
+        press(r.h, r.app, "Ny förberedelse");
+        type_into(r.h, r.app, ui::Role::TextBox, "Namn på den som ska skriva", "Mira");
+        go_to_step(r, ui::StepId::Questions);
+        type_into(r.h, r.app, ui::Role::TextArea, "Ny fråga", "Vem betalar min färdtjänst?");
+        EXPECT_EQ(r.state()["content"]["questions"].size(), 0u);
+        draft = r.app.draft_to_save();  // what the page keeps now (typing asked for a save)
+        EXPECT_GT(r.host.asked.draft_changed, 0);
+    }
+    test::Headless h(900, 3000);
+    test::FakeHost host;
+    ui::App app(host);
+    app.set_today(Date{2026, 11, 23});
+    app.draft_loaded(draft);
+    h.app_frame([&](const ui::Fonts& f) { app.frame(f); });
+    press(h, app, "Fortsätt");
+    auto state = [&] { return nlohmann::json::parse(app.state_json()); };
+    ASSERT_EQ(state()["step"], "questions");
+    EXPECT_EQ(value_of(app, "Ny fråga"), "Vem betalar min färdtjänst?");
+    // "Mira" was added when "Om dig" was left.
+    ASSERT_EQ(state()["content"]["contributors"].size(), 2u);
+    EXPECT_EQ(state()["content"]["contributors"][1]["name"], "Mira");
+
+    host.asked.update_a11y.clear();
+    press(h, app, "Nästa");
+    EXPECT_EQ(state()["step"], "invite");
+    const nlohmann::json questions = state()["content"]["questions"];
+    ASSERT_EQ(questions.size(), 1u);
+    EXPECT_EQ(questions[0]["text"], "Vem betalar min färdtjänst?");
+    EXPECT_EQ(questions[0]["author"], kPersonId);
+    std::string said;
+    for (const auto& u : host.asked.update_a11y)
+        if (!u.announcement.empty()) said += u.announcement + "|";
+    EXPECT_NE(said.find("Fråga 1 är tillagd."), std::string::npos) << said;
+    // Added once: back and away again adds nothing more, and the field is empty.
+    press(h, app, "Föregående");
+    EXPECT_EQ(value_of(app, "Ny fråga"), "");
+    press(h, app, "Nästa");
+    EXPECT_EQ(state()["content"]["questions"].size(), 1u);
+    // Nothing of this is in a draft without typed text: it stays as it was.
+    EXPECT_EQ(app.draft_to_save().find("unadded"), std::string::npos);
+}
+
 // "+" in a 10-digit personnummer means over 100 years old: the field asks, rather than accepting it.
 TEST(App, APlusInThePersonnummerIsAskedAboutAtTheField) {
     AppRun r;

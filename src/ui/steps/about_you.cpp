@@ -1,5 +1,6 @@
 // "Om dig": the person, who noticed the need, guardians and representatives, and who writes.
 #include <algorithm>
+#include <utility>
 
 #include "core/enum_names.hpp"
 #include "core/fields.hpp"
@@ -131,17 +132,24 @@ void draw_about_you(StepContext& c) {
     FieldOptions nr;
     nr.label_visible = true;
     nr.personal = true;
-    text_field(c.t("writers.new_name"), "writer-new-name", &c.state.about_you.new_name, nr);
-    text_field(c.t("writers.new_relation"), "writer-new-relation", &c.state.about_you.new_relation, nr);
-    if (button(c.t("writers.add"), "writer-add") && !c.state.about_you.new_name.empty()) {
-        const std::string id = c.new_id("rel");
-        c.prep.contributors.push_back(
-            Contributor{id, c.state.about_you.new_name, ContributorRole::Relative, c.state.about_you.new_relation});
-        announce(trf(c.lang, "writers.added", {c.state.about_you.new_name}));
-        c.state.about_you.new_name.clear();
-        c.state.about_you.new_relation.clear();
-        c.mark(true);
+    // Kept with the draft until added.
+    c.mark(text_field(c.t("writers.new_name"), "writer-new-name", &c.state.unadded.writer_name, nr));
+    c.mark(text_field(c.t("writers.new_relation"), "writer-new-relation", &c.state.unadded.writer_relation, nr));
+    if (button(c.t("writers.add"), "writer-add")) {
+        const std::string added = add_typed_writer(c.prep, c.state.unadded, c.lang);
+        if (!added.empty()) {
+            announce(added);
+            c.mark(true);
+        }
     }
+}
+
+std::string add_typed_writer(Preparation& prep, UnaddedTexts& unadded, Lang lang) {
+    if (unadded.writer_name.empty()) return {};  // a relation alone names no one: it stays typed
+    const std::string said = trf(lang, "writers.added", {unadded.writer_name});
+    prep.contributors.push_back(Contributor{new_id(prep, "rel"), std::exchange(unadded.writer_name, {}),
+                                            ContributorRole::Relative, std::exchange(unadded.writer_relation, {})});
+    return said;
 }
 
 }  // namespace sipprep::ui

@@ -119,13 +119,21 @@ void draw_questions(StepContext& c) {
     o.multiline = true;
     o.min_lines = 2;
     o.help = c.t("questions.new.help");
-    text_field(c.t("questions.new"), "q-new", &c.state.questions.new_text, o);
-    if (button(c.t("questions.add"), "q-add", ButtonStyle::Primary) && !c.state.questions.new_text.empty()) {
-        c.prep.questions.push_back(Question{c.new_id("q"), c.author, c.state.questions.new_text, Priority::None, ""});
-        c.state.questions.new_text.clear();
-        announce(trf(c.lang, "questions.added", {std::to_string(c.prep.questions.size())}));
-        c.mark(true);
+    c.mark(text_field(c.t("questions.new"), "q-new", &c.state.unadded.question, o));  // kept with the draft
+    if (button(c.t("questions.add"), "q-add", ButtonStyle::Primary)) {
+        const std::string added = add_typed_question(c.prep, c.state.unadded, c.author, c.lang);
+        if (!added.empty()) {
+            announce(added);
+            c.mark(true);
+        }
     }
+}
+
+std::string add_typed_question(Preparation& prep, UnaddedTexts& unadded, const std::string& author, Lang lang) {
+    if (unadded.question.empty()) return {};
+    prep.questions.push_back(
+        Question{new_id(prep, "q"), author, std::exchange(unadded.question, {}), Priority::None, ""});
+    return trf(lang, "questions.added", {std::to_string(prep.questions.size())});
 }
 
 }  // namespace sipprep::ui

@@ -22,7 +22,9 @@ std::string StepContext::field_message(const std::string& path, const char* code
     return {};
 }
 
-std::string StepContext::new_id(const char* prefix) const {
+std::string StepContext::new_id(const char* prefix) const { return ui::new_id(prep, prefix); }
+
+std::string new_id(const Preparation& prep, const char* prefix) {
     std::unordered_set<std::string> used;
     for (const Contributor& c : prep.contributors) used.insert(c.id);
     for (const Representative& r : prep.representatives) used.insert(r.id);

@@ -16,6 +16,7 @@
 #include "core/issue.hpp"
 #include "core/model.hpp"
 #include "core/summary.hpp"
+#include "ui/draft.hpp"
 #include "ui/steps/step_table.hpp"
 #include "ui/widgets.hpp"
 
@@ -25,14 +26,11 @@ enum class FillMode { Myself, WithRelative, GuardianOfChild, Representative };
 
 // What the screens remember between frames that is not part of the preparation.
 struct StepStates {
-    struct AboutYou {
-        std::string new_name, new_relation;  // a relative who is about to be added
-    } about_you;
+    UnaddedTexts unadded;
     struct Needs {
         std::string remove_pending;  // a life area with text, waiting for "yes, remove"
     } needs;
     struct Questions {
-        std::string new_text;
         std::string remove_pending;  // someone else's question, waiting for "yes, remove"
     } questions;
     struct Consent {
@@ -65,6 +63,15 @@ struct StepStates {
 void save_file_button(StepContext& c, const std::string& id);
 // What the button asks, drawn where the screen has room for it (after the buttons on its row).
 void save_file_questions(StepContext& c, const std::string& id);
+
+// An id with `prefix` that no contributor, representative, question, invitee or consent has.
+std::string new_id(const Preparation& prep, const char* prefix);
+
+// The typed question, or the relative who is to write, added to the plan by `author` (the
+// buttons "Lägg till fråga" and "Lägg till", and leaving the step with it typed): what the
+// person hears then, or "" when there was nothing to add.
+std::string add_typed_question(Preparation& prep, UnaddedTexts& unadded, const std::string& author, Lang lang);
+std::string add_typed_writer(Preparation& prep, UnaddedTexts& unadded, Lang lang);
 
 // The summary's rule for a passphrase that protects a file (at least 8 characters).
 inline constexpr int kMinPassphraseChars = 8;
