@@ -39,7 +39,9 @@ void App::open_about(const std::string& section) {
 
 void App::go_to(Screen screen, std::optional<StepId> step) {
     if (screen != screen_ || (step && *step != step_)) {
-        if (screen_ == Screen::Steps) add_what_was_typed(step_);
+        // On to another step (the summary too, where the file is saved); a look at "Om SIP" or
+        // the start page comes back to the step with the text still in its field.
+        if (screen_ == Screen::Steps && screen == Screen::Steps && step && *step != step_) add_what_was_typed(step_);
         scroll_to_top_ = true;
         if (speech_.speaking) {  // what was being read is no longer on the screen
             host_.stop_speaking();
@@ -640,8 +642,8 @@ void App::erase_confirm() {
     if (button(t("erase.no"), "erase-no")) confirm_erase_ = false;
 }
 
-// A question or a relative typed on the step being left, and not added with its button: added
-// now, and said (leaving the step is taken as done with it; nothing typed is left behind).
+// A question or a relative typed on the step being left for another, and not added with its
+// button: added now, and said (going on is taken as done with it; nothing typed is left behind).
 void App::add_what_was_typed(StepId leaving) {
     UnaddedTexts& typed = draft_.steps.unadded;
     std::string said;

@@ -12,7 +12,7 @@
 namespace sipprep::ui {
 
 // Typed into a step's "new …" fields and not added yet (with its button): kept with the draft, so
-// that a reload loses none of it, and added when the person leaves the step (App::go_to).
+// that a reload loses none of it, and added when the person goes on to another step (App::go_to).
 struct UnaddedTexts {
     std::string question;                      // "Ny fråga"
     std::string writer_name, writer_relation;  // a relative who is about to write too
