@@ -23,15 +23,16 @@ std::size_t control_character_at(std::string_view text, std::size_t i);
 // back by what was removed before them.
 std::string without_control_characters(std::string_view text, int* offset_a, int* offset_b);
 
-// Offsets within UTF-8 `text`: a byte offset as UTF-16 code units (what the DOM counts), and
-// back. Offsets inside a character round down to its start.
 // The first `max_chars` characters of `text` on one line, with "…" when something was left out.
 std::string utf8_excerpt(std::string_view text, std::size_t max_chars);
 
+// Offsets within UTF-8 `text`: a byte offset as UTF-16 code units (what the DOM counts), and
+// back. Offsets inside a character round down to its start.
 int utf8_to_utf16_offset(std::string_view text, int byte_offset);
+int utf16_to_utf8_offset(std::string_view text, int unit_offset);
+
 // Which character, counted from 1 as a text editor does, byte `byte_offset` of UTF-8 `text` is in
 // (the last one for an offset at or past the end): what a message about a place in a file says.
 std::size_t utf8_character_number(std::string_view text, std::size_t byte_offset);
-int utf16_to_utf8_offset(std::string_view text, int unit_offset);
 
 }  // namespace sipprep
