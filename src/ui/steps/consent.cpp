@@ -82,31 +82,10 @@ void sip_consent(StepContext& c, const std::vector<const Representative*>& guard
     ImGui::Separator();
 }
 
-// One organisation or person who may receive information: the consent in one sentence, what
-// holds today, and the person's choices.
-void consent_entry(StepContext& c, const std::string& actor_id, const std::string& actor_name,
-                   const std::vector<const Representative*>& guardians) {
-    auto it = std::find_if(c.prep.consents.begin(), c.prep.consents.end(),
-                           [&](const Consent& k) { return k.actor == actor_id; });
-    const std::string gid = "consent-" + actor_id;
-    Group group(Role::Group, gid, actor_name);
-    heading(actor_name, 3);
-    if (it == c.prep.consents.end()) {
-        if (button(trf(c.lang, "consent.add", {actor_name}), gid + "-add")) {
-            // An active choice: nothing is chosen for the person (decision, period and form start open).
-            Consent k;
-            k.id = c.new_id("c");
-            k.actor = actor_id;
-            k.given_by = c.child && !guardians.empty() ? ConsentGiver::Guardians : ConsentGiver::Person;
-            c.prep.consents.push_back(k);
-            focus_control(gid + "-decision-0");
-            c.mark(true);
-        }
-        ImGui::Separator();
-        return;
-    }
-    Consent& k = *it;
-    const std::size_t index = static_cast<std::size_t>(it - c.prep.consents.begin());
+// One consent (`index`) to `actor_name`, its controls' ids from `gid`: true when it was removed.
+bool consent_body(StepContext& c, std::size_t index, const std::string& gid, const std::string& actor_name,
+                  const std::vector<const Representative*>& guardians) {
+    Consent& k = c.prep.consents[index];
     using P = Preparation;
 
     // The consent in one sentence, as the person would say it, and what the wish is.
@@ -125,7 +104,7 @@ void consent_entry(StepContext& c, const std::string& actor_id, const std::strin
             c.mark(true);
         }
         ImGui::Separator();
-        return;
+        return false;
     }
     if (k.review) {
         // Carried over from the earlier plan: it holds only when the person says it still does.
@@ -247,11 +226,44 @@ void consent_entry(StepContext& c, const std::string& actor_id, const std::strin
     }
     same_line();
     if (button(c.t("consent.remove"), gid + "-remove", ButtonStyle::Quiet, c.t("consent.remove.help"))) {
-        c.prep.consents.erase(it);
+        c.prep.consents.erase(c.prep.consents.begin() + static_cast<std::ptrdiff_t>(index));
         focus_control(gid + "-add");
         c.mark(true);
+        return true;
     }
     ImGui::Separator();
+    return false;
+}
+
+// One organisation or person who may receive information: each consent to it in one sentence,
+// what holds today, and the person's choices.
+void consent_entry(StepContext& c, const std::string& actor_id, const std::string& actor_name,
+                   const std::vector<const Representative*>& guardians) {
+    const std::string gid = "consent-" + actor_id;
+    Group group(Role::Group, gid, actor_name);
+    heading(actor_name, 3);
+    // Each consent to it: a follow-up can hold one revoked last time beside a newer one, and each
+    // needs its own answer ("Jag vill fortfarande det").
+    std::size_t shown = 0;
+    for (std::size_t i = 0; i < c.prep.consents.size(); ++i) {
+        if (c.prep.consents[i].actor != actor_id) continue;
+        // The first keeps the actor's ids (what focus and tests name); a later one adds its own.
+        if (consent_body(c, i, shown == 0 ? gid : gid + "-" + c.prep.consents[i].id, actor_name, guardians)) return;
+        ++shown;
+    }
+    if (shown == 0) {
+        if (button(trf(c.lang, "consent.add", {actor_name}), gid + "-add")) {
+            // An active choice: nothing is chosen for the person (decision, period and form start open).
+            Consent k;
+            k.id = c.new_id("c");
+            k.actor = actor_id;
+            k.given_by = c.child && !guardians.empty() ? ConsentGiver::Guardians : ConsentGiver::Person;
+            c.prep.consents.push_back(k);
+            focus_control(gid + "-decision-0");
+            c.mark(true);
+        }
+        ImGui::Separator();
+    }
 }
 
 }  // namespace
