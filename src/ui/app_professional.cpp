@@ -13,12 +13,18 @@
 
 namespace sipprep::ui {
 
-// With two files of the same person open: what changed since the earlier one, in words.
+// With two files of the same person open: what changed since the earlier one, in words. A
+// relative's contribution is not a version of the plan (nor the plan of a contribution): every
+// word of one would read as removed from the other.
 void App::professional_changes(ProfessionalState::Opened& o) {
+    const auto contribution = [](const ProfessionalState::Opened& f) {
+        return f.result.preparation.kind == PreparationKind::Contribution;
+    };
     const ProfessionalState::Opened* earlier = nullptr;
     for (const ProfessionalState::Opened& other : professional_.opened) {
         if (&other == &o || !other.result.readable || other.result.meta.updated >= o.result.meta.updated) continue;
         if (!same_person(other.result.preparation, o.result.preparation)) continue;
+        if (contribution(other) != contribution(o)) continue;
         if (!earlier || other.result.meta.updated > earlier->result.meta.updated) earlier = &other;
     }
     if (!earlier) return;

@@ -716,6 +716,21 @@ TEST(People, WhatChangedSinceLastTimeInWords) {
     EXPECT_NE(pro.shown().find("Nytt: Kan jag byta mentor?"), std::string::npos) << pro.shown();
 }
 
+// A relative's contribution and the plan of the same person, both open in the professional's view:
+// no "what changed" between them (the contribution is not an earlier version of the plan).
+TEST(People, AContributionIsNotComparedWithThePlan) {
+    AppRun pro;
+    press(pro.h, pro.app, "Jag är yrkesverksam – öppna en förberedelse");
+    const std::filesystem::path examples = std::filesystem::path(SIPPREP_SOURCE_DIR) / "assets/examples";
+    pro.app.file_opened("synpunkter-fran-dotter.json", read(examples / "synpunkter-fran-dotter.json"),
+                        ui::FileOrigin::Picker);
+    pro.frame();
+    pro.app.file_opened("vuxen-efter-sjukhusvistelse.json", read(examples / "vuxen-efter-sjukhusvistelse.json"),
+                        ui::FileOrigin::Picker);
+    pro.frame();
+    EXPECT_EQ(pro.shown().find("Vad har ändrats sedan"), std::string::npos) << pro.shown();
+}
+
 // "Läs upp" reads the step's questions and what has been written, in the app's language, with
 // the browser's voice; it shows only where there is a voice for that language, and stops.
 TEST(People, AStepIsReadAloudAndStops) {
