@@ -311,6 +311,15 @@ private:
                 warning(content_path(&P::sip_consent, &SipConsent::guardians), "sip_consent.guardian_missing",
                         {r.name.empty() ? r.id : r.name});
         }
+        // A SIP for a child is made only with the guardians' consent (seed 003; both of two, seed
+        // 001): a "no" is the person's answer to respect, and what the meeting has to know first.
+        for (std::size_t g = 0; g < sip.guardians.size(); ++g) {
+            const GuardianApproval& a = sip.guardians[g];
+            const Representative* r = representative(a.representative_id);
+            if (a.agrees || !r || r->kind != RepresentativeKind::Guardian) continue;
+            warning(content_path(&P::sip_consent, &SipConsent::guardians, g, &GuardianApproval::agrees),
+                    "sip_consent.guardian_declines", {r->name.empty() ? r->id : r->name});
+        }
     }
 
     void check_agreement() {

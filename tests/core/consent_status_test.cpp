@@ -208,6 +208,21 @@ TEST(ConsentStatus, TheWishToHaveASipComesFirst) {
               "Vårdnadshavarnas svar: Mehmet har inte svarat själv om barnet ska få en SIP.");
     p.sip_consent.guardians.push_back(GuardianApproval{"r-1", "", true});
     EXPECT_FALSE(has("sip_consent.guardian_missing"));
+    EXPECT_FALSE(has("sip_consent.guardian_declines"));
+    // A guardian's "no": a SIP for a child needs the guardians' consent (seeds 001 and 003).
+    p.sip_consent.guardians.back().agrees = false;
+    issues = validate(p, kToday);
+    const auto declines = std::find_if(issues.begin(), issues.end(),
+                                       [](const Issue& i) { return i.code == "sip_consent.guardian_declines"; });
+    ASSERT_NE(declines, issues.end());
+    EXPECT_EQ(declines->severity, Severity::Warning);
+    EXPECT_EQ(declines->path, "/content/sip_consent/guardians/1/agrees");
+    EXPECT_NE(describe(*declines, Lang::Sv)
+                  .find("Mehmet har svarat nej till en SIP för barnet. En SIP kan bara "
+                        "göras när vårdnadshavarna samtycker till den."),
+              std::string::npos)
+        << describe(*declines, Lang::Sv);
+    p.sip_consent.guardians.back().agrees = true;
     // The round trip keeps it; an older file without it reads as unanswered.
     const Json j = to_json(p);
     EXPECT_EQ(j["sip_consent"]["wants"], "yes");
