@@ -17,9 +17,17 @@ void line(SummarySection& s, Kind kind, std::string text) {
     s.items.push_back(SummaryItem{kind, std::move(text), {}, 0});
 }
 
-// Lines to sign on, for each one who gives the consent.
-void signature(SummarySection& s, const std::string& who, Lang lang) {
+// Lines to sign on, for each one who gives the consent, with their personnummer and phone as the
+// consent template asks ("Jag som lämnar samtycke", seed 000): filled in where the file has them.
+void signature(SummarySection& s, const std::string& who, const std::string& personal_id, const std::string& phone,
+               Lang lang, const Date& today) {
+    static const std::string blank = "______________________________";
+    std::string id = personal_id;
+    if (const PersonalIdResult parsed = parse_personal_id(personal_id, today.year); parsed.ok())
+        id = personal_id_display(parsed.id);
     line(s, Kind::Subheading, who);
+    line(s, Kind::Paragraph, trf(lang, "form.personal_id", {id.empty() ? blank : id}));
+    line(s, Kind::Paragraph, trf(lang, "form.phone", {phone.empty() ? blank : phone}));
     line(s, Kind::Paragraph, tr(lang, "form.signature"));
     line(s, Kind::Paragraph, tr(lang, "form.date_place"));
     line(s, Kind::Paragraph, tr(lang, "form.name_clarified"));
@@ -56,18 +64,23 @@ Summary build_consent_forms(const Preparation& p, Lang lang, const Date& today) 
     // adult's by the person.
     const bool child = is_child(p, today);
     bool any = false, by_person = sip && !child, by_guardians = sip && child;
-    std::vector<std::string> representatives, denied;
+    std::vector<std::string> representatives, denied, expired;
     for (const Consent& c : p.consents) {
         const std::string receiver = consent_receiver_label(p, c.actor, lang);
         if (c.decision == ConsentDecision::Deny && c.revoked_on.empty()) denied.push_back(receiver);
         if (!to_be_signed(c)) continue;
+        // Its end date has passed: not signed as if it held (a follow-up's, from last time).
+        if (consent_run_out(c, today)) {
+            expired.push_back(receiver);
+            continue;
+        }
         if (!any) line(s, Kind::Paragraph, tr(lang, "form.sharing"));
         any = true;
         std::string what = c.information;
         while (!what.empty() && (what.back() == '.' || what.back() == ' ' || what.back() == '\n')) what.pop_back();
         for (InfoCategory k : c.categories) what += (what.empty() ? "" : "; ") + enum_label(lang, k);
         if (what.empty()) what = tr(lang, "consent.sentence.unspecified");
-        std::string period = consent_period_words(c, lang, today);
+        std::string period = consent_period_words(c, lang, today, true);
         if (period.empty()) period = tr(lang, "summary.open_date");
         line(s, Kind::Bullet, trf(lang, "form.share_line", {receiver, what, period}));
         if (c.given_by == ConsentGiver::Guardians)
@@ -77,28 +90,33 @@ Summary build_consent_forms(const Preparation& p, Lang lang, const Date& today) 
         else
             by_person = true;
     }
-    if (!any && !sip) return out;
-    if (!denied.empty()) {
+    if (!any && !sip && expired.empty()) return out;
+    const auto listed = [](const std::vector<std::string>& names) {
         std::string list;
-        for (const std::string& d : denied) list += (list.empty() ? "" : ", ") + d;
-        line(s, Kind::Paragraph, trf(lang, "form.not_sharing", {list}));
-    }
+        for (const std::string& d : names) list += (list.empty() ? "" : ", ") + d;
+        return list;
+    };
+    if (!denied.empty()) line(s, Kind::Paragraph, trf(lang, "form.not_sharing", {listed(denied)}));
+    if (!expired.empty()) line(s, Kind::Paragraph, trf(lang, "form.expired", {listed(expired)}));
     if (any) line(s, Kind::Paragraph, tr(lang, "form.needed_only"));
     line(s, Kind::Paragraph, tr(lang, "form.revocable"));
 
     line(s, Kind::Subheading, tr(lang, "form.signatures"));
-    if (by_person) signature(s, trf(lang, "form.self", {name}), lang);
+    if (by_person) signature(s, trf(lang, "form.self", {name}), p.owner.personal_id, p.owner.phone, lang, today);
     if (by_guardians)
         for (const Representative& r : p.representatives)
             if (r.kind == RepresentativeKind::Guardian)
-                signature(s, trf(lang, "form.guardian", {rep_name(r, lang)}), lang);
+                signature(s, trf(lang, "form.guardian", {rep_name(r, lang)}), r.personal_id, r.phone, lang, today);
     std::sort(representatives.begin(), representatives.end());
     representatives.erase(std::unique(representatives.begin(), representatives.end()), representatives.end());
     for (const std::string& id : representatives) {
         std::string rep = enum_label(lang, ConsentGiver::Representative);
+        const Representative* found = nullptr;
         for (const Representative& r : p.representatives)
-            if (r.id == id) rep = rep_name(r, lang);
-        signature(s, trf(lang, "form.representative", {rep}), lang);
+            if (r.id == id) found = &r;
+        if (found) rep = rep_name(*found, lang);
+        signature(s, trf(lang, "form.representative", {rep}), found ? found->personal_id : "",
+                  found ? found->phone : "", lang, today);
     }
     out.sections.push_back(std::move(s));
     return out;

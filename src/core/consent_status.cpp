@@ -5,22 +5,27 @@
 
 namespace sipprep {
 
-std::string consent_date_words(const std::string& iso, Lang lang, const Date& today) {
+std::string consent_date_words(const std::string& iso, Lang lang, const Date& today, bool with_year) {
     const auto d = parse_iso_date(iso);
     if (!d) return iso;
-    if (d->year != today.year) return date_words(*d, lang);
+    if (with_year || d->year != today.year) return date_words(*d, lang);
     return trf(lang, "date.format.this_year", {std::to_string(d->day), tr(lang, "month." + std::to_string(d->month))});
 }
 
-std::string consent_period_words(const Consent& c, Lang lang, const Date& today) {
-    const std::string from = consent_date_words(c.valid_from, lang, today);
-    const std::string to = consent_date_words(c.valid_to, lang, today);
+std::string consent_period_words(const Consent& c, Lang lang, const Date& today, bool with_year) {
+    const std::string from = consent_date_words(c.valid_from, lang, today, with_year);
+    const std::string to = consent_date_words(c.valid_to, lang, today, with_year);
     if (c.until_plan_ends)
         return from.empty() ? tr(lang, "consent.period_words.plan")
                             : trf(lang, "consent.period_words.from_plan", {from});
     if (to.empty()) return from.empty() ? "" : trf(lang, "consent.period_words.from", {from});
     return from.empty() ? trf(lang, "consent.period_words.to", {to})
                         : trf(lang, "consent.period_words.from_to", {from, to});
+}
+
+bool consent_run_out(const Consent& c, const Date& today) {
+    const auto to = parse_iso_date(c.valid_to);
+    return to && *to < today;
 }
 
 ConsentStatus consent_status(const Preparation& p, const Consent& c, const Date& today) {
@@ -52,7 +57,7 @@ ConsentStatus consent_status(const Preparation& p, const Consent& c, const Date&
     } else if (c.given_by == ConsentGiver::Person && is_child(p, today)) {
         out.needs_assessment = true;
     }
-    if (to && *to < today) return {S::Expired, c.valid_to};
+    if (consent_run_out(c, today)) return {S::Expired, c.valid_to};
     return out;
 }
 

@@ -46,8 +46,11 @@ std::string consent_status_text(const Preparation& p, const Consent& c, const Da
                                 ConsentVoice voice = ConsentVoice::Record);
 // "från 1 december tills SIP:en avslutas", "till 30 juni 2027": the period of a consent in words,
 // the year left out when it is this year.
-std::string consent_period_words(const Consent& c, Lang lang, const Date& today);
+// Its end date has passed.
+bool consent_run_out(const Consent& c, const Date& today);
+// `with_year`: every date with its year (a form to sign, read later), not only another year's.
+std::string consent_period_words(const Consent& c, Lang lang, const Date& today, bool with_year = false);
 // "1 december" (this year) or "30 juni 2027"; text that is not a date is returned as it is.
-std::string consent_date_words(const std::string& iso, Lang lang, const Date& today);
+std::string consent_date_words(const std::string& iso, Lang lang, const Date& today, bool with_year = false);
 
 }  // namespace sipprep

@@ -322,7 +322,8 @@ TEST(ConsentForm, OneFormNamingEveryReceiverWithLinesForEachGuardian) {
     EXPECT_FALSE(forms.sections[0].own_page);
     const std::string html = render_html(forms, Lang::Sv);
     EXPECT_NE(html.find("Jag vill ha en samordnad individuell plan (SIP)."), std::string::npos);
-    EXPECT_NE(html.find("Vårdcentralen, Vårdcentralen Ryd – Mediciner – från 1 december tills SIP:en avslutas"),
+    // Every date with its year: a signed form is read later, in another year too.
+    EXPECT_NE(html.find("Vårdcentralen, Vårdcentralen Ryd – Mediciner – från 1 december 2026 tills SIP:en avslutas"),
               std::string::npos)
         << html;
     EXPECT_NE(html.find("Skolan – Skola – till 30 juni 2027"), std::string::npos) << html;
@@ -339,4 +340,21 @@ TEST(ConsentForm, OneFormNamingEveryReceiverWithLinesForEachGuardian) {
     EXPECT_EQ(count("Vårdnadshavare: Sara"), 1u);
     EXPECT_EQ(count("Underskrift:"), 2u);
     EXPECT_EQ(html.find("Samtycke för "), std::string::npos);
+    // What the template asks of each who consents (seed 000): personnummer and phone, left to
+    // fill in where the file has none.
+    EXPECT_EQ(count("Personnummer: ______"), 2u);
+    EXPECT_EQ(count("Telefon: ______"), 2u);
+    p.representatives[0].phone = "073-111 22 33";
+    p.representatives[0].personal_id = "191212121212";
+    const std::string filled = render_html(build_consent_forms(p, Lang::Sv, kToday), Lang::Sv);
+    EXPECT_NE(filled.find("Telefon: 073-111 22 33"), std::string::npos) << filled;
+    EXPECT_NE(filled.find("Personnummer: 19121212-1212"), std::string::npos) << filled;
+
+    // One whose end date has passed is not printed as if it held; it is named as run out.
+    p.consents[1].valid_to = "2026-11-01";
+    const std::string later = render_html(build_consent_forms(p, Lang::Sv, kToday), Lang::Sv);
+    EXPECT_EQ(later.find("Skolan – Skola –"), std::string::npos) << later;
+    EXPECT_NE(later.find("Har gått ut och gäller inte längre, om det inte ges på nytt med ett nytt datum: Skolan"),
+              std::string::npos)
+        << later;
 }
