@@ -97,6 +97,14 @@ TEST(AgreedRuns, TheTreeIsTheDraftAfterRandomChangesInAShortWindow) {
         std::mt19937 rng(seed);
         auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
         std::string last;
+        // "Ta bort" item n (counted from 0) of a list, and "Ja, ta bort" where it asks.
+        auto remove = [&](const char* key, std::size_t n, const std::string& what) {
+            const ui::A11yNode* b = s.control(ui::Role::Button, trf(Lang::Sv, key, {std::to_string(n + 1)}));
+            ASSERT_NE(b, nullptr) << what << " " << n + 1;
+            s.run.app.dom_activate(b->key);
+            s.confirm_if_asked();
+            last = "removed " + what + " " + std::to_string(n + 1);
+        };
         for (int step = 0; step < 50 && !HasFailure(); ++step) {
             s.layer.new_action();
             const nlohmann::json a = s.model();
@@ -116,16 +124,10 @@ TEST(AgreedRuns, TheTreeIsTheDraftAfterRandomChangesInAShortWindow) {
                     last = std::string("typed in effort ") + std::to_string(e + 1) + ", " + kEffortFields[f];
                     break;
                 }
-                case 2: {
+                case 2:
                     if (a["efforts"].size() < 3) continue;
-                    const ui::A11yNode* b =
-                        s.control(ui::Role::Button, trf(Lang::Sv, "agreed.remove", {std::to_string(e + 1)}));
-                    ASSERT_NE(b, nullptr) << "effort " << e + 1;
-                    s.run.app.dom_activate(b->key);
-                    s.confirm_if_asked();
-                    last = "removed effort " + std::to_string(e + 1);
+                    remove("agreed.remove", e, "effort");
                     break;
-                }
                 case 3:
                     test::press(s.run.h, s.run.app, sv("agreed.add"));
                     last = "added an effort";
@@ -139,16 +141,10 @@ TEST(AgreedRuns, TheTreeIsTheDraftAfterRandomChangesInAShortWindow) {
                     last = "typed in delmål " + std::to_string(g + 1);
                     break;
                 }
-                case 5: {
+                case 5:
                     if (a["sub_goals"].size() < 3) continue;
-                    const ui::A11yNode* b =
-                        s.control(ui::Role::Button, trf(Lang::Sv, "agreed.sub_goal.remove", {std::to_string(g + 1)}));
-                    ASSERT_NE(b, nullptr) << "delmål " << g + 1;
-                    s.run.app.dom_activate(b->key);
-                    s.confirm_if_asked();
-                    last = "removed delmål " + std::to_string(g + 1);
+                    remove("agreed.sub_goal.remove", g, "delmål");
                     break;
-                }
                 case 6:
                     test::press(s.run.h, s.run.app, sv("agreed.sub_goal.add"));
                     last = "added a delmål";

@@ -52,14 +52,9 @@ std::size_t effort_signature(const StepContext& c, std::size_t i) {
 }
 
 void remove_effort(StepContext& c, std::size_t i, const std::string&) {
-    Agreement& a = c.prep.agreed;
-    a.efforts.erase(a.efforts.begin() + static_cast<long>(i));
-    announce(c.t("agreed.removed"));
-    const std::size_t left = a.efforts.size();
-    focus_control(i < left ? effort_id(i) + "-remove"
-                  : i > 0  ? effort_id(i - 1) + "-remove"
-                           : std::string("effort-add"));
-    c.mark(true);
+    remove_list_item(
+        c, c.prep.agreed.efforts, i, "agreed.removed", [](std::size_t j) { return effort_id(j) + "-remove"; },
+        "effort-add");
 }
 
 void draw_effort(StepContext& c, std::size_t i, std::size_t signature) {

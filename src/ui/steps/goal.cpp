@@ -22,13 +22,9 @@ std::size_t short_term_signature(const StepContext& c, std::size_t i, std::size_
 }
 
 void remove_short_term(StepContext& c, std::size_t i, const std::string&) {
-    c.prep.goals.short_term.erase(c.prep.goals.short_term.begin() + static_cast<long>(i));
-    announce(c.t("goal.short.removed"));
-    const std::size_t left = c.prep.goals.short_term.size();
-    focus_control(i < left ? short_term_id(i) + "-remove"
-                  : i > 0  ? short_term_id(i - 1) + "-remove"
-                           : std::string("short-add"));
-    c.mark(true);
+    remove_list_item(
+        c, c.prep.goals.short_term, i, "goal.short.removed", [](std::size_t j) { return short_term_id(j) + "-remove"; },
+        "short-add");
 }
 
 void draw_short_term_goal(StepContext& c, std::size_t i, std::size_t signature) {

@@ -42,16 +42,8 @@ void move_down(StepContext& c, std::size_t i, const std::string&) { move(c, i, i
 
 void remove(StepContext& c, std::size_t i, const std::string&) {
     std::vector<Question>& questions = c.prep.questions;
-    questions.erase(questions.begin() + static_cast<long>(i));
-    announce(c.t("questions.removed"));
-    // The next question takes the place; after the last, the previous one; else the new-question field.
-    if (i < questions.size())
-        focus_control("q-" + questions[i].id + "-text");
-    else if (i > 0)
-        focus_control("q-" + questions[i - 1].id + "-text");
-    else
-        focus_control("q-new");
-    c.mark(true);
+    remove_list_item(
+        c, questions, i, "questions.removed", [&](std::size_t j) { return "q-" + questions[j].id + "-text"; }, "q-new");
 }
 
 void draw_question(StepContext& c, std::size_t i, std::size_t signature) {

@@ -73,6 +73,13 @@ std::string new_id(const Preparation& prep, const char* prefix);
 std::string add_typed_question(Preparation& prep, UnaddedTexts& unadded, const std::string& author, Lang lang);
 std::string add_typed_writer(Preparation& prep, UnaddedTexts& unadded, Lang lang);
 
+// Item `i` of `list` removed and said (`said_key`); focus goes to the item now in its place, after
+// the last one to the one before, and with none left to `none_left`: `control(j)` names the
+// control of item j that takes it.
+template <typename T, typename Control>
+void remove_list_item(StepContext& c, std::vector<T>& list, std::size_t i, const char* said_key, const Control& control,
+                      const std::string& none_left);
+
 // The summary's rule for a passphrase that protects a file (at least 8 characters).
 inline constexpr int kMinPassphraseChars = 8;
 bool passphrase_long_enough(const std::string& passphrase);
@@ -183,5 +190,14 @@ private:
     const StepContext& c_;
     std::vector<std::pair<const std::string*, std::size_t>> hashes_;  // the items' own strings: kept while drawn
 };
+
+template <typename T, typename Control>
+void remove_list_item(StepContext& c, std::vector<T>& list, std::size_t i, const char* said_key, const Control& control,
+                      const std::string& none_left) {
+    list.erase(list.begin() + static_cast<std::ptrdiff_t>(i));
+    announce(c.t(said_key));
+    focus_control(i < list.size() ? control(i) : i > 0 ? control(i - 1) : none_left);
+    c.mark(true);
+}
 
 }  // namespace sipprep::ui
