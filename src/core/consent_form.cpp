@@ -90,7 +90,7 @@ Summary build_consent_forms(const Preparation& p, Lang lang, const Date& today) 
         else
             by_person = true;
     }
-    if (!any && !sip && expired.empty()) return out;
+    if (!any && !sip) return out;  // nothing to sign
     const auto listed = [](const std::vector<std::string>& names) {
         std::string list;
         for (const std::string& d : names) list += (list.empty() ? "" : ", ") + d;

@@ -363,6 +363,23 @@ TEST(People, EveryConsentCarriedOverCanBeConfirmed) {
         r.frame();
     }
     EXPECT_EQ(to_review(), 0);  // what the summary's "Från förra planen …" counts (core/validation.cpp)
+
+    // The newer one removed: focus goes to what is left for that organisation (the revoked one's
+    // "ångra"), not nowhere.
+    const ui::A11yNode* solgarden = nullptr;
+    std::function<void(const ui::A11yNode&)> walk = [&](const ui::A11yNode& n) {
+        if (!solgarden && n.role == ui::Role::Group && n.name.find("Solgården") != std::string::npos &&
+            find(n, ui::Role::Button, "Ta bort samtycket"))
+            solgarden = &n;
+        for (const ui::A11yNode& k : n.kids()) walk(k);
+    };
+    walk(r.app.a11y_tree());
+    ASSERT_NE(solgarden, nullptr) << r.shown();
+    const std::string undo_key = find(*solgarden, ui::Role::Button, "Det blev fel – ångra")->key;
+    r.host.asked.update_a11y.clear();
+    r.app.dom_activate(find(*solgarden, ui::Role::Button, "Ta bort samtycket")->key);
+    r.frame();
+    EXPECT_EQ(last_focus(r.host), undo_key);
 }
 
 // The services people know by name, each kept with its kind of organisation.

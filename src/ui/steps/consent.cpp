@@ -226,8 +226,15 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
     }
     same_line();
     if (button(c.t("consent.remove"), gid + "-remove", ButtonStyle::Quiet, c.t("consent.remove.help"))) {
+        const std::string actor = k.actor;
         c.prep.consents.erase(c.prep.consents.begin() + static_cast<std::ptrdiff_t>(index));
-        focus_control(gid + "-add");
+        // To the actor's consent that is left (the first has the actor's ids), else "Lägg till".
+        const auto left = std::find_if(c.prep.consents.begin(), c.prep.consents.end(),
+                                       [&](const Consent& o) { return o.actor == actor; });
+        const std::string base = "consent-" + actor;
+        focus_control(left == c.prep.consents.end() ? base + "-add"
+                      : left->revoked_on.empty()    ? base + "-decision-0"
+                                                    : base + "-unrevoke");
         c.mark(true);
         return true;
     }
