@@ -95,3 +95,47 @@ test('the policy allows the page\'s inline script and style, and the module comp
     await server.close();
   }
 });
+
+// The module and the font are fetched once the first frame (the page's first words) has run, not
+// while the page is still parsed: their bytes and the module's compile had taken the CPU from the
+// first paint, and where they came before it, Lighthouse's simulation counted the whole module as
+// needed for the largest paint. A page opened hidden (a background tab) has no frames: it fetches
+// at once.
+test('the module and the font are fetched after the first frame, and at once in a hidden page', async () => {
+  const server = await serve(undefined);
+  const browser = await launch();
+  try {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      window.__firstFrame = null;
+      requestAnimationFrame(() => { window.__firstFrame = performance.now(); });
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__appReady === true || window.__appFailed, null, { timeout: 60000 });
+    const seen = await page.evaluate(() => ({
+      frame: window.__firstFrame,
+      starts: performance.getEntriesByType('resource').filter((e) => /\/(sipprep\.wasm|app-font\.ttf)$/.test(e.name)).map((e) => e.startTime),
+    }));
+    assert.equal(seen.starts.length, 2, 'one download of each');
+    for (const start of seen.starts) assert.ok(start >= Math.min(seen.frame, 1000), `a download began at ${start} ms, before the first frame at ${seen.frame} ms`);
+
+    // Hidden from the start: no frame comes, and the downloads must not wait for one.
+    const hidden = await context.newPage();
+    await hidden.addInitScript(() => {
+      Object.defineProperty(document, 'hidden', { get: () => true });
+      Object.defineProperty(document, 'visibilityState', { get: () => 'hidden' });
+      window.__rafCalled = false;
+      const raf = window.requestAnimationFrame;
+      window.requestAnimationFrame = (f) => { window.__rafCalled = true; return raf(f); };
+    });
+    await hidden.goto(server.url);
+    await hidden.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/sipprep.wasm')), null, { timeout: 60000 });
+    const start = await hidden.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('/sipprep.wasm')).startTime);
+    assert.ok(start < 1000, `the hidden page's download began at ${start} ms, not at once`);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
