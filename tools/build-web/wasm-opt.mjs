@@ -1,7 +1,8 @@
 // wasm-opt the way the build runs it on the app's WebAssembly: -Oz to a fixed point (Emscripten's
 // -Oz runs it once; more rounds take a little more off) with the features the module uses.
 // The build strips all names; `keepNames` keeps the function names for bench/wasm-parts.sh.
-// How large a function may be and still be inlined into its only caller is CMake's
+// How large a function may be and still be inlined into its only caller, or wherever it is
+// called, is CMake's
 // (CMakeLists.txt writes it beside the module: generated/wasm-opt.json), as Emscripten's link
 // used it.
 //   node tools/build-web/wasm-opt.mjs IN OUT [--keep-names]
@@ -21,7 +22,8 @@ export function wasmOpt(input, output, { keepNames = false } = {}) {
   } catch (e) {
     throw new Error(`${file}: ${e.message} (CMake writes it when it configures the wasm build: run ./build-wasm.sh)`);
   }
-  const inlining = ['--one-caller-inline-max-function-size=' + settings.oneCallerInlineMaxFunctionSize];
+  const inlining = ['--one-caller-inline-max-function-size=' + settings.oneCallerInlineMaxFunctionSize,
+    '--always-inline-max-function-size=' + settings.alwaysInlineMaxFunctionSize];
   execFileSync('wasm-opt', ['-Oz', '--converge', ...inlining, ...strip, '--strip-producers', ...FEATURES, input, '-o', output],
     { stdio: 'inherit' });
 }
