@@ -218,8 +218,8 @@ examples["narstaende-tillsammans"] = bundle({
 c = examples["vuxen-efter-sjukhusvistelse"]["content"]
 c["kind"] = "discharge"
 c["participation"]["wished_date"] = "2026-11-20"
-c["reason"] = v((P, "Jag ska hem från sjukhuset efter höftoperationen och behöver hjälp hemma från flera håll."),
-                ("rel-1", "Pappa bor ensam och jag jobbar dagtid. Vi behöver veta vem som gör vad de första veckorna."))
+c["reason"] = v((P, "Jag ska hem från sjukhuset efter stroken och behöver hjälp hemma från flera håll."),
+                ("rel-1", "Kerstin är ensam hemma när jag jobbar dagtid. Vi behöver veta vem som gör vad de första veckorna."))
 c["agreed"] = {
   "efforts": [
     {"what": "Hemtjänst morgon och kväll, och hjälp med dusch två gånger i veckan.", "who": "Hemtjänsten (beslut från Biståndsenheten)", "by_when": "2026-11-24"},
