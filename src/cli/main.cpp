@@ -244,8 +244,8 @@ int validate_files(const std::vector<std::string>& files, Lang lang) {
         std::cout << "\n";
         for (const Issue& i : r.issues)
             std::cout << "  " << (i.severity == Severity::Error ? "error  " : "warning") << " "
-                      << terminal_safe(i.path.empty() ? "/" : i.path) << ": " << terminal_safe(describe(i, lang))
-                      << "\n";
+                      << terminal_safe(i.path.empty() ? "/" : i.path) << ": "
+                      << terminal_safe(describe(i, lang, Reader::Professional)) << "\n";
         if (code > worst) worst = code;
     }
     return worst;
@@ -407,7 +407,7 @@ int run(int argc, char** argv) {
             }
             r[k] = import_bundle(text);
             if (!r[k].readable) {
-                for (const Issue& i : r[k].issues) say(files[k] + ": " + describe(i, lang));
+                for (const Issue& i : r[k].issues) say(files[k] + ": " + describe(i, lang, Reader::Professional));
                 return 2;
             }
         }
@@ -427,20 +427,20 @@ int run(int argc, char** argv) {
         }
         ImportResult r = import_bundle(text);
         if (!r.readable) {
-            for (const Issue& i : r.issues) say(describe(i, lang));
+            for (const Issue& i : r.issues) say(describe(i, lang, Reader::Professional));
             return 2;
         }
         if (command == "summary") {
             if (plaintext_refused()) return 2;
             const int written =
-                write_out(summary(r.preparation, lang, today_local(), r.issues, format, SummaryReader::Professional));
+                write_out(summary(r.preparation, lang, today_local(), r.issues, format, Reader::Professional));
             return written != 0 ? written : r.valid() ? 0 : 1;
         }
         // An export of an invalid bundle passes its errors on, and `migrate` would give a
         // hand-edited file a fresh checksum: neither unless asked for.
         if (!r.valid()) {
             for (const Issue& i : r.issues)
-                if (i.severity == Severity::Error) say(describe(i, lang));
+                if (i.severity == Severity::Error) say(describe(i, lang, Reader::Professional));
             if (!allow_invalid) {
                 say("the bundle is invalid: nothing was written (--allow-invalid writes it anyway)");
                 return 1;
@@ -456,7 +456,8 @@ int run(int argc, char** argv) {
         }
         std::string bundle = export_bundle(r.preparation, r.meta);
         for (const Issue& i : r.issues)
-            if (i.code == "bundle.unknown_field" || i.code == "bundle.migrated") say(describe(i, lang));
+            if (i.code == "bundle.unknown_field" || i.code == "bundle.migrated")
+                say(describe(i, lang, Reader::Professional));
         // An age file stays one: locked again under its passphrase, as hard as it was.
         if (g_read_age && !plaintext) {
             bundle = age::encrypt(bundle, g_passphrase, std::max(g_age_work_factor, age::kDefaultWorkFactor));

@@ -40,10 +40,14 @@ std::string field_label(Lang lang, const std::string& path) {
     return out;
 }
 
-std::string describe(const Issue& issue, Lang lang) {
+std::string describe(const Issue& issue, Lang lang, Reader reader) {
     // A field may word a general message its own way: "msg.schema.value.written_language".
     const std::string specific = "msg." + issue.code + "." + issue.path.substr(issue.path.rfind('/') + 1);
-    std::string text = format_text(tr(lang, has_text(lang, specific) ? specific : "msg." + issue.code), issue.args);
+    const std::string about = "pro.msg." + issue.code;
+    const std::string& key = reader == Reader::Professional && has_text(lang, about) ? about
+                             : has_text(lang, specific)                              ? specific
+                                                                                     : "msg." + issue.code;
+    std::string text = format_text(tr(lang, key), issue.args);
     if (issue.path.empty()) return text;
     return field_label(lang, issue.path) + ": " + text;
 }

@@ -18,10 +18,16 @@ struct Issue {
     std::vector<std::string> args;
 };
 
+// Who reads it: the person (and everyone at the meeting), or the professional who opened the file
+// (the app's professional view, the CLI). A message that tells the person what to do ("Skriv vad
+// som är viktigt för dig") says to the professional what is missing ("Personen har inte skrivit
+// …"): "pro.msg.<code>" where the catalogs have it.
+enum class Reader { Person, Professional };
+
 // The field's name for people, e.g. "Personnummer (planen tillhör)", from the path.
 std::string field_label(Lang lang, const std::string& path);
 // The whole message, naming the field: "Personnummer: kontrollsiffran stämmer inte".
-std::string describe(const Issue& issue, Lang lang);
+std::string describe(const Issue& issue, Lang lang, Reader reader = Reader::Person);
 
 bool has_errors(const std::vector<Issue>& issues);
 

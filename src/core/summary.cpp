@@ -96,7 +96,7 @@ std::string without_end_punctuation(std::string text) {
 }
 
 // What a section holds beyond its free-text questions.
-void own_items(Builder& b, SectionId id, const Preparation& p, Lang lang, const Date& today, SummaryReader reader) {
+void own_items(Builder& b, SectionId id, const Preparation& p, Lang lang, const Date& today, Reader reader) {
     switch (id) {
         case SectionId::Representatives:
             for (const Representative& r : p.representatives) b.bullet(representative_text(r, lang));
@@ -171,7 +171,7 @@ void own_items(Builder& b, SectionId id, const Preparation& p, Lang lang, const 
             if (!wished.empty()) b.line(trf(lang, "summary.wished", {wished}));
             // The words are not in Swedish and nobody has asked for an interpreter: the one who calls the
             // meeting should ask (seeds 000, 003: interpreter as an adaptation).
-            if (reader == SummaryReader::Professional)
+            if (reader == Reader::Professional)
                 if (std::string hint = interpreter_suggestion(p, lang); !hint.empty()) b.line(std::move(hint));
             if (part.pre_meeting_allowed != YesNo::Unanswered)
                 b.line(trf(lang, "summary.pre_meeting", {enum_label(lang, part.pre_meeting_allowed)}));
@@ -180,8 +180,8 @@ void own_items(Builder& b, SectionId id, const Preparation& p, Lang lang, const 
         case SectionId::Consents:
             // All of it is a wish: the consent is taken by the one who offers the SIP (seed 001).
             if (p.kind != PreparationKind::Contribution) {
-                b.line(tr(lang, reader == SummaryReader::Professional ? "summary.consent.wish.professional"
-                                                                      : "summary.consent.wish"));
+                b.line(tr(lang, reader == Reader::Professional ? "summary.consent.wish.professional"
+                                                               : "summary.consent.wish"));
                 sip_consent_lines(b, p, lang);
             }
             if (p.consents.empty()) b.nothing();
@@ -274,7 +274,7 @@ std::vector<std::string> adaptation_texts(const Preparation& p, Lang lang) {
 }
 
 Summary build_summary(const Preparation& original, Lang lang, const Date& today, const std::vector<Issue>& issues,
-                      SummaryReader reader) {
+                      Reader reader) {
     // People's words with their hidden characters written out and isolated (text_checks.hpp).
     const Preparation shown = shown_to_professional(original);
     const Preparation& p = shown;
@@ -339,14 +339,15 @@ Summary build_summary(const Preparation& original, Lang lang, const Date& today,
             if (!any) b.section(sev == Severity::Error ? "errors" : "todo");
             any = true;
             // A message may quote a value from the file (an id, a date): shown, never acting.
-            b.add(sev == Severity::Error ? Kind::Error : Kind::Bullet, with_hidden_characters_shown(describe(i, lang)));
+            b.add(sev == Severity::Error ? Kind::Error : Kind::Bullet,
+                  with_hidden_characters_shown(describe(i, lang, reader)));
         }
     }
     return s;
 }
 
 std::string summary(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues,
-                    SummaryFormat format, SummaryReader reader) {
+                    SummaryFormat format, Reader reader) {
     const Summary s = build_summary(p, lang, today, issues, reader);
     switch (format) {
         case SummaryFormat::Text:

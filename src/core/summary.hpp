@@ -50,14 +50,12 @@ struct Summary {
     std::vector<SummarySection> sections;
 };
 
-// Who reads it: the person (and everyone at the meeting), or the professional who opened the file
-// (the app's professional view, the CLI) — told that the consents are the person's wishes and
+// The professional (Reader, issue.hpp) is also told that the consents are the person's wishes and
 // that the consent is taken and documented by them.
-enum class SummaryReader { Person, Professional };
 
 // `issues` are listed at the end (errors, then the to-do list); pass {} to leave them out.
 Summary build_summary(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues,
-                      SummaryReader reader = SummaryReader::Person);
+                      Reader reader = Reader::Person);
 
 // Who a printed page or a copy is for: everyone at the meeting (no notes for the convener), the one
 // who calls the meeting (the title block and those notes only), or all of it (the person's own).
@@ -70,7 +68,7 @@ bool has_convener_notes(const Summary& s);
 
 enum class SummaryFormat { Text, Markdown, Html };
 std::string summary(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues,
-                    SummaryFormat format, SummaryReader reader = SummaryReader::Person);
+                    SummaryFormat format, Reader reader = Reader::Person);
 std::string summary_text(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues);
 
 // The adaptations the person asked for, each in words (summary and FHIR answers).

@@ -94,7 +94,8 @@ void App::professional_screen() {
             o.errors.clear();
             o.warnings.clear();
             for (const Issue& i : r.issues)
-                (i.severity == Severity::Error ? o.errors : o.warnings).push_back(describe(i, settings_.lang));
+                (i.severity == Severity::Error ? o.errors : o.warnings)
+                    .push_back(describe(i, settings_.lang, Reader::Professional));
             o.described_lang = settings_.lang;
         }
         if (!o.errors.empty()) {
@@ -109,7 +110,7 @@ void App::professional_screen() {
     if (!r.readable) return;
 
     if (!o.summary || o.summary_lang != settings_.lang) {
-        o.summary = build_summary(r.preparation, settings_.lang, today_, r.issues, SummaryReader::Professional);
+        o.summary = build_summary(r.preparation, settings_.lang, today_, r.issues, Reader::Professional);
         o.summary_lang = settings_.lang;
     }
     const Summary& summary = *o.summary;

@@ -108,7 +108,7 @@ TEST(ConsentStatus, AClosedSipEndsTheWishesForIt) {
 // Issue 26: the professional's view and the CLI summary say whose wish it is and who takes it.
 TEST(ConsentStatus, TheProfessionalReadsTheWishesAndTakesTheConsent) {
     Preparation p = with_one_consent();
-    const std::string pro = summary(p, Lang::Sv, kToday, {}, SummaryFormat::Text, SummaryReader::Professional);
+    const std::string pro = summary(p, Lang::Sv, kToday, {}, SummaryFormat::Text, Reader::Professional);
     EXPECT_NE(pro.find("Personens önskemål om samtycke – samtycket tas när SIP:en erbjuds och dokumenteras hos er."),
               std::string::npos)
         << pro;

@@ -166,11 +166,50 @@ TEST(Issue, DescribeNamesTheField) {
               "Använd en nyare version av appen.");
 }
 
+// A message that tells the person what to do, in their words ("Skriv vad som är viktigt för
+// dig"), says to the professional who opened the file what is missing, in every language: the
+// professional's view, their printout and the CLI would otherwise tell them to write "för dig".
+TEST(Issue, WhatThePersonIsToldIsSaidAboutThemToTheProfessional) {
+    const auto to_the_person = [](std::string text) {
+        for (std::size_t at; (at = text.find("Förbered din SIP")) != std::string::npos;) text.erase(at, 17);
+        if (text.find("på steget") != std::string::npos) return true;
+        std::string word;
+        for (char c : text + " ") {
+            if (std::string_view(" .,:;!?\"'()–-").find(c) == std::string_view::npos) {
+                word += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+            } else {
+                if (word == "du" || word == "dig" || word == "din" || word == "ditt" || word == "dina") return true;
+                word.clear();
+            }
+        }
+        return false;
+    };
+    int addressed = 0;
+    for (const std::string& k : catalog_keys(Lang::Sv)) {
+        if (k.rfind("msg.", 0) != 0) continue;
+        if (!to_the_person(tr(Lang::Sv, k))) continue;
+        ++addressed;
+        for (Lang lang : kAllLangs) EXPECT_TRUE(has_text(lang, "pro." + k)) << lang_code(lang) << " pro." << k;
+        const std::string about = tr(Lang::Sv, "pro." + k);
+        EXPECT_FALSE(to_the_person(about)) << about;
+    }
+    EXPECT_GE(addressed, 10);
+
+    const Issue goal{Severity::Warning, "/content/goals/long_term", "goal.missing", {}};
+    EXPECT_NE(describe(goal, Lang::Sv).find("Skriv vad som är viktigt för dig"), std::string::npos);
+    EXPECT_NE(
+        describe(goal, Lang::Sv, Reader::Professional).find("Personen har inte skrivit vad som är viktigt för hen"),
+        std::string::npos);
+    // A message with nothing said to the person reads the same to both.
+    const Issue date{Severity::Error, "/content/participation/wished_date", "date.invalid", {"32 maj"}};
+    EXPECT_EQ(describe(date, Lang::Sv, Reader::Professional), describe(date, Lang::Sv));
+}
+
 // Every problem the app reports reads as a sentence of its own, at the field or after its name.
 TEST(I18n, MessagesAreSentences) {
     for (Lang lang : kAllLangs) {
         for (const std::string& k : catalog_keys(lang)) {
-            if (k.rfind("msg.", 0) != 0) continue;
+            if (k.rfind("msg.", 0) != 0 && k.rfind("pro.msg.", 0) != 0) continue;
             const std::string& v = tr(lang, k);
             ASSERT_FALSE(v.empty()) << k;
             const unsigned char first = static_cast<unsigned char>(v[0]);

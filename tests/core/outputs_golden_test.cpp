@@ -75,9 +75,9 @@ std::map<std::string, std::string> outputs() {
         const std::string l(lang_code(lang));
         out["questionnaire/" + l] = fhir_text(fhir_questionnaire(lang));
         for (const Input& i : in) {
-            for (SummaryReader reader : {SummaryReader::Person, SummaryReader::Professional}) {
+            for (Reader reader : {Reader::Person, Reader::Professional}) {
                 const std::string base =
-                    "summary/" + i.name + "/" + l + (reader == SummaryReader::Person ? "/person" : "/professional");
+                    "summary/" + i.name + "/" + l + (reader == Reader::Person ? "/person" : "/professional");
                 const Summary s = build_summary(i.r.preparation, lang, kToday, i.r.issues, reader);
                 out[base + ".txt"] = render_text(s);
                 out[base + ".meeting.txt"] = render_text(s, Audience::Meeting);

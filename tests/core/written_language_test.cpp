@@ -83,8 +83,7 @@ TEST(WrittenLanguage, AFileWithoutItIsSwedish) {
     EXPECT_EQ(r.preparation.written_language, "");
     EXPECT_EQ(preparation_language(r.preparation), "sv");
     EXPECT_EQ(author_language(r.preparation, "rel-1"), "sv");
-    const std::string s =
-        summary(r.preparation, Lang::Sv, kToday, r.issues, SummaryFormat::Text, SummaryReader::Professional);
+    const std::string s = summary(r.preparation, Lang::Sv, kToday, r.issues, SummaryFormat::Text, Reader::Professional);
     EXPECT_EQ(s.find("Svar på"), std::string::npos);
     EXPECT_EQ(s.find("tolk behövs"), std::string::npos);
 }
@@ -113,7 +112,7 @@ TEST(WrittenLanguage, AnUnknownTagIsRefusedWithAClearMessage) {
 }
 
 TEST(WrittenLanguage, TheProfessionalSeesEachAnswerMarkedWithItsLanguage) {
-    const Summary s = build_summary(arabic(), Lang::Sv, kToday, {}, SummaryReader::Professional);
+    const Summary s = build_summary(arabic(), Lang::Sv, kToday, {}, Reader::Professional);
     const SummarySection* goals = section(s, "goals");
     ASSERT_NE(goals, nullptr);
     // The person's words as written, then the mark; the daughter's Swedish words unmarked.
@@ -134,7 +133,7 @@ TEST(WrittenLanguage, TheProfessionalSeesEachAnswerMarkedWithItsLanguage) {
     // The section titles and labels stay in the reader's language.
     EXPECT_EQ(goals->title, tr(Lang::Sv, "summary.goals"));
     // Read in English, the marks are in English; the daughter's Swedish words are marked too.
-    const std::string en = render_text(build_summary(arabic(), Lang::En, kToday, {}, SummaryReader::Professional));
+    const std::string en = render_text(build_summary(arabic(), Lang::En, kToday, {}, Reader::Professional));
     EXPECT_NE(en.find("Answer in Arabic"), std::string::npos);
     EXPECT_NE(en.find("Answer in Swedish"), std::string::npos);
 }
@@ -144,12 +143,12 @@ TEST(WrittenLanguage, LattSvenskaIsSwedishAndNotMarked) {
     set_written_language(p, kPersonId, primary_language("sv-x-easy"));
     set_text(p.goals.long_term, kPersonId, "Jag vill bo hemma.");
     EXPECT_EQ(p.written_language, "");
-    const std::string s = summary(p, Lang::Sv, kToday, {}, SummaryFormat::Text, SummaryReader::Professional);
+    const std::string s = summary(p, Lang::Sv, kToday, {}, SummaryFormat::Text, Reader::Professional);
     EXPECT_EQ(s.find("Svar på"), std::string::npos);
 }
 
 TEST(WrittenLanguage, ThePrintMarksTheWordsWithTheirLanguageAndDirection) {
-    const std::string html = summary(arabic(), Lang::Sv, kToday, {}, SummaryFormat::Html, SummaryReader::Professional);
+    const std::string html = summary(arabic(), Lang::Sv, kToday, {}, SummaryFormat::Html, Reader::Professional);
     EXPECT_NE(html.find("<span lang=\"ar\" dir=\"auto\">\u2068" + std::string(kArabicWords) + "\u2069</span>"),
               std::string::npos)
         << html;
@@ -161,16 +160,16 @@ TEST(WrittenLanguage, AnInterpreterIsSuggestedWhenNobodyAskedForOne) {
     Preparation p = arabic();
     const char* hint = "Personen har skrivit på arabiska men har inte bett om tolk. Fråga om tolk behövs.";
     EXPECT_EQ(interpreter_suggestion(p, Lang::Sv), hint);
-    std::string s = summary(p, Lang::Sv, kToday, {}, SummaryFormat::Text, SummaryReader::Professional);
+    std::string s = summary(p, Lang::Sv, kToday, {}, SummaryFormat::Text, Reader::Professional);
     EXPECT_NE(s.find(hint), std::string::npos);
     // The person's own summary does not talk about them to a professional.
-    s = summary(p, Lang::Sv, kToday, {}, SummaryFormat::Text, SummaryReader::Person);
+    s = summary(p, Lang::Sv, kToday, {}, SummaryFormat::Text, Reader::Person);
     EXPECT_EQ(s.find(hint), std::string::npos);
     // Asked for: no suggestion.
     p.participation.adaptations.interpreter = true;
     p.participation.adaptations.interpreter_language = "arabiska";
     EXPECT_EQ(interpreter_suggestion(p, Lang::Sv), "");
-    s = summary(p, Lang::Sv, kToday, {}, SummaryFormat::Text, SummaryReader::Professional);
+    s = summary(p, Lang::Sv, kToday, {}, SummaryFormat::Text, Reader::Professional);
     EXPECT_EQ(s.find("tolk behövs"), std::string::npos);
     // Swedish: none.
     EXPECT_EQ(interpreter_suggestion(make_new_preparation(), Lang::Sv), "");
@@ -253,8 +252,7 @@ TEST(WrittenLanguage, TheArabicExampleReadsAsThePersonWroteIt) {
     ASSERT_TRUE(r.readable);
     EXPECT_TRUE(r.valid());
     EXPECT_EQ(r.preparation.written_language, "ar");
-    const std::string s =
-        summary(r.preparation, Lang::Sv, kToday, r.issues, SummaryFormat::Text, SummaryReader::Professional);
+    const std::string s = summary(r.preparation, Lang::Sv, kToday, r.issues, SummaryFormat::Text, Reader::Professional);
     EXPECT_NE(s.find("Svar på arabiska"), std::string::npos);
     EXPECT_NE(s.find("Personen har skrivit på arabiska men har inte bett om tolk."), std::string::npos);
     EXPECT_NE(s.find("Att mamma klarar vardagen"), std::string::npos);
