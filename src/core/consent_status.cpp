@@ -36,22 +36,27 @@ ConsentStatus consent_status(const Preparation& p, const Consent& c, const Date&
     if (c.decision == ConsentDecision::Deny) return {S::Denied, {}};
     // Sharing is for the SIP: once it is closed, what was wished for it has ended (seed 000 "6. Avsluta").
     if (p.agreed.closed) return {S::Ended, p.agreed.closed_on};
+    // As a rule both guardians of a child; each answers for themselves (no date needed for a wish).
+    // A guardian's no is an answer: nothing is shared (seed 001: both are to consent).
+    std::string missing, declined;
+    bool any_guardian = false;
+    if (c.given_by == ConsentGiver::Guardians) {
+        for (const Representative& r : p.representatives) {
+            if (r.kind != RepresentativeKind::Guardian) continue;
+            any_guardian = true;
+            const GuardianApproval* answer = nullptr;
+            for (const GuardianApproval& g : c.guardian_approvals)
+                if (g.representative_id == r.id && (!answer || g.agrees)) answer = &g;
+            std::string& list = !answer ? missing : !answer->agrees ? declined : missing;
+            if (!answer || !answer->agrees) list += (list.empty() ? "" : ", ") + (r.name.empty() ? r.id : r.name);
+        }
+        if (!declined.empty()) return {S::GuardianDeclines, declined};
+    }
     if (c.information.empty() && c.categories.empty()) return {S::NoInformation, {}};
     const auto to = parse_iso_date(c.valid_to);
     if (!to && !c.until_plan_ends) return {S::NoPeriod, {}};
     ConsentStatus out{S::Wished, {}};
     if (c.given_by == ConsentGiver::Guardians) {
-        // As a rule both guardians of a child; each answers for themselves (no date needed for a wish).
-        std::string missing;
-        bool any_guardian = false;
-        for (const Representative& r : p.representatives) {
-            if (r.kind != RepresentativeKind::Guardian) continue;
-            any_guardian = true;
-            bool agreed = false;
-            for (const GuardianApproval& g : c.guardian_approvals)
-                agreed = agreed || (g.representative_id == r.id && g.agrees);
-            if (!agreed) missing += (missing.empty() ? "" : ", ") + (r.name.empty() ? r.id : r.name);
-        }
         if (!any_guardian) return {S::WaitingForGuardian, {}};
         if (!missing.empty()) return {S::WaitingForGuardian, missing};
     } else if (c.given_by == ConsentGiver::Person && is_child(p, today)) {
@@ -79,6 +84,8 @@ std::string consent_status_text(const Preparation& p, const Consent& c, const Da
             return tr(lang, "consent.wish.no_information");
         case ConsentState::NoPeriod:
             return tr(lang, "consent.wish.no_period");
+        case ConsentState::GuardianDeclines:
+            return trf(lang, "consent.wish.guardian_declines", {s.detail});
         case ConsentState::WaitingForGuardian:
             return s.detail.empty() ? tr(lang, "consent.wish.no_guardians")
                                     : trf(lang, "consent.wish.waiting", {s.detail});

@@ -21,6 +21,7 @@ enum class ConsentState {
     ToConfirm,           // carried over from the earlier plan of a follow-up, not confirmed again
     NoInformation,       // yes, but not which information: a consent is never general
     NoPeriod,            // yes, but not for how long
+    GuardianDeclines,    // a guardian said no, so nothing is shared (detail: who)
     WaitingForGuardian,  // detail: the guardians who have not answered for themselves
     Expired,             // the end date has passed: to be renewed (detail: the last day)
     Ended,               // the SIP was closed, and every wish for it with it (detail: the day, if known)

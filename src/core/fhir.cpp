@@ -452,7 +452,7 @@ J to_fhir_bundle(const Preparation& original, const BundleMeta& meta, const Date
         // offers the SIP): never "active"; "rejected" for a no, "inactive" once taken back, run out or the SIP closed.
         const ConsentState state = consent_status(p, c, today).state;
         const char* status =
-            state == ConsentState::Denied ? "rejected"
+            state == ConsentState::Denied || state == ConsentState::GuardianDeclines ? "rejected"
             : state == ConsentState::Withdrawn || state == ConsentState::Expired || state == ConsentState::Ended
                 ? "inactive"
             : state == ConsentState::Unanswered ? "draft"

@@ -269,12 +269,17 @@ private:
                 case ConsentGiver::Guardians:
                     if (guardians.empty()) error(at(&Consent::given_by), "consent.no_guardians");
                     for (const Representative* r : guardians) {
-                        bool agreed = false;
-                        for (const GuardianApproval& a : c.guardian_approvals)
+                        bool answered = false, agreed = false;
+                        for (const GuardianApproval& a : c.guardian_approvals) {
+                            answered = answered || a.representative_id == r->id;
                             agreed = agreed || (a.representative_id == r->id && a.agrees);
-                        if (!agreed)
-                            error(at(&Consent::guardian_approvals), "consent.guardian_missing",
-                                  {r->name.empty() ? r->id : r->name});
+                        }
+                        // A no is an answer, not a gap in the file: said, as the consent's status says it.
+                        const std::string name = r->name.empty() ? r->id : r->name;
+                        if (!answered)
+                            error(at(&Consent::guardian_approvals), "consent.guardian_missing", {name});
+                        else if (!agreed)
+                            warning(at(&Consent::guardian_approvals), "consent.guardian_declines", {name});
                     }
                     break;
                 case ConsentGiver::Representative:

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/consent_status.hpp"
 #include "core/validation.hpp"
 
 using namespace sipprep;
@@ -138,8 +139,17 @@ TEST(Validation, ChildConsentNeedsEveryGuardian) {
     EXPECT_EQ(it->args.at(0), "Jonas");
     p.consents[0].guardian_approvals.push_back({"g-2", "", true});  // a wish needs no date (issue 26)
     EXPECT_FALSE(has(validate(p, kToday), "consent.guardian_missing"));
-    p.consents[0].guardian_approvals.back() = {"g-2", "2026-11-16", false};  // said no
-    EXPECT_TRUE(has(validate(p, kToday), "consent.guardian_missing"));
+    // A guardian's no is their answer, not a gap: no error, a note, and the consent is not shared.
+    p.consents[0].guardian_approvals.back() = {"g-2", "2026-11-16", false};
+    issues = validate(p, kToday);
+    EXPECT_FALSE(has(issues, "consent.guardian_missing"));
+    EXPECT_FALSE(has_errors(issues));
+    EXPECT_TRUE(has(issues, "consent.guardian_declines", "/content/consents/0/guardian_approvals", Severity::Warning));
+    const ConsentStatus status = consent_status(p, p.consents[0], kToday);
+    EXPECT_EQ(status.state, ConsentState::GuardianDeclines);
+    EXPECT_EQ(status.detail, "Jonas");
+    EXPECT_EQ(consent_status_text(p, p.consents[0], kToday, Lang::Sv, ConsentVoice::Record),
+              "Delas inte: Jonas vill inte samtycka");
     p.consents[0].given_by = ConsentGiver::Person;
     EXPECT_TRUE(has(validate(p, kToday), "consent.child_by_person", "/content/consents/0/given_by", Severity::Warning));
 }

@@ -465,6 +465,37 @@ TEST(App, TypedButNotAddedIsKeptWithTheDraftAndAddedWhenTheStepIsLeft) {
     EXPECT_EQ(app.draft_to_save().find("unadded"), std::string::npos);
 }
 
+// A question typed into "Ny fråga" and not added is the words of the one who typed it: choosing
+// another writer adds it in the name of the one who typed it, not later in the next writer's.
+TEST(App, AQuestionTypedAndNotAddedStaysWithItsWriterWhenAnotherWrites) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextBox, "Namn på den som ska skriva", "Mira");
+    go_to_step(r, ui::StepId::Questions);
+    type_into(r.h, r.app, ui::Role::TextArea, "Ny fråga", "Måste jag prata på mötet?");
+    ASSERT_EQ(r.state()["content"]["questions"].size(), 0u);
+    const ui::A11yNode* mira = find_prefix(r.app.a11y_tree(), ui::Role::Radio, "Mira");
+    ASSERT_NE(mira, nullptr);
+    r.host.asked.update_a11y.clear();
+    r.app.dom_activate(mira->key);
+    r.frame();
+    r.frame();
+    nlohmann::json questions = r.state()["content"]["questions"];
+    ASSERT_EQ(questions.size(), 1u);
+    EXPECT_EQ(questions[0]["text"], "Måste jag prata på mötet?");
+    EXPECT_EQ(questions[0]["author"], kPersonId);
+    std::string said;
+    for (const auto& u : r.host.asked.update_a11y) said += u.announcement + "|";
+    EXPECT_NE(said.find("Fråga 1 är tillagd."), std::string::npos) << said;
+    EXPECT_EQ(value_of(r.app, "Ny fråga"), "");
+    // Mira's own question is hers.
+    type_into(r.h, r.app, ui::Role::TextArea, "Ny fråga", "Kan jag följa med?");
+    press(r.h, r.app, "Lägg till fråga");
+    questions = r.state()["content"]["questions"];
+    ASSERT_EQ(questions.size(), 2u);
+    EXPECT_NE(questions[1]["author"], kPersonId);
+}
+
 // "+" in a 10-digit personnummer means over 100 years old: the field asks, rather than accepting it.
 TEST(App, APlusInThePersonnummerIsAskedAboutAtTheField) {
     AppRun r;
