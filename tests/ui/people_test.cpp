@@ -997,6 +997,12 @@ TEST(People, EachGuardianConfirmsForThemselvesAndNothingFillsInADate) {
     choose(r, "Maria (Vårdnadshavare)");
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Checkbox, "Jag, (namn saknas), vill också samtycka"), nullptr)
         << "Maria cannot answer for the other guardian";
+    // "Vill du ha en SIP?" is Alva's own wish: Maria answers for herself, not in Alva's place.
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::RadioGroup, "Vill du ha en SIP?"), nullptr);
+    EXPECT_NE(r.shown().find("Barnets eget svar: inte svarat än"), std::string::npos) << r.shown();
+    choose(r, "Nej, jag vill inte det");
+    EXPECT_NE(r.state()["content"]["sip_consent"].value("wants", std::string()), "no") << "not Alva's answer";
+    EXPECT_EQ(r.state()["content"]["sip_consent"]["guardians"][0]["agrees"], false);
     choose(r, "Ja, jag vill att barnet får en SIP");
     r.tick("Jag, Maria, vill också samtycka");
     const nlohmann::json c = r.state()["content"];

@@ -66,9 +66,19 @@ void sip_consent(StepContext& c, const std::vector<const Representative*>& guard
     heading(c.t("sip_consent.title"), 3);
     muted(c.t("sip_consent.intro"));
     SipConsent& sip = c.prep.sip_consent;
+    // "Vill du ha en SIP?" is the child's own wish: a guardian who writes answers for themselves
+    // below, and sees the child's answer as it stands (else a parent's "no" became the child's).
+    const bool guardian_writes =
+        c.child && std::any_of(guardians.begin(), guardians.end(),
+                               [&](const Representative* g) { return c.author == "c-" + g->id; });
     int wants = sip.wants == YesNo::Yes ? 0 : sip.wants == YesNo::No ? 1 : -1;
-    if (radio_group(c.t("sip_consent.question"), "sip-consent-wants", {c.t("sip_consent.yes"), c.t("sip_consent.no")},
-                    &wants)) {
+    if (guardian_writes) {
+        muted(trf(c.lang, "sip_consent.child_answer",
+                  {c.t(wants == 0   ? "summary.sip_consent.yes"
+                       : wants == 1 ? "summary.sip_consent.no"
+                                    : "sip_consent.child_answer.none")}));
+    } else if (radio_group(c.t("sip_consent.question"), "sip-consent-wants",
+                           {c.t("sip_consent.yes"), c.t("sip_consent.no")}, &wants)) {
         sip.wants = wants == 0 ? YesNo::Yes : YesNo::No;
         c.mark(true);
     }
