@@ -58,11 +58,17 @@ ContributionReview review_contribution(const Preparation& draft, const Preparati
     const Contributor* who = contribution_author(contribution);
     if (!who) return r;
     r.relative = *who;
-    // The same relative in the draft: the same id, or the same name.
+    // The same relative in the draft: the same id, or the same name where neither names another
+    // relation ("Anna", granne, is not "Anna", dotter: taken for her, the neighbour's words were
+    // replaced by the daughter's and the daughter's put in the neighbour's name).
+    const auto same_person = [&](const Contributor& c) {
+        if (c.id == who->id) return true;
+        if (who->name.empty() || lower(c.name) != lower(who->name)) return false;
+        return c.relation.empty() || who->relation.empty() || lower(c.relation) == lower(who->relation);
+    };
     const Contributor* mine = nullptr;
     for (const Contributor& c : draft.contributors)
-        if (c.id != kPersonId && (c.id == who->id || (!who->name.empty() && lower(c.name) == lower(who->name))))
-            mine = mine ? mine : &c;
+        if (c.id != kPersonId && same_person(c)) mine = mine ? mine : &c;
     r.known = mine != nullptr;
     r.draft_id = mine ? mine->id : free_id(draft, who->id);
     r.language = author_language(contribution, who->id);

@@ -108,6 +108,25 @@ TEST(Contribution, TheSameRelativeByNameIsTheSameWriter) {
     EXPECT_EQ(r.draft_id, "rel-1");
 }
 
+// Another relative with the same first name is another writer: the neighbour "Karin Lind" is not
+// the daughter "Karin Lind", and taking the daughter's words leaves the neighbour's as they are.
+TEST(Contribution, TheSameNameWithAnotherRelationIsAnotherWriter) {
+    Preparation draft = make_new_preparation();
+    draft.contributors.push_back(
+        Contributor{"rel-1", "Karin Lind", ContributorRole::Relative, "Granne", YesNo::Unanswered});
+    set_text(draft.goals.long_term, "rel-1", "Att Elsa får bo kvar i huset.");
+    const ContributionReview r = review_contribution(draft, karins_views());
+    EXPECT_FALSE(r.known);
+    EXPECT_NE(r.draft_id, "rel-1");
+    for (std::size_t i = 0; i < r.items.size(); ++i) accept_contribution_item(draft, r, i);
+    ASSERT_EQ(draft.goals.long_term.entries.size(), 2u);
+    EXPECT_EQ(*find_text(draft.goals.long_term, "rel-1"), "Att Elsa får bo kvar i huset.");
+    EXPECT_EQ(*find_text(draft.goals.long_term, r.draft_id), "Att mamma kan bo kvar hemma.");
+    // The same relation in other letters is the same person.
+    draft.contributors[1].relation = "DOTTER";
+    EXPECT_EQ(review_contribution(draft, karins_views()).draft_id, "rel-1");
+}
+
 // Whether the relative comes travels as the format's names, and a change of mind shows.
 TEST(Contribution, AChangeOfMindAboutComingShows) {
     Preparation draft = make_new_preparation();
