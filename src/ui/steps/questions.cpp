@@ -43,7 +43,11 @@ void move_down(StepContext& c, std::size_t i, const std::string&) { move(c, i, i
 void remove(StepContext& c, std::size_t i, const std::string&) {
     std::vector<Question>& questions = c.prep.questions;
     remove_list_item(
-        c, questions, i, "questions.removed", [&](std::size_t j) { return "q-" + questions[j].id + "-text"; }, "q-new");
+        c, questions, i, "questions.removed",
+        [&](std::size_t j) {
+            return "q-" + questions[j].id + (questions[j].author == c.author ? "-text" : "-important");
+        },
+        "q-new");
 }
 
 void draw_question(StepContext& c, std::size_t i, std::size_t signature) {
@@ -53,11 +57,16 @@ void draw_question(StepContext& c, std::size_t i, std::size_t signature) {
     if (!region.draw()) return;
     Group group(Role::ListItem, id, "");
     const std::string number = std::to_string(i + 1);
-    FieldOptions o;
-    o.multiline = true;
-    o.min_lines = 1;
-    if (q.author != c.author) o.help = trf(c.lang, "voices.other", {c.author_name(q.author)});
-    c.mark(text_field(trf(c.lang, "questions.item", {number}), id + "-text", &q.text, o));
+    // Each writer edits their own words; another's question is shown as they wrote it, in their
+    // name (edited here, the words would have been the one writing now's under the other's name).
+    if (q.author == c.author) {
+        FieldOptions o;
+        o.multiline = true;
+        o.min_lines = 1;
+        c.mark(text_field(trf(c.lang, "questions.item", {number}), id + "-text", &q.text, o));
+    } else {
+        paragraph(trf(c.lang, "questions.item", {number}) + ": " + q.text + " (" + c.author_name(q.author) + ")");
+    }
     bool important = q.priority == Priority::High;
     if (checkbox(trf(c.lang, "questions.important", {number}), id + "-important", &important)) {
         q.priority = important ? Priority::High : Priority::None;
