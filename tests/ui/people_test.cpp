@@ -1046,3 +1046,31 @@ TEST(People, ANewGuardianDoesNotTakeOverARemovedOnesWords) {
     ASSERT_EQ(content["representatives"].size(), 1u);
     EXPECT_NE(content["representatives"][0]["id"], "r-1");
 }
+
+// What the rules say about a field is said at the field: a phone number pasted from a phone's
+// contacts, wrapped in invisible direction marks, was counted as an error in the step list but
+// shown nowhere on the step.
+TEST(People, AnInvisibleCharacterInAPhoneNumberIsSaidAtTheField) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextBox, "Telefon", "\u202a070-123 45 67\u202c");
+    r.frame();
+    const ui::A11yNode* phone = find(r.app.a11y_tree(), ui::Role::TextBox, "Telefon");
+    ASSERT_NE(phone, nullptr);
+    EXPECT_NE(r.shown().find("osynligt tecken"), std::string::npos) << r.shown();
+}
+
+// A guardian who answered whether the child should have a SIP can still be removed, and their
+// answer goes with them: kept, it named no one, an error the person could not find or fix.
+TEST(People, ARemovedGuardiansAnswerAboutTheSipGoesWithThem) {
+    AppRun r;
+    alva_with_guardian(r, "Johan");
+    go_to_step(r, "Samtycke");
+    choose(r, "Johan (Vårdnadshavare)");
+    choose(r, "Ja, jag vill att barnet får en SIP");
+    ASSERT_EQ(r.state()["content"]["sip_consent"]["guardians"].size(), 1u);
+    go_to_step(r, "Om dig");
+    press(r.h, r.app, "Ta bort Johan");
+    EXPECT_EQ(r.state()["content"]["representatives"].size(), 0u);
+    EXPECT_EQ(r.state()["content"]["sip_consent"]["guardians"].size(), 0u);
+}

@@ -17,7 +17,15 @@ void draw_about_you(StepContext& c) {
     paragraph(c.child ? c.t("about_you.intro.child") : c.t("about_you.intro"));
     FieldOptions o;
     o.personal = true;
-    c.mark(text_field(c.child ? c.t("owner.name.child") : c.t("owner.name"), "owner-name", &c.prep.owner.name, o));
+    // What the rules say about a field (an invisible character pasted from a phone's contacts, say)
+    // is said at the field, not only in the step list's count and the summary.
+    const auto at = [&](FieldOptions f, const std::string& path) {
+        f.error = c.field_error(path);
+        return f;
+    };
+    using P = Preparation;
+    c.mark(text_field(c.child ? c.t("owner.name.child") : c.t("owner.name"), "owner-name", &c.prep.owner.name,
+                      at(o, content_path(&P::owner, &PlanOwner::name))));
     FieldOptions pnr;
     pnr.personal = true;
     pnr.help = c.t("owner.personal_id.help");
@@ -33,8 +41,10 @@ void draw_about_you(StepContext& c) {
     }
     c.mark(checkbox(c.t("owner.child"), "owner-child", &c.prep.owner.child, c.t("owner.child.help")));
     if (is_child(c.prep, c.today)) muted(c.t("owner.is_child"));
-    c.mark(text_field(c.t("owner.address"), "owner-address", &c.prep.owner.address, o));
-    c.mark(text_field(c.t("owner.phone"), "owner-phone", &c.prep.owner.phone, o));
+    c.mark(text_field(c.t("owner.address"), "owner-address", &c.prep.owner.address,
+                      at(o, content_path(&P::owner, &PlanOwner::address))));
+    c.mark(text_field(c.t("owner.phone"), "owner-phone", &c.prep.owner.phone,
+                      at(o, content_path(&P::owner, &PlanOwner::phone))));
 
     ImGui::Spacing();
     heading(c.t("reason.question"), 3);
@@ -61,10 +71,13 @@ void draw_about_you(StepContext& c) {
         Group group(Role::Group, id, r.name.empty() ? c.t("reps.unnamed") : r.name);
         FieldOptions personal;
         personal.personal = true;
-        c.mark(text_field(c.t("reps.name"), id + "-name", &r.name, personal));
+        c.mark(text_field(c.t("reps.name"), id + "-name", &r.name,
+                          at(personal, content_path(&P::representatives, i, &Representative::name))));
         c.mark(enum_radio(c.lang, c.t("reps.kind"), id + "-kind", &r.kind));
-        c.mark(text_field(c.t("reps.relation"), id + "-relation", &r.relation));
-        c.mark(text_field(c.t("reps.phone"), id + "-phone", &r.phone, personal));
+        c.mark(text_field(c.t("reps.relation"), id + "-relation", &r.relation,
+                          at({}, content_path(&P::representatives, i, &Representative::relation))));
+        c.mark(text_field(c.t("reps.phone"), id + "-phone", &r.phone,
+                          at(personal, content_path(&P::representatives, i, &Representative::phone))));
         FieldOptions rp;
         rp.personal = true;
         rp.help = c.t("reps.personal_id.help");
@@ -82,6 +95,14 @@ void draw_about_you(StepContext& c) {
                 // Their words stay, attributed to them as one who writes.
                 c.change_list(
                     [](StepContext& c, std::size_t i, const std::string&) {
+                        // Their answer about the SIP itself goes with them: kept, it named no one, an
+                        // error on the consent step with nothing there to change.
+                        std::vector<GuardianApproval>& answers = c.prep.sip_consent.guardians;
+                        const std::string& gone = c.prep.representatives[i].id;
+                        answers.erase(
+                            std::remove_if(answers.begin(), answers.end(),
+                                           [&](const GuardianApproval& a) { return a.representative_id == gone; }),
+                            answers.end());
                         c.prep.representatives.erase(c.prep.representatives.begin() + static_cast<long>(i));
                         c.mark(true);
                     },
