@@ -66,7 +66,8 @@ const char* kUsage =
     "Add --passphrase-file PASS to read age files; --max-work-factor N (at most 22) reads one that\n"
     "  demands more scrypt work than 19 (2^N KiB of memory: 19 is 512 MiB, 22 is 4 GiB).\n"
     "  migrate writes an age file again; --plaintext writes JSON (or any -o file) from one.\n"
-    "--allow-invalid: fhir and migrate write an invalid bundle too (and still exit 1).\n"
+    "--allow-invalid: fhir and migrate write an invalid bundle too (and still exit 1); migrate\n"
+    "  also a file changed after it was saved (its checksum does not match).\n"
     "--lang ID: a catalog id of assets/i18n (sv, sv-x-easy, en, fi, so, ar; those in this build).\n"
     "Exit codes: 0 valid (or done), 1 invalid, 2 usage, read or write error.\n";
 
@@ -430,6 +431,10 @@ int run(int argc, char** argv) {
             for (const Issue& i : r.issues) say(describe(i, lang, Reader::Professional));
             return 2;
         }
+        // A file changed after it was saved is said so whatever is made from it: a summary piped
+        // into a journal, or a FHIR bundle, would otherwise carry no word of it.
+        const bool changed = r.integrity == Integrity::Changed;
+        if (changed) say(files[0] + ": " + tr(lang, "pro.integrity.changed"));
         if (command == "summary") {
             if (plaintext_refused()) return 2;
             const int written =
@@ -445,6 +450,11 @@ int run(int argc, char** argv) {
                 say("the bundle is invalid: nothing was written (--allow-invalid writes it anyway)");
                 return 1;
             }
+        }
+        if (command == "migrate" && changed && !allow_invalid) {
+            say("the file was changed after it was saved: migrating it would seal the change with a new checksum; "
+                "nothing was written (--allow-invalid writes it anyway)");
+            return 1;
         }
         const int invalid = r.valid() ? 0 : 1;
         if (command == "fhir") {

@@ -52,6 +52,14 @@ check "no arguments" 2 "$SIPPREP"
 
 check "migrate a version-0 file" 0 "$SIPPREP" migrate "$ROOT/tests/data/v0-preview.json" -o "$tmp/v1.json"
 check "the migrated file is valid" 0 "$SIPPREP" validate "$tmp/v1.json"
+# A file changed by hand after it was saved: its summary says so, and migrate will not seal it.
+sed 's/Kerstin Lund/Kerstin Lundh/' "$EX/vuxen-efter-sjukhusvistelse.json" > "$tmp/edited.json"
+check "a summary of an edited file" 0 "$SIPPREP" summary "$tmp/edited.json" -o "$tmp/edited.txt"
+contains "says the file was changed" "Kontrollsumman stämmer inte"
+check "migrate refuses to seal a hand edit" 1 "$SIPPREP" migrate "$tmp/edited.json" -o "$tmp/sealed.json"
+contains "and says why" "new checksum"
+if [ -e "$tmp/sealed.json" ]; then echo "FAIL: a sealed copy was written"; fails=$((fails + 1)); else echo "ok: nothing written"; fi
+check "unless asked to" 0 "$SIPPREP" migrate "$tmp/edited.json" -o "$tmp/sealed.json" --allow-invalid
 check "migrate is idempotent on current files" 0 "$SIPPREP" migrate "$EX/barn-skolfranvaro.json" -o "$tmp/same.json"
 if cmp -s "$EX/barn-skolfranvaro.json" "$tmp/same.json"; then echo "ok: byte-identical"; else echo "FAIL: migrate changed a current file"; fails=$((fails + 1)); fi
 
