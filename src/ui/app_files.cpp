@@ -53,12 +53,22 @@ void App::receive_file(const FileArrival& arrival, const std::string& bytes) {
     ImportResult r = import_bundle(bytes, today_);
     if (arrival.purpose == FilePurpose::Read) {
         // The professional reads files; they never become the draft on this computer.
+        // Said with what the file is: "opened" alone, for a file that could not be read or was
+        // changed after it was saved, left a screen reader's user thinking all was well.
+        std::string said = trf(settings_.lang, "pro.opened", {name});
+        if (!r.readable) {
+            said += " " + t("pro.unreadable");
+            if (!r.issues.empty()) said += " " + describe(r.issues.front(), settings_.lang, Reader::Professional);
+        } else {
+            if (r.integrity == Integrity::Changed) said += " " + t("pro.integrity.changed");
+            if (!r.valid()) said += " " + t("pro.invalid");
+        }
         ProfessionalState::Opened opened;
         opened.name = name;
         opened.result = std::move(r);
         professional_.opened.push_back(std::move(opened));
         professional_.index = static_cast<int>(professional_.opened.size()) - 1;
-        a11y_.announce(trf(settings_.lang, "pro.opened", {name}));
+        a11y_.announce(said);
         return;
     }
     files_.errors.clear();

@@ -67,3 +67,27 @@ TEST(FilePurpose, TheEarlierPlanAskedForOnAStepStaysTheEarlierPlan) {
     EXPECT_NE(r.shown().find("barn.json"), std::string::npos) << r.shown();
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Heading, "barn.json"), nullptr) << "read as a professional's file";
 }
+
+// What a file read in the professional's view is, is said when it opens: "opened" alone, for a
+// file that could not be read or was changed after it was saved, told a screen reader nothing.
+TEST(FilePurpose, AFileReadByTheProfessionalIsSaidToBeWhatItIs) {
+    AppRun r;
+    press(r.h, r.app, "Jag är yrkesverksam – öppna en förberedelse");
+    auto said_on_opening = [&](const std::string& name, const std::string& bytes) {
+        press(r.h, r.app, "Öppna fil");
+        r.host.asked.update_a11y.clear();
+        r.app.file_opened(name, bytes, ui::FileOrigin::Picker);
+        r.frame();
+        std::string said;
+        for (const auto& u : r.host.asked.update_a11y) said += u.announcement;
+        return said;
+    };
+    EXPECT_EQ(said_on_opening("barn.json", example("barn-skolfranvaro.json")), "barn.json är öppnad.");
+    const std::string unreadable = said_on_opening("trasig.json", "{\"format\": ");
+    EXPECT_NE(unreadable.find("trasig.json är öppnad. Filen kan inte läsas."), std::string::npos) << unreadable;
+    EXPECT_NE(unreadable.find("inte giltig JSON"), std::string::npos) << unreadable;
+    std::string edited = example("barn-skolfranvaro.json");
+    edited.replace(edited.find("Elsa"), 4, "Else");
+    const std::string changed = said_on_opening("andrad.json", edited);
+    EXPECT_NE(changed.find("Kontrollsumman stämmer inte"), std::string::npos) << changed;
+}
