@@ -196,6 +196,12 @@ void own_items(Builder& b, SectionId id, const Preparation& p, Lang lang, const 
                 std::string given;
                 if (c.form != ConsentForm::Unanswered) given = enum_label(lang, c.form);
                 given += (given.empty() ? "" : ", ") + enum_label(lang, c.given_by);
+                // Which representative: with a god man and a holder of a framtidsfullmakt both listed,
+                // "En företrädare" alone did not say who gave it.
+                if (c.given_by == ConsentGiver::Representative)
+                    for (const Representative& r : p.representatives)
+                        if (r.id == c.representative_id && !r.name.empty())
+                            given += " \u2013 " + r.name + ", " + enum_label(lang, r.kind);
                 if (c.given_by == ConsentGiver::Representative && !c.representative_basis.empty())
                     given += " (" + c.representative_basis + ")";
                 b.add(Kind::Detail, trf(lang, "summary.consent.given", {given}));

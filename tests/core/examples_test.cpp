@@ -91,6 +91,18 @@ TEST(Examples, SummaryInBothLanguages) {
         << en;
 }
 
+// A consent given by a representative says which one: "En företrädare" alone did not, where more
+// than one could have given it.
+TEST(Examples, AConsentGivenByARepresentativeNamesThem) {
+    ImportResult r =
+        import_bundle(read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/narstaende-tillsammans.json"), kToday);
+    const std::string sv = summary_text(r.preparation, Lang::Sv, kToday, r.issues);
+    EXPECT_NE(
+        sv.find("Så lämnas det: Skriftligt, En företrädare – Samira Hassan, Framtidsfullmäktig (Framtidsfullmakt"),
+        std::string::npos)
+        << sv;
+}
+
 TEST(Migration, VersionZeroBecomesVersionOne) {
     ImportResult r = import_bundle(read(fs::path(SIPPREP_SOURCE_DIR) / "tests/data/v0-preview.json"), kToday);
     ASSERT_TRUE(r.readable);
