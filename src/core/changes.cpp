@@ -129,6 +129,17 @@ std::map<std::string, std::string> consent_states(const Preparation& p, Lang lan
     return out;
 }
 
+// Each consent's details beside its receiver ("Skolan: Vad: …"), for those whose headline may not change.
+std::vector<std::string> consent_detail_texts(const Preparation& p, Lang lang) {
+    std::vector<std::string> out;
+    for (const Consent& c : p.consents) {
+        const std::string who = consent_receiver_label(p, c.actor, lang) + ": ";
+        if (const std::string what = consent_what_words(c, lang); !what.empty()) out.push_back(who + what);
+        out.push_back(who + consent_given_words(p, c, lang));
+    }
+    return out;
+}
+
 std::vector<std::string> entry_texts(const std::vector<Entry>& entries) {
     std::vector<std::string> out;
     for (const Entry& e : entries) out.push_back(e.text);
@@ -184,6 +195,10 @@ void own_changes(Changes& c, SectionId id, const Preparation& before, const Prep
             }
             for (const auto& [who, state] : then)
                 if (!now.count(who)) c.removed(who + ": " + state);
+            // What may be shared and how the consent is given, receiver by receiver, and the wish
+            // to have a SIP at all: a narrower consent or a guardian's no is a change to see.
+            c.items(consent_detail_texts(before, lang), consent_detail_texts(after, lang));
+            c.items(sip_consent_words(before, lang), sip_consent_words(after, lang), tr(lang, "summary.sip_consent"));
             break;
         }
         case SectionId::Agreed: {

@@ -76,14 +76,10 @@ std::string guardian_name(const Preparation& p, const std::string& id) {
 
 // "Jag vill ha en SIP" and, for a child, each guardian's own answer.
 void sip_consent_lines(Builder& b, const Preparation& p, Lang lang) {
-    const SipConsent& s = p.sip_consent;
     b.add(Kind::Subheading, tr(lang, "summary.sip_consent"));
-    b.bullet(tr(lang, s.wants == YesNo::Yes  ? "summary.sip_consent.yes"
-                      : s.wants == YesNo::No ? "summary.sip_consent.no"
-                                             : "summary.sip_consent.unanswered"));
-    for (const GuardianApproval& g : s.guardians)
-        b.add(Kind::Detail, trf(lang, g.agrees ? "summary.sip_consent.guardian_yes" : "summary.sip_consent.guardian_no",
-                                {guardian_name(p, g.representative_id)}));
+    const std::vector<std::string> words = sip_consent_words(p, lang);
+    b.bullet(words.front());
+    for (std::size_t i = 1; i < words.size(); ++i) b.add(Kind::Detail, words[i]);
 }
 
 // The person's words before a list is joined on: "…efter sjukhusvistelsen." + ", Hälsa" would read
@@ -188,23 +184,8 @@ void own_items(Builder& b, SectionId id, const Preparation& p, Lang lang, const 
             for (const Consent& c : p.consents) {
                 b.bullet(consent_receiver_label(p, c.actor, lang) + " \u2013 " +
                          consent_status_text(p, c, today, lang));
-                if (c.decision == ConsentDecision::Permit) {
-                    std::string what = without_end_punctuation(c.information);
-                    for (InfoCategory k : c.categories) what += (what.empty() ? "" : ", ") + enum_label(lang, k);
-                    if (!what.empty()) b.add(Kind::Detail, trf(lang, "summary.consent.what", {what}));
-                }
-                std::string given;
-                if (c.form != ConsentForm::Unanswered) given = enum_label(lang, c.form);
-                given += (given.empty() ? "" : ", ") + enum_label(lang, c.given_by);
-                // Which representative: with a god man and a holder of a framtidsfullmakt both listed,
-                // "En företrädare" alone did not say who gave it.
-                if (c.given_by == ConsentGiver::Representative)
-                    for (const Representative& r : p.representatives)
-                        if (r.id == c.representative_id && !r.name.empty())
-                            given += " \u2013 " + r.name + ", " + enum_label(lang, r.kind);
-                if (c.given_by == ConsentGiver::Representative && !c.representative_basis.empty())
-                    given += " (" + c.representative_basis + ")";
-                b.add(Kind::Detail, trf(lang, "summary.consent.given", {given}));
+                if (const std::string what = consent_what_words(c, lang); !what.empty()) b.add(Kind::Detail, what);
+                b.add(Kind::Detail, consent_given_words(p, c, lang));
                 for (const GuardianApproval& g : c.guardian_approvals)
                     b.add(Kind::Detail, trf(lang, g.agrees ? "summary.consent.guardian" : "summary.consent.guardian_no",
                                             {guardian_name(p, g.representative_id)}));
@@ -368,6 +349,39 @@ std::string summary(const Preparation& p, Lang lang, const Date& today, const st
 
 std::string summary_text(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues) {
     return summary(p, lang, today, issues, SummaryFormat::Text);
+}
+
+std::vector<std::string> sip_consent_words(const Preparation& p, Lang lang) {
+    const SipConsent& s = p.sip_consent;
+    std::vector<std::string> out{tr(lang, s.wants == YesNo::Yes  ? "summary.sip_consent.yes"
+                                          : s.wants == YesNo::No ? "summary.sip_consent.no"
+                                                                 : "summary.sip_consent.unanswered")};
+    for (const GuardianApproval& g : s.guardians)
+        out.push_back(trf(lang, g.agrees ? "summary.sip_consent.guardian_yes" : "summary.sip_consent.guardian_no",
+                          {guardian_name(p, g.representative_id)}));
+    return out;
+}
+
+std::string consent_what_words(const Consent& c, Lang lang) {
+    if (c.decision != ConsentDecision::Permit) return {};
+    std::string what = without_end_punctuation(c.information);
+    for (InfoCategory k : c.categories) what += (what.empty() ? "" : ", ") + enum_label(lang, k);
+    return what.empty() ? "" : trf(lang, "summary.consent.what", {what});
+}
+
+std::string consent_given_words(const Preparation& p, const Consent& c, Lang lang) {
+    std::string given;
+    if (c.form != ConsentForm::Unanswered) given = enum_label(lang, c.form);
+    given += (given.empty() ? "" : ", ") + enum_label(lang, c.given_by);
+    // Which representative: with a god man and a holder of a framtidsfullmakt both listed,
+    // "En företrädare" alone did not say who gave it.
+    if (c.given_by == ConsentGiver::Representative)
+        for (const Representative& r : p.representatives)
+            if (r.id == c.representative_id && !r.name.empty())
+                given += " \u2013 " + r.name + ", " + enum_label(lang, r.kind);
+    if (c.given_by == ConsentGiver::Representative && !c.representative_basis.empty())
+        given += " (" + c.representative_basis + ")";
+    return trf(lang, "summary.consent.given", {given});
 }
 
 }  // namespace sipprep

@@ -8,6 +8,7 @@
 #include "core/bundle.hpp"
 #include "core/changes.hpp"
 #include "core/follow_up.hpp"
+#include "core/labels.hpp"
 #include "core/sections.hpp"
 
 using namespace sipprep;
@@ -81,6 +82,24 @@ TEST(Changes, AFollowUpInWords) {
     const std::string md = render_markdown(compare_preparations(before, after, Lang::En, kToday));
     EXPECT_TRUE(says(md, "# What has changed?"));
     EXPECT_TRUE(says(md, "- New: Kan jag få träna med en fysioterapeut?")) << md;
+}
+
+// A consent can change without its headline changing: what may be shared narrowed, how it is
+// given, a guardian's no to the SIP itself. "Inget har ändrats" was said for each.
+TEST(Changes, AConsentsDetailsAndTheWishForASipAreCompared) {
+    const Preparation before = example("barn-skolfranvaro.json");
+    Preparation after = before;
+    after.consents[0].information = "Bara närvaro.";
+    after.consents[0].form = ConsentForm::Oral;
+    ASSERT_FALSE(after.sip_consent.guardians.empty());
+    after.sip_consent.guardians.back().agrees = false;
+    const std::string text = render_text(compare_preparations(before, after, Lang::Sv, kToday));
+    EXPECT_FALSE(says(text, "Inget har ändrats")) << text;
+    EXPECT_TRUE(says(text, "Nytt: " + consent_receiver_label(after, after.consents[0].actor, Lang::Sv) +
+                               ": Uppgifter: Bara närvaro"))
+        << text;
+    EXPECT_TRUE(says(text, "Så lämnas det: Muntligt")) << text;
+    EXPECT_TRUE(says(text, "vill inte att barnet får en SIP")) << text;
 }
 
 // Every free-text question of the plan is compared, so no one's new words go unmentioned; the
