@@ -33,7 +33,15 @@ std::string field_label(Lang lang, const std::string& path) {
     if (!last_was_index) {
         if (key == "field") key = "field.bundle";
         const std::string generic = "field." + last_name;  // e.g. "field.author" for any author
-        parts.push_back(has_text(lang, key) ? tr(lang, key) : has_text(lang, generic) ? tr(lang, generic) : path);
+        // A member with no name for people is left out ("Vårdnadshavarnas svar 2", not
+        // "… › /content/sip_consent/guardians/1/agrees", which a printout showed everyone); the
+        // path only where nothing else says where.
+        if (has_text(lang, key))
+            parts.push_back(tr(lang, key));
+        else if (has_text(lang, generic))
+            parts.push_back(tr(lang, generic));
+        else if (parts.empty())
+            parts.push_back(path);
     }
     std::string out;
     for (const std::string& p : parts) out += (out.empty() ? "" : " \u203a ") + p;
@@ -49,6 +57,7 @@ std::string describe(const Issue& issue, Lang lang, Reader reader) {
                                                                                      : "msg." + issue.code;
     std::string text = format_text(tr(lang, key), issue.args);
     if (issue.path.empty()) return text;
+    if (issue.code == "bundle.unknown_field") return issue.path + ": " + text;  // a member no one has named
     return field_label(lang, issue.path) + ": " + text;
 }
 

@@ -205,6 +205,19 @@ TEST(Issue, WhatThePersonIsToldIsSaidAboutThemToTheProfessional) {
     EXPECT_EQ(describe(date, Lang::Sv, Reader::Professional), describe(date, Lang::Sv));
 }
 
+// A member with no name for people is not shown as a JSON path (a printout for everyone at the
+// meeting said "… › /content/sip_consent/guardians/1/agrees"); an unknown member keeps its path,
+// the only thing that says which one.
+TEST(Issue, APathIsShownOnlyWhereNothingElseSaysWhere) {
+    const Issue no{
+        Severity::Warning, "/content/sip_consent/guardians/1/agrees", "sip_consent.guardian_declines", {"Jonas"}};
+    const std::string said = describe(no, Lang::Sv, Reader::Professional);
+    EXPECT_EQ(said.find("/content"), std::string::npos) << said;
+    EXPECT_EQ(said.rfind(field_label(Lang::Sv, "/content/sip_consent/guardians/1") + ": Jonas", 0), 0u) << said;
+    const Issue unknown{Severity::Warning, "/content/questions/0/color", "bundle.unknown_field", {}};
+    EXPECT_EQ(describe(unknown, Lang::Sv).rfind("/content/questions/0/color: ", 0), 0u);
+}
+
 // Every problem the app reports reads as a sentence of its own, at the field or after its name.
 TEST(I18n, MessagesAreSentences) {
     for (Lang lang : kAllLangs) {
