@@ -69,6 +69,13 @@ TEST(ConsentStatus, EverythingTypedAtHomeIsAWish) {
     c.valid_to = "2026-06-30";
     EXPECT_EQ(words(p), "Tiden gick ut 30 juni – ett samtycke med slutdatum måste förnyas för att fortsätta")
         << "a time-limited consent must be renewed (seed 001)";
+    // Carried over from the last plan and run out meanwhile: said as run out, not only "to confirm".
+    c.review = true;
+    EXPECT_EQ(words(p), "Tiden gick ut 30 juni – ett samtycke med slutdatum måste förnyas för att fortsätta");
+    c.valid_to = "2027-06-30";
+    EXPECT_NE(words(p).find("Från förra planen"), std::string::npos) << words(p);
+    c.valid_to = "2026-06-30";
+    c.review = false;
     c.revoked_on = "2026-11-23";
     EXPECT_EQ(words(p), "Drog tillbaka sin vilja 23 november – säg det till den som har huvudansvaret");
     EXPECT_EQ(you(p),
