@@ -253,6 +253,23 @@ private:
                     warning(at(&Consent::valid_to), "consent.ends_before_meeting",
                             {c.valid_to, format_iso_date(meeting)});
             }
+            // Sharing that begins only after the meeting cannot prepare it.
+            const auto wished = parse_iso_date(p_.participation.wished_date);
+            if (!revoked && c.decision == ConsentDecision::Permit && from && wished && *wished < *from)
+                warning(at(&Consent::valid_from), "consent.starts_after_meeting",
+                        {c.valid_from, p_.participation.wished_date});
+            // Both ends chosen (a file made by hand): which one holds is not for the reader to guess.
+            if (c.until_plan_ends && to) warning(at(&Consent::valid_to), "consent.two_ends", {c.valid_to});
+            // One answer per receiver: a yes and a no to the same one, neither taken back.
+            for (std::size_t j = 0; j < i; ++j) {
+                const Consent& o = p_.consents[j];
+                if (o.actor == c.actor && !c.actor.empty() && o.revoked_on.empty() && !revoked &&
+                    o.decision != ConsentDecision::Unanswered && c.decision != ConsentDecision::Unanswered &&
+                    o.decision != c.decision) {
+                    warning(at(&Consent::decision), "consent.yes_and_no");
+                    break;
+                }
+            }
             for (std::size_t g = 0; g < c.guardian_approvals.size(); ++g) {
                 const GuardianApproval& a = c.guardian_approvals[g];
 

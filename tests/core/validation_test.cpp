@@ -311,3 +311,25 @@ TEST(Validation, TheFollowUpTimeAndTheClosingDateAreChecked) {
     EXPECT_FALSE(has(issues, "date.invalid", "/content/agreed/closed_on"));
     EXPECT_FALSE(has(issues, "date.invalid", "/content/agreed/efforts/0/starts"));
 }
+
+// Consents a file can hold that no one can act on as they stand: sharing that starts after the
+// meeting, both an end date and "until the SIP is closed", a yes and a no to the same receiver.
+TEST(Validation, ConsentsThatCannotHoldAsTheyStand) {
+    Preparation p = complete_adult();
+    ASSERT_FALSE(has(validate(p, kToday), "consent.starts_after_meeting"));
+    p.participation.wished_date = "2027-01-10";
+    p.consents[0].valid_from = "2027-02-01";
+    EXPECT_TRUE(
+        has(validate(p, kToday), "consent.starts_after_meeting", "/content/consents/0/valid_from", Severity::Warning));
+    p.consents[0].valid_from = "2026-11-01";
+    p.consents[0].until_plan_ends = true;
+    EXPECT_TRUE(has(validate(p, kToday), "consent.two_ends", "/content/consents/0/valid_to", Severity::Warning));
+    p.consents[0].until_plan_ends = false;
+    Consent no = p.consents[0];
+    no.id = "c-no";
+    no.decision = ConsentDecision::Deny;
+    p.consents.push_back(no);
+    EXPECT_TRUE(has(validate(p, kToday), "consent.yes_and_no", "/content/consents/1/decision", Severity::Warning));
+    p.consents[1].revoked_on = "2026-11-20";  // the no taken back: one answer holds
+    EXPECT_FALSE(has(validate(p, kToday), "consent.yes_and_no"));
+}
