@@ -1,5 +1,9 @@
 #include "written_language.hpp"
 
+#include <vector>
+
+#include "model_json.hpp"
+
 namespace sipprep {
 
 std::string primary_language(std::string_view tag) {
@@ -34,6 +38,50 @@ void set_written_language(Preparation& p, const std::string& writer, const std::
     }
     for (Contributor& c : p.contributors)
         if (c.id == writer) c.written_language = tag == before ? "" : tag;
+}
+
+namespace {
+
+// Every object of the walk with an "author" and a "text": a voice's entry, a question.
+class WordsBy final : public ContentSink {
+public:
+    explicit WordsBy(const std::string& author) : author_(author) {}
+    bool found = false;
+
+    void begin_object() override { objects_.push_back({}); }
+    void member(const char* name) override { member_ = name; }
+    void begin_list() override { objects_.push_back({}); }
+    void item(std::size_t) override {}
+    void end() override {
+        if (objects_.empty()) return;
+        const Object o = objects_.back();
+        objects_.pop_back();
+        found = found || (o.author == author_ && o.has_text);
+    }
+    void text(const std::string& value) override {
+        if (objects_.empty()) return;
+        if (member_ == "author") objects_.back().author = value;
+        if (member_ == "text" && !value.empty()) objects_.back().has_text = true;
+    }
+    void flag(bool) override {}
+    void number(int) override {}
+
+private:
+    struct Object {
+        std::string author;
+        bool has_text = false;
+    };
+    const std::string& author_;
+    std::string member_;
+    std::vector<Object> objects_;
+};
+
+}  // namespace
+
+bool has_words_by(const Preparation& p, const std::string& author) {
+    WordsBy sink(author);
+    walk_content(p, sink);
+    return sink.found;
 }
 
 std::string language_name(std::string_view tag, Lang reader) {

@@ -28,6 +28,11 @@ std::string author_language(const Preparation& p, const std::string& author);
 // from it. When the preparation's changes, the others keep the one they had.
 void set_written_language(Preparation& p, const std::string& writer, const std::string& tag);
 
+// Whether `author` has written words anywhere in the preparation (an answer, a question, …).
+// Choosing the app's language labels the writer's words only while there are none: the words
+// already there were written in the language they were written in, not in the one chosen to read.
+bool has_words_by(const Preparation& p, const std::string& author);
+
 // "arabiska" in Swedish, "Arabic" in English; the tag itself for a language the catalog cannot name.
 std::string language_name(std::string_view tag, Lang reader);
 // "Svar på arabiska" when words in `tag` are not in the reader's language; "" when they are.

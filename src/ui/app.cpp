@@ -93,7 +93,17 @@ void App::reset(PreparationKind kind) {
 
 void App::language_chosen() {
     // Whoever writes now writes in the language chosen: the words carry its tag (Lätt svenska: sv).
-    set_written_language(draft_.prep, draft_.author, std::string(lang_text_tag(settings_.lang)));
+    // Words already written stay in the language they were written in: the writer's tag changes
+    // when they type in the new one (written_in_app_language), not when the app is switched to
+    // read or to show someone else.
+    if (has_words_by(draft_.prep, draft_.author)) return;
+    written_in_app_language();
+}
+
+void App::written_in_app_language() {
+    const std::string tag(lang_text_tag(settings_.lang));
+    if (author_language(draft_.prep, draft_.author) == tag) return;
+    set_written_language(draft_.prep, draft_.author, tag);
     changed();
 }
 
@@ -207,6 +217,7 @@ void App::steps_screen() {
         // A choice or a button may bring a new problem ("Mehmet har inte samtyckt"): it is read
         // out. Typing is not interrupted: the field shows its message.
         if (!typed_this_frame()) checks_.announce_new = true;
+        if (typed_this_frame()) written_in_app_language();
     }
     const StepRequests& r = c.requests;
     if (r.pick_earlier_plan) pick_file(FilePurpose::Earlier);

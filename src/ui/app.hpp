@@ -119,6 +119,7 @@ private:
     void reset(PreparationKind kind);        // a new, empty preparation of this kind
     // The app's language was chosen (settings, start screen): call after setting settings_.lang.
     void language_chosen();
+    void written_in_app_language();
     const std::string& t(const char* key) const { return tr(settings_.lang, key); }
     bool child() const;
 

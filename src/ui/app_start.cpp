@@ -210,6 +210,7 @@ void App::evaluation_screen() {
     if (c.changed) {
         changed();
         if (!typed_this_frame()) checks_.announce_new = true;
+        if (typed_this_frame()) written_in_app_language();
     }
     ImGui::Spacing();
     // Saved as from the summary: errors are named and the person chooses first.

@@ -1031,6 +1031,20 @@ TEST(People, TheWordsCarryTheLanguageTheyAreWrittenIn) {
     EXPECT_EQ(r.state()["content"]["written_language"], "en");
 }
 
+// Switching the app's language to read, or to show someone, does not relabel words already
+// written: a Swedish goal stays Swedish when the app is switched to English, and the writer's
+// words are marked English once they type in it.
+TEST(People, SwitchingTheAppsLanguageDoesNotRelabelWordsAlreadyWritten) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    go_to_step(r, "Vad är viktigt för dig?");
+    type_into(r.h, r.app, ui::Role::TextArea, "Vad är viktigt för dig?", "Att bo kvar hemma.");
+    choose(r, "English (inte granskad)");
+    EXPECT_FALSE(r.state()["content"].contains("written_language")) << "the Swedish goal is still Swedish";
+    type_into(r.h, r.app, ui::Role::TextArea, "What matters to you?", "Att bo kvar hemma. And to see my friends.");
+    EXPECT_EQ(r.state()["content"]["written_language"], "en") << "typed in English now";
+}
+
 // A guardian removed keeps their words (as one who writes, "c-r-1"); the next guardian added must
 // not get their id back, or the removed one's words would become the new one's (found by
 // RandomUse: two writers with one id).
