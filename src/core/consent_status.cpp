@@ -72,6 +72,9 @@ std::string consent_status_text(const Preparation& p, const Consent& c, const Da
                                 ConsentVoice voice) {
     const ConsentStatus s = consent_status(p, c, today);
     const bool you = voice == ConsentVoice::You;
+    // The record (a printout, the professional's view) is read later and elsewhere: every date
+    // has its year ("1 november" on a page read next year says another day).
+    const bool with_year = !you;
     auto key = [&](const char* k) { return std::string("consent.wish.") + k + (you ? "" : ".record"); };
     switch (s.state) {
         case ConsentState::Unanswered:
@@ -79,7 +82,7 @@ std::string consent_status_text(const Preparation& p, const Consent& c, const Da
         case ConsentState::Denied:
             return trf(lang, key("denied"), {consent_receiver_label(p, c.actor, lang)});
         case ConsentState::Withdrawn:
-            return trf(lang, key("withdrawn"), {consent_date_words(s.detail, lang, today)});
+            return trf(lang, key("withdrawn"), {consent_date_words(s.detail, lang, today, with_year)});
         case ConsentState::ToConfirm:
             return tr(lang, key("to_confirm"));
         case ConsentState::NoInformation:
@@ -92,13 +95,13 @@ std::string consent_status_text(const Preparation& p, const Consent& c, const Da
             return s.detail.empty() ? tr(lang, "consent.wish.no_guardians")
                                     : trf(lang, "consent.wish.waiting", {s.detail});
         case ConsentState::Expired:
-            return trf(lang, "consent.wish.expired", {consent_date_words(s.detail, lang, today)});
+            return trf(lang, "consent.wish.expired", {consent_date_words(s.detail, lang, today, with_year)});
         case ConsentState::Ended:
             return parse_iso_date(s.detail)
-                       ? trf(lang, "consent.wish.ended_on", {consent_date_words(s.detail, lang, today)})
+                       ? trf(lang, "consent.wish.ended_on", {consent_date_words(s.detail, lang, today, with_year)})
                        : tr(lang, "consent.wish.ended");
         case ConsentState::Wished: {
-            std::string text = trf(lang, key("wished"), {consent_period_words(c, lang, today)});
+            std::string text = trf(lang, key("wished"), {consent_period_words(c, lang, today, with_year)});
             if (s.needs_assessment) text += " \u2013 " + tr(lang, key("assessment"));
             return text;
         }

@@ -64,9 +64,10 @@ TEST(Changes, AFollowUpInWords) {
     EXPECT_TRUE(says(text, "Nytt: Habiliteringen, Rehab Skövde")) << text;
     EXPECT_TRUE(says(text, "Nytt: Via video"));
     EXPECT_TRUE(says(text, "Borttaget: På plats"));
-    EXPECT_TRUE(says(text,
-                     "Ändrat: Vårdcentralen, Vårdcentralen Ryd: Vill samtycka från 20 november till 20 november 2027 → "
-                     "Drog tillbaka sin vilja 22 november – säg det till den som har huvudansvaret"))
+    EXPECT_TRUE(
+        says(text,
+             "Ändrat: Vårdcentralen, Vårdcentralen Ryd: Vill samtycka från 20 november 2026 till 20 november 2027 → "
+             "Drog tillbaka sin vilja 22 november 2026 – säg det till den som har huvudansvaret"))
         << text;
     EXPECT_TRUE(
         says(text,

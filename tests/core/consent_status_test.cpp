@@ -59,25 +59,25 @@ TEST(ConsentStatus, EverythingTypedAtHomeIsAWish) {
     c.until_plan_ends = true;
     c.valid_from = "2026-12-01";
     EXPECT_EQ(you(p), "Du vill samtycka från 1 december tills SIP:en avslutas");
-    EXPECT_EQ(words(p), "Vill samtycka från 1 december tills SIP:en avslutas");
+    EXPECT_EQ(words(p), "Vill samtycka från 1 december 2026 tills SIP:en avslutas");
     EXPECT_EQ(fhir_consent_status(p), "proposed") << "a complete wish is proposed, never active";
     c.valid_from = "2026-01-01";
     EXPECT_EQ(fhir_consent_status(p), "proposed") << "not active even within its period";
     c.until_plan_ends = false;
     c.valid_to = "2027-06-30";
-    EXPECT_EQ(words(p), "Vill samtycka från 1 januari till 30 juni 2027");
+    EXPECT_EQ(words(p), "Vill samtycka från 1 januari 2026 till 30 juni 2027");
     c.valid_to = "2026-06-30";
-    EXPECT_EQ(words(p), "Tiden gick ut 30 juni – ett samtycke med slutdatum måste förnyas för att fortsätta")
+    EXPECT_EQ(words(p), "Tiden gick ut 30 juni 2026 – ett samtycke med slutdatum måste förnyas för att fortsätta")
         << "a time-limited consent must be renewed (seed 001)";
     // Carried over from the last plan and run out meanwhile: said as run out, not only "to confirm".
     c.review = true;
-    EXPECT_EQ(words(p), "Tiden gick ut 30 juni – ett samtycke med slutdatum måste förnyas för att fortsätta");
+    EXPECT_EQ(words(p), "Tiden gick ut 30 juni 2026 – ett samtycke med slutdatum måste förnyas för att fortsätta");
     c.valid_to = "2027-06-30";
     EXPECT_NE(words(p).find("Från förra planen"), std::string::npos) << words(p);
     c.valid_to = "2026-06-30";
     c.review = false;
     c.revoked_on = "2026-11-23";
-    EXPECT_EQ(words(p), "Drog tillbaka sin vilja 23 november – säg det till den som har huvudansvaret");
+    EXPECT_EQ(words(p), "Drog tillbaka sin vilja 23 november 2026 – säg det till den som har huvudansvaret");
     EXPECT_EQ(you(p),
               "Du drog tillbaka din vilja 23 november – säg det till den som har huvudansvaret eller till "
               "verksamheten, det är då det gäller");
@@ -106,7 +106,7 @@ TEST(ConsentStatus, AClosedSipEndsTheWishesForIt) {
     p.agreed.closed = true;
     EXPECT_EQ(words(p), "Upphörde när SIP:en avslutades");
     p.agreed.closed_on = "2026-11-20";
-    EXPECT_EQ(words(p), "Upphörde när SIP:en avslutades 20 november");
+    EXPECT_EQ(words(p), "Upphörde när SIP:en avslutades 20 november 2026");
     EXPECT_EQ(fhir_consent_status(p), "inactive");
     c.decision = ConsentDecision::Deny;
     EXPECT_EQ(words(p), "Vill inte att Vårdcentralen, Vårdcentralen Ryd får uppgifter") << "a no stays a no";

@@ -80,13 +80,13 @@ TEST(Examples, SummaryInBothLanguages) {
     std::string en = summary_text(r.preparation, Lang::En, kToday, r.issues);
     EXPECT_NE(sv.find("Uppföljning av tidigare SIP"), std::string::npos);
     EXPECT_NE(sv.find("Tolk: finska"), std::string::npos);
-    EXPECT_NE(sv.find("Drog tillbaka sin vilja 14 september – säg det till den som har huvudansvaret"),
+    EXPECT_NE(sv.find("Drog tillbaka sin vilja 14 september 2026 – säg det till den som har huvudansvaret"),
               std::string::npos)
         << sv;
-    EXPECT_NE(sv.find("Tiden gick ut 1 november – ett samtycke med slutdatum måste förnyas"), std::string::npos);
+    EXPECT_NE(sv.find("Tiden gick ut 1 november 2026 – ett samtycke med slutdatum måste förnyas"), std::string::npos);
     EXPECT_EQ(sv.find("ÅTERKALLAT"), std::string::npos);
     EXPECT_NE(en.find("Follow-up of the earlier SIP"), std::string::npos);
-    EXPECT_NE(en.find("Took back their wish on 14 September – tell the one with the overall responsibility"),
+    EXPECT_NE(en.find("Took back their wish on 14 September 2026 – tell the one with the overall responsibility"),
               std::string::npos)
         << en;
 }
@@ -157,7 +157,7 @@ TEST(Examples, ABundleFromBeforeOnePointTwoStillImports) {
     EXPECT_EQ(r.preparation.sip_consent.wants, YesNo::Unanswered);
     EXPECT_EQ(export_bundle(r.preparation, r.meta), text) << "no new member is written for an older file";
     const std::string s = summary_text(r.preparation, Lang::Sv, kToday, r.issues);
-    EXPECT_NE(s.find("Skolan, Parkskolan, mentor Sara Ek – Vill samtycka från 15 november till 15 juni 2027"),
+    EXPECT_NE(s.find("Skolan, Parkskolan, mentor Sara Ek – Vill samtycka från 15 november 2026 till 15 juni 2027"),
               std::string::npos)
         << s;
     EXPECT_NE(s.find("Maria Nilsson vill samtycka"), std::string::npos);

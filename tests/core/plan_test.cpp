@@ -243,7 +243,7 @@ TEST(ConsentLine, NoDoubledPunctuationAndDatesInWords) {
     const std::string text = render_text(build_summary(p, Lang::Sv, kToday, {}));
     EXPECT_FALSE(says(text, "., ")) << text;
     EXPECT_TRUE(says(text, "efter sjukhusvistelsen, Hälsa")) << text;
-    // The year is said only when it is not the current one.
-    EXPECT_TRUE(says(text, "från 20 november till 20 november 2027")) << text;
+    // In words, with the year: a printout is read later, and "20 november" then says another day.
+    EXPECT_TRUE(says(text, "från 20 november 2026 till 20 november 2027")) << text;
     EXPECT_FALSE(says(text, "2026-11-20"));
 }
