@@ -50,10 +50,6 @@ struct Summary {
     std::vector<SummarySection> sections;
 };
 
-// The professional (Reader, issue.hpp) is also told that the consents are the person's wishes and
-// that the consent is taken and documented by them.
-
-// `issues` are listed at the end (errors, then the to-do list); pass {} to leave them out.
 // The words of the consents' details, as the summary says them and "what changed" compares them:
 // the wish to have a SIP and each guardian's answer; what may be shared ("Vad: …", for a yes);
 // how the consent is given and by whom ("Så lämnas det: …").
@@ -61,6 +57,9 @@ std::vector<std::string> sip_consent_words(const Preparation& p, Lang lang);
 std::string consent_what_words(const Consent& c, Lang lang);
 std::string consent_given_words(const Preparation& p, const Consent& c, Lang lang);
 
+// `issues` are listed at the end (errors, then the to-do list); pass {} to leave them out. The
+// professional (Reader, issue.hpp) is also told that the consents are the person's wishes and that
+// the consent is taken and documented by them.
 Summary build_summary(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues,
                       Reader reader = Reader::Person);
 
