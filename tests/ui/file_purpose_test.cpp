@@ -90,4 +90,11 @@ TEST(FilePurpose, AFileReadByTheProfessionalIsSaidToBeWhatItIs) {
     edited.replace(edited.find("Elsa"), 4, "Else");
     const std::string changed = said_on_opening("andrad.json", edited);
     EXPECT_NE(changed.find("Kontrollsumman stämmer inte"), std::string::npos) << changed;
+    // The copy for the journal and the printout say it too.
+    press(r.h, r.app, "Kopiera som text");
+    ASSERT_FALSE(r.host.asked.copy_text.empty());
+    EXPECT_NE(r.host.asked.copy_text.back().find("Kontrollsumman stämmer inte"), std::string::npos);
+    press(r.h, r.app, "Skriv ut");
+    ASSERT_FALSE(r.host.asked.print_html.empty());
+    EXPECT_NE(r.host.asked.print_html.back().html.find("Kontrollsumman stämmer inte"), std::string::npos);
 }
