@@ -243,9 +243,13 @@ void own_items(Builder& b, SectionId id, const Preparation& p, Lang lang, const 
 std::vector<std::string> adaptation_texts(const Preparation& p, Lang lang) {
     const Adaptations& ad = p.participation.adaptations;
     std::vector<std::string> out;
-    if (ad.interpreter) out.push_back(trf(lang, "summary.interpreter", {ad.interpreter_language}));
+    // An interpreter without a language says so, not "Tolk: " with nothing after it.
+    const auto language = [&](const std::string& l) {
+        return l.empty() ? tr(lang, "summary.interpreter.no_language") : l;
+    };
+    if (ad.interpreter) out.push_back(trf(lang, "summary.interpreter", {language(ad.interpreter_language)}));
     for (const InterpreterNeed& n : ad.interpreters)
-        out.push_back(trf(lang, "summary.interpreter_for", {author_label(p, n.who, lang), n.language}));
+        out.push_back(trf(lang, "summary.interpreter_for", {author_label(p, n.who, lang), language(n.language)}));
     if (ad.hearing_loop) out.push_back(tr(lang, "adapt.hearing_loop"));
     if (ad.speak_slowly) out.push_back(tr(lang, "adapt.speak_slowly"));
     if (ad.speech_to_text) out.push_back(tr(lang, "adapt.speech_to_text"));

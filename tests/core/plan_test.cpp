@@ -247,3 +247,14 @@ TEST(ConsentLine, NoDoubledPunctuationAndDatesInWords) {
     EXPECT_TRUE(says(text, "från 20 november 2026 till 20 november 2027")) << text;
     EXPECT_FALSE(says(text, "2026-11-20"));
 }
+
+// An interpreter asked for without a language says so, not "Tolk: " with nothing after it.
+TEST(ConsentLine, AnInterpreterWithoutALanguageSaysSo) {
+    Preparation p = make_new_preparation();
+    p.participation.adaptations.interpreter = true;
+    const std::vector<std::string> texts = adaptation_texts(p, Lang::Sv);
+    ASSERT_FALSE(texts.empty());
+    EXPECT_EQ(texts.front(), "Tolk: språket står inte");
+    p.participation.adaptations.interpreter_language = "finska";
+    EXPECT_EQ(adaptation_texts(p, Lang::Sv).front(), "Tolk: finska");
+}
