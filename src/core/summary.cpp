@@ -179,6 +179,8 @@ void own_items(Builder& b, SectionId id, const Preparation& p, Lang lang, const 
                 b.line(tr(lang, reader == Reader::Professional ? "summary.consent.wish.professional"
                                                                : "summary.consent.wish"));
                 sip_consent_lines(b, p, lang);
+                // The consents to share under a heading of their own, not under "Samtycke till SIP".
+                b.add(Kind::Subheading, tr(lang, "summary.sharing"));
             }
             if (p.consents.empty()) b.nothing();
             for (const Consent& c : p.consents) {

@@ -91,6 +91,19 @@ TEST(Examples, SummaryInBothLanguages) {
         << en;
 }
 
+// The consents to share have a heading of their own: under "Samtycke till SIP" they read as part
+// of the wish to have a SIP.
+TEST(Examples, TheConsentsToShareAreNotUnderTheWishForASip) {
+    ImportResult r =
+        import_bundle(read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/barn-skolfranvaro.json"), kToday);
+    const std::string sv = summary_text(r.preparation, Lang::Sv, kToday, r.issues);
+    const std::size_t wish = sv.find("Samtycke till SIP"), sharing = sv.find("Vem som får dela uppgifter"),
+                      school = sv.find("Skolan, Parkskolan");
+    ASSERT_NE(sharing, std::string::npos) << sv;
+    EXPECT_LT(wish, sharing);
+    EXPECT_LT(sharing, school);
+}
+
 // A consent given by a representative says which one: "En företrädare" alone did not, where more
 // than one could have given it.
 TEST(Examples, AConsentGivenByARepresentativeNamesThem) {
