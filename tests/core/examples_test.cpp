@@ -98,7 +98,7 @@ TEST(Examples, TheConsentsToShareAreNotUnderTheWishForASip) {
         import_bundle(read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/barn-skolfranvaro.json"), kToday);
     const std::string sv = summary_text(r.preparation, Lang::Sv, kToday, r.issues);
     const std::size_t wish = sv.find("Samtycke till SIP"), sharing = sv.find("Vem som får dela uppgifter"),
-                      school = sv.find("Skolan, Parkskolan");
+                      school = sv.find("Skolan, Parkskolan, mentor Sara Ek – Vill samtycka");
     ASSERT_NE(sharing, std::string::npos) << sv;
     EXPECT_LT(wish, sharing);
     EXPECT_LT(sharing, school);
