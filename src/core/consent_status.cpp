@@ -46,11 +46,15 @@ ConsentStatus consent_status(const Preparation& p, const Consent& c, const Date&
         for (const Representative& r : p.representatives) {
             if (r.kind != RepresentativeKind::Guardian) continue;
             any_guardian = true;
-            const GuardianApproval* answer = nullptr;
+            bool answered = false, agrees = false;
             for (const GuardianApproval& g : c.guardian_approvals)
-                if (g.representative_id == r.id && (!answer || g.agrees)) answer = &g;
-            std::string& list = !answer ? missing : !answer->agrees ? declined : missing;
-            if (!answer || !answer->agrees) list += (list.empty() ? "" : ", ") + (r.name.empty() ? r.id : r.name);
+                if (g.representative_id == r.id) {
+                    answered = true;
+                    agrees = agrees || g.agrees;
+                }
+            if (agrees) continue;
+            std::string& list = answered ? declined : missing;
+            list += (list.empty() ? "" : ", ") + (r.name.empty() ? r.id : r.name);
         }
         if (!declined.empty()) return {S::GuardianDeclines, declined};
     }

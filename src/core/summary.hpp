@@ -51,7 +51,7 @@ struct Summary {
 };
 
 // The words of the consents' details, as the summary says them and "what changed" compares them:
-// the wish to have a SIP and each guardian's answer; what may be shared ("Vad: …", for a yes);
+// the wish to have a SIP and each guardian's answer; what may be shared ("Uppgifter: …", for a yes);
 // how the consent is given and by whom ("Så lämnas det: …").
 std::vector<std::string> sip_consent_words(const Preparation& p, Lang lang);
 std::string consent_what_words(const Consent& c, Lang lang);
