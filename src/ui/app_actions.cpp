@@ -76,10 +76,7 @@ void App::contributor_selector() {
     if (radio_group(t("who.title"), "who-writes", names, &selected, t("who.help"))) {
         // A question typed into "Ny fråga" and not added is the words of the one who typed it:
         // added in their name before the next writer could add it as theirs.
-        if (const std::string said =
-                add_typed_question(draft_.prep, draft_.steps.unadded, draft_.author, settings_.lang);
-            !said.empty())
-            a11y_.announce(said);
+        add_what_was_typed(StepId::Questions);
         draft_.author = draft_.prep.contributors[static_cast<std::size_t>(selected)].id;
         changed();
     }
