@@ -401,7 +401,9 @@ J to_fhir_bundle(const Preparation& original, const BundleMeta& meta, const Date
     }
     for (const Contributor& c : p.contributors) {
         if (c.id == kPersonId) continue;
-        if (c.id.rfind("c-", 0) == 0 && rep_urls.count(c.id.substr(2))) continue;  // a guardian who writes
+        const std::string prefix = kRepresentativeWriterPrefix;
+        if (c.id.rfind(prefix, 0) == 0 && rep_urls.count(c.id.substr(prefix.size())))
+            continue;  // a representative who writes
         J rp = {{"resourceType", "RelatedPerson"},
                 {"patient", reference(patient_url, patient_name)},
                 {"relationship", J::array({J{{"text", c.relation.empty() ? enum_label(lang, c.role) : c.relation}}})}};

@@ -26,6 +26,11 @@ struct Contributor {
 };
 
 inline constexpr const char* kPersonId = "person";
+// The id a representative (a guardian, a god man) writes under: their voice among the writers.
+inline constexpr const char* kRepresentativeWriterPrefix = "c-";
+inline std::string representative_writer_id(const std::string& representative_id) {
+    return kRepresentativeWriterPrefix + representative_id;
+}
 
 // One contributor's words in a free-text answer.
 struct Entry {

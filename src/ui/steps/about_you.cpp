@@ -119,7 +119,7 @@ void draw_about_you(StepContext& c) {
         c.prep.representatives.push_back(r);
         // Guardians and representatives usually write too: they get a voice of their own.
         c.prep.contributors.push_back(Contributor{
-            "c-" + r.id, "",
+            representative_writer_id(r.id), "",
             r.kind == RepresentativeKind::Guardian ? ContributorRole::Guardian : ContributorRole::Representative, ""});
         c.mark(true);
     }
@@ -134,10 +134,10 @@ void draw_about_you(StepContext& c) {
         const std::string id = "writer-" + w.id;
         Group group(Role::Group, id, w.name.empty() ? c.t("writers.unnamed") : w.name);
         // Guardians' names follow the guardian list; relatives are named here.
-        const bool from_rep = w.id.rfind("c-", 0) == 0;
+        const bool from_rep = w.id.rfind(kRepresentativeWriterPrefix, 0) == 0;
         if (from_rep) {
             for (const Representative& r : c.prep.representatives)
-                if ("c-" + r.id == w.id && (w.name != r.name || w.relation != r.relation)) {
+                if (representative_writer_id(r.id) == w.id && (w.name != r.name || w.relation != r.relation)) {
                     w.name = r.name;
                     w.relation = r.relation;
                     c.mark(true);

@@ -25,7 +25,7 @@ void guardian_answers(StepContext& c, const std::string& gid, const std::vector<
         auto ap = std::find_if(answers.begin(), answers.end(),
                                [&](const GuardianApproval& a) { return a.representative_id == g->id; });
         const std::string name = g->name.empty() ? c.t("reps.unnamed") : g->name;
-        if (c.author != "c-" + g->id) {
+        if (c.author != representative_writer_id(g->id)) {
             someone_else = true;
             muted(trf(c.lang,
                       ap == answers.end() ? "consent.guardian.not_yet"
@@ -70,7 +70,7 @@ void sip_consent(StepContext& c, const std::vector<const Representative*>& guard
     // below, and sees the child's answer as it stands (else a parent's "no" became the child's).
     const bool guardian_writes =
         c.child && std::any_of(guardians.begin(), guardians.end(),
-                               [&](const Representative* g) { return c.author == "c-" + g->id; });
+                               [&](const Representative* g) { return c.author == representative_writer_id(g->id); });
     int wants = sip.wants == YesNo::Yes ? 0 : sip.wants == YesNo::No ? 1 : -1;
     if (guardian_writes) {
         muted(trf(c.lang, "sip_consent.child_answer",

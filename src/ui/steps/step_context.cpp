@@ -33,9 +33,9 @@ std::string new_id(const Preparation& prep, const char* prefix) {
     for (const Consent& c : prep.consents) used.insert(c.id);
     for (std::size_t n = 1;; ++n) {
         std::string id = std::string(prefix) + "-" + std::to_string(n);
-        // Nor an id whose voice is still there: a representative writes as "c-" + their id
-        // (about_you.cpp), and one removed leaves their words; a new one would take them over.
-        if (!used.count(id) && !used.count("c-" + id)) return id;
+        // Nor an id whose voice is still there: a representative writes under their own writer
+        // id, and one removed leaves their words; a new one would take them over.
+        if (!used.count(id) && !used.count(representative_writer_id(id))) return id;
     }
 }
 
