@@ -416,6 +416,17 @@ std::string value_of(const ui::App& app, const std::string& field) {
 }
 }  // namespace
 
+namespace {
+// A new preparation with Mira typed into "Om dig" as one who is to write (not added yet), and the
+// person's `question` typed into "Ny fråga" (not added either).
+void mira_added_and_a_question_typed(AppRun& r, const std::string& question) {
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextBox, "Namn på den som ska skriva", "Mira");
+    go_to_step(r, ui::StepId::Questions);
+    type_into(r.h, r.app, ui::Role::TextArea, "Ny fråga", question);
+}
+}  // namespace
+
 // A question typed into "Ny fråga" without "Lägg till fråga" is never lost: it is kept with the
 // draft (a reload shows it in the field again), and leaving the step adds it, said aloud. The same
 // for a relative who is to write, typed on "Om dig".
@@ -423,10 +434,7 @@ TEST(App, TypedButNotAddedIsKeptWithTheDraftAndAddedWhenTheStepIsLeft) {
     std::string draft;
     {
         AppRun r;
-        press(r.h, r.app, "Ny förberedelse");
-        type_into(r.h, r.app, ui::Role::TextBox, "Namn på den som ska skriva", "Mira");
-        go_to_step(r, ui::StepId::Questions);
-        type_into(r.h, r.app, ui::Role::TextArea, "Ny fråga", "Vem betalar min färdtjänst?");
+        mira_added_and_a_question_typed(r, "Vem betalar min färdtjänst?");
         EXPECT_EQ(r.state()["content"]["questions"].size(), 0u);
         draft = r.app.draft_to_save();  // what the page keeps now (typing asked for a save)
         EXPECT_GT(r.host.asked.draft_changed, 0);
@@ -469,10 +477,7 @@ TEST(App, TypedButNotAddedIsKeptWithTheDraftAndAddedWhenTheStepIsLeft) {
 // another writer adds it in the name of the one who typed it, not later in the next writer's.
 TEST(App, AQuestionTypedAndNotAddedStaysWithItsWriterWhenAnotherWrites) {
     AppRun r;
-    press(r.h, r.app, "Ny förberedelse");
-    type_into(r.h, r.app, ui::Role::TextBox, "Namn på den som ska skriva", "Mira");
-    go_to_step(r, ui::StepId::Questions);
-    type_into(r.h, r.app, ui::Role::TextArea, "Ny fråga", "Måste jag prata på mötet?");
+    mira_added_and_a_question_typed(r, "Måste jag prata på mötet?");
     ASSERT_EQ(r.state()["content"]["questions"].size(), 0u);
     const ui::A11yNode* mira = find_prefix(r.app.a11y_tree(), ui::Role::Radio, "Mira");
     ASSERT_NE(mira, nullptr);
