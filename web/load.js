@@ -137,8 +137,28 @@ function fontTask() {
 }
 
 // What can wait until the person sees the app: the voices (listing them can take a while), and
-// the service worker, which fetches every file once more for use without network.
+// the service worker, which keeps every file for use without network.
 function afterFirstFrame() {
   startSpeech();
-  registerServiceWorker();
+  handOver().then(registerServiceWorker);
+}
+
+// The first visit: the module and the font this page has downloaded, put where the service
+// worker's install takes them (web/sw.js, PAGE_CACHE) after checking their bytes, instead of
+// asking the server for them again. A page the worker already serves has nothing to hand over.
+var PAGE_CACHE = 'sipprep-page';
+function handOver() {
+  var copies = [['sipprep.wasm', early.wasm], ['app-font.ttf', early.font]].map(function (f) {
+    return [f[0], f[1] && f[1].copy || Promise.resolve()];
+  });
+  var served = navigator.serviceWorker && navigator.serviceWorker.controller;
+  if (served || !window.caches) {
+    copies.forEach(function (f) { f[1].then(function (r) { if (r && r.body) r.body.cancel(); }); });
+    return Promise.resolve();
+  }
+  return caches.open(PAGE_CACHE).then(function (cache) {
+    return Promise.all(copies.map(function (f) {
+      return f[1].then(function (r) { return r && r.ok ? cache.put(f[0], r) : undefined; });
+    }));
+  }).catch(function (e) { console.warn('the downloaded files are fetched again for offline use: ' + e); });
 }

@@ -13,6 +13,9 @@
 var VERSION = 'dev';
 var FILES = {};
 var CACHE = 'sipprep-' + VERSION;
+// What the first visit's page downloaded already (web/load.js, handOver): taken from here once
+// its bytes are checked, not asked of the server again; emptied when the install is done.
+var PAGE_CACHE = 'sipprep-page';
 
 function hex(buffer) {
   return Array.prototype.map.call(new Uint8Array(buffer), function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
@@ -55,25 +58,37 @@ function languagesUsed() {
   });
 }
 
+// For the install: asked of the server each time (the HTTP cache might hold files of the version
+// before), but a file the page has just downloaded comes back as "not modified". A file that is
+// not what this version lists (the server is half-way through a deploy) fails the install: the
+// version before keeps running, and the browser tries again later. (What was cached by then
+// stays until a version activates: every file in it has been checked.)
+function download(path) {
+  return fetch(new Request(path, { cache: 'no-cache' })).then(function (response) {
+    if (!response.ok) throw new Error(path + ': HTTP ' + response.status);
+    return matches(path, response).then(function (ok) {
+      if (!ok) throw new Error(path + ' is not the file this version lists');
+      return response;
+    });
+  });
+}
+
+// The page's copy where it handed one over and it is this version's file, else a download.
+function fromPageOrServer(page, path) {
+  return page.match(path).then(function (copy) {
+    if (!copy) return download(path);
+    return matches(path, copy).then(function (ok) { return ok ? copy : download(path); });
+  });
+}
+
 self.addEventListener('install', function (event) {
-  // Asked of the server each time (the HTTP cache might hold files of the version before), but
-  // a file the page has just downloaded comes back as "not modified": one download per visit.
-  // A file that is not what this version lists (the server is half-way through a deploy) fails
-  // the install: the version before keeps running, and the browser tries again later. (What
-  // was cached by then stays until a version activates: every file in it has been checked.)
-  event.waitUntil(Promise.all([caches.open(CACHE), languagesUsed()]).then(function (opened) {
-    var cache = opened[0], used = opened[1];
+  event.waitUntil(Promise.all([caches.open(CACHE), languagesUsed(), caches.open(PAGE_CACHE)]).then(function (opened) {
+    var cache = opened[0], used = opened[1], page = opened[2];
     var paths = Object.keys(FILES).filter(function (path) { return !isLanguage(path) || used[path]; });
     return Promise.all(paths.map(function (path) {
-      return fetch(new Request(path, { cache: 'no-cache' })).then(function (response) {
-        if (!response.ok) throw new Error(path + ': HTTP ' + response.status);
-        return matches(path, response).then(function (ok) {
-          if (!ok) throw new Error(path + ' is not the file this version lists');
-          return cache.put(path, response);
-        });
-      });
+      return fromPageOrServer(page, path).then(function (response) { return cache.put(path, response); });
     }));
-  }));
+  }).then(function () { return caches.delete(PAGE_CACHE); }));
 });
 
 self.addEventListener('activate', function (event) {

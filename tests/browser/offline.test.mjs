@@ -72,6 +72,50 @@ test('after one visit, a preparation is made, saved, opened, printed and read wi
   await context.close();
 });
 
+// The first visit downloads the module and the font once: the service worker's install takes the
+// page's copies (web/load.js handOver) after checking their bytes, and a copy that is not this
+// version's file is downloaded instead. Either way the app then starts with the network off.
+for (const damaged of [false, true]) {
+  test(damaged ? 'a handed-over copy that is not the listed file is downloaded again, and works offline'
+               : 'the first visit downloads the module and the font once, and then works offline', async () => {
+    const asked = {};
+    let release;
+    const swHeld = new Promise((r) => { release = r; });
+    const server = await serve(WEB, {
+      gate: (path, req) => {
+        asked[path] = (asked[path] || 0) + 1;
+        if (damaged && path === '/sw.js') return swHeld;
+      },
+    });
+    try {
+      const { context, page, problems } = await openApp(env.browser, server.url);
+      if (damaged) {
+        // Once the page has handed its copies over (before it registers the worker), one is spoiled.
+        await page.waitForFunction(() => caches.open('sipprep-page')
+          .then((c) => Promise.all([c.match('sipprep.wasm'), c.match('app-font.ttf')]))
+          .then((both) => both.every(Boolean)), null, { timeout: 30000, polling: 100 });
+        await page.evaluate(() => caches.open('sipprep-page')
+          .then((c) => c.put('sipprep.wasm', new Response('not the module'))));
+        release();
+      }
+      await waitForServiceWorker(page);
+      assert.equal(asked['/sipprep.wasm'], damaged ? 2 : 1, 'downloads of the module');
+      assert.equal(asked['/app-font.ttf'], 1, 'downloads of the font');
+      assert.equal(await page.evaluate(() => caches.has('sipprep-page')), false, 'the handed-over copies stay');
+
+      await context.setOffline(true);
+      await page.reload();
+      await page.waitForFunction(() => window.__appReady === true || window.__appFailed, null, { timeout: 30000 });
+      assert.equal(await page.evaluate(() => window.__appFailed), undefined);
+      assert.deepEqual(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
+      await context.close();
+    } finally {
+      release();
+      await server.close();
+    }
+  });
+}
+
 test('a new version is announced quietly; reloading into it keeps the draft', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sipprep-web-'));
   cpSync(WEB, dir, { recursive: true });
