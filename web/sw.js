@@ -84,9 +84,18 @@ function fromPageOrServer(page, path) {
 self.addEventListener('install', function (event) {
   event.waitUntil(Promise.all([caches.open(CACHE), languagesUsed(), caches.open(PAGE_CACHE)]).then(function (opened) {
     var cache = opened[0], used = opened[1], page = opened[2];
-    var paths = Object.keys(FILES).filter(function (path) { return !isLanguage(path) || used[path]; });
-    return Promise.all(paths.map(function (path) {
-      return fromPageOrServer(page, path).then(function (response) { return cache.put(path, response); });
+    // Files with the same bytes ('./' and 'index.html') are fetched once and kept under each name.
+    var named = {};
+    Object.keys(FILES).filter(function (path) { return !isLanguage(path) || used[path]; }).forEach(function (path) {
+      (named[FILES[path]] = named[FILES[path]] || []).push(path);
+    });
+    return Promise.all(Object.keys(named).map(function (hash) {
+      var paths = named[hash];
+      return fromPageOrServer(page, paths[0]).then(function (response) {
+        return Promise.all(paths.map(function (path, i) {
+          return cache.put(path, i + 1 < paths.length ? response.clone() : response);
+        }));
+      });
     }));
   }).then(function () { return caches.delete(PAGE_CACHE); }));
 });

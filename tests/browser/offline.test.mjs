@@ -101,6 +101,7 @@ for (const damaged of [false, true]) {
       await waitForServiceWorker(page);
       assert.equal(asked['/sipprep.wasm'], damaged ? 2 : 1, 'downloads of the module');
       assert.equal(asked['/app-font.ttf'], 1, 'downloads of the font');
+      assert.equal((asked['/'] || 0) + (asked['/index.html'] || 0), 2, 'the start page: the visit and once for the worker');
       assert.equal(await page.evaluate(() => caches.has('sipprep-page')), false, 'the handed-over copies stay');
 
       await context.setOffline(true);
