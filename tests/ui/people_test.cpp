@@ -495,6 +495,34 @@ TEST(People, AConsentCanBeGivenToARelative) {
     EXPECT_NE(r.shown().find("Karin (dotter): du har inte valt än om de får dela uppgifter."), std::string::npos);
 }
 
+// A daughter who helps with the words does not say yes or no in her mother's place: the file
+// would say Elsa had. She sees the answer as it stands and who gives it.
+TEST(People, ARelativeWhoWritesDoesNotAnswerForThePerson) {
+    AppRun r;
+    elsa_and_karin(r);
+    go_to_step(r, "Vilka ska vara med?");
+    r.tick("Vårdcentralen");
+    go_to_step(r, "Samtycke");
+    press(r.h, r.app, "Fyll i samtycke för Vårdcentralen");
+    choose(r, "Karin (dotter)");
+    const ui::A11yNode& tree = r.app.a11y_tree();
+    EXPECT_EQ(find(tree, ui::Role::RadioGroup, "Får de dela uppgifter om dig?"), nullptr);
+    EXPECT_EQ(find(tree, ui::Role::RadioGroup, "Vill du ha en SIP?"), nullptr);
+    EXPECT_EQ(find(tree, ui::Role::RadioGroup, "Vem ger samtycket?"), nullptr);
+    EXPECT_EQ(find(tree, ui::Role::Button, "Dra tillbaka min vilja"), nullptr);
+    const std::string shown = r.shown();
+    EXPECT_NE(shown.find("Svar just nu: inget svar än"), std::string::npos) << shown;
+    EXPECT_NE(shown.find("Det här svarar Elsa Lind på själv"), std::string::npos) << shown;
+
+    choose(r, "Elsa själv (planen tillhör Elsa)");
+    choose(r, "Ja, Vårdcentralen får dela uppgifter");
+    choose(r, "Ja, jag vill ha en SIP");
+    EXPECT_EQ(r.state()["content"]["consents"][0]["decision"], "permit");
+    choose(r, "Karin (dotter)");
+    EXPECT_NE(r.shown().find("Svar just nu: Ja, Vårdcentralen får dela uppgifter"), std::string::npos) << r.shown();
+    EXPECT_NE(r.shown().find("Svar just nu: Vill ha en SIP"), std::string::npos) << r.shown();
+}
+
 // After the meeting the person writes down what was agreed: efforts, who holds the overall
 // responsibility (health care or social services), the follow-up date and whom to call; a
 // follow-up started from that file asks "Blev det gjort?" for each effort.

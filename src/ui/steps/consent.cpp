@@ -60,6 +60,20 @@ void guardian_answers(StepContext& c, const std::string& gid, const std::vector<
     if (someone_else) muted(c.t("consent.guardian.self_only"));
 }
 
+// A relative who writes helps with the words but cannot say yes or no for the person: the file
+// would say the person had. The person answers, or one who speaks for them by law or mandate (a
+// guardian, a representative). The answer stands as text with who gives it.
+bool relative_writes(const StepContext& c) {
+    return std::any_of(c.prep.contributors.begin(), c.prep.contributors.end(),
+                       [&](const Contributor& w) { return w.id == c.author && w.role == ContributorRole::Relative; });
+}
+
+void answered_by_person(StepContext& c, const std::string& answer_now) {
+    const std::string& name = c.prep.owner.name;
+    muted(answer_now);
+    muted(name.empty() ? c.t("consent.person_answers.unnamed") : trf(c.lang, "consent.person_answers", {name}));
+}
+
 // "Jag vill ha en SIP": the consent to the SIP itself, before who may share what (seed 001).
 void sip_consent(StepContext& c, const std::vector<const Representative*>& guardians) {
     Group group(Role::Group, "sip-consent", c.t("sip_consent.title"));
@@ -72,11 +86,13 @@ void sip_consent(StepContext& c, const std::vector<const Representative*>& guard
         c.child && std::any_of(guardians.begin(), guardians.end(),
                                [&](const Representative* g) { return c.author == representative_writer_id(g->id); });
     int wants = sip.wants == YesNo::Yes ? 0 : sip.wants == YesNo::No ? 1 : -1;
+    const auto answer = [&](const char* none_key) {
+        return c.t(wants == 0 ? "summary.sip_consent.yes" : wants == 1 ? "summary.sip_consent.no" : none_key);
+    };
     if (guardian_writes) {
-        muted(trf(c.lang, "sip_consent.child_answer",
-                  {c.t(wants == 0   ? "summary.sip_consent.yes"
-                       : wants == 1 ? "summary.sip_consent.no"
-                                    : "sip_consent.child_answer.none")}));
+        muted(trf(c.lang, "sip_consent.child_answer", {answer("sip_consent.child_answer.none")}));
+    } else if (relative_writes(c)) {
+        answered_by_person(c, trf(c.lang, "consent.answer_now", {answer("consent.decision.none")}));
     } else if (radio_group(c.t("sip_consent.question"), "sip-consent-wants",
                            {c.t("sip_consent.yes"), c.t("sip_consent.no")}, &wants)) {
         sip.wants = wants == 0 ? YesNo::Yes : YesNo::No;
@@ -105,10 +121,12 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
         paragraph(status);
     else
         muted(status);
+    const bool relative = relative_writes(c);
     if (!k.revoked_on.empty()) {
         error_text(trf(c.lang, "consent.revoked_on", {consent_date_words(k.revoked_on, c.lang, c.today)}));
         paragraph(c.t("consent.revoked.next"));
-        if (button(c.t("consent.unrevoke"), gid + "-unrevoke", ButtonStyle::Quiet, c.t("consent.unrevoke.help"))) {
+        if (!relative &&
+            button(c.t("consent.unrevoke"), gid + "-unrevoke", ButtonStyle::Quiet, c.t("consent.unrevoke.help"))) {
             k.revoked_on.clear();
             focus_control(gid + "-revoke");
             c.mark(true);
@@ -119,7 +137,7 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
     if (k.review) {
         // Carried over from the earlier plan: it holds only when the person says it still does.
         muted(c.t("consent.review.note"));
-        if (button(c.t("consent.review.ok"), gid + "-review-ok")) {
+        if (!relative && button(c.t("consent.review.ok"), gid + "-review-ok")) {
             k.review = false;
             announce(c.t("consent.review.ok"));
             focus_control(gid + "-decision-0");
@@ -128,9 +146,12 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
     }
 
     int decision = k.decision == ConsentDecision::Unanswered ? -1 : static_cast<int>(k.decision);
-    if (radio_group(c.t("consent.decision"), gid + "-decision",
-                    {trf(c.lang, "consent.permit", {actor_name}), trf(c.lang, "consent.deny", {actor_name})},
-                    &decision)) {
+    const std::vector<std::string> choices = {trf(c.lang, "consent.permit", {actor_name}),
+                                              trf(c.lang, "consent.deny", {actor_name})};
+    if (relative) {
+        answered_by_person(c, trf(c.lang, "consent.answer_now",
+                                  {decision < 0 ? c.t("consent.decision.none") : choices[std::size_t(decision)]}));
+    } else if (radio_group(c.t("consent.decision"), gid + "-decision", choices, &decision)) {
         k.decision = static_cast<ConsentDecision>(decision);
         c.mark(true);
     }
@@ -193,10 +214,12 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
         c.mark(true);
     }
     int giver = static_cast<int>(k.given_by);
-    if (radio_group(c.t("consent.given_by"), gid + "-giver",
-                    {enum_label(c.lang, ConsentGiver::Person), enum_label(c.lang, ConsentGiver::Guardians),
-                     enum_label(c.lang, ConsentGiver::Representative)},
-                    &giver)) {
+    if (relative) {
+        muted(c.t("consent.given_by") + " " + enum_label(c.lang, k.given_by));
+    } else if (radio_group(c.t("consent.given_by"), gid + "-giver",
+                           {enum_label(c.lang, ConsentGiver::Person), enum_label(c.lang, ConsentGiver::Guardians),
+                            enum_label(c.lang, ConsentGiver::Representative)},
+                           &giver)) {
         k.given_by = static_cast<ConsentGiver>(giver);
         c.mark(true);
     }
@@ -227,7 +250,7 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
         muted(c.t("msg.consent.child_by_person"));
     }
 
-    if (button(c.t("consent.revoke"), gid + "-revoke", ButtonStyle::Danger, c.t("consent.revoke.help"))) {
+    if (!relative && button(c.t("consent.revoke"), gid + "-revoke", ButtonStyle::Danger, c.t("consent.revoke.help"))) {
         k.revoked_on = format_iso_date(c.today);
         announce(trf(c.lang, "consent.revoked_on", {consent_date_words(k.revoked_on, c.lang, c.today)}) + " " +
                  c.t("consent.revoked.next"));
