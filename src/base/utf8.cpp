@@ -139,4 +139,17 @@ std::string utf8_excerpt(std::string_view text, std::size_t max_chars) {
     return out;
 }
 
+std::string lower_first_letter(std::string_view text) {
+    std::string out(text);
+    if (out.empty()) return out;
+    const auto b0 = static_cast<unsigned char>(out[0]);
+    if (b0 >= 'A' && b0 <= 'Z') {
+        out[0] = static_cast<char>(b0 + ('a' - 'A'));
+    } else if (b0 == 0xC3 && out.size() > 1) {  // U+00C0..U+00DE, except U+00D7 (×)
+        const auto b1 = static_cast<unsigned char>(out[1]);
+        if (b1 >= 0x80 && b1 <= 0x9E && b1 != 0x97) out[1] = static_cast<char>(b1 + 0x20);
+    }
+    return out;
+}
+
 }  // namespace sipprep

@@ -35,4 +35,9 @@ int utf16_to_utf8_offset(std::string_view text, int unit_offset);
 // (the last one for an offset at or past the end): what a message about a place in a file says.
 std::size_t utf8_character_number(std::string_view text, std::size_t byte_offset);
 
+// `text` with its first letter small, for a label that stands inside running text ("Maria
+// (vårdnadshavare)"): A–Z and the Latin-1 capitals (Å, Ä, Ö, É …); any other first character
+// (a digit, Arabic, a capital outside Latin-1) is left as it is.
+std::string lower_first_letter(std::string_view text);
+
 }  // namespace sipprep

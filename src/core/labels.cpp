@@ -3,6 +3,8 @@
 #include <cctype>
 #include <cstring>
 
+#include "base/utf8.hpp"
+
 namespace sipprep {
 
 std::string area_label(const AreaNeeds& n, Lang lang) {
@@ -132,7 +134,7 @@ std::string author_label(const Preparation& p, const std::string& id, Lang lang)
             if (!c.relation.empty()) s += " (" + c.relation + ")";
             return s;
         }
-        const std::string rel = c.relation.empty() ? enum_label(lang, c.role) : c.relation;
+        const std::string rel = c.relation.empty() ? lower_first_letter(enum_label(lang, c.role)) : c.relation;
         return c.name + " (" + rel + ")";
     }
     return tr(lang, "summary.unknown_author");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/utf8.hpp"
 #include "consent_status.hpp"
 #include "hidden_text.hpp"
 #include "labels.hpp"
@@ -384,7 +385,7 @@ std::string consent_given_words(const Preparation& p, const Consent& c, Lang lan
     if (c.given_by == ConsentGiver::Representative)
         for (const Representative& r : p.representatives)
             if (r.id == c.representative_id && !r.name.empty())
-                given += " \u2013 " + r.name + ", " + enum_label(lang, r.kind);
+                given += " \u2013 " + r.name + ", " + lower_first_letter(enum_label(lang, r.kind));
     if (c.given_by == ConsentGiver::Representative && !c.representative_basis.empty())
         given += " (" + c.representative_basis + ")";
     return trf(lang, "summary.consent.given", {given});

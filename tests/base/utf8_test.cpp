@@ -45,3 +45,14 @@ TEST(Utf8, CharacterNumberCountsCharactersFromOne) {
     EXPECT_EQ(sipprep::utf8_character_number(text, 1000), 5u);
     EXPECT_EQ(sipprep::utf8_character_number("", 0), 1u);
 }
+
+TEST(Utf8, LowerFirstLetterForALabelInRunningText) {
+    EXPECT_EQ(sipprep::lower_first_letter("Vårdnadshavare"), "vårdnadshavare");
+    EXPECT_EQ(sipprep::lower_first_letter("Ärende"), "ärende");
+    EXPECT_EQ(sipprep::lower_first_letter("Öberg"), "öberg");
+    EXPECT_EQ(sipprep::lower_first_letter("×2"), "×2");
+    EXPECT_EQ(sipprep::lower_first_letter("God man (qof)"), "god man (qof)");
+    EXPECT_EQ(sipprep::lower_first_letter("ولي الأمر"), "ولي الأمر");
+    EXPECT_EQ(sipprep::lower_first_letter("2 barn"), "2 barn");
+    EXPECT_EQ(sipprep::lower_first_letter(""), "");
+}

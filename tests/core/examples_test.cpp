@@ -111,7 +111,7 @@ TEST(Examples, AConsentGivenByARepresentativeNamesThem) {
         import_bundle(read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/narstaende-tillsammans.json"), kToday);
     const std::string sv = summary_text(r.preparation, Lang::Sv, kToday, r.issues);
     EXPECT_NE(
-        sv.find("Så lämnas det: Skriftligt, En företrädare – Samira Hassan, Framtidsfullmäktig (Framtidsfullmakt"),
+        sv.find("Så lämnas det: Skriftligt, En företrädare – Samira Hassan, framtidsfullmäktig (Framtidsfullmakt"),
         std::string::npos)
         << sv;
 }

@@ -947,7 +947,7 @@ TEST(People, AStoredContributionOpensAsTheRelatives) {
     ASSERT_NE(name, nullptr) << r.shown();
     EXPECT_EQ(name->value, "Karin Lind");
     EXPECT_NE(find(r.app.a11y_tree(), ui::Role::TextArea,
-                   "Varför behövs mötet, tycker du? – skrivet av Karin Lind (Närstående)"),
+                   "Varför behövs mötet, tycker du? – skrivet av Karin Lind (närstående)"),
               nullptr)
         << r.shown();
 }
@@ -1022,7 +1022,7 @@ TEST(People, EachGuardianConfirmsForThemselvesAndNothingFillsInADate) {
     // The child writes: no box for Maria, only what Maria has said.
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Checkbox, "Jag, Maria, vill också samtycka"), nullptr);
     EXPECT_NE(r.shown().find("Maria har inte svarat själv än"), std::string::npos) << r.shown();
-    choose(r, "Maria (Vårdnadshavare)");
+    choose(r, "Maria (vårdnadshavare)");
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Checkbox, "Jag, (namn saknas), vill också samtycka"), nullptr)
         << "Maria cannot answer for the other guardian";
     // "Vill du ha en SIP?" is Alva's own wish: Maria answers for herself, not in Alva's place.
@@ -1108,7 +1108,7 @@ TEST(People, ARemovedGuardiansAnswerAboutTheSipGoesWithThem) {
     AppRun r;
     alva_with_guardian(r, "Johan");
     go_to_step(r, "Samtycke");
-    choose(r, "Johan (Vårdnadshavare)");
+    choose(r, "Johan (vårdnadshavare)");
     choose(r, "Ja, jag vill att barnet får en SIP");
     ASSERT_EQ(r.state()["content"]["sip_consent"]["guardians"].size(), 1u);
     go_to_step(r, "Om dig");

@@ -3,6 +3,7 @@
 // each guardian answers for themselves, as the one who writes; taking a wish back keeps the date.
 #include <algorithm>
 
+#include "base/utf8.hpp"
 #include "core/consent_form.hpp"
 #include "core/consent_status.hpp"
 #include "core/enum_names.hpp"
@@ -234,7 +235,8 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
         int selected = -1;
         for (std::size_t i = 0; i < c.prep.representatives.size(); ++i) {
             const Representative& r = c.prep.representatives[i];
-            names.push_back((r.name.empty() ? c.t("reps.unnamed") : r.name) + " (" + enum_label(c.lang, r.kind) + ")");
+            names.push_back((r.name.empty() ? c.t("reps.unnamed") : r.name) + " (" +
+                            lower_first_letter(enum_label(c.lang, r.kind)) + ")");
             if (r.id == k.representative_id) selected = static_cast<int>(i);
         }
         if (names.empty()) {
