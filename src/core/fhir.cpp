@@ -416,10 +416,7 @@ J to_fhir_bundle(const Preparation& original, const BundleMeta& meta, const Date
     J items = J::array();
     items.push_back(answer_item(
         "kind", J{{"valueCoding", {{"code", std::string(enum_name(p.kind))}, {"display", enum_label(lang, p.kind)}}}}));
-    for (NoticedBy b : p.need_noticed.by)
-        items.push_back(string_item("need-noticed", b == NoticedBy::Other && !p.need_noticed.other.empty()
-                                                        ? p.need_noticed.other
-                                                        : enum_label(lang, b)));
+    for (NoticedBy b : p.need_noticed.by) items.push_back(string_item("need-noticed", noticed_label(p, b, lang)));
     for (const Section* sec : questionnaire_sections()) {
         // A repeating section has a group per item (a need, a question), made by its own case.
         const bool grouped = sec->fhir_group && !sec->fhir_repeats;

@@ -140,6 +140,12 @@ std::string author_label(const Preparation& p, const std::string& id, Lang lang)
     return tr(lang, "summary.unknown_author");
 }
 
+std::string noticed_label(const Preparation& p, NoticedBy by, Lang lang) {
+    if (by == NoticedBy::Person) return author_label(p, kPersonId, lang);
+    if (by == NoticedBy::Other && !p.need_noticed.other.empty()) return p.need_noticed.other;
+    return enum_label(lang, by);
+}
+
 std::string consent_receiver_label(const Preparation& p, const std::string& actor_id, Lang lang) {
     if (const Invitee* a = find_invitee(p, actor_id)) return invitee_label(*a, lang);
     for (const Contributor& w : p.contributors)

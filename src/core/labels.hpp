@@ -60,6 +60,10 @@ std::string bundle_file_name(const Preparation& p, const std::string& iso_date);
 // "Anna (dotter)", or "Kerstin själv" for the person; "Vårdnadshavare 2" before a name is typed.
 std::string author_label(const Preparation& p, const std::string& author_id, Lang lang);
 
+// Who noticed the need, said about the person ("Daniel Hassan själv", not the step's "Jag själv"),
+// and "Någon annan" as the person named them.
+std::string noticed_label(const Preparation& p, NoticedBy by, Lang lang);
+
 // Who receives information under a consent: an invited organisation ("Vårdcentralen, Ryd") or a
 // person such as a relative ("Karin (dotter)"); "Verksamheten" when the id names neither.
 std::string consent_receiver_label(const Preparation& p, const std::string& actor_id, Lang lang);

@@ -292,9 +292,7 @@ Summary build_summary(const Preparation& original, Lang lang, const Date& today,
     }
     if (!p.need_noticed.by.empty()) {
         std::string by;
-        for (NoticedBy n : p.need_noticed.by)
-            by += (by.empty() ? "" : ", ") +
-                  (n == NoticedBy::Other && !p.need_noticed.other.empty() ? p.need_noticed.other : enum_label(lang, n));
+        for (NoticedBy n : p.need_noticed.by) by += (by.empty() ? "" : ", ") + noticed_label(p, n, lang);
         header(trf(lang, "summary.noticed", {by}));
     }
 

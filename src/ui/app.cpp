@@ -85,6 +85,13 @@ void App::reset(PreparationKind kind) {
     } else {
         fresh.prep.kind = kind;
         fresh.prep.owner.child = mode_ == FillMode::GuardianOfChild;  // the rules treat it as a child's plan at once
+        // The one who said "Jag är vårdnadshavare" (or "företrädare") is the first of them and
+        // writes: what they type is theirs, not the child's or the person's, until they choose
+        // the person as the one who writes.
+        if (mode_ == FillMode::GuardianOfChild)
+            fresh.author = add_representative(fresh.prep, RepresentativeKind::Guardian);
+        else if (mode_ == FillMode::Representative)
+            fresh.author = add_representative(fresh.prep, RepresentativeKind::GodMan);
     }
     begin_draft(std::move(fresh));
     status_.clear();

@@ -104,3 +104,14 @@ TEST(SummaryRender, PersonnummerIsShownAsPeopleReadIt) {
     EXPECT_NE(text.find("19950624-4178"), std::string::npos) << text;
     EXPECT_EQ(text.find("199506244178"), std::string::npos) << text;
 }
+
+// The step asks the person "Vem såg att du behöver en SIP?" with "Jag själv"; the summary is read
+// by others too, so it names the person.
+TEST(SummaryRender, WhoNoticedTheNeedNamesThePerson) {
+    Preparation p = make_new_preparation();
+    p.owner.name = "Daniel Hassan";
+    p.need_noticed.by = {NoticedBy::School, NoticedBy::Person};
+    const std::string text = render_text(build_summary(p, Lang::Sv, Date{2026, 11, 23}, {}));
+    EXPECT_NE(text.find("Behovet uppmärksammades av: Skolan, Daniel Hassan själv"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Jag själv"), std::string::npos) << text;
+}

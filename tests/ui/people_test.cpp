@@ -29,12 +29,11 @@ std::string last_announcement(const FakeHost& host) {
 
 void choose(AppRun& r, const std::string& option);
 
-// A guardian starts a plan for Alva and adds themselves as her first guardian.
+// A guardian starts a plan for Alva: they are her first guardian, and the one who writes.
 void alva_with_guardian(AppRun& r, const std::string& guardian) {
     choose(r, "Jag är vårdnadshavare till ett barn");
     press(r.h, r.app, "Ny förberedelse");
     type_into(r.h, r.app, ui::Role::TextBox, "Barnets namn", "Alva");
-    press(r.h, r.app, "Lägg till vårdnadshavare");
     type_into(r.h, r.app, ui::Role::TextBox, "Namn", guardian);
 }
 
@@ -121,6 +120,35 @@ TEST(People, AGuardianWritingInAChildsPlanIsAskedAboutTheChild) {
     choose(r, "Vårdnadshavare 1");
     go_to_step(r, "Vad är viktigt för dig?");
     EXPECT_NE(r.shown().find("Vad tror du är viktigt för Alva?"), std::string::npos) << r.shown();
+}
+
+// The one who chose "Jag är vårdnadshavare" (or "företrädare") writes as themselves from the
+// start: what they type was the child's words until they thought to choose themselves.
+TEST(People, AGuardianOrRepresentativeWhoStartsThePlanWritesAsThemselves) {
+    for (const std::string who :
+         {"Jag är vårdnadshavare till ett barn", "Jag är företrädare (god man, förvaltare, ombud)"}) {
+        AppRun r;
+        choose(r, who);
+        press(r.h, r.app, "Ny förberedelse");
+        const bool guardian = who.find("vårdnadshavare") != std::string::npos;
+        type_into(r.h, r.app, ui::Role::TextBox, guardian ? "Barnets namn" : "Ditt namn", "Alva");
+        type_into(r.h, r.app, ui::Role::TextBox, "Namn", "Maria");
+        // Who saw the need is asked about Alva, not as if Maria were her.
+        EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Heading, "Vem såg att Alva behöver en SIP?"), nullptr) << r.shown();
+        EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Checkbox, "Alva själv"), nullptr);
+        EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Checkbox, "Jag själv"), nullptr);
+        go_to_step(r, "Vad är viktigt för dig?");
+        const std::string goal = std::string("Vad tror du är viktigt för Alva? – skrivet av Maria (") +
+                                 (guardian ? "vårdnadshavare" : "företrädare") + ")";
+        ASSERT_NE(find(r.app.a11y_tree(), ui::Role::TextArea, goal), nullptr) << who << "\n" << r.shown();
+        type_into(r.h, r.app, ui::Role::TextArea, goal, "Att vara med kompisar.");
+        const nlohmann::json c = r.state()["content"];
+        ASSERT_EQ(c["representatives"].size(), 1u) << who;
+        EXPECT_EQ(c["representatives"][0]["kind"], guardian ? "guardian" : "god_man");
+        EXPECT_EQ(c["goals"]["long_term"][0]["author"], "c-r-1") << who;
+        // One who is both: the person can still be chosen to write.
+        EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Radio, "Alva själv (planen tillhör Alva)"), nullptr) << r.shown();
+    }
 }
 
 TEST(People, SomeoneElsesQuestionGoesOnlyWhenTheWriterSaysSo) {
@@ -1020,6 +1048,7 @@ TEST(People, EachGuardianConfirmsForThemselvesAndNothingFillsInADate) {
     EXPECT_LT(shown.find("Vill du ha en SIP?"), shown.find("Fyll i samtycke för Skolan"));
     press(r.h, r.app, "Fyll i samtycke för Skolan");
     // The child writes: no box for Maria, only what Maria has said.
+    choose(r, "Alva själv (planen tillhör Alva)");
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Checkbox, "Jag, Maria, vill också samtycka"), nullptr);
     EXPECT_NE(r.shown().find("Maria har inte svarat själv än"), std::string::npos) << r.shown();
     choose(r, "Maria (vårdnadshavare)");

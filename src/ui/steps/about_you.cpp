@@ -54,9 +54,13 @@ void draw_about_you(StepContext& c) {
     c.voices_field(c.t("reason.question"), "reason", c.prep.reason, reason);
 
     ImGui::Spacing();
-    heading(c.t("noticed.title"), 3);
-    begin_group(Role::Group, "noticed", c.t("noticed.title"));
-    c.mark(enum_set(c.lang, "noticed", c.prep.need_noticed.by));
+    // Asked of the person ("Jag själv"); about them when someone else writes ("Alva själv").
+    const std::string noticed = c.prompt("noticed.title");
+    heading(noticed, 3);
+    begin_group(Role::Group, "noticed", noticed);
+    c.mark(enum_set("noticed", c.prep.need_noticed.by, [&](NoticedBy n) {
+        return n == NoticedBy::Person ? c.prompt("enum.noticed.person") : enum_label(c.lang, n);
+    }));
     if (std::find(c.prep.need_noticed.by.begin(), c.prep.need_noticed.by.end(), NoticedBy::Other) !=
         c.prep.need_noticed.by.end())
         c.mark(text_field(c.t("noticed.other"), "noticed-other", &c.prep.need_noticed.other));
@@ -112,15 +116,8 @@ void draw_about_you(StepContext& c) {
         ImGui::Separator();
     }
     if (button(c.child ? c.t("reps.add.child") : c.t("reps.add"), "rep-add")) {
-        Representative r;
-        r.id = c.new_id("r");
-        r.kind =
-            c.child || c.mode == FillMode::GuardianOfChild ? RepresentativeKind::Guardian : RepresentativeKind::GodMan;
-        c.prep.representatives.push_back(r);
-        // Guardians and representatives usually write too: they get a voice of their own.
-        c.prep.contributors.push_back(Contributor{
-            representative_writer_id(r.id), "",
-            r.kind == RepresentativeKind::Guardian ? ContributorRole::Guardian : ContributorRole::Representative, ""});
+        add_representative(c.prep, c.child || c.mode == FillMode::GuardianOfChild ? RepresentativeKind::Guardian
+                                                                                  : RepresentativeKind::GodMan);
         c.mark(true);
     }
     for (const std::string& n : c.notes) error_text(n);

@@ -11,14 +11,15 @@
 
 namespace sipprep::ui {
 
-// Checkboxes for a set of enum values kept as a list, in the order the app shows them.
-template <typename E>
-bool enum_set(Lang lang, const std::string& id, std::vector<E>& values) {
+// Checkboxes for a set of enum values kept as a list, in the order the app shows them, each
+// labelled by `label_of(value)`.
+template <typename E, typename Label>
+bool enum_set(const std::string& id, std::vector<E>& values, Label label_of) {
     bool changed = false;
     for (std::size_t i = 0; i < enum_count<E>(); ++i) {
         const E e = static_cast<E>(i);
         bool on = std::find(values.begin(), values.end(), e) != values.end();
-        if (checkbox(enum_label(lang, e), id + "-" + std::string(enum_name(e)), &on)) {
+        if (checkbox(label_of(e), id + "-" + std::string(enum_name(e)), &on)) {
             if (on)
                 values.push_back(e);
             else
@@ -28,6 +29,11 @@ bool enum_set(Lang lang, const std::string& id, std::vector<E>& values) {
         }
     }
     return changed;
+}
+
+template <typename E>
+bool enum_set(Lang lang, const std::string& id, std::vector<E>& values) {
+    return enum_set(id, values, [&](E e) { return enum_label(lang, e); });
 }
 
 // One of the enum's values as a radio group.

@@ -24,6 +24,18 @@ std::string StepContext::field_message(const std::string& path, const char* code
 
 std::string StepContext::new_id(const char* prefix) const { return ui::new_id(prep, prefix); }
 
+std::string add_representative(Preparation& prep, RepresentativeKind kind) {
+    Representative r;
+    r.id = new_id(prep, "r");
+    r.kind = kind;
+    prep.representatives.push_back(r);
+    const std::string writer = representative_writer_id(r.id);
+    prep.contributors.push_back(Contributor{
+        writer, "", kind == RepresentativeKind::Guardian ? ContributorRole::Guardian : ContributorRole::Representative,
+        ""});
+    return writer;
+}
+
 std::string new_id(const Preparation& prep, const char* prefix) {
     std::unordered_set<std::string> used;
     for (const Contributor& c : prep.contributors) used.insert(c.id);

@@ -67,6 +67,10 @@ void save_file_questions(StepContext& c, const std::string& id);
 // An id with `prefix` that no contributor, representative, question, invitee or consent has.
 std::string new_id(const Preparation& prep, const char* prefix);
 
+// A guardian or representative added to the plan, with a voice of their own (guardians and
+// representatives usually write too): the writer id they write under.
+std::string add_representative(Preparation& prep, RepresentativeKind kind);
+
 // The typed question, or the relative who is to write, added to the plan by `author` (the
 // buttons "Lägg till fråga" and "Lägg till", and leaving the step with it typed): what the
 // person hears then, or "" when there was nothing to add.

@@ -126,11 +126,14 @@ for (const engine of ENGINES) {
       await s.press('Ny förberedelse');
       await s.fill('Barnets namn', 'Elsa Nilsson');
       await s.fill('Personnummer', pnr('20130905', '284'));
+      // The guardian who started is the first guardian; the second is added.
       for (const [name, relation] of [['Maria Nilsson', 'mamma'], ['Jonas Nilsson', 'pappa']]) {
-        await s.press('Lägg till vårdnadshavare');
+        if (name !== 'Maria Nilsson') await s.press('Lägg till vårdnadshavare');
         await s.fill('Namn', name, { role: 'group', name: '(namn saknas)' });
         await s.fill('Relation (till exempel mamma)', relation, { role: 'group', name });
       }
+      // Maria writes from the start; Elsa answers in her own words when she is the one who writes.
+      await s.tick('radio', 'Elsa själv (planen tillhör Elsa)');
       await s.goToStep('Vad är viktigt för dig?');
       await s.typeInto('Vad är viktigt för dig?', 'Att ha en kompis i skolan');
       await s.goToStep('Vad vill du ha hjälp med?');
