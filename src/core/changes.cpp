@@ -68,6 +68,17 @@ public:
             if (!new_set.count(t)) removed(prefix + quote(t));
     }
 
+    // A fact with one value ("Önskemål om tid och plats: …"), said as the summary says it.
+    void one(const std::string& then, const std::string& now) {
+        if (then == now) return;
+        if (then.empty())
+            added(quote(now));
+        else if (now.empty())
+            removed(quote(then));
+        else
+            changed(quote(then), quote(now));
+    }
+
     // A line of its own under the current section.
     void bullet(std::string text) {
         s_.sections.back().items.push_back(SummaryItem{Kind::Bullet, std::move(text), {}, 0});
@@ -179,10 +190,14 @@ void own_changes(Changes& c, SectionId id, const Preparation& before, const Prep
             break;
         case SectionId::Invitations:
             c.items(invitee_texts(before, lang), invitee_texts(after, lang));
+            c.one(support_person_words(before, lang), support_person_words(after, lang));
+            c.one(trusted_words(before, lang), trusted_words(after, lang));
             break;
         case SectionId::Participation:
             c.items(mode_texts(before, lang), mode_texts(after, lang));
             c.items(adaptation_texts(before, lang), adaptation_texts(after, lang), tr(lang, "changes.adaptations"));
+            c.one(wished_meeting_words(before, lang), wished_meeting_words(after, lang));
+            c.one(pre_meeting_words(before, lang), pre_meeting_words(after, lang));
             break;
         case SectionId::Consents: {
             const auto then = consent_states(before, lang, today), now = consent_states(after, lang, today);

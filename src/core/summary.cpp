@@ -144,14 +144,8 @@ void own_items(Builder& b, SectionId id, const Preparation& p, Lang lang, const 
             if (p.invitations.actors.empty()) b.nothing();
             for (const Invitee& a : p.invitations.actors)
                 b.bullet(invitee_label(a, lang) + (a.contact.empty() ? "" : " – " + a.contact));
-            const SupportPerson& sp = p.invitations.support_person;
-            if (!sp.name.empty())
-                b.line(trf(lang, "summary.support_person", {sp.name + (sp.contact.empty() ? "" : ", " + sp.contact)}));
-            if (const Invitee* t = find_invitee(p, p.invitations.trusted_most)) {
-                std::string line = invitee_label(*t, lang);
-                if (!p.invitations.trusted_note.empty()) line += " – " + p.invitations.trusted_note;
-                b.line(trf(lang, "summary.trusted", {line}));
-            }
+            if (std::string line = support_person_words(p, lang); !line.empty()) b.line(std::move(line));
+            if (std::string line = trusted_words(p, lang); !line.empty()) b.line(std::move(line));
             break;
         }
         case SectionId::Participation: {
@@ -162,16 +156,12 @@ void own_items(Builder& b, SectionId id, const Preparation& p, Lang lang, const 
                 b.sub(tr(lang, "summary.adaptations"));
                 for (const std::string& a : adapt) b.bullet(a);
             }
-            std::string wished;
-            for (const std::string* w : {&part.wished_date, &part.wished_time, &part.wished_place})
-                if (!w->empty()) wished += (wished.empty() ? "" : ", ") + *w;
-            if (!wished.empty()) b.line(trf(lang, "summary.wished", {wished}));
+            if (std::string line = wished_meeting_words(p, lang); !line.empty()) b.line(std::move(line));
             // The words are not in Swedish and nobody has asked for an interpreter: the one who calls the
             // meeting should ask (seeds 000, 003: interpreter as an adaptation).
             if (reader == Reader::Professional)
                 if (std::string hint = interpreter_suggestion(p, lang); !hint.empty()) b.line(std::move(hint));
-            if (part.pre_meeting_allowed != YesNo::Unanswered)
-                b.line(trf(lang, "summary.pre_meeting", {enum_label(lang, part.pre_meeting_allowed)}));
+            if (std::string line = pre_meeting_words(p, lang); !line.empty()) b.line(std::move(line));
             break;
         }
         case SectionId::Consents:
@@ -354,6 +344,33 @@ std::string summary(const Preparation& p, Lang lang, const Date& today, const st
 
 std::string summary_text(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues) {
     return summary(p, lang, today, issues, SummaryFormat::Text);
+}
+
+std::string support_person_words(const Preparation& p, Lang lang) {
+    const SupportPerson& sp = p.invitations.support_person;
+    if (sp.name.empty()) return {};
+    return trf(lang, "summary.support_person", {sp.name + (sp.contact.empty() ? "" : ", " + sp.contact)});
+}
+
+std::string trusted_words(const Preparation& p, Lang lang) {
+    const Invitee* t = find_invitee(p, p.invitations.trusted_most);
+    if (!t) return {};
+    std::string line = invitee_label(*t, lang);
+    if (!p.invitations.trusted_note.empty()) line += " – " + p.invitations.trusted_note;
+    return trf(lang, "summary.trusted", {line});
+}
+
+std::string wished_meeting_words(const Preparation& p, Lang lang) {
+    const Participation& part = p.participation;
+    std::string wished;
+    for (const std::string* w : {&part.wished_date, &part.wished_time, &part.wished_place})
+        if (!w->empty()) wished += (wished.empty() ? "" : ", ") + *w;
+    return wished.empty() ? std::string() : trf(lang, "summary.wished", {wished});
+}
+
+std::string pre_meeting_words(const Preparation& p, Lang lang) {
+    const YesNo allowed = p.participation.pre_meeting_allowed;
+    return allowed == YesNo::Unanswered ? std::string() : trf(lang, "summary.pre_meeting", {enum_label(lang, allowed)});
 }
 
 std::vector<std::string> sip_consent_words(const Preparation& p, Lang lang) {

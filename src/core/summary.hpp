@@ -57,6 +57,13 @@ std::vector<std::string> sip_consent_words(const Preparation& p, Lang lang);
 std::string consent_what_words(const Consent& c, Lang lang);
 std::string consent_given_words(const Preparation& p, const Consent& c, Lang lang);
 
+// The single lines of "Vilka ska vara med?" and "Så vill jag vara med", as the summary says them
+// and "what changed" compares them; "" when not answered.
+std::string support_person_words(const Preparation& p, Lang lang);
+std::string trusted_words(const Preparation& p, Lang lang);
+std::string wished_meeting_words(const Preparation& p, Lang lang);
+std::string pre_meeting_words(const Preparation& p, Lang lang);
+
 // `issues` are listed at the end (errors, then the to-do list); pass {} to leave them out. The
 // professional (Reader, issue.hpp) is also told that the consents are the person's wishes and that
 // the consent is taken and documented by them.

@@ -103,6 +103,25 @@ TEST(Changes, AConsentsDetailsAndTheWishForASipAreCompared) {
     EXPECT_TRUE(says(text, "vill inte att barnet får en SIP")) << text;
 }
 
+// The wishes for the meeting and who is to be there beside the actors: a moved date, a new
+// support person or a "no" to a meeting without the person are changes the convener must see.
+TEST(Changes, TheWishesForTheMeetingAndTheSupportPersonAreCompared) {
+    const Preparation before = example("barn-skolfranvaro.json");
+    Preparation after = before;
+    after.participation.wished_date = "2027-01-20";
+    after.participation.wished_place = "Hemma hos oss";
+    after.participation.pre_meeting_allowed =
+        before.participation.pre_meeting_allowed == YesNo::No ? YesNo::Yes : YesNo::No;
+    after.invitations.support_person.name = "Nour Ali";
+    const std::string text = render_text(compare_preparations(before, after, Lang::Sv, kToday));
+    EXPECT_TRUE(says(text, "Önskemål om tid och plats: ")) << text;
+    EXPECT_TRUE(says(text, "2027-01-20")) << text;
+    EXPECT_TRUE(says(text, "Hemma hos oss")) << text;
+    EXPECT_TRUE(says(text, "Får de yrkesverksamma ha ett förmöte utan mig?")) << text;
+    EXPECT_TRUE(says(text, "Stödperson: Nour Ali")) << text;
+    EXPECT_TRUE(no_changes(compare_preparations(after, after, Lang::Sv, kToday)));
+}
+
 // Every free-text question of the plan is compared, so no one's new words go unmentioned; the
 // topics not to raise stay on the convener's own page only.
 TEST(Changes, EveryFreeTextQuestionIsCompared) {
