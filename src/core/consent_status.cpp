@@ -28,6 +28,12 @@ bool consent_run_out(const Consent& c, const Date& today) {
     return to && *to < today;
 }
 
+bool same_consent_terms(const Consent& a, const Consent& b) {
+    return a.actor == b.actor && a.decision == b.decision && a.information == b.information &&
+           a.categories == b.categories && a.valid_from == b.valid_from && a.valid_to == b.valid_to &&
+           a.until_plan_ends == b.until_plan_ends;
+}
+
 ConsentStatus consent_status(const Preparation& p, const Consent& c, const Date& today) {
     using S = ConsentState;
     if (!c.revoked_on.empty()) return {S::Withdrawn, c.revoked_on};

@@ -39,6 +39,10 @@ struct ConsentStatus {
 
 ConsentStatus consent_status(const Preparation& p, const Consent& c, const Date& today);
 
+// Whether two versions of a consent ask for the same thing: to whom, yes or no, what, from when
+// to when. A guardian's answer is to these terms; when they change, it no longer answers them.
+bool same_consent_terms(const Consent& a, const Consent& b);
+
 // The person's own screens say "Du vill …"; the summary, the professional's view and the CLI
 // say "Vill …" about the person.
 enum class ConsentVoice { You, Record };

@@ -1071,6 +1071,41 @@ TEST(People, EachGuardianConfirmsForThemselvesAndNothingFillsInADate) {
     EXPECT_NE(r.shown().find("(namn saknas) har inte svarat själv än"), std::string::npos) << r.shown();
 }
 
+// Maria said yes to sharing attendance; Johan, writing next, widens it to health care. Her yes was
+// to the terms before, so she is asked again: else the file would say she agreed to what he wrote.
+TEST(People, AGuardiansYesIsAskedAgainWhenTheOtherChangesTheTerms) {
+    AppRun r;
+    alva_with_guardian(r, "Maria");
+    press(r.h, r.app, "Lägg till vårdnadshavare");
+    const ui::A11yNode* second = find(r.app.a11y_tree(), ui::Role::Group, "(namn saknas)");
+    ASSERT_NE(second, nullptr) << r.shown();
+    const ui::A11yNode* name = find(*second, ui::Role::TextBox, "Namn");
+    ASSERT_NE(name, nullptr);
+    r.app.dom_text(name->key, ui::DomText{"Johan", 5, 5, false});
+    r.frame();
+    go_to_step(r, "Vilka ska vara med?");
+    r.tick("Skolan");
+    go_to_step(r, "Samtycke");
+    press(r.h, r.app, "Fyll i samtycke för Skolan");
+    choose(r, "Ja, Skolan får dela uppgifter");
+    type_into(r.h, r.app, ui::Role::TextArea, "Vilka uppgifter får delas?", "Narvaro");
+    choose(r, "Tills SIP:en avslutas");
+    r.tick("Jag, Maria, vill också samtycka");
+    choose(r, "Johan (vårdnadshavare)");
+    r.tick("Jag, Johan, vill också samtycka");
+    ASSERT_EQ(r.state()["content"]["consents"][0]["guardian_approvals"].size(), 2u);
+    // Johan widens what may be shared: his own yes stands, Maria's is asked for again.
+    r.tick("Hälsa och vård");
+    const nlohmann::json approvals = r.state()["content"]["consents"][0]["guardian_approvals"];
+    ASSERT_EQ(approvals.size(), 1u) << approvals.dump();
+    EXPECT_EQ(approvals[0]["representative_id"], "r-2");
+    EXPECT_NE(r.shown().find("Maria har inte svarat själv än"), std::string::npos) << r.shown();
+    bool said = false;
+    for (const auto& u : r.host.asked.update_a11y)
+        said = said || u.announcement == "Samtycket ändrades, så Maria behöver svara på det igen.";
+    EXPECT_TRUE(said);
+}
+
 // Issue 29: whoever writes, writes in the language the app is used in; the file says which, so
 // the professional sees "Svar på engelska" under each answer.
 TEST(People, TheWordsCarryTheLanguageTheyAreWrittenIn) {

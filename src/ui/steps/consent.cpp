@@ -277,6 +277,26 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
     return false;
 }
 
+// The terms of `k` changed: a guardian's yes was to the terms before, so each other guardian
+// answers again (the one who writes changed them, and answers as they go). Else one guardian
+// could widen what the other had said yes to.
+void others_answer_again(StepContext& c, Consent& k) {
+    std::string names;
+    auto& answers = k.guardian_approvals;
+    for (auto a = answers.begin(); a != answers.end();) {
+        if (representative_writer_id(a->representative_id) == c.author) {
+            ++a;
+            continue;
+        }
+        const auto g = std::find_if(c.prep.representatives.begin(), c.prep.representatives.end(),
+                                    [&](const Representative& r) { return r.id == a->representative_id; });
+        const std::string name = g == c.prep.representatives.end() || g->name.empty() ? c.t("reps.unnamed") : g->name;
+        names += (names.empty() ? "" : ", ") + name;
+        a = answers.erase(a);
+    }
+    if (!names.empty()) announce(trf(c.lang, "consent.guardian.ask_again", {names}));
+}
+
 // One organisation or person who may receive information: each consent to it in one sentence,
 // what holds today, and the person's choices.
 void consent_entry(StepContext& c, const std::string& actor_id, const std::string& actor_name,
@@ -290,7 +310,9 @@ void consent_entry(StepContext& c, const std::string& actor_id, const std::strin
     for (std::size_t i = 0; i < c.prep.consents.size(); ++i) {
         if (c.prep.consents[i].actor != actor_id) continue;
         // The first keeps the actor's ids (what focus and tests name); a later one adds its own.
+        const Consent before = c.prep.consents[i];
         if (consent_body(c, i, shown == 0 ? gid : gid + "-" + c.prep.consents[i].id, actor_name, guardians)) return;
+        if (!same_consent_terms(before, c.prep.consents[i])) others_answer_again(c, c.prep.consents[i]);
         ++shown;
     }
     if (shown == 0) {
