@@ -83,15 +83,6 @@ void sip_consent_lines(Builder& b, const Preparation& p, Lang lang) {
     for (std::size_t i = 1; i < words.size(); ++i) b.add(Kind::Detail, words[i]);
 }
 
-// The person's words before a list is joined on: "…efter sjukhusvistelsen." + ", Hälsa" would read
-// "sjukhusvistelsen., Hälsa".
-std::string without_end_punctuation(std::string text) {
-    while (!text.empty() &&
-           (text.back() == '.' || text.back() == ',' || text.back() == ';' || text.back() == ':' || text.back() == ' '))
-        text.pop_back();
-    return text;
-}
-
 // What a section holds beyond its free-text questions.
 void own_items(Builder& b, SectionId id, const Preparation& p, Lang lang, const Date& today, Reader reader) {
     switch (id) {
@@ -385,10 +376,14 @@ std::vector<std::string> sip_consent_words(const Preparation& p, Lang lang) {
 }
 
 std::string consent_what_words(const Consent& c, Lang lang) {
-    if (c.decision != ConsentDecision::Permit) return {};
-    std::string what = without_end_punctuation(c.information);
+    // The kinds first, then the person's words as they wrote them, after a dash: where one ends and
+    // the other begins stays plain. Said for a no or no answer too: "inget om min psykiska hälsa".
+    std::string what;
     for (InfoCategory k : c.categories) what += (what.empty() ? "" : ", ") + enum_label(lang, k);
-    return what.empty() ? "" : trf(lang, "summary.consent.what", {what});
+    if (!c.information.empty()) what += (what.empty() ? "" : " \u2013 ") + c.information;
+    if (what.empty()) return {};
+    return trf(lang, c.decision == ConsentDecision::Permit ? "summary.consent.what" : "summary.consent.what.other",
+               {what});
 }
 
 std::string consent_given_words(const Preparation& p, const Consent& c, Lang lang) {

@@ -97,7 +97,7 @@ TEST(Changes, AConsentsDetailsAndTheWishForASipAreCompared) {
     const std::string text = render_text(compare_preparations(before, after, Lang::Sv, kToday));
     EXPECT_FALSE(says(text, "Inget har ändrats")) << text;
     EXPECT_TRUE(says(text, "Nytt: " + consent_receiver_label(after, after.consents[0].actor, Lang::Sv) +
-                               ": Uppgifter: Bara närvaro"))
+                               ": Uppgifter: Skola – Bara närvaro"))
         << text;
     EXPECT_TRUE(says(text, "Så lämnas det: Muntligt")) << text;
     EXPECT_TRUE(says(text, "vill inte att barnet får en SIP")) << text;

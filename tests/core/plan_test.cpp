@@ -227,7 +227,8 @@ TEST(ProfessionalCopy, LeavesOutWhatIsForTheConvenerOnly) {
     EXPECT_TRUE(says(render_text(s, Audience::Convener), "Min sons skulder"));
 }
 
-// "…efter sjukhusvistelsen." and a category joined without ".,", the dates as people read them.
+// The kinds of information, then "…efter sjukhusvistelsen." as written (never ".,"), the dates as
+// people read them.
 TEST(ConsentLine, NoDoubledPunctuationAndDatesInWords) {
     Preparation p = make_new_preparation();
     p.invitations.actors.push_back(Invitee{"a-1", ActorKind::PrimaryCare, "", "Vårdcentralen Norr", ""});
@@ -242,7 +243,7 @@ TEST(ConsentLine, NoDoubledPunctuationAndDatesInWords) {
     p.consents.push_back(c);
     const std::string text = render_text(build_summary(p, Lang::Sv, kToday, {}));
     EXPECT_FALSE(says(text, "., ")) << text;
-    EXPECT_TRUE(says(text, "efter sjukhusvistelsen, Hälsa")) << text;
+    EXPECT_TRUE(says(text, "Uppgifter: Hälsa och vård – Det som behövs efter sjukhusvistelsen.")) << text;
     // In words, with the year: a printout is read later, and "20 november" then says another day.
     EXPECT_TRUE(says(text, "från 20 november 2026 till 20 november 2027")) << text;
     EXPECT_FALSE(says(text, "2026-11-20"));

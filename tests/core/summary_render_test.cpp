@@ -115,3 +115,26 @@ TEST(SummaryRender, WhoNoticedTheNeedNamesThePerson) {
     EXPECT_NE(text.find("Behovet uppmärksammades av: Skolan, Daniel Hassan själv"), std::string::npos) << text;
     EXPECT_EQ(text.find("Jag själv"), std::string::npos) << text;
 }
+
+// What the person wrote about a consent is theirs to be read whatever the answer; their words are
+// kept as written, after the kinds of information.
+TEST(SummaryRender, APersonsWordsAboutAConsentAreShownForANoToo) {
+    Preparation p = make_new_preparation();
+    Invitee vc;
+    vc.id = "a-1";
+    vc.kind = ActorKind::PrimaryCare;
+    vc.unit = "Vårdcentralen Ryd";
+    p.invitations.actors.push_back(vc);
+    Consent c;
+    c.id = "c-1";
+    c.actor = "a-1";
+    c.decision = ConsentDecision::Deny;
+    c.information = "Inget om min psykiska hälsa.";
+    p.consents.push_back(c);
+    std::string text = render_text(build_summary(p, Lang::Sv, Date{2026, 11, 23}, {}));
+    EXPECT_NE(text.find("Om uppgifterna: Inget om min psykiska hälsa."), std::string::npos) << text;
+    p.consents[0].decision = ConsentDecision::Permit;
+    p.consents[0].categories = {InfoCategory::Health};
+    text = render_text(build_summary(p, Lang::Sv, Date{2026, 11, 23}, {}));
+    EXPECT_NE(text.find("Uppgifter: Hälsa och vård – Inget om min psykiska hälsa."), std::string::npos) << text;
+}
