@@ -50,6 +50,7 @@ test('focus lands on what each action made, and a new step is read from its head
   assert.equal((await state(page)).content.questions[0].text, 'Andra');
   assert.equal(await focused(page), 'button: Flytta fråga 1 nedåt', 'the moved question keeps focus');
   await press(page, 'Ta bort fråga 2');
+  await press(page, 'Ja, ta bort');  // a question with words goes after "yes"
   assert.equal(await focused(page), 'textarea: Fråga 2', 'the next question takes the removed one\'s place');
   assert.equal(await field(page, 'Fråga 2').inputValue(), 'Tredje');
   assert.deepEqual(problems, []);

@@ -202,6 +202,8 @@ TEST(People, FocusLandsOnWhatTheActionMade) {
     EXPECT_EQ(last_focus(r.host), down->key) << "at the top, the question's other move button";
     r.host.asked.update_a11y.clear();
     press(r.h, r.app, "Ta bort fråga 1");
+    EXPECT_EQ(r.state()["content"]["questions"].size(), 3u) << "a question with words goes after yes";
+    press(r.h, r.app, "Ja, ta bort");
     const ui::A11yNode* next = find(r.app.a11y_tree(), ui::Role::TextArea, "Fråga 1");
     ASSERT_NE(next, nullptr);
     EXPECT_EQ(next->value, "Första");

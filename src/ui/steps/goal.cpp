@@ -37,9 +37,10 @@ void draw_short_term_goal(StepContext& c, std::size_t i, std::size_t signature) 
         c.mark(text_field(name, id, &e.text));
     else
         paragraph(name + ": " + e.text + " (" + c.author_name(e.author) + ")");
-    // Someone else's words go only when the one writing now says so.
-    const std::string ask =
-        e.author != c.author && !e.text.empty() ? trf(c.lang, "remove.others", {c.author_name(e.author)}) : "";
+    // Words go only when the one writing now says so: someone else's, or their own.
+    const std::string ask = e.text.empty()         ? ""
+                            : e.author != c.author ? trf(c.lang, "remove.others", {c.author_name(e.author)})
+                                                   : c.t("agreed.sub_goal.remove.confirm");
     if (c.remove_button(trf(c.lang, "goal.short.remove", {std::to_string(i + 1)}), id, ask,
                         c.state.goal.remove_pending))
         c.change_list(remove_short_term, i);

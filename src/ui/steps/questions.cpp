@@ -81,9 +81,10 @@ void draw_question(StepContext& c, std::size_t i, std::size_t signature) {
         if (button(trf(c.lang, "questions.down", {number}), id + "-down")) c.change_list(move_down, i);
         same_line();
     }
-    // Someone else's question goes only when the one writing now says so.
-    const std::string ask =
-        q.author != c.author && !q.text.empty() ? trf(c.lang, "remove.others", {c.author_name(q.author)}) : "";
+    // A question goes only when the one writing now says so: someone else's, or their own.
+    const std::string ask = q.text.empty()         ? ""
+                            : q.author != c.author ? trf(c.lang, "remove.others", {c.author_name(q.author)})
+                                                   : c.t("questions.remove.confirm");
     if (c.state.questions.remove_pending == id) ImGui::NewLine();  // the question under the buttons
     if (c.remove_button(trf(c.lang, "questions.remove", {number}), id, ask, c.state.questions.remove_pending))
         c.change_list(remove, i);
