@@ -59,7 +59,11 @@ void draw_about_you(StepContext& c) {
     heading(noticed, 3);
     begin_group(Role::Group, "noticed", noticed);
     c.mark(enum_set("noticed", c.prep.need_noticed.by, [&](NoticedBy n) {
-        return n == NoticedBy::Person ? c.prompt("enum.noticed.person") : enum_label(c.lang, n);
+        if (n != NoticedBy::Person) return enum_label(c.lang, n);
+        // Before the name is typed: "Barnet själv", "Personen själv" (as the writer chooser says).
+        if (c.author != kPersonId && owner_first_name(c.prep).empty())
+            return c.t(c.child ? "who.child" : "summary.the_person");
+        return c.prompt("enum.noticed.person");
     }));
     if (std::find(c.prep.need_noticed.by.begin(), c.prep.need_noticed.by.end(), NoticedBy::Other) !=
         c.prep.need_noticed.by.end())
