@@ -93,6 +93,8 @@ void own_items(Builder& b, SectionId id, const Preparation& p, Lang lang, const 
             for (const Contributor& c : p.contributors) {
                 // A relative's contribution: the person did not write in it.
                 if (p.kind == PreparationKind::Contribution && c.id == kPersonId) continue;
+                // A writer who has written nothing (yet) is not among those who wrote it.
+                if (!has_words_by(p, c.id) && c.attends == YesNo::Unanswered) continue;
                 std::string line = author_label(p, c.id, lang);
                 if (c.attends != YesNo::Unanswered)
                     line += " \u2013 " + tr(lang, c.attends == YesNo::Yes ? "summary.attends" : "summary.attends_not");

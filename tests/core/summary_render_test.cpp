@@ -138,3 +138,16 @@ TEST(SummaryRender, APersonsWordsAboutAConsentAreShownForANoToo) {
     text = render_text(build_summary(p, Lang::Sv, Date{2026, 11, 23}, {}));
     EXPECT_NE(text.find("Uppgifter: Hälsa och vård – Inget om min psykiska hälsa."), std::string::npos) << text;
 }
+
+// "Det här har skrivits av" lists those who wrote something, not every writer added.
+TEST(SummaryRender, OnlyThoseWhoWroteAreListedAsWriters) {
+    Preparation p = make_new_preparation();
+    p.owner.name = "Elsa Lind";
+    p.contributors.push_back(Contributor{"rel-1", "Karin", ContributorRole::Relative, "dotter"});
+    p.contributors.push_back(Contributor{"rel-2", "Anna", ContributorRole::Relative, "granne"});
+    p.goals.long_term.entries.push_back(Entry{"rel-1", "Att mamma kan bo kvar."});
+    const std::string text = render_text(build_summary(p, Lang::Sv, Date{2026, 11, 23}, {}));
+    EXPECT_NE(text.find("Karin (dotter)"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Anna (granne)"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Elsa Lind själv"), std::string::npos) << text;
+}
