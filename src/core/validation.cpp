@@ -110,7 +110,13 @@ private:
         unique_ids(p_.invitations.actors, content_path(&P::invitations, &Invitations::actors), &Invitee::id);
         unique_ids(p_.consents, content_path(&P::consents), &Consent::id);
         bool has_person = false;
-        for (const Contributor& c : p_.contributors) has_person = has_person || c.id == kPersonId;
+        for (std::size_t i = 0; i < p_.contributors.size(); ++i) {
+            const Contributor& c = p_.contributors[i];
+            has_person = has_person || c.id == kPersonId;
+            // Only the person writes as the person: anyone else with that role would speak in their name.
+            if ((c.id == kPersonId) != (c.role == ContributorRole::Person))
+                error(content_path(&P::contributors, i, &Contributor::role), "contributor.not_the_person");
+        }
         if (!has_person) error(content_path(&P::contributors), "contributors.no_person");
     }
 
@@ -138,11 +144,16 @@ private:
     bool known_contributor(const std::string& id) const { return contributors_.count(id) > 0; }
 
     void check_voices(const Voices& v, const std::string& path) {
-        for (std::size_t i = 0; i < v.entries.size(); ++i) {
-            const std::string& a = v.entries[i].author;
-            if (!known_contributor(a))
-                error(path + "/" + std::to_string(i) + "/" + field_name(&Entry::author), "author.unknown", {a});
-        }
+        for (std::size_t i = 0; i < v.entries.size(); ++i)
+            check_author(v.entries[i].author, path + "/" + std::to_string(i) + "/" + field_name(&Entry::author));
+    }
+
+    // A known writer; in a relative's contribution, never the person: it holds the relative's words.
+    void check_author(const std::string& a, const std::string& path) {
+        if (!known_contributor(a))
+            error(path, "author.unknown", {a});
+        else if (a == kPersonId && p_.kind == PreparationKind::Contribution)
+            error(path, "contribution.person_words");
     }
 
     void check_authors() {
@@ -166,8 +177,7 @@ private:
         }
         for (std::size_t i = 0; i < p_.questions.size(); ++i) {
             const Question& q = p_.questions[i];
-            if (!known_contributor(q.author))
-                error(content_path(&P::questions, i, &Question::author), "author.unknown", {q.author});
+            check_author(q.author, content_path(&P::questions, i, &Question::author));
             if (q.text.empty()) warning(content_path(&P::questions, i, &Question::text), "question.empty");
         }
     }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/consent_status.hpp"
+#include "core/contribution.hpp"
 #include "core/validation.hpp"
 
 using namespace sipprep;
@@ -181,6 +182,26 @@ TEST(Validation, AuthorsAndIds) {
     p = complete_adult();
     p.contributors.clear();
     EXPECT_TRUE(has(validate(p, kToday), "contributors.no_person", "/content/contributors"));
+}
+
+// No one but the person speaks as the person: a second writer with the person's role, or a
+// relative's contribution with words in the person's name, is an error (the words would be read
+// as the person's own).
+TEST(Validation, OnlyThePersonSpeaksAsThePerson) {
+    Preparation p = complete_adult();
+    p.contributors.push_back(Contributor{"rel-2", "Kerstin", ContributorRole::Person, ""});
+    EXPECT_TRUE(has(validate(p, kToday), "contributor.not_the_person", "/content/contributors/1/role"));
+    EXPECT_FALSE(has(validate(complete_adult(), kToday), "contributor.not_the_person"));
+
+    Preparation c = start_contribution("rel-1");
+    c.owner.name = "Kerstin";
+    c.contributors.back().name = "Göran";
+    set_text(c.goals.long_term, "rel-1", "Att Kerstin får komma hem.");
+    EXPECT_FALSE(has(validate(c, kToday), "contribution.person_words"));
+    set_text(c.goals.long_term, kPersonId, "Jag vill flytta till ett äldreboende.");
+    EXPECT_TRUE(has(validate(c, kToday), "contribution.person_words"));
+    c.questions.push_back(Question{"q-1", kPersonId, "Vem ringer jag?", Priority::High, ""});
+    EXPECT_TRUE(has(validate(c, kToday), "contribution.person_words", "/content/questions/0/author"));
 }
 
 // The ids are checked with a table of their own (validation.cpp); what it reports must be what

@@ -72,7 +72,8 @@ bool relative_writes(const StepContext& c) {
 void answered_by_person(StepContext& c, const std::string& answer_now) {
     const std::string& name = c.prep.owner.name;
     muted(answer_now);
-    muted(name.empty() ? c.t("consent.person_answers.unnamed") : trf(c.lang, "consent.person_answers", {name}));
+    muted(trf(c.lang, "consent.person_answers",
+              {name.empty() ? c.t(c.child ? "prompt.owner.child" : "prompt.owner") : name}));
 }
 
 // "Jag vill ha en SIP": the consent to the SIP itself, before who may share what (seed 001).
