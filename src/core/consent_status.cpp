@@ -86,6 +86,13 @@ std::string consent_status_text(const Preparation& p, const Consent& c, const Da
     // has its year ("1 november" on a page read next year says another day).
     const bool with_year = !you;
     auto key = [&](const char* k) { return std::string("consent.wish.") + k + (you ? "" : ".record"); };
+    // A yes not yet complete still says for when it is meant: the period is part of what a
+    // guardian is asked to agree to.
+    auto with_period = [&](std::string text) {
+        if (const std::string period = consent_period_words(c, lang, today, with_year); !period.empty())
+            text += " (" + period + ")";
+        return text;
+    };
     switch (s.state) {
         case ConsentState::Unanswered:
             return tr(lang, key("unanswered"));
@@ -94,16 +101,16 @@ std::string consent_status_text(const Preparation& p, const Consent& c, const Da
         case ConsentState::Withdrawn:
             return trf(lang, key("withdrawn"), {consent_date_words(s.detail, lang, today, with_year)});
         case ConsentState::ToConfirm:
-            return tr(lang, key("to_confirm"));
+            return with_period(tr(lang, key("to_confirm")));
         case ConsentState::NoInformation:
-            return tr(lang, "consent.wish.no_information");
+            return with_period(tr(lang, "consent.wish.no_information"));
         case ConsentState::NoPeriod:
             return tr(lang, "consent.wish.no_period");
         case ConsentState::GuardianDeclines:
             return trf(lang, "consent.wish.guardian_declines", {s.detail});
         case ConsentState::WaitingForGuardian:
-            return s.detail.empty() ? tr(lang, "consent.wish.no_guardians")
-                                    : trf(lang, "consent.wish.waiting", {s.detail});
+            return with_period(s.detail.empty() ? tr(lang, "consent.wish.no_guardians")
+                                                : trf(lang, "consent.wish.waiting", {s.detail}));
         case ConsentState::Expired:
             return trf(lang, "consent.wish.expired", {consent_date_words(s.detail, lang, today, with_year)});
         case ConsentState::Ended:

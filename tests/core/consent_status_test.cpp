@@ -142,7 +142,7 @@ TEST(ConsentStatus, AChildsConsentWaitsForEachGuardianByName) {
     c.valid_to = "2027-06-30";
     c.given_by = ConsentGiver::Guardians;
     c.guardian_approvals.push_back(GuardianApproval{"r-2", "", true});
-    EXPECT_EQ(words(p), "Inte klart: Mehmet har inte svarat själv än");
+    EXPECT_EQ(words(p), "Inte klart: Mehmet har inte svarat själv än (till 30 juni 2027)");
     const std::string summary = summary_text(p, Lang::Sv, kToday, validate(p, kToday));
     EXPECT_NE(summary.find("Vårdcentralen, Vårdcentralen Ryd – Inte klart: Mehmet har inte svarat själv än"),
               std::string::npos)
@@ -364,4 +364,25 @@ TEST(ConsentForm, OneFormNamingEveryReceiverWithLinesForEachGuardian) {
     EXPECT_NE(later.find("Har gått ut och gäller inte längre, om det inte ges på nytt med ett nytt datum: Skolan"),
               std::string::npos)
         << later;
+}
+
+// A yes waiting for the other guardian still says for when it is meant.
+TEST(ConsentStatus, AWishNotYetCompleteSaysItsPeriod) {
+    Preparation p = make_new_preparation();
+    p.owner.child = true;
+    p.representatives.push_back(Representative{"r-1", "Lina", RepresentativeKind::Guardian});
+    p.representatives.push_back(Representative{"r-2", "Johan", RepresentativeKind::Guardian});
+    p.invitations.actors.push_back(Invitee{"a-1", ActorKind::School, "", "Norrskolan", ""});
+    Consent c;
+    c.id = "c-1";
+    c.actor = "a-1";
+    c.decision = ConsentDecision::Permit;
+    c.categories = {InfoCategory::School};
+    c.valid_from = "2026-12-07";
+    c.valid_to = "2027-06-30";
+    c.given_by = ConsentGiver::Guardians;
+    c.guardian_approvals.push_back(GuardianApproval{"r-1", "", true});
+    p.consents.push_back(c);
+    EXPECT_EQ(consent_status_text(p, p.consents[0], Date{2026, 11, 23}, Lang::Sv),
+              "Inte klart: Johan har inte svarat själv än (från 7 december 2026 till 30 juni 2027)");
 }

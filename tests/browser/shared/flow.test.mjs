@@ -156,7 +156,7 @@ for (const engine of ENGINES) {
       await s.tick('radio', 'Maria Nilsson (mamma)');
       await s.tick('radio', 'Ja, jag vill att barnet får en SIP');
       await s.tick('checkbox', 'Jag, Maria Nilsson, vill också samtycka');
-      await s.waitForText('Inte klart: Jonas Nilsson har inte svarat själv än', { exact: true, within: school });
+      await s.waitForText('Inte klart: Jonas Nilsson har inte svarat själv än (tills SIP:en avslutas)', { exact: true, within: school });
       let st = await s.state();
       assert.equal(st.content.consents[0].given_by, 'guardians');
       assert.equal(st.content.consents[0].guardian_approvals[0].date, '', 'no date is filled in');
