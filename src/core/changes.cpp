@@ -38,21 +38,23 @@ public:
         for (const std::vector<Entry>* v : {&then, &now})
             for (const Entry& e : *v)
                 if (std::find(authors.begin(), authors.end(), e.author) == authors.end()) authors.push_back(e.author);
-        auto text_of = [](const std::vector<Entry>& entries, const std::string& author) -> const std::string* {
+        // All of a writer's words there (a file can hold more than one entry of theirs: words
+        // moved to another writer's name are a change to both).
+        auto text_of = [](const std::vector<Entry>& entries, const std::string& author) {
+            std::string text;
             for (const Entry& e : entries)
-                if (e.author == author) return &e.text;
-            return nullptr;
+                if (e.author == author && !e.text.empty()) text += (text.empty() ? "" : " / ") + e.text;
+            return text;
         };
         for (const std::string& a : authors) {
-            const std::string* old_text = text_of(then, a);
-            const std::string* new_text = text_of(now, a);
+            const std::string old_text = text_of(then, a), new_text = text_of(now, a);
             const std::string who = label(what, a);
-            if (!old_text || old_text->empty()) {
-                if (new_text && !new_text->empty()) added(who + quote(*new_text));
-            } else if (!new_text || new_text->empty()) {
-                removed(who + quote(*old_text));
-            } else if (*old_text != *new_text) {
-                changed(who + quote(*old_text), quote(*new_text));
+            if (old_text.empty()) {
+                if (!new_text.empty()) added(who + quote(new_text));
+            } else if (new_text.empty()) {
+                removed(who + quote(old_text));
+            } else if (old_text != new_text) {
+                changed(who + quote(old_text), quote(new_text));
             }
         }
     }
@@ -111,16 +113,10 @@ std::vector<std::string> representative_texts(const Preparation& p, Lang lang) {
     return out;
 }
 
-std::vector<std::string> question_texts(const Preparation& p) {
-    std::vector<std::string> out;
-    for (const Question& q : p.questions)
-        if (!q.text.empty()) out.push_back(q.text);
-    return out;
-}
-
 std::vector<std::string> invitee_texts(const Preparation& p, Lang lang) {
     std::vector<std::string> out;
-    for (const Invitee& a : p.invitations.actors) out.push_back(invitee_label(a, lang));
+    for (const Invitee& a : p.invitations.actors)
+        out.push_back(invitee_label(a, lang) + (a.contact.empty() ? "" : " \u2013 " + a.contact));
     return out;
 }
 
@@ -185,8 +181,11 @@ void own_changes(Changes& c, SectionId id, const Preparation& before, const Prep
             }
             break;
         }
-        case SectionId::Questions:
-            c.items(question_texts(before), question_texts(after));
+        case SectionId::Contributors:
+        case SectionId::Questions:  // with its priority, for whom and who asks
+        case SectionId::FollowUp:
+        case SectionId::Evaluation:
+            c.items(own_lines(before, id, lang, today), own_lines(after, id, lang, today));
             break;
         case SectionId::Invitations:
             c.items(invitee_texts(before, lang), invitee_texts(after, lang));
@@ -217,7 +216,9 @@ void own_changes(Changes& c, SectionId id, const Preparation& before, const Prep
             break;
         }
         case SectionId::Agreed: {
-            // What was agreed last time, and what happened to it.
+            // What the meeting agreed (the plan: efforts, who leads, the follow-up, contacts) ...
+            c.items(own_lines(before, id, lang, today), own_lines(after, id, lang, today));
+            // ... and, at a follow-up, what was agreed last time and what happened to it.
             if (after.kind != PreparationKind::FollowUp) break;
             for (const EffortOutcome& o : after.follow_up.agreed_efforts)
                 c.bullet(effort_text(o.effort, lang) + " \u2013 " +
@@ -248,6 +249,11 @@ Summary compare_preparations(const Preparation& original_before, const Preparati
     s.person = after.owner.name.empty() ? tr(lang, "summary.no_name") : after.owner.name;
     s.subtitle = trf(lang, "summary.for", {s.person});
 
+    // Who the plan is for, and what the summary says above its sections, under their name.
+    c.section("header");
+    s.sections.back().title = s.person;
+    c.one(before.owner.name, after.owner.name);
+    c.items(header_lines(before, lang, today), header_lines(after, lang, today));
     for (const Section& sec : plan_sections()) {
         c.section(sec.name);
         for (const WordsPart<Preparation>& w : sec.words) {

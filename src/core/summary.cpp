@@ -226,6 +226,37 @@ void own_items(Builder& b, SectionId id, const Preparation& p, Lang lang, const 
 
 }  // namespace
 
+std::vector<std::string> header_lines(const Preparation& p, Lang lang, const Date& today) {
+    std::vector<std::string> out;
+    if (!p.owner.personal_id.empty()) {
+        PersonalIdResult id = parse_personal_id(p.owner.personal_id, today.year);
+        out.push_back(trf(lang, "summary.personal_id", {id.ok() ? personal_id_display(id.id) : p.owner.personal_id}));
+    }
+    if (is_child(p, today)) out.push_back(tr(lang, "summary.child"));
+    out.push_back(trf(lang, "summary.kind", {enum_label(lang, p.kind)}));
+    if (!p.follows.sha256.empty()) {
+        const auto saved = parse_iso_date(p.follows.saved.substr(0, 10));
+        out.push_back(trf(lang, "summary.follows",
+                          {saved ? date_words(*saved, lang) : p.follows.saved, p.follows.sha256.substr(0, 12)}));
+    }
+    if (!p.need_noticed.by.empty()) {
+        std::string by;
+        for (NoticedBy n : p.need_noticed.by) by += (by.empty() ? "" : ", ") + noticed_label(p, n, lang);
+        out.push_back(trf(lang, "summary.noticed", {by}));
+    }
+    return out;
+}
+
+std::vector<std::string> own_lines(const Preparation& p, SectionId id, Lang lang, const Date& today) {
+    Builder b(p, lang);
+    b.section("own");
+    own_items(b, id, p, lang, today, Reader::Professional);
+    std::vector<std::string> out;
+    for (const SummaryItem& item : b.summary().sections.back().items)
+        if (item.kind != SummaryItem::Kind::Subheading) out.push_back(item.text);
+    return out;
+}
+
 std::vector<std::string> adaptation_texts(const Preparation& p, Lang lang) {
     const Adaptations& ad = p.participation.adaptations;
     std::vector<std::string> out;
@@ -261,23 +292,8 @@ Summary build_summary(const Preparation& original, Lang lang, const Date& today,
     s.title = tr(lang, "summary.title");
     s.subtitle = trf(lang, "summary.for", {name});
     s.person = name;
-    auto header = [&](std::string text) { s.header.push_back(SummaryItem{Kind::Paragraph, std::move(text), {}, 0}); };
-    if (!p.owner.personal_id.empty()) {
-        PersonalIdResult id = parse_personal_id(p.owner.personal_id, today.year);
-        header(trf(lang, "summary.personal_id", {id.ok() ? personal_id_display(id.id) : p.owner.personal_id}));
-    }
-    if (is_child(p, today)) header(tr(lang, "summary.child"));
-    header(trf(lang, "summary.kind", {enum_label(lang, p.kind)}));
-    if (!p.follows.sha256.empty()) {
-        const auto saved = parse_iso_date(p.follows.saved.substr(0, 10));
-        header(trf(lang, "summary.follows",
-                   {saved ? date_words(*saved, lang) : p.follows.saved, p.follows.sha256.substr(0, 12)}));
-    }
-    if (!p.need_noticed.by.empty()) {
-        std::string by;
-        for (NoticedBy n : p.need_noticed.by) by += (by.empty() ? "" : ", ") + noticed_label(p, n, lang);
-        header(trf(lang, "summary.noticed", {by}));
-    }
+    for (std::string& line : header_lines(p, lang, today))
+        s.header.push_back(SummaryItem{Kind::Paragraph, std::move(line), {}, 0});
 
     for (const Section& sec : plan_sections()) {
         if (sec.in_summary == InSummary::InFollowUp    ? p.kind != PreparationKind::FollowUp

@@ -10,6 +10,7 @@
 #include "i18n.hpp"
 #include "issue.hpp"
 #include "model.hpp"
+#include "sections.hpp"
 
 namespace sipprep {
 
@@ -56,6 +57,12 @@ struct Summary {
 std::vector<std::string> sip_consent_words(const Preparation& p, Lang lang);
 std::string consent_what_words(const Consent& c, Lang lang);
 std::string consent_given_words(const Preparation& p, const Consent& c, Lang lang);
+
+// The summary's lines above its sections (personnummer, child, kind, who noticed the need), and
+// a section's lines beyond its free-text questions, as the professional reads them: "what
+// changed" compares them line by line.
+std::vector<std::string> header_lines(const Preparation& p, Lang lang, const Date& today);
+std::vector<std::string> own_lines(const Preparation& p, SectionId id, Lang lang, const Date& today);
 
 // The single lines of "Vilka ska vara med?" and "Så vill jag vara med", as the summary says them
 // and "what changed" compares them; "" when not answered.

@@ -122,6 +122,29 @@ TEST(Changes, TheWishesForTheMeetingAndTheSupportPersonAreCompared) {
     EXPECT_TRUE(no_changes(compare_preparations(after, after, Lang::Sv, kToday)));
 }
 
+// What the summary says beyond the free-text answers is compared as it says it: the agreed
+// plan, a question's priority, who noticed the need, an actor's contact; and words moved to
+// another writer's name are a change to both writers.
+TEST(Changes, ThePlanTheDetailsAndWhoseWordsAreCompared) {
+    const Preparation before = example("vuxen-efter-sjukhusvistelse.json");
+    Preparation after = before;
+    after.agreed.efforts.push_back(Effort{});
+    after.agreed.efforts.back().what = "Trygghetslarm";
+    ASSERT_FALSE(after.questions.empty());
+    after.questions[0].priority = after.questions[0].priority == Priority::High ? Priority::None : Priority::High;
+    after.need_noticed.by = {NoticedBy::Person};
+    after.invitations.actors[0].contact = "Eva Berg, 0500-11 22 33";
+    ASSERT_GE(after.situation.strengths.entries.size(), 2u);
+    after.situation.strengths.entries[1].author = kPersonId;
+    const std::string text = render_text(compare_preparations(before, after, Lang::Sv, kToday));
+    EXPECT_TRUE(says(text, "Trygghetslarm")) << text;
+    EXPECT_TRUE(says(text, "[Viktigast]")) << text;
+    EXPECT_TRUE(says(text, "Nytt: Behovet uppmärksammades av: Kerstin Lund själv")) << text;
+    EXPECT_TRUE(says(text, "Eva Berg, 0500-11 22 33")) << text;
+    EXPECT_TRUE(says(text, "Ändrat: Styrkor – Kerstin Lund själv: ")) << text;
+    EXPECT_TRUE(no_changes(compare_preparations(after, after, Lang::Sv, kToday)));
+}
+
 // Every free-text question of the plan is compared, so no one's new words go unmentioned; the
 // topics not to raise stay on the convener's own page only.
 TEST(Changes, EveryFreeTextQuestionIsCompared) {
