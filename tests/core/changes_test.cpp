@@ -25,6 +25,13 @@ Preparation example(const char* name) {
 
 bool says(const std::string& text, const std::string& line) { return text.find(line) != std::string::npos; }
 
+// "What changed" from `before` to `after` says each of `lines`; `after` against itself, nothing.
+void expect_changes_say(const Preparation& before, const Preparation& after, const std::vector<std::string>& lines) {
+    const std::string text = render_text(compare_preparations(before, after, Lang::Sv, kToday));
+    for (const std::string& line : lines) EXPECT_TRUE(says(text, line)) << line << "\n" << text;
+    EXPECT_TRUE(no_changes(compare_preparations(after, after, Lang::Sv, kToday)));
+}
+
 }  // namespace
 
 TEST(Changes, NothingChangedSaysSo) {
@@ -113,13 +120,9 @@ TEST(Changes, TheWishesForTheMeetingAndTheSupportPersonAreCompared) {
     after.participation.pre_meeting_allowed =
         before.participation.pre_meeting_allowed == YesNo::No ? YesNo::Yes : YesNo::No;
     after.invitations.support_person.name = "Nour Ali";
-    const std::string text = render_text(compare_preparations(before, after, Lang::Sv, kToday));
-    EXPECT_TRUE(says(text, "Önskemål om tid och plats: ")) << text;
-    EXPECT_TRUE(says(text, "2027-01-20")) << text;
-    EXPECT_TRUE(says(text, "Hemma hos oss")) << text;
-    EXPECT_TRUE(says(text, "Får de yrkesverksamma ha ett förmöte utan mig?")) << text;
-    EXPECT_TRUE(says(text, "Stödperson: Nour Ali")) << text;
-    EXPECT_TRUE(no_changes(compare_preparations(after, after, Lang::Sv, kToday)));
+    expect_changes_say(before, after,
+                       {"Önskemål om tid och plats: ", "2027-01-20", "Hemma hos oss",
+                        "Får de yrkesverksamma ha ett förmöte utan mig?", "Stödperson: Nour Ali"});
 }
 
 // What the summary says beyond the free-text answers is compared as it says it: the agreed
@@ -136,13 +139,9 @@ TEST(Changes, ThePlanTheDetailsAndWhoseWordsAreCompared) {
     after.invitations.actors[0].contact = "Eva Berg, 0500-11 22 33";
     ASSERT_GE(after.situation.strengths.entries.size(), 2u);
     after.situation.strengths.entries[1].author = kPersonId;
-    const std::string text = render_text(compare_preparations(before, after, Lang::Sv, kToday));
-    EXPECT_TRUE(says(text, "Trygghetslarm")) << text;
-    EXPECT_TRUE(says(text, "[Viktigast]")) << text;
-    EXPECT_TRUE(says(text, "Nytt: Behovet uppmärksammades av: Kerstin Lund själv")) << text;
-    EXPECT_TRUE(says(text, "Eva Berg, 0500-11 22 33")) << text;
-    EXPECT_TRUE(says(text, "Ändrat: Styrkor – Kerstin Lund själv: ")) << text;
-    EXPECT_TRUE(no_changes(compare_preparations(after, after, Lang::Sv, kToday)));
+    expect_changes_say(before, after,
+                       {"Trygghetslarm", "[Viktigast]", "Nytt: Behovet uppmärksammades av: Kerstin Lund själv",
+                        "Eva Berg, 0500-11 22 33", "Ändrat: Styrkor – Kerstin Lund själv: "});
 }
 
 // Every free-text question of the plan is compared, so no one's new words go unmentioned; the
