@@ -67,7 +67,8 @@ const char* kUsage =
     "  demands more scrypt work than 19 (2^N KiB of memory: 19 is 512 MiB, 22 is 4 GiB).\n"
     "  migrate writes an age file again; --plaintext writes JSON (or any -o file) from one.\n"
     "--allow-invalid: fhir and migrate write an invalid bundle too (and still exit 1); migrate\n"
-    "  also a file changed after it was saved (its checksum does not match).\n"
+    "  also a file changed after it was saved (its checksum does not match); diff also two files\n"
+    "  that are not about the same person.\n"
     "--lang ID: a catalog id of assets/i18n (sv, sv-x-easy, en, fi, so, ar; those in this build).\n"
     "Exit codes: 0 valid (or done), 1 invalid, 2 usage, read or write error.\n";
 
@@ -413,10 +414,14 @@ int run(int argc, char** argv) {
             }
         }
         if (plaintext_refused()) return 2;
+        // Two people's files compared would put one person's words under the other's name.
+        if (!same_person(r[0].preparation, r[1].preparation) && !allow_invalid) {
+            say("the two files are not about the same person (their personnummer or names differ): nothing was "
+                "compared (--allow-invalid compares them anyway)");
+            return 1;
+        }
         const Summary changes = compare_preparations(r[0].preparation, r[1].preparation, lang, today_local());
-        return write_out(format == SummaryFormat::Markdown ? render_markdown(changes)
-                         : format == SummaryFormat::Html   ? render_html(changes, lang)
-                                                           : render_text(changes));
+        return write_out(render(changes, lang, format));
     }
 
     if (command == "summary" || command == "migrate" || command == "fhir") {
@@ -437,8 +442,7 @@ int run(int argc, char** argv) {
         if (changed) say(files[0] + ": " + tr(lang, "pro.integrity.changed"));
         if (command == "summary") {
             if (plaintext_refused()) return 2;
-            const int written =
-                write_out(summary(r.preparation, lang, today_local(), r.issues, format, Reader::Professional));
+            const int written = write_out(render(opened_file_summary(r, lang, today_local()), lang, format));
             return written != 0 ? written : r.valid() ? 0 : 1;
         }
         // An export of an invalid bundle passes its errors on, and `migrate` would give a

@@ -337,9 +337,19 @@ Summary build_summary(const Preparation& original, Lang lang, const Date& today,
     return s;
 }
 
+Summary opened_file_summary(const ImportResult& r, Lang lang, const Date& today) {
+    Summary s = build_summary(r.preparation, lang, today, r.issues, Reader::Professional);
+    if (r.integrity == Integrity::Changed)
+        s.header.insert(s.header.begin(), SummaryItem{Kind::Paragraph, tr(lang, "pro.integrity.changed"), {}, 0});
+    return s;
+}
+
 std::string summary(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues,
                     SummaryFormat format, Reader reader) {
-    const Summary s = build_summary(p, lang, today, issues, reader);
+    return render(build_summary(p, lang, today, issues, reader), lang, format);
+}
+
+std::string render(const Summary& s, Lang lang, SummaryFormat format) {
     switch (format) {
         case SummaryFormat::Text:
             return render_text(s);

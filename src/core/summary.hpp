@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "bundle.hpp"
 #include "date.hpp"
 #include "i18n.hpp"
 #include "issue.hpp"
@@ -86,7 +87,12 @@ std::string render_markdown(const Summary& s);
 std::string render_html(const Summary& s, Lang lang, Audience audience = Audience::All);
 bool has_convener_notes(const Summary& s);
 
+// What a professional reads of a file they opened (the import view, its copy and print, the
+// CLI's summary): the summary, first saying so when the file was changed after it was saved.
+Summary opened_file_summary(const ImportResult& r, Lang lang, const Date& today);
+
 enum class SummaryFormat { Text, Markdown, Html };
+std::string render(const Summary& s, Lang lang, SummaryFormat format);
 std::string summary(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues,
                     SummaryFormat format, Reader reader = Reader::Person);
 std::string summary_text(const Preparation& p, Lang lang, const Date& today, const std::vector<Issue>& issues);

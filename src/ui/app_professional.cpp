@@ -110,12 +110,8 @@ void App::professional_screen() {
     if (!r.readable) return;
 
     if (!o.summary || o.summary_lang != settings_.lang) {
-        o.summary = build_summary(r.preparation, settings_.lang, today_, r.issues, Reader::Professional);
-        // The copy for the journal and the printout say it too: a page on its own said nothing
-        // of a file changed after it was saved.
-        if (r.integrity == Integrity::Changed)
-            o.summary->header.insert(o.summary->header.begin(),
-                                     SummaryItem{SummaryItem::Kind::Paragraph, t("pro.integrity.changed"), {}, 0});
+        // The copy for the journal and the printout say it too when the file was changed.
+        o.summary = opened_file_summary(r, settings_.lang, today_);
         o.summary_lang = settings_.lang;
     }
     const Summary& summary = *o.summary;
