@@ -57,6 +57,16 @@ void App::print_summary(Audience audience) {
         render_html(build_summary(draft_.prep, settings_.lang, today_, rules().issues), settings_.lang, audience));
 }
 
+// An opened plan with more than one writer: the one who opened it is asked who they are (the
+// chooser open, focus on it) before they write; else their words were saved as the person's.
+void App::ask_who_writes() {
+    if (draft_.prep.contributors.size() < 2 || draft_.prep.kind == PreparationKind::Contribution) return;
+    who_open_ = true;
+    files_.message += " " + t("who.title");
+    for (std::size_t i = 0; i < draft_.prep.contributors.size(); ++i)
+        if (draft_.prep.contributors[i].id == draft_.author) focus_control("who-writes-" + std::to_string(i));
+}
+
 // Who writes now: each contributor edits their own words and sees the others' beside them.
 void App::contributor_selector() {
     // A relative's contribution has one writer: the relative.

@@ -1108,6 +1108,19 @@ TEST(People, AGuardiansYesIsAskedAgainWhenTheOtherChangesTheTerms) {
     EXPECT_TRUE(said);
 }
 
+// A plan with more than one writer, opened on a device: the one who opened it is asked who they
+// are (the chooser open and in focus), not taken for the person.
+TEST(People, OpeningAPlanWithSeveralWritersAsksWhoWrites) {
+    AppRun r(400);  // a phone: the chooser is folded until asked for
+    open_example(r, "vuxen-efter-sjukhusvistelse.json");
+    r.frame();
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::RadioGroup, "Vem skriver nu?"), nullptr) << r.shown();
+    EXPECT_NE(last_announcement(r.host).find("Vem skriver nu?"), std::string::npos) << last_announcement(r.host);
+    const ui::A11yNode* me = find(r.app.a11y_tree(), ui::Role::Radio, "Kerstin själv (planen tillhör Kerstin)");
+    ASSERT_NE(me, nullptr) << r.shown();
+    EXPECT_EQ(last_focus(r.host), me->key);
+}
+
 // Issue 29: whoever writes, writes in the language the app is used in; the file says which, so
 // the professional sees "Svar på engelska" under each answer.
 TEST(People, TheWordsCarryTheLanguageTheyAreWrittenIn) {
