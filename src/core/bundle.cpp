@@ -167,9 +167,8 @@ ImportResult import_bundle(std::string_view text) { return import_bundle(text, t
 ImportResult import_bundle(std::string_view text, const Date& today, Limits limits) {
     ImportResult r;
     if (text.size() > kMaxBundleBytes) {
-        r.issues.push_back(
-            error("", "bundle.too_large",
-                  {std::to_string(text.size() / 1024 / 1024 + 1), std::to_string(kMaxBundleBytes / 1024 / 1024)}));
+        // Not the file's size in whole MB: a file just over the limit read "6 MB, at most 5".
+        r.issues.push_back(error("", "bundle.too_large", {std::to_string(kMaxBundleBytes / 1024 / 1024)}));
         return r;
     }
     if (text.empty()) {

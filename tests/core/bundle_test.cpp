@@ -135,6 +135,8 @@ TEST(Bundle, DeepNestingIsRefusedWithoutRecursion) {
 TEST(Bundle, TooLargeIsRefused) {
     std::string big(kMaxBundleBytes + 1, ' ');
     EXPECT_EQ(import_bundle(big).issues.at(0).code, "bundle.too_large");
+    EXPECT_EQ(describe(import_bundle(big).issues.at(0), Lang::Sv),
+              "Filen är större än 5 MB, det mesta en förberedelse får vara.");
 }
 
 TEST(Bundle, UnknownFieldsAreWarnings) {
