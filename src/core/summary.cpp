@@ -118,7 +118,9 @@ void own_items(Builder& b, SectionId id, const Preparation& p, Lang lang, const 
                 b.bullet(effort_text(o.effort, lang));
                 b.add(Kind::Detail, trf(lang, "summary.fu.done", {enum_label(lang, o.done)}));
                 if (!o.note.empty()) b.add(Kind::Detail, o.note);
-                if (o.done == EffortDone::No) b.add(Kind::Detail, tr(lang, "followup.deviation"));
+                if (o.done == EffortDone::No)
+                    b.add(Kind::Detail,
+                          tr(lang, reader == Reader::Professional ? "pro.followup.deviation" : "followup.deviation"));
             }
             break;
         case SectionId::Questions: {

@@ -74,7 +74,7 @@ TEST(Changes, AFollowUpInWords) {
     EXPECT_TRUE(
         says(text,
              "Ändrat: Vårdcentralen, Vårdcentralen Ryd: Vill samtycka från 20 november 2026 till 20 november 2027 → "
-             "Drog tillbaka sin vilja 22 november 2026 – säg det till den som har huvudansvaret"))
+             "Drog tillbaka sin vilja 22 november 2026"))
         << text;
     EXPECT_TRUE(
         says(text,

@@ -77,7 +77,7 @@ TEST(ConsentStatus, EverythingTypedAtHomeIsAWish) {
     c.valid_to = "2026-06-30";
     c.review = false;
     c.revoked_on = "2026-11-23";
-    EXPECT_EQ(words(p), "Drog tillbaka sin vilja 23 november 2026 – säg det till den som har huvudansvaret");
+    EXPECT_EQ(words(p), "Drog tillbaka sin vilja 23 november 2026");
     EXPECT_EQ(you(p),
               "Du drog tillbaka din vilja 23 november – säg det till den som har huvudansvaret eller till "
               "verksamheten, det är då det gäller");

@@ -80,15 +80,23 @@ TEST(Examples, SummaryInBothLanguages) {
     std::string en = summary_text(r.preparation, Lang::En, kToday, r.issues);
     EXPECT_NE(sv.find("Uppföljning av tidigare SIP"), std::string::npos);
     EXPECT_NE(sv.find("Tolk: finska"), std::string::npos);
-    EXPECT_NE(sv.find("Drog tillbaka sin vilja 14 september 2026 – säg det till den som har huvudansvaret"),
-              std::string::npos)
-        << sv;
+    EXPECT_NE(sv.find("Drog tillbaka sin vilja 14 september 2026"), std::string::npos) << sv;
     EXPECT_NE(sv.find("Tiden gick ut 1 november 2026 – ett samtycke med slutdatum måste förnyas"), std::string::npos);
     EXPECT_EQ(sv.find("ÅTERKALLAT"), std::string::npos);
     EXPECT_NE(en.find("Follow-up of the earlier SIP"), std::string::npos);
-    EXPECT_NE(en.find("Took back their wish on 14 September 2026 – tell the one with the overall responsibility"),
-              std::string::npos)
-        << en;
+    EXPECT_NE(en.find("Took back their wish on 14 September 2026"), std::string::npos) << en;
+}
+
+// The professional reads about the person, not instructions meant for them ("Säg till …").
+TEST(Examples, TheProfessionalIsNotToldWhatThePersonShouldSay) {
+    ImportResult r =
+        import_bundle(read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/aldre-uppfoljning.json"), kToday);
+    const std::string pro = render_text(opened_file_summary(r, Lang::Sv, kToday));
+    EXPECT_EQ(pro.find("Säg till"), std::string::npos) << pro;
+    EXPECT_EQ(pro.find("säg det till"), std::string::npos) << pro;
+    EXPECT_NE(pro.find("ska en avvikelse skrivas"), std::string::npos) << pro;
+    const std::string own = summary_text(r.preparation, Lang::Sv, kToday, r.issues);
+    EXPECT_NE(own.find("Säg till den som har huvudansvaret"), std::string::npos) << own;
 }
 
 // The consents to share have a heading of their own: under "Samtycke till SIP" they read as part
