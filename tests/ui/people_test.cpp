@@ -141,6 +141,8 @@ TEST(People, AGuardianOrRepresentativeWhoStartsThePlanWritesAsThemselves) {
         const std::string goal = std::string("Vad tror du är viktigt för Alva? – skrivet av Maria (") +
                                  (guardian ? "vårdnadshavare" : "företrädare") + ")";
         ASSERT_NE(find(r.app.a11y_tree(), ui::Role::TextArea, goal), nullptr) << who << "\n" << r.shown();
+        // A child's plan gives a child's examples ("Att ha ett arbete" is not one).
+        EXPECT_EQ(r.shown().find("Att ha en kompis i skolan") != std::string::npos, guardian) << r.shown();
         type_into(r.h, r.app, ui::Role::TextArea, goal, "Att vara med kompisar.");
         const nlohmann::json c = r.state()["content"];
         ASSERT_EQ(c["representatives"].size(), 1u) << who;
@@ -537,6 +539,7 @@ TEST(People, ARelativeWhoWritesDoesNotAnswerForThePerson) {
     choose(r, "Karin (dotter)");
     const ui::A11yNode& tree = r.app.a11y_tree();
     EXPECT_EQ(find(tree, ui::Role::RadioGroup, "Får de dela uppgifter om dig?"), nullptr);
+    EXPECT_EQ(find(tree, ui::Role::RadioGroup, "Får de dela uppgifter om Elsa?"), nullptr);
     EXPECT_EQ(find(tree, ui::Role::RadioGroup, "Vill du ha en SIP?"), nullptr);
     EXPECT_EQ(find(tree, ui::Role::RadioGroup, "Vem ger samtycket?"), nullptr);
     EXPECT_EQ(find(tree, ui::Role::Button, "Dra tillbaka min vilja"), nullptr);
@@ -1089,6 +1092,8 @@ TEST(People, AGuardiansYesIsAskedAgainWhenTheOtherChangesTheTerms) {
     r.tick("Skolan");
     go_to_step(r, "Samtycke");
     press(r.h, r.app, "Fyll i samtycke för Skolan");
+    // Asked about Alva, not as if Maria were her; a child's examples for a child's goal.
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::RadioGroup, "Får de dela uppgifter om Alva?"), nullptr) << r.shown();
     choose(r, "Ja, Skolan får dela uppgifter");
     type_into(r.h, r.app, ui::Role::TextArea, "Vilka uppgifter får delas?", "Narvaro");
     choose(r, "Tills SIP:en avslutas");

@@ -153,7 +153,7 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
     if (relative) {
         answered_by_person(c, trf(c.lang, "consent.answer_now",
                                   {decision < 0 ? c.t("consent.decision.none") : choices[std::size_t(decision)]}));
-    } else if (radio_group(c.t("consent.decision"), gid + "-decision", choices, &decision)) {
+    } else if (radio_group(c.prompt("consent.decision"), gid + "-decision", choices, &decision)) {
         k.decision = static_cast<ConsentDecision>(decision);
         c.mark(true);
     }

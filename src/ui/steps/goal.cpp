@@ -50,7 +50,7 @@ void draw_short_term_goal(StepContext& c, std::size_t i, std::size_t signature) 
 
 void draw_goal(StepContext& c) {
     paragraph(c.prompt("goal.intro"));
-    muted(c.t("goal.examples"));
+    muted(c.prompt("goal.examples"));  // a child's own examples in a child's plan
     if (c.prep.kind == PreparationKind::FollowUp && !c.earlier) {
         // Without the earlier plan there is nothing to show beside: offer to open it.
         Group group(Role::Group, "earlier", c.t("earlier.title"));
