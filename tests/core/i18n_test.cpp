@@ -218,6 +218,18 @@ TEST(Issue, APathIsShownOnlyWhereNothingElseSaysWhere) {
     EXPECT_EQ(describe(unknown, Lang::Sv).rfind("/content/questions/0/color: ", 0), 0u);
 }
 
+// The members a hand-edited file gets wrong most (a kind that does not exist, a score of 7, a
+// time of 25:61, the save time) are named in words, in every language, not as a JSON path.
+TEST(Issue, TheFieldsAFileGetsWrongAreNamedInWords) {
+    for (const Lang lang : kAllLangs)
+        for (const char* path : {"/content/kind", "/updated", "/created", "/content/agreed/follow_up_time",
+                                 "/content/invitations/trusted_note", "/content/evaluation/listened_to",
+                                 "/content/evaluation/understood", "/content/evaluation/started_from_me"}) {
+            const std::string label = field_label(lang, path);
+            EXPECT_EQ(label.find('/'), std::string::npos) << path << " in " << static_cast<int>(lang) << ": " << label;
+        }
+}
+
 // Every problem the app reports reads as a sentence of its own, at the field or after its name.
 TEST(I18n, MessagesAreSentences) {
     for (Lang lang : kAllLangs) {
