@@ -67,8 +67,10 @@ Summary build_consent_forms(const Preparation& p, Lang lang, const Date& today) 
     std::vector<std::string> representatives, denied, expired;
     for (const Consent& c : p.consents) {
         const std::string receiver = consent_receiver_label(p, c.actor, lang);
-        if (c.decision == ConsentDecision::Deny && c.revoked_on.empty()) denied.push_back(receiver);
-        if (!to_be_signed(c)) continue;
+        // A guardian's no stops the sharing (seed 001: both guardians consent): it is not signed for.
+        const bool declined = to_be_signed(c) && consent_status(p, c, today).state == ConsentState::GuardianDeclines;
+        if ((c.decision == ConsentDecision::Deny && c.revoked_on.empty()) || declined) denied.push_back(receiver);
+        if (!to_be_signed(c) || declined) continue;
         // Its end date has passed: not signed as if it held (a follow-up's, from last time).
         if (consent_run_out(c, today)) {
             expired.push_back(receiver);

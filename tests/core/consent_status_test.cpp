@@ -357,6 +357,15 @@ TEST(ConsentForm, OneFormNamingEveryReceiverWithLinesForEachGuardian) {
     EXPECT_NE(filled.find("Telefon: 073-111 22 33"), std::string::npos) << filled;
     EXPECT_NE(filled.find("Personnummer: 19121212-1212"), std::string::npos) << filled;
 
+    // A guardian who said no to the school: it is not on the list to sign for, but among those
+    // who may not have information.
+    Preparation declined = p;
+    declined.consents[1].guardian_approvals.push_back(GuardianApproval{"r-1", "", false});
+    const std::string without = render_html(build_consent_forms(declined, Lang::Sv, kToday), Lang::Sv);
+    EXPECT_EQ(without.find("Skolan – Skola – till 30 juni 2027"), std::string::npos) << without;
+    EXPECT_NE(without.find("De här ska inte få uppgifter om mig: Skolan, Försäkringskassan"), std::string::npos)
+        << without;
+
     // One whose end date has passed is not printed as if it held; it is named as run out.
     p.consents[1].valid_to = "2026-11-01";
     const std::string later = render_html(build_consent_forms(p, Lang::Sv, kToday), Lang::Sv);
