@@ -79,21 +79,27 @@ for (const damaged of [false, true]) {
   test(damaged ? 'a handed-over copy that is not the listed file is downloaded again, and works offline'
                : 'the first visit downloads the module and the font once, and then works offline', async () => {
     const asked = {};
-    let release;
+    let release, workerAsked;
     const swHeld = new Promise((r) => { release = r; });
+    const swAsked = new Promise((r) => { workerAsked = r; });
     const server = await serve(WEB, {
       gate: (path, req) => {
         asked[path] = (asked[path] || 0) + 1;
-        if (damaged && path === '/sw.js') return swHeld;
+        if (damaged && path === '/sw.js') {
+          workerAsked();
+          return swHeld;
+        }
       },
     });
     try {
       const { context, page, problems } = await openApp(env.browser, server.url);
       if (damaged) {
-        // Once the page has handed its copies over (before it registers the worker), one is spoiled.
-        await page.waitForFunction(() => caches.open('sipprep-page')
+        // The page registers the worker once its copies are handed over (their puts done): then
+        // one is spoiled, before the worker's script comes and its install reads them.
+        await swAsked;
+        assert.ok(await page.evaluate(() => caches.open('sipprep-page')
           .then((c) => Promise.all([c.match('sipprep.wasm'), c.match('app-font.ttf')]))
-          .then((both) => both.every(Boolean)), null, { timeout: 30000, polling: 100 });
+          .then((both) => both.every(Boolean))), 'the copies were handed over');
         await page.evaluate(() => caches.open('sipprep-page')
           .then((c) => c.put('sipprep.wasm', new Response('not the module'))));
         release();

@@ -109,6 +109,10 @@ for (const engine of ENGINES) {
         assert.equal(await b.read(NAME), 'Anna Berg Lund', 'the field shows the words typed');
         await b.closeTab();  // a normal close, at once: no half second for the save
         await goOn(a);
+        // The closed tab's rescue copy can reach this tab's localStorage after the lock did; the
+        // store takes it when it arrives (its 'storage' event): the words come, or the test fails.
+        await a.waitFor((want) => window.sipprep.state().content.owner.name === want, ['Anna Berg Lund'],
+          { timeout: WAIT }).catch(() => {});
         assert.equal(await a.read(NAME), 'Anna Berg Lund', 'the words typed in the closed tab');
         await typeName(a, ' Ek');
         assert.equal(await a.read(NAME), 'Anna Berg Lund Ek');
