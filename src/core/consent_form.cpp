@@ -45,7 +45,10 @@ Summary build_consent_forms(const Preparation& p, Lang lang, const Date& today) 
     out.title = tr(lang, "form.title");
     out.subtitle = trf(lang, "summary.for", {name});
     out.person = name;
-    out.header.push_back(SummaryItem{Kind::Paragraph, tr(lang, "form.intro"), {}, 0});
+    // A child's form is signed by the guardians: about the child, not "om mig".
+    const bool child = is_child(p, today);
+    const auto said = [&](const std::string& key) { return key + (child ? ".child" : ""); };
+    out.header.push_back(SummaryItem{Kind::Paragraph, tr(lang, said("form.intro")), {}, 0});
 
     SummarySection s;
     s.id = "form";
@@ -57,12 +60,11 @@ Summary build_consent_forms(const Preparation& p, Lang lang, const Date& today) 
     }
     line(s, Kind::Paragraph, trf(lang, "form.person", {who}));
     const bool sip = p.sip_consent.wants == YesNo::Yes;
-    if (sip) line(s, Kind::Paragraph, tr(lang, "form.sip"));
+    if (sip) line(s, Kind::Paragraph, tr(lang, said("form.sip")));
 
     // Who receives is always clear: each one by name, with what and from when to when.
     // A child's SIP is consented to by the guardians (seed 001: both, when there are two); an
     // adult's by the person.
-    const bool child = is_child(p, today);
     bool any = false, by_person = sip && !child, by_guardians = sip && child;
     std::vector<std::string> representatives, denied, expired;
     for (const Consent& c : p.consents) {
@@ -76,7 +78,7 @@ Summary build_consent_forms(const Preparation& p, Lang lang, const Date& today) 
             expired.push_back(receiver);
             continue;
         }
-        if (!any) line(s, Kind::Paragraph, tr(lang, "form.sharing"));
+        if (!any) line(s, Kind::Paragraph, tr(lang, said("form.sharing")));
         any = true;
         std::string what = c.information;
         while (!what.empty() && (what.back() == '.' || what.back() == ' ' || what.back() == '\n')) what.pop_back();
@@ -98,10 +100,10 @@ Summary build_consent_forms(const Preparation& p, Lang lang, const Date& today) 
         for (const std::string& d : names) list += (list.empty() ? "" : ", ") + d;
         return list;
     };
-    if (!denied.empty()) line(s, Kind::Paragraph, trf(lang, "form.not_sharing", {listed(denied)}));
+    if (!denied.empty()) line(s, Kind::Paragraph, trf(lang, said("form.not_sharing"), {listed(denied)}));
     if (!expired.empty()) line(s, Kind::Paragraph, trf(lang, "form.expired", {listed(expired)}));
-    if (any) line(s, Kind::Paragraph, tr(lang, "form.needed_only"));
-    line(s, Kind::Paragraph, tr(lang, "form.revocable"));
+    if (any) line(s, Kind::Paragraph, tr(lang, said("form.needed_only")));
+    line(s, Kind::Paragraph, tr(lang, said("form.revocable")));
 
     line(s, Kind::Subheading, tr(lang, "form.signatures"));
     if (by_person) signature(s, trf(lang, "form.self", {name}), p.owner.personal_id, p.owner.phone, lang, today);

@@ -153,7 +153,7 @@ test('the consent form: one form naming everyone who may share, with a line to s
   await goToStep(page, 'Samtycke');
   await press(page, 'Skriv ut samtyckesblankett');
   const frame = page.frameLocator('iframe.print-frame');
-  await frame.getByText('De här verksamheterna och personerna får dela uppgifter om mig med varandra:', { exact: false })
+  await frame.getByText('De här verksamheterna och personerna får dela uppgifter om barnet med varandra:', { exact: false })
     .first().waitFor({ state: 'attached' });
   const html = await page.locator('iframe.print-frame').getAttribute('srcdoc');
   // One form (issue 26): each receiver by name, and one signature per guardian, not per organisation.

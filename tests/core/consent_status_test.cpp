@@ -328,15 +328,18 @@ TEST(ConsentForm, OneFormNamingEveryReceiverWithLinesForEachGuardian) {
     ASSERT_EQ(forms.sections.size(), 1u) << "one form, not a page per organisation";
     EXPECT_FALSE(forms.sections[0].own_page);
     const std::string html = render_html(forms, Lang::Sv);
-    EXPECT_NE(html.find("Jag vill ha en samordnad individuell plan (SIP)."), std::string::npos);
+    // A child's form is signed by the guardians: it speaks of the child, not "mig".
+    EXPECT_NE(html.find("Vi vill att barnet får en samordnad individuell plan (SIP)."), std::string::npos);
+    EXPECT_EQ(html.find(" mig"), std::string::npos) << html;
     // Every date with its year: a signed form is read later, in another year too.
     EXPECT_NE(html.find("Vårdcentralen, Vårdcentralen Ryd – Mediciner – från 1 december 2026 tills SIP:en avslutas"),
               std::string::npos)
         << html;
     EXPECT_NE(html.find("Skolan – Skola – till 30 juni 2027"), std::string::npos) << html;
-    EXPECT_NE(html.find("De här ska inte få uppgifter om mig: Försäkringskassan"), std::string::npos) << html;
-    EXPECT_NE(html.find("Delningen gäller bara de uppgifter som behövs för att planera och utföra insatserna för mig."),
-              std::string::npos);
+    EXPECT_NE(html.find("De här ska inte få uppgifter om barnet: Försäkringskassan"), std::string::npos) << html;
+    EXPECT_NE(
+        html.find("Delningen gäller bara de uppgifter som behövs för att planera och utföra insatserna för barnet."),
+        std::string::npos);
     // One signature block per guardian, once — not once per organisation.
     auto count = [&](const std::string& w) {
         std::size_t n = 0;
@@ -363,7 +366,7 @@ TEST(ConsentForm, OneFormNamingEveryReceiverWithLinesForEachGuardian) {
     declined.consents[1].guardian_approvals.push_back(GuardianApproval{"r-1", "", false});
     const std::string without = render_html(build_consent_forms(declined, Lang::Sv, kToday), Lang::Sv);
     EXPECT_EQ(without.find("Skolan – Skola – till 30 juni 2027"), std::string::npos) << without;
-    EXPECT_NE(without.find("De här ska inte få uppgifter om mig: Skolan, Försäkringskassan"), std::string::npos)
+    EXPECT_NE(without.find("De här ska inte få uppgifter om barnet: Skolan, Försäkringskassan"), std::string::npos)
         << without;
 
     // One whose end date has passed is not printed as if it held; it is named as run out.
