@@ -416,8 +416,8 @@ int run(int argc, char** argv) {
         if (plaintext_refused()) return 2;
         // Two people's files compared would put one person's words under the other's name.
         if (!same_person(r[0].preparation, r[1].preparation) && !allow_invalid) {
-            say("the two files are not about the same person (their personnummer or names differ): nothing was "
-                "compared (--allow-invalid compares them anyway)");
+            say("nothing shows the two files are about the same person (their personnummer or names differ, or are "
+                "missing): nothing was compared (--allow-invalid compares them anyway)");
             return 1;
         }
         const Summary changes = compare_preparations(r[0].preparation, r[1].preparation, lang, today_local());

@@ -311,9 +311,11 @@ void consent_entry(StepContext& c, const std::string& actor_id, const std::strin
     for (std::size_t i = 0; i < c.prep.consents.size(); ++i) {
         if (c.prep.consents[i].actor != actor_id) continue;
         // The first keeps the actor's ids (what focus and tests name); a later one adds its own.
-        const Consent before = c.prep.consents[i];
+        // Only a consent with guardians' answers is kept to compare: not a copy of each every frame.
+        const bool answered = !c.prep.consents[i].guardian_approvals.empty();
+        const Consent before = answered ? c.prep.consents[i] : Consent{};
         if (consent_body(c, i, shown == 0 ? gid : gid + "-" + c.prep.consents[i].id, actor_name, guardians)) return;
-        if (!same_consent_terms(before, c.prep.consents[i])) others_answer_again(c, c.prep.consents[i]);
+        if (answered && !same_consent_terms(before, c.prep.consents[i])) others_answer_again(c, c.prep.consents[i]);
         ++shown;
     }
     if (shown == 0) {
