@@ -1,5 +1,6 @@
 // Frames on demand: the app draws only when something happened (an idle page draws nothing),
 // and the first frame's marks and what waits until the person sees the app.
+import { holdUntilDrawn, sendHeld } from './a11y.js';
 import { app } from './bridge.js';
 
 var firstWords = document.getElementById('first-words');  // the start screen's top, as text, until the first frame
@@ -30,7 +31,10 @@ export function runFrame() {
   var pw = Math.round(w * dpr), ph = Math.round(h * dpr);
   if (canvas.width !== pw || canvas.height !== ph) { canvas.width = pw; canvas.height = ph; }
   var t0 = performance.now();
-  if (!window.__appReady) performance.mark('sipprep:frame-start');
+  if (!window.__appReady) {
+    performance.mark('sipprep:frame-start');
+    holdUntilDrawn();
+  }
   var more = app.frame(w, h, dpr);
   if (more === 2) {  // the first frame, laid out: drawn in the next task
     performance.measure('sipprep:first-frame-layout', 'sipprep:frame-start');
@@ -62,6 +66,7 @@ export function runPendingFrame() { for (var i = 0; i < 4 && framePending && sta
 export function frameDrawn() {
   window.__frames++;
   if (!window.__appReady) {
+    sendHeld();
     performance.mark('sipprep:first-frame');
     measureStart();
     window.__appReady = true;
