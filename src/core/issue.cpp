@@ -67,4 +67,31 @@ bool has_errors(const std::vector<Issue>& issues) {
     return false;
 }
 
+bool only_not_filled_in(const Issue& issue) {
+    static const char* const codes[] = {"adapt.interpreter_language",
+                                        "agreed.no_follow_up",
+                                        "agreed.no_lead",
+                                        "consent.no_information",
+                                        "consent.no_period",
+                                        "consent.none",
+                                        "consent.unanswered",
+                                        "contribution.no_name",
+                                        "contribution.no_person",
+                                        "effort.no_what",
+                                        "followup.effort_unanswered",
+                                        "followup.empty",
+                                        "goal.missing",
+                                        "invite.none",
+                                        "invite.other_unnamed",
+                                        "needs.other_unnamed",
+                                        "noticed.other_unnamed",
+                                        "pnr.missing",
+                                        "question.empty",
+                                        "questions.none",
+                                        "sip_consent.unanswered"};
+    for (const char* code : codes)
+        if (issue.code == code) return true;
+    return false;
+}
+
 }  // namespace sipprep

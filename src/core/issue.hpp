@@ -31,4 +31,8 @@ std::string describe(const Issue& issue, Lang lang, Reader reader = Reader::Pers
 
 bool has_errors(const std::vector<Issue>& issues);
 
+// Whether the issue says only that something is not filled in yet ("Skriv vilket språk tolken ska
+// tala"), not that something written or chosen is wrong or at odds with something else.
+bool only_not_filled_in(const Issue& issue);
+
 }  // namespace sipprep

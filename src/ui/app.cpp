@@ -244,7 +244,9 @@ void App::announce_new_issue(const std::vector<Issue>& before) {
     std::unordered_set<std::string> seen;
     for (const Issue& i : before) seen.insert(i.code + '\n' + i.path);
     for (const Issue& i : checks_.issues) {
-        if (seen.count(i.code + '\n' + i.path) || i.path.empty()) continue;
+        // Not a field the choice has just shown ("Tolk": which language?): the person has had no
+        // chance to fill it in, and it is the next thing on the step.
+        if (only_not_filled_in(i) || seen.count(i.code + '\n' + i.path) || i.path.empty()) continue;
         const std::optional<StepId> where = step_for_path(i.path, draft_.prep);
         if (screen_ == Screen::Evaluation ? where.has_value() : where != step_) continue;
         a11y_.announce(describe(i, settings_.lang));

@@ -128,8 +128,24 @@ namespace detail {
 
 ImU32 u32(const ImVec4& c) { return ImGui::ColorConvertFloat4ToU32(c); }
 
+// The keyboard's item stays in view when the layout moves it (a representative added above
+// "Lägg till företrädare", a larger text size): where the person scrolled, it stays out of view.
+void keep_in_view_when_moved(const std::string& key) {
+    static std::string last_key;
+    static float last_y = 0.0f;  // in the window's content, not on the screen
+    ImGuiContext& g = *GImGui;
+    const ImGuiWindow* w = g.CurrentWindow;
+    const float y = g.LastItemData.Rect.Min.y - w->Pos.y + w->Scroll.y;
+    const bool moved = key == last_key && y != last_y;
+    last_key = key;
+    last_y = y;
+    if (moved && !w->ClipRect.Contains(g.LastItemData.Rect))
+        ImGui::ScrollToBringRectIntoView(g.CurrentWindow, g.LastItemData.Rect);
+}
+
 void focus_ring_if_focused(const std::string& key) {
     if (!a11y().is_focused(key) || !a11y().focus_visible()) return;
+    keep_in_view_when_moved(key);
     const float pad = 3.0f;
     ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin() - ImVec2(pad, pad),
                                         ImGui::GetItemRectMax() + ImVec2(pad, pad), u32(palette().focus_ring),

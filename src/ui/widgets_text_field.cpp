@@ -35,9 +35,8 @@ void push_selection(const std::string& key, const std::string& text, const Selec
 
 // Fields typed in since they got focus: their errors and notes wait until the person leaves.
 struct Held {
-    bool message = false;  // an error or a note is held back
-    bool error = false;    // … an error
-    unsigned frame = 0;    // when the field was last drawn: a field gone (another step) is forgotten
+    bool error = false;  // an error is held back
+    unsigned frame = 0;  // when the field was last drawn: a field gone (another step) is forgotten
 };
 unsigned g_frame = 0;
 std::unordered_map<std::string, Held> g_typing;
@@ -231,16 +230,20 @@ bool text_field(const std::string& label, const std::string& id, std::string* va
     const bool message = !o.error.empty() || !o.note.empty();
     if (!focused) {
         auto t = g_typing.find(key);
-        if (t != g_typing.end()) {
-            if (t->second.message && message) announce(label + ": " + (o.error.empty() ? o.note : o.error));
+        // Text that came with the leaving (fast typing, a text expander: the app behind the keys)
+        // is checked in the next frame: `o.error` is still about the text before it.
+        if (t != g_typing.end() && !changed) {
+            if (message) announce(label + ": " + (o.error.empty() ? o.note : o.error));
             g_typing.erase(t);
+        } else if (changed) {
+            g_typing.emplace(key, Held{});
         }
     } else if (changed) {
         g_typing.emplace(key, Held{});
     }
     auto typing = g_typing.find(key);
     const bool hold = typing != g_typing.end();
-    if (hold) typing->second = Held{message, !o.error.empty(), g_frame};
+    if (hold) typing->second = Held{!o.error.empty(), g_frame};
     A11yNode& n = item_node(o.multiline ? Role::TextArea : Role::TextBox, key, label, iid);
     n.value = *value;
     n.description = o.help;

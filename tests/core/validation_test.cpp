@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -236,6 +237,26 @@ TEST(Validation, IdsAgainstAPlainReading) {
                 got.push_back(i.code + " " + i.path + (i.args.empty() ? "" : " " + i.args[0]));
         ASSERT_EQ(got, expected) << "round " << round;
     }
+}
+
+// What is only not filled in yet, against what is at odds with what was chosen: the app reads out
+// the second when a choice brings it, not the first (the field is next on the step).
+TEST(Validation, WhatIsOnlyNotFilledInYetIsToldApart) {
+    Preparation p = complete_adult();
+    p.participation.adaptations.interpreter = true;
+    Consent no = p.consents[0];
+    no.id = "c-no";
+    no.decision = ConsentDecision::Deny;
+    p.consents.push_back(no);
+    p.questions.push_back(Question{"q-new", kPersonId, "", Priority::None, ""});
+    std::map<std::string, bool> seen;
+    for (const Issue& i : validate(p, kToday)) seen[i.code] = only_not_filled_in(i);
+    EXPECT_EQ(seen["adapt.interpreter_language"], true);
+    EXPECT_EQ(seen["question.empty"], true);
+    EXPECT_EQ(seen.count("consent.yes_and_no"), 1u);
+    EXPECT_EQ(seen["consent.yes_and_no"], false);
+    for (const char* code : {"consent.guardian_declines", "pnr.checksum", "participation.no_representative"})
+        EXPECT_FALSE(only_not_filled_in(Issue{Severity::Warning, "/content", code, {}})) << code;
 }
 
 TEST(Validation, PreparationWarnings) {

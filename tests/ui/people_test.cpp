@@ -7,6 +7,7 @@
 
 #include "app_driver.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"
 
 using namespace sipprep;
 using namespace sipprep::test;
@@ -216,13 +217,90 @@ TEST(People, AProblemAChoiceBringsIsReadOut) {
     AppRun r;
     press(r.h, r.app, "Ny förberedelse");
     type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Elsa");
-    go_to_step(r, "Vilka ska vara med?");
-    r.tick("Skolan");
+    go_to_step(r, "Så vill jag vara med");
     r.host.asked.update_a11y.clear();
-    // Choosing "Annan" without naming it: the new problem is said, not only drawn.
-    r.tick("Annan");
-    EXPECT_EQ(last_announcement(r.host), "Inbjuden 2 › Vilken verksamhet: Skriv vilken verksamhet det är.")
+    // Through a representative, with no representative named: the new problem is said, not only
+    // listed in the summary.
+    r.tick("Genom en företrädare");
+    EXPECT_EQ(last_announcement(r.host),
+              "Så vill du vara med: Du vill vara med genom en företrädare – skriv vem det är.")
         << r.shown();
+    r.host.asked.update_a11y.clear();
+    go_to_step(r, "Vilka ska vara med?");
+    r.tick("Annan");
+    EXPECT_EQ(last_announcement(r.host), "") << "a field just shown is no problem yet";
+}
+
+// Ticking "Tolk" shows the question of the language: what is not filled in yet is no problem to
+// read out (the field does not show one either), nor one the person has had no chance to answer.
+TEST(People, AFieldAChoiceShowsIsNotReadOutAsAProblem) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Elsa");
+    go_to_step(r, "Så vill jag vara med");
+    r.host.asked.update_a11y.clear();
+    r.tick("Tolk");
+    ASSERT_NE(r.shown().find("Vilket språk ska tolken tala?"), std::string::npos) << r.shown();
+    for (const auto& u : r.host.asked.update_a11y) EXPECT_EQ(u.announcement, "") << "nothing to fix yet";
+}
+
+// A text expander, dictation in a burst: the last keys and the leaving come in one frame. What is
+// read out is about the text as it ends, not as it was a key before.
+TEST(People, LeavingAFieldWithTheLastKeysReadsOutTheTextAsItEnds) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    const std::string key = find(r.app.a11y_tree(), ui::Role::TextBox, "Personnummer")->key;
+    r.app.dom_focus(key, true);
+    r.frame();
+    type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "1945");
+    r.host.asked.update_a11y.clear();
+    r.app.dom_text(key, ui::DomText{"19450312-1230", 13, 13, false});
+    r.app.dom_blur(key);
+    r.frame();
+    r.frame();
+    for (const auto& u : r.host.asked.update_a11y) EXPECT_EQ(u.announcement, "") << "a right number: nothing to say";
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::TextBox, "Personnummer")->error, "");
+
+    r.app.dom_focus(key, true);
+    r.frame();
+    type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "1945");
+    r.host.asked.update_a11y.clear();
+    r.app.dom_text(key, ui::DomText{"19450312-1235", 13, 13, false});
+    r.app.dom_blur(key);
+    r.frame();
+    r.frame();
+    const std::string error = find(r.app.a11y_tree(), ui::Role::TextBox, "Personnummer")->error;
+    EXPECT_NE(error.find("kontrollsiffran"), std::string::npos) << error;
+    std::vector<std::string> said;
+    for (const auto& u : r.host.asked.update_a11y)
+        if (!u.announcement.empty()) said.push_back(u.announcement);
+    EXPECT_EQ(said, std::vector<std::string>{"Personnummer: " + error});
+}
+
+// Adding a representative puts their fields above "Lägg till företrädare": the button the keyboard
+// is on moves down, and the page follows it instead of leaving focus below the screen.
+TEST(People, TheKeyboardsPlaceStaysInViewWhenTheLayoutMovesIt) {
+    AppRun r;
+    ImGui::GetIO().DisplaySize = ImVec2(390, 600);
+    press(r.h, r.app, "Ny förberedelse");
+    const ui::A11yNode* add = find(r.app.a11y_tree(), ui::Role::Button, "Lägg till företrädare");
+    ASSERT_NE(add, nullptr);
+    const std::string key = add->key;
+    r.app.dom_focus(key, true);
+    r.frame();
+    for (int i = 0; i < 3; ++i) press(r.h, r.app, "Lägg till företrädare");
+    r.frame();  // the page's frames go on while a scroll is asked for (main_web.cpp)
+    add = find(r.app.a11y_tree(), ui::Role::Button, "Lägg till företrädare");
+    ASSERT_NE(add, nullptr);
+    EXPECT_EQ(add->key, key);
+    EXPECT_GE(add->y, 0.0f);
+    EXPECT_LE(add->y + add->h, 600.0f) << "focus below the screen";
+
+    // Scrolled away by the person, it stays where they scrolled.
+    ImGui::SetScrollY(ImGui::FindWindowByName("##main"), 0.0f);
+    r.frame();
+    add = find(r.app.a11y_tree(), ui::Role::Button, "Lägg till företrädare");
+    EXPECT_GT(add->y, 600.0f) << "the person's scrolling is not undone";
 }
 
 TEST(People, SavingAFileWithErrorsAsksFirstAndNamesThem) {

@@ -125,6 +125,12 @@ bool content_height_changed() {
     return w && IM_FLOOR(w->DC.CursorMaxPos.y - w->DC.CursorStartPos.y) != w->ContentSize.y;
 }
 
+// A scroll asked for in this frame (focus kept in view) is done by the next one.
+bool scroll_pending() {
+    const ImGuiWindow* w = ImGui::FindWindowByName("##main");
+    return w && w->ScrollTarget.y != FLT_MAX;
+}
+
 }  // namespace
 
 namespace sipprep::web {
@@ -189,7 +195,7 @@ int sipprep_frame(float css_width, float css_height, float pixel_ratio) {
     sipprep_js_frame_drawn();
     const bool frame_wanted = g_host.take_frame_wanted();
     const bool style_changed = s.fonts_scale != s.app->text_scale() || s.fonts_contrast != s.app->high_contrast();
-    return (more_input || frame_wanted || style_changed) ? 1 : 0;
+    return (more_input || frame_wanted || style_changed || scroll_pending()) ? 1 : 0;
 }
 
 // Pointer input from web/pointer.js. Each wakes the app for a few frames (ImGui needs two or three
