@@ -250,25 +250,21 @@ TEST(People, LeavingAFieldWithTheLastKeysReadsOutTheTextAsItEnds) {
     AppRun r;
     press(r.h, r.app, "Ny förberedelse");
     const std::string key = find(r.app.a11y_tree(), ui::Role::TextBox, "Personnummer")->key;
-    r.app.dom_focus(key, true);
-    r.frame();
-    type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "1945");
-    r.host.asked.update_a11y.clear();
-    r.app.dom_text(key, ui::DomText{"19450312-1230", 13, 13, false});
-    r.app.dom_blur(key);
-    r.frame();
-    r.frame();
+    auto type_and_leave_in_one_frame = [&](const std::string& last) {
+        r.app.dom_focus(key, true);
+        r.frame();
+        type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "1945");
+        r.host.asked.update_a11y.clear();
+        r.app.dom_text(key, ui::DomText{last, 13, 13, false});
+        r.app.dom_blur(key);
+        r.frame();
+        r.frame();
+    };
+    type_and_leave_in_one_frame("19450312-1230");
     for (const auto& u : r.host.asked.update_a11y) EXPECT_EQ(u.announcement, "") << "a right number: nothing to say";
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::TextBox, "Personnummer")->error, "");
 
-    r.app.dom_focus(key, true);
-    r.frame();
-    type_into(r.h, r.app, ui::Role::TextBox, "Personnummer", "1945");
-    r.host.asked.update_a11y.clear();
-    r.app.dom_text(key, ui::DomText{"19450312-1235", 13, 13, false});
-    r.app.dom_blur(key);
-    r.frame();
-    r.frame();
+    type_and_leave_in_one_frame("19450312-1235");
     const std::string error = find(r.app.a11y_tree(), ui::Role::TextBox, "Personnummer")->error;
     EXPECT_NE(error.find("kontrollsiffran"), std::string::npos) << error;
     std::vector<std::string> said;
