@@ -22,7 +22,8 @@ struct EnumNames;
     };
 
 SIPPREP_ENUM_NAMES(ContributorRole, "role", "person", "relative", "guardian", "representative")
-SIPPREP_ENUM_NAMES(RepresentativeKind, "rep", "guardian", "god_man", "forvaltare", "framtidsfullmakt", "ombud")
+SIPPREP_ENUM_NAMES(RepresentativeKind, "rep", "guardian", "god_man", "forvaltare", "framtidsfullmakt", "ombud",
+                   "unanswered")
 SIPPREP_ENUM_NAMES(PreparationKind, "kind", "new", "follow_up", "discharge", "contribution")
 SIPPREP_ENUM_NAMES(NoticedBy, "noticed", "school", "social_services", "region_health", "municipal_health", "person",
                    "relative", "other")

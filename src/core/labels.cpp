@@ -12,7 +12,7 @@ std::string area_label(const AreaNeeds& n, Lang lang) {
 }
 
 std::string representative_text(const Representative& r, Lang lang) {
-    std::string line = r.name + " – " + enum_label(lang, r.kind);
+    std::string line = (r.name.empty() ? tr(lang, "reps.unnamed") : r.name) + " – " + enum_label(lang, r.kind);
     if (!r.relation.empty()) line += " (" + r.relation + ")";
     if (!r.phone.empty()) line += ", " + r.phone;
     return line;

@@ -53,7 +53,8 @@ struct PlanOwner {
     bool child = false;  // marked as a child (under 18) by whoever fills in; the personnummer decides when valid (1.1)
 };
 
-enum class RepresentativeKind { Guardian, GodMan, Forvaltare, Framtidsfullmakt, Ombud };
+// Unanswered (1.4): the person has not said which kind yet; the summary says "Företrädare".
+enum class RepresentativeKind { Guardian, GodMan, Forvaltare, Framtidsfullmakt, Ombud, Unanswered };
 
 struct Representative {
     std::string id;

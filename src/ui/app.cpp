@@ -91,7 +91,7 @@ void App::reset(PreparationKind kind) {
         if (mode_ == FillMode::GuardianOfChild)
             fresh.author = add_representative(fresh.prep, RepresentativeKind::Guardian);
         else if (mode_ == FillMode::Representative)
-            fresh.author = add_representative(fresh.prep, RepresentativeKind::GodMan);
+            fresh.author = add_representative(fresh.prep, RepresentativeKind::Unanswered);
     }
     begin_draft(std::move(fresh));
     status_.clear();
@@ -612,7 +612,10 @@ void App::versions_panel() {
             return;
         }
     }
-    if (button(t("versions.hide"), "versions-hide", ButtonStyle::Quiet)) storage_.versions.reset();
+    if (button(t("versions.hide"), "versions-hide", ButtonStyle::Quiet)) {
+        storage_.versions.reset();
+        focus_control("versions-show");  // the button that hid them is gone
+    }
     if (std::exchange(focus_pending_, false)) focus_last_control();
 }
 
@@ -638,9 +641,10 @@ void App::versions_listed(const std::string& text) {
             storage_.versions->push_back(std::move(out));
         }
     }
-    a11y_.announce(storage_.versions->empty()
-                       ? t("versions.none")
-                       : trf(settings_.lang, "versions.listed", {std::to_string(storage_.versions->size())}));
+    const std::size_t n = storage_.versions->size();
+    a11y_.announce(n == 0   ? t("versions.none")
+                   : n == 1 ? t("versions.listed.one")
+                            : trf(settings_.lang, "versions.listed", {std::to_string(n)}));
 }
 
 void App::erase_confirm() {

@@ -56,6 +56,21 @@ inline void type_into(Headless& h, ui::App& app, ui::Role role, const std::strin
     h.app_frame([&](const ui::Fonts& fs) { app.frame(fs); });
 }
 
+// The last focus the app asked the page for, and the last thing it read out.
+inline std::string last_focus(const FakeHost& host) {
+    std::string key;
+    for (const auto& u : host.asked.update_a11y)
+        if (!u.focus_key.empty()) key = u.focus_key;
+    return key;
+}
+
+inline std::string last_announcement(const FakeHost& host) {
+    std::string said;
+    for (const auto& u : host.asked.update_a11y)
+        if (!u.announcement.empty()) said = u.announcement;
+    return said;
+}
+
 // One app on a headless ImGui context and a fake host, at a fixed date, first frame drawn.
 // (One at a time: each owns the current ImGui context.)
 struct AppRun {

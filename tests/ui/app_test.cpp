@@ -380,6 +380,21 @@ TEST(App, FocusLandsOnWhatReplacedTheFocusedControl) {
     EXPECT_EQ(said, "Förberedelsen är öppen i en annan flik");
 }
 
+// "Dölj tidigare versioner" takes its own button away: focus goes back to the one that shows them,
+// not to the page. One version is "1 tidigare version".
+TEST(App, HidingTheVersionsPutsFocusBackOnShowingThem) {
+    AppRun r;
+    press(r.h, r.app, "Visa tidigare versioner");
+    r.app.versions_listed(R"([{"id":7,"time":"2026-11-23T13:32:00Z","kind":"new"}])");
+    r.frame();
+    EXPECT_EQ(test::last_announcement(r.host), "1 tidigare version.");
+    r.host.asked.update_a11y.clear();
+    press(r.h, r.app, "Dölj tidigare versioner");
+    const ui::A11yNode* show = find(r.app.a11y_tree(), ui::Role::Button, "Visa tidigare versioner");
+    ASSERT_NE(show, nullptr);
+    EXPECT_EQ(test::last_focus(r.host), show->key);
+}
+
 // A text beyond the format's limit (a long paste) is never the reason a draft is lost.
 TEST(App, ADraftBeyondTheFormatsLimitsStillOpens) {
     std::string draft;

@@ -14,20 +14,6 @@ using namespace sipprep::test;
 
 namespace {
 
-std::string last_focus(const FakeHost& host) {
-    std::string key;
-    for (const auto& u : host.asked.update_a11y)
-        if (!u.focus_key.empty()) key = u.focus_key;
-    return key;
-}
-
-std::string last_announcement(const FakeHost& host) {
-    std::string said;
-    for (const auto& u : host.asked.update_a11y)
-        if (!u.announcement.empty()) said = u.announcement;
-    return said;
-}
-
 void choose(AppRun& r, const std::string& option);
 
 // A guardian starts a plan for Alva: they are her first guardian, and the one who writes.
@@ -147,7 +133,21 @@ TEST(People, AGuardianOrRepresentativeWhoStartsThePlanWritesAsThemselves) {
         type_into(r.h, r.app, ui::Role::TextArea, goal, "Att vara med kompisar.");
         const nlohmann::json c = r.state()["content"];
         ASSERT_EQ(c["representatives"].size(), 1u) << who;
-        EXPECT_EQ(c["representatives"][0]["kind"], guardian ? "guardian" : "god_man");
+        // Which kind of representative (god man, förvaltare …) is the person's to say: nothing is
+        // chosen for them.
+        EXPECT_EQ(c["representatives"][0]["kind"], guardian ? "guardian" : "unanswered");
+        int groups = 0, checked = 0;
+        std::function<void(const ui::A11yNode&)> walk = [&](const ui::A11yNode& n) {
+            if (n.role == ui::Role::RadioGroup && n.name == "Roll") {
+                ++groups;
+                for (const ui::A11yNode& o : n.kids()) checked += o.checked ? 1 : 0;
+            }
+            for (const ui::A11yNode& k : n.kids()) walk(k);
+        };
+        go_to_step(r, "Om dig");
+        walk(r.app.a11y_tree());
+        if (!guardian) EXPECT_EQ(groups, 1) << r.shown();
+        if (!guardian) EXPECT_EQ(checked, 0) << r.shown();
         EXPECT_EQ(c["goals"]["long_term"][0]["author"], "c-r-1") << who;
         // One who is both: the person can still be chosen to write.
         EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Radio, "Alva själv (planen tillhör Alva)"), nullptr) << r.shown();
@@ -206,6 +206,10 @@ TEST(People, FocusLandsOnWhatTheActionMade) {
     r.host.asked.update_a11y.clear();
     press(r.h, r.app, "Ta bort fråga 1");
     EXPECT_EQ(r.state()["content"]["questions"].size(), 3u) << "a question with words goes after yes";
+    const ui::A11yNode* no = find(r.app.a11y_tree(), ui::Role::Button, "Nej, behåll");
+    ASSERT_NE(no, nullptr);
+    EXPECT_EQ(last_focus(r.host), no->key);
+    EXPECT_EQ(no->description, "Det finns text i frågan. Vill du ta bort den?") << "the question, said with the answer";
     press(r.h, r.app, "Ja, ta bort");
     const ui::A11yNode* next = find(r.app.a11y_tree(), ui::Role::TextArea, "Fråga 1");
     ASSERT_NE(next, nullptr);

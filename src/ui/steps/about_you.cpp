@@ -120,8 +120,9 @@ void draw_about_you(StepContext& c) {
         ImGui::Separator();
     }
     if (button(c.child ? c.t("reps.add.child") : c.t("reps.add"), "rep-add")) {
+        // An adult's: which kind (god man, förvaltare …) is the person's to say, not ours to guess.
         add_representative(c.prep, c.child || c.mode == FillMode::GuardianOfChild ? RepresentativeKind::Guardian
-                                                                                  : RepresentativeKind::GodMan);
+                                                                                  : RepresentativeKind::Unanswered);
         c.mark(true);
     }
     for (const std::string& n : c.notes) error_text(n);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "core/enum_names.hpp"
@@ -36,12 +37,19 @@ bool enum_set(Lang lang, const std::string& id, std::vector<E>& values) {
     return enum_set(id, values, [&](E e) { return enum_label(lang, e); });
 }
 
-// One of the enum's values as a radio group.
+// One of the enum's values as a radio group. An enum whose last value is `Unanswered` shows
+// that one as no choice made (nothing checked), not as an option.
 template <typename E>
 bool enum_radio(Lang lang, const std::string& label, const std::string& id, E* value) {
-    std::vector<std::string> options;
-    for (std::size_t i = 0; i < enum_count<E>(); ++i) options.push_back(enum_label(lang, static_cast<E>(i)));
+    std::size_t count = enum_count<E>();
     int v = static_cast<int>(*value);
+    if constexpr (std::is_same_v<E, RepresentativeKind>) {
+        static_assert(static_cast<std::size_t>(E::Unanswered) + 1 == enum_count<E>());
+        --count;
+        if (*value == E::Unanswered) v = -1;
+    }
+    std::vector<std::string> options;
+    for (std::size_t i = 0; i < count; ++i) options.push_back(enum_label(lang, static_cast<E>(i)));
     if (!radio_group(label, id, options, &v)) return false;
     *value = static_cast<E>(v);
     return true;
