@@ -7,8 +7,13 @@ import { app } from './bridge.js';
 var root = document.getElementById('a11y-root');
 var live = document.getElementById('a11y-live');
 var entries = new Map();  // key -> { key, role, el, control, label, desc, err, text }
-root.dataset.k = 'root';
-entries.set('root', { key: 'root', role: 'root', el: root });
+// The nodes sit in one layer that moves as the canvas scrolls: their places are in the window's
+// content, so that a node out of view (a long list's) is where the canvas has it without a record.
+var layer = document.createElement('div');
+layer.id = 'a11y-layer';
+root.appendChild(layer);
+layer.dataset.k = 'root';
+entries.set('root', { key: 'root', role: 'root', el: layer });
 var keyboardUsed = false;
 var composing = false;
 
@@ -273,7 +278,10 @@ function stableSet(items, pin) {
 // screen reader told of focus arriving from an element already gone may keep quiet (Orca did).
 function applyPatch(records, hold) {
   records.forEach(function (n) {
-    if (n.k === 'root') return;  // the page's own element: only its children change
+    if (n.k === 'root') {  // the page's own element: only its children change, and the scroll
+      layer.style.transform = n.sy ? 'translateY(' + -n.sy + 'px)' : '';
+      return;
+    }
     var e = entries.get(n.k);
     if (e && e.role !== n.r && DIVS[e.role] && DIVS[n.r]) {
       setContainerRole(e, n.r);

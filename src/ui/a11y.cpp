@@ -135,6 +135,7 @@ void A11y::begin_frame() {
 void A11y::end_frame() {
     patch_.clear();
     reused_now_.clear();
+    root_.y = scroll_y_;  // the root's own property: a new scroll is a record for the root
     diff(root_, patch_, false);
     std::sort(reused_now_.begin(), reused_now_.end());
     std::swap(reused_now_, reused_before_);
@@ -175,7 +176,8 @@ void A11y::attach_item(A11yNode& node, unsigned int id) {
 void A11y::set_rect(A11yNode& node, float x, float y, float w, float h) {
     node.has_rect = true;
     node.x = x;
-    node.y = y;
+    const ImGuiContext* g = ImGui::GetCurrentContext();
+    node.y = y + (g && g->CurrentWindow ? g->CurrentWindow->Scroll.y : 0.0f);
     node.w = w;
     node.h = h;
 }
@@ -302,6 +304,7 @@ nlohmann::json props_json(const A11yNode& n) {
     if (n.personal) j["pd"] = true;
     if (n.secret) j["pw"] = true;
     if (n.has_rect) j["b"] = {rounded(n.x), rounded(n.y), rounded(n.w), rounded(n.h)};
+    if (n.key == "root") j["sy"] = rounded(n.y);  // the scroll of the window (A11y::end_frame)
     return j;
 }
 

@@ -91,7 +91,9 @@ struct A11yNode {
     bool personal = false;  // a text field holding personal data: no spell-check
     bool secret = false;    // a passphrase: a password field
     bool has_rect = false;
-    float x = 0, y = 0, w = 0, h = 0;  // CSS pixels in the canvas
+    // CSS pixels in the window's content: y as if it were not scrolled (A11y::scroll_y says how far
+    // it is), so that a node out of view (a cached region's) stays where it is while the page scrolls.
+    float x = 0, y = 0, w = 0, h = 0;
     std::vector<A11yNode> children;
     // A cached region out of view (widgets.hpp, CachedRegion): its children as they were when
     // last drawn, shared rather than copied. Read children through kids().
@@ -124,8 +126,11 @@ public:
     void append_reused(const A11yNode& n, std::uint64_t drawing);
     // Attaches the rectangle ImGui's hooks reported for item `id` this frame to `node`.
     void attach_item(A11yNode& node, unsigned int id);
-    // A rectangle for nodes that are not ImGui items (text, headings, groups).
+    // A rectangle for nodes that are not ImGui items (text, headings, groups), on the screen.
     static void set_rect(A11yNode& node, float x, float y, float w, float h);
+    // How far the window is scrolled this frame (CSS pixels): the page moves the whole layer by it.
+    void set_scroll(float y) { scroll_y_ = y; }
+    float scroll_y() const { return scroll_y_; }
 
     // ---- the page's input, applied in the next frame ----
     void on_focus(const std::string& key, bool visible);
@@ -174,6 +179,7 @@ private:
     // for a binary search): a sorted list asks less of a slow hash than a set, per list item.
     std::vector<std::uint64_t> reused_now_, reused_before_;
     std::string patch_;
+    float scroll_y_ = 0.0f;
 
     struct Rect {
         float x, y, w, h;

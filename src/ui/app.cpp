@@ -169,6 +169,7 @@ void App::frame(const Fonts& fonts) {
         settings_panel();
     }
     ImGui::Dummy(ImVec2(1, ImGui::GetTextLineHeight() * 2));
+    a11y_.set_scroll(ImGui::GetScrollY());
     ImGui::End();
     a11y_.end_frame();
 

@@ -30,7 +30,7 @@ async function patchPage() {
 
 test('patches build, update, reorder and remove nodes of the a11y layer', async () => {
   const { context, page, sync } = await patchPage();
-  const html = () => page.evaluate(() => document.getElementById('a11y-root').innerHTML);
+  const html = () => page.evaluate(() => document.getElementById('a11y-layer').innerHTML);
 
   await sync([
     { k: 'root', r: 'group', ch: ['h1', 'g-form'] },
@@ -61,7 +61,7 @@ test('patches build, update, reorder and remove nodes of the a11y layer', async 
     { k: 'g-lang', r: 'radiogroup', n: 'Språk', ch: ['i3'] },
   ]);
   const order = await page.evaluate(() =>
-    [...document.getElementById('a11y-root').querySelectorAll('[data-k]')].map((e) => e.dataset.k)
+    [...document.getElementById('a11y-layer').querySelectorAll('[data-k]')].map((e) => e.dataset.k)
       .filter((k, i, a) => a.indexOf(k) === i));
   assert.deepEqual(order, ['g-form', 'g-lang', 'i3', 'i1', 'h1', 'i2']);
   assert.equal(await page.getByRole('radio', { name: 'English' }).count(), 0);
@@ -150,7 +150,7 @@ test('a patch never moves the focused field or its ancestors', async () => {
   ]);
   await page.getByRole('textbox', { name: 'Varför behövs mötet?' }).focus();
   const count = (patch) => page.evaluate((p) => {
-    const root = document.getElementById('a11y-root');
+    const root = document.getElementById('a11y-layer');
     const active = document.activeElement;
     const observer = new MutationObserver(() => {});
     observer.observe(root, { childList: true, subtree: true });
@@ -186,7 +186,7 @@ test('a patch never moves the focused field or its ancestors', async () => {
   const reorder = await count([{ k: 'root', r: 'group', ch: ['g-nav', 'h1', 'g-update', 't-saved2', 'g-step', 'g-settings'] }]);
   assert.equal(reorder.focus, 0);
   assert.equal(reorder.moves, 2, 'two moves: the navigation first, and the heading or the status line');
-  const order = await page.evaluate(() => [...document.getElementById('a11y-root').children].map((e) => e.dataset.k));
+  const order = await page.evaluate(() => [...document.getElementById('a11y-layer').children].map((e) => e.dataset.k));
   assert.deepEqual(order, ['g-nav', 'h1', 'g-update', 't-saved2', 'g-step', 'g-settings']);
   // A container whose role changes (a status that becomes an alert) stays the same element.
   await sync([{ k: 'g-update', r: 'alert', n: 'Ny version', ch: [] }]);
@@ -261,7 +261,7 @@ test('focus moves to the new screen before the old one, which held it, is remove
   const seen = await page.evaluate(() => ({
     focus: window.__focus,
     active: document.activeElement.dataset.k,
-    keys: [...new Set([...document.getElementById('a11y-root').querySelectorAll('[data-k]')].map((e) => e.dataset.k))],
+    keys: [...new Set([...document.getElementById('a11y-layer').querySelectorAll('[data-k]')].map((e) => e.dataset.k))],
   }));
   assert.deepEqual(seen.focus, [{ to: 'h-step', from: 'i-new', fromInPage: true, toPlaced: 'g-step' }]);
   assert.equal(seen.active, 'h-step');

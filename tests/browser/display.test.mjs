@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, goalField, startNew, goToStep, state, ARTIFACTS, useBrowser } from './harness.mjs';
+import { openApp, openFile, goalField, startNew, goToStep, state, ARTIFACTS, ROOT, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -58,6 +58,41 @@ test('on a touch screen a swipe scrolls and a tap presses', async () => {
   const box = await about.boundingBox();
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
   await page.waitForFunction(() => window.sipprep.state().screen === 'about');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// A screen reader that explores by touch finds each node where the canvas draws it: the layer's
+// places are in the window's content and the layer moves as the canvas scrolls, so parts of a long
+// screen out of view (cached, not drawn again) are not left where they were on the screen.
+test('the a11y layer keeps every node where the canvas has it while a long screen scrolls', async () => {
+  const { context, page, problems } = await openApp(env.browser, env.server.url, { viewport: { width: 390, height: 740 } });
+  await openFile(page, join(ROOT, 'assets/examples/narstaende-tillsammans.json'));
+  await page.waitForFunction(() => window.sipprep.state().content.owner.name === 'Daniel Hassan');
+  await goToStep(page, 'Sammanfattning');
+  // Down the long summary and part of the way back, as a person scrolls.
+  const box = await page.locator('#canvas').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const frames = () => page.evaluate(() => window.__frames);
+  const wheel = async (dy, times) => {
+    for (let i = 0; i < times; i++) {
+      const before = await frames();
+      await page.mouse.wheel(0, dy);
+      await page.waitForFunction((n) => window.__frames > n, before);
+    }
+  };
+  await wheel(600, 12);
+  await wheel(-600, 3);
+  await page.waitForTimeout(300);  // the frames after the last turn of the wheel
+  // Document order is the canvas's order, top to bottom (one column; a row shares its top).
+  const tops = await page.evaluate(() => [...document.querySelectorAll('#a11y-root .placed')]
+    .map((e) => ({ k: e.dataset.k, top: Math.round(e.getBoundingClientRect().top), text: e.textContent.slice(0, 40) })));
+  assert.ok(tops.length > 50, `${tops.length} placed nodes`);
+  assert.ok(tops.some((t) => t.top < -1000), 'nodes far above the screen are above it');
+  for (let i = 1; i < tops.length; i++) {
+    assert.ok(tops[i].top >= tops[i - 1].top - 2,
+      `${JSON.stringify(tops[i])} is above ${JSON.stringify(tops[i - 1])}, which comes before it`);
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });
