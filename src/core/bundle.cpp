@@ -233,7 +233,7 @@ ImportResult import_document(JsonIn doc, const Date& today, Limits limits) {
     // checked before any model is built: a file beyond them is not read further.
     bool beyond_limits = false;
     for (Issue& i : check_schema(doc)) {
-        beyond_limits = beyond_limits || i.code == "schema.too_many" || i.code == "schema.too_long";
+        beyond_limits = beyond_limits || sipprep::beyond_limits(i);
         r.issues.push_back(std::move(i));
     }
     if (beyond_limits && limits == Limits::Enforce) return r;

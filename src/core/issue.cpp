@@ -1,8 +1,30 @@
 #include "issue.hpp"
 
 #include <cctype>
+#include <string_view>
+#include <utility>
 
 namespace sipprep {
+
+namespace {
+
+// The question the form asks for a field with no name of its own ("field.…"): the step's words for
+// it. "field.agreed.lead_person" -> "agreed.lead_person", "field.participation.adaptations.aac_note"
+// -> "adapt.aac_note".
+std::string asked_as(const std::string& key) {
+    static const std::pair<std::string_view, std::string_view> renamed[] = {
+        {"participation.adaptations.", "adapt."},
+        {"evaluation.", "eval."},
+        {"invitations.support_person.", "invite.support."},
+        {"participation.pre_meeting_allowed", "participation.pre_meeting"},
+    };
+    std::string k = key.substr(6);  // "field."
+    for (const auto& [from, to] : renamed)
+        if (k.rfind(from, 0) == 0) return std::string(to) + k.substr(from.size());
+    return k;
+}
+
+}  // namespace
 
 std::string field_label(Lang lang, const std::string& path) {
     // "/content/consents/2/valid_to" -> "Samtycke 3 › Giltigt till" from the keys
@@ -38,6 +60,8 @@ std::string field_label(Lang lang, const std::string& path) {
         // path only where nothing else says where.
         if (has_text(lang, key))
             parts.push_back(tr(lang, key));
+        else if (const std::string asked = asked_as(key); has_text(lang, asked))
+            parts.push_back(tr(lang, asked));
         else if (has_text(lang, generic))
             parts.push_back(tr(lang, generic));
         else if (parts.empty())

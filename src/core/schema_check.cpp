@@ -15,6 +15,7 @@
 
 #include "base/json_parse.hpp"
 #include "base/regex_lite.hpp"
+#include "model_json.hpp"
 
 namespace sipprep {
 namespace embedded {
@@ -281,6 +282,80 @@ std::vector<Issue> check_schema(const nlohmann::json& document) {
     std::string path;
     Checker(&issues).check(*bundle_schema().root, document, path);
     return issues;
+}
+
+bool beyond_limits(const Issue& issue) { return issue.code == "schema.too_long" || issue.code == "schema.too_many"; }
+
+namespace {
+
+const Node* resolved(const Node* n) {
+    while (n && n->ref) n = n->ref;
+    return n;
+}
+
+const Node* property(const Node* n, std::string_view name) {
+    if (!n) return nullptr;
+    for (const auto& [key, sub] : n->properties)
+        if (key == name) return sub;
+    return nullptr;
+}
+
+// Walks the schema beside walk_content; a pointer is made only for a value over its limit.
+class LimitFinder final : public ContentSink {
+public:
+    explicit LimitFinder(std::vector<Issue>* out)
+        : out_(out), next_(resolved(property(resolved(bundle_schema().root), "content"))) {}
+
+private:
+    struct Step {
+        const Node* node = nullptr;  // the object's or list's own
+        const char* name = nullptr;  // a member's, or else an item's number
+        std::size_t index = 0;
+        std::size_t count = 0;  // a list's items so far
+    };
+    void begin_object() override { path_.push_back({next_}); }
+    void begin_list() override { path_.push_back({next_}); }
+    void member(const char* name) override {
+        path_.back().name = name;
+        next_ = resolved(property(path_.back().node, name));
+    }
+    void item(std::size_t index) override {
+        Step& list = path_.back();
+        list.name = nullptr;
+        list.index = index;
+        list.count = index + 1;
+        next_ = list.node ? resolved(list.node->items) : nullptr;
+    }
+    void end() override {
+        const Step done = path_.back();
+        path_.pop_back();
+        if (done.node && done.node->max_items >= 0 && static_cast<long long>(done.count) > done.node->max_items)
+            add("schema.too_many", {std::to_string(done.count), std::to_string(done.node->max_items)});
+    }
+    void flag(bool) override {}
+    void number(int) override {}
+    void text(const std::string& value) override {
+        const Node* n = next_;
+        if (!n || n->max_length < 0 || static_cast<long long>(value.size()) <= n->max_length) return;
+        const long long len = code_points(value);
+        if (len > n->max_length) add("schema.too_long", {std::to_string(len), std::to_string(n->max_length)});
+    }
+    void add(const char* code, std::vector<std::string> args) {
+        if (out_->size() >= kMaxIssues) return;
+        std::string at = "/content";
+        for (const Step& s : path_) at += '/' + (s.name ? std::string(s.name) : std::to_string(s.index));
+        out_->push_back(Issue{Severity::Error, std::move(at), code, std::move(args)});
+    }
+    std::vector<Issue>* out_;
+    const Node* next_;  // the schema of the value told next
+    std::vector<Step> path_;
+};
+
+}  // namespace
+
+void check_limits(const Preparation& p, std::vector<Issue>* out) {
+    LimitFinder finder(out);
+    walk_content(p, finder);
 }
 
 }  // namespace sipprep

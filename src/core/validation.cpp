@@ -1,5 +1,7 @@
 #include "validation.hpp"
 
+#include "schema_check.hpp"
+
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -11,6 +13,7 @@
 #include "labels.hpp"
 #include "model_json.hpp"
 #include "personal_id.hpp"
+#include "schema_check.hpp"
 #include "text_checks.hpp"
 
 namespace sipprep {
@@ -98,6 +101,7 @@ private:
     // Direction controls and zero-width characters: refused in ids, numbers and dates, noted in
     // words (text_checks.hpp). Over the content as the file writes it, so every member is seen.
     void check_hidden() {
+        check_limits(p_, &issues_);
         check_hidden_characters(p_, &issues_);
         if (!p_.follows.saved.empty() && !is_utc_instant(p_.follows.saved))
             warning(content_path(&P::follows, &FollowsFrom::saved), "bundle.bad_time");

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -11,6 +12,8 @@
 
 #include "core/i18n.hpp"
 #include "core/issue.hpp"
+#include "core/model_json.hpp"
+#include "random_preparation.hpp"
 
 using namespace sipprep;
 
@@ -221,6 +224,24 @@ TEST(Issue, APathIsShownOnlyWhereNothingElseSaysWhere) {
 // The members a hand-edited file gets wrong most (a kind that does not exist, a score of 7, a
 // time of 25:61, the save time) are named in words, in every language, not as a JSON path.
 TEST(Issue, TheFieldsAFileGetsWrongAreNamedInWords) {
+    // Every member of the content, as random drafts fill them: a text too long, a value of the
+    // wrong type in a hand-edited file, is named as the form asks for it.
+    std::set<std::string> paths;
+    std::function<void(const nlohmann::json&, const std::string&)> each = [&](const nlohmann::json& j,
+                                                                              const std::string& path) {
+        if (j.is_object())
+            for (const auto& [k, v] : j.items()) each(v, path + "/" + k);
+        else if (j.is_array())
+            for (std::size_t i = 0; i < j.size(); ++i) each(j[i], path + "/" + std::to_string(i));
+        else
+            paths.insert(path);
+    };
+    test_data::RandomPreparation random(7, false);
+    for (int i = 0; i < 300; ++i) each(to_json(random.make()), "/content");
+    ASSERT_GT(paths.size(), 300u);
+    for (const Lang lang : kAllLangs)
+        for (const std::string& path : paths)
+            EXPECT_EQ(field_label(lang, path).find('/'), std::string::npos) << path << " in " << lang_code(lang);
     for (const Lang lang : kAllLangs)
         for (const char* path : {"/content/kind", "/updated", "/created", "/content/agreed/follow_up_time",
                                  "/content/invitations/trusted_note", "/content/evaluation/listened_to",

@@ -16,6 +16,8 @@
 #include "core/bundle.hpp"
 #include "core/issue.hpp"
 #include "core/schema_check.hpp"
+#include "core/validation.hpp"
+#include "random_preparation.hpp"
 
 using namespace sipprep;
 namespace fs = std::filesystem;
@@ -141,4 +143,45 @@ TEST(SchemaCheck, ListsAndTextsBeyondTheLimitsAreNotReadAndTheMessageNamesThem) 
     for (const Issue& i : t.issues)
         named = named || (i.code == "schema.too_long" && i.path == "/content/owner/name" && i.args.at(0) == "2500");
     EXPECT_TRUE(named);
+}
+
+// The rules check the format's limits on the draft after each keystroke (check_limits, without
+// writing it out): what they find is exactly what the schema finds in the file the app would
+// save, so a file the app saves is one it opens (a helper's 2 412-character "Vilket stöd?" was
+// saved without a word and then refused).
+TEST(SchemaCheck, TheRulesFindTheLimitsTheFileWouldBreak) {
+    auto beyond = [](std::vector<Issue> issues) {
+        std::vector<std::string> out;
+        for (const Issue& i : issues)
+            if (beyond_limits(i)) out.push_back(i.path + " " + i.code + " " + i.args.at(0) + " " + i.args.at(1));
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    test_data::RandomPreparation random(20261206, false);
+    int found = 0;
+    for (int i = 0; i < 300; ++i) {
+        Preparation p = random.make();
+        if (i == 1) p.participation.modes.assign(11, ParticipationMode::InPerson);
+        if (i == 2) p.questions.resize(10001);
+        std::vector<Issue> rules;
+        check_limits(p, &rules);
+        const std::vector<std::string> from_rules = beyond(rules);
+        const nlohmann::json doc = nlohmann::json::parse(export_bundle(p, BundleMeta{}));
+        ASSERT_EQ(from_rules, beyond(check_schema(doc))) << "preparation " << i;
+        found += from_rules.empty() ? 0 : 1;
+        if (i == 1)
+            EXPECT_NE(
+                std::find(from_rules.begin(), from_rules.end(), "/content/participation/modes schema.too_many 11 10"),
+                from_rules.end());
+    }
+    EXPECT_GT(found, 20) << "the random drafts go beyond the limits often enough to compare";
+
+    Preparation p;
+    p.participation.adaptations.aac = true;
+    p.participation.adaptations.aac_note = std::string(2412, 'a');
+    const std::vector<Issue> issues = validate(p, Date{2026, 12, 6});
+    const auto it = std::find_if(issues.begin(), issues.end(), [](const Issue& i) { return beyond_limits(i); });
+    ASSERT_NE(it, issues.end());
+    EXPECT_EQ(it->severity, Severity::Error);
+    EXPECT_EQ(describe(*it, Lang::Sv), "Vilket stöd?: Texten är 2412 tecken lång, men får vara högst 2000 tecken.");
 }

@@ -330,6 +330,26 @@ TEST(People, SavingAFileWithErrorsAsksFirstAndNamesThem) {
     EXPECT_EQ(r.host.asked.download.size(), 2u) << "no errors: saved at once";
 }
 
+// A text beyond the format's limit: the file would be refused by everyone, the app's professional
+// view too. Saving says which text and how long, and offers only to fix it.
+TEST(People, AFileNoOneCouldOpenIsNotSaved) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Åsa");
+    go_to_step(r, "Så vill jag vara med");
+    r.tick("AKK eller annat stöd för att kommunicera");
+    type_into(r.h, r.app, ui::Role::TextBox, "Vilket stöd?", std::string(2412, 'a'));
+    go_to_step(r, "Sammanfattning");
+    press(r.h, r.app, "Spara fil");
+    EXPECT_TRUE(r.host.asked.download.empty());
+    EXPECT_NE(r.shown().find("Vilket stöd?: Texten är 2412 tecken lång, men får vara högst 2000 tecken."),
+              std::string::npos)
+        << r.shown();
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Spara ändå"), nullptr) << "a file no one can open";
+    press(r.h, r.app, "Rätta först");
+    EXPECT_EQ(r.state()["step"], "participation");
+}
+
 TEST(People, AStepWithErrorsSaysSoInsteadOfATick) {
     AppRun r;
     press(r.h, r.app, "Ny förberedelse");

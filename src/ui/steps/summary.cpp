@@ -1,5 +1,8 @@
 // Sammanfattning: the to-do list from the rules (each with a way to its step), export and print,
 // and everything on one page as the professional will read it.
+#include <algorithm>
+
+#include "core/schema_check.hpp"
 #include "core/summary.hpp"
 #include "imgui.h"
 #include "ui/steps/step_context.hpp"
@@ -47,6 +50,9 @@ void save_with_errors(StepContext& c, const std::string& id) {
     constexpr std::size_t kNamed = 5;
     for (std::size_t i = 0; i < errors.size() && i < kNamed; ++i) paragraph("• " + describe(*errors[i], c.lang));
     if (errors.size() > kNamed) paragraph(trf(c.lang, "export.errors.more", {std::to_string(errors.size() - kNamed)}));
+    // Beyond the format's limits the file would be refused by everyone who opens it: no "anyway".
+    const bool unreadable = std::any_of(errors.begin(), errors.end(), [](const Issue* i) { return beyond_limits(*i); });
+    if (unreadable) paragraph(c.t("export.errors.too_long"));
     if (button(c.t("export.errors.fix"), id + "-fix", ButtonStyle::Primary)) {
         c.state.summary.confirm_errors = false;
         if (const auto step = step_for_path(errors.front()->path, c.prep))
@@ -54,6 +60,7 @@ void save_with_errors(StepContext& c, const std::string& id) {
         else
             c.requests.go_to_evaluation = true;
     }
+    if (unreadable) return;
     same_line();
     if (button(c.t("export.errors.anyway"), id + "-anyway")) {
         c.state.summary.confirm_errors = false;
