@@ -38,10 +38,11 @@ ConsentStatus consent_status(const Preparation& p, const Consent& c, const Date&
     using S = ConsentState;
     if (!c.revoked_on.empty()) return {S::Withdrawn, c.revoked_on};
     if (c.decision == ConsentDecision::Unanswered) return {S::Unanswered, {}};
+    // A no stays a no, carried over or not: nothing is shared, and the record says so.
+    if (c.decision == ConsentDecision::Deny) return {S::Denied, {}};
     // Carried over and run out meanwhile: confirming it would not make it hold again.
     if (c.review && consent_run_out(c, today)) return {S::Expired, c.valid_to};
     if (c.review) return {S::ToConfirm, {}};
-    if (c.decision == ConsentDecision::Deny) return {S::Denied, {}};
     // Sharing is for the SIP: once it is closed, what was wished for it has ended (seed 000 "6. Avsluta").
     if (p.agreed.closed) return {S::Ended, p.agreed.closed_on};
     // As a rule both guardians of a child; each answers for themselves (no date needed for a wish).

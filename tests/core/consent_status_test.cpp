@@ -86,6 +86,11 @@ TEST(ConsentStatus, EverythingTypedAtHomeIsAWish) {
     c.decision = ConsentDecision::Deny;
     EXPECT_EQ(words(p), "Vill inte att Vårdcentralen, Vårdcentralen Ryd får uppgifter");
     EXPECT_EQ(fhir_consent_status(p), "rejected");
+    // A no carried over into a follow-up is still said as a no, not as something to confirm.
+    c.review = true;
+    EXPECT_EQ(words(p), "Vill inte att Vårdcentralen, Vårdcentralen Ryd får uppgifter");
+    EXPECT_EQ(fhir_consent_status(p), "rejected");
+    c.review = false;
     // No status text and no line of the summary says that something holds.
     for (const std::string& k : catalog_keys(Lang::Sv))
         if (k.rfind("consent.wish.", 0) == 0) {
