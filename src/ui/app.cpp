@@ -266,7 +266,12 @@ void App::editing_elsewhere(bool elsewhere) {
     if (!elsewhere) storage_.elsewhere_note.clear();
 }
 
-void App::continue_draft() { go_to(screen_to_continue(storage_.place.screen)); }
+// Another evening, maybe another one at the keyboard: with several writers, who writes now is
+// asked, not taken from whoever wrote last.
+void App::continue_draft() {
+    go_to(screen_to_continue(storage_.place.screen));
+    if (screen_ == Screen::Steps) ask_who_writes();
+}
 
 void App::elsewhere_screen() {
     Group group(Role::Alert, "elsewhere", t("elsewhere.title"));

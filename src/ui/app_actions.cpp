@@ -62,7 +62,7 @@ void App::print_summary(Audience audience) {
 void App::ask_who_writes() {
     if (draft_.prep.contributors.size() < 2 || draft_.prep.kind == PreparationKind::Contribution) return;
     who_open_ = true;
-    files_.message += " " + t("who.title");
+    files_.message += (files_.message.empty() ? "" : " ") + t("who.title");
     for (std::size_t i = 0; i < draft_.prep.contributors.size(); ++i)
         if (draft_.prep.contributors[i].id == draft_.author) focus_control("who-writes-" + std::to_string(i));
 }

@@ -1225,6 +1225,26 @@ TEST(People, OpeningAPlanWithSeveralWritersAsksWhoWrites) {
     EXPECT_EQ(last_focus(r.host), me->key);
 }
 
+// The next evening Sara opens the app: her brother wrote last. Who writes now is asked, not taken
+// from him (her words were saved as his).
+TEST(People, ContinuingAStoredDraftWithSeveralWritersAsksWhoWrites) {
+    std::string stored;
+    {
+        AppRun r;
+        elsa_and_karin(r);
+        choose(r, "Karin (dotter)");
+        stored = r.app.draft_to_save();
+    }
+    AppRun r;
+    r.app.draft_loaded(stored);
+    r.frame();
+    press(r.h, r.app, "Fortsätt");
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::RadioGroup, "Vem skriver nu?"), nullptr) << r.shown();
+    const ui::A11yNode* karin = find(r.app.a11y_tree(), ui::Role::Radio, "Karin (dotter)");
+    ASSERT_NE(karin, nullptr) << r.shown();
+    EXPECT_EQ(last_focus(r.host), karin->key) << "on the one who wrote last, to keep or change";
+}
+
 // Issue 29: whoever writes, writes in the language the app is used in; the file says which, so
 // the professional sees "Svar på engelska" under each answer.
 TEST(People, TheWordsCarryTheLanguageTheyAreWrittenIn) {
