@@ -1139,6 +1139,22 @@ TEST(People, TakingInAContributionKeepsFocusAndShowsNoUnopenedDraft) {
 
 // Issue 26: each guardian answers for themselves, as the one who writes. The child (or the other
 // guardian) cannot tick for them, ticking fills in no date, and the SIP itself is asked first.
+// A consent's end date in a plan opened again, emptied to write another: the field stays, and so
+// does "Till ett datum", and the new date is the one kept.
+TEST(People, AnEndDateEmptiedToWriteAnotherStays) {
+    AppRun r;
+    open_example(r, "vuxen-efter-sjukhusvistelse.json");
+    go_to_step(r, "Samtycke");
+    type_into(r.h, r.app, ui::Role::TextBox, "Till och med", "");
+    const ui::A11yNode* to = find(r.app.a11y_tree(), ui::Role::TextBox, "Till och med");
+    ASSERT_NE(to, nullptr) << "the field went away while it was emptied\n" << r.shown();
+    const ui::A11yNode* by_date = find(r.app.a11y_tree(), ui::Role::Radio, "Till ett datum");
+    ASSERT_NE(by_date, nullptr);
+    EXPECT_TRUE(by_date->checked);
+    type_into(r.h, r.app, ui::Role::TextBox, "Till och med", "2028-01-31");
+    EXPECT_EQ(r.state()["content"]["consents"][0]["valid_to"], "2028-01-31");
+}
+
 TEST(People, EachGuardianConfirmsForThemselvesAndNothingFillsInADate) {
     AppRun r;
     alva_with_guardian(r, "Maria");

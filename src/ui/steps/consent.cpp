@@ -183,7 +183,10 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
     date.error = c.field_error(content_path(&P::consents, index, &Consent::valid_from));
     c.mark(text_field(c.t("consent.valid_from"), gid + "-from", &k.valid_from, date));
     // Never open-ended by leaving a field empty: an end date, or "until the SIP is closed".
-    const bool by_date = !k.valid_to.empty() || c.state.consent.by_date.count(k.id) > 0;
+    // An end date shown once stays chosen while it is emptied to be written again (a draft
+    // opened again has none in the step's state).
+    if (!k.valid_to.empty() && !k.until_plan_ends) c.state.consent.by_date.insert(k.id);
+    const bool by_date = c.state.consent.by_date.count(k.id) > 0;
     int period = k.until_plan_ends ? 1 : by_date ? 0 : -1;
     if (radio_group(c.t("consent.period"), gid + "-period", {c.t("consent.period.date"), c.t("consent.period.plan")},
                     &period)) {
