@@ -1,6 +1,9 @@
 // A relative's contribution opened by the person: every item shown with its author, taken along
 // or left one by one. Nothing joins the draft without that choice.
 #include "app.hpp"
+
+#include <utility>
+
 #include "core/labels.hpp"
 #include "imgui.h"
 
@@ -36,6 +39,10 @@ void App::review_screen() {
             if (!r.items[j].present && c.choice[j] == 0) return focus_control("contrib-take-" + std::to_string(j));
         focus_control("contrib-done");
     };
+    auto keep_version_before_replacing = [&] {
+        if (std::exchange(c.version_kept, true)) return;
+        host_.keep_version("contribution");
+    };
     heading(trf(settings_.lang, "contribution.review.title", {who}), 2);
     paragraph(t("contribution.review.intro"));
     if (!c.result.preparation.owner.name.empty() && !draft_.prep.owner.name.empty() &&
@@ -63,7 +70,13 @@ void App::review_screen() {
                 c.choice[i] = 0;
         } else {
             ++open;
-            if (button(t("contribution.take"), "contrib-take-" + std::to_string(i), ButtonStyle::Primary)) {
+            // Their newer words take the place of what they wrote here before: said on the button,
+            // and what was there is kept as a version first.
+            const bool replaces = !item.previous.empty();
+            if (button(t(replaces ? "contribution.take_instead" : "contribution.take"),
+                       "contrib-take-" + std::to_string(i), ButtonStyle::Primary,
+                       replaces ? t("contribution.take_instead.help") : std::string())) {
+                if (replaces) keep_version_before_replacing();
                 accept_contribution_item(draft_.prep, r, i);
                 if (draft_.prep.owner.name.empty()) draft_.prep.owner.name = c.result.preparation.owner.name;
                 c.choice[i] = 1;
@@ -82,6 +95,9 @@ void App::review_screen() {
     if (r.items.empty()) paragraph(t("contribution.empty"));
     ImGui::Spacing();
     if (open > 1 && button(t("contribution.take_all"), "contrib-take-all")) {
+        for (std::size_t i = 0; i < r.items.size(); ++i)
+            if (c.choice[i] == 0 && !r.items[i].present && !r.items[i].previous.empty())
+                keep_version_before_replacing();
         for (std::size_t i = 0; i < r.items.size(); ++i) {
             if (c.choice[i] != 0 || r.items[i].present) continue;
             accept_contribution_item(draft_.prep, r, i);

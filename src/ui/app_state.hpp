@@ -118,7 +118,8 @@ struct FileFlow {
         std::string name;
         ImportResult result;
         ContributionReview review;
-        std::vector<int> choice;  // per item: 0 open, 1 taken, 2 left
+        std::vector<int> choice;    // per item: 0 open, 1 taken, 2 left
+        bool version_kept = false;  // the draft as it was, kept before words were replaced
     };
     std::optional<Contribution> contribution;
     std::string message;               // the result of opening a file

@@ -1057,6 +1057,23 @@ TEST(People, ARelativeFarAwayContributesAndThePersonChooses) {
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Ta med allt som är kvar"), nullptr);
     press(r.h, r.app, "Klar");
     EXPECT_EQ(r.state()["content"]["contributors"].size(), 2u);
+
+    // Karin wrote here on Elsa's computer meanwhile; her file says it another way. Taking the
+    // file's words says it replaces hers, and her words as they were are kept as a version first.
+    go_to_step(r, "Vad är viktigt för dig?");
+    choose(r, "Karin Lind (dotter)");
+    type_into(r.h, r.app, ui::Role::TextArea, "Vad tror du är viktigt för Elsa? – skrivet av Karin Lind (dotter)",
+              "Att mamma får sova");
+    r.host.asked.keep_version.clear();
+    r.app.file_opened("sip-synpunkter-karin.json", file, ui::FileOrigin::Drop);
+    r.frame();
+    EXPECT_NE(r.shown().find("I din förberedelse står nu: Att mamma får sova"), std::string::npos) << r.shown();
+    const ui::A11yNode* instead = find(r.app.a11y_tree(), ui::Role::Button, "Ta med i stället");
+    ASSERT_NE(instead, nullptr) << r.shown();
+    EXPECT_EQ(instead->description, "Det som står nu sparas bland tidigare versioner.");
+    press(r.h, r.app, "Ta med i stället");
+    EXPECT_EQ(r.host.asked.keep_version, std::vector<std::string>{"contribution"});
+    EXPECT_EQ(r.state()["content"]["goals"]["long_term"][0]["text"], "Att bo kvar hemma");
 }
 
 // A relative's stored contribution opens where they left it, written as them, even when the
