@@ -31,8 +31,9 @@ bool App::passphrase_entry(const std::string& id, const std::string& open_label,
     FieldOptions o;
     o.secret = true;
     o.error = e.error;
+    // By its id: after a field with an error, the last item drawn is the error's text.
+    if (std::exchange(e.focus, false)) focus_control(id + "-passphrase");
     text_field(t("passphrase.label"), id + "-passphrase", &e.passphrase, o);
-    if (std::exchange(e.focus, false)) focus_last_control();
     if (!button(open_label, id + "-open", ButtonStyle::Primary)) return false;
     if (e.passphrase.empty()) {
         e.error = t("unlock.empty");
@@ -173,7 +174,8 @@ void App::draft_unlocked(const std::string& error_key, const std::string& draft_
     storage_.lock.busy = false;
     storage_.lock.passphrase.clear();
     if (!error_key.empty()) {
-        storage_.lock.error = t(error_key.c_str());
+        // The draft on this computer is no file that could be damaged: only the passphrase is wrong.
+        storage_.lock.error = t(error_key == "age.wrong_passphrase" ? "lock.wrong_passphrase" : error_key.c_str());
         storage_.lock.focus = true;
         a11y_.announce(storage_.lock.error);
         return;

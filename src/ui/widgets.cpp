@@ -159,7 +159,10 @@ void scroll_to_if_focus_arrived(const std::string& key) {
     ImGui::ScrollToBringRectIntoView(g.CurrentWindow, g.LastItemData.Rect);
 }
 
+std::string g_last_control;
+
 A11yNode& item_node(Role role, const std::string& key, const std::string& name, ImGuiID id) {
+    g_last_control = key;  // not ImGui's last item: a field's error or help text is drawn after it
     anchor_texts_after(key);
     A11yNode& n = a11y().add(role, key, name);
     a11y().attach_item(n, id);

@@ -86,6 +86,8 @@ void focus_heading(const std::string& text) {
     g_focus_frames_left = 3;
 }
 
-void focus_last_control() { a11y().request_dom_focus(item_key(GImGui->LastItemData.ID)); }
+void focus_last_control() {
+    if (!detail::g_last_control.empty()) a11y().request_dom_focus(detail::g_last_control);
+}
 
 }  // namespace sipprep::ui

@@ -15,6 +15,7 @@ namespace sipprep::ui::detail {
 
 // ---- what every control does (widgets.cpp) ----
 ImU32 u32(const ImVec4& c);
+extern std::string g_last_control;  // the key of the control drawn last (focus_last_control)
 // The control's node in the tree; the texts drawn after it are keyed after it.
 A11yNode& item_node(Role role, const std::string& key, const std::string& name, ImGuiID id);
 void focus_ring_if_focused(const std::string& key);

@@ -145,7 +145,8 @@ test('a draft locked with a passphrase is stored only encrypted and opens after 
     return last;
   };
   assert.equal((await unlockDraft('fel lösenord')).error, 'age.wrong_passphrase');
-  await page.getByText('Fel lösenord – eller så är filen skadad.').first().waitFor({ state: 'attached' });
+  await page.getByText('Fel lösenord. Försök igen.').first().waitFor({ state: 'attached' });
+  await page.waitForFunction(() => document.activeElement && document.activeElement.type === 'password');
   const right = await unlockDraft(LOCK);
   assert.equal(right.error, '');
   const s = await state(page);

@@ -196,8 +196,11 @@ TEST(Passphrase, ALockedDraftAsksForItsPassphraseOnTheNeutralScreen) {
     ASSERT_EQ(r.host.asked.unlock_draft, std::vector<std::string>{"fel"});
     r.app.draft_unlocked("age.wrong_passphrase", "");
     r.frame();
-    EXPECT_NE(r.shown().find("Fel lösenord – eller så är filen skadad."), std::string::npos);
+    EXPECT_NE(r.shown().find("Fel lösenord. Försök igen."), std::string::npos) << "the draft is no damaged file";
     EXPECT_EQ(r.state()["screen"], "resume");
+    const ui::A11yNode* again = find(r.app.a11y_tree(), ui::Role::TextBox, "Lösenord");
+    ASSERT_NE(again, nullptr);
+    EXPECT_EQ(test::last_focus(r.host), again->key) << "typed again where it was typed";
 
     type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "vårt eget lösen");
     press(r.h, r.app, "Lås upp och fortsätt");
