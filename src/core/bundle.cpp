@@ -1,6 +1,7 @@
 #include "bundle.hpp"
 
 #include <array>
+#include <cmath>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -214,7 +215,12 @@ ImportResult import_document(JsonIn doc, const Date& today, Limits limits) {
         return r;
     }
     auto version = doc.find("version");
-    if (version == doc.end() || !version->is_number_integer() || version->get<long long>() < 0) {
+    // 1.0 is 1 (a tool that writes every number with a decimal point): JSON Schema says the same.
+    const bool whole = version != doc.end() &&
+                       (version->is_number_integer() ||
+                        (version->is_number_float() && version->get<double>() == std::floor(version->get<double>()) &&
+                         std::abs(version->get<double>()) < 1e9));
+    if (!whole || version->get<long long>() < 0) {
         r.issues.push_back(error("/version", "bundle.bad_version"));
         return r;
     }

@@ -7,6 +7,7 @@
 // not know is a programming error caught by tests/core/schema_check_test.cpp.
 #include "schema_check.hpp"
 
+#include <cmath>
 #include <cstdlib>
 #include <deque>
 #include <map>
@@ -157,8 +158,11 @@ unsigned type_of(const Json& v) {
         case Json::value_t::number_integer:
         case Json::value_t::number_unsigned:
             return kInteger;
-        case Json::value_t::number_float:
-            return kNumber;
+        case Json::value_t::number_float: {
+            // JSON Schema (draft 7): a number with no fraction is an integer; "version": 1.0 is 1.
+            const double d = v.get<double>();
+            return std::isfinite(d) && d == std::floor(d) ? (kNumber | kInteger) : kNumber;
+        }
         case Json::value_t::string:
             return kString;
         case Json::value_t::array:

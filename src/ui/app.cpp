@@ -499,11 +499,12 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
             if (errors > 0) {
                 const std::string n = std::to_string(errors);
                 label += " – " + trf(settings_.lang, errors == 1 ? "nav.errors.one" : "nav.errors.many", {n});
-                spoken +=
-                    ", " + trf(settings_.lang, errors == 1 ? "nav.errors.spoken.one" : "nav.errors.spoken.many", {n});
+                spoken = trf(settings_.lang, "nav.spoken.with",
+                             {spoken, trf(settings_.lang,
+                                          errors == 1 ? "nav.errors.spoken.one" : "nav.errors.spoken.many", {n})});
             } else if (held == 0 && s.has_content(draft_.prep)) {
                 label += " \u2713";
-                spoken += ", " + t("nav.done.spoken");
+                spoken = trf(settings_.lang, "nav.spoken.with", {spoken, t("nav.done.spoken")});  // "، " in Arabic
             }
             if (narrow && !nav_open_) continue;
             if (i > 0) same_line();  // right to left, the first step is at the right end

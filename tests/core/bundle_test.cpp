@@ -68,6 +68,21 @@ TEST(Bundle, HandEditIsDetected) {
     EXPECT_EQ(r.integrity, Integrity::Changed);
 }
 
+// A tool that writes every number with a decimal point: "version": 1.0 is version 1 (JSON Schema
+// says so too), not "the format version is missing or wrong". 1.5 is no version.
+TEST(Bundle, AVersionWrittenAsOnePointZeroIsOne) {
+    std::string text = export_bundle(sample(), meta());
+    const auto at = text.find("\"version\": 1");
+    ASSERT_NE(at, std::string::npos);
+    text.insert(at + 12, ".0");
+    ImportResult r = import_bundle(text);
+    ASSERT_TRUE(r.readable);
+    EXPECT_TRUE(r.valid()) << (r.issues.empty() ? "" : r.issues[0].code);
+    EXPECT_EQ(r.source_version, 1);
+    text.replace(at + 12, 2, ".5");
+    EXPECT_FALSE(import_bundle(text).readable);
+}
+
 // Everything the professional is shown is covered: the dates, the app version and the language.
 TEST(Bundle, TheChecksumCoversTheDatesTheAppAndTheLanguage) {
     const std::string text = export_bundle(sample(), meta());
