@@ -67,6 +67,9 @@ Summary build_consent_forms(const Preparation& p, Lang lang, const Date& today) 
     // adult's by the person.
     bool any = false, by_person = sip && !child, by_guardians = sip && child;
     std::vector<std::string> representatives, denied, expired;
+    // The organisations share with each other; a relative is told, and shares nothing: a list of
+    // its own, after theirs.
+    std::vector<std::string> relatives;
     for (const Consent& c : p.consents) {
         const std::string receiver = consent_receiver_label(p, c.actor, lang);
         // A guardian's no stops the sharing (seed 001: both guardians consent): it is not signed for.
@@ -78,21 +81,31 @@ Summary build_consent_forms(const Preparation& p, Lang lang, const Date& today) 
             expired.push_back(receiver);
             continue;
         }
-        if (!any) line(s, Kind::Paragraph, tr(lang, said("form.sharing")));
-        any = true;
+        const bool relative = find_invitee(p, c.actor) == nullptr;
+        if (!any && !relative) line(s, Kind::Paragraph, tr(lang, said("form.sharing")));
+        any = any || !relative;
         std::string what = c.information;
         while (!what.empty() && (what.back() == '.' || what.back() == ' ' || what.back() == '\n')) what.pop_back();
         for (InfoCategory k : c.categories) what += (what.empty() ? "" : "; ") + enum_label(lang, k);
         if (what.empty()) what = tr(lang, "consent.sentence.unspecified");
         std::string period = consent_period_words(c, lang, today, true);
         if (period.empty()) period = tr(lang, "summary.open_date");
-        line(s, Kind::Bullet, trf(lang, "form.share_line", {receiver, what, period}));
+        std::string share = trf(lang, "form.share_line", {receiver, what, period});
+        if (relative)
+            relatives.push_back(std::move(share));
+        else
+            line(s, Kind::Bullet, std::move(share));
         if (c.given_by == ConsentGiver::Guardians)
             by_guardians = true;
         else if (c.given_by == ConsentGiver::Representative)
             representatives.push_back(c.representative_id);
         else
             by_person = true;
+    }
+    if (!relatives.empty()) {
+        line(s, Kind::Paragraph, tr(lang, said("form.receiving")));
+        for (const std::string& r : relatives) line(s, Kind::Bullet, r);
+        any = true;
     }
     if (!any && !sip) return out;  // nothing to sign
     const auto listed = [](const std::vector<std::string>& names) {

@@ -359,6 +359,21 @@ TEST(ConsentForm, OneFormNamingEveryReceiverWithLinesForEachGuardian) {
     // fill in where the file has none.
     EXPECT_EQ(count("Personnummer: ______"), 2u);
     EXPECT_EQ(count("Telefon: ______"), 2u);
+
+    // A relative is told, and shares with no one: not among those who share with each other.
+    p.contributors.push_back(Contributor{"rel-1", "Per Berg", ContributorRole::Relative, "morbror"});
+    Consent told = school;
+    told.id = "c-4";
+    told.actor = "rel-1";
+    p.consents.push_back(told);
+    const std::string with_relative = render_html(build_consent_forms(p, Lang::Sv, kToday), Lang::Sv);
+    const auto sharing = with_relative.find("får dela uppgifter om barnet med varandra:");
+    const auto receiving = with_relative.find("De här närstående får ta del av uppgifter om barnet:");
+    const auto per = with_relative.find("Per Berg (morbror) – Skola");
+    ASSERT_NE(receiving, std::string::npos) << with_relative;
+    EXPECT_LT(sharing, receiving);
+    EXPECT_GT(per, receiving) << "under the relatives' own heading";
+    p.consents.pop_back();
     p.representatives[0].phone = "073-111 22 33";
     p.representatives[0].personal_id = "191212121212";
     const std::string filled = render_html(build_consent_forms(p, Lang::Sv, kToday), Lang::Sv);
