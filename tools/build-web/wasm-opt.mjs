@@ -24,8 +24,13 @@ export function wasmOpt(input, output, { keepNames = false } = {}) {
   }
   const inlining = ['--one-caller-inline-max-function-size=' + settings.oneCallerInlineMaxFunctionSize,
     '--always-inline-max-function-size=' + settings.alwaysInlineMaxFunctionSize];
-  execFileSync('wasm-opt', ['-Oz', '--converge', ...inlining, ...strip, '--strip-producers', ...FEATURES, input, '-o', output],
+  const pass = (from, extra) => execFileSync('wasm-opt',
+    ['-Oz', '--converge', ...inlining, ...strip, '--strip-producers', ...extra, ...FEATURES, from, '-o', output],
     { stdio: 'inherit' });
+  pass(input, []);
+  // The optimised module once more, with one -Oz after the stripping: about 1 KB gzip less of the
+  // first load (17th round: 264 670 -> 263 650 bytes gzip; a second plain pass changes nothing).
+  pass(output, ['-Oz']);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
