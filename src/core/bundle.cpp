@@ -237,12 +237,12 @@ ImportResult import_document(JsonIn doc, const Date& today, Limits limits) {
     }
     // The format's limits (how many entries a list may have, how long a text may be) are
     // checked before any model is built: a file beyond them is not read further.
-    bool beyond_limits = false;
+    bool over_limits = false;
     for (Issue& i : check_schema(doc)) {
-        beyond_limits = beyond_limits || sipprep::beyond_limits(i);
+        over_limits = over_limits || beyond_limits(i);
         r.issues.push_back(std::move(i));
     }
-    if (beyond_limits && limits == Limits::Enforce) return r;
+    if (over_limits && limits == Limits::Enforce) return r;
 
     auto str = [&](const char* key) {
         auto it = doc.find(key);
@@ -302,7 +302,9 @@ ImportResult import_document(JsonIn doc, const Date& today, Limits limits) {
         else
             r.integrity = stored_bundle.empty() ? Integrity::ContentOnly : Integrity::Unchanged;
     }
-    for (Issue& i : validate(r.preparation, today)) r.issues.push_back(std::move(i));
+    // The limits the rules check are the schema's, already reported from the file (Limits::Report).
+    for (Issue& i : validate(r.preparation, today))
+        if (!beyond_limits(i)) r.issues.push_back(std::move(i));
     return r;
 }
 

@@ -1,6 +1,7 @@
 // Writing, reading and the unknown-member check, all driven by the field tables in fields.hpp.
 #include "model_json.hpp"
 
+#include <cmath>
 #include <optional>
 #include <string_view>
 #include <type_traits>
@@ -124,6 +125,10 @@ public:
     }
     void read(int& v) const {
         if (at_->is_number_integer()) v = at_->get<int>();
+        // 4.0 is 4, as the schema check counts it (schema_check.cpp); the schema bounds every int.
+        if (at_->is_number_float() && at_->get<double>() == std::floor(at_->get<double>()) &&
+            std::abs(at_->get<double>()) <= 2147483647.0)
+            v = static_cast<int>(at_->get<double>());
     }
     // The current value as an enum's name, or nothing.
     std::optional<std::string_view> name() const {

@@ -1,7 +1,5 @@
 #include "validation.hpp"
 
-#include "schema_check.hpp"
-
 #include <algorithm>
 #include <string>
 #include <string_view>

@@ -91,7 +91,7 @@ struct A11yNode {
     bool personal = false;  // a text field holding personal data: no spell-check
     bool secret = false;    // a passphrase: a password field
     bool has_rect = false;
-    // CSS pixels in the window's content: y as if it were not scrolled (A11y::scroll_y says how far
+    // CSS pixels in the window's content: y as if it were not scrolled (the root's y says how far
     // it is), so that a node out of view (a cached region's) stays where it is while the page scrolls.
     float x = 0, y = 0, w = 0, h = 0;
     std::vector<A11yNode> children;
@@ -128,9 +128,9 @@ public:
     void attach_item(A11yNode& node, unsigned int id);
     // A rectangle for nodes that are not ImGui items (text, headings, groups), on the screen.
     static void set_rect(A11yNode& node, float x, float y, float w, float h);
-    // How far the window is scrolled this frame (CSS pixels): the page moves the whole layer by it.
+    // How far the window is scrolled this frame (CSS pixels): the page moves the whole layer by it
+    // (the root node's y).
     void set_scroll(float y) { scroll_y_ = y; }
-    float scroll_y() const { return scroll_y_; }
 
     // ---- the page's input, applied in the next frame ----
     void on_focus(const std::string& key, bool visible);

@@ -129,18 +129,21 @@ namespace detail {
 ImU32 u32(const ImVec4& c) { return ImGui::ColorConvertFloat4ToU32(c); }
 
 // The keyboard's item stays in view when the layout moves it (a representative added above
-// "Lägg till företrädare", a larger text size): where the person scrolled, it stays out of view.
+// "Lägg till företrädare", a larger text size). One the person scrolled away from stays where it
+// is: a line appearing above does not pull the page back to it.
 void keep_in_view_when_moved(const std::string& key) {
     static std::string last_key;
     static float last_y = 0.0f;  // in the window's content, not on the screen
+    static bool was_in_view = false;
     ImGuiContext& g = *GImGui;
     const ImGuiWindow* w = g.CurrentWindow;
     const float y = g.LastItemData.Rect.Min.y - w->Pos.y + w->Scroll.y;
-    const bool moved = key == last_key && y != last_y;
+    const bool in_view = w->ClipRect.Contains(g.LastItemData.Rect);
+    const bool moved_out = key == last_key && y != last_y && was_in_view && !in_view;
     last_key = key;
     last_y = y;
-    if (moved && !w->ClipRect.Contains(g.LastItemData.Rect))
-        ImGui::ScrollToBringRectIntoView(g.CurrentWindow, g.LastItemData.Rect);
+    was_in_view = in_view || moved_out;  // on its way back into view
+    if (moved_out) ImGui::ScrollToBringRectIntoView(g.CurrentWindow, g.LastItemData.Rect);
 }
 
 void focus_ring_if_focused(const std::string& key) {

@@ -3,6 +3,7 @@
 // enforced before a model is built, with messages that name the list or field.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -184,4 +185,10 @@ TEST(SchemaCheck, TheRulesFindTheLimitsTheFileWouldBreak) {
     ASSERT_NE(it, issues.end());
     EXPECT_EQ(it->severity, Severity::Error);
     EXPECT_EQ(describe(*it, Lang::Sv), "Vilket stöd?: Texten är 2412 tecken lång, men får vara högst 2000 tecken.");
+
+    // A file read as far as it goes (the draft on the device) says it once, not once from the
+    // schema and once more from the rules.
+    const ImportResult read = import_bundle(export_bundle(p, BundleMeta{}), Date{2026, 12, 6}, Limits::Report);
+    EXPECT_EQ(std::count_if(read.issues.begin(), read.issues.end(), [](const Issue& i) { return beyond_limits(i); }),
+              1);
 }

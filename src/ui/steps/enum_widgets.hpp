@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <string>
-#include <type_traits>
 #include <vector>
 
 #include "core/enum_names.hpp"
@@ -43,8 +42,8 @@ template <typename E>
 bool enum_radio(Lang lang, const std::string& label, const std::string& id, E* value) {
     std::size_t count = enum_count<E>();
     int v = static_cast<int>(*value);
-    if constexpr (std::is_same_v<E, RepresentativeKind>) {
-        static_assert(static_cast<std::size_t>(E::Unanswered) + 1 == enum_count<E>());
+    if constexpr (requires { E::Unanswered; }) {
+        static_assert(static_cast<std::size_t>(E::Unanswered) + 1 == enum_count<E>(), "Unanswered comes last");
         --count;
         if (*value == E::Unanswered) v = -1;
     }
