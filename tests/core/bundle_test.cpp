@@ -81,6 +81,17 @@ TEST(Bundle, AVersionWrittenAsOnePointZeroIsOne) {
     EXPECT_EQ(r.source_version, 1);
     text.replace(at + 12, 2, ".5");
     EXPECT_FALSE(import_bundle(text).readable);
+
+    // Any whole number written so is read as the number, not dropped: a score of 4.0 is 4.
+    Preparation scored = sample();
+    scored.evaluation.listened_to = 4;
+    std::string file = export_bundle(scored, meta());
+    const auto score = file.find("\"listened_to\": 4");
+    ASSERT_NE(score, std::string::npos);
+    file.insert(score + 16, ".0");
+    const ImportResult read = import_bundle(file);
+    ASSERT_TRUE(read.readable);
+    EXPECT_EQ(read.preparation.evaluation.listened_to, 4);
 }
 
 // Everything the professional is shown is covered: the dates, the app version and the language.
