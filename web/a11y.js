@@ -186,6 +186,7 @@ function update(e, n) {
     case 'button':
       setText(e.el, name);
       setAttr(e.el, 'aria-current', n.cur ? 'step' : '');
+      setAttr(e.el, 'aria-expanded', n.ex === undefined ? '' : String(n.ex));
       setAttr(e.el, 'aria-description', n.d || '');
       setAttr(e.el, 'aria-disabled', n.dis ? 'true' : '');
       break;

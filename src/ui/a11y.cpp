@@ -210,6 +210,7 @@ void A11y::append_reused(const A11yNode& n, std::uint64_t drawing) {
     stub.level = n.level;
     stub.checked = n.checked;
     stub.current = n.current;
+    stub.expanded = n.expanded;
     stub.disabled = n.disabled;
     stub.personal = n.personal;
     stub.secret = n.secret;
@@ -281,9 +282,10 @@ float rounded(float v) { return std::round(v); }
 bool same_props(const A11yNode& a, const A11yNode& b) {
     return a.role == b.role && a.name == b.name && a.value == b.value && a.description == b.description &&
            a.error == b.error && a.note == b.note && a.placeholder == b.placeholder && a.level == b.level &&
-           a.checked == b.checked && a.current == b.current && a.disabled == b.disabled && a.personal == b.personal &&
-           a.secret == b.secret && a.has_rect == b.has_rect && rounded(a.x) == rounded(b.x) &&
-           rounded(a.y) == rounded(b.y) && rounded(a.w) == rounded(b.w) && rounded(a.h) == rounded(b.h);
+           a.checked == b.checked && a.current == b.current && a.expanded == b.expanded && a.disabled == b.disabled &&
+           a.personal == b.personal && a.secret == b.secret && a.has_rect == b.has_rect &&
+           rounded(a.x) == rounded(b.x) && rounded(a.y) == rounded(b.y) && rounded(a.w) == rounded(b.w) &&
+           rounded(a.h) == rounded(b.h);
 }
 
 // One node's own properties, in the short names of docs/a11y-protocol.md.
@@ -300,6 +302,7 @@ nlohmann::json props_json(const A11yNode& n) {
     if (n.level) j["l"] = n.level;
     if (n.checked) j["c"] = true;
     if (n.current) j["cur"] = true;
+    if (n.expanded >= 0) j["ex"] = n.expanded == 1;
     if (n.disabled) j["dis"] = true;
     if (n.personal) j["pd"] = true;
     if (n.secret) j["pw"] = true;
@@ -330,6 +333,7 @@ void copy_props(const A11yNode& from, A11yNode& to) {
     to.level = from.level;
     to.checked = from.checked;
     to.current = from.current;
+    to.expanded = from.expanded;
     to.disabled = from.disabled;
     to.personal = from.personal;
     to.secret = from.secret;

@@ -82,11 +82,12 @@ struct A11yNode {
     std::string value;
     std::string description;
     std::string error;
-    std::string note;         // a question about a field's value, read with it (not an error)
-    std::string placeholder;  // a field's example or format ("ÅÅÅÅMMDDNNNN")
-    int level = 0;            // heading level
-    bool checked = false;     // checkbox, radio
-    bool current = false;     // the current step in a navigation list (aria-current)
+    std::string note;           // a question about a field's value, read with it (not an error)
+    std::string placeholder;    // a field's example or format ("ÅÅÅÅMMDDNNNN")
+    int level = 0;              // heading level
+    bool checked = false;       // checkbox, radio
+    bool current = false;       // the current step in a navigation list (aria-current)
+    signed char expanded = -1;  // a button that shows or hides a part: 1 shown, 0 hidden (aria-expanded)
     bool disabled = false;
     bool personal = false;  // a text field holding personal data: no spell-check
     bool secret = false;    // a passphrase: a password field
@@ -113,6 +114,8 @@ public:
     void pop();
     // The open group's children so far (a cached region records what it added).
     const std::vector<A11yNode>& open_children() const { return stack_.back()->children; }
+    // The node added last, to give it what its widget's call has no place for.
+    A11yNode& last_added() { return stack_.back()->children.back(); }
     // True when the page has focus, an activation or new text waiting for `key`: its widget
     // must be drawn this frame.
     bool wants(const std::string& key) const;

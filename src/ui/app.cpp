@@ -431,8 +431,8 @@ void App::banners() {
             paragraph(files_.message);
         for (const std::string& e : files_.errors) paragraph("• " + e);
         if (!files_.details.empty()) {
-            if (button(t(files_.details_shown ? "open.details.hide" : "open.details.show"), "open-details",
-                       ButtonStyle::Quiet))
+            if (disclosure_button(t(files_.details_shown ? "open.details.hide" : "open.details.show"), "open-details",
+                                  files_.details_shown))
                 files_.details_shown = !files_.details_shown;
             if (files_.details_shown)
                 for (const std::string& e : files_.details) muted("• " + e);
@@ -460,8 +460,9 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
             std::string writer = author_label(draft_.prep, draft_.author, settings_.lang);
             if (draft_.author == kPersonId && !owner_first_name(draft_.prep).empty())
                 writer = owner_first_name(draft_.prep);
-            if (button(trf(settings_.lang, who_open_ ? "who.compact.open" : "who.compact", {writer}), "who-toggle",
-                       ButtonStyle::Quiet, t("who.title")))
+            if (disclosure_button(trf(settings_.lang, who_open_ ? "who.compact.open" : "who.compact", {writer}),
+                                  "who-toggle", who_open_, t("who.title"),
+                                  trf(settings_.lang, "who.compact.spoken", {writer})))
                 who_open_ = !who_open_;
             same_line();
         }
@@ -481,7 +482,7 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
     ImGui::Dummy(ImVec2(w, h));
 
     // On a phone the list of steps would fill the screen: it opens on request there.
-    if (narrow && button(nav_open_ ? t("nav.hide_all") : t("nav.show_all"), "nav-toggle", ButtonStyle::Quiet))
+    if (narrow && disclosure_button(nav_open_ ? t("nav.hide_all") : t("nav.show_all"), "nav-toggle", nav_open_))
         nav_open_ = !nav_open_;
     {
         Group group(Role::Navigation, "steps", t("nav.steps"));

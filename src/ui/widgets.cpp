@@ -280,6 +280,13 @@ bool button(const std::string& label, const std::string& id, ButtonStyle style, 
     return pressed;
 }
 
+bool disclosure_button(const std::string& label, const std::string& id, bool open, const std::string& description,
+                       const std::string& spoken) {
+    const bool pressed = button(label, id, ButtonStyle::Quiet, description, false, spoken);
+    a11y().last_added().expanded = open ? 1 : 0;
+    return pressed;
+}
+
 bool checkbox(const std::string& label, const std::string& id, bool* value, const std::string& description) {
     const ImGuiID iid = ImGui::GetID(("###" + id).c_str());  // the ID ignores the label
     const std::string key = item_key(iid);

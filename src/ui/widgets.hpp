@@ -46,6 +46,10 @@ enum class ButtonStyle { Normal, Primary, Danger, Quiet };
 // "1. Om dig, klart").
 bool button(const std::string& label, const std::string& id, ButtonStyle style = ButtonStyle::Normal,
             const std::string& description = {}, bool current = false, const std::string& spoken = {});
+// A button that shows or hides a part of the screen: `open` says which (aria-expanded), so its
+// `spoken` name needs no arrow.
+bool disclosure_button(const std::string& label, const std::string& id, bool open, const std::string& description = {},
+                       const std::string& spoken = {});
 bool checkbox(const std::string& label, const std::string& id, bool* value, const std::string& description = {});
 
 // One choice of several; returns true when *selected changed. Horizontal when it fits.

@@ -76,6 +76,29 @@ TEST(People, TheWriterChooserNamesWhosePlanItIs) {
     EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Radio, "Karin (dotter)"), nullptr);
 }
 
+// On a phone the writer chooser and the step list open on request: a screen reader hears whether
+// each is open (aria-expanded), and the chooser's name is words, not "▾".
+TEST(People, AButtonThatOpensAPartSaysWhetherItIsOpen) {
+    AppRun r(360);
+    elsa_and_karin(r);
+    const auto button = [&](const std::string& name) { return find(r.app.a11y_tree(), ui::Role::Button, name); };
+    ASSERT_NE(button("Skriver: Elsa"), nullptr);
+    EXPECT_EQ(button("Skriver: Elsa")->expanded, 0);
+    EXPECT_EQ(button("Skriver: Elsa")->description, "Vem skriver nu?");
+    press(r.h, r.app, "Skriver: Elsa");
+    EXPECT_EQ(button("Skriver: Elsa")->expanded, 1);
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Radio, "Karin (dotter)"), nullptr);
+
+    ASSERT_NE(button("Visa alla steg"), nullptr);
+    EXPECT_EQ(button("Visa alla steg")->expanded, 0);
+    press(r.h, r.app, "Visa alla steg");
+    ASSERT_NE(button("Dölj stegen"), nullptr);
+    EXPECT_EQ(button("Dölj stegen")->expanded, 1);
+    // Any other button says nothing of the kind.
+    ASSERT_NE(button("Nästa"), nullptr);
+    EXPECT_EQ(button("Nästa")->expanded, -1);
+}
+
 TEST(People, ARelativeIsAskedAboutThePersonNotAsThePerson) {
     AppRun r;
     elsa_and_karin(r);
