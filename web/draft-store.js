@@ -1047,19 +1047,19 @@ function createDraftStore(env) {
     // once that is stored does the chosen one replace it.
     function keptThen(v) {
       return keepVersion('restore').then(function (kept) {
-        if (kept === null || !stillSo()) return undefined;
+        if (kept === null || !stillSo()) return false;
         env.app.runPendingFrame();
         if (draftNow() !== kept) return keptThen(v);
         env.app.reloaded(v.text, true);
         schedule();
         write();
-        return undefined;
+        return true;
       });
     }
     return env.versions.get(id).then(function (v) {
       // Erased meanwhile: nothing of it comes back. Locked or unlocked meanwhile: not restored
       // (the version of what it replaces would be kept the wrong way).
-      if (!v || typeof v.text !== 'string' || !stillSo()) return undefined;
+      if (!v || typeof v.text !== 'string' || !stillSo()) return false;
       return keptThen(v);
     });
   }

@@ -106,7 +106,9 @@ export var draft = {
   listVersions: function () {
     store.listVersions().then(function (all) { app.versions_listed(JSON.stringify(all)); });
   },
-  restoreVersion: store.restoreVersion,
+  restoreVersion: function (id) {
+    store.restoreVersion(id).then(function (done) { if (!done) app.version_not_restored(); });
+  },
   takeOver: function () {
     if (!undelivered) return store.takeOver();
     // "Fortsätt här" while this tab holds a draft the app has not got: it is handed over again.

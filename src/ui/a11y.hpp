@@ -143,6 +143,7 @@ public:
 
     bool take_activation(const std::string& key);
     bool is_focused(const std::string& key) const { return !focused_.empty() && focused_ == key; }
+    const std::string& focused() const { return focused_; }  // the DOM's focused node's key, or ""
     bool focus_visible() const { return focus_visible_; }
     bool focus_arrived(const std::string& key) const { return !focus_arrived_.empty() && focus_arrived_ == key; }
     // The DOM's newer text for `key`, if the person typed since the last frame.

@@ -259,11 +259,19 @@ void App::announce_new_issue(const std::vector<Issue>& before) {
 // Only one tab writes the draft; this one says so and offers to continue here.
 void App::editing_elsewhere(bool elsewhere) {
     if (elsewhere && !storage_.elsewhere) {
-        focus_pending_ = true;
+        // The heading, not "Fortsätt här": a person who comes back and goes on typing would press
+        // it with a space, and the rest of their words would land wherever the draft opens.
+        storage_.focus_before_elsewhere = a11y_.focused();
+        focus_heading(t("elsewhere.title"));
         a11y_.announce(t("elsewhere.title"));
     }
+    if (!elsewhere && storage_.elsewhere && !storage_.focus_before_elsewhere.empty() && screen_ == Screen::Steps)
+        a11y_.request_dom_focus(storage_.focus_before_elsewhere);  // back where they were typing
     storage_.elsewhere = elsewhere;
-    if (!elsewhere) storage_.elsewhere_note.clear();
+    if (!elsewhere) {
+        storage_.elsewhere_note.clear();
+        storage_.focus_before_elsewhere.clear();
+    }
 }
 
 // Another evening, maybe another one at the keyboard: with several writers, who writes now is
@@ -279,8 +287,6 @@ void App::elsewhere_screen() {
     paragraph(t("elsewhere.text"));
     if (!storage_.elsewhere_note.empty()) paragraph(storage_.elsewhere_note);
     if (button(t("elsewhere.take_over"), "elsewhere-take-over", ButtonStyle::Primary)) host_.take_over_editing();
-    // The fields the person was in are gone: keyboard and screen reader land on the way back.
-    if (std::exchange(focus_pending_, false)) focus_last_control();
 }
 
 bool App::narrow() const { return column_avail() < 560.0f * settings_.text_scale; }
@@ -609,13 +615,17 @@ void App::versions_panel() {
         const std::string when = local_datetime_text(v.time, settings_.lang);
         const std::string kind_key = "versions.kind." + v.kind;
         paragraph(when + " – " + (has_text(settings_.lang, kind_key) ? tr(settings_.lang, kind_key) : v.kind));
+        if (v.locked) {
+            muted(t("versions.locked"));  // no button that would do nothing
+            continue;
+        }
         const bool pressed = button(trf(settings_.lang, "versions.restore", {when}), "version-" + std::to_string(v.id));
         // The button that asked is gone: focus goes to the newest version.
         if (std::exchange(focus_pending_, false)) focus_last_control();
         if (pressed) {
+            // Said once it is so (draft_reloaded), not when asked.
             host_.restore_version(v.id);
-            status_ = trf(settings_.lang, "versions.restored", {when});
-            a11y_.announce(status_);
+            storage_.restoring = when;
             storage_.versions.reset();
             return;
         }
@@ -646,6 +656,7 @@ void App::versions_listed(const std::string& text) {
             out.id = v["id"].get<int>();
             if (v.contains("time") && v["time"].is_string()) out.time = v["time"].get<std::string>();
             if (v.contains("kind") && v["kind"].is_string()) out.kind = v["kind"].get<std::string>();
+            out.locked = v.contains("locked") && v["locked"].is_boolean() && v["locked"].get<bool>();
             storage_.versions->push_back(std::move(out));
         }
     }
@@ -747,7 +758,14 @@ void App::dom_text(const std::string& key, const DomText& text) {
     a11y_.on_text(key, std::move(clean));
 }
 
+void App::version_not_restored() {
+    storage_.restoring.clear();
+    status_ = t("versions.not_restored");
+    a11y_.announce(status_);
+}
+
 void App::draft_reloaded(const std::string& text, bool go_on) {
+    const std::string restored = std::exchange(storage_.restoring, std::string());
     // Everything this tab held is replaced by what the other tab left, erased included.
     begin_draft(DraftSession{});
     files_ = FileFlow{};
@@ -763,6 +781,11 @@ void App::draft_reloaded(const std::string& text, bool go_on) {
     // The person chose to continue here: straight to where they were.
     screen_ = screen_to_continue(storage_.place.screen);
     scroll_to_top_ = true;
+    if (!restored.empty()) {
+        status_ = trf(settings_.lang, "versions.restored", {restored});
+        a11y_.announce(status_);
+        focus_next_heading();  // the versions' buttons are gone: the screen it shows now
+    }
 }
 
 // Told after each write (half a second after typing, again and again while the person types):

@@ -62,6 +62,7 @@ public:
     void editing_elsewhere(bool elsewhere) override;
     void draft_reloaded(const std::string& draft_json, bool go_on) override;
     void versions_listed(const std::string& json) override;
+    void version_not_restored() override;
     void auto_erase_status(int days, bool erased_now) override;
     void storage_failed(const std::string& reason) override;
     std::string draft_to_save() override;

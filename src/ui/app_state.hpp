@@ -62,6 +62,7 @@ struct DraftLock {
 struct DraftVersion {
     int id = 0;
     std::string time, kind;
+    bool locked = false;  // kept while the draft was locked: the app cannot open it
 };
 
 // What the browser's storage has said about the stored draft.
@@ -79,6 +80,8 @@ struct StorageStatus {
     std::optional<std::vector<DraftVersion>> versions;  // listed when asked for
     bool elsewhere = false;                             // another tab edits: this one shows only that
     std::string elsewhere_note;                         // why a file dropped here was not opened
+    std::string focus_before_elsewhere;                 // the control that had focus when another tab took over
+    std::string restoring;  // when the version asked for was kept ("" when none is on its way)
 };
 
 // What a file is for. The picker's answer goes where the button that opened it said, whatever

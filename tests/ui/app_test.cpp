@@ -336,6 +336,49 @@ TEST(App, AnUnansweredEarlierPlanPickerTakesNoDroppedFile) {
     EXPECT_EQ(nlohmann::json::parse(app.state_json())["content"]["owner"]["name"], "Elsa Nilsson");
 }
 
+// A version is said to be restored once it is the draft, not when asked for; one kept while the
+// draft was locked (the app cannot open it) has no button that would do nothing.
+TEST(App, ARestoredVersionIsSaidOnceItIsTheDraft) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Maja");
+    const std::string earlier = r.app.draft_to_save();
+    type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Maja Berg");
+    r.app.versions_listed(R"([{"id":9,"time":"2026-11-30T10:00:00Z","kind":"auto","locked":true},)"
+                          R"({"id":7,"time":"2026-11-23T13:32:00Z","kind":"auto"}])");
+    r.frame();
+    EXPECT_NE(r.shown().find("Låst: appen kan inte öppna den här versionen än."), std::string::npos) << r.shown();
+    std::vector<std::string> restore_buttons;
+    std::function<void(const ui::A11yNode&)> walk = [&](const ui::A11yNode& n) {
+        if (n.role == ui::Role::Button && n.name.rfind("Återställ versionen från", 0) == 0)
+            restore_buttons.push_back(n.name);
+        for (const ui::A11yNode& c : n.kids()) walk(c);
+    };
+    walk(r.app.a11y_tree());
+    ASSERT_EQ(restore_buttons.size(), 1u);  // the readable one only
+
+    r.host.asked.update_a11y.clear();
+    press(r.h, r.app, restore_buttons[0]);
+    ASSERT_EQ(r.host.asked.restore_version.size(), 1u);
+    EXPECT_EQ(r.host.asked.restore_version[0], 7);
+    EXPECT_EQ(last_announcement(r.host), "");  // nothing is restored yet
+    r.app.version_not_restored();
+    r.frame();
+    EXPECT_EQ(last_announcement(r.host), "Versionen kunde inte återställas. Det du har skrivit är oförändrat.");
+
+    r.app.versions_listed(R"([{"id":7,"time":"2026-11-23T13:32:00Z","kind":"auto"}])");
+    r.frame();
+    press(r.h, r.app, restore_buttons[0]);
+    r.host.asked.update_a11y.clear();
+    r.app.draft_reloaded(earlier, true);
+    r.frame();
+    r.frame();
+    EXPECT_EQ(last_announcement(r.host).rfind("Versionen från ", 0), 0u) << last_announcement(r.host);
+    EXPECT_NE(last_announcement(r.host).find("är återställd"), std::string::npos);
+    EXPECT_FALSE(last_focus(r.host).empty());  // not left on the body: the screen's heading
+    EXPECT_EQ(nlohmann::json::parse(r.app.state_json())["content"]["owner"]["name"], "Maja");
+}
+
 // When the control that had focus goes away, focus lands on the new part, and it is announced.
 TEST(App, FocusLandsOnWhatReplacedTheFocusedControl) {
     test::Headless h;
@@ -368,15 +411,17 @@ TEST(App, FocusLandsOnWhatReplacedTheFocusedControl) {
     host.asked.update_a11y.clear();
     app.editing_elsewhere(true);
     frame();
-    const ui::A11yNode* take_over = find(app.a11y_tree(), ui::Role::Button, "Fortsätt här");
-    ASSERT_NE(take_over, nullptr);
+    ASSERT_NE(find(app.a11y_tree(), ui::Role::Button, "Fortsätt här"), nullptr);
+    // Onto the words, not the button: a person who goes on typing would press it with a space.
+    const ui::A11yNode* title = find(app.a11y_tree(), ui::Role::Heading, "Förberedelsen är öppen i en annan flik");
+    ASSERT_NE(title, nullptr);
     focus.clear();
     said.clear();
     for (const auto& u : host.asked.update_a11y) {
         if (!u.focus_key.empty()) focus = u.focus_key;
         if (!u.announcement.empty()) said = u.announcement;
     }
-    EXPECT_EQ(focus, take_over->key);
+    EXPECT_EQ(focus, title->key);
     EXPECT_EQ(said, "Förberedelsen är öppen i en annan flik");
 }
 

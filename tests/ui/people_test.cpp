@@ -99,6 +99,44 @@ TEST(People, AButtonThatOpensAPartSaysWhetherItIsOpen) {
     EXPECT_EQ(button("Nästa")->expanded, -1);
 }
 
+// Maja types in one tab; another tab takes the draft over. Coming back, she goes on typing: her
+// keys press nothing (focus is on the words saying so, not on "Fortsätt här"), and once she
+// chooses to continue here she is back in the field she was typing in.
+TEST(People, AnotherTabTakingOverLeavesNoButtonUnderTheKeys) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Maja");
+    go_to_step(r, "Vad är viktigt för dig?");
+    const ui::A11yNode* goal = find(r.app.a11y_tree(), ui::Role::TextArea, "Vad är viktigt för dig?");
+    ASSERT_NE(goal, nullptr);
+    const std::string goal_key = goal->key;
+    r.app.dom_focus(goal_key, true);
+    type_into(r.h, r.app, ui::Role::TextArea, "Vad är viktigt för dig?", "Att läsa själv");
+
+    r.app.editing_elsewhere(true);
+    r.frame();
+    r.frame();
+    const ui::A11yNode* title = find(r.app.a11y_tree(), ui::Role::Heading, "Förberedelsen är öppen i en annan flik");
+    ASSERT_NE(title, nullptr);
+    EXPECT_EQ(last_focus(r.host), title->key);
+    EXPECT_NE(last_focus(r.host), find(r.app.a11y_tree(), ui::Role::Button, "Fortsätt här")->key);
+
+    press(r.h, r.app, "Fortsätt här");
+    EXPECT_EQ(r.host.asked.take_over_editing, 1);
+    // The page hands the draft back (what the other tab left) and says this tab edits again.
+    const std::string text = r.app.draft_to_save();
+    r.host.asked.update_a11y.clear();
+    r.app.draft_reloaded(text, true);
+    r.app.editing_elsewhere(false);
+    r.frame();
+    r.frame();
+    EXPECT_EQ(last_focus(r.host), goal_key);
+    goal = find(r.app.a11y_tree(), ui::Role::TextArea, "Vad är viktigt för dig?");
+    ASSERT_NE(goal, nullptr);
+    EXPECT_EQ(goal->key, goal_key);
+    EXPECT_EQ(goal->value, "Att läsa själv");
+}
+
 TEST(People, ARelativeIsAskedAboutThePersonNotAsThePerson) {
     AppRun r;
     elsa_and_karin(r);
