@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/utf8.hpp"
+#include "clock.hpp"
 #include "consent_status.hpp"
 #include "hidden_text.hpp"
 #include "labels.hpp"
@@ -22,8 +23,15 @@ public:
     Builder(const Preparation& p, Lang lang) : p_(p), lang_(lang) {}
 
     void section(const char* id) {
-        s_.sections.push_back(SummarySection{id, tr(lang_, std::string("summary.") + id), {}});
+        // A relative's contribution speaks of the person, not as them ("Det här är viktigt för mig").
+        const std::string about = std::string("summary.") + id + ".contribution";
+        s_.sections.push_back(SummarySection{id,
+                                             p_.kind == PreparationKind::Contribution && has_text(lang_, about)
+                                                 ? trf(lang_, about, {person()})
+                                                 : tr(lang_, std::string("summary.") + id),
+                                             {}});
     }
+    std::string person() const { return p_.owner.name.empty() ? tr(lang_, "summary.no_name") : p_.owner.name; }
     void add(Kind kind, std::string text, std::string author = {}, int number = 0) {
         s_.sections.back().items.push_back(SummaryItem{kind, std::move(text), std::move(author), number});
     }
@@ -236,6 +244,7 @@ std::vector<std::string> header_lines(const Preparation& p, Lang lang, const Dat
     }
     if (is_child(p, today)) out.push_back(tr(lang, "summary.child"));
     out.push_back(trf(lang, "summary.kind", {enum_label(lang, p.kind)}));
+    if (p.kind == PreparationKind::Contribution) out.push_back(tr(lang, "summary.contribution"));
     if (!p.follows.sha256.empty()) {
         const auto saved = parse_iso_date(p.follows.saved.substr(0, 10));
         out.push_back(trf(lang, "summary.follows",
@@ -290,9 +299,10 @@ Summary build_summary(const Preparation& original, Lang lang, const Date& today,
     const Preparation& p = shown;
     Builder b(p, lang);
     Summary& s = b.summary();
-    const std::string name = p.owner.name.empty() ? tr(lang, "summary.no_name") : p.owner.name;
-    s.title = tr(lang, "summary.title");
-    s.subtitle = trf(lang, "summary.for", {name});
+    const std::string name = b.person();
+    const bool contribution = p.kind == PreparationKind::Contribution;
+    s.title = tr(lang, contribution ? "summary.title.contribution" : "summary.title");
+    s.subtitle = trf(lang, contribution ? "summary.about" : "summary.for", {name});
     s.person = name;
     for (std::string& line : header_lines(p, lang, today))
         s.header.push_back(SummaryItem{Kind::Paragraph, std::move(line), {}, 0});
@@ -341,6 +351,12 @@ Summary build_summary(const Preparation& original, Lang lang, const Date& today,
 
 Summary opened_file_summary(const ImportResult& r, Lang lang, const Date& today) {
     Summary s = build_summary(r.preparation, lang, today, r.issues, Reader::Professional);
+    // Two copies of a plan, printed, are told apart by when each was saved.
+    if (!r.meta.updated.empty())
+        s.header.insert(
+            s.header.begin(),
+            SummaryItem{
+                Kind::Paragraph, trf(lang, "pro.exported", {local_datetime_text(r.meta.updated, lang)}), {}, 0});
     if (r.integrity == Integrity::Changed)
         s.header.insert(s.header.begin(), SummaryItem{Kind::Paragraph, tr(lang, "pro.integrity.changed"), {}, 0});
     return s;

@@ -79,14 +79,12 @@ void App::professional_screen() {
                 error_text(integrity);
             else
                 paragraph(integrity);
-            if (!r.meta.updated.empty())
-                muted(trf(settings_.lang, "pro.exported", {local_datetime_text(r.meta.updated, settings_.lang)}));
             // Before the meeting is booked: an interpreter nobody has asked for.
             if (const std::string hint = interpreter_suggestion(r.preparation, settings_.lang); !hint.empty())
                 paragraph(hint);
-            if (r.preparation.kind == PreparationKind::Contribution)
-                paragraph(t("pro.contribution"));
-            else if (const auto kva = kva_suggestion(r.preparation))
+            // (A relative's contribution says what it is in its summary's header.)
+            if (const auto kva = kva_suggestion(r.preparation);
+                kva && r.preparation.kind != PreparationKind::Contribution)
                 paragraph(trf(settings_.lang, "pro.kva", {kva->code, t(kva->text_key)}));
         }
         // Worded once per language: a crafted file can bring thousands.

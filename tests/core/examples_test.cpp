@@ -184,3 +184,23 @@ TEST(Examples, ABundleFromBeforeOnePointTwoStillImports) {
     EXPECT_NE(s.find("Maria Nilsson vill samtycka"), std::string::npos);
     EXPECT_EQ(s.find("Gäller"), std::string::npos) << "nothing typed at home is said to hold";
 }
+
+// A relative's contribution, printed or copied, says what it is and speaks of the person, not as
+// them; any opened file's summary says when it was saved, so two printed copies are told apart.
+TEST(Examples, AContributionsSummarySaysWhoseWordsItHolds) {
+    const ImportResult r =
+        import_bundle(read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/synpunkter-fran-dotter.json"), kToday);
+    const std::string text = render_text(opened_file_summary(r, Lang::Sv, kToday));
+    EXPECT_EQ(text.rfind("Synpunkter inför SIP\n", 0), 0u) << text;
+    EXPECT_NE(text.find("om Kerstin Lund"), std::string::npos);
+    EXPECT_NE(text.find("De blir en del av förberedelsen först när personen tar med dem."), std::string::npos);
+    EXPECT_NE(text.find("Det här tror närstående är viktigt för Kerstin Lund"), std::string::npos);
+    EXPECT_EQ(text.find("Det här är viktigt för mig"), std::string::npos) << text;
+    EXPECT_NE(text.find("Sparad 17 november 2026"), std::string::npos) << text;
+
+    const ImportResult own =
+        import_bundle(read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/aldre-uppfoljning.json"), kToday);
+    const std::string plan = render_text(opened_file_summary(own, Lang::Sv, kToday));
+    EXPECT_EQ(plan.rfind("SIP-förberedelse\n", 0), 0u) << plan;
+    EXPECT_EQ(plan.find("först när personen tar med dem"), std::string::npos);
+}
