@@ -43,7 +43,7 @@ export function pickFile() {
   if (!picker) {
     picker = document.createElement('input');
     picker.type = 'file';
-    picker.accept = '.json,application/json';
+    picker.accept = '.json,.age,application/json';  // .age: a file protected with a passphrase
     picker.hidden = true;
     // A file from the picker always answers the app's latest request: Firefox may report
     // 'cancel' first and the chosen file after it, so a cancel forgets nothing. A dropped file

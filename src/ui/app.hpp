@@ -177,6 +177,7 @@ private:
     // app_professional.cpp: open, check, read, copy and print bundles; never changes them
     void professional_changes(ProfessionalState::Opened& o);
     void professional_screen();
+    void close_opened_file();
 
     Host& host_;
     A11y a11y_;

@@ -41,6 +41,29 @@ void App::professional_changes(ProfessionalState::Opened& o) {
     summary_view(*o.changes, "pro-changes-view");
 }
 
+// Closes the file shown; its neighbour shows next (the one after it, else the one before), and
+// the person hears which. Focus goes to the list of files (or "Öppna fil" when none is left), not
+// to a "Stäng filen" that now belongs to another file.
+void App::close_opened_file() {
+    const auto at = static_cast<std::size_t>(professional_.index);
+    const std::string closed = professional_.opened[at].name;
+    professional_.opened.erase(professional_.opened.begin() + static_cast<std::ptrdiff_t>(at));
+    const int left = static_cast<int>(professional_.opened.size());
+    professional_.index = std::min(professional_.index, left - 1);
+    status_.clear();
+    if (left == 0) {
+        a11y_.announce(trf(settings_.lang, "pro.closed", {closed}));
+        focus_control("pro-open");
+        return;
+    }
+    const std::string& shown = professional_.opened[static_cast<std::size_t>(professional_.index)].name;
+    a11y_.announce(trf(settings_.lang, "pro.closed.showing", {closed, shown}));
+    if (left > 1)
+        focus_control("pro-files-" + std::to_string(professional_.index));
+    else
+        focus_heading(shown);
+}
+
 void App::professional_screen() {
     heading(t("pro.title"), 2);
     paragraph(t("pro.intro"));
@@ -105,7 +128,13 @@ void App::professional_screen() {
             text_list(o.warnings, false, "pro-warnings");
         }
     }
-    if (!r.readable) return;
+    if (!r.readable) {
+        // Nothing to read, but the file can be put away and the way back is there.
+        if (button(t("pro.close"), "pro-close", ButtonStyle::Normal)) close_opened_file();
+        same_line();
+        if (button(t("nav.start"), "pro-back-bottom")) go_to(Screen::Start);
+        return;
+    }
 
     if (!o.summary || o.summary_lang != settings_.lang) {
         // The copy for the journal and the printout say it too when the file was changed.
@@ -138,8 +167,7 @@ void App::professional_screen() {
     }
     same_line();
     if (button(t("pro.close"), "pro-close", ButtonStyle::Quiet)) {
-        professional_.opened.erase(professional_.opened.begin() + professional_.index);
-        professional_.index = static_cast<int>(professional_.opened.size()) - 1;
+        close_opened_file();
         return;
     }
     if (!status_.empty()) paragraph(status_);

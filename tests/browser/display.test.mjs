@@ -125,3 +125,14 @@ test("larger text in the browser's settings is where the app starts; the draft's
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Windows' high contrast themes force the page's colours but not the canvas's: the app takes its
+// own high contrast then, as it does for prefers-contrast: more.
+test('forced colours or a wish for more contrast turn on the app\'s high contrast', async () => {
+  for (const options of [{ forcedColors: 'active' }, { contrast: 'more' }, {}]) {
+    const { context, page } = await openApp(env.browser, env.server.url, options);
+    const s = await state(page);
+    assert.equal(s.high_contrast, Object.keys(options).length > 0, JSON.stringify(options));
+    await context.close();
+  }
+});

@@ -98,3 +98,42 @@ TEST(FilePurpose, AFileReadByTheProfessionalIsSaidToBeWhatItIs) {
     ASSERT_FALSE(r.host.asked.print_html.empty());
     EXPECT_NE(r.host.asked.print_html.back().html.find("Kontrollsumman stämmer inte"), std::string::npos);
 }
+
+// A coordinator's day: a file that cannot be read can be closed too, and closing one of three
+// shows its neighbour, says so, and leaves focus on the list of files, not on a "Stäng filen"
+// that now belongs to another file.
+TEST(FilePurpose, EveryOpenedFileCanBeClosedAndTheNextIsSaid) {
+    AppRun r;
+    press(r.h, r.app, "Jag är yrkesverksam – öppna en förberedelse");
+    auto open = [&](const std::string& name, const std::string& bytes) {
+        press(r.h, r.app, "Öppna fil");
+        r.app.file_opened(name, bytes, ui::FileOrigin::Picker);
+        r.frame();
+    };
+    open("trasig.json", "{\"format\": ");
+    ASSERT_NE(find(r.app.a11y_tree(), ui::Role::Button, "Stäng filen"), nullptr) << r.shown();
+    ASSERT_NE(find(r.app.a11y_tree(), ui::Role::Button, "Till startsidan"), nullptr);
+    r.host.asked.update_a11y.clear();
+    press(r.h, r.app, "Stäng filen");
+    EXPECT_EQ(last_announcement(r.host), "trasig.json är stängd.");
+    EXPECT_EQ(last_focus(r.host), find(r.app.a11y_tree(), ui::Role::Button, "Öppna fil")->key);
+    EXPECT_EQ(r.shown().find("trasig.json"), std::string::npos);
+
+    open("a.json", example("barn-skolfranvaro.json"));
+    open("b.json", example("aldre-uppfoljning.json"));
+    open("c.json", example("vuxen-efter-sjukhusvistelse.json"));
+    const ui::A11yNode* a = find(r.app.a11y_tree(), ui::Role::Radio, "a.json");  // the first of the three
+    ASSERT_NE(a, nullptr);
+    r.app.dom_activate(a->key);
+    r.frame();
+    r.frame();
+    ASSERT_NE(find(r.app.a11y_tree(), ui::Role::Heading, "a.json"), nullptr);
+    r.host.asked.update_a11y.clear();
+    press(r.h, r.app, "Stäng filen");
+    EXPECT_EQ(last_announcement(r.host), "a.json är stängd. Nu visas b.json.");
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Heading, "b.json"), nullptr);
+    const ui::A11yNode* b = find(r.app.a11y_tree(), ui::Role::Radio, "b.json");
+    ASSERT_NE(b, nullptr);
+    EXPECT_TRUE(b->checked);
+    EXPECT_EQ(last_focus(r.host), b->key);
+}
