@@ -598,7 +598,9 @@ void App::settings_panel() {
     } else if (screen_ != Screen::Resume) {
         erase_confirm();
     }
-    if (!status_.empty() && screen_ != Screen::Steps) paragraph(status_);
+    // The steps, the start screen and the professional's view show it where it belongs.
+    if (!status_.empty() && screen_ != Screen::Steps && screen_ != Screen::Start && screen_ != Screen::Professional)
+        paragraph(status_);
 }
 
 // "Tidigare versioner": when each was kept and why, each restorable. Times only: nothing of

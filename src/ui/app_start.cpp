@@ -9,6 +9,12 @@ namespace sipprep::ui {
 
 void App::start_screen() {
     heading(t("start.title"), 2);
+    // What just happened to the stored draft ("raderades efter 7 dagar …") first, not below the
+    // settings where a person with large text never scrolls.
+    if (!status_.empty()) {
+        Group group(Role::Status, "start-status", std::string());
+        paragraph(status_);
+    }
     paragraph(t("start.intro"));
 
     int mode = static_cast<int>(mode_);
@@ -174,6 +180,8 @@ void App::resume_screen() {
     if (button(t("resume.new"), "resume-new")) {
         go_to(Screen::Start);
         confirm_replace_ = Pending::New;
+        // The question, in view, on its safe answer: at large text it is below the screen.
+        focus_control("replace-no");
     }
     same_line();
     if (button(t("resume.erase"), "resume-erase", ButtonStyle::Danger)) confirm_erase_ = true;

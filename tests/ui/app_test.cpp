@@ -695,3 +695,20 @@ TEST(App, StartsAtTheBrowsersTextSizeUnlessTheDraftSaysOtherwise) {
     app.draft_loaded(draft);
     EXPECT_FLOAT_EQ(app.text_scale(), 1.0f);
 }
+
+// A draft erased because it was not used for days is said at the top of the first screen, where
+// a person with large text sees it, not below the settings.
+TEST(App, AnAutomaticErasureIsSaidAtTheTop) {
+    AppRun r;
+    r.app.auto_erase_status(7, true);
+    r.frame();
+    r.frame();
+    const std::string shown = r.shown();
+    const std::string erased = "eftersom ingen hade skrivit i den på mer än 7 dagar";
+    const std::size_t said = shown.find(erased);
+    ASSERT_NE(said, std::string::npos) << shown;
+    EXPECT_LT(said, shown.find("Inställningar")) << shown;
+    EXPECT_LT(said, shown.find("Vem fyller i?")) << shown;
+    EXPECT_EQ(shown.find(erased, said + 1), std::string::npos) << "said once";
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Status, ""), nullptr);
+}

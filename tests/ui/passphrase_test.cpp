@@ -216,8 +216,10 @@ TEST(Passphrase, StartingAnewOverALockedDraftSaysItGoesAndRemovesIt) {
         r.app.draft_loaded("");
         r.app.draft_locked("2026-11-23T13:32:00Z");
         r.frame();
-        press(r.h, r.app, "Börja om");
+        press(r.h, r.app, "Börja på en ny förberedelse");
         EXPECT_NE(r.shown().find("Den låsta förberedelsen på den här datorn tas bort"), std::string::npos);
+        // Focus on the safe answer, which brings the question into view.
+        EXPECT_EQ(last_focus(r.host), find(r.app.a11y_tree(), ui::Role::Button, "Nej, avbryt")->key);
         EXPECT_EQ(r.host.asked.clear_draft, 0);
         press(r.h, r.app, "Ja, ersätt den");
         EXPECT_EQ(r.host.asked.clear_draft, 1);
