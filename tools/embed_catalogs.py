@@ -14,6 +14,10 @@ its leading dot-separated parts that the key before it has too, then the rest of
 NUL ("summary.goal", "summary.needs" -> "summary.goal\0.needs\0"): 0.9 KB less of the first
 load (gzip) than the keys in full; core/i18n.cpp spells them out once at start.
 
+With --lazy, Swedish is built in without the long texts of "Om SIP" (about.<section>.text, a
+screen few open; 2.5 KB of the first load, gzip): they are in DIR/i18n-sv.cat, the whole Swedish
+catalog, which the app fetches when that screen opens (and the service worker keeps beforehand).
+
 A .cat file is the same texts after a header of NUL-ended fields: "sipprep-catalog", the id, the
 number of keys and a hash of the key list. The app refuses a file whose count or hash is not its
 own (a file cached from another build would show wrong texts under the keys).
@@ -109,6 +113,11 @@ def front_coded(keys):
     return out
 
 
+def fetched_later(key):
+    """A Swedish text left out of the web app's built-in catalog: "Om SIP"'s sections."""
+    return key.startswith("about.") and key.endswith(".text")
+
+
 def texts_blob(catalog, keys):
     return "".join((catalog[k] if k in catalog else "\x01") + "\0" for k in keys)
 
@@ -152,7 +161,8 @@ def main():
     for lang in built_in:
         name = "catalog_" + lang.replace("-", "_")
         lines.append(f"const char {name}[] =")
-        lines += ["    " + (literal(catalogs[lang][k]) if k in catalogs[lang] else '"\\001"') + ' "\\0"'
+        lines += ["    " + (literal(catalogs[lang][k]) if k in catalogs[lang] and not (lazy_dir and fetched_later(k))
+                            else '"\\001"') + ' "\\0"'
                   for k in keys]
         lines[-1] += ";"
     lines.append(f"extern const std::size_t catalog_langs;\nconst std::size_t catalog_langs = {len(ids)};")
@@ -169,7 +179,7 @@ def main():
 
     if lazy_dir:
         os.makedirs(lazy_dir, exist_ok=True)
-        for lang in ids[1:]:
+        for lang in ids:
             header = f"sipprep-catalog\0{lang}\0{len(keys)}\0{key_hash}\0"
             write_if_changed(os.path.join(lazy_dir, f"i18n-{lang}.cat"),
                              (header + texts_blob(catalogs[lang], keys)).encode("utf-8"))

@@ -21,3 +21,13 @@ export function askToKeepStorage() {
   keepAsked = true;
   storage.persist().then(tellKept, function () {});
 }
+
+// The display choices last made on this computer (language, text size, contrast), in plain
+// beside a locked draft, whose own copy of them is sealed: its passphrase screen needs them.
+var DISPLAY_KEY = 'sipprep.display';
+export function rememberDisplay(json) {
+  try { localStorage.setItem(DISPLAY_KEY, json); } catch (e) { /* storage refused: the next start uses the defaults */ }
+}
+export function rememberedDisplay() {
+  try { return localStorage.getItem(DISPLAY_KEY) || ''; } catch (e) { return ''; }
+}

@@ -39,8 +39,9 @@ function pathOf(url) {
 
 // The text catalogs of the languages other than Swedish (web/languages.js): each is cached when
 // it is first fetched, not with the rest (most people use one language), and again with each new
-// version for the languages that were used with the version before.
-function isLanguage(path) { return /^i18n-.*\.cat$/.test(path); }
+// version for the languages that were used with the version before. Swedish's (i18n-sv.cat, the
+// texts of "Om SIP") is kept with the rest: that screen opens offline too.
+function isLanguage(path) { return /^i18n-.*\.cat$/.test(path) && path !== 'i18n-sv.cat'; }
 
 function languagesUsed() {
   return caches.keys().then(function (keys) {

@@ -186,6 +186,7 @@ void App::frame(const Fonts& fonts) {
     if (!update.empty())
         host_.update_a11y(update.patch, update.focus_key, update.selection, update.announcement, update.lang,
                           update.rtl);
+    remember_display();
 }
 
 StepContext App::step_context() {

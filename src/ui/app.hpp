@@ -42,6 +42,8 @@ public:
             settings_.text_scale = scale >= 2.0f ? 2.0f : static_cast<int>(scale * 4.0f + 0.01f) / 4.0f;
     }
 
+    void remembered_display(const std::string& json) override;
+
     // ---- HostEvents (src/platform/seam.def) ----
     void file_opened(const std::string& name, const std::string& bytes, FileOrigin origin) override;
     void file_refused(const std::string& name, const std::string& reason_key) override;
@@ -111,7 +113,9 @@ private:
     void settings_panel();
     void language_choice();
     void choose_language(Lang lang);  // now when its texts are here, else once fetched
-    void follow_language(Lang lang);  // the language of a draft or file opened: the same, unsaved
+    void follow_language(Lang lang);
+    std::string display_json() const;  // the language, text size and contrast, as remembered_display has them
+    void remember_display();           // the language of a draft or file opened: the same, unsaved
     void versions_panel();
     void go_to(Screen screen, std::optional<StepId> step = std::nullopt);
     void add_what_was_typed(StepId leaving);

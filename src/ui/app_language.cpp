@@ -1,6 +1,10 @@
 // The language menu and the languages whose texts are fetched when chosen (core/i18n.hpp): the
 // web app has Swedish built in; any other language's catalog arrives from the host, and until
 // it has, the app stays in the language it shows.
+#include <algorithm>
+
+#include "base/json_parse.hpp"
+#include "core/model_json.hpp"
 #include "ui/app.hpp"
 #include "ui/bidi_shaper.hpp"
 
@@ -46,6 +50,42 @@ void App::language_choice() {
     }
 }
 
+// Chosen on this computer before: over the browser's preferences, under a stored readable draft's.
+void App::remembered_display(const std::string& json) {
+    settings_.display_start = display_json();
+    settings_.remembered = json;
+    Json j;
+    if (json.empty() || !parse_json(json, &j) || !j.is_object()) return;
+    if (j.contains("text_scale") && j["text_scale"].is_number())
+        settings_.text_scale = std::clamp(j["text_scale"].get<float>(), 1.0f, 2.0f);
+    if (j.contains("high_contrast") && j["high_contrast"].is_boolean())
+        settings_.high_contrast = j["high_contrast"].get<bool>();
+    Lang lang;
+    if (j.contains("lang") && j["lang"].is_string() && lang_from_code(j["lang"].get<std::string>(), &lang))
+        follow_language(lang);
+}
+
+// After each frame: the display choices, when they changed, kept on this computer.
+std::string App::display_json() const {
+    Json j;
+    j["lang"] = std::string(lang_code(settings_.draft_lang));
+    j["text_scale"] = settings_.text_scale;
+    j["high_contrast"] = settings_.high_contrast;
+    return j.dump();
+}
+
+void App::remember_display() {
+    std::string now = display_json();
+    if (now == settings_.remembered) return;
+    if (settings_.remembered.empty()) {
+        // Nothing kept yet: only a choice other than what the app started with is worth keeping.
+        if (settings_.display_start.empty()) settings_.display_start = now;
+        if (now == settings_.display_start) return;
+    }
+    settings_.remembered = std::move(now);
+    host_.remember_display(settings_.remembered);
+}
+
 void App::choose_language(Lang lang) {
     settings_.lang_problem.clear();
     if (!lang_loaded(lang)) {
@@ -74,6 +114,11 @@ void App::language_loaded(const std::string& code, const std::string& file) {
     Lang lang;
     if (!lang_from_code(code, &lang)) return;
     const std::string problem = load_catalog(lang, file);
+    if (lang == Lang::Sv) {  // the whole Swedish catalog: "Om SIP"'s texts (about_screen)
+        settings_.about_texts = problem.empty() ? Settings::AboutTexts::Here : Settings::AboutTexts::Failed;
+        host_.request_frames(1);
+        return;
+    }
     if (settings_.fetching != lang) return;  // another language was chosen meanwhile
     settings_.fetching.reset();
     host_.request_frames(1);
@@ -91,6 +136,11 @@ void App::language_loaded(const std::string& code, const std::string& file) {
 
 void App::language_failed(const std::string& code) {
     Lang lang;
+    if (lang_from_code(code, &lang) && lang == Lang::Sv) {
+        settings_.about_texts = Settings::AboutTexts::Failed;
+        host_.request_frames(1);
+        return;
+    }
     if (!lang_from_code(code, &lang) || settings_.fetching != lang) return;
     settings_.fetching.reset();
     settings_.lang_problem = trf(settings_.lang, "lang.failed", {own_name(lang)});

@@ -189,15 +189,37 @@ void App::resume_screen() {
 
 void App::about_screen() {
     heading(t("about.title"), 2);
-    for (const char* section : {"what", "yours", "rights", "asking", "invitation", "premeeting", "meeting", "prepare",
-                                "consent", "secrecy", "discharge", "child", "followup", "not_sip", "help"}) {
+    static const char* const kSections[] = {"what",       "yours",   "rights",   "asking",  "invitation",
+                                            "premeeting", "meeting", "prepare",  "consent", "secrecy",
+                                            "discharge",  "child",   "followup", "not_sip", "help"};
+    // The web app fetches the Swedish texts of this screen when it first opens (the first load is
+    // smaller without them); a language that lacks one shows the Swedish.
+    const auto here = [&](const std::string& key) { return has_text(settings_.lang, key) || has_text(Lang::Sv, key); };
+    bool missing = false;
+    for (const char* section : kSections) missing = missing || !here(std::string("about.") + section + ".text");
+    if (missing && settings_.about_texts == Settings::AboutTexts::Here) {
+        settings_.about_texts = Settings::AboutTexts::Fetching;
+        host_.load_language(std::string(lang_code(Lang::Sv)));
+    }
+    if (missing) {
+        Group group(settings_.about_texts == Settings::AboutTexts::Failed ? Role::Alert : Role::Status, "about-texts",
+                    std::string());
+        if (settings_.about_texts == Settings::AboutTexts::Failed) {
+            error_text(t("about.failed"));
+            if (button(t("about.again"), "about-again")) settings_.about_texts = Settings::AboutTexts::Here;
+        } else {
+            muted(t("about.loading"));
+        }
+    }
+    for (const char* section : kSections) {
         const std::string& title = tr(settings_.lang, std::string("about.") + section + ".title");
-        if (about_section_ == section) {
+        if (about_section_ == section && !missing) {
             focus_heading(title);  // opened from a step at this section
             about_section_.clear();
         }
         heading(title, 3);
-        paragraph(tr(settings_.lang, std::string("about.") + section + ".text"));
+        if (const std::string key = std::string("about.") + section + ".text"; here(key))
+            paragraph(tr(settings_.lang, key));
     }
     ImGui::Spacing();
     if (about_back_ != Screen::Start) {

@@ -44,6 +44,10 @@ struct Settings {
     float speech_rate = 1.0f;
     bool network_voice_ok = false;  // the person agreed to a voice over the network
     int auto_erase_days = 0;        // 0: never
+    // "Om SIP"'s Swedish texts, which the web app fetches when the screen first opens.
+    enum class AboutTexts { Here, Fetching, Failed } about_texts = AboutTexts::Here;
+    std::string remembered;     // the display choices this computer has (App::remember_display)
+    std::string display_start;  // … and those the app started with, before any was kept
 };
 
 // "Lås med lösenord": the stored draft kept only encrypted.

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, openFile, goalField, startNew, goToStep, state, ARTIFACTS, ROOT, useBrowser } from './harness.mjs';
+import { openApp, openFile, goalField, startNew, goToStep, state, press, ARTIFACTS, ROOT, useBrowser } from './harness.mjs';
 
 const env = useBrowser();
 
@@ -135,4 +135,36 @@ test('forced colours or a wish for more contrast turn on the app\'s high contras
     assert.equal(s.high_contrast, Object.keys(options).length > 0, JSON.stringify(options));
     await context.close();
   }
+});
+
+// The display choices this computer keeps (web/storage.js) come back at the next start, before
+// any draft: the screen of a locked draft is shown with them.
+test('the text size and contrast chosen on this computer come back at the next start', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url);
+  await page.evaluate(() => localStorage.setItem('sipprep.display', JSON.stringify({ lang: 'sv', text_scale: 1.5, high_contrast: true })));
+  await page.reload();
+  await page.waitForFunction(() => window.__appReady === true);
+  const s = await state(page);
+  assert.equal(s.text_scale, 1.5);
+  assert.equal(s.high_contrast, true);
+  await context.close();
+});
+
+// "Om SIP"'s Swedish texts are not in the first load: the screen fetches them when it opens, says
+// so while they come, and says it plainly (with a way to try again) when they cannot come.
+test('"Om SIP" fetches its texts when it opens; a failed fetch says so and can be tried again', async () => {
+  const { context, page, problems } = await openApp(env.browser, env.server.url);
+  const layer = () => page.locator('#a11y-root').innerText();
+  assert.deepEqual(await page.evaluate(() => window.__languageFetches), []);
+  await page.route('**/i18n-sv.cat', (route) => route.abort());
+  await press(page, 'Om SIP – vad är det?');
+  await page.waitForFunction(() => document.getElementById('a11y-root').innerText.includes('Texterna kunde inte hämtas'));
+  assert.ok(!(await layer()).includes('SIP betyder samordnad individuell plan'));
+  await page.unroute('**/i18n-sv.cat');
+  await press(page, 'Försök igen');
+  await page.waitForFunction(() => document.getElementById('a11y-root').innerText.includes('SIP betyder samordnad individuell plan'));
+  assert.ok(!(await layer()).includes('Texterna kunde inte hämtas'));
+  assert.deepEqual(await page.evaluate(() => window.__languageFetches.map((f) => `${f.code} ${f.ok}`)), ['sv false', 'sv true']);
+  assert.deepEqual(problems.filter((p) => !/i18n-sv\.cat|ERR_FAILED/.test(p)), []);
+  await context.close();
 });

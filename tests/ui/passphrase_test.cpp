@@ -238,3 +238,40 @@ TEST(Passphrase, StartingAnewOverALockedDraftSaysItGoesAndRemovesIt) {
     EXPECT_EQ(r2.host.asked.clear_draft, 1);
     EXPECT_EQ(r2.state()["content"]["owner"]["name"], "Daniel Hassan");
 }
+
+// Maja chose large text and high contrast; her draft is locked, and its own copy of those
+// choices is sealed with her words. The screen that asks for her passphrase still shows them:
+// this computer keeps the display choices in plain (never before one was made).
+TEST(Passphrase, TheLockedDraftsScreenIsShownAsThePersonChoseToSeeIt) {
+    std::string kept;
+    {
+        AppRun r;
+        r.app.remembered_display("");
+        r.frame();
+        EXPECT_TRUE(r.host.asked.remember_display.empty()) << "nothing chosen, nothing kept";
+        const ui::A11yNode* large = find(r.app.a11y_tree(), ui::Role::Radio, "200 %");
+        ASSERT_NE(large, nullptr);
+        r.app.dom_activate(large->key);
+        r.frame();
+        const ui::A11yNode* contrast = find(r.app.a11y_tree(), ui::Role::Checkbox, "Hög kontrast");
+        ASSERT_NE(contrast, nullptr);
+        r.app.dom_activate(contrast->key);
+        r.frame();
+        r.frame();
+        ASSERT_FALSE(r.host.asked.remember_display.empty());
+        kept = r.host.asked.remember_display.back();
+    }
+    const nlohmann::json j = nlohmann::json::parse(kept);
+    EXPECT_EQ(j["text_scale"], 2.0);
+    EXPECT_EQ(j["high_contrast"], true);
+    EXPECT_EQ(j["lang"], "sv");
+
+    AppRun next;  // another day: the locked draft waits for its passphrase
+    next.app.remembered_display(kept);
+    next.app.draft_loaded("");
+    next.app.draft_locked("2026-11-23T13:32:00Z");
+    next.frame();
+    EXPECT_EQ(next.app.text_scale(), 2.0f);
+    EXPECT_TRUE(next.app.high_contrast());
+    EXPECT_NE(find(next.app.a11y_tree(), ui::Role::TextBox, "Lösenord"), nullptr) << next.shown();
+}
