@@ -128,7 +128,7 @@ TEST(ConsentInProgress, AGuardiansMissingAnswerIsAWarningForEveryConsentAlike) {
     EXPECT_EQ(to_no->path, "/content/consents/3/guardian_approvals");
     EXPECT_NE(describe(*to_no, Lang::Sv)
                   .find("valet är att de inte ska få uppgifter, men Maria Nilsson, Jonas Nilsson "
-                        "har svarat att hen vill samtycka"),
+                        "har svarat ja till att samtycka"),
               std::string::npos)
         << describe(*to_no, Lang::Sv);
     // Taken back or expired: the guardians' earlier yes is no contradiction.
