@@ -143,6 +143,7 @@ std::vector<std::string> consent_detail_texts(const Preparation& p, Lang lang) {
         const std::string who = consent_receiver_label(p, c.actor, lang) + ": ";
         if (const std::string what = consent_what_words(c, lang); !what.empty()) out.push_back(who + what);
         out.push_back(who + consent_given_words(p, c, lang));
+        for (const std::string& line : consent_guardian_words(p, c, lang)) out.push_back(who + line);
     }
     return out;
 }
@@ -212,7 +213,8 @@ void own_changes(Changes& c, SectionId id, const Preparation& before, const Prep
             // What may be shared and how the consent is given, receiver by receiver, and the wish
             // to have a SIP at all: a narrower consent or a guardian's no is a change to see.
             c.items(consent_detail_texts(before, lang), consent_detail_texts(after, lang));
-            c.items(sip_consent_words(before, lang), sip_consent_words(after, lang), tr(lang, "summary.sip_consent"));
+            c.items(sip_consent_words(before, lang, today), sip_consent_words(after, lang, today),
+                    tr(lang, "summary.sip_consent"));
             break;
         }
         case SectionId::Agreed: {

@@ -59,42 +59,77 @@ Summary build_consent_forms(const Preparation& p, Lang lang, const Date& today) 
         who += ", " + (id.ok() ? personal_id_display(id.id) : p.owner.personal_id);
     }
     line(s, Kind::Paragraph, trf(lang, "form.person", {who}));
-    const bool sip = p.sip_consent.wants == YesNo::Yes;
-    if (sip) line(s, Kind::Paragraph, tr(lang, said("form.sip")));
 
-    // Who receives is always clear: each one by name, with what and from when to when.
-    // A child's SIP is consented to by the guardians (seed 001: both, when there are two); an
-    // adult's by the person.
-    bool any = false, by_person = sip && !child, by_guardians = sip && child;
-    std::vector<std::string> representatives, denied, expired;
-    // The organisations share with each other; a relative is told, and shares nothing: a list of
-    // its own, after theirs.
-    std::vector<std::string> relatives;
+    // The SIP itself. An adult's is the person's own; a child's is the guardians' (seed 001: "Finns
+    // två vårdnadshavare ska båda ge sitt samtycke"), so "vi vill" only when every one has said yes,
+    // and otherwise each one's answer as it stands: a missing answer is neither.
+    bool sip = false, by_person = false, by_guardians = false;
+    if (!child && p.sip_consent.wants == YesNo::Yes) {
+        line(s, Kind::Paragraph, tr(lang, "form.sip"));
+        sip = by_person = true;
+    } else if (child) {
+        const std::vector<GuardianAnswerOf> answers = guardian_answers(p, p.sip_consent.guardians);
+        const bool some_yes = std::any_of(answers.begin(), answers.end(),
+                                          [](const GuardianAnswerOf& g) { return g.answer == GuardianAnswer::Agrees; });
+        if (p.sip_consent.wants == YesNo::Yes || some_yes) {
+            sip = by_guardians = true;
+            if (all_guardians_agree(answers)) {
+                line(s, Kind::Paragraph, tr(lang, "form.sip.child"));
+            } else {
+                for (const GuardianAnswerOf& g : answers)
+                    line(s, Kind::Paragraph,
+                         trf(lang,
+                             g.answer == GuardianAnswer::Agrees     ? "summary.sip_consent.guardian_yes"
+                             : g.answer == GuardianAnswer::Declines ? "summary.sip_consent.guardian_no"
+                                                                    : "summary.sip_consent.guardian_none",
+                             {rep_name(*g.guardian, lang)}));
+                line(s, Kind::Paragraph, tr(lang, "form.sip.guardians_needed"));
+            }
+            // The child's own say, beside the guardians' (seed 001: asked, by age and maturity).
+            if (p.sip_consent.wants != YesNo::Unanswered)
+                line(s, Kind::Paragraph,
+                     trf(lang, "sip_consent.child_answer",
+                         {tr(lang, p.sip_consent.wants == YesNo::Yes ? "summary.sip_consent.yes"
+                                                                     : "summary.sip_consent.no")}));
+        }
+    }
+
+    // Who receives is always clear: each one by name, with its state. Only a complete wish is
+    // among those who "får dela"; a child's own is not the guardians' "vi"; everything else —
+    // not answered, a guardian's answer missing or no, not taken again — is named with what it is.
+    std::vector<std::string> sharing, own, relatives, open, representatives, denied, expired;
     for (const Consent& c : p.consents) {
         const std::string receiver = consent_receiver_label(p, c.actor, lang);
-        // A guardian's no stops the sharing (seed 001: both guardians consent): it is not signed for.
-        const bool declined = to_be_signed(c) && consent_status(p, c, today).state == ConsentState::GuardianDeclines;
-        if ((c.decision == ConsentDecision::Deny && c.revoked_on.empty()) || declined) denied.push_back(receiver);
-        if (!to_be_signed(c) || declined) continue;
-        // Its end date has passed: not signed as if it held (a follow-up's, from last time).
-        if (consent_run_out(c, today)) {
-            expired.push_back(receiver);
-            continue;
-        }
-        const bool relative = find_invitee(p, c.actor) == nullptr;
-        if (!any && !relative) line(s, Kind::Paragraph, tr(lang, said("form.sharing")));
-        any = any || !relative;
         std::string what = c.information;
         while (!what.empty() && (what.back() == '.' || what.back() == ' ' || what.back() == '\n')) what.pop_back();
         for (InfoCategory k : c.categories) what += (what.empty() ? "" : "; ") + enum_label(lang, k);
+        const ConsentStatus status = consent_status(p, c, today);
+        if (status.state == ConsentState::Denied) {
+            denied.push_back(receiver);
+            continue;
+        }
+        // Its end date has passed: not signed as if it held (a follow-up's, from last time).
+        if (status.state == ConsentState::Expired) {
+            expired.push_back(receiver);
+            continue;
+        }
+        if (!status.complete()) {
+            open.push_back(receiver + (what.empty() ? "" : " \u2013 " + what) + " \u2013 " +
+                           consent_status_text(p, c, today, lang));
+            continue;
+        }
         if (what.empty()) what = tr(lang, "consent.sentence.unspecified");
         std::string period = consent_period_words(c, lang, today, true);
         if (period.empty()) period = tr(lang, "summary.open_date");
         std::string share = trf(lang, "form.share_line", {receiver, what, period});
-        if (relative)
+        // The organisations share with each other; a relative is told, and shares nothing: a list
+        // of its own, after theirs.
+        if (child && c.given_by == ConsentGiver::Person)
+            own.push_back(std::move(share));
+        else if (find_invitee(p, c.actor) == nullptr)
             relatives.push_back(std::move(share));
         else
-            line(s, Kind::Bullet, std::move(share));
+            sharing.push_back(std::move(share));
         if (c.given_by == ConsentGiver::Guardians)
             by_guardians = true;
         else if (c.given_by == ConsentGiver::Representative)
@@ -102,12 +137,17 @@ Summary build_consent_forms(const Preparation& p, Lang lang, const Date& today) 
         else
             by_person = true;
     }
-    if (!relatives.empty()) {
-        line(s, Kind::Paragraph, tr(lang, said("form.receiving")));
-        for (const std::string& r : relatives) line(s, Kind::Bullet, r);
-        any = true;
-    }
+    const auto bullets = [&](const std::string& heading, const std::vector<std::string>& lines) {
+        if (lines.empty()) return;
+        line(s, Kind::Paragraph, heading);
+        for (const std::string& l : lines) line(s, Kind::Bullet, l);
+    };
+    bullets(tr(lang, said("form.sharing")), sharing);
+    bullets(trf(lang, "form.own.child", {name}), own);
+    bullets(tr(lang, said("form.receiving")), relatives);
+    const bool any = !sharing.empty() || !own.empty() || !relatives.empty();
     if (!any && !sip) return out;  // nothing to sign
+    bullets(tr(lang, "form.open"), open);
     const auto listed = [](const std::vector<std::string>& names) {
         std::string list;
         for (const std::string& d : names) list += (list.empty() ? "" : ", ") + d;

@@ -1,5 +1,7 @@
 #include "consent_status.hpp"
 
+#include <algorithm>
+
 #include "labels.hpp"
 #include "validation.hpp"
 
@@ -34,6 +36,27 @@ bool same_consent_terms(const Consent& a, const Consent& b) {
            a.until_plan_ends == b.until_plan_ends;
 }
 
+std::string guardian_label(const Representative& r) { return r.name.empty() ? r.id : r.name; }
+
+std::vector<GuardianAnswerOf> guardian_answers(const Preparation& p, const std::vector<GuardianApproval>& answers) {
+    std::vector<GuardianAnswerOf> out;
+    for (const Representative& r : p.representatives) {
+        if (r.kind != RepresentativeKind::Guardian) continue;
+        GuardianAnswer answer = GuardianAnswer::None;
+        for (const GuardianApproval& g : answers)
+            if (g.representative_id == r.id && answer != GuardianAnswer::Agrees)
+                answer = g.agrees ? GuardianAnswer::Agrees : GuardianAnswer::Declines;
+        out.push_back({&r, answer});
+    }
+    return out;
+}
+
+bool all_guardians_agree(const std::vector<GuardianAnswerOf>& answers) {
+    return !answers.empty() && std::all_of(answers.begin(), answers.end(), [](const GuardianAnswerOf& g) {
+        return g.answer == GuardianAnswer::Agrees;
+    });
+}
+
 ConsentStatus consent_status(const Preparation& p, const Consent& c, const Date& today) {
     using S = ConsentState;
     if (!c.revoked_on.empty()) return {S::Withdrawn, c.revoked_on};
@@ -50,18 +73,11 @@ ConsentStatus consent_status(const Preparation& p, const Consent& c, const Date&
     std::string missing, declined;
     bool any_guardian = false;
     if (c.given_by == ConsentGiver::Guardians) {
-        for (const Representative& r : p.representatives) {
-            if (r.kind != RepresentativeKind::Guardian) continue;
+        for (const GuardianAnswerOf& g : guardian_answers(p, c.guardian_approvals)) {
             any_guardian = true;
-            bool answered = false, agrees = false;
-            for (const GuardianApproval& g : c.guardian_approvals)
-                if (g.representative_id == r.id) {
-                    answered = true;
-                    agrees = agrees || g.agrees;
-                }
-            if (agrees) continue;
-            std::string& list = answered ? declined : missing;
-            list += (list.empty() ? "" : ", ") + (r.name.empty() ? r.id : r.name);
+            if (g.answer == GuardianAnswer::Agrees) continue;
+            std::string& list = g.answer == GuardianAnswer::Declines ? declined : missing;
+            list += (list.empty() ? "" : ", ") + guardian_label(*g.guardian);
         }
         if (!declined.empty()) return {S::GuardianDeclines, declined};
     }

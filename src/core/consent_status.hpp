@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "date.hpp"
 #include "i18n.hpp"
@@ -38,6 +39,23 @@ struct ConsentStatus {
 };
 
 ConsentStatus consent_status(const Preparation& p, const Consent& c, const Date& today);
+
+// A guardian's answer to a consent or to the SIP itself: each answers for themselves, and a
+// missing answer is neither a yes nor a no (seed 001: "Finns två vårdnadshavare ska båda ge sitt
+// samtycke").
+enum class GuardianAnswer { Agrees, Declines, None };
+struct GuardianAnswerOf {
+    const Representative* guardian;
+    GuardianAnswer answer;
+};
+// Every guardian among the representatives, in their order, with their answer in `answers` (a
+// yes among several entries of theirs counts). The one reading of the answers: the consent's
+// status, the rules, the summary, the consent form.
+std::vector<GuardianAnswerOf> guardian_answers(const Preparation& p, const std::vector<GuardianApproval>& answers);
+// The guardian's name, or their id when it is empty.
+std::string guardian_label(const Representative& r);
+// Whether every guardian of `p` agrees (and there is at least one).
+bool all_guardians_agree(const std::vector<GuardianAnswerOf>& answers);
 
 // Whether two versions of a consent ask for the same thing: to whom, yes or no, what, from when
 // to when. A guardian's answer is to these terms; when they change, it no longer answers them.

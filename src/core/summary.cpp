@@ -77,6 +77,11 @@ private:
     Summary s_;
 };
 
+bool is_guardian(const Preparation& p, const std::string& id) {
+    return std::any_of(p.representatives.begin(), p.representatives.end(),
+                       [&](const Representative& r) { return r.id == id && r.kind == RepresentativeKind::Guardian; });
+}
+
 std::string guardian_name(const Preparation& p, const std::string& id) {
     for (const Representative& r : p.representatives)
         if (r.id == id && !r.name.empty()) return r.name;
@@ -84,9 +89,9 @@ std::string guardian_name(const Preparation& p, const std::string& id) {
 }
 
 // "Jag vill ha en SIP" and, for a child, each guardian's own answer.
-void sip_consent_lines(Builder& b, const Preparation& p, Lang lang) {
+void sip_consent_lines(Builder& b, const Preparation& p, Lang lang, const Date& today) {
     b.add(Kind::Subheading, tr(lang, "summary.sip_consent"));
-    const std::vector<std::string> words = sip_consent_words(p, lang);
+    const std::vector<std::string> words = sip_consent_words(p, lang, today);
     b.bullet(words.front());
     for (std::size_t i = 1; i < words.size(); ++i) b.add(Kind::Detail, words[i]);
 }
@@ -172,7 +177,7 @@ void own_items(Builder& b, SectionId id, const Preparation& p, Lang lang, const 
             if (p.kind != PreparationKind::Contribution) {
                 b.line(tr(lang, reader == Reader::Professional ? "summary.consent.wish.professional"
                                                                : "summary.consent.wish"));
-                sip_consent_lines(b, p, lang);
+                sip_consent_lines(b, p, lang, today);
                 // The consents to share under a heading of their own, not under "Samtycke till SIP".
                 b.add(Kind::Subheading, tr(lang, "summary.sharing"));
             }
@@ -182,9 +187,7 @@ void own_items(Builder& b, SectionId id, const Preparation& p, Lang lang, const 
                          consent_status_text(p, c, today, lang));
                 if (const std::string what = consent_what_words(c, lang); !what.empty()) b.add(Kind::Detail, what);
                 b.add(Kind::Detail, consent_given_words(p, c, lang));
-                for (const GuardianApproval& g : c.guardian_approvals)
-                    b.add(Kind::Detail, trf(lang, g.agrees ? "summary.consent.guardian" : "summary.consent.guardian_no",
-                                            {guardian_name(p, g.representative_id)}));
+                for (const std::string& line : consent_guardian_words(p, c, lang)) b.add(Kind::Detail, line);
             }
             break;
         case SectionId::Convener:
@@ -410,14 +413,52 @@ std::string pre_meeting_words(const Preparation& p, Lang lang) {
     return allowed == YesNo::Unanswered ? std::string() : trf(lang, "summary.pre_meeting", {enum_label(lang, allowed)});
 }
 
-std::vector<std::string> sip_consent_words(const Preparation& p, Lang lang) {
+std::vector<std::string> sip_consent_words(const Preparation& p, Lang lang, const Date& today) {
     const SipConsent& s = p.sip_consent;
     std::vector<std::string> out{tr(lang, s.wants == YesNo::Yes  ? "summary.sip_consent.yes"
                                           : s.wants == YesNo::No ? "summary.sip_consent.no"
                                                                  : "summary.sip_consent.unanswered")};
+    // A child's SIP needs every guardian's consent (seed 001): each one's answer, and a missing
+    // one said where the answers are, not only among the warnings.
+    if (is_child(p, today) || !s.guardians.empty())
+        for (const GuardianAnswerOf& g : guardian_answers(p, s.guardians))
+            out.push_back(trf(lang,
+                              g.answer == GuardianAnswer::Agrees     ? "summary.sip_consent.guardian_yes"
+                              : g.answer == GuardianAnswer::Declines ? "summary.sip_consent.guardian_no"
+                                                                     : "summary.sip_consent.guardian_none",
+                              {guardian_label(*g.guardian)}));
+    // An answer by someone who is not a guardian here (a file made by hand; the rules name it).
     for (const GuardianApproval& g : s.guardians)
-        out.push_back(trf(lang, g.agrees ? "summary.sip_consent.guardian_yes" : "summary.sip_consent.guardian_no",
-                          {guardian_name(p, g.representative_id)}));
+        if (!is_guardian(p, g.representative_id))
+            out.push_back(trf(lang, g.agrees ? "summary.sip_consent.guardian_yes" : "summary.sip_consent.guardian_no",
+                              {guardian_name(p, g.representative_id)}));
+    return out;
+}
+
+std::vector<std::string> consent_guardian_words(const Preparation& p, const Consent& c, Lang lang) {
+    std::vector<std::string> out;
+    if (c.given_by != ConsentGiver::Guardians) {
+        // Answers left from when the guardians were to give it: as they stand.
+        for (const GuardianApproval& g : c.guardian_approvals)
+            out.push_back(trf(lang, g.agrees ? "summary.consent.guardian" : "summary.consent.guardian_no",
+                              {guardian_name(p, g.representative_id)}));
+        return out;
+    }
+    // A yes is an answer to a yes: beside a no or no answer it is not "vill samtycka" but a
+    // contradiction (the rules name it too). A missing answer to a yes is said.
+    const bool permit = c.decision == ConsentDecision::Permit;
+    for (const GuardianAnswerOf& g : guardian_answers(p, c.guardian_approvals)) {
+        const char* key = g.answer == GuardianAnswer::Declines ? "summary.consent.guardian_no"
+                          : g.answer == GuardianAnswer::Agrees
+                              ? (permit ? "summary.consent.guardian" : "summary.consent.guardian_mismatch")
+                          : permit && c.revoked_on.empty() ? "consent.guardian.not_yet"
+                                                           : nullptr;
+        if (key) out.push_back(trf(lang, key, {guardian_label(*g.guardian)}));
+    }
+    for (const GuardianApproval& g : c.guardian_approvals)
+        if (!is_guardian(p, g.representative_id))
+            out.push_back(trf(lang, g.agrees ? "summary.consent.guardian" : "summary.consent.guardian_no",
+                              {guardian_name(p, g.representative_id)}));
     return out;
 }
 

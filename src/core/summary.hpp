@@ -55,7 +55,11 @@ struct Summary {
 // The words of the consents' details, as the summary says them and "what changed" compares them:
 // the wish to have a SIP and each guardian's answer; what may be shared ("Uppgifter: …", for a yes);
 // how the consent is given and by whom ("Så lämnas det: …").
-std::vector<std::string> sip_consent_words(const Preparation& p, Lang lang);
+// A child's SIP lists every guardian, one who has not answered too.
+std::vector<std::string> sip_consent_words(const Preparation& p, Lang lang, const Date& today);
+// Each guardian's answer to a consent the guardians give: "vill samtycka", "vill inte samtycka",
+// "har inte svarat själv än" (to a yes), and a yes beside a no or no answer as the contradiction it is.
+std::vector<std::string> consent_guardian_words(const Preparation& p, const Consent& c, Lang lang);
 std::string consent_what_words(const Consent& c, Lang lang);
 std::string consent_given_words(const Preparation& p, const Consent& c, Lang lang);
 

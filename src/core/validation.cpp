@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "consent_status.hpp"
 #include "fields.hpp"
 #include "ics.hpp"
 #include "labels.hpp"
@@ -295,22 +296,31 @@ private:
                 case ConsentGiver::Person:
                     if (child) warning(at(&Consent::given_by), "consent.child_by_person");
                     break;
-                case ConsentGiver::Guardians:
+                case ConsentGiver::Guardians: {
                     if (guardians.empty()) error(at(&Consent::given_by), "consent.no_guardians");
-                    for (const Representative* r : guardians) {
-                        bool answered = false, agreed = false;
-                        for (const GuardianApproval& a : c.guardian_approvals) {
-                            answered = answered || a.representative_id == r->id;
-                            agreed = agreed || (a.representative_id == r->id && a.agrees);
-                        }
-                        // A no is an answer, not a gap in the file: said, as the consent's status says it.
-                        const std::string name = r->name.empty() ? r->id : r->name;
-                        if (!answered)
-                            error(at(&Consent::guardian_approvals), "consent.guardian_missing", {name});
-                        else if (!agreed)
+                    // A consent being prepared, not a broken file: a missing answer is said, as the
+                    // SIP consent's is (seed 001: both guardians are to consent before it holds).
+                    // A no is an answer: said, as the consent's status says it.
+                    const bool permit = c.decision == ConsentDecision::Permit && !revoked;
+                    std::string agreeing;
+                    for (const GuardianAnswerOf& g : guardian_answers(p_, c.guardian_approvals)) {
+                        const std::string name = guardian_label(*g.guardian);
+                        if (g.answer == GuardianAnswer::None && permit)
+                            warning(at(&Consent::guardian_approvals), "consent.guardian_missing", {name});
+                        else if (g.answer == GuardianAnswer::Declines && permit)
                             warning(at(&Consent::guardian_approvals), "consent.guardian_declines", {name});
+                        else if (g.answer == GuardianAnswer::Agrees && !permit && !revoked)
+                            agreeing += (agreeing.empty() ? "" : ", ") + name;
                     }
+                    // A guardian's yes to a receiver the answer says no to, or has no answer for:
+                    // which holds is not for the reader to guess.
+                    if (!agreeing.empty())
+                        warning(at(&Consent::guardian_approvals),
+                                c.decision == ConsentDecision::Deny ? "consent.guardian_yes_to_no"
+                                                                    : "consent.guardian_yes_unanswered",
+                                {agreeing});
                     break;
+                }
                 case ConsentGiver::Representative:
                     if (c.representative_id.empty() || !representative(c.representative_id))
                         error(at(&Consent::representative_id), "consent.no_representative");
@@ -337,14 +347,10 @@ private:
         if (sip.wants == YesNo::Unanswered)
             warning(content_path(&P::sip_consent, &SipConsent::wants), "sip_consent.unanswered");
         if (!is_child(p_, today_)) return;
-        for (const Representative& r : p_.representatives) {
-            if (r.kind != RepresentativeKind::Guardian) continue;
-            const bool answered = std::any_of(sip.guardians.begin(), sip.guardians.end(),
-                                              [&](const GuardianApproval& a) { return a.representative_id == r.id; });
-            if (!answered)
+        for (const GuardianAnswerOf& g : guardian_answers(p_, sip.guardians))
+            if (g.answer == GuardianAnswer::None)
                 warning(content_path(&P::sip_consent, &SipConsent::guardians), "sip_consent.guardian_missing",
-                        {r.name.empty() ? r.id : r.name});
-        }
+                        {guardian_label(*g.guardian)});
         // A SIP for a child is made only with the guardians' consent (seed 003; both of two, seed
         // 001): a "no" is the person's answer to respect, and what the meeting has to know first.
         for (std::size_t g = 0; g < sip.guardians.size(); ++g) {
@@ -352,7 +358,7 @@ private:
             const Representative* r = representative(a.representative_id);
             if (a.agrees || !r || r->kind != RepresentativeKind::Guardian) continue;
             warning(content_path(&P::sip_consent, &SipConsent::guardians, g, &GuardianApproval::agrees),
-                    "sip_consent.guardian_declines", {r->name.empty() ? r->id : r->name});
+                    "sip_consent.guardian_declines", {guardian_label(*r)});
         }
     }
 

@@ -329,6 +329,12 @@ TEST(ConsentForm, OneFormNamingEveryReceiverWithLinesForEachGuardian) {
     no.actor = "a-3";
     no.decision = ConsentDecision::Deny;
     p.consents.push_back(no);
+    // Each guardian's own answer: "vi" only once both have said yes (seed 001).
+    for (const char* g : {"r-1", "r-2"}) {
+        p.sip_consent.guardians.push_back(GuardianApproval{g, "", true});
+        for (Consent& k : p.consents)
+            if (k.given_by == ConsentGiver::Guardians) k.guardian_approvals.push_back(GuardianApproval{g, "", true});
+    }
     const Summary forms = build_consent_forms(p, Lang::Sv, kToday);
     ASSERT_EQ(forms.sections.size(), 1u) << "one form, not a page per organisation";
     EXPECT_FALSE(forms.sections[0].own_page);
@@ -362,7 +368,7 @@ TEST(ConsentForm, OneFormNamingEveryReceiverWithLinesForEachGuardian) {
 
     // A relative is told, and shares with no one: not among those who share with each other.
     p.contributors.push_back(Contributor{"rel-1", "Per Berg", ContributorRole::Relative, "morbror"});
-    Consent told = school;
+    Consent told = p.consents[1];  // the school's, with both guardians' yes
     told.id = "c-4";
     told.actor = "rel-1";
     p.consents.push_back(told);
@@ -383,11 +389,12 @@ TEST(ConsentForm, OneFormNamingEveryReceiverWithLinesForEachGuardian) {
     // A guardian who said no to the school: it is not on the list to sign for, but among those
     // who may not have information.
     Preparation declined = p;
-    declined.consents[1].guardian_approvals.push_back(GuardianApproval{"r-1", "", false});
+    declined.consents[1].guardian_approvals[0].agrees = false;
     const std::string without = render_html(build_consent_forms(declined, Lang::Sv, kToday), Lang::Sv);
     EXPECT_EQ(without.find("Skolan – Skola – till 30 juni 2027"), std::string::npos) << without;
-    EXPECT_NE(without.find("De här ska inte få uppgifter om barnet: Skolan, Försäkringskassan"), std::string::npos)
+    EXPECT_NE(without.find("<li>Skolan – Skola – Delas inte: Mehmet vill inte samtycka</li>"), std::string::npos)
         << without;
+    EXPECT_NE(without.find("De här ska inte få uppgifter om barnet: Försäkringskassan"), std::string::npos) << without;
 
     // One whose end date has passed is not printed as if it held; it is named as run out.
     p.consents[1].valid_to = "2026-11-01";

@@ -2,6 +2,7 @@
 // valid, canonical (export(import(x)) == x) and unchanged since export.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include <filesystem>
@@ -65,12 +66,18 @@ TEST(Examples, ChildCaseHasBothGuardiansConsent) {
         EXPECT_EQ(c.given_by, ConsentGiver::Guardians);
         EXPECT_EQ(c.guardian_approvals.size(), 2u);
     }
-    // Removing one guardian's agreement makes it an error, naming that guardian.
+    // Removing one guardian's agreement leaves a consent not yet answered by that guardian: a
+    // warning naming them, not a broken file (seed 001: both are to consent before it holds).
     Json j = Json::parse(read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/barn-skolfranvaro.json"));
     j["content"]["consents"][0]["guardian_approvals"].erase(1);
-    ImportResult broken = import_bundle(j.dump(), kToday);
-    EXPECT_FALSE(broken.valid());
-    EXPECT_EQ(broken.integrity, Integrity::Changed);
+    ImportResult changed = import_bundle(j.dump(), kToday);
+    EXPECT_TRUE(changed.valid());
+    EXPECT_EQ(changed.integrity, Integrity::Changed);
+    const auto missing = std::find_if(changed.issues.begin(), changed.issues.end(),
+                                      [](const Issue& i) { return i.code == "consent.guardian_missing"; });
+    ASSERT_NE(missing, changed.issues.end());
+    EXPECT_EQ(missing->severity, Severity::Warning);
+    EXPECT_EQ(missing->args.at(0), "Jonas Nilsson");
 }
 
 TEST(Examples, SummaryInBothLanguages) {

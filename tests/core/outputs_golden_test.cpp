@@ -1,6 +1,7 @@
-// What a professional reads — the summary, "what changed" and the FHIR export — must not change
-// when the code that walks the plan changes: every output for the example bundles and the test
-// bundles, in every built language, is compared with the checksums in tests/golden/outputs.sha256.
+// What a professional reads — the summary, "what changed", the FHIR export and the consent form
+// the family prints — must not change when the code that walks the plan changes: every output for
+// the example bundles and the test bundles, in every built language, is compared with the
+// checksums in tests/golden/outputs.sha256.
 // A change meant to alter them rewrites that file: SIPPREP_GOLDEN_UPDATE=1 ctest -R OutputsGolden.
 // SIPPREP_GOLDEN_DUMP=DIR writes each output in full, to diff two builds.
 #include <gtest/gtest.h>
@@ -16,6 +17,7 @@
 #include "base/sha256.hpp"
 #include "core/bundle.hpp"
 #include "core/changes.hpp"
+#include "core/consent_form.hpp"
 #include "core/fhir.hpp"
 #include "core/summary.hpp"
 
@@ -87,6 +89,9 @@ std::map<std::string, std::string> outputs() {
             }
             out["fhir/" + i.name + "/" + l + ".json"] =
                 fhir_text(to_fhir_bundle(i.r.preparation, i.r.meta, kToday, lang));
+            // "Skriv ut samtyckesblankett": the form to sign, as the person prints it.
+            out["form/" + i.name + "/" + l + ".html"] =
+                render_html(build_consent_forms(i.r.preparation, lang, kToday), lang);
             for (const Input& j : in) {
                 const Summary d = compare_preparations(i.r.preparation, j.r.preparation, lang, kToday);
                 const std::string base = "diff/" + i.name + "/" + j.name + "/" + l;

@@ -59,6 +59,22 @@ void open_example(AppRun& pro, const std::string& example) {
     pro.frame();
 }
 
+// Maria starts Alva's plan, adds Johan as the second guardian, invites the school and opens
+// "Samtycke"; Maria writes.
+void alva_with_maria_and_johan_at_consent(AppRun& r) {
+    alva_with_guardian(r, "Maria");
+    press(r.h, r.app, "Lägg till vårdnadshavare");
+    const ui::A11yNode* second = find(r.app.a11y_tree(), ui::Role::Group, "(namn saknas)");
+    ASSERT_NE(second, nullptr) << r.shown();
+    const ui::A11yNode* name = find(*second, ui::Role::TextBox, "Namn");
+    ASSERT_NE(name, nullptr);
+    r.app.dom_text(name->key, ui::DomText{"Johan", 5, 5, false});
+    r.frame();
+    go_to_step(r, "Vilka ska vara med?");
+    r.tick("Skolan");
+    go_to_step(r, "Samtycke");
+}
+
 // Elsa's new plan, at "Efter mötet".
 void elsa_after_the_meeting(AppRun& r) {
     press(r.h, r.app, "Ny förberedelse");
@@ -1271,17 +1287,8 @@ TEST(People, EachGuardianConfirmsForThemselvesAndNothingFillsInADate) {
 // to the terms before, so she is asked again: else the file would say she agreed to what he wrote.
 TEST(People, AGuardiansYesIsAskedAgainWhenTheOtherChangesTheTerms) {
     AppRun r;
-    alva_with_guardian(r, "Maria");
-    press(r.h, r.app, "Lägg till vårdnadshavare");
-    const ui::A11yNode* second = find(r.app.a11y_tree(), ui::Role::Group, "(namn saknas)");
-    ASSERT_NE(second, nullptr) << r.shown();
-    const ui::A11yNode* name = find(*second, ui::Role::TextBox, "Namn");
-    ASSERT_NE(name, nullptr);
-    r.app.dom_text(name->key, ui::DomText{"Johan", 5, 5, false});
-    r.frame();
-    go_to_step(r, "Vilka ska vara med?");
-    r.tick("Skolan");
-    go_to_step(r, "Samtycke");
+    alva_with_maria_and_johan_at_consent(r);
+    if (::testing::Test::HasFatalFailure()) return;
     press(r.h, r.app, "Fyll i samtycke för Skolan");
     // Asked about Alva, not as if Maria were her; a child's examples for a child's goal.
     EXPECT_NE(find(r.app.a11y_tree(), ui::Role::RadioGroup, "Får de dela uppgifter om Alva?"), nullptr) << r.shown();
@@ -1302,6 +1309,44 @@ TEST(People, AGuardiansYesIsAskedAgainWhenTheOtherChangesTheTerms) {
     for (const auto& u : r.host.asked.update_a11y)
         said = said || u.announcement == "Samtycket ändrades, så Maria behöver svara på det igen.";
     EXPECT_TRUE(said);
+}
+
+// "Skriv ut samtyckesblankett" while only Maria has answered: the form is to be signed, but it says
+// "vi" only once both guardians have said yes, and names Johan's missing answers (seed 001: "Finns
+// två vårdnadshavare ska båda ge sitt samtycke").
+TEST(People, TheConsentFormSaysWhichGuardianHasNotAnswered) {
+    AppRun r;
+    alva_with_maria_and_johan_at_consent(r);
+    if (::testing::Test::HasFatalFailure()) return;
+    choose(r, "Ja, jag vill att barnet får en SIP");
+    press(r.h, r.app, "Fyll i samtycke för Skolan");
+    choose(r, "Ja, Skolan får dela uppgifter");
+    type_into(r.h, r.app, ui::Role::TextArea, "Vilka uppgifter får delas?", "Narvaro");
+    choose(r, "Tills SIP:en avslutas");
+    r.tick("Jag, Maria, vill också samtycka");
+    const auto print = [&] {
+        const std::size_t before = r.host.asked.print_html.size();
+        press(r.h, r.app, "Skriv ut samtyckesblankett");
+        EXPECT_EQ(r.host.asked.print_html.size(), before + 1);
+        return r.host.asked.print_html.empty() ? std::string() : r.host.asked.print_html.back().html;
+    };
+    const std::string waiting = print();
+    EXPECT_EQ(waiting.find("Vi vill att barnet får"), std::string::npos) << waiting;
+    EXPECT_NE(waiting.find("Maria vill att barnet får en SIP"), std::string::npos) << waiting;
+    EXPECT_NE(waiting.find("Johan har inte svarat om barnet ska få en SIP"), std::string::npos) << waiting;
+    EXPECT_EQ(waiting.find("får dela uppgifter om barnet med varandra"), std::string::npos) << waiting;
+    EXPECT_NE(waiting.find("<li>Skolan – Narvaro – Inte klart: Johan har inte svarat själv än (tills SIP:en avslutas)"),
+              std::string::npos)
+        << waiting;
+    // Johan answers for himself: now it is "vi", and the school is among those who may share.
+    choose(r, "Johan (vårdnadshavare)");
+    choose(r, "Ja, jag vill att barnet får en SIP");
+    r.tick("Jag, Johan, vill också samtycka");
+    const std::string both = print();
+    EXPECT_NE(both.find("Vi vill att barnet får en samordnad individuell plan (SIP)."), std::string::npos) << both;
+    EXPECT_NE(both.find("får dela uppgifter om barnet med varandra"), std::string::npos) << both;
+    EXPECT_NE(both.find("<li>Skolan – Narvaro – tills SIP:en avslutas</li>"), std::string::npos) << both;
+    EXPECT_EQ(both.find("har inte svarat"), std::string::npos) << both;
 }
 
 // A plan with more than one writer, opened on a device: the one who opened it is asked who they

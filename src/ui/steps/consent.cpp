@@ -351,7 +351,11 @@ void draw_consent(StepContext& c) {
     for (const Representative& r : c.prep.representatives)
         if (r.kind == RepresentativeKind::Guardian) guardians.push_back(&r);
     sip_consent(c, guardians);
+    // A child's form is there once a guardian has said yes to the SIP, the child's own answer or not.
+    const auto& sip_answers = c.prep.sip_consent.guardians;
     const bool any_to_sign = c.prep.sip_consent.wants == YesNo::Yes ||
+                             (c.child && std::any_of(sip_answers.begin(), sip_answers.end(),
+                                                     [](const GuardianApproval& g) { return g.agrees; })) ||
                              std::any_of(c.prep.consents.begin(), c.prep.consents.end(), to_be_signed);
     if (any_to_sign &&
         button(c.t("print.consent_forms"), "consent-print-forms", ButtonStyle::Normal, c.t("print.consent_forms.help")))
