@@ -14,9 +14,10 @@ its leading dot-separated parts that the key before it has too, then the rest of
 NUL ("summary.goal", "summary.needs" -> "summary.goal\0.needs\0"): 0.9 KB less of the first
 load (gzip) than the keys in full; core/i18n.cpp spells them out once at start.
 
-With --lazy, Swedish is built in without the long texts of "Om SIP" (about.<section>.text, a
-screen few open; 2.5 KB of the first load, gzip): they are in DIR/i18n-sv.cat, the whole Swedish
-catalog, which the app fetches when that screen opens (and the service worker keeps beforehand).
+With --lazy, Swedish is built in without the long texts of "Om SIP" (about.<section>.text), the
+consent form (form.*) and most of the professional's view (pro.*), which no first screen shows: they are
+in DIR/i18n-sv.cat, the whole Swedish catalog, which the page fetches once the app is on screen
+(the service worker keeps it beforehand); those two wait for it if it has not come yet.
 
 A .cat file is the same texts after a header of NUL-ended fields: "sipprep-catalog", the id, the
 number of keys and a hash of the key list. The app refuses a file whose count or hash is not its
@@ -113,9 +114,17 @@ def front_coded(keys):
     return out
 
 
+# The professional's view's texts that show before its others have come: its title, the button
+# that opens a file, and what is said when one opens.
+PRO_FIRST = {"pro.title", "pro.intro", "pro.open", "pro.opened", "pro.unreadable", "pro.integrity.changed",
+             "pro.invalid"}
+
+
 def fetched_later(key):
-    """A Swedish text left out of the web app's built-in catalog: "Om SIP"'s sections."""
-    return key.startswith("about.") and key.endswith(".text")
+    """A Swedish text left out of the web app's built-in catalog: "Om SIP"'s sections, the consent
+    form, the professional's view."""
+    return ((key.startswith("about.") and key.endswith(".text")) or key.startswith("form.") or
+            (key.startswith("pro.") and key not in PRO_FIRST))
 
 
 def texts_blob(catalog, keys):

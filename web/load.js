@@ -139,6 +139,9 @@ function fontTask() {
 // What can wait until the person sees the app: the voices (listing them can take a while), and
 // the service worker, which keeps every file for use without network.
 function afterFirstFrame() {
+  var icon = document.getElementById('tab-icon');
+  if (icon) { icon.type = 'image/svg+xml'; icon.href = 'icon.svg'; }
+  app.fetch_later_texts();
   startSpeech();
   handOver().then(registerServiceWorker);
 }

@@ -8,7 +8,7 @@ namespace sipprep {
 const std::vector<Screen>& screens() {
     static const std::vector<Screen> kScreens = {
         {"Startsidan", {"app.", "lang.", "start.", "resume."}},
-        {"Om SIP", {"about."}},
+        {"Om SIP", {"about.", "texts."}},
         {"Stegen och varje steg", {"nav.", "step.", "who.", "voices.", "prompt.", "settings.", "speech.", "date."}},
         {"Om dig", {"about_you.", "owner.", "noticed.", "reps.", "writers.", "reason.", "enum.rep.", "enum.role."}},
         {"Vad är viktigt för dig?", {"goal.", "earlier.", "remove."}},

@@ -233,9 +233,19 @@ void App::steps_screen() {
     if (r.export_file) save_requested_file();
     if (r.print_summary) print_summary(Audience::Meeting);
     if (r.print_convener) print_summary(Audience::Convener);
-    if (r.print_consent_forms)
-        host_.print_html(t("form.title"),
-                         render_html(build_consent_forms(draft_.prep, settings_.lang, today_), settings_.lang));
+    if (r.print_consent_forms) {
+        if (has_text(Lang::Sv, "form.title")) {
+            host_.print_html(t("form.title"),
+                             render_html(build_consent_forms(draft_.prep, settings_.lang, today_), settings_.lang));
+        } else {  // its texts have not come (tools/embed_catalogs.py): nothing half-worded is printed
+            if (settings_.later_texts != Settings::LaterTexts::Fetching) {
+                settings_.later_texts = Settings::LaterTexts::Fetching;
+                host_.load_language(std::string(lang_code(Lang::Sv)));
+            }
+            status_ = t("texts.wait");
+            a11y_.announce(status_);
+        }
+    }
     if (r.go_to_step) go_to(Screen::Steps, *r.go_to_step);
     if (r.go_to_evaluation) go_to(Screen::Evaluation);
     if (!r.about_section.empty()) open_about(r.about_section);

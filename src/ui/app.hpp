@@ -43,6 +43,7 @@ public:
     }
 
     void remembered_display(const std::string& json) override;
+    void fetch_later_texts() override;
 
     // ---- HostEvents (src/platform/seam.def) ----
     void file_opened(const std::string& name, const std::string& bytes, FileOrigin origin) override;
@@ -182,6 +183,7 @@ private:
     void professional_changes(ProfessionalState::Opened& o);
     void professional_screen();
     void close_opened_file();
+    bool later_texts_here(const char* probe);
 
     Host& host_;
     A11y a11y_;

@@ -50,6 +50,12 @@ void App::language_choice() {
     }
 }
 
+void App::fetch_later_texts() {
+    if (has_text(Lang::Sv, "form.title") || settings_.later_texts == Settings::LaterTexts::Fetching) return;
+    settings_.later_texts = Settings::LaterTexts::Fetching;
+    host_.load_language(std::string(lang_code(Lang::Sv)));
+}
+
 // Chosen on this computer before: over the browser's preferences, under a stored readable draft's.
 void App::remembered_display(const std::string& json) {
     settings_.display_start = display_json();
@@ -114,8 +120,8 @@ void App::language_loaded(const std::string& code, const std::string& file) {
     Lang lang;
     if (!lang_from_code(code, &lang)) return;
     const std::string problem = load_catalog(lang, file);
-    if (lang == Lang::Sv) {  // the whole Swedish catalog: "Om SIP"'s texts (about_screen)
-        settings_.about_texts = problem.empty() ? Settings::AboutTexts::Here : Settings::AboutTexts::Failed;
+    if (lang == Lang::Sv) {  // the whole Swedish catalog: "Om SIP", the consent form
+        settings_.later_texts = problem.empty() ? Settings::LaterTexts::Here : Settings::LaterTexts::Failed;
         host_.request_frames(1);
         return;
     }
@@ -137,7 +143,7 @@ void App::language_loaded(const std::string& code, const std::string& file) {
 void App::language_failed(const std::string& code) {
     Lang lang;
     if (lang_from_code(code, &lang) && lang == Lang::Sv) {
-        settings_.about_texts = Settings::AboutTexts::Failed;
+        settings_.later_texts = Settings::LaterTexts::Failed;
         host_.request_frames(1);
         return;
     }

@@ -69,6 +69,10 @@ void App::professional_screen() {
     paragraph(t("pro.intro"));
     if (button(t("pro.open"), "pro-open", ButtonStyle::Primary)) pick_file(FilePurpose::Read);
     drawn_text(t("start.drop"));  // for a mouse; the keyboard has the button
+    if (!later_texts_here("pro.report")) {
+        if (button(t("nav.start"), "pro-back")) go_to(Screen::Start);
+        return;
+    }
 
     if (professional_.opened.size() > 1) {
         std::vector<std::string> names;

@@ -187,39 +187,40 @@ void App::resume_screen() {
     if (button(t("resume.erase"), "resume-erase", ButtonStyle::Danger)) confirm_erase_ = true;
 }
 
+// Whether the Swedish texts the web app fetches once it is on screen (tools/embed_catalogs.py) are
+// here, `probe` one of them; if not, asks for them once and says they are coming, or that they
+// could not come, with a way to try again.
+bool App::later_texts_here(const char* probe) {
+    if (has_text(settings_.lang, probe) || has_text(Lang::Sv, probe)) return true;
+    if (settings_.later_texts == Settings::LaterTexts::Here) {
+        settings_.later_texts = Settings::LaterTexts::Fetching;
+        host_.load_language(std::string(lang_code(Lang::Sv)));
+    }
+    const bool failed = settings_.later_texts == Settings::LaterTexts::Failed;
+    Group group(failed ? Role::Alert : Role::Status, "later-texts", std::string());
+    if (!failed) {
+        muted(t("texts.loading"));
+        return false;
+    }
+    error_text(t("texts.failed"));
+    if (button(t("texts.again"), "texts-again")) settings_.later_texts = Settings::LaterTexts::Here;
+    return false;
+}
+
 void App::about_screen() {
     heading(t("about.title"), 2);
     static const char* const kSections[] = {"what",       "yours",   "rights",   "asking",  "invitation",
                                             "premeeting", "meeting", "prepare",  "consent", "secrecy",
                                             "discharge",  "child",   "followup", "not_sip", "help"};
-    // The web app fetches the Swedish texts of this screen when it first opens (the first load is
-    // smaller without them); a language that lacks one shows the Swedish.
-    const auto here = [&](const std::string& key) { return has_text(settings_.lang, key) || has_text(Lang::Sv, key); };
-    bool missing = false;
-    for (const char* section : kSections) missing = missing || !here(std::string("about.") + section + ".text");
-    if (missing && settings_.about_texts == Settings::AboutTexts::Here) {
-        settings_.about_texts = Settings::AboutTexts::Fetching;
-        host_.load_language(std::string(lang_code(Lang::Sv)));
-    }
-    if (missing) {
-        Group group(settings_.about_texts == Settings::AboutTexts::Failed ? Role::Alert : Role::Status, "about-texts",
-                    std::string());
-        if (settings_.about_texts == Settings::AboutTexts::Failed) {
-            error_text(t("about.failed"));
-            if (button(t("about.again"), "about-again")) settings_.about_texts = Settings::AboutTexts::Here;
-        } else {
-            muted(t("about.loading"));
-        }
-    }
+    const bool texts = later_texts_here("about.what.text");
     for (const char* section : kSections) {
         const std::string& title = tr(settings_.lang, std::string("about.") + section + ".title");
-        if (about_section_ == section && !missing) {
+        if (about_section_ == section && texts) {
             focus_heading(title);  // opened from a step at this section
             about_section_.clear();
         }
         heading(title, 3);
-        if (const std::string key = std::string("about.") + section + ".text"; here(key))
-            paragraph(tr(settings_.lang, key));
+        if (texts) paragraph(tr(settings_.lang, std::string("about.") + section + ".text"));
     }
     ImGui::Spacing();
     if (about_back_ != Screen::Start) {

@@ -44,8 +44,9 @@ struct Settings {
     float speech_rate = 1.0f;
     bool network_voice_ok = false;  // the person agreed to a voice over the network
     int auto_erase_days = 0;        // 0: never
-    // "Om SIP"'s Swedish texts, which the web app fetches when the screen first opens.
-    enum class AboutTexts { Here, Fetching, Failed } about_texts = AboutTexts::Here;
+    // The Swedish texts the web app fetches once it is on screen ("Om SIP", the consent form:
+    // tools/embed_catalogs.py); the screens that show them wait for them.
+    enum class LaterTexts { Here, Fetching, Failed } later_texts = LaterTexts::Here;
     std::string remembered;     // the display choices this computer has (App::remember_display)
     std::string display_start;  // … and those the app started with, before any was kept
 };

@@ -106,10 +106,11 @@ writeServiceWorker(out);
 writeFileSync(join(out, 'sw.js'), await minify(readFileSync(join(out, 'sw.js'), 'utf8'), 'sw.js'));
 
 // The sizes. Loaded apart from the first load: the passphrase parts (when someone protects or
-// unlocks a file), the service worker, manifest and home-screen icons (after the app has
-// started), each language but Swedish (when chosen), and the right-to-left parts (when such text
-// is drawn). _headers and the dotfiles are for the server, not sent to browsers.
-const LATER = /^(sipprep-age\..*|sipprep-bidi\.wasm|app-font-rtl\.ttf|age-worker\.js|sw\.js|manifest\.json|icon-.*)$/;
+// unlocks a file), the service worker, manifest, the tab's and home-screen icons and Swedish's
+// "Om SIP" and consent form texts (after the app has started), each other language (when
+// chosen), and the right-to-left parts (when such text is drawn). _headers and the dotfiles are
+// for the server, not sent to browsers.
+const LATER = /^(sipprep-age\..*|sipprep-bidi\.wasm|app-font-rtl\.ttf|age-worker\.js|sw\.js|manifest\.json|icon.*|i18n-sv\.cat)$/;
 const sum = { first: [0, 0], later: [0, 0], all: [0, 0] };
 const languages = [];
 for (const f of readdirSync(out).sort()) {
@@ -118,7 +119,7 @@ for (const f of readdirSync(out).sort()) {
   const size = [bytes.length, execFileSync('gzip', ['-9', '-c', join(out, f)]).length];  // as the README's numbers
   const add = (k) => { sum[k][0] += size[0]; sum[k][1] += size[1]; };
   add('all');
-  if (/^i18n-.*\.cat$/.test(f)) languages.push(`${f.slice(5, -4)} ${Math.floor(size[1] / 1024)} KB`);
+  if (/^i18n-.*\.cat$/.test(f) && f !== 'i18n-sv.cat') languages.push(`${f.slice(5, -4)} ${Math.floor(size[1] / 1024)} KB`);
   else add(LATER.test(f) ? 'later' : 'first');
 }
 const kb = (n) => Math.floor(n / 1024);
