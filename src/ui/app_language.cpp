@@ -2,6 +2,7 @@
 // web app has Swedish built in; any other language's catalog arrives from the host, and until
 // it has, the app stays in the language it shows.
 #include <algorithm>
+#include <utility>
 
 #include "base/json_parse.hpp"
 #include "core/model_json.hpp"
@@ -122,12 +123,13 @@ void App::language_loaded(const std::string& code, const std::string& file) {
     const std::string problem = load_catalog(lang, file);
     if (lang == Lang::Sv) {  // the whole Swedish catalog: "Om SIP", the consent form
         settings_.later_texts = problem.empty() ? Settings::LaterTexts::Here : Settings::LaterTexts::Failed;
-        host_.request_frames(1);
+        // Fetched while the start screen shows, they change nothing on it: no frame.
+        if (std::exchange(settings_.later_texts_waited, false)) host_.request_frames(3);
         return;
     }
     if (settings_.fetching != lang) return;  // another language was chosen meanwhile
     settings_.fetching.reset();
-    host_.request_frames(1);
+    host_.request_frames(3);  // every text's width changes: the frames that settle the layout
     if (!problem.empty()) {
         settings_.lang_problem = trf(settings_.lang, problem, {own_name(lang)});
         a11y_.announce(settings_.lang_problem);
@@ -144,7 +146,7 @@ void App::language_failed(const std::string& code) {
     Lang lang;
     if (lang_from_code(code, &lang) && lang == Lang::Sv) {
         settings_.later_texts = Settings::LaterTexts::Failed;
-        host_.request_frames(1);
+        if (std::exchange(settings_.later_texts_waited, false)) host_.request_frames(3);
         return;
     }
     if (!lang_from_code(code, &lang) || settings_.fetching != lang) return;

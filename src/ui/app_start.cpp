@@ -192,6 +192,7 @@ void App::resume_screen() {
 // could not come, with a way to try again.
 bool App::later_texts_here(const char* probe) {
     if (has_text(settings_.lang, probe) || has_text(Lang::Sv, probe)) return true;
+    settings_.later_texts_waited = true;
     if (settings_.later_texts == Settings::LaterTexts::Here) {
         settings_.later_texts = Settings::LaterTexts::Fetching;
         host_.load_language(std::string(lang_code(Lang::Sv)));

@@ -47,8 +47,9 @@ struct Settings {
     // The Swedish texts the web app fetches once it is on screen ("Om SIP", the consent form:
     // tools/embed_catalogs.py); the screens that show them wait for them.
     enum class LaterTexts { Here, Fetching, Failed } later_texts = LaterTexts::Here;
-    std::string remembered;     // the display choices this computer has (App::remember_display)
-    std::string display_start;  // … and those the app started with, before any was kept
+    bool later_texts_waited = false;  // a screen shows that they are coming: it is drawn again when they come
+    std::string remembered;           // the display choices this computer has (App::remember_display)
+    std::string display_start;        // … and those the app started with, before any was kept
 };
 
 // "Lås med lösenord": the stored draft kept only encrypted.

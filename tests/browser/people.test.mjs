@@ -136,10 +136,15 @@ test('on a 390×844 phone the step heading shows without scrolling; the writer o
   const box = await heading.boundingBox();
   assert.ok(box && box.y + box.height <= 844, `step heading at ${JSON.stringify(box)}, below the first screen`);
   assert.equal(await page.getByRole('radio', { name: 'Karin (närstående)' }).count(), 0, 'the chooser is folded');
-  await press(page, 'Skriver: Elsa ▾');
+  // A disclosure button: its name in words, whether it is open in aria-expanded.
+  const writer = page.getByRole('button', { name: 'Skriver: Elsa', exact: true });
+  assert.equal(await writer.getAttribute('aria-expanded'), 'false');
+  await press(page, 'Skriver: Elsa');
   await tick(page, 'Karin (närstående)', 'radio');
   assert.equal((await state(page)).author !== 'person', true);
-  await page.getByRole('button', { name: 'Skriver: Karin (närstående) ▴', exact: true }).waitFor({ state: 'attached' });
+  const open = page.getByRole('button', { name: 'Skriver: Karin (närstående)', exact: true });
+  await open.waitFor({ state: 'attached' });
+  assert.equal(await open.getAttribute('aria-expanded'), 'true');
   assert.deepEqual(problems, []);
   await context.close();
 });
