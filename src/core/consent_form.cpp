@@ -77,12 +77,7 @@ Summary build_consent_forms(const Preparation& p, Lang lang, const Date& today) 
                 line(s, Kind::Paragraph, tr(lang, "form.sip.child"));
             } else {
                 for (const GuardianAnswerOf& g : answers)
-                    line(s, Kind::Paragraph,
-                         trf(lang,
-                             g.answer == GuardianAnswer::Agrees     ? "summary.sip_consent.guardian_yes"
-                             : g.answer == GuardianAnswer::Declines ? "summary.sip_consent.guardian_no"
-                                                                    : "summary.sip_consent.guardian_none",
-                             {rep_name(*g.guardian, lang)}));
+                    line(s, Kind::Paragraph, sip_guardian_words(g.answer, rep_name(*g.guardian, lang), lang));
                 line(s, Kind::Paragraph, tr(lang, "form.sip.guardians_needed"));
             }
             // The child's own say, beside the guardians' (seed 001: asked, by age and maturity).

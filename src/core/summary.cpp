@@ -422,17 +422,21 @@ std::vector<std::string> sip_consent_words(const Preparation& p, Lang lang, cons
     // one said where the answers are, not only among the warnings.
     if (is_child(p, today) || !s.guardians.empty())
         for (const GuardianAnswerOf& g : guardian_answers(p, s.guardians))
-            out.push_back(trf(lang,
-                              g.answer == GuardianAnswer::Agrees     ? "summary.sip_consent.guardian_yes"
-                              : g.answer == GuardianAnswer::Declines ? "summary.sip_consent.guardian_no"
-                                                                     : "summary.sip_consent.guardian_none",
-                              {guardian_label(*g.guardian)}));
+            out.push_back(sip_guardian_words(g.answer, guardian_label(*g.guardian), lang));
     // An answer by someone who is not a guardian here (a file made by hand; the rules name it).
     for (const GuardianApproval& g : s.guardians)
         if (!is_guardian(p, g.representative_id))
             out.push_back(trf(lang, g.agrees ? "summary.sip_consent.guardian_yes" : "summary.sip_consent.guardian_no",
                               {guardian_name(p, g.representative_id)}));
     return out;
+}
+
+std::string sip_guardian_words(GuardianAnswer answer, const std::string& name, Lang lang) {
+    return trf(lang,
+               answer == GuardianAnswer::Agrees     ? "summary.sip_consent.guardian_yes"
+               : answer == GuardianAnswer::Declines ? "summary.sip_consent.guardian_no"
+                                                    : "summary.sip_consent.guardian_none",
+               {name});
 }
 
 std::vector<std::string> consent_guardian_words(const Preparation& p, const Consent& c, Lang lang) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "bundle.hpp"
+#include "consent_status.hpp"
 #include "date.hpp"
 #include "i18n.hpp"
 #include "issue.hpp"
@@ -57,6 +58,9 @@ struct Summary {
 // how the consent is given and by whom ("Så lämnas det: …").
 // A child's SIP lists every guardian, one who has not answered too.
 std::vector<std::string> sip_consent_words(const Preparation& p, Lang lang, const Date& today);
+// One guardian's answer to the child's SIP ("… vill att barnet får en SIP", "… har inte svarat"),
+// under the name `name`.
+std::string sip_guardian_words(GuardianAnswer answer, const std::string& name, Lang lang);
 // Each guardian's answer to a consent the guardians give: "vill samtycka", "vill inte samtycka",
 // "har inte svarat själv än" (to a yes), and a yes beside a no or no answer as the contradiction it is.
 std::vector<std::string> consent_guardian_words(const Preparation& p, const Consent& c, Lang lang);
