@@ -115,8 +115,8 @@ private:
     void language_choice();
     void choose_language(Lang lang);  // now when its texts are here, else once fetched
     void follow_language(Lang lang);
-    std::string display_json() const;  // the language, text size and contrast, as remembered_display has them
-    void remember_display();           // the language of a draft or file opened: the same, unsaved
+    Settings::Display display() const;  // the language, text size and contrast shown now
+    void remember_display();            // the language of a draft or file opened: the same, unsaved
     void versions_panel();
     void go_to(Screen screen, std::optional<StepId> step = std::nullopt);
     void add_what_was_typed(StepId leaving);

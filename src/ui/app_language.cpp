@@ -59,8 +59,7 @@ void App::fetch_later_texts() {
 
 // Chosen on this computer before: over the browser's preferences, under a stored readable draft's.
 void App::remembered_display(const std::string& json) {
-    settings_.display_start = display_json();
-    settings_.remembered = json;
+    settings_.display_start = display();
     Json j;
     if (json.empty() || !parse_json(json, &j) || !j.is_object()) return;
     if (j.contains("text_scale") && j["text_scale"].is_number())
@@ -70,27 +69,26 @@ void App::remembered_display(const std::string& json) {
     Lang lang;
     if (j.contains("lang") && j["lang"].is_string() && lang_from_code(j["lang"].get<std::string>(), &lang))
         follow_language(lang);
+    settings_.remembered = display();
 }
+
+Settings::Display App::display() const { return {settings_.draft_lang, settings_.text_scale, settings_.high_contrast}; }
 
 // After each frame: the display choices, when they changed, kept on this computer.
-std::string App::display_json() const {
-    Json j;
-    j["lang"] = std::string(lang_code(settings_.draft_lang));
-    j["text_scale"] = settings_.text_scale;
-    j["high_contrast"] = settings_.high_contrast;
-    return j.dump();
-}
-
 void App::remember_display() {
-    std::string now = display_json();
+    const Settings::Display now = display();
     if (now == settings_.remembered) return;
-    if (settings_.remembered.empty()) {
+    if (!settings_.remembered) {
         // Nothing kept yet: only a choice other than what the app started with is worth keeping.
-        if (settings_.display_start.empty()) settings_.display_start = now;
+        if (!settings_.display_start) settings_.display_start = now;
         if (now == settings_.display_start) return;
     }
-    settings_.remembered = std::move(now);
-    host_.remember_display(settings_.remembered);
+    settings_.remembered = now;
+    Json j;
+    j["lang"] = std::string(lang_code(now.lang));
+    j["text_scale"] = now.text_scale;
+    j["high_contrast"] = now.high_contrast;
+    host_.remember_display(j.dump());
 }
 
 void App::choose_language(Lang lang) {

@@ -48,8 +48,16 @@ struct Settings {
     // tools/embed_catalogs.py); the screens that show them wait for them.
     enum class LaterTexts { Here, Fetching, Failed } later_texts = LaterTexts::Here;
     bool later_texts_waited = false;  // a screen shows that they are coming: it is drawn again when they come
-    std::string remembered;           // the display choices this computer has (App::remember_display)
-    std::string display_start;        // … and those the app started with, before any was kept
+    // The display choices this computer has kept (App::remember_display), and those the app
+    // started with before any was kept: compared after each frame as values, written out only
+    // when they change.
+    struct Display {
+        Lang lang = Lang::Sv;
+        float text_scale = 1.0f;
+        bool high_contrast = false;
+        bool operator==(const Display&) const = default;
+    };
+    std::optional<Display> remembered, display_start;
 };
 
 // "Lås med lösenord": the stored draft kept only encrypted.
