@@ -107,7 +107,9 @@ export var draft = {
     store.listVersions().then(function (all) { app.versions_listed(JSON.stringify(all)); });
   },
   restoreVersion: function (id) {
-    store.restoreVersion(id).then(function (done) { if (!done) app.version_not_restored(); });
+    // Storage that failed on the way is a restore that did not happen, said as one.
+    store.restoreVersion(id).then(function (done) { if (!done) app.version_not_restored(); },
+      function () { app.version_not_restored(); });
   },
   takeOver: function () {
     if (!undelivered) return store.takeOver();
