@@ -640,6 +640,7 @@ void App::versions_panel() {
             host_.restore_version(v.id);
             storage_.restoring = when;
             storage_.versions.reset();
+            focus_control("versions-show");  // the list and its button are gone until it is done
             return;
         }
     }

@@ -362,6 +362,8 @@ TEST(App, ARestoredVersionIsSaidOnceItIsTheDraft) {
     ASSERT_EQ(r.host.asked.restore_version.size(), 1u);
     EXPECT_EQ(r.host.asked.restore_version[0], 7);
     EXPECT_EQ(last_announcement(r.host), "");  // nothing is restored yet
+    // Focus is not left on a button that went: on the one that shows the versions again.
+    EXPECT_EQ(last_focus(r.host), find(r.app.a11y_tree(), ui::Role::Button, "Visa tidigare versioner")->key);
     r.app.version_not_restored();
     r.frame();
     EXPECT_EQ(last_announcement(r.host), "Versionen kunde inte återställas. Det du har skrivit är oförändrat.");
