@@ -258,6 +258,7 @@ Summary compare_preparations(const Preparation& original_before, const Preparati
     c.items(header_lines(before, lang, today), header_lines(after, lang, today));
     for (const Section& sec : plan_sections()) {
         c.section(sec.name);
+        s.sections.back().for_convener = sec.id == SectionId::Convener;
         for (const WordsPart<Preparation>& w : sec.words) {
             const std::vector<Entry>&then = w.entries(before), &now = w.entries(after);
             if (w.compare == Compare::Words)

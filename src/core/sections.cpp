@@ -104,7 +104,7 @@ struct Row : Section {
 std::vector<Section> make_sections() {
     using S = Situation;
     using F = FollowUp;
-    const Compare no = Compare::Not, words_ = Compare::Words;
+    const Compare words_ = Compare::Words;
     return {
         Row(SectionId::Representatives, "representatives", InSummary::WithContent).with_own([](const P& p) {
             return !p.representatives.empty();
@@ -176,10 +176,11 @@ std::vector<Section> make_sections() {
             .with_own([](const P& p) { return !p.consents.empty(); })
             .own_items_first()
             .in_fhir(12),  // the consents themselves are Consent resources
-        // Topics that must not be raised: for the one who calls the meeting only, never exported.
+        // Topics that must not be raised: for the one who calls the meeting only (a new one is a change
+        // they must see), never exported.
         Row(SectionId::Convener, "convener", InSummary::WithContent)
             .with_words({words<&P::participation, &Participation::topics_to_avoid>(
-                {"summary.topics_to_avoid", nullptr, no, nullptr, nullptr})})
+                {"summary.topics_to_avoid", "summary.topics_to_avoid", words_, nullptr, nullptr})})
             .own_items_first(),
         Row(SectionId::Agreed, "agreed", InSummary::WithContent)
             .with_own([](const P& p) { return !(p.agreed == Agreement{}); })
