@@ -42,11 +42,11 @@ std::vector<GuardianAnswerOf> guardian_answers(const Preparation& p, const std::
     std::vector<GuardianAnswerOf> out;
     for (const Representative& r : p.representatives) {
         if (r.kind != RepresentativeKind::Guardian) continue;
-        GuardianAnswer answer = GuardianAnswer::None;
+        GuardianAnswerOf counted{&r, GuardianAnswer::None, {}};
         for (const GuardianApproval& g : answers)
-            if (g.representative_id == r.id && answer != GuardianAnswer::Agrees)
-                answer = g.agrees ? GuardianAnswer::Agrees : GuardianAnswer::Declines;
-        out.push_back({&r, answer});
+            if (g.representative_id == r.id && counted.answer != GuardianAnswer::Agrees)
+                counted = {&r, g.agrees ? GuardianAnswer::Agrees : GuardianAnswer::Declines, g.date};
+        out.push_back(std::move(counted));
     }
     return out;
 }

@@ -47,6 +47,7 @@ enum class GuardianAnswer { Agrees, Declines, None };
 struct GuardianAnswerOf {
     const Representative* guardian;
     GuardianAnswer answer;
+    std::string date;  // the counted answer's date, as written (may be empty)
 };
 // Every guardian among the representatives, in their order, with their answer in `answers` (a
 // yes among several entries of theirs counts). The one reading of the answers: the consent's

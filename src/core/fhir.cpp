@@ -459,9 +459,9 @@ J to_fhir_bundle(const Preparation& original, const BundleMeta& meta, const Date
         J performers = J::array();
         std::string date = c.valid_from;
         if (c.given_by == ConsentGiver::Guardians) {
-            for (const GuardianApproval& g : c.guardian_approvals)
-                if (g.agrees && rep_urls.count(g.representative_id)) {
-                    performers.push_back(reference(rep_urls[g.representative_id]));
+            for (const GuardianAnswerOf& g : guardian_answers(p, c.guardian_approvals))
+                if (g.answer == GuardianAnswer::Agrees) {
+                    performers.push_back(reference(rep_urls[g.guardian->id]));
                     if (parse_iso_date(g.date) && (date.empty() || date < g.date)) date = g.date;
                 }
         } else if (c.given_by == ConsentGiver::Representative && rep_urls.count(c.representative_id)) {
@@ -505,10 +505,9 @@ J to_fhir_bundle(const Preparation& original, const BundleMeta& meta, const Date
         const SipConsent& sip = p.sip_consent;
         J performers = J::array({reference(patient_url, patient_name)});
         bool guardian_no = false;
-        for (const GuardianApproval& g : sip.guardians) {
-            guardian_no = guardian_no || !g.agrees;
-            if (g.agrees && rep_urls.count(g.representative_id))
-                performers.push_back(reference(rep_urls[g.representative_id]));
+        for (const GuardianAnswerOf& g : guardian_answers(p, sip.guardians)) {
+            guardian_no = guardian_no || g.answer == GuardianAnswer::Declines;
+            if (g.answer == GuardianAnswer::Agrees) performers.push_back(reference(rep_urls[g.guardian->id]));
         }
         const bool no = sip.wants == YesNo::No || guardian_no;
         J consent = consent_resource(no                        ? "rejected"

@@ -92,6 +92,33 @@ TEST(Fhir, ConsentStatesPerformersAndPeriods) {
     EXPECT_EQ(rel_consents.back()["provision"]["type"], "deny");
 }
 
+// The guardians' answers are read as everywhere else (guardian_answers): a guardian's later yes
+// counts over an earlier no, and an answer from someone who is no longer a guardian is no answer.
+TEST(Fhir, AGuardiansAnswerIsReadAsTheSummaryReadsIt) {
+    ImportResult child = example("barn-skolfranvaro.json");
+    Preparation& p = child.preparation;
+    ASSERT_GE(p.representatives.size(), 2u);
+    const std::string first = p.representatives[0].id;
+    p.sip_consent.wants = YesNo::Yes;
+    p.sip_consent.guardians = {GuardianApproval{first, "2026-11-01", false},
+                               GuardianApproval{first, "2026-11-02", true},
+                               GuardianApproval{"gone-guardian", "2026-11-02", false}};
+    J sip;
+    for (const J& c : resources(to_fhir_bundle(p, child.meta, kToday, Lang::Sv), "Consent"))
+        if (c["scope"]["coding"][0]["code"] == "treatment") sip = c;
+    ASSERT_FALSE(sip.is_null());
+    EXPECT_EQ(sip["status"], "proposed");
+    EXPECT_EQ(sip["provision"]["type"], "permit");
+    EXPECT_EQ(sip["performer"].size(), 2u);  // the child and the guardian who said yes
+
+    Consent& c = p.consents[0];
+    c.guardian_approvals = {GuardianApproval{first, "2026-10-30", true},
+                            GuardianApproval{"gone-guardian", "2026-11-20", true}};
+    const J consent = sharing_consents(to_fhir_bundle(p, child.meta, kToday, Lang::Sv))[0];
+    EXPECT_EQ(consent["performer"].size(), 1u);
+    EXPECT_NE(consent.value("dateTime", ""), "2026-11-20");
+}
+
 TEST(Fhir, AnswersUseTheQuestionnairesLinkIds) {
     std::set<std::string> known;
     collect_link_ids(fhir_questionnaire(Lang::Sv)["item"], &known);
