@@ -89,9 +89,12 @@ void layout_paragraph(std::string_view text, int offset, BaseDirection base, flo
     const int base_code = base == BaseDirection::Ltr ? 0 : base == BaseDirection::Rtl ? 1 : layout_rtl() ? 3 : 2;
     int dir = count ? bidi_shaper::shape(chars.data(), count, base_code, levels.data()) : -1;
     if (dir < 0) {  // empty, or no shaper yet: logical order, aligned by the layout's direction
-        // Asked for by a right-to-left layout or typed text only: a Swedish page that merely
-        // names Arabic in its language menu does not load the shaper and glyphs for everyone.
-        if (count && (layout_rtl() || base == BaseDirection::Auto)) bidi_shaper::request();
+        // Asked for by a right-to-left layout, typed text, or people's words in a script written
+        // right to left (a file opened in the professional view): a Swedish page that merely names
+        // Arabic in its language menu, pre-shaped (Arabic presentation forms), loads nothing.
+        const bool words = std::any_of(chars.begin(), chars.end(),
+                                       [](char32_t c) { return rtl_char(c) && !(c >= 0xFB50 && c <= 0xFEFE); });
+        if (count && (layout_rtl() || base == BaseDirection::Auto || words)) bidi_shaper::request();
         dir = base == BaseDirection::Rtl || (base == BaseDirection::Auto && layout_rtl()) ? 1 : 0;
     } else {
         keep_numbers_whole(chars, levels);

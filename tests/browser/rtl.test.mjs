@@ -190,3 +190,19 @@ test('on a phone in Arabic: the start screen\'s buttons and the footer stand fro
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a file written in Arabic, opened in the Swedish professional view: the shaper and glyphs are fetched for its words', async () => {
+  const { context, page, problems } = await openApp(browser, server.url, { viewport: { width: 1280, height: 900 } });
+  const shaper = page.waitForResponse((r) => r.url().endsWith('/sipprep-bidi.wasm'));
+  const glyphs = page.waitForResponse((r) => r.url().endsWith('/app-font-rtl.ttf'));
+  await press(page, 'Jag är yrkesverksam – öppna en förberedelse');
+  const chooser = page.waitForEvent('filechooser');
+  await press(page, 'Öppna fil');
+  await (await chooser).setFiles(join(ROOT, 'assets', 'examples', 'arabiska-forberedelse.json'));
+  await Promise.all([shaper, glyphs]);
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr', 'the page stays Swedish, left to right');
+  await quiet(page);
+  await page.screenshot({ path: join(ARTIFACTS, 'rtl-professional-arabic-file.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
