@@ -62,7 +62,9 @@ ContributionReview review_contribution(const Preparation& draft, const Preparati
     // relation ("Anna", granne, is not "Anna", dotter: taken for her, the neighbour's words were
     // replaced by the daughter's and the daughter's put in the neighbour's name).
     const auto same_person = [&](const Contributor& c) {
-        if (c.id == who->id) return true;
+        // Ids are drawn at random on the relative's device: the same id is the same relative,
+        // renamed or not, unless a file says otherwise in both name and relation.
+        if (c.id == who->id) return lower(c.name) == lower(who->name) || lower(c.relation) == lower(who->relation);
         if (who->name.empty() || lower(c.name) != lower(who->name)) return false;
         return c.relation.empty() || who->relation.empty() || lower(c.relation) == lower(who->relation);
     };
@@ -104,10 +106,18 @@ ContributionReview review_contribution(const Preparation& draft, const Preparati
     return r;
 }
 
-void accept_contribution_item(Preparation& draft, const ContributionReview& review, std::size_t index) {
+bool can_keep_both(const ContributionItem& item) {
+    return !item.present && !item.previous.empty() && item.place != Place::Question && item.place != Place::Attends &&
+           item.place != Place::Interpreter;
+}
+
+void accept_contribution_item(Preparation& draft, const ContributionReview& review, std::size_t index, bool keep_both) {
     if (index >= review.items.size()) return;
-    const ContributionItem& item = review.items[index];
-    if (item.present) return;
+    const ContributionItem& original = review.items[index];
+    if (original.present) return;
+    ContributionItem both = original;
+    if (keep_both && can_keep_both(original)) both.text = original.previous + "\n\n" + original.text;
+    const ContributionItem& item = both;
     const std::string& id = review.draft_id;
     if (!contributor(draft, id)) {
         Contributor c = review.relative;

@@ -40,8 +40,12 @@ struct ContributionReview {
 ContributionReview review_contribution(const Preparation& draft, const Preparation& contribution);
 
 // Takes item `index` of `review` into `draft`, in the relative's name (added as a writer first
-// when needed) and language. A question already there is not added again.
-void accept_contribution_item(Preparation& draft, const ContributionReview& review, std::size_t index);
+// when needed) and language. A question already there is not added again. `keep_both`: their new
+// words after what they wrote there before, instead of in its place (words only: can_keep_both).
+void accept_contribution_item(Preparation& draft, const ContributionReview& review, std::size_t index,
+                              bool keep_both = false);
+// Whether the item would replace words of theirs that can stay beside the new ones.
+bool can_keep_both(const ContributionItem& item);
 
 // "Varför behövs mötet?", "Vad är viktigt …" …: the heading a place is shown under.
 std::string contribution_place_label(ContributionItem::Place place, Lang lang);

@@ -2,6 +2,7 @@
 // or left one by one. Nothing joins the draft without that choice.
 #include "app.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "core/labels.hpp"
@@ -85,6 +86,15 @@ void App::review_screen() {
                 focus_next_open(i);
             }
             same_line();
+            if (can_keep_both(item) && button(t("contribution.take_both"), "contrib-both-" + std::to_string(i),
+                                              ButtonStyle::Normal, t("contribution.take_both.help"))) {
+                accept_contribution_item(draft_.prep, r, i, true);
+                c.choice[i] = 1;
+                changed();
+                announce(t("contribution.taken"));
+                focus_next_open(i);
+            }
+            same_line();
             if (button(t("contribution.leave"), "contrib-leave-" + std::to_string(i))) {
                 c.choice[i] = 2;
                 announce(t("contribution.left"));
@@ -94,19 +104,31 @@ void App::review_screen() {
     }
     if (r.items.empty()) paragraph(t("contribution.empty"));
     ImGui::Spacing();
-    if (open > 1 && button(t("contribution.take_all"), "contrib-take-all")) {
-        for (std::size_t i = 0; i < r.items.size(); ++i)
-            if (c.choice[i] == 0 && !r.items[i].present && !r.items[i].previous.empty())
-                keep_version_before_replacing();
+    // Everything new at once; what would take the place of their earlier words stays to be chosen
+    // one by one (taken all at once, a relative's words on this computer were gone unseen).
+    std::size_t open_new = 0;
+    for (std::size_t i = 0; i < r.items.size(); ++i)
+        if (c.choice[i] == 0 && !r.items[i].present && r.items[i].previous.empty()) ++open_new;
+    if (open > 1 && open_new > 0 && button(t("contribution.take_all"), "contrib-take-all")) {
+        std::size_t first_left = r.items.size();
         for (std::size_t i = 0; i < r.items.size(); ++i) {
             if (c.choice[i] != 0 || r.items[i].present) continue;
+            if (!r.items[i].previous.empty()) {
+                first_left = std::min(first_left, i);
+                continue;
+            }
             accept_contribution_item(draft_.prep, r, i);
             c.choice[i] = 1;
         }
         if (draft_.prep.owner.name.empty()) draft_.prep.owner.name = c.result.preparation.owner.name;
         changed();
-        announce(t("contribution.taken_all"));
-        focus_control("contrib-done");
+        if (first_left < r.items.size()) {
+            announce(trf(settings_.lang, "contribution.taken_all.left", {who}));
+            focus_control("contrib-take-" + std::to_string(first_left));
+        } else {
+            announce(t("contribution.taken_all"));
+            focus_control("contrib-done");
+        }
     }
     if (button(t("contribution.done"), "contrib-done", ButtonStyle::Primary)) {
         files_.contribution.reset();

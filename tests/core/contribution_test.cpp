@@ -146,3 +146,43 @@ TEST(Contribution, AChangeOfMindAboutComingShows) {
     accept_contribution_item(draft, r, static_cast<std::size_t>(attends - r.items.begin()));
     EXPECT_EQ(draft.contributors.back().attends, YesNo::No);
 }
+
+// A file whose relative has the id of another writer here, but another name and relation, is
+// another writer: Sara's words do not stand in Göran's name. The same id renamed is the same one.
+TEST(Contribution, TheSameIdWithAnotherNameAndRelationIsAnotherWriter) {
+    Preparation draft = make_new_preparation();
+    draft.contributors.push_back(
+        Contributor{"rel-7f3a", "Göran Lind", ContributorRole::Relative, "make", YesNo::Unanswered});
+    set_text(draft.goals.long_term, "rel-7f3a", "Att vi får vara hemma tillsammans.");
+    ContributionReview r = review_contribution(draft, karins_views());
+    EXPECT_FALSE(r.known);
+    EXPECT_NE(r.draft_id, "rel-7f3a");
+    for (std::size_t i = 0; i < r.items.size(); ++i) accept_contribution_item(draft, r, i);
+    EXPECT_EQ(*find_text(draft.goals.long_term, "rel-7f3a"), "Att vi får vara hemma tillsammans.");
+    EXPECT_EQ(*find_text(draft.goals.long_term, r.draft_id), "Att mamma kan bo kvar hemma.");
+    // Karin's name misspelt here ("Krain"), as her own device has her: still her.
+    Preparation typo = make_new_preparation();
+    typo.contributors.push_back(
+        Contributor{"rel-7f3a", "Krain Lind", ContributorRole::Relative, "dotter", YesNo::Unanswered});
+    EXPECT_EQ(review_contribution(typo, karins_views()).draft_id, "rel-7f3a");
+}
+
+// Words a relative wrote here before and new ones from their file can both stay: nothing of
+// theirs goes unless the person chooses it.
+TEST(Contribution, TheirEarlierWordsCanStayBesideTheNewOnes) {
+    Preparation draft = make_new_preparation();
+    draft.contributors.push_back(
+        Contributor{"rel-7f3a", "Karin Lind", ContributorRole::Relative, "dotter", YesNo::Unanswered});
+    set_text(draft.situation.now, "rel-7f3a", "Hon sover dåligt.");
+    const ContributionReview r = review_contribution(draft, karins_views());
+    std::size_t now = r.items.size();
+    for (std::size_t i = 0; i < r.items.size(); ++i)
+        if (r.items[i].place == ContributionItem::Place::Now) now = i;
+    ASSERT_LT(now, r.items.size());
+    EXPECT_TRUE(can_keep_both(r.items[now]));
+    accept_contribution_item(draft, r, now, true);
+    EXPECT_EQ(*find_text(draft.situation.now, "rel-7f3a"), "Hon sover dåligt.\n\nHon glömmer att äta.");
+    for (const ContributionItem& item : r.items)
+        if (item.place == ContributionItem::Place::Question || item.place == ContributionItem::Place::Attends)
+            EXPECT_FALSE(can_keep_both(item));
+}

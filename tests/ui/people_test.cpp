@@ -1113,7 +1113,7 @@ TEST(People, ARelativeFarAwayContributesAndThePersonChooses) {
     ASSERT_NE(now, nullptr) << r.shown();
     r.app.dom_activate(find(*now, ui::Role::Button, "Låt bli")->key);
     r.frame();
-    press(r.h, r.app, "Ta med allt som är kvar");
+    press(r.h, r.app, "Ta med allt som är nytt");
     press(r.h, r.app, "Klar");
     const nlohmann::json s = r.state();
     EXPECT_EQ(s["screen"], "steps");
@@ -1129,7 +1129,7 @@ TEST(People, ARelativeFarAwayContributesAndThePersonChooses) {
     r.app.file_opened("sip-synpunkter-karin.json", file, ui::FileOrigin::Drop);
     r.frame();
     EXPECT_NE(r.shown().find("Finns redan med i din förberedelse."), std::string::npos);
-    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Ta med allt som är kvar"), nullptr);
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Ta med allt som är nytt"), nullptr);
     press(r.h, r.app, "Klar");
     EXPECT_EQ(r.state()["content"]["contributors"].size(), 2u);
 
@@ -1227,6 +1227,42 @@ TEST(People, TakingInAContributionKeepsFocusAndShowsNoUnopenedDraft) {
     EXPECT_NE(r.state()["screen"], "review");
     EXPECT_NE(r.shown().find("Öppna din förberedelse först"), std::string::npos) << r.shown();
     EXPECT_EQ(r.shown().find("Mamma ska hem"), std::string::npos);
+}
+
+// "Ta med allt som är nytt" takes what is new only: where the relative wrote here before, their
+// earlier words stay until the person chooses, and "Behåll båda" keeps them beside the new ones.
+TEST(People, TakingEverythingNewLeavesTheirEarlierWordsToChoose) {
+    const std::string file =
+        read(std::filesystem::path(SIPPREP_SOURCE_DIR) / "assets/examples/synpunkter-fran-dotter.json");
+    ImportResult later = import_bundle(file, Date{2026, 12, 6});
+    set_text(later.preparation.situation.now, "rel-5c21e0aa", "Hon sover bättre nu.");
+    later.preparation.questions.push_back(
+        Question{"q-9", "rel-5c21e0aa", "Kan mamma få prova dagverksamhet?", Priority::None, ""});
+    const std::string newer = export_bundle(later.preparation, later.meta);
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Kerstin Lund");
+    r.app.file_opened("sara.json", file, ui::FileOrigin::Drop);
+    r.frame();
+    press(r.h, r.app, "Ta med allt som är nytt");
+    press(r.h, r.app, "Klar");
+    r.app.file_opened("sara-2.json", newer, ui::FileOrigin::Drop);
+    r.frame();
+    ASSERT_EQ(r.state()["screen"], "review");
+    press(r.h, r.app, "Ta med allt som är nytt");
+    const auto now = r.state()["content"]["situation"]["now"];
+    ASSERT_EQ(now.size(), 1u);
+    EXPECT_EQ(now[0]["text"], "Hon blir snabbt trött och vill inte be om hjälp.");
+    EXPECT_NE(r.shown().find("Kan mamma få prova dagverksamhet?"), std::string::npos);
+    EXPECT_NE(last_announcement(r.host).find("väljer du själv"), std::string::npos) << last_announcement(r.host);
+    const ui::A11yNode* group = find(r.app.a11y_tree(), ui::Role::Group, "Hur är det nu?");
+    ASSERT_NE(group, nullptr) << r.shown();
+    EXPECT_EQ(last_focus(r.host), find(*group, ui::Role::Button, "Ta med i stället")->key);
+    r.app.dom_activate(find(*group, ui::Role::Button, "Behåll båda")->key);
+    r.frame();
+    EXPECT_EQ(r.state()["content"]["situation"]["now"][0]["text"],
+              "Hon blir snabbt trött och vill inte be om hjälp.\n\nHon sover bättre nu.");
+    EXPECT_EQ(r.state()["content"]["questions"].size(), 2u);
 }
 
 // Issue 26: each guardian answers for themselves, as the one who writes. The child (or the other
