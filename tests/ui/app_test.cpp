@@ -561,6 +561,8 @@ TEST(App, AQuestionTypedAndNotAddedStaysWithItsWriterWhenAnotherWrites) {
     questions = r.state()["content"]["questions"];
     ASSERT_EQ(questions.size(), 2u);
     EXPECT_NE(questions[1]["author"], kPersonId);
+    // Focus is back in the emptied field: the next question can be typed straight on.
+    EXPECT_EQ(last_focus(r.host), find(r.app.a11y_tree(), ui::Role::TextArea, "Ny fråga")->key);
     // Each edits their own words: the person's question is shown to Mira, in the person's name.
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::TextArea, "Fråga 1"), nullptr);
     EXPECT_NE(find(r.app.a11y_tree(), ui::Role::TextArea, "Fråga 2"), nullptr);

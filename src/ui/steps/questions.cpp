@@ -128,6 +128,9 @@ void draw_questions(StepContext& c) {
             announce(added);
             c.mark(true);
         }
+        // Back to the emptied field, so that the next question typed straight on lands there (on the
+        // button, its first letters went nowhere).
+        focus_control("q-new");
     }
 }
 
