@@ -42,6 +42,14 @@ bool is_hidden(char32_t c) {
            (c >= 0x206A && c <= 0x206F) || c == 0xFEFF || c == 0x180E;
 }
 
+// Scripts whose spelling uses the zero-width (non-)joiner between letters: Persian "می‌خواهم",
+// Kurdish, Urdu (Arabic script) and the Indic scripts, Myanmar, Khmer.
+bool joins_with_joiners(char32_t c) {
+    return (c >= 0x0600 && c <= 0x08FF && !is_direction_control(c)) || (c >= 0xFB50 && c <= 0xFDFF) ||
+           (c >= 0xFE70 && c <= 0xFEFE) || (c >= 0x0900 && c <= 0x0DFF) || (c >= 0x1000 && c <= 0x109F) ||
+           (c >= 0x1780 && c <= 0x17FF);
+}
+
 bool is_right_to_left(char32_t c) {
     return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFE) ||
            (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF);
@@ -56,10 +64,13 @@ std::size_t hidden_character_at(std::string_view text, std::size_t i, char32_t* 
     std::size_t len = 0;
     const char32_t c = decode(text, i, &len);
     if (!is_hidden(c)) return 0;
-    if (c == 0x200D && i > 0 && i + len < text.size()) {
+    // A joiner between the letters of a script spelt with it, or (ZWJ) between emoji, is writing.
+    if ((c == 0x200C || c == 0x200D) && i > 0 && i + len < text.size()) {
         std::size_t start = i - 1, next_len = 0, prev_len = 0;
         while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
-        if (is_emoji(decode(text, start, &prev_len)) && is_emoji(decode(text, i + len, &next_len))) return 0;
+        const char32_t before = decode(text, start, &prev_len), after = decode(text, i + len, &next_len);
+        if (joins_with_joiners(before) && joins_with_joiners(after)) return 0;
+        if (c == 0x200D && is_emoji(before) && is_emoji(after)) return 0;
     }
     if (code) *code = c;
     return len;

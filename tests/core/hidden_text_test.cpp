@@ -57,6 +57,14 @@ TEST(HiddenText, FindsDirectionControlsAndZeroWidthCharacters) {
     EXPECT_EQ(first_hidden_character("\U0001F468\u200D\U0001F469\u200D\U0001F467"), 0u);
     EXPECT_EQ(first_hidden_character("\U0001F3F3\uFE0F\u200D\U0001F308"), 0u);
     EXPECT_EQ(first_hidden_character("a\u200Db"), 0x200Du);
+    // The zero-width non-joiner is how Persian, Urdu and the Indic scripts are spelt: "محمدرضا",
+    // "می‌خواهم" and "क्‌ष" are writing, not a hidden character; between Latin letters it is one.
+    EXPECT_EQ(first_hidden_character("محمد\u200Cرضا"), 0u);
+    EXPECT_EQ(first_hidden_character("می\u200Cخواهم"), 0u);
+    EXPECT_EQ(first_hidden_character("\u0915\u094D\u200C\u0937"), 0u);
+    EXPECT_EQ(with_hidden_characters_shown("محمد\u200Cرضا"), "محمد\u200Cرضا");
+    EXPECT_EQ(first_hidden_character("An\u200Cna"), 0x200Cu);
+    EXPECT_EQ(first_hidden_character("\u200Cرضا"), 0x200Cu);
     EXPECT_EQ(code_point_name(0x202E), "U+202E");
 }
 
