@@ -89,8 +89,9 @@ std::string export_bundle(const Preparation& p, const BundleMeta& meta) {
 
 namespace {
 
-// The first control character in `s` (utf8.hpp says which), as its code, or -1.
-long control_character(const std::string& s) {
+// The first control character in `s` (utf8.hpp says which), as its code, or -1. `line_ends`: a
+// carriage return is a line's end (Windows), not one.
+long control_character(const std::string& s, bool line_ends = false) {
     // Most bytes cannot start one: a table lookup skips them (this runs over every text of a file).
     static constexpr auto kMaybe = [] {
         std::array<bool, 256> t{};
@@ -100,7 +101,7 @@ long control_character(const std::string& s) {
     }();
     const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
     for (std::size_t i = 0; i < s.size(); ++i) {
-        if (!kMaybe[bytes[i]]) continue;
+        if (!kMaybe[bytes[i]] || (line_ends && bytes[i] == '\r')) continue;
         const std::size_t len = control_character_at(s, i);
         if (len == 1) return static_cast<unsigned char>(s[i]);
         if (len == 2) return static_cast<unsigned char>(s[i + 1]);
@@ -121,7 +122,8 @@ void control_issue(const std::string& path, long c, std::vector<Issue>* out) {
 void find_control_characters(const JsonIn& v, std::string* path, std::vector<Issue>* out) {
     if (out->size() >= kMaxControlIssues) return;
     if (v.is_string()) {
-        const long c = control_character(v.get_ref<const std::string&>());
+        // What people wrote may end its lines as Windows does (a file edited in Notepad).
+        const long c = control_character(v.get_ref<const std::string&>(), path->rfind("/content/", 0) == 0);
         if (c >= 0) control_issue(*path, c, out);
     } else if (v.is_object()) {
         for (auto it = v.begin(); it != v.end(); ++it) {
@@ -146,6 +148,29 @@ void find_control_characters(const JsonIn& v, std::string* path, std::vector<Iss
             path->resize(n);
         }
     }
+}
+
+// Each text's Windows line ends ("\r\n", or a lone "\r") made "\n", as the app's own fields
+// make them when something is pasted; returns how many texts had one.
+std::size_t with_plain_line_ends(JsonIn& v) {
+    std::size_t texts = 0;
+    if (v.is_string()) {
+        std::string& text = v.get_ref<std::string&>();
+        if (text.find('\r') == std::string::npos) return 0;
+        std::string out;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] != '\r') {
+                out += text[i];
+            } else if (i + 1 >= text.size() || text[i + 1] != '\n') {
+                out += '\n';
+            }
+        }
+        text = std::move(out);
+        return 1;
+    }
+    if (v.is_object() || v.is_array())
+        for (auto& child : v) texts += with_plain_line_ends(child);
+    return texts;
 }
 
 // `created` and `updated` are shown ("Exported: …") and go into FHIR as instants: one that is
@@ -265,7 +290,8 @@ ImportResult import_document(JsonIn doc, const Date& today, Limits limits) {
     }
     // Control characters have no place in what people write; a NUL would cut a text short in
     // print and copies. The file is not read, and the messages say where they are. The whole
-    // file is searched: `app`, `created` and member names are shown too.
+    // file is searched: `app`, `created` and member names are shown too. A carriage return in
+    // the content is a Windows line end: read as one, below.
     std::string path;
     std::vector<Issue> controls;
     find_control_characters(doc, &path, &controls);
@@ -279,12 +305,6 @@ ImportResult import_document(JsonIn doc, const Date& today, Limits limits) {
         path = "/" + it.key();
         check_hidden_characters(*it, &path, &r.issues);
     }
-    std::vector<std::string> unknown;
-    r.preparation = preparation_from_json(*content, &unknown);
-    r.readable = true;
-    for (const std::string& path : unknown)
-        r.issues.push_back(Issue{Severity::Warning, path, "bundle.unknown_field", {}});
-
     // The checksums are over the file as the format defines it; a hand edit changes them. A file
     // from before 1.1 has only the content's: its dates, app version and language are not covered.
     std::string stored, stored_bundle;
@@ -302,6 +322,15 @@ ImportResult import_document(JsonIn doc, const Date& today, Limits limits) {
         else
             r.integrity = stored_bundle.empty() ? Integrity::ContentOnly : Integrity::Unchanged;
     }
+    std::vector<std::string> unknown;
+    // Read as the app's fields keep text (the checksums above are over the file as it came).
+    if (const std::size_t texts = with_plain_line_ends(*content))
+        r.issues.push_back(Issue{Severity::Warning, "/content", "bundle.line_ends", {std::to_string(texts)}});
+    r.preparation = preparation_from_json(*content, &unknown);
+    r.readable = true;
+    for (const std::string& path : unknown)
+        r.issues.push_back(Issue{Severity::Warning, path, "bundle.unknown_field", {}});
+
     // The limits the rules check are the schema's, already reported from the file (Limits::Report).
     for (Issue& i : validate(r.preparation, today))
         if (!beyond_limits(i)) r.issues.push_back(std::move(i));

@@ -49,6 +49,32 @@ void each_string(J& v, std::string* path, const Visit& visit) {
     }
 }
 
+// People's words that stand on one line wherever they are shown (a name in a heading, an address
+// on a letter): a line break there would make a line of its own ("Personnummer: …") under it.
+bool is_one_line_member(std::string_view name) {
+    return name == "name" || name == "relation" || name == "address" || name == "contact" || name == "lead_person" ||
+           name == "other_label";
+}
+
+bool has_line_break(std::string_view text) { return text.find_first_of("\n\r") != std::string_view::npos; }
+
+// "Kerstin Lund‹U+000A›Personnummer: …": on one line, the break written out.
+std::string with_line_breaks_shown(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+        if (text[i] == '\n' || text[i] == '\r')
+            out += "\u2039" + code_point_name(0x0A) + "\u203A";
+        else
+            out += text[i];
+    }
+    return out;
+}
+
+void add_line_break_issue(const std::string& at, std::vector<Issue>* out) {
+    out->push_back(Issue{Severity::Warning, at, "text.line_break", {code_point_name(0x0A)}});
+}
+
 void add_hidden_issue(const std::string& at, char32_t c, std::vector<Issue>* out) {
     if (is_exact_value(at))
         out->push_back(Issue{Severity::Error, at, "text.hidden_exact", {code_point_name(c)}});
@@ -78,10 +104,15 @@ private:
     void text(const std::string& value) override {
         if (out_->size() >= limit_) return;
         const char32_t c = first_hidden_character(value);
-        if (!c) return;
+        const bool broken =
+            !c && !path_.empty() && path_.back().name && is_one_line_member(path_.back().name) && has_line_break(value);
+        if (!c && !broken) return;
         std::string at = "/content";
         for (const Step& s : path_) at += '/' + (s.name ? std::string(s.name) : std::to_string(s.index));
-        add_hidden_issue(at, c, out_);
+        if (c)
+            add_hidden_issue(at, c, out_);
+        else
+            add_line_break_issue(at, out_);
     }
     std::vector<Step> path_;
     std::vector<Issue>* out_;
@@ -101,7 +132,11 @@ bool is_exact_value(std::string_view pointer) {
 void check_hidden_characters(const nlohmann::json& value, std::string* path, std::vector<Issue>* out) {
     each_string(value, path, [&](const std::string& at, const nlohmann::json& node) {
         if (out->size() >= kMaxHiddenIssues) return;
-        if (const char32_t c = first_hidden_character(node.get_ref<const std::string&>())) add_hidden_issue(at, c, out);
+        const std::string& text = node.get_ref<const std::string&>();
+        if (const char32_t c = first_hidden_character(text))
+            add_hidden_issue(at, c, out);
+        else if (is_one_line_member(last_token(at)) && has_line_break(text))
+            add_line_break_issue(at, out);
     });
 }
 
@@ -119,6 +154,7 @@ Preparation shown_to_professional(const Preparation& p) {
         // An exact value with one is an error but still read: shown too (an id the same way
         // wherever it is used, so references still meet), and not isolated (FHIR identifiers).
         std::string shown = with_hidden_characters_shown(text);
+        if (is_one_line_member(last_token(at)) && has_line_break(shown)) shown = with_line_breaks_shown(shown);
         if (!is_exact_value(at)) shown = isolated(shown);
         if (shown == text) return;
         text = std::move(shown);

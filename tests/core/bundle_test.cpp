@@ -181,6 +181,30 @@ TEST(Bundle, UnknownFieldsAreWarnings) {
     EXPECT_EQ(unknown, 1);
 }
 
+// A text edited in Notepad ends its lines with "\r\n": read as the app's own line breaks, with a
+// word about it, not refused. Outside what people wrote, a carriage return is still refused.
+TEST(Bundle, WindowsLineEndsInTextsAreReadAsLineBreaks) {
+    std::string text = export_bundle(sample(), meta());
+    const auto at = text.find("Vem ringer jag");
+    ASSERT_NE(at, std::string::npos);
+    text.insert(at + 3, "\\r\\n");
+    text.insert(text.find("Att kunna bo") + 3, "\\r");
+    ImportResult r = import_bundle(text);
+    ASSERT_TRUE(r.readable);
+    EXPECT_EQ(r.preparation.questions[0].text, "Vem\n ringer jag när det krånglar?");
+    EXPECT_EQ(*find_text(r.preparation.goals.long_term, kPersonId), "Att\n kunna bo hemma – åäö ÅÄÖ é");
+    EXPECT_EQ(r.integrity, Integrity::Changed);  // the hand edit still shows
+    bool said = false;
+    for (const Issue& i : r.issues) {
+        EXPECT_NE(i.code, "bundle.control_char");
+        if (i.code == "bundle.line_ends") said = i.severity == Severity::Warning && i.args.at(0) == "2";
+    }
+    EXPECT_TRUE(said);
+    std::string outside = export_bundle(sample(), meta());
+    outside.insert(outside.find("\"sipprep\"") + 4, "\\r");
+    EXPECT_FALSE(import_bundle(outside).readable);
+}
+
 TEST(Bundle, ARepeatedKeyIsAnErrorNamingTheKey) {
     std::string text = export_bundle(sample(), meta());
     const auto at = text.find("\"kind\"");

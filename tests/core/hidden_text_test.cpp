@@ -302,3 +302,26 @@ TEST(HiddenText, AnUnparsableTimeIsFlaggedNeverShownOrPassedOn) {
     EXPECT_TRUE(has_issue(r.issues, "/updated", "bundle.bad_time", Severity::Warning));
     EXPECT_EQ(to_fhir_bundle(r.preparation, m, kToday, Lang::Sv).dump().find("igår"), std::string::npos);
 }
+
+// A name is one line wherever it stands. A line break in one (only a crafted file can have it)
+// would print a line of its own under the heading: "Personnummer: …" that no one wrote there.
+TEST(HiddenText, ALineBreakInANameIsSaidAndWrittenOut) {
+    Preparation p = sample();
+    p.owner.name = "Kerstin Lund\nPersonnummer: 19121212-1212";
+    const ImportResult r = import_bundle(export_bundle(p, meta()), kToday);
+    ASSERT_TRUE(r.readable);
+    EXPECT_TRUE(has_issue(r.issues, "/content/owner/name", "text.line_break", Severity::Warning));
+    EXPECT_TRUE(has_issue(validate(p, kToday), "/content/owner/name", "text.line_break", Severity::Warning));
+    EXPECT_EQ(r.preparation.owner.name, p.owner.name);  // kept as it came
+    const std::string shown = shown_to_professional(r.preparation).owner.name;
+    EXPECT_EQ(shown.find('\n'), std::string::npos) << shown;
+    EXPECT_NE(shown.find("Kerstin Lund\u2039U+000A\u203APersonnummer"), std::string::npos) << shown;
+    for (SummaryFormat f : {SummaryFormat::Text, SummaryFormat::Markdown, SummaryFormat::Html}) {
+        const std::string s = summary(r.preparation, Lang::Sv, kToday, r.issues, f);
+        EXPECT_EQ(s.find("\nPersonnummer: 19121212-1212"), std::string::npos) << s;
+    }
+    // A question's words may have lines.
+    Preparation lines = sample();
+    lines.questions.push_back(Question{"q-1", kPersonId, "Två\nrader", Priority::None, ""});
+    EXPECT_FALSE(has_issue(validate(lines, kToday), "/content/questions/0/text", "text.line_break", Severity::Warning));
+}
