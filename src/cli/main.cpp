@@ -470,7 +470,7 @@ int run(int argc, char** argv) {
         }
         std::string bundle = export_bundle(r.preparation, r.meta);
         for (const Issue& i : r.issues)
-            if (i.code == "bundle.unknown_field" || i.code == "bundle.migrated")
+            if (i.code == "bundle.unknown_field" || i.code == "bundle.unknown_words" || i.code == "bundle.migrated")
                 say(describe(i, lang, Reader::Professional));
         // An age file stays one: locked again under its passphrase, as hard as it was.
         if (g_read_age && !plaintext) {

@@ -110,6 +110,8 @@ long control_character(const std::string& s, bool line_ends = false) {
 }
 
 constexpr std::size_t kMaxControlIssues = 20;
+// How much of an unknown member's words its message quotes.
+constexpr std::size_t kUnknownWordsChars = 600;
 
 void control_issue(const std::string& path, long c, std::vector<Issue>* out) {
     char code[8];
@@ -322,14 +324,24 @@ ImportResult import_document(JsonIn doc, const Date& today, Limits limits) {
         else
             r.integrity = stored_bundle.empty() ? Integrity::ContentOnly : Integrity::Unchanged;
     }
-    std::vector<std::string> unknown;
+    std::vector<UnknownField> unknown;
     // Read as the app's fields keep text (the checksums above are over the file as it came).
     if (const std::size_t texts = with_plain_line_ends(*content))
         r.issues.push_back(Issue{Severity::Warning, "/content", "bundle.line_ends", {std::to_string(texts)}});
     r.preparation = preparation_from_json(*content, &unknown);
     r.readable = true;
-    for (const std::string& path : unknown)
-        r.issues.push_back(Issue{Severity::Warning, path, "bundle.unknown_field", {}});
+    // A newer app's member: not read here, but the words in it are quoted, so that the one who
+    // reads the file sees them and the one who goes on writing knows what they would lose.
+    for (const UnknownField& f : unknown) {
+        if (f.words.empty()) {
+            r.issues.push_back(Issue{Severity::Warning, f.path, "bundle.unknown_field", {}});
+            continue;
+        }
+        std::string words = with_hidden_characters_shown(utf8_excerpt(f.words, kUnknownWordsChars));
+        for (char& ch : words)
+            if (ch == '\n' || ch == '\t') ch = ' ';
+        r.issues.push_back(Issue{Severity::Warning, f.path, "bundle.unknown_words", {std::move(words)}});
+    }
 
     // The limits the rules check are the schema's, already reported from the file (Limits::Report).
     for (Issue& i : validate(r.preparation, today))

@@ -81,7 +81,8 @@ std::string describe(const Issue& issue, Lang lang, Reader reader) {
                                                                                      : "msg." + issue.code;
     std::string text = format_text(tr(lang, key), issue.args);
     if (issue.path.empty()) return text;
-    if (issue.code == "bundle.unknown_field") return issue.path + ": " + text;  // a member no one has named
+    if (issue.code == "bundle.unknown_field" || issue.code == "bundle.unknown_words")
+        return issue.path + ": " + text;  // a member no one has named
     return field_label(lang, issue.path) + ": " + text;
 }
 

@@ -8,6 +8,7 @@
 
 #include "enum_names.hpp"
 #include "fields.hpp"
+#include "text_checks.hpp"
 
 namespace sipprep {
 namespace {
@@ -89,7 +90,7 @@ private:
 
 class Cursor {
 public:
-    Cursor(const JsonIn& root, std::vector<std::string>* unknown) : at_(&root), unknown_(unknown) {}
+    Cursor(const JsonIn& root, std::vector<UnknownField>* unknown) : at_(&root), unknown_(unknown) {}
 
     // Moves to member `name` of the current object if it has one; leave() comes back.
     bool enter(const char* name) {
@@ -114,7 +115,11 @@ public:
         for (auto it = at_->begin(); it != at_->end(); ++it) {
             bool found = false;
             for (std::size_t i = 0; i < count && !found; ++i) found = it.key() == known[i];
-            if (!found) unknown_->push_back(path_ + "/" + it.key());
+            if (!found) {
+                std::string words;
+                collect_words(*it, &words);
+                unknown_->push_back(UnknownField{path_ + "/" + it.key(), std::move(words)});
+            }
         }
     }
     void read(std::string& v) const {
@@ -137,6 +142,18 @@ public:
     }
 
 private:
+    // Its texts, not its ids, dates and other exact values (text_checks.hpp names them).
+    static void collect_words(const JsonIn& v, std::string* out) {
+        if (v.is_string()) {
+            const std::string& text = v.get_ref<const std::string&>();
+            if (!text.empty()) *out += (out->empty() ? "" : " / ") + text;
+        } else if (v.is_object()) {
+            for (auto it = v.begin(); it != v.end(); ++it)
+                if (!is_exact_value("/" + it.key())) collect_words(*it, out);
+        } else if (v.is_array()) {
+            for (const JsonIn& child : v) collect_words(child, out);
+        }
+    }
     void push(const JsonIn* next, std::string_view step) {
         up_.push_back(at_);
         path_lengths_.push_back(path_.size());
@@ -149,7 +166,7 @@ private:
     std::vector<const JsonIn*> up_;
     std::string path_ = "/content";
     std::vector<std::size_t> path_lengths_;
-    std::vector<std::string>* unknown_;
+    std::vector<UnknownField>* unknown_;
 };
 
 template <typename T>
@@ -203,7 +220,7 @@ Json to_json(const Preparation& p) {
     return w.take();
 }
 
-Preparation preparation_from_json(const JsonIn& content, std::vector<std::string>* unknown_fields) {
+Preparation preparation_from_json(const JsonIn& content, std::vector<UnknownField>* unknown_fields) {
     Preparation p;
     Cursor c(content, unknown_fields);
     read(c, p);

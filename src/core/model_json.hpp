@@ -38,8 +38,15 @@ protected:
 // Members the file leaves out (optional ones holding their default) are not told.
 void walk_content(const Preparation& p, ContentSink& sink);
 
+// A member the format does not know (a newer app's), with the words it holds: its texts, in
+// order, joined by " / " (empty when it holds none).
+struct UnknownField {
+    std::string path;
+    std::string words;
+};
+
 // Reads content that has already passed the schema. Fields the format does not know are kept
-// out of the model and reported by their path in `unknown_fields`.
-Preparation preparation_from_json(const JsonIn& content, std::vector<std::string>* unknown_fields = nullptr);
+// out of the model and reported in `unknown_fields`.
+Preparation preparation_from_json(const JsonIn& content, std::vector<UnknownField>* unknown_fields = nullptr);
 
 }  // namespace sipprep

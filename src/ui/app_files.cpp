@@ -110,6 +110,15 @@ void App::take_file(const std::string& name, ImportResult r, FilePurpose purpose
     std::vector<std::string> errors;
     for (const Issue& i : r.issues)
         if (i.severity == Severity::Error) errors.push_back(describe(i, settings_.lang));
+    // Words in parts a newer app wrote: this one cannot keep them, and says which before anything
+    // is saved over them.
+    std::vector<std::string> unknown;
+    for (const Issue& i : r.issues)
+        if (i.code == "bundle.unknown_words") unknown.push_back(describe(i, settings_.lang));
+    if (!unknown.empty()) {
+        errors.push_back(t("open.unknown_words"));
+        errors.insert(errors.end(), unknown.begin(), unknown.end());
+    }
     if (purpose == FilePurpose::Earlier) {
         draft_.earlier = std::move(r.preparation);
         ++revision_;

@@ -205,6 +205,25 @@ TEST(Bundle, WindowsLineEndsInTextsAreReadAsLineBreaks) {
     EXPECT_FALSE(import_bundle(outside).readable);
 }
 
+// Words in a member a newer app wrote are not read, but quoted: the professional sees them and
+// the one who goes on writing knows what they would lose.
+TEST(Bundle, AnUnknownMembersWordsAreQuoted) {
+    nlohmann::json j = nlohmann::json::parse(export_bundle(sample(), meta()));
+    j["content"]["goals"]["dreams"] =
+        nlohmann::json::array({{{"author", "person"}, {"text", "Jag drömmer om att åka till havet."}},
+                               {{"author", "rel-1"}, {"text", "Och\nfiska."}}});
+    const ImportResult r = import_bundle(j.dump());
+    ASSERT_TRUE(r.readable);
+    const Issue* quoted = nullptr;
+    for (const Issue& i : r.issues)
+        if (i.code == "bundle.unknown_words") quoted = &i;
+    ASSERT_NE(quoted, nullptr);
+    EXPECT_EQ(quoted->path, "/content/goals/dreams");
+    EXPECT_EQ(quoted->args.at(0), "Jag drömmer om att åka till havet. / Och fiska.");
+    EXPECT_NE(describe(*quoted, Lang::Sv).find("Där står: ”Jag drömmer"), std::string::npos)
+        << describe(*quoted, Lang::Sv);
+}
+
 TEST(Bundle, ARepeatedKeyIsAnErrorNamingTheKey) {
     std::string text = export_bundle(sample(), meta());
     const auto at = text.find("\"kind\"");

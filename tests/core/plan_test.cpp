@@ -127,7 +127,7 @@ TEST(Ics, NoFileWithoutAReadableDateOrTime) {
 
 TEST(Plan, TheNewFieldsRoundTripAndAnOlderPlanStaysAsItWas) {
     const Preparation p = agreed_plan();
-    std::vector<std::string> unknown;
+    std::vector<UnknownField> unknown;
     const Preparation back = preparation_from_json(to_json(p), &unknown);
     EXPECT_TRUE(unknown.empty());
     EXPECT_EQ(back.agreed, p.agreed);

@@ -1265,6 +1265,23 @@ TEST(People, TakingEverythingNewLeavesTheirEarlierWordsToChoose) {
     EXPECT_EQ(r.state()["content"]["questions"].size(), 2u);
 }
 
+// A file from a newer app opened to go on writing: the words in parts this app cannot keep are
+// quoted before anything is saved over them, not lost without a word.
+TEST(People, WordsANewerAppWroteAreSaidBeforeTheyAreLost) {
+    nlohmann::json j = nlohmann::json::parse(
+        read(std::filesystem::path(SIPPREP_SOURCE_DIR) / "assets/examples/vuxen-efter-sjukhusvistelse.json"));
+    j["content"]["goals"]["dreams"] =
+        nlohmann::json::array({{{"author", "person"}, {"text", "Jag drömmer om att åka till havet."}}});
+    AppRun r;
+    r.app.file_opened("nyare.json", j.dump(), ui::FileOrigin::Picker);
+    r.frame();
+    const ui::A11yNode* result = find(r.app.a11y_tree(), ui::Role::Alert, "Öppnad fil");
+    ASSERT_NE(result, nullptr) << "said as a problem, not as a plain note";
+    const std::string shown = r.shown();
+    EXPECT_NE(shown.find("Filen kommer från en nyare version av appen."), std::string::npos) << shown;
+    EXPECT_NE(shown.find("Jag drömmer om att åka till havet."), std::string::npos) << shown;
+}
+
 // Issue 26: each guardian answers for themselves, as the one who writes. The child (or the other
 // guardian) cannot tick for them, ticking fills in no date, and the SIP itself is asked first.
 // A consent's end date in a plan opened again, emptied to write another: the field stays, and so
