@@ -289,7 +289,7 @@ void App::editing_elsewhere(bool elsewhere) {
 // asked, not taken from whoever wrote last.
 void App::continue_draft() {
     go_to(screen_to_continue(storage_.place.screen));
-    if (screen_ == Screen::Steps) ask_who_writes();
+    if (screen_ == Screen::Steps) ask_who_writes(false);
 }
 
 void App::elsewhere_screen() {

@@ -154,7 +154,7 @@ private:
     const RuleCheck& rules();
     void announce_new_issue(const std::vector<Issue>& before);
     void contributor_selector();
-    void ask_who_writes();
+    void ask_who_writes(bool file_opened);
 
     // app_files.cpp: a file arriving, and asking before it replaces anything
     void pick_file(FilePurpose purpose);  // the system's picker, its answer for `purpose`

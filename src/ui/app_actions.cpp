@@ -59,10 +59,16 @@ void App::print_summary(Audience audience) {
 
 // An opened plan with more than one writer: the one who opened it is asked who they are (the
 // chooser open, focus on it) before they write; else their words were saved as the person's.
-void App::ask_who_writes() {
+// Coming back to the draft, no file was opened: the question is said, naming who wrote last, not
+// added to a file's message ("Öppnad fil: Vem skriver nu?" stood there all evening).
+void App::ask_who_writes(bool file_opened) {
     if (draft_.prep.contributors.size() < 2 || draft_.prep.kind == PreparationKind::Contribution) return;
     who_open_ = true;
-    files_.message += (files_.message.empty() ? "" : " ") + t("who.title");
+    if (file_opened) {
+        files_.message += (files_.message.empty() ? "" : " ") + t("who.title");
+    } else {
+        a11y_.announce(trf(settings_.lang, "who.again", {author_label(draft_.prep, draft_.author, settings_.lang)}));
+    }
     for (std::size_t i = 0; i < draft_.prep.contributors.size(); ++i)
         if (draft_.prep.contributors[i].id == draft_.author) focus_control("who-writes-" + std::to_string(i));
 }

@@ -136,7 +136,7 @@ void App::take_file(const std::string& name, ImportResult r, FilePurpose purpose
         follow_language(r.meta.language);
         go_to(Screen::Steps, StepId::AboutYou);
         files_.message = trf(settings_.lang, "followup.opened", {name});
-        ask_who_writes();
+        ask_who_writes(true);
     } else {
         if (draft_has_content()) host_.keep_version("open");
         discard_locked_draft();
@@ -147,7 +147,7 @@ void App::take_file(const std::string& name, ImportResult r, FilePurpose purpose
         follow_language(r.meta.language);
         go_to(Screen::Steps, StepId::AboutYou);
         files_.message = trf(settings_.lang, "open.done", {name});
-        ask_who_writes();
+        ask_who_writes(true);
     }
     // Still read: the person can mend what is wrong. The problems are listed, not hidden.
     files_.errors = std::move(errors);

@@ -1433,6 +1433,11 @@ TEST(People, ContinuingAStoredDraftWithSeveralWritersAsksWhoWrites) {
     const ui::A11yNode* karin = find(r.app.a11y_tree(), ui::Role::Radio, "Karin (dotter)");
     ASSERT_NE(karin, nullptr) << r.shown();
     EXPECT_EQ(last_focus(r.host), karin->key) << "on the one who wrote last, to keep or change";
+    // Said as a question naming who wrote last; no "Öppnad fil" note, since no file was opened.
+    EXPECT_NE(last_announcement(r.host).find("Vem skriver nu? Senast skrev Karin (dotter)."), std::string::npos)
+        << last_announcement(r.host);
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Status, "Öppnad fil"), nullptr) << r.shown();
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Alert, "Öppnad fil"), nullptr) << r.shown();
 }
 
 // Issue 29: whoever writes, writes in the language the app is used in; the file says which, so
