@@ -717,9 +717,18 @@ TEST(People, ARelativeWhoWritesDoesNotAnswerForThePerson) {
     EXPECT_EQ(find(tree, ui::Role::RadioGroup, "Vill du ha en SIP?"), nullptr);
     EXPECT_EQ(find(tree, ui::Role::RadioGroup, "Vem ger samtycket?"), nullptr);
     EXPECT_EQ(find(tree, ui::Role::Button, "Dra tillbaka min vilja"), nullptr);
+    // Nor the terms the person answers to: what, when, how (typed by Karin, they were Elsa's).
+    EXPECT_EQ(find(tree, ui::Role::TextArea, "Vilka uppgifter får delas?"), nullptr) << r.shown();
+    EXPECT_EQ(find(tree, ui::Role::RadioGroup, "Hur vill du ge samtycket?"), nullptr);
+    EXPECT_EQ(find(tree, ui::Role::Button, "Ta bort samtycket"), nullptr);
     const std::string shown = r.shown();
     EXPECT_NE(shown.find("Svar just nu: inget svar än"), std::string::npos) << shown;
     EXPECT_NE(shown.find("Det här svarar Elsa Lind på själv"), std::string::npos) << shown;
+    // No consent to start for Elsa either: another actor shows only that she answers.
+    go_to_step(r, "Vilka ska vara med?");
+    r.tick("Skolan");
+    go_to_step(r, "Samtycke");
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Fyll i samtycke för Skolan"), nullptr) << r.shown();
 
     choose(r, "Elsa själv (planen tillhör Elsa)");
     choose(r, "Ja, Vårdcentralen får dela uppgifter");

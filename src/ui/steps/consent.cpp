@@ -157,6 +157,13 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
         k.decision = static_cast<ConsentDecision>(decision);
         c.mark(true);
     }
+    // What may be shared, when and how are the terms the person answers to: a relative sees them
+    // in the sentence above and does not change them (typed by a sister, they stood in the file
+    // as the person's own consent).
+    if (relative) {
+        ImGui::Separator();
+        return false;
+    }
     FieldOptions info;
     info.multiline = true;
     info.min_lines = 2;
@@ -219,12 +226,10 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
         c.mark(true);
     }
     int giver = static_cast<int>(k.given_by);
-    if (relative) {
-        muted(c.t("consent.given_by") + " " + enum_label(c.lang, k.given_by));
-    } else if (radio_group(c.t("consent.given_by"), gid + "-giver",
-                           {enum_label(c.lang, ConsentGiver::Person), enum_label(c.lang, ConsentGiver::Guardians),
-                            enum_label(c.lang, ConsentGiver::Representative)},
-                           &giver)) {
+    if (radio_group(c.t("consent.given_by"), gid + "-giver",
+                    {enum_label(c.lang, ConsentGiver::Person), enum_label(c.lang, ConsentGiver::Guardians),
+                     enum_label(c.lang, ConsentGiver::Representative)},
+                    &giver)) {
         k.given_by = static_cast<ConsentGiver>(giver);
         c.mark(true);
     }
@@ -256,7 +261,7 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
         muted(c.t("msg.consent.child_by_person"));
     }
 
-    if (!relative && button(c.t("consent.revoke"), gid + "-revoke", ButtonStyle::Danger, c.t("consent.revoke.help"))) {
+    if (button(c.t("consent.revoke"), gid + "-revoke", ButtonStyle::Danger, c.t("consent.revoke.help"))) {
         k.revoked_on = format_iso_date(c.today);
         announce(trf(c.lang, "consent.revoked_on", {consent_date_words(k.revoked_on, c.lang, c.today)}) + " " +
                  c.t("consent.revoked.next"));
@@ -321,7 +326,10 @@ void consent_entry(StepContext& c, const std::string& actor_id, const std::strin
         if (answered && !same_consent_terms(before, c.prep.consents[i])) others_answer_again(c, c.prep.consents[i]);
         ++shown;
     }
-    if (shown == 0) {
+    if (shown == 0 && relative_writes(c)) {
+        answered_by_person(c, trf(c.lang, "consent.answer_now", {c.t("consent.decision.none")}));
+        ImGui::Separator();
+    } else if (shown == 0) {
         if (button(trf(c.lang, "consent.add", {actor_name}), gid + "-add")) {
             // An active choice: nothing is chosen for the person (decision, period and form start open).
             Consent k;
