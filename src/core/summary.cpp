@@ -245,6 +245,9 @@ std::vector<std::string> header_lines(const Preparation& p, Lang lang, const Dat
         PersonalIdResult id = parse_personal_id(p.owner.personal_id, today.year);
         out.push_back(trf(lang, "summary.personal_id", {id.ok() ? personal_id_display(id.id) : p.owner.personal_id}));
     }
+    // "Planen tillhör: namn, personnummer, adress, telefon", as the SIP form has it (seed 000).
+    if (!p.owner.address.empty()) out.push_back(tr(lang, "owner.address") + ": " + p.owner.address);
+    if (!p.owner.phone.empty()) out.push_back(tr(lang, "owner.phone") + ": " + p.owner.phone);
     if (is_child(p, today)) out.push_back(tr(lang, "summary.child"));
     out.push_back(trf(lang, "summary.kind", {enum_label(lang, p.kind)}));
     if (p.kind == PreparationKind::Contribution) out.push_back(tr(lang, "summary.contribution"));

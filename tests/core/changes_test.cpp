@@ -185,3 +185,16 @@ TEST(Changes, ANewTopicNotToRaiseIsForTheConvenerOnly) {
     EXPECT_TRUE(says(render_text(changes, Audience::Convener), "Min skilsmässa"));
     EXPECT_FALSE(says(render_text(changes, Audience::Meeting), "Min skilsmässa"));
 }
+
+// Whom the plan belongs to, as the SIP form asks it: name, personnummer, address and phone. The
+// summary has them, and a new phone number or address is a change the convener must see.
+TEST(Changes, TheOwnersAddressAndPhoneAreShownAndCompared) {
+    const Preparation before = example("vuxen-efter-sjukhusvistelse.json");
+    ASSERT_FALSE(before.owner.phone.empty());
+    const std::string summary = summary_text(before, Lang::Sv, kToday, {});
+    EXPECT_NE(summary.find("Telefon: " + before.owner.phone), std::string::npos) << summary;
+    EXPECT_NE(summary.find("Adress: " + before.owner.address), std::string::npos) << summary;
+    Preparation after = before;
+    after.owner.phone = "070-111 22 33";
+    expect_changes_say(before, after, {"Nytt: Telefon: 070-111 22 33", "Borttaget: Telefon: " + before.owner.phone});
+}
