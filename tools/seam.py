@@ -242,6 +242,8 @@ def web_cpp(entries):
         invoke = "app->%s(%s)" % (e["name"], ", ".join(call))
         if e["returns"] == "str":
             out.append("    static std::string answer;  // valid until the next call\n    answer = %s;" % invoke)
+        elif e["returns"] == "int":
+            out.append("    const int answer = %s;" % invoke)
         else:
             out.append("    %s;" % invoke)
         out += after
@@ -251,6 +253,8 @@ def web_cpp(entries):
             out.append("    sipprep::web::wake();")
         if e["returns"] == "str":
             out.append("    return answer.c_str();")
+        elif e["returns"] == "int":
+            out.append("    return answer;")
         out.append("}")
     out += ["", '}  // extern "C"', ""]
     return "\n".join(out)

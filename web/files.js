@@ -19,13 +19,13 @@ export function download(name, mime, bytes) {
 // and one the module has no memory for is not copied: the app says which, and nothing of the
 // draft changes.
 export function openFile(file, dropped) {
-  if (!file) return;
+  if (!file) return Promise.resolve();
   if (file.size > app.max_file_bytes()) {
     refuseFile(file.name, 'open.too_large');
-    return;
+    return Promise.resolve();
   }
   var origin = dropped ? 1 : 0;  // ui/host.hpp: FileOrigin
-  file.arrayBuffer().then(function (buffer) {
+  return file.arrayBuffer().then(function (buffer) {
     if (!app.file_opened(file.name, new Uint8Array(buffer), origin)) refuseFile(file.name, 'open.memory');
   }, function (e) {
     if (e && e.name === 'RangeError') {  // the browser had no memory to read it into
@@ -57,10 +57,17 @@ export function pickFile() {
   picker.click();
 }
 
+// Several dropped files: as many as the screen takes (the professional's view reads them all), in
+// the order they were dropped.
 export function installDrop() {
   window.addEventListener('dragover', function (e) { e.preventDefault(); });
   window.addEventListener('drop', function (e) {
     e.preventDefault();
-    if (e.dataTransfer && e.dataTransfer.files.length) openFile(e.dataTransfer.files[0], true);
+    var files = e.dataTransfer ? Array.prototype.slice.call(e.dataTransfer.files) : [];
+    if (!files.length) return;
+    var taken = files.length > 1 ? app.files_dropped(files.length) : 1;
+    files.slice(0, taken || 1).reduce(function (before, file) {
+      return before.then(function () { return openFile(file, true); });
+    }, Promise.resolve());
   });
 }

@@ -439,13 +439,14 @@ void App::banners() {
         if (button(t("open.dismiss"), "draft-unreadable-dismiss", ButtonStyle::Quiet)) storage_.unreadable = false;
         ImGui::Separator();
     }
-    if (!files_.message.empty() || !files_.errors.empty()) {
+    if (!files_.message.empty() || !files_.errors.empty() || !files_.dropped_note.empty()) {
         const bool problem = !files_.errors.empty() || !files_.details.empty();
         Group group(problem ? Role::Alert : Role::Status, "open-result", t("open.result"));
         if (problem)
             error_text(files_.message);
         else
             paragraph(files_.message);
+        if (!files_.dropped_note.empty()) paragraph(files_.dropped_note);
         for (const std::string& e : files_.errors) paragraph("• " + e);
         if (!files_.details.empty()) {
             if (disclosure_button(t(files_.details_shown ? "open.details.hide" : "open.details.show"), "open-details",
@@ -458,6 +459,7 @@ void App::banners() {
             files_.message.clear();
             files_.errors.clear();
             files_.details.clear();
+            files_.dropped_note.clear();
         }
         ImGui::Separator();
     }

@@ -33,6 +33,16 @@ void App::file_opened(const std::string& name, const std::string& bytes, FileOri
     receive_file(arrival, bytes);
 }
 
+int App::files_dropped(int count) {
+    if (count < 2 || screen_info(screen_).dropped == FilePurpose::Read) return count;
+    // A draft, a contribution or an earlier plan is one file: the first is taken, and the note
+    // says the others were not (they were left without a word).
+    files_.dropped_note = trf(settings_.lang, "open.one_at_a_time", {std::to_string(count - 1)});
+    a11y_.announce(files_.dropped_note);
+    host_.request_frames(1);
+    return 1;
+}
+
 void App::pick_file(FilePurpose purpose) {
     files_.picking = purpose;
     host_.pick_file();

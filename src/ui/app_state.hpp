@@ -140,6 +140,7 @@ struct FileFlow {
     };
     std::optional<Contribution> contribution;
     std::string message;               // the result of opening a file
+    std::string dropped_note;          // several files dropped where one is taken
     std::vector<std::string> errors;   // its problems, in words
     std::vector<std::string> details;  // why a file could not be read, technically, on request
     bool details_shown = false;

@@ -103,3 +103,21 @@ test('the print layout of every example is a tidy A4 PDF', async () => {
     }
     await context.close();
 });
+
+test('three files dropped at once on the professional view are all opened, in order', async () => {
+    const {context, page, problems} = await openApp(env.browser, env.server.url, {viewport: {width: 1280, height: 900}});
+    await press(page, 'Jag är yrkesverksam – öppna en förberedelse');
+    const names = ['barn-skolfranvaro.json', 'aldre-uppfoljning.json', 'vuxen-efter-sjukhusvistelse.json'];
+    const texts = await Promise.all(names.map((n) => readFile(join(EXAMPLES, n), 'utf8')));
+    await page.evaluate(({names, texts}) => {
+        const dt = new DataTransfer();
+        names.forEach((n, i) => dt.items.add(new File([texts[i]], n, {type: 'application/json'})));
+        window.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+    }, {names, texts});
+    const files = page.getByRole('radiogroup', {name: 'Öppnade filer'}).getByRole('radio');
+    // The app's own signal: each file read is a radio in the list (no fixed wait).
+    while (await files.count() < names.length) await settle(page, 100);
+    for (const n of names) assert.equal(await page.getByRole('radio', {name: n, exact: true}).count(), 1, n);
+    assert.deepEqual(problems, []);
+    await context.close();
+});

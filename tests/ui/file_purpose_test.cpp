@@ -137,3 +137,27 @@ TEST(FilePurpose, EveryOpenedFileCanBeClosedAndTheNextIsSaid) {
     EXPECT_TRUE(b->checked);
     EXPECT_EQ(last_focus(r.host), b->key);
 }
+
+// Several files dropped at once: the professional's view reads them all; a draft is one file, so
+// on the start page the first is taken and the note says the others were not.
+TEST(FilePurpose, SeveralDroppedFilesAreAllReadOrTheOthersAreSaidToBeLeft) {
+    {
+        AppRun r;
+        EXPECT_EQ(r.app.files_dropped(3), 1);
+        r.app.file_opened("barn.json", example("barn-skolfranvaro.json"), ui::FileOrigin::Drop);
+        r.frame();
+        EXPECT_NE(r.shown().find("Den första öppnades, men inte de andra (2)."), std::string::npos) << r.shown();
+        EXPECT_EQ(r.state()["content"]["owner"]["name"], "Elsa Nilsson");
+    }
+    AppRun pro;
+    press(pro.h, pro.app, "Jag är yrkesverksam – öppna en förberedelse");
+    ASSERT_EQ(pro.app.files_dropped(2), 2);
+    pro.app.file_opened("barn.json", example("barn-skolfranvaro.json"), ui::FileOrigin::Drop);
+    pro.app.file_opened("aldre.json", example("aldre-uppfoljning.json"), ui::FileOrigin::Drop);
+    pro.frame();
+    const ui::A11yNode* files = find(pro.app.a11y_tree(), ui::Role::RadioGroup, "Öppnade filer");
+    ASSERT_NE(files, nullptr) << pro.shown();
+    EXPECT_NE(find(*files, ui::Role::Radio, "barn.json"), nullptr);
+    EXPECT_NE(find(*files, ui::Role::Radio, "aldre.json"), nullptr);
+    EXPECT_EQ(pro.shown().find("Den första öppnades"), std::string::npos);
+}
