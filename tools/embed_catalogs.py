@@ -120,11 +120,21 @@ PRO_FIRST = {"pro.title", "pro.intro", "pro.open", "pro.opened", "pro.unreadable
              "pro.invalid"}
 
 
+# Texts shown only once a file has been read (the app holds a file that comes before them:
+# App::file_opened): what reading it found, opening it, a relative's contribution taken in.
+AFTER_A_FILE = ("msg.bundle.", "msg.schema.", "open.done", "open.unknown_words", "open.earlier_done",
+                "open.replace.", "open.earlier_replace.", "open.unreadable", "open.details.", "followup.opened",
+                "contribution.opened", "contribution.review.", "contribution.other_person", "contribution.present",
+                "contribution.replaces", "contribution.take", "contribution.leave", "contribution.left",
+                "contribution.done", "contribution.empty", "contribution.mine", "contribution.place.",
+                "contribution.open_draft_first")
+
+
 def fetched_later(key):
     """A Swedish text left out of the web app's built-in catalog: "Om SIP"'s sections, the consent
-    form, the professional's view."""
+    form, the professional's view, what only a file that has been read shows."""
     return ((key.startswith("about.") and key.endswith(".text")) or key.startswith("form.") or
-            (key.startswith("pro.") and key not in PRO_FIRST))
+            (key.startswith("pro.") and key not in PRO_FIRST) or key.startswith(AFTER_A_FILE))
 
 
 def texts_blob(catalog, keys):

@@ -49,6 +49,7 @@ public:
     void file_opened(const std::string& name, const std::string& bytes, FileOrigin origin) override;
     void file_refused(const std::string& name, const std::string& reason_key) override;
     int files_dropped(int count) override;
+    void read_held_files();
     void memory_short() override;
     void file_protected(const std::string& filename, const std::string& error_key) override;
     void file_unlocked(const std::string& error_key, const std::string& plaintext) override;

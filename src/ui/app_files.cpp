@@ -19,6 +19,16 @@ void App::file_opened(const std::string& name, const std::string& bytes, FileOri
         a11y_.announce(storage_.elsewhere_note);
         return;
     }
+    // What reading a file says is among the texts fetched after the first frame (tools/
+    // embed_catalogs.py: AFTER_A_FILE): a file that comes before them waits for them.
+    if (!has_text(Lang::Sv, "msg.bundle.not_object") && settings_.later_texts != Settings::LaterTexts::Failed) {
+        files_.held.push_back(FileFlow::Held{name, bytes, origin});
+        if (settings_.later_texts != Settings::LaterTexts::Fetching) {
+            settings_.later_texts = Settings::LaterTexts::Fetching;
+            host_.load_language(std::string(lang_code(Lang::Sv)));
+        }
+        return;
+    }
     // The picker's answer is for what its button asked, wherever the person is now; a dropped
     // file for what the screen it was dropped on takes.
     FileArrival arrival{name, screen_info(screen_).dropped};
@@ -31,6 +41,13 @@ void App::file_opened(const std::string& name, const std::string& bytes, FileOri
         return;
     }
     receive_file(arrival, bytes);
+}
+
+// Files that came before the texts that say what reading them found: read now, in order (the
+// texts came, or could not: then they are read with the texts there are).
+void App::read_held_files() {
+    std::vector<FileFlow::Held> held = std::exchange(files_.held, {});
+    for (FileFlow::Held& f : held) file_opened(f.name, f.bytes, f.origin);
 }
 
 int App::files_dropped(int count) {

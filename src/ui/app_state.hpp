@@ -139,6 +139,11 @@ struct FileFlow {
         bool version_kept = false;  // the draft as it was, kept before words were replaced
     };
     std::optional<Contribution> contribution;
+    struct Held {
+        std::string name, bytes;
+        FileOrigin origin = FileOrigin::Picker;
+    };
+    std::vector<Held> held;            // files that came before the texts about reading them
     std::string message;               // the result of opening a file
     std::string dropped_note;          // several files dropped where one is taken
     std::vector<std::string> errors;   // its problems, in words

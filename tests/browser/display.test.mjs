@@ -181,3 +181,24 @@ test('the Swedish texts left out of the first load come once the app is on scree
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// What reading a file says is among those texts too: a file opened before they came waits for
+// them, and is then opened and said in words (not as the catalog's keys).
+test('a file opened before the later texts came is read once they are here', async () => {
+  const context = await env.browser.newContext();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route('**/i18n-sv.cat', async (route) => { await held; await route.continue(); });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => window.__appReady === true);
+  await openFile(page, join(ROOT, 'assets', 'examples', 'vuxen-efter-sjukhusvistelse.json'));
+  await page.waitForTimeout(300);  // the file is in; its texts are not
+  assert.notEqual((await state(page)).content.owner.name, 'Kerstin Lund', 'read before its texts');
+  assert.ok(!(await page.locator('#a11y-root').innerText()).includes('open.done'));
+  release();
+  await page.waitForFunction(() => document.getElementById('a11y-root').innerText.includes('är öppnad'));
+  assert.equal((await state(page)).content.owner.name, 'Kerstin Lund');
+  assert.ok(!(await page.locator('#a11y-root').innerText()).includes('open.done'));
+  await context.close();
+});
