@@ -182,7 +182,24 @@ void own_changes(Changes& c, SectionId id, const Preparation& before, const Prep
             }
             break;
         }
-        case SectionId::Contributors:
+        case SectionId::Contributors: {
+            // One line per writer: a writer whose line changed (now coming to the meeting) is
+            // "Ändrat", not the same person both new and gone.
+            std::map<std::string, std::string> then;
+            for (SummaryItem& i : own_summary_items(before, id, lang, today)) then[i.author] = std::move(i.text);
+            std::set<std::string> seen;
+            for (const SummaryItem& i : own_summary_items(after, id, lang, today)) {
+                seen.insert(i.author);
+                const auto it = then.find(i.author);
+                if (it == then.end())
+                    c.added(i.text);
+                else if (it->second != i.text)
+                    c.changed(it->second, i.text);
+            }
+            for (const auto& [who, text] : then)
+                if (!seen.count(who)) c.removed(text);
+            break;
+        }
         case SectionId::Questions:  // with its priority, for whom and who asks
         case SectionId::FollowUp:
         case SectionId::Evaluation:

@@ -264,13 +264,19 @@ std::vector<std::string> header_lines(const Preparation& p, Lang lang, const Dat
     return out;
 }
 
-std::vector<std::string> own_lines(const Preparation& p, SectionId id, Lang lang, const Date& today) {
+std::vector<SummaryItem> own_summary_items(const Preparation& p, SectionId id, Lang lang, const Date& today) {
     Builder b(p, lang);
     b.section("own");
     own_items(b, id, p, lang, today, Reader::Professional);
+    std::vector<SummaryItem> out;
+    for (SummaryItem& item : b.summary().sections.back().items)
+        if (item.kind != SummaryItem::Kind::Subheading) out.push_back(std::move(item));
+    return out;
+}
+
+std::vector<std::string> own_lines(const Preparation& p, SectionId id, Lang lang, const Date& today) {
     std::vector<std::string> out;
-    for (const SummaryItem& item : b.summary().sections.back().items)
-        if (item.kind != SummaryItem::Kind::Subheading) out.push_back(item.text);
+    for (SummaryItem& item : own_summary_items(p, id, lang, today)) out.push_back(std::move(item.text));
     return out;
 }
 

@@ -72,6 +72,8 @@ std::string consent_given_words(const Preparation& p, const Consent& c, Lang lan
 // changed" compares them line by line.
 std::vector<std::string> header_lines(const Preparation& p, Lang lang, const Date& today);
 std::vector<std::string> own_lines(const Preparation& p, SectionId id, Lang lang, const Date& today);
+// The same as items, each with its author where it is about one writer.
+std::vector<SummaryItem> own_summary_items(const Preparation& p, SectionId id, Lang lang, const Date& today);
 
 // The single lines of "Vilka ska vara med?" and "Så vill jag vara med", as the summary says them
 // and "what changed" compares them; "" when not answered.

@@ -10,6 +10,7 @@
 #include "core/follow_up.hpp"
 #include "core/labels.hpp"
 #include "core/sections.hpp"
+#include "core/written_language.hpp"
 
 using namespace sipprep;
 
@@ -197,4 +198,18 @@ TEST(Changes, TheOwnersAddressAndPhoneAreShownAndCompared) {
     Preparation after = before;
     after.owner.phone = "070-111 22 33";
     expect_changes_say(before, after, {"Nytt: Telefon: 070-111 22 33", "Borttaget: Telefon: " + before.owner.phone});
+}
+
+// A writer who now says they will come to the meeting has changed, not come and gone.
+TEST(Changes, AWritersChangedLineIsAChangeNotNewAndGone) {
+    const Preparation before = example("narstaende-tillsammans.json");
+    Preparation after = before;
+    Contributor* relative = nullptr;
+    for (Contributor& c : after.contributors)
+        if (c.id != kPersonId && has_words_by(after, c.id)) relative = &c;
+    ASSERT_NE(relative, nullptr);
+    relative->attends = relative->attends == YesNo::Yes ? YesNo::No : YesNo::Yes;
+    const std::string text = render_text(compare_preparations(before, after, Lang::Sv, kToday));
+    EXPECT_NE(text.find("Ändrat: " + author_label(before, relative->id, Lang::Sv)), std::string::npos) << text;
+    EXPECT_EQ(text.find("Borttaget: " + author_label(before, relative->id, Lang::Sv)), std::string::npos) << text;
 }
