@@ -489,7 +489,10 @@ std::string consent_what_words(const Consent& c, Lang lang) {
 std::string consent_given_words(const Preparation& p, const Consent& c, Lang lang) {
     std::string given;
     if (c.form != ConsentForm::Unanswered) given = enum_label(lang, c.form);
-    given += (given.empty() ? "" : ", ") + enum_label(lang, c.given_by);
+    // "Amir Karimi själv", as his words are signed, where the plan has his name.
+    given += (given.empty() ? "" : ", ") + (c.given_by == ConsentGiver::Person && !p.owner.name.empty()
+                                                ? author_label(p, kPersonId, lang)
+                                                : enum_label(lang, c.given_by));
     // Which representative: with a god man and a holder of a framtidsfullmakt both listed,
     // "En företrädare" alone did not say who gave it.
     if (c.given_by == ConsentGiver::Representative)

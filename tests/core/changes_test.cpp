@@ -213,3 +213,11 @@ TEST(Changes, AWritersChangedLineIsAChangeNotNewAndGone) {
     EXPECT_NE(text.find("Ändrat: " + author_label(before, relative->id, Lang::Sv)), std::string::npos) << text;
     EXPECT_EQ(text.find("Borttaget: " + author_label(before, relative->id, Lang::Sv)), std::string::npos) << text;
 }
+
+// The person's own consent is signed as their words are: by name, not "Personen själv".
+TEST(Changes, APersonsOwnConsentIsGivenByThemByName) {
+    const Preparation p = example("vuxen-efter-sjukhusvistelse.json");
+    const std::string summary = summary_text(p, Lang::Sv, kToday, {});
+    EXPECT_NE(summary.find("Så lämnas det: Skriftligt, Kerstin Lund själv"), std::string::npos) << summary;
+    EXPECT_EQ(summary.find("Personen själv"), std::string::npos) << summary;
+}
