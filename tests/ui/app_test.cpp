@@ -566,7 +566,7 @@ TEST(App, AQuestionTypedAndNotAddedStaysWithItsWriterWhenAnotherWrites) {
     // Each edits their own words: the person's question is shown to Mira, in the person's name.
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::TextArea, "Fråga 1"), nullptr);
     EXPECT_NE(find(r.app.a11y_tree(), ui::Role::TextArea, "Fråga 2"), nullptr);
-    EXPECT_NE(r.shown().find("Fråga 1: Måste jag prata på mötet? ("), std::string::npos) << r.shown();
+    EXPECT_NE(r.shown().find("Fråga 1: Måste jag prata på mötet? – Personen själv"), std::string::npos) << r.shown();
 }
 
 // "+" in a 10-digit personnummer means over 100 years old: the field asks, rather than accepting it.

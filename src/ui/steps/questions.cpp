@@ -65,7 +65,7 @@ void draw_question(StepContext& c, std::size_t i, std::size_t signature) {
         o.min_lines = 1;
         c.mark(text_field(trf(c.lang, "questions.item", {number}), id + "-text", &q.text, o));
     } else {
-        paragraph(trf(c.lang, "questions.item", {number}) + ": " + q.text + " (" + c.author_name(q.author) + ")");
+        paragraph(trf(c.lang, "questions.item", {number}) + ": " + q.text + " \u2013 " + c.author_name(q.author));
     }
     bool important = q.priority == Priority::High;
     if (checkbox(trf(c.lang, "questions.important", {number}), id + "-important", &important)) {
