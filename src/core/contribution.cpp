@@ -111,6 +111,18 @@ bool can_keep_both(const ContributionItem& item) {
            item.place != Place::Interpreter;
 }
 
+const Contributor* other_writer_named(const Preparation& p, const std::string& name, const std::string& except_id) {
+    const auto key = [](const std::string& s) {
+        const std::size_t from = s.find_first_not_of(' '), to = s.find_last_not_of(' ');
+        return from == std::string::npos ? std::string() : lower(s.substr(from, to - from + 1));
+    };
+    const std::string wanted = key(name);
+    if (wanted.empty()) return nullptr;
+    for (const Contributor& c : p.contributors)
+        if (c.id != except_id && c.id != kPersonId && key(c.name) == wanted) return &c;
+    return nullptr;
+}
+
 void accept_contribution_item(Preparation& draft, const ContributionReview& review, std::size_t index, bool keep_both) {
     if (index >= review.items.size()) return;
     const ContributionItem& original = review.items[index];

@@ -47,6 +47,10 @@ void accept_contribution_item(Preparation& draft, const ContributionReview& revi
 // Whether the item would replace words of theirs that can stay beside the new ones.
 bool can_keep_both(const ContributionItem& item);
 
+// Another writer than `except_id` with the name `name` (letters' case and the spaces around it
+// aside), or null: one person twice under "Vem skriver nu?" splits their words in two.
+const Contributor* other_writer_named(const Preparation& p, const std::string& name, const std::string& except_id);
+
 // "Varför behövs mötet?", "Vad är viktigt …" …: the heading a place is shown under.
 std::string contribution_place_label(ContributionItem::Place place, Lang lang);
 

@@ -1291,6 +1291,48 @@ TEST(People, WordsANewerAppWroteAreSaidBeforeTheyAreLost) {
     EXPECT_NE(shown.find("Jag drömmer om att åka till havet."), std::string::npos) << shown;
 }
 
+// One person is one writer: a name already writing is not added again (it is said, and stays
+// typed), a writer renamed to another's name is told so, and one who has written nothing can go.
+TEST(People, OnePersonIsOneWriter) {
+    AppRun r;
+    elsa_and_karin(r);
+    type_into(r.h, r.app, ui::Role::TextBox, "Namn på den som ska skriva", " karin ");
+    press(r.h, r.app, "Lägg till som skribent");
+    EXPECT_EQ(r.state()["content"]["contributors"].size(), 2u);
+    EXPECT_NE(last_announcement(r.host).find("Karin skriver redan"), std::string::npos) << last_announcement(r.host);
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::TextBox, "Namn på den som ska skriva")->value, " karin ");
+    type_into(r.h, r.app, ui::Role::TextBox, "Namn på den som ska skriva", "Lelia");
+    press(r.h, r.app, "Lägg till som skribent");
+    ASSERT_EQ(r.state()["content"]["contributors"].size(), 3u);
+    const ui::A11yNode* lelia = find(r.app.a11y_tree(), ui::Role::Group, "Lelia");
+    ASSERT_NE(lelia, nullptr) << r.shown();
+    r.app.dom_text(find(*lelia, ui::Role::TextBox, "Namn")->key, ui::DomText{"Karin", 5, 5, false});
+    r.frame();
+    r.frame();
+    EXPECT_NE(r.shown().find("Det finns redan en som skriver med namnet Karin."), std::string::npos) << r.shown();
+    // Neither has written: each can go; the second Karin goes.
+    std::vector<const ui::A11yNode*> karins;
+    std::function<void(const ui::A11yNode&)> walk = [&](const ui::A11yNode& n) {
+        if (n.role == ui::Role::Group && n.name == "Karin") karins.push_back(&n);
+        for (const ui::A11yNode& c : n.children) walk(c);
+    };
+    walk(r.app.a11y_tree());
+    ASSERT_EQ(karins.size(), 2u) << r.shown();
+    r.app.dom_activate(find(*karins[1], ui::Role::Button, "Ta bort Karin som skribent")->key);
+    r.frame();
+    r.frame();
+    EXPECT_EQ(r.state()["content"]["contributors"].size(), 2u);
+    EXPECT_NE(last_announcement(r.host).find("Karin är borttagen som skribent."), std::string::npos);
+    // One who has written cannot be removed: their words would be no one's.
+    choose(r, "Karin (dotter)");
+    go_to_step(r, "Vad är viktigt för dig?");
+    type_into(r.h, r.app, ui::Role::TextArea, "Vad tror du är viktigt för Elsa? – skrivet av Karin (dotter)",
+              "Att mamma är trygg.");
+    choose(r, "Elsa själv (planen tillhör Elsa)");
+    go_to_step(r, "Om dig");
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Ta bort Karin som skribent"), nullptr) << r.shown();
+}
+
 // Issue 26: each guardian answers for themselves, as the one who writes. The child (or the other
 // guardian) cannot tick for them, ticking fills in no date, and the SIP itself is asked first.
 // A consent's end date in a plan opened again, emptied to write another: the field stays, and so

@@ -2,11 +2,13 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/contribution.hpp"
 #include "core/enum_names.hpp"
 #include "core/fields.hpp"
 #include "core/labels.hpp"
 #include "core/personal_id.hpp"
 #include "core/validation.hpp"
+#include "core/written_language.hpp"
 #include "imgui.h"
 #include "ui/steps/enum_widgets.hpp"
 #include "ui/steps/step_context.hpp"
@@ -148,8 +150,21 @@ void draw_about_you(StepContext& c) {
         } else {
             FieldOptions personal;
             personal.personal = true;
+            if (other_writer_named(c.prep, w.name, w.id)) personal.error = trf(c.lang, "writers.same_name", {w.name});
             c.mark(text_field(c.t("writers.name"), id + "-name", &w.name, personal));
             c.mark(text_field(c.t("writers.relation"), id + "-relation", &w.relation));
+            // One who has written nothing can go (added twice, or by mistake); words never go
+            // with a writer: they would be no one's.
+            if (!has_words_by(c.prep, w.id) && w.id != c.author &&
+                button(trf(c.lang, "writers.remove", {w.name.empty() ? c.t("writers.unnamed") : w.name}),
+                       id + "-remove", ButtonStyle::Quiet)) {
+                const std::string gone = w.name;
+                c.prep.contributors.erase(c.prep.contributors.begin() + static_cast<std::ptrdiff_t>(i));
+                announce(trf(c.lang, "writers.removed", {gone.empty() ? c.t("writers.unnamed") : gone}));
+                focus_control("writer-new-name");
+                c.mark(true);
+                return;
+            }
         }
     }
     FieldOptions nr;
@@ -159,6 +174,12 @@ void draw_about_you(StepContext& c) {
     c.mark(text_field(c.t("writers.new_name"), "writer-new-name", &c.state.unadded.writer_name, nr));
     c.mark(text_field(c.t("writers.new_relation"), "writer-new-relation", &c.state.unadded.writer_relation, nr));
     if (button(c.t("writers.add"), "writer-add")) {
+        // One person once: the name already there is said, and what was typed stays.
+        if (const Contributor* there = other_writer_named(c.prep, c.state.unadded.writer_name, "")) {
+            announce(trf(c.lang, "writers.exists", {there->name}));
+            focus_control("writer-new-name");
+            return;
+        }
         const std::string added = add_typed_writer(c.prep, c.state.unadded, c.lang);
         if (!added.empty()) {
             announce(added);
@@ -168,7 +189,8 @@ void draw_about_you(StepContext& c) {
 }
 
 std::string add_typed_writer(Preparation& prep, UnaddedTexts& unadded, Lang lang) {
-    if (unadded.writer_name.empty()) return {};  // a relation alone names no one: it stays typed
+    if (unadded.writer_name.empty()) return {};                        // a relation alone names no one: it stays typed
+    if (other_writer_named(prep, unadded.writer_name, "")) return {};  // there already: it stays typed
     const std::string said = trf(lang, "writers.added", {unadded.writer_name});
     prep.contributors.push_back(Contributor{new_id(prep, "rel"), std::exchange(unadded.writer_name, {}),
                                             ContributorRole::Relative, std::exchange(unadded.writer_relation, {})});
