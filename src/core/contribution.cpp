@@ -4,6 +4,8 @@
 #include <cctype>
 
 #include "enum_names.hpp"
+#include "labels.hpp"
+#include "sections.hpp"
 #include "written_language.hpp"
 
 namespace sipprep {
@@ -53,7 +55,7 @@ const Contributor* contribution_author(const Preparation& contribution) {
     return nullptr;
 }
 
-ContributionReview review_contribution(const Preparation& draft, const Preparation& contribution) {
+ContributionReview review_contribution(const Preparation& draft, const Preparation& contribution, Lang lang) {
     ContributionReview r;
     const Contributor* who = contribution_author(contribution);
     if (!who) return r;
@@ -103,6 +105,24 @@ ContributionReview review_contribution(const Preparation& draft, const Preparati
         r.items.push_back(ContributionItem{Place::Interpreter, *language, now && *now != *language ? *now : "",
                                            now && *now == *language});
     }
+    // Every other question of the plan that holds their words (the table of sections says which).
+    const auto left_out = [&](const std::string& where, const std::vector<Entry>& entries) {
+        for (const Entry& e : entries)
+            if (e.author == who->id && !e.text.empty()) r.left_out.push_back(where + ": " + e.text);
+    };
+    const std::vector<const std::vector<Entry>*> taken = {
+        &contribution.reason.entries, &contribution.goals.long_term.entries, &contribution.situation.now.entries,
+        &contribution.can_help.entries};
+    for (const Section& sec : plan_sections())
+        for (const WordsPart<Preparation>& w : sec.words) {
+            const std::vector<Entry>& entries = w.entries(contribution);
+            if (std::find(taken.begin(), taken.end(), &entries) != taken.end()) continue;
+            const std::string key = w.heading_key ? w.heading_key : "summary." + std::string(sec.name);
+            left_out(tr(lang, key), entries);
+        }
+    for (const AreaNeeds& n : contribution.needs)
+        for (const WordsPart<AreaNeeds>& w : area_words())
+            left_out(area_label(n, lang) + " \u2013 " + tr(lang, w.changes_key), w.entries(n));
     return r;
 }
 

@@ -35,9 +35,12 @@ struct ContributionReview {
     bool known = false;    // the draft has them as a writer already
     std::string language;  // the language they wrote in (a BCP 47 tag, written_language.hpp)
     std::vector<ContributionItem> items;
+    // Their words in parts a contribution does not take in (a file written elsewhere may hold
+    // them): "Behov – Hälsa – Klarar själv: …", shown so that nothing goes unseen.
+    std::vector<std::string> left_out;
 };
 
-ContributionReview review_contribution(const Preparation& draft, const Preparation& contribution);
+ContributionReview review_contribution(const Preparation& draft, const Preparation& contribution, Lang lang = Lang::Sv);
 
 // Takes item `index` of `review` into `draft`, in the relative's name (added as a writer first
 // when needed) and language. A question already there is not added again. `keep_both`: their new

@@ -13,7 +13,7 @@ namespace sipprep::ui {
 void App::contribution_arrived(const std::string& name, ImportResult r) {
     FileFlow::Contribution c;
     c.name = name;
-    c.review = review_contribution(draft_.prep, r.preparation);
+    c.review = review_contribution(draft_.prep, r.preparation, settings_.lang);
     c.result = std::move(r);
     c.choice.assign(c.review.items.size(), 0);
     files_.contribution = std::move(c);
@@ -102,7 +102,14 @@ void App::review_screen() {
             }
         }
     }
-    if (r.items.empty()) paragraph(t("contribution.empty"));
+    if (r.items.empty() && r.left_out.empty()) paragraph(t("contribution.empty"));
+    // Words the file holds where a contribution is not taken in: shown, to be written in by hand.
+    if (!r.left_out.empty()) {
+        Group group(Role::Group, "contrib-left-out", t("contribution.left_out"));
+        heading(t("contribution.left_out"), 3);
+        muted(trf(settings_.lang, "contribution.left_out.help", {who}));
+        for (const std::string& line : r.left_out) paragraph("\u2022 " + line);
+    }
     ImGui::Spacing();
     // Everything new at once; what would take the place of their earlier words stays to be chosen
     // one by one (taken all at once, a relative's words on this computer were gone unseen).

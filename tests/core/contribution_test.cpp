@@ -186,3 +186,25 @@ TEST(Contribution, TheirEarlierWordsCanStayBesideTheNewOnes) {
         if (item.place == ContributionItem::Place::Question || item.place == ContributionItem::Place::Attends)
             EXPECT_FALSE(can_keep_both(item));
 }
+
+// A contribution written elsewhere may hold words in parts it does not take in (a need, a
+// strength, a topic not to raise): they are listed for the person to see, not dropped unseen.
+TEST(Contribution, WordsItDoesNotTakeInAreListed) {
+    Preparation c = karins_views();
+    set_text(c.situation.strengths, "rel-7f3a", "Mamma är envis på ett bra sätt.");
+    set_text(c.participation.topics_to_avoid, "rel-7f3a", "Pappas död.");
+    AreaNeeds health;
+    health.area = LifeArea::Health;
+    set_text(health.need_help_with, "rel-7f3a", "Att ta medicinen.");
+    c.needs.push_back(health);
+    const ContributionReview r = review_contribution(make_new_preparation(), c, Lang::Sv);
+    const auto listed = [&](const std::string& words) {
+        return std::any_of(r.left_out.begin(), r.left_out.end(),
+                           [&](const std::string& l) { return l.find(words) != std::string::npos; });
+    };
+    EXPECT_TRUE(listed("Mamma är envis på ett bra sätt."));
+    EXPECT_TRUE(listed("Pappas död."));
+    EXPECT_TRUE(listed("Hälsa – ") && listed("Att ta medicinen."));
+    EXPECT_FALSE(listed("Hon glömmer att äta."));  // offered as an item
+    EXPECT_EQ(r.left_out.size(), 3u);
+}
