@@ -1,6 +1,7 @@
 // A file arriving: in the professional's view it is read, never kept; otherwise it becomes the
 // draft (or the earlier plan of a follow-up) — and when that would replace what someone has
 // written, the app asks first, whatever way the file came (picker, drop).
+#include <algorithm>
 #include <utility>
 
 #include "app.hpp"
@@ -79,10 +80,21 @@ void App::receive_file(const FileArrival& arrival, const std::string& bytes) {
     const std::string& name = arrival.name;
     ImportResult r = import_bundle(bytes, today_);
     if (arrival.purpose == FilePurpose::Read) {
-        // The professional reads files; they never become the draft on this computer.
+        // The professional reads files; they never become the draft on this computer. Two with
+        // one name (sent twice, or two families' "sip-2026-11-21.json") are told apart by a
+        // number, as a download folder does: "… (2).json".
+        const auto taken = [&](const std::string& n) {
+            return std::any_of(professional_.opened.begin(), professional_.opened.end(),
+                               [&](const ProfessionalState::Opened& o) { return o.name == n; });
+        };
+        std::string shown_name = name;
+        const std::size_t dot = name.rfind('.');
+        const std::string stem = dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
+        const std::string ext = stem.size() == name.size() ? "" : name.substr(stem.size());
+        for (int n = 2; taken(shown_name); ++n) shown_name = stem + " (" + std::to_string(n) + ")" + ext;
         // Said with what the file is: "opened" alone, for a file that could not be read or was
         // changed after it was saved, left a screen reader's user thinking all was well.
-        std::string said = trf(settings_.lang, "pro.opened", {name});
+        std::string said = trf(settings_.lang, "pro.opened", {shown_name});
         if (!r.readable) {
             said += " " + t("pro.unreadable");
             if (!r.issues.empty()) said += " " + describe(r.issues.front(), settings_.lang, Reader::Professional);
@@ -91,7 +103,7 @@ void App::receive_file(const FileArrival& arrival, const std::string& bytes) {
             if (!r.valid()) said += " " + t("pro.invalid");
         }
         ProfessionalState::Opened opened;
-        opened.name = name;
+        opened.name = shown_name;
         opened.result = std::move(r);
         professional_.opened.push_back(std::move(opened));
         professional_.index = static_cast<int>(professional_.opened.size()) - 1;

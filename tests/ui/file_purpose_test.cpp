@@ -161,3 +161,18 @@ TEST(FilePurpose, SeveralDroppedFilesAreAllReadOrTheOthersAreSaidToBeLeft) {
     EXPECT_NE(find(*files, ui::Role::Radio, "aldre.json"), nullptr);
     EXPECT_EQ(pro.shown().find("Den första öppnades"), std::string::npos);
 }
+
+// The same name twice in the professional's view (a file sent twice, two families' files named
+// by date): told apart by a number, as a download folder does.
+TEST(FilePurpose, TwoFilesWithOneNameAreToldApart) {
+    AppRun pro;
+    press(pro.h, pro.app, "Jag är yrkesverksam – öppna en förberedelse");
+    pro.app.file_opened("sip.json", example("barn-skolfranvaro.json"), ui::FileOrigin::Drop);
+    pro.app.file_opened("sip.json", example("aldre-uppfoljning.json"), ui::FileOrigin::Drop);
+    pro.app.file_opened("sip.json", example("aldre-uppfoljning.json"), ui::FileOrigin::Drop);
+    pro.frame();
+    const ui::A11yNode* files = find(pro.app.a11y_tree(), ui::Role::RadioGroup, "Öppnade filer");
+    ASSERT_NE(files, nullptr) << pro.shown();
+    for (const char* name : {"sip.json", "sip (2).json", "sip (3).json"})
+        EXPECT_NE(find(*files, ui::Role::Radio, name), nullptr) << name << "\n" << pro.shown();
+}
