@@ -177,7 +177,8 @@ void App::professional_screen() {
     if (!status_.empty()) paragraph(status_);
     professional_changes(o);
     ImGui::Separator();
-    muted(t("pro.guide"));
+    // How to read a person's own preparation; a relative's contribution holds no goal of the person's.
+    if (o.result.preparation.kind != PreparationKind::Contribution) muted(t("pro.guide"));
     summary_view(summary, "pro-summary");
     ImGui::Spacing();
     if (button(t("nav.start"), "pro-back-bottom")) go_to(Screen::Start);
