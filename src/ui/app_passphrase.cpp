@@ -187,6 +187,8 @@ void App::draft_unlocked(const std::string& error_key, const std::string& draft_
         go_to(Screen::Start);
         return;
     }
+    // Said, so that "Låser upp …" does not stay the last thing the live region holds.
+    a11y_.announce(t("lock.unlocked"));
     draft_loaded(draft_json);
     if (screen_ == Screen::Resume) continue_draft();
 }

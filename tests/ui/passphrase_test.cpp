@@ -204,9 +204,16 @@ TEST(Passphrase, ALockedDraftAsksForItsPassphraseOnTheNeutralScreen) {
 
     type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "vårt eget lösen");
     press(r.h, r.app, "Lås upp och fortsätt");
+    r.host.asked.update_a11y.clear();
     r.app.draft_unlocked("", draft);
     r.frame();
     EXPECT_EQ(r.state()["screen"], "steps");
+    std::string said;
+    for (const auto& u : r.host.asked.update_a11y) said += u.announcement + "|";
+    // Something else is said (here who writes now: the plan has several writers), so the live
+    // region is not left at "Låser upp …".
+    EXPECT_FALSE(said.empty());
+    EXPECT_EQ(said.find("Låser upp"), std::string::npos) << said;
     EXPECT_EQ(r.state()["content"], nlohmann::json::parse(bundle)["content"]);
 }
 
@@ -274,4 +281,25 @@ TEST(Passphrase, TheLockedDraftsScreenIsShownAsThePersonChoseToSeeIt) {
     EXPECT_EQ(next.app.text_scale(), 2.0f);
     EXPECT_TRUE(next.app.high_contrast());
     EXPECT_NE(find(next.app.a11y_tree(), ui::Role::TextBox, "Lösenord"), nullptr) << next.shown();
+}
+
+// Unlocked: said so, not left at "Låser upp …" in the live region.
+TEST(Passphrase, AnUnlockedDraftIsSaidToBeOpen) {
+    std::string draft;
+    {
+        AppRun r;
+        press(r.h, r.app, "Ny förberedelse");
+        type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Elsa");
+        draft = r.app.draft_to_save();
+    }
+    AppRun r;
+    r.app.draft_loaded("");
+    r.app.draft_locked("2026-11-23T13:32:00Z");
+    r.frame();
+    type_into(r.h, r.app, ui::Role::TextBox, "Lösenord", "vårt eget lösen");
+    press(r.h, r.app, "Lås upp och fortsätt");
+    EXPECT_EQ(test::last_announcement(r.host), "Låser upp … det tar någon sekund.");
+    r.app.draft_unlocked("", draft);
+    r.frame();
+    EXPECT_EQ(test::last_announcement(r.host), "Upplåst. Du fortsätter där du var.");
 }
