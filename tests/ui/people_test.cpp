@@ -1198,7 +1198,8 @@ TEST(People, TheProfessionalSeesAContributionForWhatItIs) {
     EXPECT_NE(shown.find("Det här är synpunkter från en närstående, skrivna hemma."), std::string::npos) << shown;
     EXPECT_EQ(shown.find("KVÅ"), std::string::npos);
     EXPECT_NE(shown.find("Sara Lund (dotter) skriver: Att mamma får vara hemma"), std::string::npos);
-    EXPECT_EQ(shown.find("Till dig som mötesledare"), std::string::npos) << "the person's goal: not in a relative's file";
+    EXPECT_EQ(shown.find("Till dig som mötesledare"), std::string::npos)
+        << "the person's goal: not in a relative's file";
 }
 
 // Taking in a relative's views by keyboard: after each choice focus moves to the next item still
