@@ -187,6 +187,9 @@ void own_items(Builder& b, SectionId id, const Preparation& p, Lang lang, const 
                          consent_status_text(p, c, today, lang));
                 if (const std::string what = consent_what_words(c, lang); !what.empty()) b.add(Kind::Detail, what);
                 b.add(Kind::Detail, consent_given_words(p, c, lang));
+                // An oral consent leaves no paper: the one who takes it writes it down (seed 001).
+                if (reader == Reader::Professional && c.form == ConsentForm::Oral)
+                    b.add(Kind::Detail, tr(lang, "pro.consent.oral"));
                 for (const std::string& line : consent_guardian_words(p, c, lang)) b.add(Kind::Detail, line);
             }
             break;
