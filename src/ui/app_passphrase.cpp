@@ -202,13 +202,15 @@ void App::discard_locked_draft() {
 void App::lock_settings() {
     if (screen_ == Screen::Professional || storage_.lock.waiting) return;
     if (storage_.lock.on) {
+        // The form the person was in is gone: keyboard and screen reader land on what replaced it,
+        // its heading, not "Ta bort låset" (Enter pressed once more would have unlocked it again).
+        heading(t("lock.resume.title"), 3);
+        if (std::exchange(storage_.lock.focus, false)) focus_heading(t("lock.resume.title"));
         paragraph(t("lock.on"));
         if (button(t("lock.remove"), "lock-remove", ButtonStyle::Quiet, t("lock.remove.help"))) {
             host_.remove_draft_lock();
             storage_.lock.busy = true;
         }
-        // The form the person was in is gone: keyboard and screen reader land on what replaced it.
-        if (std::exchange(storage_.lock.focus, false)) focus_last_control();
         return;
     }
     if (!storage_.lock.form) {

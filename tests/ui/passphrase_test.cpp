@@ -180,6 +180,10 @@ TEST(Passphrase, ALockedDraftAsksForItsPassphraseOnTheNeutralScreen) {
         EXPECT_NE(r.shown().find("Utkastet är låst med lösenord på den här datorn."), std::string::npos);
         EXPECT_EQ(r.shown().find("vårt eget lösen"), std::string::npos);
         ASSERT_NE(find(r.app.a11y_tree(), ui::Role::Button, "Ta bort låset"), nullptr);
+        // Focus on what says it is locked, not on the button that unlocks it again.
+        const ui::A11yNode* locked = find(r.app.a11y_tree(), ui::Role::Heading, "Låst med lösenord");
+        ASSERT_NE(locked, nullptr) << r.shown();
+        EXPECT_EQ(test::last_focus(r.host), locked->key);
         draft = r.app.draft_to_save();
     }
 
