@@ -205,7 +205,14 @@ std::string format_text(std::string_view pattern, const std::vector<std::string>
 }
 
 std::string trf(Lang lang, std::string_view key, std::initializer_list<std::string_view> args) {
-    return format_text(tr(lang, key), std::vector<std::string>(args.begin(), args.end()));
+    // In a sentence written right to left, each value put in it (a file name, a date, a person's
+    // name) is isolated (FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE): else the bidirectional
+    // algorithm took its punctuation and digits into the sentence around it ("?arabiska.json…").
+    std::vector<std::string> values(args.begin(), args.end());
+    if (lang_is_rtl(lang))
+        for (std::string& v : values)
+            if (!v.empty()) v = "\u2068" + v + "\u2069";
+    return format_text(tr(lang, key), values);
 }
 
 bool has_text(Lang lang, std::string_view key) { return has(catalog(lang), find(key)); }

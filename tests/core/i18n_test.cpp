@@ -306,3 +306,11 @@ TEST(I18n, OneWordPerThing) {
     EXPECT_EQ(tr(Lang::Sv, "enum.contact.doctor"), "Fast läkarkontakt");
     EXPECT_NE(tr(Lang::Sv, "agreed.lead.help").find("samordningsansvarig"), std::string::npos);
 }
+
+// A value put into a sentence written right to left is isolated, so that its punctuation and
+// digits stay with it ("arabiska.json", "2026-11-21"); a left-to-right sentence is left as it is.
+TEST(I18n, ValuesInARightToLeftSentenceAreIsolated) {
+    EXPECT_NE(trf(Lang::Ar, "open.done", {"sip-2026-11-21.json"}).find("\u2068sip-2026-11-21.json\u2069"),
+              std::string::npos);
+    EXPECT_EQ(trf(Lang::Sv, "open.done", {"sip.json"}), "sip.json är öppnad. Du kan fortsätta där den slutade.");
+}
