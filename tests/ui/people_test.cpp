@@ -1379,6 +1379,10 @@ TEST(People, EachGuardianConfirmsForThemselvesAndNothingFillsInADate) {
     EXPECT_NE(r.state()["content"]["sip_consent"].value("wants", std::string()), "no") << "not Alva's answer";
     EXPECT_EQ(r.state()["content"]["sip_consent"]["guardians"][0]["agrees"], false);
     choose(r, "Ja, jag vill att barnet får en SIP");
+    // Her own yes to sharing is offered once the answer is yes (under a no it would contradict it).
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Checkbox, "Jag, Maria, vill också samtycka"), nullptr);
+    EXPECT_NE(r.shown().find("Maria: när svaret ovan är ja kan du samtycka här."), std::string::npos) << r.shown();
+    choose(r, "Ja, Skolan får dela uppgifter");
     r.tick("Jag, Maria, vill också samtycka");
     const nlohmann::json c = r.state()["content"];
     ASSERT_EQ(c["consents"][0]["guardian_approvals"].size(), 1u);

@@ -18,9 +18,11 @@ namespace {
 // Each guardian's own answer: only the guardian who writes now can give it (the writer chooser
 // says who that is); the others' answers are shown as they stand. Nothing fills in a date.
 // With `no_key` the answer is yes or no; without it, a box to tick ("vill också samtycka").
+// `yes_possible`: a yes means something (a consent answered yes): under a no, or before an answer,
+// a guardian's "vill också samtycka" is not offered (one already given can still be taken back).
 void guardian_answers(StepContext& c, const std::string& gid, const std::vector<const Representative*>& guardians,
                       std::vector<GuardianApproval>& answers, const char* yes_key, const char* no_key,
-                      const char* wants_key, const char* declines_key) {
+                      const char* wants_key, const char* declines_key, bool yes_possible = true) {
     bool someone_else = false;
     for (const Representative* g : guardians) {
         auto ap = std::find_if(answers.begin(), answers.end(),
@@ -48,6 +50,10 @@ void guardian_answers(StepContext& c, const std::string& gid, const std::vector<
             continue;
         }
         bool agrees = ap != answers.end() && ap->agrees;
+        if (!yes_possible && !agrees) {
+            muted(trf(c.lang, "consent.guardian.after_yes", {name}));
+            continue;
+        }
         if (checkbox(trf(c.lang, yes_key, {name}), gid + "-" + g->id, &agrees)) {
             if (!agrees)
                 answers.erase(ap);
@@ -236,7 +242,7 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
     if (k.given_by == ConsentGiver::Guardians) {
         if (guardians.empty()) error_text(c.t("msg.consent.no_guardians"));
         guardian_answers(c, gid + "-g", guardians, k.guardian_approvals, "consent.guardian_agrees", nullptr,
-                         "consent.guardian.wants", "consent.guardian.declines");
+                         "consent.guardian.wants", "consent.guardian.declines", k.decision == ConsentDecision::Permit);
         const std::string missing = c.field_error(content_path(&P::consents, index, &Consent::guardian_approvals));
         if (!missing.empty()) error_text(missing);
     } else if (k.given_by == ConsentGiver::Representative) {
