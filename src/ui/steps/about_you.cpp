@@ -153,9 +153,13 @@ void draw_about_you(StepContext& c) {
             if (other_writer_named(c.prep, w.name, w.id)) personal.error = trf(c.lang, "writers.same_name", {w.name});
             c.mark(text_field(c.t("writers.name"), id + "-name", &w.name, personal));
             c.mark(text_field(c.t("writers.relation"), id + "-relation", &w.relation));
-            // One who has written nothing can go (added twice, or by mistake); words never go
-            // with a writer: they would be no one's.
-            if (!has_words_by(c.prep, w.id) && w.id != c.author &&
+            // One who has said nothing (no words, no answer about coming, no interpreter) can go:
+            // added twice, or by mistake. Words never go with a writer: they would be no one's.
+            const auto& needs = c.prep.participation.adaptations.interpreters;
+            const bool said_nothing =
+                !has_words_by(c.prep, w.id) && w.attends == YesNo::Unanswered &&
+                std::none_of(needs.begin(), needs.end(), [&](const InterpreterNeed& n) { return n.who == w.id; });
+            if (said_nothing && w.id != c.author &&
                 button(trf(c.lang, "writers.remove", {w.name.empty() ? c.t("writers.unnamed") : w.name}),
                        id + "-remove", ButtonStyle::Quiet)) {
                 const std::string gone = w.name;
