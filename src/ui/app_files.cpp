@@ -21,8 +21,9 @@ void App::file_opened(const std::string& name, const std::string& bytes, FileOri
         return;
     }
     // What reading a file says is among the texts fetched after the first frame (tools/
-    // embed_catalogs.py: AFTER_A_FILE): a file that comes before them waits for them.
-    if (!has_text(Lang::Sv, "msg.bundle.not_object") && settings_.later_texts != Settings::LaterTexts::Failed) {
+    // embed_catalogs.py: AFTER_A_FILE): a file that comes before them waits for them, and one that
+    // comes after they could not be fetched asks for them once more before it is read.
+    if (!has_text(Lang::Sv, "msg.bundle.not_object") && !files_.reading_held) {
         files_.held.push_back(FileFlow::Held{name, bytes, origin});
         if (settings_.later_texts != Settings::LaterTexts::Fetching) {
             settings_.later_texts = Settings::LaterTexts::Fetching;
@@ -48,7 +49,9 @@ void App::file_opened(const std::string& name, const std::string& bytes, FileOri
 // texts came, or could not: then they are read with the texts there are).
 void App::read_held_files() {
     std::vector<FileFlow::Held> held = std::exchange(files_.held, {});
+    files_.reading_held = true;
     for (FileFlow::Held& f : held) file_opened(f.name, f.bytes, f.origin);
+    files_.reading_held = false;
 }
 
 int App::files_dropped(int count) {

@@ -144,6 +144,7 @@ struct FileFlow {
         FileOrigin origin = FileOrigin::Picker;
     };
     std::vector<Held> held;            // files that came before the texts about reading them
+    bool reading_held = false;         // … being read now, with the texts there are
     std::string message;               // the result of opening a file
     std::string dropped_note;          // several files dropped where one is taken
     std::vector<std::string> errors;   // its problems, in words

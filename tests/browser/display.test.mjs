@@ -202,3 +202,21 @@ test('a file opened before the later texts came is read once they are here', asy
   assert.ok(!(await page.locator('#a11y-root').innerText()).includes('open.done'));
   await context.close();
 });
+
+// A file opened after those texts could not be fetched asks for them once more, and is read with
+// them (not with the catalog's keys for words).
+test('a file opened after the later texts failed asks for them again before it is read', async () => {
+  const context = await env.browser.newContext();
+  await context.route('**/i18n-sv.cat', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => window.__appReady === true);
+  await page.waitForFunction(() => window.__languageFetches.length === 1);
+  await context.unroute('**/i18n-sv.cat');
+  await openFile(page, join(ROOT, 'assets', 'examples', 'vuxen-efter-sjukhusvistelse.json'));
+  await page.waitForFunction(() => document.getElementById('a11y-root').innerText.includes('är öppnad'));
+  assert.equal((await state(page)).content.owner.name, 'Kerstin Lund');
+  assert.ok(!(await page.locator('#a11y-root').innerText()).includes('open.done'));
+  assert.deepEqual(await page.evaluate(() => window.__languageFetches.map((f) => `${f.code} ${f.ok}`)), ['sv false', 'sv true']);
+  await context.close();
+});
