@@ -223,12 +223,15 @@ TEST(Changes, APersonsOwnConsentIsGivenByThemByName) {
 }
 
 // An oral consent leaves no paper: the professional's summary says where it is written down
-// (seed 001: first in the IT service, else in the records); the person's does not.
+// (seed 001, Västra Götaland's routine: first in the IT service, else in the records); the person's does not.
 TEST(Changes, AnOralConsentSaysWhereItIsWrittenDown) {
     const Preparation p = example("vuxen-efter-sjukhusvistelse.json");
     ASSERT_TRUE(std::any_of(p.consents.begin(), p.consents.end(),
                             [](const Consent& c) { return c.form == ConsentForm::Oral; }));
     const std::string pro = summary(p, Lang::Sv, kToday, {}, SummaryFormat::Text, Reader::Professional);
-    EXPECT_NE(pro.find("Ges muntligt: dokumenteras i första hand i IT-tjänsten för SIP"), std::string::npos) << pro;
+    EXPECT_NE(pro.find("Ges muntligt: dokumenteras av den som tar emot det – enligt Västra Götalands rutin i första "
+                       "hand i IT-tjänsten för SIP"),
+              std::string::npos)
+        << pro;
     EXPECT_EQ(summary_text(p, Lang::Sv, kToday, {}).find("Ges muntligt"), std::string::npos);
 }
