@@ -257,8 +257,9 @@ ImportResult import_document(JsonIn doc, const Date& today, Limits limits) {
         return r;
     }
     r.source_version = static_cast<int>(version->get<long long>());
+    std::vector<UnknownField> unknown;
     if (r.source_version == 0) {
-        doc = migrate_v0_to_v1(doc);
+        doc = migrate_v0_to_v1(doc, &unknown);
         r.issues.push_back(
             Issue{Severity::Warning, "/version", "bundle.migrated", {"0", std::to_string(kBundleVersion)}});
     }
@@ -324,14 +325,14 @@ ImportResult import_document(JsonIn doc, const Date& today, Limits limits) {
         else
             r.integrity = stored_bundle.empty() ? Integrity::ContentOnly : Integrity::Unchanged;
     }
-    std::vector<UnknownField> unknown;
     // Read as the app's fields keep text (the checksums above are over the file as it came).
     if (const std::size_t texts = with_plain_line_ends(*content))
         r.issues.push_back(Issue{Severity::Warning, "/content", "bundle.line_ends", {std::to_string(texts)}});
     r.preparation = preparation_from_json(*content, &unknown);
     r.readable = true;
-    // A newer app's member: not read here, but the words in it are quoted, so that the one who
-    // reads the file sees them and the one who goes on writing knows what they would lose.
+    // A newer app's member (or a version-0 member that version 1 has no place for): not read
+    // here, but the words in it are quoted, so that the one who reads the file sees them and the
+    // one who goes on writing knows what they would lose.
     for (const UnknownField& f : unknown) {
         if (f.words.empty()) {
             r.issues.push_back(Issue{Severity::Warning, f.path, "bundle.unknown_field", {}});

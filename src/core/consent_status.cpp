@@ -10,8 +10,7 @@ namespace sipprep {
 std::string consent_date_words(const std::string& iso, Lang lang, const Date& today, bool with_year) {
     const auto d = parse_iso_date(iso);
     if (!d) return iso;
-    if (with_year || d->year != today.year) return date_words(*d, lang);
-    return trf(lang, "date.format.this_year", {std::to_string(d->day), tr(lang, "month." + std::to_string(d->month))});
+    return with_year ? date_words(*d, lang) : date_words(*d, lang, today);
 }
 
 std::string consent_period_words(const Consent& c, Lang lang, const Date& today, bool with_year) {

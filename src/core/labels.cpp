@@ -104,6 +104,11 @@ std::string date_words(const Date& d, Lang lang) {
                {std::to_string(d.day), tr(lang, "month." + std::to_string(d.month)), std::to_string(d.year)});
 }
 
+std::string date_words(const Date& d, Lang lang, const Date& today) {
+    if (d.year != today.year) return date_words(d, lang);
+    return trf(lang, "date.format.this_year", {std::to_string(d.day), tr(lang, "month." + std::to_string(d.month))});
+}
+
 std::string bundle_file_name(const Preparation& p, const std::string& iso_date) {
     if (p.kind == PreparationKind::Contribution) {
         // Named by who wrote it: the person may receive several.

@@ -51,6 +51,8 @@ std::optional<KvaCode> kva_suggestion(const Preparation& p);
 
 // "16 november 2026" / "November 16, 2026".
 std::string date_words(const Date& d, Lang lang);
+// "16 november" in today's year, "16 november 2025" in another.
+std::string date_words(const Date& d, Lang lang, const Date& today);
 
 // The name a saved file gets: "sip-elsa-2026-11-23.json" (the first name in plain letters, so that
 // a professional who receives several can tell them apart), "sip-forberedelse-2026-11-23.json"

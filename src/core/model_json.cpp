@@ -117,7 +117,7 @@ public:
             for (std::size_t i = 0; i < count && !found; ++i) found = it.key() == known[i];
             if (!found) {
                 std::string words;
-                collect_words(*it, &words);
+                words = words_in(*it);
                 unknown_->push_back(UnknownField{path_ + "/" + it.key(), std::move(words)});
             }
         }
@@ -142,18 +142,6 @@ public:
     }
 
 private:
-    // Its texts, not its ids, dates and other exact values (text_checks.hpp names them).
-    static void collect_words(const JsonIn& v, std::string* out) {
-        if (v.is_string()) {
-            const std::string& text = v.get_ref<const std::string&>();
-            if (!text.empty()) *out += (out->empty() ? "" : " / ") + text;
-        } else if (v.is_object()) {
-            for (auto it = v.begin(); it != v.end(); ++it)
-                if (!is_exact_value("/" + it.key())) collect_words(*it, out);
-        } else if (v.is_array()) {
-            for (const JsonIn& child : v) collect_words(child, out);
-        }
-    }
     void push(const JsonIn* next, std::string_view step) {
         up_.push_back(at_);
         path_lengths_.push_back(path_.size());
@@ -211,6 +199,24 @@ void read(Cursor& c, T& v) {
 }
 
 }  // namespace
+
+std::string words_in(const JsonIn& v) {
+    std::string out;
+    // Its texts, not its ids, dates and other exact values (text_checks.hpp names them).
+    const auto collect = [&out](const auto& self, const JsonIn& at) -> void {
+        if (at.is_string()) {
+            const std::string& text = at.get_ref<const std::string&>();
+            if (!text.empty()) out += (out.empty() ? "" : " / ") + text;
+        } else if (at.is_object()) {
+            for (auto it = at.begin(); it != at.end(); ++it)
+                if (!is_exact_value("/" + it.key())) self(self, *it);
+        } else if (at.is_array()) {
+            for (const JsonIn& child : at) self(self, child);
+        }
+    };
+    collect(collect, v);
+    return out;
+}
 
 void walk_content(const Preparation& p, ContentSink& sink) { walk(p, sink); }
 

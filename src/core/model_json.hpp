@@ -44,6 +44,8 @@ struct UnknownField {
     std::string path;
     std::string words;
 };
+// The words a value holds, as an UnknownField keeps them.
+std::string words_in(const JsonIn& v);
 
 // Reads content that has already passed the schema. Fields the format does not know are kept
 // out of the model and reported in `unknown_fields`.

@@ -308,7 +308,7 @@ void App::top_bar() {
         // On a phone the writer, the progress and "Sparat" share one line (step_navigation).
         if (narrow()) return;
         contributor_selector();
-        if (!storage_.saved_at.empty()) muted(trf(settings_.lang, "saved.at", {storage_.saved_at}));
+        if (!storage_.saved_at.empty()) muted(saved_words());
     } else {
         paragraph(t("app.subtitle"));
     }
@@ -474,7 +474,7 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
     } else {
         // "Skriver: Elsa ▾ · Steg 2 av 9 · Sparat 14:32": one line; the chooser opens on request.
         std::string line = progress;
-        if (!storage_.saved_at.empty()) line += " \u00b7 " + trf(settings_.lang, "saved.at", {storage_.saved_at});
+        if (!storage_.saved_at.empty()) line += " \u00b7 " + saved_words();
         if (draft_.prep.contributors.size() > 1 && draft_.prep.kind != PreparationKind::Contribution) {
             std::string writer = author_label(draft_.prep, draft_.author, settings_.lang);
             if (draft_.author == kPersonId && !owner_first_name(draft_.prep).empty())
@@ -809,10 +809,18 @@ void App::draft_reloaded(const std::string& text, bool go_on) {
 // phone (issue 30: typing).
 void App::draft_saved() {
     const std::string at = local_time_hhmm();
-    if (at == storage_.saved_at && !storage_.broken) return;
+    if (at == storage_.saved_at && today_ == storage_.saved_on && !storage_.broken) return;
     storage_.saved_at = at;
+    storage_.saved_on = today_;
     storage_.broken = false;
     host_.request_frames(1);
+}
+
+// "Sparat 14:32" today; a tab left open past midnight says the day: "Sparat 5 december 16:22".
+std::string App::saved_words() const {
+    if (storage_.saved_on == today_) return trf(settings_.lang, "saved.at", {storage_.saved_at});
+    return trf(settings_.lang, "saved.at.day",
+               {date_words(storage_.saved_on, settings_.lang, today_), storage_.saved_at});
 }
 
 void App::storage_failed(const std::string& reason) {

@@ -209,9 +209,10 @@ private:
     Screen about_back_ = Screen::Start;
     FillMode mode_ = FillMode::Myself;  // who fills in (start screen): kept across new drafts
     bool scroll_to_top_ = false;
-    bool nav_open_ = false;  // narrow screens: the step list is shown
-    bool who_open_ = false;  // narrow screens: the writer chooser is shown
-    bool narrow() const;     // a phone: the step's own content must start on the first screen
+    bool nav_open_ = false;           // narrow screens: the step list is shown
+    bool who_open_ = false;           // narrow screens: the writer chooser is shown
+    bool narrow() const;              // a phone: the step's own content must start on the first screen
+    std::string saved_words() const;  // "Sparat 14:32", with the day once it is not today
     bool confirm_erase_ = false;
     Pending confirm_replace_ = Pending::None;  // start screen: the draft would be replaced
     bool follow_up_choice_ = false;            // start screen: "Följ upp" asks where to start from

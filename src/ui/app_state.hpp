@@ -89,7 +89,8 @@ struct StorageStatus {
     bool unreadable = false;  // the saved draft could not be read (it is kept aside)
     DraftPlace place;         // where the stored draft was left
     std::string updated;      // when the stored draft was last written
-    std::string saved_at;     // "14:32": the last save on this device
+    std::string saved_at;     // "14:32": the last save on this device …
+    Date saved_on;            // … on this day
     DraftLock lock;
     std::optional<std::vector<DraftVersion>> versions;  // listed when asked for
     bool elsewhere = false;                             // another tab edits: this one shows only that

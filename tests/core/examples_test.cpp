@@ -151,6 +151,24 @@ TEST(Migration, VersionZeroBecomesVersionOne) {
     EXPECT_EQ(again.integrity, Integrity::Unchanged);
 }
 
+// What version 0 had besides the goal and the questions has no place in version 1: its words are
+// quoted in a warning, not dropped unseen.
+TEST(Migration, VersionZerosOtherWordsAreQuotedNotDropped) {
+    Json v0 = Json::parse(read(fs::path(SIPPREP_SOURCE_DIR) / "tests/data/v0-preview.json"));
+    v0["content"]["notes"] = "Min dotter Anna följer med";
+    v0["content"]["questions"].push_back(Json{{"text", "Vem ringer jag?"}});
+    v0["content"]["goal"] = Json::array({"Bo kvar"});
+    ImportResult r = import_bundle(v0.dump(), kToday);
+    ASSERT_TRUE(r.readable);
+    std::map<std::string, std::string> quoted;
+    for (const Issue& i : r.issues)
+        if (i.code == "bundle.unknown_words") quoted[i.path] = i.args.at(0);
+    EXPECT_EQ(quoted["/content/notes"], "Min dotter Anna följer med");
+    EXPECT_EQ(quoted["/content/questions/3"], "Vem ringer jag?");
+    EXPECT_EQ(quoted["/content/goal"], "Bo kvar");
+    EXPECT_EQ(r.preparation.questions.size(), 2u);
+}
+
 TEST(Schema, WrongShapesAreErrorsWithPaths) {
     Json j = Json::parse(read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/vuxen-efter-sjukhusvistelse.json"));
     j["content"]["questions"][1]["priority"] = "urgent";

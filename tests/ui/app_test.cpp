@@ -673,6 +673,30 @@ TEST(App, ASaveThatChangesNothingShownRunsNoFrame) {
     }
 }
 
+// A tab left open past midnight: "Sparat 16:22" would read as today's; the day is said once it is
+// another day, and a save on the new day is today's again.
+TEST(App, ASaveFromAnotherDaySaysTheDay) {
+    AppRun r;
+    r.app.set_today({2026, 12, 5});
+    test::press(r.h, r.app, "Ny förberedelse");
+    std::string minute;
+    do {  // the minute the save took (again if it turned meanwhile)
+        minute = local_time_hhmm();
+        r.app.draft_saved();
+    } while (local_time_hhmm() != minute);
+    r.frame();
+    EXPECT_NE(r.shown().find("Sparat " + minute), std::string::npos) << r.shown();
+    r.app.set_today({2026, 12, 6});
+    r.frame();
+    EXPECT_NE(r.shown().find("Sparat 5 december " + minute), std::string::npos) << r.shown();
+    r.app.set_today({2027, 1, 2});
+    r.frame();
+    EXPECT_NE(r.shown().find("Sparat 5 december 2026 " + minute), std::string::npos) << r.shown();
+    r.app.draft_saved();
+    r.frame();
+    EXPECT_EQ(r.shown().find("december"), std::string::npos) << r.shown();
+}
+
 // The browser's default text size (the page's root font size over 16 px: larger text chosen in the
 // browser's settings) is where the app starts; a stored draft's own setting wins over it.
 TEST(App, StartsAtTheBrowsersTextSizeUnlessTheDraftSaysOtherwise) {

@@ -163,6 +163,7 @@ int sipprep_frame(float css_width, float css_height, float pixel_ratio) {
         while (g_host.take_frame_wanted()) {
         }
     ensure_fonts(pixel_ratio);
+    s.app->set_today(today_by_the_page());  // a tab left open past midnight is in the new day
     io.DisplaySize = ImVec2(css_width, css_height);
     io.DisplayFramebufferScale = ImVec2(pixel_ratio, pixel_ratio);
     const bool more_input = sipprep::web::input_apply_frame(io);
