@@ -9,14 +9,21 @@ function failed(code) {
   app.language_failed(code);
 }
 
+// A fetch that neither answers nor fails (a connection that hangs) is given up after this long,
+// as a failed one: a file waiting for the texts is then read, and the person is told.
+const GIVE_UP_MS = window.__languageGiveUpMs || 30000;  // tests set a shorter one
+
 export function load(code) {
-  fetch('i18n-' + code + '.cat').then(function (response) {
+  const abort = new AbortController();
+  const timer = setTimeout(function () { abort.abort(); }, GIVE_UP_MS);
+  fetch('i18n-' + code + '.cat', { signal: abort.signal }).then(function (response) {
     if (!response.ok) throw new Error('HTTP ' + response.status);
     return response.arrayBuffer();
   }).then(function (buffer) {
+    clearTimeout(timer);
     window.__languageFetches.push({ code: code, ok: true });
     if (!app.language_loaded(code, new Uint8Array(buffer))) failed(code);
-  }).catch(function () { failed(code); });
+  }).catch(function () { clearTimeout(timer); failed(code); });
 }
 
 window.__languageFetches = [];

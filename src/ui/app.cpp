@@ -440,7 +440,8 @@ void App::banners() {
         ImGui::Separator();
     }
     if (!files_.message.empty() || !files_.errors.empty() || !files_.dropped_note.empty()) {
-        const bool problem = !files_.errors.empty() || !files_.details.empty();
+        const bool waits = !files_.held.empty() && settings_.later_texts == Settings::LaterTexts::Failed;
+        const bool problem = !files_.errors.empty() || !files_.details.empty() || waits;
         Group group(problem ? Role::Alert : Role::Status, "open-result", t("open.result"));
         if (problem)
             error_text(files_.message);
@@ -455,7 +456,10 @@ void App::banners() {
             if (files_.details_shown)
                 for (const std::string& e : files_.details) muted("• " + e);
         }
+        if (waits && button(t("texts.again"), "open-texts-again", ButtonStyle::Primary)) held_files_retry();
+        if (waits) same_line();
         if (button(t("open.dismiss"), "open-dismiss", ButtonStyle::Quiet)) {
+            files_.held.clear();  // closed: not opened later, out of the blue
             files_.message.clear();
             files_.errors.clear();
             files_.details.clear();

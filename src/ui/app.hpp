@@ -50,6 +50,8 @@ public:
     void file_refused(const std::string& name, const std::string& reason_key) override;
     int files_dropped(int count) override;
     void read_held_files();
+    void held_files_wait();   // the texts could not come: says so
+    void held_files_retry();  // … and asks for them again
     void memory_short() override;
     void file_protected(const std::string& filename, const std::string& error_key) override;
     void file_unlocked(const std::string& error_key, const std::string& plaintext) override;

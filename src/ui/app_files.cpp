@@ -25,6 +25,8 @@ void App::file_opened(const std::string& name, const std::string& bytes, FileOri
     // comes after they could not be fetched asks for them once more before it is read.
     if (!has_text(Lang::Sv, "msg.bundle.not_object") && !files_.reading_held) {
         files_.held.push_back(FileFlow::Held{name, bytes, origin});
+        files_.message = trf(settings_.lang, "open.waiting", {name});  // not a silent drop
+        a11y_.announce(files_.message);
         if (settings_.later_texts != Settings::LaterTexts::Fetching) {
             settings_.later_texts = Settings::LaterTexts::Fetching;
             host_.load_language(std::string(lang_code(Lang::Sv)));
@@ -45,13 +47,31 @@ void App::file_opened(const std::string& name, const std::string& bytes, FileOri
     receive_file(arrival, bytes);
 }
 
-// Files that came before the texts that say what reading them found: read now, in order (the
-// texts came, or could not: then they are read with the texts there are).
+// Files that came before the texts that say what reading them found: read now, in order, once
+// the texts are here.
 void App::read_held_files() {
     std::vector<FileFlow::Held> held = std::exchange(files_.held, {});
+    if (!held.empty()) files_.message.clear();  // "Öppnar …": what reading them found replaces it
     files_.reading_held = true;
     for (FileFlow::Held& f : held) file_opened(f.name, f.bytes, f.origin);
     files_.reading_held = false;
+}
+
+// The texts could not be fetched (offline before the app was kept for offline use): read without
+// them, the file would be said in the catalog's keys. It waits, and the person is told, with a way
+// to try again (banners()).
+void App::held_files_wait() {
+    if (files_.held.empty()) return;
+    files_.message = trf(settings_.lang, "open.texts_failed", {files_.held.front().name});
+    a11y_.announce(files_.message);
+    host_.request_frames(1);
+}
+
+void App::held_files_retry() {
+    files_.message = trf(settings_.lang, "open.waiting", {files_.held.front().name});
+    a11y_.announce(files_.message);
+    settings_.later_texts = Settings::LaterTexts::Fetching;
+    host_.load_language(std::string(lang_code(Lang::Sv)));
 }
 
 int App::files_dropped(int count) {

@@ -123,7 +123,10 @@ void App::language_loaded(const std::string& code, const std::string& file) {
         settings_.later_texts = problem.empty() ? Settings::LaterTexts::Here : Settings::LaterTexts::Failed;
         // Fetched while the start screen shows, they change nothing on it: no frame.
         if (std::exchange(settings_.later_texts_waited, false)) host_.request_frames(3);
-        read_held_files();
+        if (problem.empty())
+            read_held_files();
+        else
+            held_files_wait();
         return;
     }
     if (settings_.fetching != lang) return;  // another language was chosen meanwhile
@@ -146,7 +149,7 @@ void App::language_failed(const std::string& code) {
     if (lang_from_code(code, &lang) && lang == Lang::Sv) {
         settings_.later_texts = Settings::LaterTexts::Failed;
         if (std::exchange(settings_.later_texts_waited, false)) host_.request_frames(3);
-        read_held_files();
+        held_files_wait();
         return;
     }
     if (!lang_from_code(code, &lang) || settings_.fetching != lang) return;

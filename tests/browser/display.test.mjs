@@ -193,13 +193,38 @@ test('a file opened before the later texts came is read once they are here', asy
   await page.goto(env.server.url);
   await page.waitForFunction(() => window.__appReady === true);
   await openFile(page, join(ROOT, 'assets', 'examples', 'vuxen-efter-sjukhusvistelse.json'));
-  await page.waitForTimeout(300);  // the file is in; its texts are not
+  await page.waitForFunction(() => document.getElementById('a11y-root').innerText.includes('Öppnar vuxen-efter-sjukhusvistelse.json …'));
   assert.notEqual((await state(page)).content.owner.name, 'Kerstin Lund', 'read before its texts');
   assert.ok(!(await page.locator('#a11y-root').innerText()).includes('open.done'));
   release();
   await page.waitForFunction(() => document.getElementById('a11y-root').innerText.includes('är öppnad'));
   assert.equal((await state(page)).content.owner.name, 'Kerstin Lund');
   assert.ok(!(await page.locator('#a11y-root').innerText()).includes('open.done'));
+  await context.close();
+});
+
+// A connection that hangs (neither answers nor fails) is given up on. Read without its texts the
+// file would be said in the catalog's keys: it waits, the person is told, and "Försök igen" opens
+// it once the texts come.
+test('a file waiting for texts that do not come says so and opens on "Försök igen"', async () => {
+  const context = await env.browser.newContext();
+  await context.addInitScript(() => { window.__languageGiveUpMs = 1500; });
+  await context.route('**/i18n-sv.cat', () => {});  // never answered
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => window.__appReady === true);
+  await openFile(page, join(ROOT, 'assets', 'examples', 'vuxen-efter-sjukhusvistelse.json'));
+  await page.waitForFunction(() => document.getElementById('a11y-root').innerText.includes(
+    'vuxen-efter-sjukhusvistelse.json kan inte öppnas än'));
+  assert.notEqual((await state(page)).content.owner.name, 'Kerstin Lund');
+  await context.unroute('**/i18n-sv.cat');
+  await press(page, 'Försök igen');
+  await page.waitForFunction(() => document.getElementById('a11y-root').innerText.includes('är öppnad'));
+  assert.equal((await state(page)).content.owner.name, 'Kerstin Lund');
+  assert.ok(!(await page.locator('#a11y-root').innerText()).includes('open.done'));
+  const fetches = await page.evaluate(() => window.__languageFetches.map((f) => `${f.code} ${f.ok}`));
+  assert.equal(fetches.at(-1), 'sv true');
+  assert.ok(fetches.slice(0, -1).length >= 1 && fetches.slice(0, -1).every((f) => f === 'sv false'), fetches.join());
   await context.close();
 });
 
