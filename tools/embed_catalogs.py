@@ -127,7 +127,10 @@ AFTER_A_FILE = ("msg.bundle.", "msg.schema.", "open.done", "open.unknown_words",
                 "contribution.opened", "contribution.review.", "contribution.other_person", "contribution.present",
                 "contribution.replaces", "contribution.take", "contribution.leave", "contribution.left",
                 "contribution.done", "contribution.empty", "contribution.mine", "contribution.place.",
-                "contribution.open_draft_first")
+                "contribution.open_draft_first",
+                # A file from outside only (the stored draft is locked by this app: an age file,
+                # not armoured, at the app's own work factor).
+                "age.armored", "age.not_age", "age.not_passphrase", "age.work_factor")
 
 
 def fetched_later(key):

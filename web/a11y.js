@@ -87,6 +87,8 @@ function create(n) {
       e.el = e.control = document.createElement('button');
       e.control.type = 'button';
       e.control.addEventListener('click', function () { activate(e.key); });
+      e.text = document.createElement('span');
+      e.el.append(e.text, describer(e, id));
       break;
     case 'checkbox':
     case 'radio':
@@ -98,7 +100,7 @@ function create(n) {
       // reading the page says "Jag själv, radio button, selected" once, not the words twice.
       e.text = document.createElement('span');
       e.text.setAttribute('aria-hidden', 'true');
-      e.el.append(e.control, e.text);
+      e.el.append(e.control, e.text, describer(e, id));
       e.control.addEventListener('change', function () { activate(e.key); });
       break;
     case 'list':
@@ -120,6 +122,20 @@ function create(n) {
   e.el.dataset.k = n.k;
   if (e.control) e.control.dataset.k = n.k;
   return e;
+}
+
+// A control's description (a question its answer belongs to: "Vill du ta bort …?") in a hidden
+// element its aria-describedby points to: read with the control, also where aria-description is
+// not (Firefox before 119, older Safari). Hidden, it is not read a second time on its own.
+function describer(e, id) {
+  e.desc = document.createElement('span');
+  e.desc.id = id + '-d';
+  e.desc.hidden = true;
+  return e.desc;
+}
+function describe(e, text) {
+  setText(e.desc, text);
+  setAttr(e.control, 'aria-describedby', text ? e.desc.id : '');
 }
 
 function setText(el, text) { if (el.textContent !== text) el.textContent = text; }
@@ -184,10 +200,10 @@ function update(e, n) {
         [n.d ? e.desc.id : '', n.m ? e.note.id : '', n.e ? e.err.id : ''].filter(Boolean).join(' '));
       break;
     case 'button':
-      setText(e.el, name);
+      setText(e.text, name);
       setAttr(e.el, 'aria-current', n.cur ? 'step' : '');
       setAttr(e.el, 'aria-expanded', n.ex === undefined ? '' : String(n.ex));
-      setAttr(e.el, 'aria-description', n.d || '');
+      describe(e, n.d || '');
       setAttr(e.el, 'aria-disabled', n.dis ? 'true' : '');
       break;
     case 'checkbox':
@@ -199,7 +215,7 @@ function update(e, n) {
       // A patch names the radios that changed; the browser unchecks the others of a group
       // when one is checked. Unchecking one gives the check back to the one the app has.
       if (e.control.type === 'radio' && !n.c) appsChoice(e.control);
-      setAttr(e.control, 'aria-description', n.d || '');
+      describe(e, n.d || '');
       break;
     default:
       setAttr(e.el, 'aria-label', name);

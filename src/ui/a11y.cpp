@@ -186,6 +186,7 @@ void A11y::hook_item(unsigned int id, float x, float y, float w, float h) { item
 
 void A11y::on_focus(const std::string& key, bool visible) {
     if (focused_ != key) focus_arrived_ = key;
+    moving_to_.clear();
     focused_ = key;
     focus_visible_ = visible;
     wanted_stale_ = true;

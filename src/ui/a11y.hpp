@@ -150,7 +150,12 @@ public:
     bool take_dom_text(const std::string& key, DomText* out);
 
     // ---- what the widgets ask of the page ----
-    void request_dom_focus(const std::string& key) { focus_request_ = key; }
+    void request_dom_focus(const std::string& key) {
+        focus_request_ = key;
+        if (key != focused_) moving_to_ = key;
+    }
+    // Focus was sent elsewhere and the page has not said it arrived: the focused item is leaving.
+    bool focus_moving() const { return !moving_to_.empty(); }
     void push_selection(const std::string& key, int start16, int end16, bool backward);
     void announce(std::string text) { announcement_ = std::move(text); }
 
@@ -198,6 +203,7 @@ private:
     mutable std::vector<std::size_t> wanted_hashes_;
     mutable bool wanted_stale_ = true;
     std::string focus_request_;
+    std::string moving_to_;  // asked for, not yet arrived (on_focus)
     std::string selection_json_;
     std::string announcement_;
 };

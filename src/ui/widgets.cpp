@@ -139,7 +139,9 @@ void keep_in_view_when_moved(const std::string& key) {
     const ImGuiWindow* w = g.CurrentWindow;
     const float y = g.LastItemData.Rect.Min.y - w->Pos.y + w->Scroll.y;
     const bool in_view = w->ClipRect.Contains(g.LastItemData.Rect);
-    const bool moved_out = key == last_key && y != last_y && was_in_view && !in_view;
+    // A new screen keeps a control's key ("Nästa"), not its place: following it there would
+    // scroll the new step to its bottom, away from the heading that takes focus.
+    const bool moved_out = key == last_key && y != last_y && was_in_view && !in_view && !focus_moving();
     last_key = key;
     last_y = y;
     was_in_view = in_view || moved_out;  // on its way back into view

@@ -39,6 +39,7 @@ void text_drawn(Role role, const std::string& text, int level, const std::string
     if (role == Role::Heading && level == 2 && g_focus_heading && g_focus_heading_armed) {
         g_focus_heading = false;
         a11y().request_dom_focus(key);
+        scroll_to_last_item();  // below an open panel ("Skriver: …"), it would be out of sight
     }
     if (role == Role::Heading && !g_focus_heading_text.empty() && text == g_focus_heading_text) {
         g_focus_heading_text.clear();
@@ -49,6 +50,10 @@ void text_drawn(Role role, const std::string& text, int level, const std::string
         g_reveal.clear();
         scroll_to_last_item();
     }
+}
+
+bool focus_moving() {
+    return g_focus_heading || !g_focus_id.empty() || !g_focus_heading_text.empty() || a11y().focus_moving();
 }
 
 void begin_focus_frame() {

@@ -37,6 +37,9 @@ void take_pending_focus(const std::string& id, const std::string& key);
 // A text or heading just drawn with `key`: focus or scroll to it when it was asked for.
 void text_drawn(Role role, const std::string& text, int level, const std::string& key);
 void begin_focus_frame();
+// Focus is about to move (a new screen's heading, a control asked for): where the focused item
+// went with the old layout is not to be followed.
+bool focus_moving();
 
 // ---- rows (widgets_rows.cpp) ----
 bool row_beside();

@@ -48,6 +48,25 @@ test('patches build, update, reorder and remove nodes of the a11y layer', async 
   assert.equal(await page.getByRole('radio', { name: 'Svenska' }).isChecked(), true);
   assert.equal(await page.getByRole('radio', { name: 'English' }).getAttribute('name'), 'm-g-lang');
 
+  // A button's or a choice's description (the question "Nej, behåll" answers) is read with it,
+  // from an element aria-describedby points to (not only aria-description, which Firefox before
+  // 119 and older Safari do not read), and is not part of its name.
+  await sync([
+    { k: 'i2', r: 'button', n: 'Spara', cur: true, d: 'Vill du spara?' },
+    { k: 'i3', r: 'radio', n: 'Svenska', c: true, d: 'Appens språk' },
+  ]);
+  const description = (role, name) => page.getByRole(role, { name, exact: true }).evaluate((el) =>
+    (el.getAttribute('aria-describedby') || '').split(' ').filter(Boolean)
+      .map((id) => document.getElementById(id).textContent).join(' '));
+  assert.equal(await description('button', 'Spara'), 'Vill du spara?');
+  assert.equal(await description('radio', 'Svenska'), 'Appens språk');
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const spara = nodes.find((n) => n.role?.value === 'button' && n.name?.value === 'Spara');
+  assert.equal(spara?.description?.value, 'Vill du spara?');
+  await sync([{ k: 'i2', r: 'button', n: 'Spara', cur: true }]);
+  assert.equal(await description('button', 'Spara'), '');
+
   // One changed value: only that record; the rest stays as it was.
   const before = await html();
   await sync([{ k: 'i1', r: 'textarea', n: 'Vad är viktigt för dig?', v: 'Bo kvar hemma', d: 'Med egna ord' }]);

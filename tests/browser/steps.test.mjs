@@ -55,3 +55,27 @@ for (const [size, viewport] of Object.entries(SIZES)) {
     await context.close();
   });
 }
+
+// "Nästa" is at the foot of a step, and the next step has one at its foot too (the same control):
+// pressed with the keyboard, the next step opens at its top, with its focused heading in view —
+// not scrolled to its own "Nästa", with focus out of sight. Likewise "Föregående", and a step
+// chosen from the list while the writer's panel is open above it.
+test('the step opened with the keyboard shows its focused heading', async () => {
+  const { context, page, problems } = await openApp(env.browser, env.server.url, { viewport: { width: 1366, height: 768 } });
+  await press(page, 'Ny förberedelse');
+  const focusedInView = async (title) => {
+    await page.waitForFunction((t) => document.activeElement?.textContent?.includes(t), title);
+    await settle(page);
+    const box = await page.evaluate(() => {
+      const r = document.activeElement.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+    });
+    assert.ok(box.top >= 0 && box.bottom <= box.height, `${title}: the focused heading at ${box.top}..${box.bottom} of ${box.height}`);
+  };
+  for (const [button, title] of [['Nästa', 'Steg 2 av 9'], ['Nästa', 'Steg 3 av 9'], ['Föregående', 'Steg 2 av 9']]) {
+    await press(page, button);
+    await focusedInView(title);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -607,6 +607,36 @@ TEST(People, ActorsCanBeChosenByTheNamesPeopleUse) {
     EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Heading, "LSS-handläggaren"), nullptr);
 }
 
+// Unticking a service someone has typed a unit or contact for asks first (a tremor's double press
+// unticked it and the words were gone); "Nej, behåll" keeps both, "Ja, ta bort" removes both.
+TEST(People, UntickingAServiceWithWordsAsksFirst) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    go_to_step(r, "Vilka ska vara med?");
+    r.tick("Hemtjänsten");
+    type_into(r.h, r.app, ui::Role::TextBox, "Hemtjänsten: enhet eller mottagning", "Hemtjänst Norr");
+    r.tick("Hemtjänsten");
+    const auto actors = [&] { return r.state()["content"]["invitations"]["actors"]; };
+    ASSERT_EQ(actors().size(), 1u) << "asked, not removed";
+    const ui::A11yNode* no = find(r.app.a11y_tree(), ui::Role::Button, "Nej, behåll");
+    ASSERT_NE(no, nullptr) << r.shown();
+    EXPECT_NE(no->description.find("Det finns text om Hemtjänsten"), std::string::npos) << no->description;
+    EXPECT_EQ(last_focus(r.host), no->key);
+    r.app.dom_activate(no->key);
+    r.frame();
+    ASSERT_EQ(actors().size(), 1u);
+    EXPECT_EQ(actors()[0]["unit"], "Hemtjänst Norr");
+    EXPECT_EQ(last_focus(r.host), find(r.app.a11y_tree(), ui::Role::Checkbox, "Hemtjänsten")->key);
+    r.tick("Hemtjänsten");
+    press(r.h, r.app, "Ja, ta bort");
+    EXPECT_EQ(actors().size(), 0u);
+    EXPECT_EQ(last_announcement(r.host), "Hemtjänsten är borttagen från listan.");
+    // Without words it goes at once.
+    r.tick("LSS-handläggaren");
+    r.tick("LSS-handläggaren");
+    EXPECT_EQ(actors().size(), 0u);
+}
+
 // An interpreter belongs to the one who needs it; hearing and vision have their own adaptations.
 TEST(People, AGuardiansInterpreterIsTheirsAndHearingAndVisionCanBeAskedFor) {
     AppRun r;

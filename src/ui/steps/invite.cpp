@@ -10,6 +10,8 @@ namespace sipprep::ui {
 
 namespace {
 
+bool written(const std::string& s) { return s.find_first_not_of(" \t\n") != std::string::npos; }
+
 // One line of the list: an actor by its kind ("Socialtjänsten") or by a name people use for a
 // service of that kind ("Hemtjänsten").
 void invitee_choice(StepContext& c, ActorKind kind, const std::string& service) {
@@ -22,6 +24,14 @@ void invitee_choice(StepContext& c, ActorKind kind, const std::string& service) 
     const std::string id = "invite-" + (service.empty() ? std::string(enum_name(kind)) : service);
     auto it = find();
     bool on = it != inv.actors.end();
+    const auto remove = [&] {
+        const std::string actor = it->id;
+        inv.actors.erase(it);
+        if (inv.trusted_most == actor) inv.trusted_most.clear();
+        if (c.prep.agreed.lead == actor) c.prep.agreed.lead.clear();
+        c.mark(true);
+        it = find();
+    };
     if (checkbox(label, id, &on)) {
         if (on) {
             Invitee a;
@@ -30,22 +40,33 @@ void invitee_choice(StepContext& c, ActorKind kind, const std::string& service) 
             a.service = service;
             inv.actors.push_back(a);
             focus_control(kind == ActorKind::Other ? id + "-label" : id + "-unit");
+            c.mark(true);
+            it = find();
         } else {
             const std::string actor = it->id;
             const bool has_consent = std::any_of(c.prep.consents.begin(), c.prep.consents.end(),
                                                  [&](const Consent& k) { return k.actor == actor; });
             if (has_consent) {
                 c.notes.assign(1, trf(c.lang, "invite.has_consent", {label}));
+                announce(c.notes.front());  // the box stays ticked: said why
+            } else if (written(it->unit) || written(it->contact) || written(it->other_label)) {
+                // What was typed for it goes only when the person says so (a double press
+                // of a shaking hand unticked it).
+                c.state.invite.remove_pending = id;
+                focus_control(id + "-remove-no");
             } else {
-                inv.actors.erase(it);
-                if (inv.trusted_most == actor) inv.trusted_most.clear();
-                if (c.prep.agreed.lead == actor) c.prep.agreed.lead.clear();
+                remove();
+                return;
             }
         }
-        c.mark(true);
-        it = find();
     }
     if (it == inv.actors.end()) return;
+    if (c.confirm_remove(id, trf(c.lang, "invite.remove.confirm", {label}), c.state.invite.remove_pending, id)) {
+        remove();
+        announce(trf(c.lang, "invite.removed", {label}));
+        focus_control(id);
+        return;
+    }
     indent();
     if (kind == ActorKind::Other) c.mark(text_field(c.t("invite.other_label"), id + "-label", &it->other_label));
     c.mark(text_field(trf(c.lang, "invite.unit", {label}), id + "-unit", &it->unit));

@@ -67,25 +67,29 @@ std::string StepContext::author_name(const std::string& id) const { return autho
 
 bool StepContext::remove_button(const std::string& label, const std::string& id, const std::string& ask,
                                 std::string& pending) {
-    if (pending == id && !ask.empty()) {
-        // The question is each answer's description: focus lands on "Nej, behåll", and a screen
-        // reader says the question with it (a paragraph before it would not be read).
-        group_label(ask);  // drawn; the tree has it in the answers
-        if (button(t("needs.remove.yes"), id + "-remove-yes", ButtonStyle::Danger, ask)) {
-            pending.clear();
-            return true;
-        }
-        same_line();
-        if (button(t("needs.remove.no"), id + "-remove-no", ButtonStyle::Normal, ask)) {
-            pending.clear();
-            focus_control(id + "-remove");
-        }
-        return false;
-    }
+    if (pending == id && !ask.empty()) return confirm_remove(id, ask, pending, id + "-remove");
     if (!button(label, id + "-remove", ButtonStyle::Quiet)) return false;
     if (ask.empty()) return true;
     pending = id;
     focus_control(id + "-remove-no");
+    return false;
+}
+
+bool StepContext::confirm_remove(const std::string& id, const std::string& ask, std::string& pending,
+                                 const std::string& back) {
+    if (pending != id) return false;
+    // The question is each answer's description: focus lands on "Nej, behåll", and a screen
+    // reader says the question with it (a paragraph before it would not be read).
+    group_label(ask);  // drawn; the tree has it in the answers
+    if (button(t("needs.remove.yes"), id + "-remove-yes", ButtonStyle::Danger, ask)) {
+        pending.clear();
+        return true;
+    }
+    same_line();
+    if (button(t("needs.remove.no"), id + "-remove-no", ButtonStyle::Normal, ask)) {
+        pending.clear();
+        focus_control(back);
+    }
     return false;
 }
 

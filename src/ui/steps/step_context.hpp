@@ -45,6 +45,9 @@ struct StepStates {
     struct Goal {
         std::string remove_pending;  // someone else's short-term goal, waiting for "yes, remove"
     } goal;
+    struct Invite {
+        std::string remove_pending;  // an invited service with words typed for it, unticked
+    } invite;
     struct AfterMeeting {
         std::string remove_pending;  // an effort with text, waiting for "yes, remove"
     } after_meeting;
@@ -152,6 +155,9 @@ struct StepContext {
     // text, or someone else wrote it) the button first asks "Ja, ta bort" / "Nej, behåll", and
     // `pending` remembers which item is waiting; focus follows to the answer and back.
     bool remove_button(const std::string& label, const std::string& id, const std::string& ask, std::string& pending);
+    // The question alone, for an item `id` that is waiting (pending == id): true on "Ja, ta bort";
+    // "Nej, behåll" gives focus back to `back`.
+    bool confirm_remove(const std::string& id, const std::string& ask, std::string& pending, const std::string& back);
     // A follow-up: what each one wrote here in the earlier plan, with "Ta med" to carry it into
     // this one (for a writer who has not written here yet).
     void earlier_voices(const std::string& id, const Voices* then, Voices& now);
