@@ -50,6 +50,7 @@ public:
     void file_refused(const std::string& name, const std::string& reason_key) override;
     int files_dropped(int count) override;
     void read_held_files();
+    void keep_language_with_draft();
     void held_files_wait();   // the texts could not come: says so
     void held_files_retry();  // … and asks for them again
     void memory_short() override;

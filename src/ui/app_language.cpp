@@ -103,6 +103,14 @@ void App::choose_language(Lang lang) {
     if (lang == settings_.lang && lang == settings_.draft_lang) return;
     settings_.lang = settings_.draft_lang = lang;
     language_chosen();  // the words written from now on carry its tag
+    keep_language_with_draft();
+}
+
+// The stored draft keeps the language it is written in, and it wins over this computer's setting
+// at the next start: a language chosen while writing is saved with the draft, also when no word
+// changed with it (Lätt svenska tags words "sv", as Swedish does: nothing else would save it).
+void App::keep_language_with_draft() {
+    if (screen_ == Screen::Steps && storage_.has_draft) host_.draft_changed();
 }
 
 void App::follow_language(Lang lang) {
@@ -141,6 +149,7 @@ void App::language_loaded(const std::string& code, const std::string& file) {
     if (settings_.draft_lang != lang) {  // chosen now, not asked for by the stored draft
         settings_.draft_lang = lang;
         language_chosen();
+        keep_language_with_draft();
     }
 }
 

@@ -89,3 +89,25 @@ TEST(Language, ChoosingALanguageFirstLeavesNothingToReplace) {
     EXPECT_EQ(test::find(r.app.a11y_tree(), ui::Role::Button, "Yes, replace it"), nullptr);
     EXPECT_EQ(r.state()["content"]["written_language"], "en");
 }
+
+// Lätt svenska tags words "sv", as Swedish does: chosen while writing it changes no word, and
+// the draft was not saved with it. The stored draft's language wins at the next start, so the
+// person came back to standard Swedish. Choosing it now saves the draft.
+TEST(Language, ALanguageChosenWhileWritingIsSavedWithTheDraft) {
+    std::string draft;
+    {
+        AppRun r;
+        test::press(r.h, r.app, "Ny förberedelse");
+        test::type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Elias");
+        r.app.draft_saved();
+        const int before = r.host.asked.draft_changed;
+        choose(r, menu_name(Lang::SvEasy));
+        EXPECT_GT(r.host.asked.draft_changed, before) << "saved with its language";
+        draft = r.app.draft_to_save();
+    }
+    AppRun r;
+    r.app.draft_loaded(draft);
+    r.frame();
+    test::press(r.h, r.app, "Fortsätt");
+    EXPECT_EQ(r.app.language(), Lang::SvEasy);
+}
