@@ -115,6 +115,11 @@ std::string consent_status_text(const Preparation& p, const Consent& c, const Da
         case ConsentState::Denied:
             return trf(lang, key("denied"), {consent_receiver_label(p, c.actor, lang)});
         case ConsentState::Withdrawn:
+            // A guardian or a representative who took it back is named: "Drog tillbaka sin vilja"
+            // under two guardians' names said neither who nor that the others' yes no longer holds.
+            if (!c.revoked_by.empty() && c.revoked_by != kPersonId)
+                return trf(lang, "consent.wish.withdrawn_by",
+                           {author_label(p, c.revoked_by, lang), consent_date_words(s.detail, lang, today, with_year)});
             return trf(lang, key("withdrawn"), {consent_date_words(s.detail, lang, today, with_year)});
         case ConsentState::ToConfirm:
             return with_period(tr(lang, key("to_confirm")));

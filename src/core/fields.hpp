@@ -113,7 +113,7 @@ SIPPREP_FIELDS(Consent, field("id", &Consent::id), field("actor", &Consent::acto
                field("guardian_approvals", &Consent::guardian_approvals),
                field("representative_id", &Consent::representative_id),
                field("representative_basis", &Consent::representative_basis), field("revoked_on", &Consent::revoked_on),
-               optional_field("review", &Consent::review))
+               optional_field("revoked_by", &Consent::revoked_by), optional_field("review", &Consent::review))
 SIPPREP_FIELDS(Evaluation, field("listened_to", &Evaluation::listened_to), field("understood", &Evaluation::understood),
                field("started_from_me", &Evaluation::started_from_me), field("comment", &Evaluation::comment))
 SIPPREP_FIELDS(FollowsFrom, field("sha256", &FollowsFrom::sha256), field("saved", &FollowsFrom::saved))

@@ -310,6 +310,7 @@ struct Consent {
     std::string representative_id;
     std::string representative_basis;  // e.g. "fullmakt daterad 2026-01-10"
     std::string revoked_on;            // date; empty while in force
+    std::string revoked_by;            // the writer who took it back (1.5); "": the person, or not known
     bool review = false;               // carried over from the earlier plan of a follow-up: to be looked at again
 };
 

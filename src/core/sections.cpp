@@ -265,7 +265,8 @@ std::vector<std::string> section_members(SectionId id) {
         case SectionId::Consents:
             return under(&P::consents, &C::id, &C::actor, &C::decision, &C::information, &C::categories, &C::valid_from,
                          &C::valid_to, &C::until_plan_ends, &C::form, &C::given_by, &C::guardian_approvals,
-                         &C::representative_id, &C::representative_basis, &C::revoked_on, &C::review, &P::sip_consent);
+                         &C::representative_id, &C::representative_basis, &C::revoked_on, &C::revoked_by, &C::review,
+                         &P::sip_consent);
         case SectionId::Agreed:
             return under(&P::agreed, &A::efforts, &A::lead, &A::lead_person, &A::follow_up_on, &A::contact,
                          &A::follow_up_time, &A::follow_up_place, &A::contacts, &A::long_term_goal, &A::sub_goals,

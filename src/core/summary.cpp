@@ -464,6 +464,8 @@ std::vector<std::string> consent_guardian_words(const Preparation& p, const Cons
     // contradiction (the rules name it too). A missing answer to a yes is said.
     const bool permit = c.decision == ConsentDecision::Permit;
     for (const GuardianAnswerOf& g : guardian_answers(p, c.guardian_approvals)) {
+        // Taken back: a yes from before is not a wish now (the status says who took it back).
+        if (!c.revoked_on.empty() && g.answer == GuardianAnswer::Agrees) continue;
         const char* key = g.answer == GuardianAnswer::Declines ? "summary.consent.guardian_no"
                           : g.answer == GuardianAnswer::Agrees
                               ? (permit ? "summary.consent.guardian" : "summary.consent.guardian_mismatch")

@@ -1451,6 +1451,50 @@ TEST(People, AGuardiansYesIsAskedAgainWhenTheOtherChangesTheTerms) {
     EXPECT_TRUE(said);
 }
 
+// Johan takes back the guardians' consent to the school. The file says it was him; Maria, writing
+// next on the same computer, is told it was Johan (not "Du drog tillbaka din vilja") and cannot
+// undo it; the summary no longer says both "vill samtycka"; Alva (13) cannot take it back with
+// one press: her guardians give it.
+TEST(People, AGuardianWhoTakesAConsentBackIsNamedAndOnlyTheyUndoIt) {
+    AppRun r;
+    alva_with_maria_and_johan_at_consent(r);
+    if (::testing::Test::HasFatalFailure()) return;
+    press(r.h, r.app, "Fyll i samtycke för Skolan");
+    choose(r, "Ja, Skolan får dela uppgifter");
+    type_into(r.h, r.app, ui::Role::TextArea, "Vilka uppgifter får delas?", "Narvaro");
+    choose(r, "Tills SIP:en avslutas");
+    r.tick("Jag, Maria, vill också samtycka");
+    choose(r, "Johan (vårdnadshavare)");
+    r.tick("Jag, Johan, vill också samtycka");
+    press(r.h, r.app, "Dra tillbaka min vilja");
+    const nlohmann::json k = r.state()["content"]["consents"][0];
+    EXPECT_EQ(k["revoked_on"], "2026-11-23");
+    EXPECT_EQ(k["revoked_by"], "c-r-2");
+    EXPECT_NE(r.shown().find("Du drog tillbaka din vilja 23 november."), std::string::npos) << r.shown();
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Button, "Det blev fel – ångra"), nullptr) << r.shown();
+    choose(r, "Maria (vårdnadshavare)");
+    EXPECT_NE(r.shown().find("Johan (vårdnadshavare) drog tillbaka viljan 23 november."), std::string::npos)
+        << r.shown();
+    EXPECT_EQ(r.shown().find("Du drog tillbaka"), std::string::npos) << r.shown();
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Det blev fel – ångra"), nullptr) << r.shown();
+    go_to_step(r, "Sammanfattning");
+    EXPECT_EQ(r.shown().find("Maria vill samtycka"), std::string::npos) << r.shown();
+    EXPECT_NE(r.shown().find("Johan (vårdnadshavare) drog tillbaka viljan"), std::string::npos) << r.shown();
+}
+
+// In a child's plan the guardians give a consent: the child who writes sees it, and is told that
+// the guardians take it back (with one press, Alva had taken back her parents' consent).
+TEST(People, AChildWhoWritesDoesNotTakeBackTheGuardiansConsent) {
+    AppRun r;
+    alva_with_maria_and_johan_at_consent(r);
+    if (::testing::Test::HasFatalFailure()) return;
+    press(r.h, r.app, "Fyll i samtycke för Skolan");
+    choose(r, "Ja, Skolan får dela uppgifter");
+    choose(r, "Alva själv (planen tillhör Alva)");
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Dra tillbaka min vilja"), nullptr) << r.shown();
+    EXPECT_NE(r.shown().find("Det är vårdnadshavarna som kan dra tillbaka det här."), std::string::npos) << r.shown();
+}
+
 // "Skriv ut samtyckesblankett" while only Maria has answered: the form is to be signed, but it says
 // "vi" only once both guardians have said yes, and names Johan's missing answers (seed 001: "Finns
 // två vårdnadshavare ska båda ge sitt samtycke").

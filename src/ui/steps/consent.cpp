@@ -75,6 +75,15 @@ bool relative_writes(const StepContext& c) {
                        [&](const Contributor& w) { return w.id == c.author && w.role == ContributorRole::Relative; });
 }
 
+// The guardians give this consent and the one who writes is not one of them (the child, in a
+// child's plan): the guardians take it back, not the child with one press.
+bool guardian_consent_not_yours(const StepContext& c, const Consent& k) {
+    if (k.given_by != ConsentGiver::Guardians) return false;
+    return std::none_of(c.prep.representatives.begin(), c.prep.representatives.end(), [&](const Representative& r) {
+        return r.kind == RepresentativeKind::Guardian && c.author == representative_writer_id(r.id);
+    });
+}
+
 void answered_by_person(StepContext& c, const std::string& answer_now) {
     const std::string& name = c.prep.owner.name;
     muted(answer_now);
@@ -124,24 +133,35 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
 
     // The consent in one sentence, as the person would say it, and what the wish is.
     paragraph(consent_sentence(c.prep, k, c.lang));
-    const std::string status = consent_status_text(c.prep, k, c.today, c.lang, ConsentVoice::You);
-    if (consent_status(c.prep, k, c.today).complete())
-        paragraph(status);
-    else
-        muted(status);
     const bool relative = relative_writes(c);
     if (!k.revoked_on.empty()) {
-        error_text(trf(c.lang, "consent.revoked_on", {consent_date_words(k.revoked_on, c.lang, c.today)}));
+        // Who took it back, once (the status would say it again), and only they undo it: another
+        // writer on the same computer was told "Du drog tillbaka din vilja" and could undo a
+        // guardian's withdrawal without a trace.
+        const std::string& revoker = k.revoked_by.empty() ? kPersonId : k.revoked_by;
+        const bool by_writer = revoker == c.author;
+        const std::string when = consent_date_words(k.revoked_on, c.lang, c.today);
+        const std::string who = revoker != kPersonId        ? author_label(c.prep, revoker, c.lang)
+                                : c.prep.owner.name.empty() ? c.t("summary.the_person")
+                                                            : c.prep.owner.name;
+        error_text(by_writer ? trf(c.lang, "consent.revoked_on", {when})
+                             : trf(c.lang, "consent.wish.withdrawn_by", {who, when}) + ".");
         paragraph(c.t("consent.revoked.next"));
-        if (!relative &&
+        if (by_writer &&
             button(c.t("consent.unrevoke"), gid + "-unrevoke", ButtonStyle::Quiet, c.t("consent.unrevoke.help"))) {
             k.revoked_on.clear();
+            k.revoked_by.clear();
             focus_control(gid + "-revoke");
             c.mark(true);
         }
         ImGui::Separator();
         return false;
     }
+    const std::string status = consent_status_text(c.prep, k, c.today, c.lang, ConsentVoice::You);
+    if (consent_status(c.prep, k, c.today).complete())
+        paragraph(status);
+    else
+        muted(status);
     if (k.review) {
         // Carried over from the earlier plan: it holds only when the person says it still does.
         muted(c.t("consent.review.note"));
@@ -267,8 +287,11 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
         muted(c.t("msg.consent.child_by_person"));
     }
 
-    if (button(c.t("consent.revoke"), gid + "-revoke", ButtonStyle::Danger, c.t("consent.revoke.help"))) {
+    if (guardian_consent_not_yours(c, k)) {
+        muted(c.t("consent.revoke.guardians_only"));
+    } else if (button(c.t("consent.revoke"), gid + "-revoke", ButtonStyle::Danger, c.t("consent.revoke.help"))) {
         k.revoked_on = format_iso_date(c.today);
+        k.revoked_by = c.author == kPersonId ? std::string() : c.author;
         announce(trf(c.lang, "consent.revoked_on", {consent_date_words(k.revoked_on, c.lang, c.today)}) + " " +
                  c.t("consent.revoked.next"));
         focus_control(gid + "-unrevoke");
