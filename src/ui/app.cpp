@@ -611,7 +611,10 @@ void App::settings_panel() {
     }
     ImGui::Spacing();
     if (!confirm_erase_) {
-        if (button(t("erase.button"), "erase", ButtonStyle::Danger, t("erase.help"))) confirm_erase_ = true;
+        if (button(t("erase.button"), "erase", ButtonStyle::Danger, t("erase.help"))) {
+            confirm_erase_ = true;
+            focus_control("erase-no");  // focus on the safe answer, with the question (it fell to the page)
+        }
     } else if (screen_ != Screen::Resume) {
         erase_confirm();
     }
@@ -689,7 +692,7 @@ void App::versions_listed(const std::string& text) {
 void App::erase_confirm() {
     Group confirm(Role::Alert, "erase-confirm", t("erase.confirm"));
     paragraph(t("erase.confirm"));
-    if (button(t("erase.yes"), "erase-yes", ButtonStyle::Danger)) {
+    if (button(t("erase.yes"), "erase-yes", ButtonStyle::Danger, t("erase.confirm"))) {
         reset(PreparationKind::NewPlan);
         go_to(Screen::Start);
         host_.clear_draft();  // after the changes above: nothing is left to save
@@ -702,7 +705,10 @@ void App::erase_confirm() {
         a11y_.announce(status_);
     }
     same_line();
-    if (button(t("erase.no"), "erase-no")) confirm_erase_ = false;
+    if (button(t("erase.no"), "erase-no", ButtonStyle::Normal, t("erase.confirm"))) {
+        confirm_erase_ = false;
+        focus_control(screen_ == Screen::Resume ? "resume-erase" : "erase");
+    }
 }
 
 // A question or a relative typed on the step being left for another, and not added with its

@@ -166,7 +166,7 @@ void App::resume_screen() {
     heading(t("resume.title"), 2);
     const std::string& when = storage_.lock.waiting ? storage_.lock.saved_at : storage_.updated;
     if (!when.empty()) paragraph(trf(settings_.lang, "resume.when", {local_datetime_text(when, settings_.lang)}));
-    muted(t("resume.privacy"));
+    muted(trf(settings_.lang, "resume.privacy", {t("resume.new"), t("resume.erase")}));  // the buttons' own words
     if (confirm_erase_) {
         erase_confirm();
         return;
@@ -184,7 +184,10 @@ void App::resume_screen() {
         focus_control("replace-no");
     }
     same_line();
-    if (button(t("resume.erase"), "resume-erase", ButtonStyle::Danger)) confirm_erase_ = true;
+    if (button(t("resume.erase"), "resume-erase", ButtonStyle::Danger)) {
+        confirm_erase_ = true;
+        focus_control("erase-no");
+    }
 }
 
 // Whether the Swedish texts the web app fetches once it is on screen (tools/embed_catalogs.py) are

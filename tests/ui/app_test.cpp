@@ -567,6 +567,16 @@ TEST(App, AQuestionTypedAndNotAddedStaysWithItsWriterWhenAnotherWrites) {
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::TextArea, "Fråga 1"), nullptr);
     EXPECT_NE(find(r.app.a11y_tree(), ui::Role::TextArea, "Fråga 2"), nullptr);
     EXPECT_NE(r.shown().find("Fråga 1: Måste jag prata på mötet? – Personen själv"), std::string::npos) << r.shown();
+    // Enter at the end of the field adds it too (pressed between three questions, it made one
+    // question of three lines); a line break within the text stays in it.
+    type_into(r.h, r.app, ui::Role::TextArea, "Ny fråga", "Vem ringer jag?\n");
+    questions = r.state()["content"]["questions"];
+    ASSERT_EQ(questions.size(), 3u);
+    EXPECT_EQ(questions[2]["text"], "Vem ringer jag?");
+    EXPECT_EQ(value_of(r.app, "Ny fråga"), "");
+    type_into(r.h, r.app, ui::Role::TextArea, "Ny fråga", "Första raden\nandra");
+    EXPECT_EQ(r.state()["content"]["questions"].size(), 3u);
+    EXPECT_EQ(value_of(r.app, "Ny fråga"), "Första raden\nandra");
 }
 
 // "+" in a 10-digit personnummer means over 100 years old: the field asks, rather than accepting it.

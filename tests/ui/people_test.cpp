@@ -353,30 +353,35 @@ TEST(People, TheKeyboardsPlaceStaysInViewWhenTheLayoutMovesIt) {
     AppRun r;
     ImGui::GetIO().DisplaySize = ImVec2(390, 600);
     press(r.h, r.app, "Ny förberedelse");
-    const ui::A11yNode* add = find(r.app.a11y_tree(), ui::Role::Button, "Lägg till företrädare");
-    ASSERT_NE(add, nullptr);
-    const std::string key = add->key;
-    r.app.dom_focus(key, true);
-    r.frame();
-    for (int i = 0; i < 3; ++i) press(r.h, r.app, "Lägg till företrädare");
-    r.frame();  // the page's frames go on while a scroll is asked for (main_web.cpp)
-    add = find(r.app.a11y_tree(), ui::Role::Button, "Lägg till företrädare");
-    ASSERT_NE(add, nullptr);
-    EXPECT_EQ(add->key, key);
-    const auto on_screen = [&](const ui::A11yNode* n) { return n->y - r.app.a11y_tree().y; };  // the root: the scroll
-    EXPECT_GE(on_screen(add), 0.0f);
-    EXPECT_LE(on_screen(add) + add->h, 600.0f) << "focus below the screen";
-
+    // The text size chosen with the arrow keys: each step makes the page longer above the choice
+    // (at 200 % it was far below the screen, with focus on it).
+    for (const char* size : {"125 %", "150 %", "175 %", "200 %"}) {
+        const ui::A11yNode* radio = find(r.app.a11y_tree(), ui::Role::Radio, size);
+        ASSERT_NE(radio, nullptr) << size;
+        r.app.dom_focus(radio->key, true);
+        r.frame();
+        r.app.dom_activate(radio->key);
+        r.frame();
+        r.frame();  // the page's frames go on while a scroll is asked for (main_web.cpp)
+        r.frame();
+        radio = find(r.app.a11y_tree(), ui::Role::Radio, size);
+        ASSERT_NE(radio, nullptr);
+        const float y = radio->y - r.app.a11y_tree().y;  // the root: the scroll
+        EXPECT_GE(y, 0.0f) << size;
+        EXPECT_LE(y + radio->h, 600.0f) << size << ": focus below the screen";
+    }
+    const auto on_screen = [&] {
+        const ui::A11yNode* n = find(r.app.a11y_tree(), ui::Role::Radio, "200 %");
+        return n->y - r.app.a11y_tree().y;
+    };
     // Scrolled away by the person, it stays where they scrolled.
     ImGui::SetScrollY(ImGui::FindWindowByName("##main"), 0.0f);
     r.frame();
-    add = find(r.app.a11y_tree(), ui::Role::Button, "Lägg till företrädare");
-    EXPECT_GT(on_screen(add), 600.0f) << "the person's scrolling is not undone";
+    EXPECT_GT(on_screen(), 600.0f) << "the person's scrolling is not undone";
     // Nor by a change above it while it is out of view: the page stays where the person is.
     press(r.h, r.app, "Lägg till företrädare");
     r.frame();
-    add = find(r.app.a11y_tree(), ui::Role::Button, "Lägg till företrädare");
-    EXPECT_GT(on_screen(add), 600.0f) << "pulled back to the keyboard's place";
+    EXPECT_GT(on_screen(), 600.0f) << "pulled back to the keyboard's place";
 }
 
 TEST(People, SavingAFileWithErrorsAsksFirstAndNamesThem) {
@@ -605,6 +610,26 @@ TEST(People, ActorsCanBeChosenByTheNamesPeopleUse) {
     EXPECT_NE(find(r.app.a11y_tree(), ui::Role::TextBox, "Hemtjänsten: enhet eller mottagning"), nullptr) << r.shown();
     go_to_step(r, "Samtycke");
     EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Heading, "LSS-handläggaren"), nullptr);
+}
+
+// "Lägg till vårdnadshavare" takes focus to the new guardian's name (left on the button, the space
+// in "Daniel Lund" added a third guardian); removing one who wrote nothing removes their line
+// among the writers too (a "Vårdnadshavare 2" stayed, with no way to remove it), and says so.
+TEST(People, AGuardianAddedIsNamedAtOnceAndRemovedWhole) {
+    AppRun r;
+    alva_with_guardian(r, "Sofia");
+    press(r.h, r.app, "Lägg till vårdnadshavare");
+    const ui::A11yNode* second = find(r.app.a11y_tree(), ui::Role::Group, "(namn saknas)");
+    ASSERT_NE(second, nullptr) << r.shown();
+    EXPECT_EQ(last_focus(r.host), find(*second, ui::Role::TextBox, "Namn")->key);
+    const auto writers = [&] { return r.state()["content"]["contributors"].size(); };
+    const std::size_t with_second = writers();
+    press(r.h, r.app, "Ta bort (namn saknas)");
+    EXPECT_EQ(r.state()["content"]["representatives"].size(), 1u);
+    EXPECT_EQ(writers(), with_second - 1) << r.state()["content"]["contributors"].dump();
+    EXPECT_EQ(last_announcement(r.host), "(namn saknas) är borttagen.");
+    EXPECT_EQ(last_focus(r.host), find(r.app.a11y_tree(), ui::Role::Button, "Lägg till vårdnadshavare")->key);
+    EXPECT_EQ(r.shown().find("Vårdnadshavare 2"), std::string::npos) << r.shown();
 }
 
 // Unticking a service someone has typed a unit or contact for asks first (a tremor's double press

@@ -15,6 +15,18 @@
 
 namespace sipprep::ui {
 
+namespace {
+
+// A writer with no words, no answer about coming and no interpreter need: removing them loses
+// nothing (words never go with a writer: they would be no one's).
+bool said_nothing(const Preparation& p, const Contributor& w) {
+    const auto& needs = p.participation.adaptations.interpreters;
+    return !has_words_by(p, w.id) && w.attends == YesNo::Unanswered &&
+           std::none_of(needs.begin(), needs.end(), [&](const InterpreterNeed& n) { return n.who == w.id; });
+}
+
+}  // namespace
+
 void draw_about_you(StepContext& c) {
     paragraph(c.child ? c.t("about_you.intro.child") : c.t("about_you.intro"));
     FieldOptions o;
@@ -113,7 +125,20 @@ void draw_about_you(StepContext& c) {
                             std::remove_if(answers.begin(), answers.end(),
                                            [&](const GuardianApproval& a) { return a.representative_id == gone; }),
                             answers.end());
+                        // Their line among the writers goes too when they wrote nothing (a guardian
+                        // added by mistake stayed as "Vårdnadshavare 2", with no way to remove it).
+                        const std::string writer = representative_writer_id(gone);
+                        auto& writers = c.prep.contributors;
+                        if (writer != c.author)
+                            writers.erase(std::remove_if(writers.begin(), writers.end(),
+                                                         [&](const Contributor& w) {
+                                                             return w.id == writer && said_nothing(c.prep, w);
+                                                         }),
+                                          writers.end());
+                        const std::string name = c.prep.representatives[i].name;
                         c.prep.representatives.erase(c.prep.representatives.begin() + static_cast<long>(i));
+                        announce(trf(c.lang, "reps.removed", {name.empty() ? c.t("reps.unnamed") : name}));
+                        focus_control("rep-add");
                         c.mark(true);
                     },
                     i);
@@ -125,6 +150,8 @@ void draw_about_you(StepContext& c) {
         // An adult's: which kind (god man, förvaltare …) is the person's to say, not ours to guess.
         add_representative(c.prep, c.child || c.mode == FillMode::GuardianOfChild ? RepresentativeKind::Guardian
                                                                                   : RepresentativeKind::Unanswered);
+        // Into the new one's name: left on the button, the space in "Daniel Lund" pressed it again.
+        focus_control("rep-" + c.prep.representatives.back().id + "-name");
         c.mark(true);
     }
     for (const std::string& n : c.notes) error_text(n);
@@ -155,11 +182,7 @@ void draw_about_you(StepContext& c) {
             c.mark(text_field(c.t("writers.relation"), id + "-relation", &w.relation));
             // One who has said nothing (no words, no answer about coming, no interpreter) can go:
             // added twice, or by mistake. Words never go with a writer: they would be no one's.
-            const auto& needs = c.prep.participation.adaptations.interpreters;
-            const bool said_nothing =
-                !has_words_by(c.prep, w.id) && w.attends == YesNo::Unanswered &&
-                std::none_of(needs.begin(), needs.end(), [&](const InterpreterNeed& n) { return n.who == w.id; });
-            if (said_nothing && w.id != c.author &&
+            if (said_nothing(c.prep, w) && w.id != c.author &&
                 button(trf(c.lang, "writers.remove", {w.name.empty() ? c.t("writers.unnamed") : w.name}),
                        id + "-remove", ButtonStyle::Quiet)) {
                 const std::string gone = w.name;

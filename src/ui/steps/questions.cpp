@@ -120,9 +120,15 @@ void draw_questions(StepContext& c) {
     FieldOptions o;
     o.multiline = true;
     o.min_lines = 2;
-    o.help = c.t("questions.new.help");
-    c.mark(text_field(c.t("questions.new"), "q-new", &c.state.unadded.question, o));  // kept with the draft
-    if (button(c.t("questions.add"), "q-add", ButtonStyle::Primary)) {
+    o.help = trf(c.lang, "questions.new.help", {c.t("questions.add")});
+    std::string& typed = c.state.unadded.question;  // kept with the draft
+    const bool edited = text_field(c.t("questions.new"), "q-new", &typed, o);
+    c.mark(edited);
+    // Enter at the end adds the question, as the help says (pressed between three questions, it
+    // made one question of three lines). A line break within the text stays.
+    const bool entered = edited && !typed.empty() && typed.back() == '\n';
+    while (entered && !typed.empty() && typed.back() == '\n') typed.pop_back();
+    if (button(c.t("questions.add"), "q-add", ButtonStyle::Primary) || entered) {
         const std::string added = add_typed_question(c.prep, c.state.unadded, c.author, c.lang);
         if (!added.empty()) {
             announce(added);
