@@ -64,7 +64,10 @@ void App::go_to(Screen screen, std::optional<StepId> step) {
         }
         screen_ = screen;
         if (step) step_ = *step;
-        changed();  // where the person is belongs to the draft
+        // Where the person is belongs to the draft, once there is one: a look around (the
+        // professional's view, "Om SIP", an empty new preparation) leaves nothing stored, or the
+        // next start would say "Det finns en påbörjad förberedelse" about nothing.
+        if (draft_has_content()) changed();
     }
 }
 

@@ -44,7 +44,7 @@ test('every field of every step, by role and name, ends up in the export', async
   await press(page, 'Spara fil');
   // Dates and numbers now hold "fält N": the app names the errors and asks before saving.
   await page.getByRole('alert', { name: 'Filen har fel' }).waitFor({ state: 'attached', timeout: 30000 });
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Rätta först');
+  assert.equal(await page.evaluate(() => document.activeElement?.innerText), 'Rätta först');
   await press(page, 'Spara ändå');
   const file = join(ARTIFACTS, 'every-field.json');
   await (await download).saveAs(file);

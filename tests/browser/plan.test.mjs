@@ -50,7 +50,7 @@ test('after printing, focus is back on the button that printed', async () => {
   await goToStep(page, 'Sammanfattning');
   const focusedName = () => page.evaluate(() => {
     const e = document.activeElement;
-    return e === document.body ? 'body' : `${e.tagName} ${e.getAttribute('aria-label') || e.textContent}`;
+    return e === document.body ? 'body' : `${e.tagName} ${e.getAttribute('aria-label') || e.innerText}`;
   });
   // Where Tab goes from "Skriv ut" before any printing.
   await page.getByRole('button', { name: 'Skriv ut', exact: true }).focus();

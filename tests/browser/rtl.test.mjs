@@ -147,9 +147,9 @@ test('right to left, the step footer reads from the right (previous at the right
   }, [ar['nav.previous'], ar['nav.next'], ar['nav.start']]);
   assert.ok(order[0] >= 0 && order[0] < order[1] && order[1] < order[2], `a11y order ${order}`);
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), ar['nav.next'], 'Tab from previous goes to next');
+  assert.equal(await page.evaluate(() => document.activeElement.innerText), ar['nav.next'], 'Tab from previous goes to next');
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), ar['nav.start']);
+  assert.equal(await page.evaluate(() => document.activeElement.innerText), ar['nav.start']);
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Shift+Tab');
   await quiet(page);

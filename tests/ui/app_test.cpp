@@ -750,3 +750,21 @@ TEST(App, AnAutomaticErasureIsSaidAtTheTop) {
     EXPECT_EQ(shown.find(erased, said + 1), std::string::npos) << "said once";
     EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Status, ""), nullptr);
 }
+
+// The professional's view says "Inget sparas på den här datorn": a look at it (or at "Om SIP")
+// stores nothing, so the next start does not offer a "påbörjad förberedelse" of nothing. Once
+// there are words, where the person is is kept with them.
+TEST(App, ALookAroundStoresNoDraft) {
+    AppRun r;
+    test::press(r.h, r.app, "Jag är yrkesverksam – öppna en förberedelse");
+    test::press(r.h, r.app, "Till startsidan");
+    test::press(r.h, r.app, "Om SIP – vad är det?");
+    EXPECT_EQ(r.host.asked.draft_changed, 0);
+    test::press(r.h, r.app, "Till startsidan");
+    test::press(r.h, r.app, "Ny förberedelse");
+    test::type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Göran");
+    EXPECT_GT(r.host.asked.draft_changed, 0);
+    const int typed = r.host.asked.draft_changed;
+    test::press(r.h, r.app, "Nästa");
+    EXPECT_GT(r.host.asked.draft_changed, typed) << "the step is kept with the words";
+}

@@ -1142,6 +1142,23 @@ TEST(People, OpeningAFileAsksOnlyWhenSomethingUnsavedWouldGo) {
     EXPECT_NE(find(r.app.a11y_tree(), ui::Role::Alert, "Filen ersätter det du har skrivit"), nullptr);
 }
 
+// The views form opens without red: what is missing (her name, whose SIP) is said at its field once
+// she tries to save (on arrival, both fields were "ogiltig" before she had typed a letter).
+TEST(People, TheViewsFormSaysWhatIsMissingWhenSavingIsTried) {
+    AppRun r;
+    press(r.h, r.app, "Jag vill lämna mina synpunkter till någon annans SIP");
+    const ui::A11yNode* name = find(r.app.a11y_tree(), ui::Role::TextBox, "Ditt namn");
+    ASSERT_NE(name, nullptr) << r.shown();
+    EXPECT_EQ(name->error, "");
+    EXPECT_EQ(r.shown().find("Skriv vems SIP det gäller."), std::string::npos) << r.shown();
+    go_to_step(r, "Sammanfattning");
+    press(r.h, r.app, "Spara fil");
+    go_to_step(r, "Dina synpunkter");
+    name = find(r.app.a11y_tree(), ui::Role::TextBox, "Ditt namn");
+    ASSERT_NE(name, nullptr) << r.shown();
+    EXPECT_EQ(name->error, "Skriv ditt namn, så att det syns vem som har skrivit.");
+}
+
 // A daughter in another town writes her views at home and saves a file; her mother opens it,
 // takes in all but one item, and every item stands in the daughter's name.
 TEST(People, ARelativeFarAwayContributesAndThePersonChooses) {

@@ -16,16 +16,21 @@ void draw_contribution(StepContext& c) {
                            [&](const Contributor& k) { return k.id == c.author && k.id != kPersonId; });
     if (me == c.prep.contributors.end()) return;  // the writer is always there (start_contribution)
     const std::size_t index = static_cast<std::size_t>(me - c.prep.contributors.begin());
+    // What is missing is said once saving the file was tried: on arrival, an empty form in red
+    // (and "ogiltig" read out for both fields) said the person had done something wrong.
+    const bool say_missing = c.state.summary.save_tried;
     FieldOptions name;
     name.personal = true;
-    name.error =
-        c.field_message(content_path(&Preparation::contributors, index, &Contributor::name), "contribution.no_name");
+    if (say_missing)
+        name.error = c.field_message(content_path(&Preparation::contributors, index, &Contributor::name),
+                                     "contribution.no_name");
     c.mark(text_field(c.t("contribution.your_name"), "contrib-name", &me->name, name));
     c.mark(text_field(c.t("writers.new_relation"), "contrib-relation", &me->relation));
     FieldOptions whose;
     whose.personal = true;
     whose.help = c.t("contribution.whose.help");
-    whose.error = c.field_message(content_path(&Preparation::owner, &PlanOwner::name), "contribution.no_person");
+    if (say_missing)
+        whose.error = c.field_message(content_path(&Preparation::owner, &PlanOwner::name), "contribution.no_person");
     c.mark(text_field(c.t("contribution.whose"), "contrib-whose", &c.prep.owner.name, whose));
 
     heading(c.t("contribution.views"), 3);

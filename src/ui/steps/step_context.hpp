@@ -56,6 +56,7 @@ struct StepStates {
         std::string passphrase, repeat;
         bool tried = false;           // "Exportera" was pressed: say what is missing
         bool confirm_errors = false;  // the file would be saved with errors: asked first
+        bool save_tried = false;      // "Spara fil" was pressed: a missing answer is said at its field
         std::string confirm_at;       // the "Spara fil" that asked (summary or after the meeting)
     } summary;
 };

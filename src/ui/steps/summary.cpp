@@ -73,6 +73,7 @@ void save_with_errors(StepContext& c, const std::string& id) {
 void save_file_button(StepContext& c, const std::string& id) {
     StepStates::Summary& s = c.state.summary;
     if (button(c.t("export.button"), id, ButtonStyle::Primary, c.t("export.help"))) {
+        s.save_tried = true;
         if (has_errors(c.issues)) {
             s.confirm_errors = true;
             s.confirm_at = id;

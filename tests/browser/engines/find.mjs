@@ -17,14 +17,16 @@ export function findInA11y(query) {
     alert: '[role=alert]',
     list: 'ul',
   };
+  // An element's own words: not a hidden description inside it (web/a11y.js: describer).
+  const shown = (el) => [...el.childNodes].map((n) => (n.nodeType === 3 ? n.data : n.nodeType === 1 && !n.hidden ? shown(n) : '')).join('');
   const nameOf = (el) => {
-    if (el.matches('input[type=checkbox], input[type=radio]')) return el.parentElement.textContent;
+    if (el.matches('input[type=checkbox], input[type=radio]')) return el.getAttribute('aria-label') ?? shown(el.parentElement);
     // Its <label for>, found without el.labels: WebKitGTK 2.50.6's web process aborts (SIGABRT in
     // CheckedPtr's decrementCheckedPtrCount) when its garbage collector destroys such a live list
     // of a document that has gone — after a reload, 1 run in 3 under load (docs/draft-store.md).
     if (el.matches('input, textarea')) return (el.id && document.querySelector(`label[for="${CSS.escape(el.id)}"]`))?.textContent ?? '';
     if (el.hasAttribute('aria-label')) return el.getAttribute('aria-label');
-    return el.textContent;
+    return shown(el);
   };
   const matches = (el, name) => {
     if (name === undefined) return true;
@@ -47,7 +49,8 @@ export function findInA11y(query) {
 export function textInA11y(text, exact, within) {
   const scope = within ? findInA11y(within) : document.getElementById('a11y-root');
   if (!scope) return false;
-  const own = (el) => (el.matches('input, textarea') ? '' : el.getAttribute('aria-label') || el.textContent || '').trim();
+  const shown = (el) => [...el.childNodes].map((n) => (n.nodeType === 3 ? n.data : n.nodeType === 1 && !n.hidden ? shown(n) : '')).join('');
+  const own = (el) => (el.matches('input, textarea') ? '' : el.getAttribute('aria-label') || shown(el) || '').trim();
   return [scope, ...scope.querySelectorAll('*')].some((el) => (exact ? own(el) === text
     || (el.getAttribute('aria-label') || '').trim() === text : own(el).includes(text)));
 }
@@ -60,7 +63,7 @@ export function tabNextStep() {
   const s = window.sipprep.storage();
   const screen = window.sipprep.state().screen;
   const root = document.getElementById('a11y-root');
-  const button = (name) => [...root.querySelectorAll('button')].some((b) => b.textContent.trim() === name);
+  const button = (name) => [...root.querySelectorAll('button')].some((b) => b.firstChild?.textContent.trim() === name);
   const notice = [...root.querySelectorAll('[role=alert]')].some((a) => (a.getAttribute('aria-label') || a.textContent).includes('annan flik'));
   if (s.editing && !notice && screen === 'steps') return 'done';
   if (s.state === 'follower' && notice && button('Fortsätt här')) return 'takeOver';

@@ -89,7 +89,7 @@ export class Session {
   read(q) {
     return this.evalSource(`(q) => { const el = (${FIND})(q); if (!el) return null;
       if (el.matches('input[type=checkbox], input[type=radio]')) return el.checked;
-      if (el.matches('input, textarea')) return el.value; return el.textContent; }`, [Session.query(q)]);
+      if (el.matches('input, textarea')) return el.value; return el.matches('button') ? el.firstChild.textContent : el.textContent; }`, [Session.query(q)]);
   }
 
   // Lets the app finish what an action started: a short wait, then until no frame has been drawn

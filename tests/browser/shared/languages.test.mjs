@@ -67,7 +67,7 @@ for (const engine of ENGINES) {
         const footer = await s.eval((names) => {
           const buttons = [...document.querySelectorAll('#a11y-root button')];
           return names.map((n) => {
-            const i = buttons.findIndex((b) => b.textContent === n);
+            const i = buttons.findIndex((b) => b.firstChild?.textContent === n);
             return { at: i, x: i < 0 ? null : buttons[i].getBoundingClientRect().x };
           });
         }, [t('nav.previous'), t('nav.next')]);
