@@ -450,4 +450,21 @@ document.addEventListener('selectionchange', function () {
 // itself to the focused item instead.
 root.addEventListener('scroll', function () { root.scrollTop = 0; root.scrollLeft = 0; });
 document.addEventListener('keydown', function () { keyboardUsed = true; }, true);
+
+// Page Down, Page Up, Home, End, Space and the up and down arrows scroll the page where they
+// would in a web page: on a heading, a paragraph, a button or a box, not in a field (they move
+// the caret there) nor on a radio (the arrows choose). The canvas's page does not scroll by
+// itself: a long summary was out of reach with the keyboard alone.
+var SCROLL_KEYS = { PageDown: 1, PageUp: -1, End: 2, Home: -2, ArrowDown: 3, ArrowUp: -3, ' ': 1 };
+root.addEventListener('keydown', function (ev) {
+  var toward = SCROLL_KEYS[ev.key];
+  if (!toward || ev.defaultPrevented || ev.altKey || ev.ctrlKey || ev.metaKey || ev.isComposing) return;
+  var t = ev.target;
+  if (t.matches('input[type=text], input[type=password], textarea, input[type=radio]')) return;
+  // Space presses a button or ticks a box: it scrolls only from a heading or text.
+  if (ev.key === ' ' && t.matches('button, input')) return;
+  if (ev.key === ' ' && ev.shiftKey) toward = -1;
+  ev.preventDefault();
+  app.scroll_page(toward);
+});
 document.addEventListener('pointerdown', function () { keyboardUsed = false; }, true);

@@ -151,6 +151,13 @@ void App::frame(const Fonts& fonts) {
     ImGui::Begin("##main", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_AlwaysVerticalScrollbar);
+    if (const int toward = std::exchange(scroll_keys_, 0)) {
+        const float page = ImGui::GetWindowHeight() * 0.85f, line = ImGui::GetTextLineHeightWithSpacing() * 2.0f;
+        const float by = toward == 1 ? page : toward == -1 ? -page : toward == 3 ? line : toward == -3 ? -line : 0.0f;
+        ImGui::SetScrollY(toward == 2    ? ImGui::GetScrollMaxY()
+                          : toward == -2 ? 0.0f
+                                         : std::clamp(ImGui::GetScrollY() + by, 0.0f, ImGui::GetScrollMaxY()));
+    }
     if (scroll_to_top_) {
         ImGui::SetScrollY(0);
         scroll_to_top_ = false;

@@ -81,6 +81,10 @@ public:
     void dom_text(const std::string& key, const std::string& value, int start, int end, bool backward) override {
         dom_text(key, DomText{value, start, end, backward});
     }
+    void scroll_page(int toward) override {
+        scroll_keys_ = toward;
+        host_.request_frames(1);
+    }
 
 private:
     // app_screens.cpp: the screens, each described once. Resume: a draft is stored on this
@@ -212,6 +216,7 @@ private:
     Screen about_back_ = Screen::Start;
     FillMode mode_ = FillMode::Myself;  // who fills in (start screen): kept across new drafts
     bool scroll_to_top_ = false;
+    int scroll_keys_ = 0;  // scroll_page's toward, for the next frame
     bool nav_open_ = false;           // narrow screens: the step list is shown
     bool who_open_ = false;           // narrow screens: the writer chooser is shown
     bool narrow() const;              // a phone: the step's own content must start on the first screen

@@ -79,3 +79,34 @@ test('the step opened with the keyboard shows its focused heading', async () => 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// A long summary read with the keyboard alone: Page Down, End, Home and the arrows on its heading
+// scroll it, as a web page scrolls (the canvas's page did not move: the goals, needs and
+// questions below the screen were out of reach without a mouse). In a field they move the caret.
+test('Page Down, End, Home and the arrows scroll a long screen from its heading', async () => {
+  const { context, page, problems } = await openApp(env.browser, env.server.url, { viewport: { width: 1024, height: 600 } });
+  await press(page, 'Ny förberedelse');
+  await goToStep(page, 'Sammanfattning');
+  const heading = page.getByRole('heading', { name: /^Steg 9 av 9/ });
+  await heading.focus();
+  await settle(page);
+  const top = () => heading.evaluate((el) => el.getBoundingClientRect().top);
+  const start = await top();
+  const scrolled = async (key, moved) => {
+    const before = await top();
+    await page.keyboard.press(key);
+    await page.waitForFunction(([b]) => {
+      const el = [...document.querySelectorAll('#a11y-root h2')].find((h) => h.textContent.startsWith('Steg 9 av 9'));
+      return el && el.getBoundingClientRect().top !== b;
+    }, [before]).catch(() => {});
+    await settle(page);
+    return moved(before, await top());
+  };
+  assert.ok(await scrolled('PageDown', (b, a) => a < b - 300), 'Page Down: most of a screen');
+  assert.ok(await scrolled('ArrowUp', (b, a) => a > b && a < b + 200), 'Arrow Up: a little');
+  assert.ok(await scrolled('End', (b, a) => a < b), 'End: to the foot');
+  assert.ok(await scrolled('Home', (b, a) => a === start), 'Home: back to the top');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H2', 'focus stays');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
