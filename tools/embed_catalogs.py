@@ -130,7 +130,11 @@ AFTER_A_FILE = ("msg.bundle.", "msg.schema.", "open.done", "open.unknown_words",
                 "contribution.open_draft_first",
                 # A file from outside only (the stored draft is locked by this app: an age file,
                 # not armoured, at the app's own work factor).
-                "age.armored", "age.not_age", "age.not_passphrase", "age.work_factor")
+                "age.armored", "age.not_age", "age.not_passphrase", "age.work_factor",
+                # The list of earlier versions, shown once the browser has answered (its button
+                # and help stay in the first load); a draft with versions has run here before.
+                "versions.title", "versions.none", "versions.kind.", "versions.restore", "versions.locked",
+                "versions.not_restored", "versions.listed", "versions.hide")
 
 
 def fetched_later(key):

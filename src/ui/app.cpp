@@ -640,6 +640,7 @@ void App::versions_panel() {
         if (button(t("versions.show"), "versions-show", ButtonStyle::Quiet, t("versions.help"))) host_.list_versions();
         return;
     }
+    if (!later_texts_here("versions.title")) return;  // fetched after the first frame
     Group group(Role::Group, "versions", t("versions.title"));
     heading(t("versions.title"), 3);
     if (storage_.versions->empty()) paragraph(t("versions.none"));
@@ -694,6 +695,8 @@ void App::versions_listed(const std::string& text) {
         }
     }
     const std::size_t n = storage_.versions->size();
+    if (!has_text(settings_.lang, "versions.title") && !has_text(Lang::Sv, "versions.title"))
+        return;  // said when shown
     a11y_.announce(n == 0   ? t("versions.none")
                    : n == 1 ? t("versions.listed.one")
                             : trf(settings_.lang, "versions.listed", {std::to_string(n)}));

@@ -216,7 +216,7 @@ private:
     Screen about_back_ = Screen::Start;
     FillMode mode_ = FillMode::Myself;  // who fills in (start screen): kept across new drafts
     bool scroll_to_top_ = false;
-    int scroll_keys_ = 0;  // scroll_page's toward, for the next frame
+    int scroll_keys_ = 0;             // scroll_page's toward, for the next frame
     bool nav_open_ = false;           // narrow screens: the step list is shown
     bool who_open_ = false;           // narrow screens: the writer chooser is shown
     bool narrow() const;              // a phone: the step's own content must start on the first screen

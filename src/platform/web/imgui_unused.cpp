@@ -7,6 +7,7 @@
 #include "imgui.h"
 
 struct ImGuiWindow;
+struct ImRect;
 struct ImGuiContext;
 struct ImGuiTable;
 struct ImGuiTableTempData;
@@ -42,4 +43,7 @@ void __wrap__ZN5ImGui30TableGcCompactTransientBuffersEP10ImGuiTable(ImGuiTable*)
 void __wrap__ZN5ImGui30TableGcCompactTransientBuffersEP18ImGuiTableTempData(ImGuiTableTempData*) {}
 void __wrap__ZN5ImGui11TableEndRowEP10ImGuiTable(ImGuiTable*) {}
 void __wrap__ZN5ImGui8EndTableEv() {}
+// ImGui's own keyboard-navigation frame: the keys are the page's (the a11y layer), and the app
+// draws its own focus ring (widgets.cpp: focus_ring_if_focused).
+void __wrap__ZN5ImGui18RenderNavHighlightERK6ImRectji(const ImRect&, unsigned int, int) {}
 }
