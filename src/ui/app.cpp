@@ -507,7 +507,11 @@ void App::step_navigation(const std::vector<StepId>& steps, std::size_t index) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float h = 6.0f * settings_.text_scale;
-    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), ImGui::GetColorU32(ImGuiCol_Separator), h);
+    // In high contrast the track is a line around the bar: filled, it was as black as the part done.
+    if (settings_.high_contrast)
+        dl->AddRect(p, ImVec2(p.x + w, p.y + h), ImGui::GetColorU32(ImGuiCol_Separator), h, 0, 1.0f);
+    else
+        dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), ImGui::GetColorU32(ImGuiCol_Separator), h);
     const float done = w * static_cast<float>(index + 1) / static_cast<float>(steps.size());
     const float from = layout_rtl() ? p.x + w - done : p.x;  // read from the right in a right-to-left layout
     dl->AddRectFilled(ImVec2(from, p.y), ImVec2(from + done, p.y + h),

@@ -630,6 +630,10 @@ TEST(People, AGuardianAddedIsNamedAtOnceAndRemovedWhole) {
     EXPECT_EQ(last_announcement(r.host), "(namn saknas) är borttagen.");
     EXPECT_EQ(last_focus(r.host), find(r.app.a11y_tree(), ui::Role::Button, "Lägg till vårdnadshavare")->key);
     EXPECT_EQ(r.shown().find("Vårdnadshavare 2"), std::string::npos) << r.shown();
+    // "Lägg till som skribent" with no name says what is missing, and goes there.
+    press(r.h, r.app, "Lägg till som skribent");
+    EXPECT_EQ(last_announcement(r.host), "Skriv namnet först.");
+    EXPECT_EQ(last_focus(r.host), find(r.app.a11y_tree(), ui::Role::TextBox, "Namn på den som ska skriva")->key);
 }
 
 // Unticking a service someone has typed a unit or contact for asks first (a tremor's double press

@@ -211,6 +211,9 @@ void draw_about_you(StepContext& c) {
         if (!added.empty()) {
             announce(added);
             c.mark(true);
+        } else if (c.state.unadded.writer_name.empty()) {
+            announce(c.t("writers.name_first"));  // the button did nothing, without a word
+            focus_control("writer-new-name");
         }
     }
 }
