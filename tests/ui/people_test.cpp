@@ -1539,6 +1539,11 @@ TEST(People, AChildWhoWritesDoesNotTakeBackTheGuardiansConsent) {
     choose(r, "Alva själv (planen tillhör Alva)");
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Dra tillbaka min vilja"), nullptr) << r.shown();
     EXPECT_NE(r.shown().find("Det är vårdnadshavarna som kan dra tillbaka det här."), std::string::npos) << r.shown();
+    // Her own say is asked of her, not about "barnet".
+    EXPECT_NE(
+        find(r.app.a11y_tree(), ui::Role::TextArea, "Vad tycker du om att de delar uppgifter om dig med varandra?"),
+        nullptr)
+        << r.shown();
 }
 
 // "Skriv ut samtyckesblankett" while only Maria has answered: the form is to be signed, but it says

@@ -380,9 +380,12 @@ void draw_consent(StepContext& c) {
     muted(c.t("consent.revocable"));
     if (c.child) {
         // The child's own say: it counts more with age and maturity, there is no fixed age.
+        // Asked of the child who writes: "Vad tycker du …", not "Vad tycker barnet …".
+        const bool self = c.author == kPersonId;
         FieldOptions view;
-        view.help = c.t("consent.child_view.help");
-        c.voices_field(c.t("consent.child_view"), "consent-child-view", c.prep.child_consent_view, view);
+        view.help = c.t(self ? "consent.child_view.self.help" : "consent.child_view.help");
+        c.voices_field(c.t(self ? "consent.child_view.self" : "consent.child_view"), "consent-child-view",
+                       c.prep.child_consent_view, view);
     }
     std::vector<const Representative*> guardians;
     for (const Representative& r : c.prep.representatives)
