@@ -183,6 +183,9 @@ test('a page shown again draws the whole canvas once', async () => {
   const { context, page, problems } = await openApp(env.browser, env.server.url, { viewport: { width: 412, height: 823 } });
   await page.evaluate(countPictures);
   await startNew(page);
+  // A new draft is kept once it has words (a look around stores nothing).
+  await page.getByRole('textbox', { name: 'Ditt namn', exact: true }).focus();
+  await page.keyboard.type('A');
   // The new draft's first save and its "Sparat 14:32" are drawn before the page is shown again
   // (drawn after it, they were a second picture in the window measured).
   await page.waitForFunction(() => /Sparat/.test(document.getElementById('a11y-root').innerText), null, { timeout: 30000 });

@@ -72,7 +72,7 @@ test('Orca in Firefox ESR: the start screen, step 1 by Tab, typing with åäö, 
     // Tab went, and that must not count for this one.
     const focusName = () => page.evaluate(() => {
       const a = document.activeElement;
-      return (a?.getAttribute('aria-label') || a?.labels?.[0]?.textContent || a?.textContent || '').trim().slice(0, 12);
+      return (a?.getAttribute('aria-label') || a?.labels?.[0]?.textContent || (a?.tagName === 'BUTTON' ? a.firstChild?.textContent : a?.textContent) || '').trim().slice(0, 12);
     });
     const tabTo = async (target, max = 40) => {
       for (let i = 0; i < max; i++) {

@@ -143,7 +143,7 @@ for (const engine of ENGINES) {
       await s.tick('checkbox', 'Skolan');
       await s.goToStep('Samtycke');
       // The child's own say, then the guardians' consent, said as it holds today.
-      await s.fill('Vad tycker barnet om att de delar uppgifter med varandra?', 'Okej om det gäller skolan');
+      await s.fill('Vad tycker du om att de delar uppgifter om dig med varandra?', 'Okej om det gäller skolan');
       await s.press('Fyll i samtycke för Skolan');
       const school = { role: 'group', name: 'Skolan' };
       await s.tick('radio', 'Ja, Skolan får dela uppgifter', school);
