@@ -32,7 +32,11 @@ public:
     Lang language() const { return settings_.lang; }
     float text_scale() const override { return settings_.text_scale; }
     bool high_contrast() const override { return settings_.high_contrast; }
-    void set_today(const Date& today) override { today_ = today; }
+    void set_today(const Date& today) override {
+        if (today == today_) return;  // told each frame: a new day makes the rules run again
+        today_ = today;
+        checks_.stale = true;
+    }
     void prefer_high_contrast(bool on) override {
         if (!storage_.restored) settings_.high_contrast = on;
     }

@@ -136,6 +136,10 @@ bool App::follow_up_choice() {
 
 void App::start_action(Pending action) {
     if (action != Pending::None) discard_locked_draft();
+    // The stored draft is replaced by the new, empty one (kept as a version first): a new one
+    // with nothing in it is not stored by moving to its first step (go_to), and the old one would
+    // be offered again at the next start.
+    const bool replaces = storage_.has_draft;
     switch (action) {
         case Pending::New:
             if (draft_has_content()) host_.keep_version("new");
@@ -158,8 +162,9 @@ void App::start_action(Pending action) {
             go_to(Screen::Steps, StepId::Contribution);
             break;
         case Pending::None:
-            break;
+            return;
     }
+    if (replaces) changed();
 }
 
 void App::resume_screen() {

@@ -768,3 +768,25 @@ TEST(App, ALookAroundStoresNoDraft) {
     test::press(r.h, r.app, "Nästa");
     EXPECT_GT(r.host.asked.draft_changed, typed) << "the step is kept with the words";
 }
+
+// "Börja på en ny förberedelse" over a stored one replaces it in the store (the new one is empty,
+// and moving to its first step stores nothing by itself): the old one is not offered again at the
+// next start.
+TEST(App, ANewPreparationReplacesTheStoredOne) {
+    std::string written;
+    {
+        AppRun r;  // one at a time: each owns the ImGui context
+        test::press(r.h, r.app, "Ny förberedelse");
+        test::type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Göran");
+        written = r.app.draft_to_save();
+    }
+    AppRun r;
+    r.app.draft_loaded(written);
+    r.frame();
+    EXPECT_EQ(nlohmann::json::parse(r.app.state_json())["screen"], "resume");
+    test::press(r.h, r.app, "Börja på en ny förberedelse");
+    const int before = r.host.asked.draft_changed;
+    test::press(r.h, r.app, "Ja, ersätt den");
+    EXPECT_GT(r.host.asked.draft_changed, before) << "the stored one is replaced";
+    EXPECT_EQ(r.app.draft_to_save().find("Göran"), std::string::npos);
+}
