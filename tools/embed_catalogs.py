@@ -15,9 +15,11 @@ NUL ("summary.goal", "summary.needs" -> "summary.goal\0.needs\0"): 0.9 KB less o
 load (gzip) than the keys in full; core/i18n.cpp spells them out once at start.
 
 With --lazy, Swedish is built in without the long texts of "Om SIP" (about.<section>.text), the
-consent form (form.*) and most of the professional's view (pro.*), which no first screen shows: they are
+consent form (form.*), most of the professional's view (pro.*) and the help texts of "Efter mötet",
+which no first screen shows: they are
 in DIR/i18n-sv.cat, the whole Swedish catalog, which the page fetches once the app is on screen
-(the service worker keeps it beforehand); those two wait for it if it has not come yet.
+(the service worker keeps it beforehand); the screens that show them wait for it if it has not
+come yet.
 
 A .cat file is the same texts after a header of NUL-ended fields: "sipprep-catalog", the id, the
 number of keys and a hash of the key list. The app refuses a file whose count or hash is not its
@@ -137,11 +139,45 @@ AFTER_A_FILE = ("msg.bundle.", "msg.schema.", "open.done", "open.unknown_words",
                 "versions.not_restored", "versions.listed", "versions.hide")
 
 
+# The screen after the meeting ("Efter mötet": what was agreed, the evaluation) is reached from a
+# draft's start screen, never first: its intro, help and examples, buttons and what they say wait
+# with it (App::evaluation_screen). The names the rules' messages use for its fields (core/issue.cpp
+# field_label), the summary's words and the messages themselves (agreed.no_lead …) stay: the
+# summary shows them.
+AFTER_THE_MEETING = {"eval.intro", "eval.scale.help", "agreed.intro", "agreed.who.example", "agreed.add",
+                     "agreed.remove.confirm", "agreed.removed", "agreed.lead.help", "agreed.lead.no_actors",
+                     "agreed.contact.help", "agreed.how_often.example", "agreed.where.example",
+                     "agreed.long_term_goal.help", "agreed.sub_goal.add", "agreed.follow_up_time.help",
+                     "agreed.calendar.help", "agreed.calendar.needs_date", "agreed.calendar.done",
+                     "agreed.contact.add", "agreed.contact.remove.confirm", "agreed.closed.help",
+                     # the names of an effort's and a contact's fields (FHIR's are the professional's
+                     # view's, which waits too), and the screen's own buttons and headings
+                     "agreed.effort_n", "agreed.what", "agreed.who", "agreed.by_when", "agreed.starts",
+                     "agreed.how_often", "agreed.where", "agreed.remove", "agreed.lead.none", "agreed.sub_goal_n",
+                     "agreed.sub_goal.remove", "agreed.calendar", "agreed.contact_n", "agreed.contact.kind",
+                     "agreed.contact.name", "agreed.contact.reach", "agreed.contact.remove", "agreed.closed.title",
+                     "eval.scale.0", "eval.section"}
+
+
+# The consent step's own texts (ui/steps/consent.cpp; its row in the step table names one of them,
+# and it waits for them): not those the summary, the status of a consent and the consent form say
+# too (core: consent.sentence.*, consent.wish.*, consent.period_words.*), nor the child's view's
+# name. tests/i18n/later_texts_test.py checks that no other file uses one of these keys.
+CONSENT_STEP = ("consent.", "sip_consent.")
+CONSENT_SAID_ELSEWHERE = ("consent.sentence.", "consent.wish.", "consent.period_words.", "consent.decision.other",
+                          "consent.child_view", "consent.guardian.not_yet", "sip_consent.child_answer")
+
+
+def consent_step_only(key):
+    return key.startswith(CONSENT_STEP) and not key.startswith(CONSENT_SAID_ELSEWHERE)
+
+
 def fetched_later(key):
     """A Swedish text left out of the web app's built-in catalog: "Om SIP"'s sections, the consent
     form, the professional's view, what only a file that has been read shows."""
     return ((key.startswith("about.") and key.endswith(".text")) or key.startswith("form.") or
-            (key.startswith("pro.") and key not in PRO_FIRST) or key.startswith(AFTER_A_FILE))
+            (key.startswith("pro.") and key not in PRO_FIRST) or key.startswith(AFTER_A_FILE) or
+            key in AFTER_THE_MEETING or consent_step_only(key))
 
 
 def texts_blob(catalog, keys):

@@ -101,7 +101,8 @@ SIPPREP_FIELDS(Participation, field("modes", &Participation::modes), field("adap
                field("wished_date", &Participation::wished_date), field("wished_time", &Participation::wished_time),
                field("wished_place", &Participation::wished_place),
                field("topics_to_avoid", &Participation::topics_to_avoid),
-               field("pre_meeting_allowed", &Participation::pre_meeting_allowed))
+               field("pre_meeting_allowed", &Participation::pre_meeting_allowed),
+               optional_field("answered_by", &Participation::answered_by))
 SIPPREP_FIELDS(GuardianApproval, field("representative_id", &GuardianApproval::representative_id),
                field("date", &GuardianApproval::date), field("agrees", &GuardianApproval::agrees))
 SIPPREP_FIELDS(SipConsent, field("wants", &SipConsent::wants), field("guardians", &SipConsent::guardians))

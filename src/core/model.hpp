@@ -265,6 +265,9 @@ struct Participation {
     std::string wished_place;
     Voices topics_to_avoid;
     YesNo pre_meeting_allowed = YesNo::Unanswered;
+    // Who chose the ways, adaptations, time and place and the answer about a meeting before (writer
+    // ids, in the order they first did; 1.6). Empty: the person, or a file from before 1.6.
+    std::vector<std::string> answered_by;
 };
 
 // Consent is an active choice: a new entry starts unanswered (1.1; older files always answered).

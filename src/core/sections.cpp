@@ -261,7 +261,7 @@ std::vector<std::string> section_members(SectionId id) {
         case SectionId::Participation:
             return under(&P::participation, &Participation::modes, &Participation::adaptations,
                          &Participation::wished_date, &Participation::wished_time, &Participation::wished_place,
-                         &Participation::pre_meeting_allowed);
+                         &Participation::pre_meeting_allowed, &Participation::answered_by);
         case SectionId::Consents:
             return under(&P::consents, &C::id, &C::actor, &C::decision, &C::information, &C::categories, &C::valid_from,
                          &C::valid_to, &C::until_plan_ends, &C::form, &C::given_by, &C::guardian_approvals,

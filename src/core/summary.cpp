@@ -158,6 +158,8 @@ void own_items(Builder& b, SectionId id, const Preparation& p, Lang lang, const 
         }
         case SectionId::Participation: {
             const Participation& part = p.participation;
+            // Under "Så vill jag vara med", answers a guardian or relative chose say so.
+            if (std::string line = answered_by_words(p, lang); !line.empty()) b.line(std::move(line));
             for (ParticipationMode m : part.modes) b.bullet(enum_label(lang, m));
             const std::vector<std::string> adapt = adaptation_texts(p, lang);
             if (!adapt.empty()) {
@@ -418,6 +420,14 @@ std::string wished_meeting_words(const Preparation& p, Lang lang) {
     for (const std::string* w : {&part.wished_date, &part.wished_time, &part.wished_place})
         if (!w->empty()) wished += (wished.empty() ? "" : ", ") + *w;
     return wished.empty() ? std::string() : trf(lang, "summary.wished", {wished});
+}
+
+std::string answered_by_words(const Preparation& p, Lang lang) {
+    const std::vector<std::string>& by = p.participation.answered_by;
+    if (std::all_of(by.begin(), by.end(), [](const std::string& id) { return id == kPersonId; })) return {};
+    std::string names;
+    for (const std::string& id : by) names += (names.empty() ? "" : ", ") + author_label(p, id, lang);
+    return trf(lang, "summary.answered_by", {names});
 }
 
 std::string pre_meeting_words(const Preparation& p, Lang lang) {

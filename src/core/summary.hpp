@@ -81,6 +81,8 @@ std::string support_person_words(const Preparation& p, Lang lang);
 std::string trusted_words(const Preparation& p, Lang lang);
 std::string wished_meeting_words(const Preparation& p, Lang lang);
 std::string pre_meeting_words(const Preparation& p, Lang lang);
+// Who chose those answers, when anyone but the person did ("Ifyllt av Sara (vårdnadshavare), …").
+std::string answered_by_words(const Preparation& p, Lang lang);
 
 // `issues` are listed at the end (errors, then the to-do list); pass {} to leave them out. The
 // professional (Reader, issue.hpp) is also told that the consents are the person's wishes and that

@@ -223,7 +223,8 @@ void App::steps_screen() {
     {
         // Unnamed: the heading before it names the step ("Steg 2 av 9: …"), read once.
         Group group(Role::Group, "step", std::string());
-        step_info(step_).draw(c);
+        const StepInfo& info = step_info(step_);
+        if (!info.later_texts || later_texts_here(info.later_texts)) info.draw(c);
     }
     if (const auto& l = c.requests.list_change; l.apply) l.apply(c, l.index, l.name);
     if (std::exchange(speech_.read_step, false)) {

@@ -244,6 +244,11 @@ void App::about_screen() {
 
 void App::evaluation_screen() {
     heading(t("eval.title"), 2);
+    // Its help texts and examples come with the later texts (tools/embed_catalogs.py).
+    if (!later_texts_here("agreed.intro")) {
+        if (button(t("nav.start"), "eval-back")) go_to(Screen::Start);
+        return;
+    }
     StepContext c = step_context();
     draw_after_meeting(c);
     if (const auto& l = c.requests.list_change; l.apply) l.apply(c, l.index, l.name);

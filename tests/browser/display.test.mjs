@@ -182,9 +182,8 @@ test('the Swedish texts left out of the first load come once the app is on scree
   await context.close();
 });
 
-// What reading a file says is among those texts too: a file opened before they came waits for
-// them, and is then opened and said in words (not as the catalog's keys).
-test('a file opened before the later texts came is read once they are here', async () => {
+// The app started while the later texts (i18n-sv.cat) are held back until `release()`.
+async function openWithLaterTextsHeld() {
   const context = await env.browser.newContext();
   let release;
   const held = new Promise((resolve) => { release = resolve; });
@@ -192,6 +191,13 @@ test('a file opened before the later texts came is read once they are here', asy
   const page = await context.newPage();
   await page.goto(env.server.url);
   await page.waitForFunction(() => window.__appReady === true);
+  return { context, page, release };
+}
+
+// What reading a file says is among those texts too: a file opened before they came waits for
+// them, and is then opened and said in words (not as the catalog's keys).
+test('a file opened before the later texts came is read once they are here', async () => {
+  const { context, page, release } = await openWithLaterTextsHeld();
   await openFile(page, join(ROOT, 'assets', 'examples', 'vuxen-efter-sjukhusvistelse.json'));
   await page.waitForFunction(() => document.getElementById('a11y-root').innerText.includes('Öppnar vuxen-efter-sjukhusvistelse.json …'));
   assert.notEqual((await state(page)).content.owner.name, 'Kerstin Lund', 'read before its texts');
@@ -200,6 +206,22 @@ test('a file opened before the later texts came is read once they are here', asy
   await page.waitForFunction(() => document.getElementById('a11y-root').innerText.includes('är öppnad'));
   assert.equal((await state(page)).content.owner.name, 'Kerstin Lund');
   assert.ok(!(await page.locator('#a11y-root').innerText()).includes('open.done'));
+  await context.close();
+});
+
+// The consent step's own texts come with the later texts too: reached before they have come, the
+// step says it is fetching them (not its keys, not an empty step), and shows itself once they are here.
+test('the consent step reached before the later texts came waits for them', async () => {
+  const { context, page, release } = await openWithLaterTextsHeld();
+  await startNew(page);
+  await goToStep(page, 'Samtycke');
+  await page.waitForFunction(() => document.getElementById('a11y-root').innerText.includes('Hämtar texterna …'));
+  const before = await page.locator('#a11y-root').innerText();
+  assert.ok(!before.includes('consent.'), before);
+  assert.ok(!before.includes('Du kan dra tillbaka ditt samtycke'), 'its texts are not here yet');
+  release();
+  await page.waitForFunction(() => document.getElementById('a11y-root').innerText.includes('Du kan dra tillbaka ditt samtycke när du vill.'));
+  assert.ok(!(await page.locator('#a11y-root').innerText()).includes('Hämtar texterna'));
   await context.close();
 });
 

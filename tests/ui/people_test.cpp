@@ -542,6 +542,9 @@ TEST(People, AFollowUpStartsFromTheEarlierFile) {
         return n;
     };
     EXPECT_EQ(review_count(), 4);
+    // Her guardians give these consents: Elsa sees them, her mother says she still wants them.
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Jag vill fortfarande det"), nullptr) << r.shown();
+    choose(r, "Maria Nilsson (mamma)");
     press(r.h, r.app, "Jag vill fortfarande det");
     EXPECT_EQ(review_count(), 3);
 }
@@ -685,6 +688,42 @@ TEST(People, AGuardiansInterpreterIsTheirsAndHearingAndVisionCanBeAskedFor) {
     go_to_step(r, "Sammanfattning");
     EXPECT_NE(r.shown().find("Tolk för Mehmet (pappa): turkiska"), std::string::npos) << r.shown();
     EXPECT_NE(r.shown().find("Hörslinga"), std::string::npos);
+}
+
+// "Så vill jag vara med" is answered once for the plan. A guardian who chooses how Alva takes part
+// is named over those answers: the summary and the professional's copy do not print them as
+// Alva's own choice. Alva's own answers add her; answers by her alone need no name.
+TEST(People, AGuardiansChoiceOfHowTheChildTakesPartIsNamed) {
+    AppRun r;
+    alva_with_guardian(r, "Mehmet");
+    type_into(r.h, r.app, ui::Role::TextBox, "Relation (till exempel mamma)", "pappa");
+    go_to_step(r, "Så vill jag vara med");
+    EXPECT_EQ(r.shown().find("Ifyllt av"), std::string::npos) << "nothing answered yet";
+    r.tick("Via video");
+    const nlohmann::json by = r.state()["content"]["participation"]["answered_by"];
+    ASSERT_EQ(by.size(), 1u) << by.dump();
+    EXPECT_NE(by[0], "person") << "Mehmet writes";
+    EXPECT_NE(r.shown().find("Ifyllt av Mehmet (pappa)."), std::string::npos) << r.shown();
+    go_to_step(r, "Sammanfattning");
+    const std::string summary = r.shown();
+    const std::size_t named = summary.find("Ifyllt av Mehmet (pappa).");
+    ASSERT_NE(named, std::string::npos) << summary;
+    EXPECT_LT(named, summary.find("Via video")) << "named over the answers";
+    // Alva chooses too: both are named, in the order they answered.
+    choose(r, "Alva själv (planen tillhör Alva)");
+    go_to_step(r, "Så vill jag vara med");
+    r.tick("Pauser");
+    EXPECT_NE(r.shown().find("Ifyllt av Mehmet (pappa), Alva själv."), std::string::npos) << r.shown();
+}
+
+TEST(People, AnswersThePersonGaveAloneNeedNoName) {
+    AppRun r;
+    elsa_and_karin(r);
+    go_to_step(r, "Så vill jag vara med");
+    r.tick("Via video");
+    EXPECT_EQ(r.state()["content"]["participation"]["answered_by"], nlohmann::json::array({"person"}));
+    go_to_step(r, "Sammanfattning");
+    EXPECT_EQ(r.shown().find("Ifyllt av"), std::string::npos) << r.shown();
 }
 
 // "Filen … är sparad" belongs to the screen where it happened, not to the next one.
@@ -1458,8 +1497,11 @@ TEST(People, EachGuardianConfirmsForThemselvesAndNothingFillsInADate) {
     // Her own yes to sharing is offered once the answer is yes (under a no it would contradict it).
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Checkbox, "Jag, Maria, vill också samtycka"), nullptr);
     EXPECT_NE(r.shown().find("Maria: när svaret ovan är ja kan du samtycka här."), std::string::npos) << r.shown();
+    // Her yes for Alva is her own yes too: one answer, not a yes and then a tick.
     choose(r, "Ja, Skolan får dela uppgifter");
-    r.tick("Jag, Maria, vill också samtycka");
+    const ui::A11yNode* own = find(r.app.a11y_tree(), ui::Role::Checkbox, "Jag, Maria, vill också samtycka");
+    ASSERT_NE(own, nullptr) << r.shown();
+    EXPECT_TRUE(own->checked);
     const nlohmann::json c = r.state()["content"];
     ASSERT_EQ(c["consents"][0]["guardian_approvals"].size(), 1u);
     EXPECT_EQ(c["consents"][0]["guardian_approvals"][0]["agrees"], true);
@@ -1467,6 +1509,21 @@ TEST(People, EachGuardianConfirmsForThemselvesAndNothingFillsInADate) {
     EXPECT_EQ(c["sip_consent"]["guardians"][0]["representative_id"], "r-1");
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::TextBox, "Datum då Maria samtyckte"), nullptr);
     EXPECT_NE(r.shown().find("(namn saknas) har inte svarat själv än"), std::string::npos) << r.shown();
+}
+
+// Maria's no for Alva is her own no; Johan, writing next, is asked for his own answer.
+TEST(People, AGuardiansNoForTheChildIsTheirOwnNo) {
+    AppRun r;
+    alva_with_maria_and_johan_at_consent(r);
+    if (::testing::Test::HasFatalFailure()) return;
+    press(r.h, r.app, "Fyll i samtycke för Skolan");
+    choose(r, "Nej, Skolan får inte dela uppgifter");
+    const nlohmann::json approvals = r.state()["content"]["consents"][0]["guardian_approvals"];
+    ASSERT_EQ(approvals.size(), 1u) << approvals.dump();
+    EXPECT_EQ(approvals[0]["agrees"], false);
+    choose(r, "Johan (vårdnadshavare)");
+    EXPECT_NE(r.shown().find("Maria vill inte samtycka"), std::string::npos) << r.shown();
+    EXPECT_NE(r.shown().find("Johan: när svaret ovan är ja kan du samtycka här."), std::string::npos) << r.shown();
 }
 
 // Maria said yes to sharing attendance; Johan, writing next, widens it to health care. Her yes was
@@ -1481,7 +1538,6 @@ TEST(People, AGuardiansYesIsAskedAgainWhenTheOtherChangesTheTerms) {
     choose(r, "Ja, Skolan får dela uppgifter");
     type_into(r.h, r.app, ui::Role::TextArea, "Vilka uppgifter får delas?", "Narvaro");
     choose(r, "Tills SIP:en avslutas");
-    r.tick("Jag, Maria, vill också samtycka");
     choose(r, "Johan (vårdnadshavare)");
     r.tick("Jag, Johan, vill också samtycka");
     ASSERT_EQ(r.state()["content"]["consents"][0]["guardian_approvals"].size(), 2u);
@@ -1509,7 +1565,6 @@ TEST(People, AGuardianWhoTakesAConsentBackIsNamedAndOnlyTheyUndoIt) {
     choose(r, "Ja, Skolan får dela uppgifter");
     type_into(r.h, r.app, ui::Role::TextArea, "Vilka uppgifter får delas?", "Narvaro");
     choose(r, "Tills SIP:en avslutas");
-    r.tick("Jag, Maria, vill också samtycka");
     choose(r, "Johan (vårdnadshavare)");
     r.tick("Jag, Johan, vill också samtycka");
     press(r.h, r.app, "Dra tillbaka min vilja");
@@ -1538,7 +1593,11 @@ TEST(People, AChildWhoWritesDoesNotTakeBackTheGuardiansConsent) {
     choose(r, "Ja, Skolan får dela uppgifter");
     choose(r, "Alva själv (planen tillhör Alva)");
     EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Dra tillbaka min vilja"), nullptr) << r.shown();
-    EXPECT_NE(r.shown().find("Det är vårdnadshavarna som kan dra tillbaka det här."), std::string::npos) << r.shown();
+    // Nor does her yes or no replace theirs: she sees their answer, and says what she thinks.
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Radio, "Nej, Skolan får inte dela uppgifter"), nullptr) << r.shown();
+    EXPECT_NE(r.shown().find("Svar just nu: Ja, Skolan får dela uppgifter"), std::string::npos) << r.shown();
+    EXPECT_NE(r.shown().find("Det är vårdnadshavarna som svarar här."), std::string::npos) << r.shown();
+    EXPECT_EQ(r.state()["content"]["consents"][0]["guardian_approvals"].size(), 1u);
     // Her own say is asked of her, not about "barnet".
     EXPECT_NE(
         find(r.app.a11y_tree(), ui::Role::TextArea, "Vad tycker du om att de delar uppgifter om dig med varandra?"),
@@ -1558,7 +1617,6 @@ TEST(People, TheConsentFormSaysWhichGuardianHasNotAnswered) {
     choose(r, "Ja, Skolan får dela uppgifter");
     type_into(r.h, r.app, ui::Role::TextArea, "Vilka uppgifter får delas?", "Narvaro");
     choose(r, "Tills SIP:en avslutas");
-    r.tick("Jag, Maria, vill också samtycka");
     const auto print = [&] {
         const std::size_t before = r.host.asked.print_html.size();
         press(r.h, r.app, "Skriv ut samtyckesblankett");

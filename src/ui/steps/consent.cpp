@@ -67,6 +67,21 @@ void guardian_answers(StepContext& c, const std::string& gid, const std::vector<
     if (someone_else) muted(c.t("consent.guardian.self_only"));
 }
 
+// A guardian who chooses yes or no for the child says it for themselves too: one answer, not a yes
+// and then "vill också samtycka" ticked. The other guardian still answers for themselves.
+void answer_as_the_writing_guardian(StepContext& c, const std::vector<const Representative*>& guardians, Consent& k) {
+    for (const Representative* g : guardians) {
+        if (c.author != representative_writer_id(g->id)) continue;
+        auto ap = std::find_if(k.guardian_approvals.begin(), k.guardian_approvals.end(),
+                               [&](const GuardianApproval& a) { return a.representative_id == g->id; });
+        const bool agrees = k.decision == ConsentDecision::Permit;
+        if (ap == k.guardian_approvals.end())
+            k.guardian_approvals.push_back(GuardianApproval{g->id, "", agrees});
+        else
+            ap->agrees = agrees;
+    }
+}
+
 // A relative who writes helps with the words but cannot say yes or no for the person: the file
 // would say the person had. The person answers, or one who speaks for them by law or mandate (a
 // guardian, a representative). The answer stands as text with who gives it.
@@ -82,6 +97,18 @@ bool guardian_consent_not_yours(const StepContext& c, const Consent& k) {
     return std::none_of(c.prep.representatives.begin(), c.prep.representatives.end(), [&](const Representative& r) {
         return r.kind == RepresentativeKind::Guardian && c.author == representative_writer_id(r.id);
     });
+}
+
+// A child's plan with guardians, and the child writes: the guardians answer who may share what
+// (seed 001); the child says what she thinks in her own box. Her yes or no here replaced a
+// guardian's answer and read as theirs.
+bool guardians_answer_for_child(const StepContext& c, const std::vector<const Representative*>& guardians) {
+    return c.child && c.author == kPersonId && !guardians.empty();
+}
+
+void answered_by_guardians(StepContext& c, const std::string& answer_now) {
+    muted(answer_now);
+    muted(c.t("consent.guardians_answer"));
 }
 
 void answered_by_person(StepContext& c, const std::string& answer_now) {
@@ -134,6 +161,7 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
     // The consent in one sentence, as the person would say it, and what the wish is.
     paragraph(consent_sentence(c.prep, k, c.lang));
     const bool relative = relative_writes(c);
+    const bool child_writes = k.given_by == ConsentGiver::Guardians && guardians_answer_for_child(c, guardians);
     if (!k.revoked_on.empty()) {
         // Who took it back, once (the status would say it again), and only they undo it: another
         // writer on the same computer was told "Du drog tillbaka din vilja" and could undo a
@@ -165,7 +193,7 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
     if (k.review) {
         // Carried over from the earlier plan: it holds only when the person says it still does.
         muted(c.t("consent.review.note"));
-        if (!relative && button(c.t("consent.review.ok"), gid + "-review-ok")) {
+        if (!relative && !child_writes && button(c.t("consent.review.ok"), gid + "-review-ok")) {
             k.review = false;
             announce(c.t("consent.review.ok"));
             focus_control(gid + "-decision-0");
@@ -176,17 +204,21 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
     int decision = k.decision == ConsentDecision::Unanswered ? -1 : static_cast<int>(k.decision);
     const std::vector<std::string> choices = {trf(c.lang, "consent.permit", {actor_name}),
                                               trf(c.lang, "consent.deny", {actor_name})};
+    const std::string answer_now = trf(c.lang, "consent.answer_now",
+                                       {decision < 0 ? c.t("consent.decision.none") : choices[std::size_t(decision)]});
     if (relative) {
-        answered_by_person(c, trf(c.lang, "consent.answer_now",
-                                  {decision < 0 ? c.t("consent.decision.none") : choices[std::size_t(decision)]}));
+        answered_by_person(c, answer_now);
+    } else if (child_writes) {
+        answered_by_guardians(c, answer_now);
     } else if (radio_group(c.prompt("consent.decision"), gid + "-decision", choices, &decision)) {
         k.decision = static_cast<ConsentDecision>(decision);
+        if (k.given_by == ConsentGiver::Guardians) answer_as_the_writing_guardian(c, guardians, k);
         c.mark(true);
     }
     // What may be shared, when and how are the terms the person answers to: a relative sees them
     // in the sentence above and does not change them (typed by a sister, they stood in the file
     // as the person's own consent).
-    if (relative) {
+    if (relative || child_writes) {
         ImGui::Separator();
         return false;
     }
@@ -357,6 +389,9 @@ void consent_entry(StepContext& c, const std::string& actor_id, const std::strin
     }
     if (shown == 0 && relative_writes(c)) {
         answered_by_person(c, trf(c.lang, "consent.answer_now", {c.t("consent.decision.none")}));
+        ImGui::Separator();
+    } else if (shown == 0 && guardians_answer_for_child(c, guardians)) {
+        answered_by_guardians(c, trf(c.lang, "consent.answer_now", {c.t("consent.decision.none")}));
         ImGui::Separator();
     } else if (shown == 0) {
         if (button(trf(c.lang, "consent.add", {actor_name}), gid + "-add")) {

@@ -41,11 +41,20 @@ void others_need_interpreters(StepContext& c, Adaptations& a) {
     unindent();
 }
 
+void note_answered_by(Participation& p, const std::string& author) {
+    if (std::find(p.answered_by.begin(), p.answered_by.end(), author) == p.answered_by.end())
+        p.answered_by.push_back(author);
+}
+
 }  // namespace
 
 void draw_participation(StepContext& c) {
     Participation& p = c.prep.participation;
+    // Everything here but the topics (which are each writer's own words) is answered once for the
+    // plan: who chose it is kept, so that a guardian's choice is not printed as the child's.
+    const bool changed_before = c.changed;
     paragraph(c.t("participation.intro"));
+    if (std::string by = answered_by_words(c.prep, c.lang); !by.empty()) muted(by);
     if (c.child) c.about_link("child");
     heading(c.t("participation.modes"), 3);
     begin_group(Role::Group, "modes", c.t("participation.modes"));
@@ -88,6 +97,7 @@ void draw_participation(StepContext& c) {
     c.mark(text_field(c.t("participation.wished_date"), "wished-date", &p.wished_date, date));
     c.mark(text_field(c.t("participation.wished_time"), "wished-time", &p.wished_time));
     c.mark(text_field(c.t("participation.wished_place"), "wished-place", &p.wished_place));
+    if (c.changed && !changed_before) note_answered_by(p, c.author);
 
     heading(c.t("participation.avoid"), 3);
     FieldOptions avoid;
@@ -100,6 +110,7 @@ void draw_participation(StepContext& c) {
             {enum_label(c.lang, YesNo::Unanswered), enum_label(c.lang, YesNo::Yes), enum_label(c.lang, YesNo::No)},
             &pre, c.t("participation.pre_meeting.help"))) {
         p.pre_meeting_allowed = static_cast<YesNo>(pre);
+        note_answered_by(p, c.author);
         c.mark(true);
     }
 }

@@ -88,7 +88,8 @@ std::vector<StepInfo> make_table() {
          {content_path(&P::consents), content_path(&P::sip_consent), content_path(&P::child_consent_view)},
          plan,
          [](const P& p) { return has_content(p, SectionId::Consents); },
-         draw_consent},
+         draw_consent,
+         "consent.revocable"},
         {StepId::Summary, "summary", "step.summary", {}, always, never, draw_summary},
     };
 }

@@ -37,6 +37,9 @@ struct StepInfo {
     bool (*shown)(const Preparation&);
     bool (*has_content)(const Preparation&);
     void (*draw)(StepContext&);
+    // A key among the texts the web app fetches after it has started (tools/embed_catalogs.py): the
+    // step shows "Hämtar texterna …" until they are here. Null: its texts are built in.
+    const char* later_texts = nullptr;
 };
 
 // In the order the person goes through them.
