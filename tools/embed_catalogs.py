@@ -129,7 +129,7 @@ AFTER_A_FILE = ("msg.bundle.", "msg.schema.", "open.done", "open.unknown_words",
                 "contribution.opened", "contribution.review.", "contribution.other_person", "contribution.present",
                 "contribution.replaces", "contribution.take", "contribution.leave", "contribution.left",
                 "contribution.done", "contribution.empty", "contribution.mine", "contribution.place.",
-                "contribution.open_draft_first",
+                "contribution.open_draft_first", "open.not_a_plan",
                 # A file from outside only (the stored draft is locked by this app: an age file,
                 # not armoured, at the app's own work factor).
                 "age.armored", "age.not_age", "age.not_passphrase", "age.work_factor",
@@ -159,17 +159,35 @@ AFTER_THE_MEETING = {"eval.intro", "eval.scale.help", "agreed.intro", "agreed.wh
                      "eval.scale.0", "eval.section"}
 
 
-# The consent step's own texts (ui/steps/consent.cpp; its row in the step table names one of them,
-# and it waits for them): not those the summary, the status of a consent and the consent form say
-# too (core: consent.sentence.*, consent.wish.*, consent.period_words.*), nor the child's view's
-# name. tests/i18n/later_texts_test.py checks that no other file uses one of these keys.
-CONSENT_STEP = ("consent.", "sip_consent.")
-CONSENT_SAID_ELSEWHERE = ("consent.sentence.", "consent.wish.", "consent.period_words.", "consent.decision.other",
-                          "consent.child_view", "consent.guardian.not_yet", "sip_consent.child_answer")
+# Steps whose own texts come with the later texts: no one reaches them in the first second, and
+# each waits for them (its row in ui/steps/step_table.cpp names one of its keys). For each: the
+# file that draws it (its draw function is called from the step table only: the questions are
+# part of a relative's first screen too, and stay), the prefixes of its keys, and the prefixes of those of them said elsewhere
+# too (the summary, FHIR, a consent's status, the name a rule's message gives a field: kept built
+# in). tests/i18n/later_texts_test.py checks that no other file uses a key that waits.
+WAITING_STEPS = {
+    "src/ui/steps/consent.cpp": (("consent.", "sip_consent."),
+                                 ("consent.sentence.", "consent.wish.", "consent.period_words.",
+                                  "consent.decision.other", "consent.child_view", "consent.guardian.not_yet",
+                                  "sip_consent.child_answer", "consent.guardian.ask_again")),
+    "src/ui/steps/invite.cpp": (("invite.",), ("invite.support.", "invite.trusted")),
+    "src/ui/steps/participation.cpp": (("participation.", "adapt."),
+                                       ("participation.modes", "participation.adaptations", "participation.wished_",
+                                        "participation.avoid", "participation.pre_meeting",
+                                        "adapt.interpreter_language", "adapt.aac_note", "adapt.hearing_loop",
+                                        "adapt.speak_slowly", "adapt.speech_to_text", "adapt.accessible_documents",
+                                        "adapt.guide")),
+    "src/ui/steps/needs.cpp": (("needs.",), ("needs.can_do", "needs.need_help", "needs.remove.yes",
+                                             "needs.remove.no")),
+}
 
 
-def consent_step_only(key):
-    return key.startswith(CONSENT_STEP) and not key.startswith(CONSENT_SAID_ELSEWHERE)
+def waiting_step_of(key):
+    """The file of the step whose own text `key` is (it waits for the later texts), or None."""
+    for path, (prefixes, said_elsewhere) in WAITING_STEPS.items():
+        if key.startswith(prefixes) and not key.startswith(said_elsewhere):
+            return path
+    return None
 
 
 def fetched_later(key):
@@ -177,7 +195,7 @@ def fetched_later(key):
     form, the professional's view, what only a file that has been read shows."""
     return ((key.startswith("about.") and key.endswith(".text")) or key.startswith("form.") or
             (key.startswith("pro.") and key not in PRO_FIRST) or key.startswith(AFTER_A_FILE) or
-            key in AFTER_THE_MEETING or consent_step_only(key))
+            key in AFTER_THE_MEETING or waiting_step_of(key) is not None)
 
 
 def texts_blob(catalog, keys):

@@ -43,13 +43,18 @@ std::string local_datetime_text(const std::string& iso_utc, Lang lang) {
     utc.tm_year -= 1900;
     utc.tm_mon -= 1;
     const std::time_t t = timegm(&utc);
-    std::tm local{};
+    std::tm local{}, back{};
     localtime_r(&t, &local);
-    char time[16];
-    std::snprintf(time, sizeof time, "%02d:%02d", local.tm_hour, local.tm_min);
+    gmtime_r(&t, &back);
+    char time[24];
+    // A 32-bit time_t (the WebAssembly build's) ends in January 2038: a time it cannot hold is said
+    // as written, in UTC, not as a day in 1901.
+    const bool held = back.tm_year == utc.tm_year && back.tm_mon == utc.tm_mon && back.tm_mday == utc.tm_mday;
+    const std::tm& shown = held ? local : utc;
+    std::snprintf(time, sizeof time, held ? "%02d:%02d" : "%02d:%02d UTC", shown.tm_hour, shown.tm_min);
     return trf(lang, "datetime.format",
-               {std::to_string(local.tm_mday), tr(lang, "month." + std::to_string(local.tm_mon + 1)),
-                std::to_string(local.tm_year + 1900), time});
+               {std::to_string(shown.tm_mday), tr(lang, "month." + std::to_string(shown.tm_mon + 1)),
+                std::to_string(shown.tm_year + 1900), time});
 }
 
 std::string local_time_hhmm() {

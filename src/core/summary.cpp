@@ -411,6 +411,8 @@ std::string trusted_words(const Preparation& p, Lang lang) {
     if (!t) return {};
     std::string line = invitee_label(*t, lang);
     if (!p.invitations.trusted_note.empty()) line += " – " + p.invitations.trusted_note;
+    // The catalog may go on after it with a sentence of its own ("… {0}. Jag önskar …").
+    while (!line.empty() && (line.back() == '.' || line.back() == ' ')) line.pop_back();
     return trf(lang, "summary.trusted", {line});
 }
 

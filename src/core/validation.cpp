@@ -225,6 +225,10 @@ private:
             if (!known_contributor(n.who)) error(at(&InterpreterNeed::who), "author.unknown", {n.who});
             if (n.language.empty()) warning(at(&InterpreterNeed::language), "adapt.interpreter_language");
         }
+        for (std::size_t i = 0; i < part.answered_by.size(); ++i)
+            if (!known_contributor(part.answered_by[i]))
+                error(content_path(&P::participation, &Participation::answered_by, i), "author.unknown",
+                      {part.answered_by[i]});
         bool through_rep = false;
         for (ParticipationMode m : part.modes)
             through_rep = through_rep || m == ParticipationMode::ThroughRepresentative;
@@ -249,6 +253,8 @@ private:
             check_date(at(&Consent::valid_from), c.valid_from);
             check_date(at(&Consent::valid_to), c.valid_to);
             check_date(at(&Consent::revoked_on), c.revoked_on);
+            if (!c.revoked_by.empty() && !known_contributor(c.revoked_by))
+                error(at(&Consent::revoked_by), "author.unknown", {c.revoked_by});
             auto from = parse_iso_date(c.valid_from), to = parse_iso_date(c.valid_to);
             if (from && to && *to < *from) error(at(&Consent::valid_to), "consent.range", {c.valid_from, c.valid_to});
             if (c.decision == ConsentDecision::Unanswered && c.revoked_on.empty())
@@ -446,7 +452,9 @@ private:
 
 std::optional<Date> owner_birth_date(const Preparation& p, const Date& today) {
     PersonalIdResult r = parse_personal_id(p.owner.personal_id, today.year);
-    if (!r.ok()) return std::nullopt;
+    // A birth after today is a number typed in the wrong century (the rules say so): it does not
+    // make the person a child, with a child's consent rules, on top of that error.
+    if (!r.ok() || today < r.id.birth) return std::nullopt;
     return r.id.birth;
 }
 

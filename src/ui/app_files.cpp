@@ -156,6 +156,14 @@ void App::receive_file(const FileArrival& arrival, const std::string& bytes) {
         contribution_arrived(name, std::move(r));
         return;
     }
+    // A relative's views are not a plan: taken as the earlier one, their words went unseen and a
+    // consent in them became the person's own wish to look at again.
+    if ((arrival.purpose == FilePurpose::Earlier || arrival.purpose == FilePurpose::FollowUpFrom) &&
+        r.preparation.kind == PreparationKind::Contribution) {
+        files_.message = trf(settings_.lang, "open.not_a_plan", {name, t("start.open")});
+        a11y_.announce(files_.message);
+        return;
+    }
     // A draft that is exactly what was last saved to a file loses nothing: no question (it is
     // kept among the earlier versions all the same).
     const bool replaces =

@@ -77,6 +77,16 @@ test('a hand-edited file is flagged (the checksum does not match), and still rea
     await context.close();
 });
 
+// The web build's time_t has 32 bits and ends in January 2038: a later save time was shown as a day
+// in December 1901. It is said as written, in UTC.
+test('a save time after January 2038 is not shown as a day in 1901', async () => {
+    const {context, page} = await openApp(env.browser, env.server.url);
+    await openEditedExample(page, 'framtid.json', '"updated": "2026-11-21T18:40:00Z"', '"updated": "2038-01-20T10:00:00Z"');
+    await page.getByText('Sparad 20 januari 2038, 10:00 UTC', {exact: false}).first().waitFor({state: 'attached'});
+    assert.ok(!(await page.locator('#a11y-root').innerText()).includes('1901'));
+    await context.close();
+});
+
 // The code is written by the web build's own printf (src/base/format_printf.hpp).
 test('a text with an invisible control character is named by its code', async () => {
     const {context, page} = await openApp(env.browser, env.server.url);

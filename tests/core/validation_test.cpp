@@ -98,6 +98,30 @@ TEST(Validation, ChildIsUnder18OnTheMeetingDate) {
     EXPECT_TRUE(is_child(p, kToday));
 }
 
+// A birth date after today is a typing error the rules name; it does not make the person a child
+// (with a child's consent rules and four more warnings) as well.
+TEST(Validation, ABirthDateStillToComeDoesNotMakeAChild) {
+    Preparation p = complete_adult();
+    p.owner.personal_id = "205804122389";
+    EXPECT_TRUE(has(validate(p, kToday), "pnr.future", "/content/owner/personal_id"));
+    EXPECT_FALSE(is_child(p, kToday));
+    p.owner.child = true;  // said to be a child: that still counts
+    EXPECT_TRUE(is_child(p, kToday));
+}
+
+// Who took a consent back, and who chose how the person takes part, are writers of the plan: an id
+// no one has (a file made by hand) is named, not shown as "Okänd skribent" as if that were fine.
+TEST(Validation, WhoTookBackAndWhoAnsweredAreWriters) {
+    Preparation p = complete_adult();
+    p.consents[0].revoked_on = "2026-11-20";
+    p.consents[0].revoked_by = "nobody";
+    p.participation.answered_by = {kPersonId, "someone"};
+    const std::vector<Issue> issues = validate(p, kToday);
+    EXPECT_TRUE(has(issues, "author.unknown", "/content/consents/0/revoked_by"));
+    EXPECT_TRUE(has(issues, "author.unknown", "/content/participation/answered_by/1"));
+    EXPECT_FALSE(has(issues, "author.unknown", "/content/participation/answered_by/0"));
+}
+
 TEST(Validation, ConsentDatesAndRange) {
     Preparation p = complete_adult();
     p.consents[0].valid_from = "2027-01-01";

@@ -549,6 +549,22 @@ TEST(People, AFollowUpStartsFromTheEarlierFile) {
     EXPECT_EQ(review_count(), 3);
 }
 
+// A relative's views opened as "the file from last time": not a plan, so not the earlier one (their
+// words went unseen, and a consent in them became the person's own wish to look at again).
+TEST(People, ARelativesViewsAreNotTakenAsTheEarlierPlan) {
+    AppRun r;
+    press(r.h, r.app, "Följ upp en tidigare SIP");
+    press(r.h, r.app, "Öppna filen från förra gången");
+    r.app.file_opened("synpunkter-fran-dotter.json",
+                      read(std::filesystem::path(SIPPREP_SOURCE_DIR) / "assets/examples/synpunkter-fran-dotter.json"),
+                      ui::FileOrigin::Picker);
+    r.frame();
+    EXPECT_NE(r.shown().find("synpunkter-fran-dotter.json är synpunkter från en närstående, inte en plan"),
+              std::string::npos)
+        << r.shown();
+    EXPECT_NE(r.state()["content"]["kind"], "follow_up");
+}
+
 // A follow-up of a plan where a consent was revoked and a newer one given to the same
 // organisation: each is on the consent step, so that every one carried over can be confirmed and
 // the summary's "look at it again" goes (the newer one was hidden behind the revoked one).
@@ -991,6 +1007,22 @@ TEST(People, TheProfessionalsCopyLeavesOutTopicsNotToRaise) {
     // The seeds' words for the professional.
     EXPECT_NE(pro.shown().find("mötesledare"), std::string::npos);
     EXPECT_NE(pro.shown().find("ersättare"), std::string::npos);
+}
+
+// Maja writes what must not be raised in front of her father; her mother saves the file that
+// her father will open. Before saving, the summary says the file holds it.
+TEST(People, TheSummarySaysTheFileHoldsWhatMustNotBeRaised) {
+    AppRun r;
+    elsa_and_karin(r);
+    go_to_step(r, "Sammanfattning");
+    EXPECT_EQ(r.shown().find("Filen innehåller också det som inte ska tas upp"), std::string::npos);
+    go_to_step(r, "Så vill jag vara med");
+    type_into(r.h, r.app, ui::Role::TextArea, "Finns det något som inte ska tas upp på mötet?", "Bråken hemma");
+    go_to_step(r, "Sammanfattning");
+    EXPECT_NE(
+        r.shown().find("Filen innehåller också det som inte ska tas upp på mötet. Alla som får filen kan läsa det."),
+        std::string::npos)
+        << r.shown();
 }
 
 // "Om SIP" has the rights, and a step links to the part that matters there and back.
@@ -1526,6 +1558,82 @@ TEST(People, AGuardiansNoForTheChildIsTheirOwnNo) {
     EXPECT_NE(r.shown().find("Johan: när svaret ovan är ja kan du samtycka här."), std::string::npos) << r.shown();
 }
 
+// Kent's own consent to the psychiatry clinic: his god man Birgitta, writing next, sees it and
+// does not change it (her "Även diagnoser" stood in the file as Kent's own wish); she can say that
+// she, as his representative, is to give it, and then answer.
+TEST(People, ARepresentativeSeesThePersonsOwnConsentAndDoesNotChangeIt) {
+    AppRun r;
+    press(r.h, r.app, "Ny förberedelse");
+    type_into(r.h, r.app, ui::Role::TextBox, "Ditt namn", "Kent Andersson");
+    press(r.h, r.app, "Lägg till företrädare");
+    const ui::A11yNode* rep = find(r.app.a11y_tree(), ui::Role::Group, "(namn saknas)");
+    ASSERT_NE(rep, nullptr) << r.shown();
+    const ui::A11yNode* name = find(*rep, ui::Role::TextBox, "Namn");
+    ASSERT_NE(name, nullptr);
+    r.app.dom_text(name->key, ui::DomText{"Birgitta", 8, 8, false});
+    r.frame();
+    choose(r, "God man");
+    go_to_step(r, "Vilka ska vara med?");
+    r.tick("Psykiatrin");
+    go_to_step(r, "Samtycke");
+    press(r.h, r.app, "Fyll i samtycke för Psykiatrin");
+    choose(r, "Ja, Psykiatrin får dela uppgifter");
+    type_into(r.h, r.app, ui::Role::TextArea, "Vilka uppgifter får delas?", "Att jag har ångest");
+    const ui::A11yNode* birgitta = nullptr;
+    std::function<void(const ui::A11yNode&)> walk = [&](const ui::A11yNode& n) {
+        if (!birgitta && n.role == ui::Role::Radio && n.name.rfind("Birgitta", 0) == 0) birgitta = &n;
+        for (const ui::A11yNode& k : n.kids()) walk(k);
+    };
+    walk(r.app.a11y_tree());
+    ASSERT_NE(birgitta, nullptr) << r.shown();
+    r.app.dom_activate(birgitta->key);
+    r.frame();
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::TextArea, "Vilka uppgifter får delas?"), nullptr) << r.shown();
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Radio, "Nej, Psykiatrin får inte dela uppgifter"), nullptr);
+    EXPECT_NE(r.shown().find("Det här samtycket ger Kent Andersson själv, så bara Kent Andersson ändrar det."),
+              std::string::npos)
+        << r.shown();
+    choose(r, "En företrädare");
+    EXPECT_NE(find(r.app.a11y_tree(), ui::Role::TextArea, "Vilka uppgifter får delas?"), nullptr) << r.shown();
+    EXPECT_EQ(r.state()["content"]["consents"][0]["information"], "Att jag har ångest");
+}
+
+// Maria and Johan said yes to sharing with the school; Johan names the school's unit afterwards.
+// Maria's yes was to "Skolan", not to the unit he wrote: she is asked again.
+TEST(People, NamingAReceiverAfterwardsAsksTheOtherGuardianAgain) {
+    AppRun r;
+    alva_with_maria_and_johan_at_consent(r);
+    if (::testing::Test::HasFatalFailure()) return;
+    press(r.h, r.app, "Fyll i samtycke för Skolan");
+    choose(r, "Ja, Skolan får dela uppgifter");
+    choose(r, "Johan (vårdnadshavare)");
+    r.tick("Jag, Johan, vill också samtycka");
+    ASSERT_EQ(r.state()["content"]["consents"][0]["guardian_approvals"].size(), 2u);
+    go_to_step(r, "Vilka ska vara med?");
+    type_into(r.h, r.app, ui::Role::TextBox, "Skolan: enhet eller mottagning", "Ungdomsmottagningen Norr");
+    const nlohmann::json approvals = r.state()["content"]["consents"][0]["guardian_approvals"];
+    ASSERT_EQ(approvals.size(), 1u) << approvals.dump();
+    EXPECT_EQ(approvals[0]["representative_id"], "r-2");
+    bool said = false;
+    for (const auto& u : r.host.asked.update_a11y)
+        said = said || u.announcement == "Samtycket ändrades, så Maria behöver svara på det igen.";
+    EXPECT_TRUE(said);
+}
+
+// Karin, writing in her mother's plan, removes a life area where Elsa wrote: the question says
+// whose words go, not only that there is text.
+TEST(People, RemovingAnAreaWithSomeoneElsesWordsSaysWhoseTheyAre) {
+    AppRun r;
+    elsa_and_karin(r);
+    go_to_step(r, "Vad behöver du?");
+    press(r.h, r.app, "+ Boende och hem");
+    type_into(r.h, r.app, ui::Role::TextArea, "Det här klarar jag själv", "Laga mat");
+    choose(r, "Karin (dotter)");
+    press(r.h, r.app, "Ta bort Boende och hem");
+    EXPECT_NE(r.shown().find("Det här skrev Elsa"), std::string::npos) << r.shown();
+    EXPECT_EQ(r.state()["content"]["needs"].size(), 1u) << "not gone before the answer";
+}
+
 // Maria said yes to sharing attendance; Johan, writing next, widens it to health care. Her yes was
 // to the terms before, so she is asked again: else the file would say she agreed to what he wrote.
 TEST(People, AGuardiansYesIsAskedAgainWhenTheOtherChangesTheTerms) {
@@ -1718,6 +1826,7 @@ TEST(People, ANewGuardianDoesNotTakeOverARemovedOnesWords) {
     AppRun r;
     alva_with_guardian(r, "Sara");
     press(r.h, r.app, "Ta bort Sara");
+    press(r.h, r.app, "Ja, ta bort");  // named: asked first
     press(r.h, r.app, "Lägg till vårdnadshavare");
     const nlohmann::json content = nlohmann::json::parse(r.app.draft_to_save())["bundle"]["content"];
     std::set<std::string> ids;
@@ -1751,6 +1860,9 @@ TEST(People, ARemovedGuardiansAnswerAboutTheSipGoesWithThem) {
     ASSERT_EQ(r.state()["content"]["sip_consent"]["guardians"].size(), 1u);
     go_to_step(r, "Om dig");
     press(r.h, r.app, "Ta bort Johan");
+    EXPECT_EQ(r.state()["content"]["representatives"].size(), 1u) << "named: asked first";
+    EXPECT_NE(r.shown().find("Vill du ta bort Johan från förberedelsen?"), std::string::npos) << r.shown();
+    press(r.h, r.app, "Ja, ta bort");
     EXPECT_EQ(r.state()["content"]["representatives"].size(), 0u);
     EXPECT_EQ(r.state()["content"]["sip_consent"]["guardians"].size(), 0u);
 }

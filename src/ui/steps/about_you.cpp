@@ -110,39 +110,45 @@ void draw_about_you(StepContext& c) {
             used = used || k.representative_id == r.id;
             for (const GuardianApproval& g : k.guardian_approvals) used = used || g.representative_id == r.id;
         }
-        if (button(trf(c.lang, "reps.remove", {r.name.empty() ? c.t("reps.unnamed") : r.name}), id + "-remove")) {
-            if (used) {
-                c.notes.assign(1, c.t("reps.in_use"));
-            } else {
-                // Their words stay, attributed to them as one who writes.
-                c.change_list(
-                    [](StepContext& c, std::size_t i, const std::string&) {
-                        // Their answer about the SIP itself goes with them: kept, it named no one, an
-                        // error on the consent step with nothing there to change.
-                        std::vector<GuardianApproval>& answers = c.prep.sip_consent.guardians;
-                        const std::string& gone = c.prep.representatives[i].id;
-                        answers.erase(
-                            std::remove_if(answers.begin(), answers.end(),
-                                           [&](const GuardianApproval& a) { return a.representative_id == gone; }),
-                            answers.end());
-                        // Their line among the writers goes too when they wrote nothing (a guardian
-                        // added by mistake stayed as "Vårdnadshavare 2", with no way to remove it).
-                        const std::string writer = representative_writer_id(gone);
-                        auto& writers = c.prep.contributors;
-                        if (writer != c.author)
-                            writers.erase(std::remove_if(writers.begin(), writers.end(),
-                                                         [&](const Contributor& w) {
-                                                             return w.id == writer && said_nothing(c.prep, w);
-                                                         }),
-                                          writers.end());
-                        const std::string name = c.prep.representatives[i].name;
-                        c.prep.representatives.erase(c.prep.representatives.begin() + static_cast<long>(i));
-                        announce(trf(c.lang, "reps.removed", {name.empty() ? c.t("reps.unnamed") : name}));
-                        focus_control("rep-add");
-                        c.mark(true);
-                    },
-                    i);
-            }
+        // Someone named is removed only when the one writing says so (a guardian went with one press,
+        // and the consent then looked complete with one guardian).
+        const std::string who = r.name.empty() ? c.t("reps.unnamed") : r.name;
+        const std::string ask = r.name.empty() && r.phone.empty() && r.personal_id.empty()
+                                    ? std::string()
+                                    : trf(c.lang, "reps.remove.confirm", {who});
+        if (used && button(trf(c.lang, "reps.remove", {who}), id + "-remove")) {
+            c.notes.assign(1, c.t("reps.in_use"));
+            announce(c.notes.front());  // said where the person is, not only below the list
+        } else if (!used &&
+                   c.remove_button(trf(c.lang, "reps.remove", {who}), id, ask, c.state.about_you.remove_pending)) {
+            // Their words stay, attributed to them as one who writes.
+            c.change_list(
+                [](StepContext& c, std::size_t i, const std::string&) {
+                    // Their answer about the SIP itself goes with them: kept, it named no one, an
+                    // error on the consent step with nothing there to change.
+                    std::vector<GuardianApproval>& answers = c.prep.sip_consent.guardians;
+                    const std::string& gone = c.prep.representatives[i].id;
+                    answers.erase(
+                        std::remove_if(answers.begin(), answers.end(),
+                                       [&](const GuardianApproval& a) { return a.representative_id == gone; }),
+                        answers.end());
+                    // Their line among the writers goes too when they wrote nothing (a guardian
+                    // added by mistake stayed as "Vårdnadshavare 2", with no way to remove it).
+                    const std::string writer = representative_writer_id(gone);
+                    auto& writers = c.prep.contributors;
+                    if (writer != c.author)
+                        writers.erase(std::remove_if(writers.begin(), writers.end(),
+                                                     [&](const Contributor& w) {
+                                                         return w.id == writer && said_nothing(c.prep, w);
+                                                     }),
+                                      writers.end());
+                    const std::string name = c.prep.representatives[i].name;
+                    c.prep.representatives.erase(c.prep.representatives.begin() + static_cast<long>(i));
+                    announce(trf(c.lang, "reps.removed", {name.empty() ? c.t("reps.unnamed") : name}));
+                    focus_control("rep-add");
+                    c.mark(true);
+                },
+                i);
         }
         ImGui::Separator();
     }

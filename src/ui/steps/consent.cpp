@@ -82,6 +82,18 @@ void answer_as_the_writing_guardian(StepContext& c, const std::vector<const Repr
     }
 }
 
+// "Vem ger samtycket?": the person, the guardians or a representative.
+void choose_giver(StepContext& c, Consent& k, const std::string& gid) {
+    int giver = static_cast<int>(k.given_by);
+    if (radio_group(c.t("consent.given_by"), gid + "-giver",
+                    {enum_label(c.lang, ConsentGiver::Person), enum_label(c.lang, ConsentGiver::Guardians),
+                     enum_label(c.lang, ConsentGiver::Representative)},
+                    &giver)) {
+        k.given_by = static_cast<ConsentGiver>(giver);
+        c.mark(true);
+    }
+}
+
 // A relative who writes helps with the words but cannot say yes or no for the person: the file
 // would say the person had. The person answers, or one who speaks for them by law or mandate (a
 // guardian, a representative). The answer stands as text with who gives it.
@@ -162,6 +174,9 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
     paragraph(consent_sentence(c.prep, k, c.lang));
     const bool relative = relative_writes(c);
     const bool child_writes = k.given_by == ConsentGiver::Guardians && guardians_answer_for_child(c, guardians);
+    // The person's own consent: a god man or a guardian who writes sees it and does not change
+    // it (their changes stood in the file as the person's own); one who is to give it chooses so.
+    const bool persons_own = k.given_by == ConsentGiver::Person && c.author != kPersonId && !relative;
     if (!k.revoked_on.empty()) {
         // Who took it back, once (the status would say it again), and only they undo it: another
         // writer on the same computer was told "Du drog tillbaka din vilja" and could undo a
@@ -193,7 +208,7 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
     if (k.review) {
         // Carried over from the earlier plan: it holds only when the person says it still does.
         muted(c.t("consent.review.note"));
-        if (!relative && !child_writes && button(c.t("consent.review.ok"), gid + "-review-ok")) {
+        if (!relative && !child_writes && !persons_own && button(c.t("consent.review.ok"), gid + "-review-ok")) {
             k.review = false;
             announce(c.t("consent.review.ok"));
             focus_control(gid + "-decision-0");
@@ -210,6 +225,14 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
         answered_by_person(c, answer_now);
     } else if (child_writes) {
         answered_by_guardians(c, answer_now);
+    } else if (persons_own) {
+        muted(answer_now);
+        const std::string& name = c.prep.owner.name;
+        muted(trf(c.lang, "consent.persons_own",
+                  {name.empty() ? c.t(c.child ? "prompt.owner.child" : "prompt.owner") : name}));
+        choose_giver(c, k, gid);
+        ImGui::Separator();
+        return false;
     } else if (radio_group(c.prompt("consent.decision"), gid + "-decision", choices, &decision)) {
         k.decision = static_cast<ConsentDecision>(decision);
         if (k.given_by == ConsentGiver::Guardians) answer_as_the_writing_guardian(c, guardians, k);
@@ -283,14 +306,7 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
         k.form = forms[form];
         c.mark(true);
     }
-    int giver = static_cast<int>(k.given_by);
-    if (radio_group(c.t("consent.given_by"), gid + "-giver",
-                    {enum_label(c.lang, ConsentGiver::Person), enum_label(c.lang, ConsentGiver::Guardians),
-                     enum_label(c.lang, ConsentGiver::Representative)},
-                    &giver)) {
-        k.given_by = static_cast<ConsentGiver>(giver);
-        c.mark(true);
-    }
+    choose_giver(c, k, gid);
     if (k.given_by == ConsentGiver::Guardians) {
         if (guardians.empty()) error_text(c.t("msg.consent.no_guardians"));
         guardian_answers(c, gid + "-g", guardians, k.guardian_approvals, "consent.guardian_agrees", nullptr,
@@ -347,26 +363,6 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
     return false;
 }
 
-// The terms of `k` changed: a guardian's yes was to the terms before, so each other guardian
-// answers again (the one who writes changed them, and answers as they go). Else one guardian
-// could widen what the other had said yes to.
-void others_answer_again(StepContext& c, Consent& k) {
-    std::string names;
-    auto& answers = k.guardian_approvals;
-    for (auto a = answers.begin(); a != answers.end();) {
-        if (representative_writer_id(a->representative_id) == c.author) {
-            ++a;
-            continue;
-        }
-        const auto g = std::find_if(c.prep.representatives.begin(), c.prep.representatives.end(),
-                                    [&](const Representative& r) { return r.id == a->representative_id; });
-        const std::string name = g == c.prep.representatives.end() || g->name.empty() ? c.t("reps.unnamed") : g->name;
-        names += (names.empty() ? "" : ", ") + name;
-        a = answers.erase(a);
-    }
-    if (!names.empty()) announce(trf(c.lang, "consent.guardian.ask_again", {names}));
-}
-
 // One organisation or person who may receive information: each consent to it in one sentence,
 // what holds today, and the person's choices.
 void consent_entry(StepContext& c, const std::string& actor_id, const std::string& actor_name,
@@ -384,7 +380,7 @@ void consent_entry(StepContext& c, const std::string& actor_id, const std::strin
         const bool answered = !c.prep.consents[i].guardian_approvals.empty();
         const Consent before = answered ? c.prep.consents[i] : Consent{};
         if (consent_body(c, i, shown == 0 ? gid : gid + "-" + c.prep.consents[i].id, actor_name, guardians)) return;
-        if (answered && !same_consent_terms(before, c.prep.consents[i])) others_answer_again(c, c.prep.consents[i]);
+        if (answered && !same_consent_terms(before, c.prep.consents[i])) guardians_answer_again(c, c.prep.consents[i]);
         ++shown;
     }
     if (shown == 0 && relative_writes(c)) {

@@ -68,8 +68,15 @@ void invitee_choice(StepContext& c, ActorKind kind, const std::string& service) 
         return;
     }
     indent();
-    if (kind == ActorKind::Other) c.mark(text_field(c.t("invite.other_label"), id + "-label", &it->other_label));
-    c.mark(text_field(trf(c.lang, "invite.unit", {label}), id + "-unit", &it->unit));
+    // Its name is who a consent goes to: a guardian's yes was to the receiver as it was named.
+    bool renamed = false;
+    if (kind == ActorKind::Other) renamed = text_field(c.t("invite.other_label"), id + "-label", &it->other_label);
+    renamed = text_field(trf(c.lang, "invite.unit", {label}), id + "-unit", &it->unit) || renamed;
+    if (renamed) {
+        c.mark(true);
+        for (Consent& k : c.prep.consents)
+            if (k.actor == it->id) guardians_answer_again(c, k);
+    }
     c.mark(text_field(trf(c.lang, "invite.contact", {label}), id + "-contact", &it->contact));
     unindent();
 }

@@ -33,6 +33,18 @@ void focus_after_removing(StepContext& c, std::size_t i) {
         focus_control("need-add-" + std::string(enum_name(first_area_to_add(c.prep.needs))));
 }
 
+// The names of those other than the one writing now who wrote in area `n` ("Kent själv"), or "".
+std::string others_words(const StepContext& c, const AreaNeeds& n) {
+    std::vector<std::string> ids;
+    for (const Voices* v : {&n.can_do_myself, &n.need_help_with})
+        for (const Entry& e : v->entries)
+            if (e.author != c.author && std::find(ids.begin(), ids.end(), e.author) == ids.end())
+                ids.push_back(e.author);
+    std::string names;
+    for (const std::string& id : ids) names += (names.empty() ? "" : ", ") + c.author_name(id);
+    return names;
+}
+
 }  // namespace
 
 void draw_needs(StepContext& c) {
@@ -46,9 +58,13 @@ void draw_needs(StepContext& c) {
         if (n.area == LifeArea::Other) c.mark(text_field(c.t("needs.other_label"), id + "-label", &n.other_label));
         c.voices_field(c.prompt("needs.can_do"), id + "-can", n.can_do_myself);
         c.voices_field(c.prompt("needs.need_help"), id + "-help", n.need_help_with);
+        // Someone else's words go only when the one writing now says so, knowing whose they are.
+        const std::string others = others_words(c, n);
         const bool has_text = !n.can_do_myself.entries.empty() || !n.need_help_with.entries.empty();
-        if (c.remove_button(trf(c.lang, "needs.remove", {title}), id, has_text ? c.t("needs.remove.confirm") : "",
-                            c.state.needs.remove_pending)) {
+        const std::string ask = !others.empty() ? trf(c.lang, "remove.others", {others})
+                                : has_text      ? c.t("needs.remove.confirm")
+                                                : std::string();
+        if (c.remove_button(trf(c.lang, "needs.remove", {title}), id, ask, c.state.needs.remove_pending)) {
             c.change_list(
                 [](StepContext& c, std::size_t i, const std::string& title) {
                     c.prep.needs.erase(c.prep.needs.begin() + static_cast<long>(i));

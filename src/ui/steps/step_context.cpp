@@ -153,4 +153,21 @@ void StepContext::about_link(const char* section) {
         requests.about_section = section;
 }
 
+void guardians_answer_again(StepContext& c, Consent& k) {
+    std::string names;
+    auto& answers = k.guardian_approvals;
+    for (auto a = answers.begin(); a != answers.end();) {
+        if (representative_writer_id(a->representative_id) == c.author) {
+            ++a;
+            continue;
+        }
+        const auto g = std::find_if(c.prep.representatives.begin(), c.prep.representatives.end(),
+                                    [&](const Representative& r) { return r.id == a->representative_id; });
+        const std::string name = g == c.prep.representatives.end() || g->name.empty() ? c.t("reps.unnamed") : g->name;
+        names += (names.empty() ? "" : ", ") + name;
+        a = answers.erase(a);
+    }
+    if (!names.empty()) announce(trf(c.lang, "consent.guardian.ask_again", {names}));
+}
+
 }  // namespace sipprep::ui

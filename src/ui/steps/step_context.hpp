@@ -27,6 +27,9 @@ enum class FillMode { Myself, WithRelative, GuardianOfChild, Representative };
 // What the screens remember between frames that is not part of the preparation.
 struct StepStates {
     UnaddedTexts unadded;
+    struct AboutYou {
+        std::string remove_pending;  // a named guardian or representative, waiting for "yes, remove"
+    } about_you;
     struct Needs {
         std::string remove_pending;  // a life area with text, waiting for "yes, remove"
     } needs;
@@ -87,6 +90,12 @@ std::string add_typed_writer(Preparation& prep, UnaddedTexts& unadded, Lang lang
 template <typename T, typename Control>
 void remove_list_item(StepContext& c, std::vector<T>& list, std::size_t i, const char* said_key, const Control& control,
                       const std::string& none_left);
+
+// What consent `k` is to changed (its terms on the consent step, its receiver's name on "Vilka ska
+// vara med?"): a guardian's yes was to what it was, so each other guardian answers again (the one
+// who writes changed it, and answers as they go), and is told so. Else one guardian could widen
+// what the other had said yes to.
+void guardians_answer_again(StepContext& c, Consent& k);
 
 // The summary's rule for a passphrase that protects a file (at least 8 characters).
 inline constexpr int kMinPassphraseChars = 8;

@@ -123,6 +123,9 @@ void draw_summary(StepContext& c) {
         paragraph(c.t("summary.all_done"));
 
     ImGui::Spacing();
+    // What must not be raised goes with the file: said before it is given to someone (a parent it
+    // was about opened it to give his own consent).
+    if (!c.prep.participation.topics_to_avoid.entries.empty()) muted(c.t("summary.avoid_in_file"));
     protect_choice(c);
     save_file_button(c, "summary-export");
     same_line();
