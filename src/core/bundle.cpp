@@ -199,7 +199,10 @@ ImportResult import_bundle(std::string_view text, const Date& today, Limits limi
         r.issues.push_back(error("", "bundle.too_large", {std::to_string(kMaxBundleBytes / 1024 / 1024)}));
         return r;
     }
-    if (text.empty()) {
+    // Empty, or only spaces, line ends and a byte order mark (a file saved empty in Notepad).
+    std::string_view rest = text;
+    if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);
+    if (rest.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         r.issues.push_back(error("", "bundle.empty"));
         return r;
     }
@@ -258,6 +261,14 @@ ImportResult import_document(JsonIn doc, const Date& today, Limits limits) {
     }
     r.source_version = static_cast<int>(version->get<long long>());
     std::vector<UnknownField> unknown;
+    // "version": 0 over a file written as version 1 (its writers and owner: version 0 had only a
+    // goal and questions), changed by hand: read as what it is. Taken for version 0, everything in
+    // it was left out and the file read as empty.
+    if (r.source_version == 0 && doc.contains("content") && doc["content"].is_object() &&
+        (doc["content"].contains("contributors") || doc["content"].contains("owner"))) {
+        r.issues.push_back(Issue{Severity::Warning, "/version", "bundle.version_zero_of_one", {}});
+        r.source_version = kBundleVersion;
+    }
     if (r.source_version == 0) {
         doc = migrate_v0_to_v1(doc, &unknown);
         r.issues.push_back(

@@ -137,6 +137,9 @@ TEST(Bundle, AnOlderFileIsCheckedForItsContentAndMigrated) {
 
 TEST(Bundle, RefusesBadInputWithMessages) {
     EXPECT_EQ(import_bundle("").issues.at(0).code, "bundle.empty");
+    // Saved empty in Notepad: a byte order mark and a line end are still an empty file.
+    EXPECT_EQ(import_bundle("\xEF\xBB\xBF\r\n").issues.at(0).code, "bundle.empty");
+    EXPECT_EQ(import_bundle("  \n\t").issues.at(0).code, "bundle.empty");
     EXPECT_EQ(import_bundle("{\"a\":").issues.at(0).code, "bundle.not_json");
     EXPECT_EQ(import_bundle("{\"a\":").issues.at(0).args, std::vector<std::string>{"5"});  // where it stops
     // Counted in characters from 1, as a text editor shows them, not in bytes: "å" is two bytes.

@@ -151,6 +151,20 @@ TEST(Migration, VersionZeroBecomesVersionOne) {
     EXPECT_EQ(again.integrity, Integrity::Unchanged);
 }
 
+// "version": 1 changed to 0 by hand over a version 1 file: read as the file it is (as version 0,
+// everything in it was left out and the plan read as empty), and said.
+TEST(Migration, AVersionOneFileMarkedZeroIsReadAsVersionOne) {
+    Json doc = Json::parse(read(fs::path(SIPPREP_SOURCE_DIR) / "assets/examples/vuxen-efter-sjukhusvistelse.json"));
+    doc["version"] = 0;
+    ImportResult r = import_bundle(doc.dump(), kToday);
+    ASSERT_TRUE(r.readable);
+    EXPECT_EQ(r.preparation.owner.name, "Kerstin Lund");
+    EXPECT_EQ(r.integrity, Integrity::Changed) << "its checksum is read (and says it was changed), not dropped";
+    bool told = false;
+    for (const Issue& i : r.issues) told = told || i.code == "bundle.version_zero_of_one";
+    EXPECT_TRUE(told);
+}
+
 // What version 0 had besides the goal and the questions has no place in version 1: its words are
 // quoted in a warning, not dropped unseen.
 TEST(Migration, VersionZerosOtherWordsAreQuotedNotDropped) {

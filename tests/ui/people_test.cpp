@@ -770,7 +770,7 @@ TEST(People, TheReasonForTheMeetingAndAFileThatCannotBeRead) {
               std::string::npos);
     EXPECT_EQ(r.shown().find("JSON"), std::string::npos) << "the technical reason only on request";
     press(r.h, r.app, "Visa vad som är fel i filen");
-    EXPECT_NE(r.shown().find("inte giltig JSON"), std::string::npos);
+    EXPECT_NE(r.shown().find("går inte att läsa som JSON"), std::string::npos);
     EXPECT_EQ(r.state()["content"]["reason"][0]["text"], "Jag ska flytta hem från sjukhuset.");
 }
 

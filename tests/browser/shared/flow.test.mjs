@@ -212,9 +212,9 @@ for (const engine of ENGINES) {
       await writeFile(broken, '{"format": "sipp');
       await s.chooseFile(() => s.press('Öppna en fil'), broken);
       await s.waitForText('trasig.json går inte att läsa. Är det filen du sparade från Förbered din SIP?');
-      assert.equal(await s.hasText('inte giltig JSON'), false);
+      assert.equal(await s.hasText('går inte att läsa som JSON'), false);
       await s.press('Visa vad som är fel i filen');
-      await s.waitForText('inte giltig JSON');
+      await s.waitForText('går inte att läsa som JSON');
       assert.equal((await s.state()).content.owner.name, 'Anna');
       await s.close();
     });
