@@ -1556,6 +1556,8 @@ TEST(People, AGuardiansNoForTheChildIsTheirOwnNo) {
     choose(r, "Johan (vårdnadshavare)");
     EXPECT_NE(r.shown().find("Maria vill inte samtycka"), std::string::npos) << r.shown();
     EXPECT_NE(r.shown().find("Johan: när svaret ovan är ja kan du samtycka här."), std::string::npos) << r.shown();
+    // He has given no wish here to take back.
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Dra tillbaka min vilja"), nullptr) << r.shown();
 }
 
 // Kent's own consent to the psychiatry clinic: his god man Birgitta, writing next, sees it and
@@ -1689,6 +1691,14 @@ TEST(People, AGuardianWhoTakesAConsentBackIsNamedAndOnlyTheyUndoIt) {
     go_to_step(r, "Sammanfattning");
     EXPECT_EQ(r.shown().find("Maria vill samtycka"), std::string::npos) << r.shown();
     EXPECT_NE(r.shown().find("Johan (vårdnadshavare) drog tillbaka viljan"), std::string::npos) << r.shown();
+    // Johan undoes it: focus goes to the answer that holds again, not to "Dra tillbaka min vilja",
+    // where a second Enter took it back again.
+    go_to_step(r, "Samtycke");
+    choose(r, "Johan (vårdnadshavare)");
+    press(r.h, r.app, "Det blev fel – ångra");
+    const ui::A11yNode* yes = find(r.app.a11y_tree(), ui::Role::Radio, "Ja, Skolan får dela uppgifter");
+    ASSERT_NE(yes, nullptr) << r.shown();
+    EXPECT_EQ(last_focus(r.host), yes->key);
 }
 
 // In a child's plan the guardians give a consent: the child who writes sees it, and is told that

@@ -194,7 +194,8 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
             button(c.t("consent.unrevoke"), gid + "-unrevoke", ButtonStyle::Quiet, c.t("consent.unrevoke.help"))) {
             k.revoked_on.clear();
             k.revoked_by.clear();
-            focus_control(gid + "-revoke");
+            // To the answer that holds again, not to "Dra tillbaka" (a second Enter took it back again).
+            focus_control(gid + (k.decision == ConsentDecision::Deny ? "-decision-1" : "-decision-0"));
             c.mark(true);
         }
         ImGui::Separator();
@@ -335,9 +336,17 @@ bool consent_body(StepContext& c, std::size_t index, const std::string& gid, con
         muted(c.t("msg.consent.child_by_person"));
     }
 
+    // "Dra tillbaka min vilja" is for one who wants it: a guardian without a yes of their own here
+    // had taken back a wish they never gave.
+    const bool own_yes =
+        k.given_by != ConsentGiver::Guardians ||
+        std::any_of(k.guardian_approvals.begin(), k.guardian_approvals.end(), [&](const GuardianApproval& a) {
+            return a.agrees && representative_writer_id(a.representative_id) == c.author;
+        });
     if (guardian_consent_not_yours(c, k)) {
         muted(c.t("consent.revoke.guardians_only"));
-    } else if (button(c.t("consent.revoke"), gid + "-revoke", ButtonStyle::Danger, c.t("consent.revoke.help"))) {
+    } else if (own_yes &&
+               button(c.t("consent.revoke"), gid + "-revoke", ButtonStyle::Danger, c.t("consent.revoke.help"))) {
         k.revoked_on = format_iso_date(c.today);
         k.revoked_by = c.author == kPersonId ? std::string() : c.author;
         announce(trf(c.lang, "consent.revoked_on", {consent_date_words(k.revoked_on, c.lang, c.today)}) + " " +
