@@ -443,8 +443,13 @@ std::vector<std::string> sip_consent_words(const Preparation& p, Lang lang, cons
                                           : s.wants == YesNo::No ? "summary.sip_consent.no"
                                                                  : "summary.sip_consent.unanswered")};
     // A child's SIP needs every guardian's consent (seed 001): each one's answer, and a missing
-    // one said where the answers are, not only among the warnings.
-    if (is_child(p, today) || !s.guardians.empty())
+    // one said where the answers are, not only among the warnings. Beside theirs, the child's own
+    // answer says it is the child's ("Vill ha en SIP" stood there with no name).
+    const bool child = is_child(p, today);
+    if (child && std::any_of(p.representatives.begin(), p.representatives.end(),
+                             [](const Representative& r) { return r.kind == RepresentativeKind::Guardian; }))
+        out.front() = trf(lang, "sip_consent.child_answer", {out.front()});
+    if (child || !s.guardians.empty())
         for (const GuardianAnswerOf& g : guardian_answers(p, s.guardians))
             out.push_back(sip_guardian_words(g.answer, guardian_label(*g.guardian), lang));
     // An answer by someone who is not a guardian here (a file made by hand; the rules name it).

@@ -84,6 +84,8 @@ TEST(ConsentInProgress, TheSummaryNamesTheGuardianWhoHasNotAnsweredTheSip) {
     const std::string section = text.substr(sip, sharing - sip);
     EXPECT_TRUE(contains(section, "Maria Nilsson vill att barnet får en SIP")) << section;
     EXPECT_TRUE(contains(section, "Jonas Nilsson har inte svarat om barnet ska få en SIP")) << section;
+    // Beside theirs, Elsa's own answer says it is hers (it stood there with no name).
+    EXPECT_TRUE(contains(section, "- Barnets eget svar: Vill ha en SIP")) << section;
 }
 
 TEST(ConsentInProgress, EachConsentShowsEveryGuardiansAnswerAsItStands) {
