@@ -446,12 +446,12 @@ std::vector<std::string> sip_consent_words(const Preparation& p, Lang lang, cons
     // one said where the answers are, not only among the warnings. Beside theirs, the child's own
     // answer says it is the child's ("Vill ha en SIP" stood there with no name).
     const bool child = is_child(p, today);
-    if (child && std::any_of(p.representatives.begin(), p.representatives.end(),
-                             [](const Representative& r) { return r.kind == RepresentativeKind::Guardian; }))
-        out.front() = trf(lang, "sip_consent.child_answer", {out.front()});
-    if (child || !s.guardians.empty())
-        for (const GuardianAnswerOf& g : guardian_answers(p, s.guardians))
+    if (child || !s.guardians.empty()) {
+        const std::vector<GuardianAnswerOf> answers = guardian_answers(p, s.guardians);
+        if (child && !answers.empty()) out.front() = trf(lang, "sip_consent.child_answer", {out.front()});
+        for (const GuardianAnswerOf& g : answers)
             out.push_back(sip_guardian_words(g.answer, guardian_label(*g.guardian), lang));
+    }
     // An answer by someone who is not a guardian here (a file made by hand; the rules name it).
     for (const GuardianApproval& g : s.guardians)
         if (!is_guardian(p, g.representative_id))

@@ -1622,6 +1622,20 @@ TEST(People, NamingAReceiverAfterwardsAsksTheOtherGuardianAgain) {
     EXPECT_TRUE(said);
 }
 
+// Karin chose how her mother takes part, and wrote nothing else: she has said something, so she
+// cannot be removed as a writer added by mistake (her id would stay in "Ifyllt av" with no one
+// behind it, an error Elsa could not mend).
+TEST(People, AWriterWhoChoseHowThePersonTakesPartStays) {
+    AppRun r;
+    elsa_and_karin(r);
+    choose(r, "Karin (dotter)");
+    go_to_step(r, "Så vill jag vara med");
+    r.tick("Via video");
+    choose(r, "Elsa själv (planen tillhör Elsa)");
+    go_to_step(r, "Om dig");
+    EXPECT_EQ(find(r.app.a11y_tree(), ui::Role::Button, "Ta bort Karin som skribent"), nullptr) << r.shown();
+}
+
 // Karin, writing in her mother's plan, removes a life area where Elsa wrote: the question says
 // whose words go, not only that there is text.
 TEST(People, RemovingAnAreaWithSomeoneElsesWordsSaysWhoseTheyAre) {

@@ -17,12 +17,16 @@ namespace sipprep::ui {
 
 namespace {
 
-// A writer with no words, no answer about coming and no interpreter need: removing them loses
-// nothing (words never go with a writer: they would be no one's).
+// A writer with no words, no answer about coming, no interpreter need, no choice of how the person
+// takes part and no consent taken back: removing them loses nothing (words never go with a
+// writer: they would be no one's; nor an answer, which would name no one).
 bool said_nothing(const Preparation& p, const Contributor& w) {
     const auto& needs = p.participation.adaptations.interpreters;
+    const auto& answered = p.participation.answered_by;
     return !has_words_by(p, w.id) && w.attends == YesNo::Unanswered &&
-           std::none_of(needs.begin(), needs.end(), [&](const InterpreterNeed& n) { return n.who == w.id; });
+           std::none_of(needs.begin(), needs.end(), [&](const InterpreterNeed& n) { return n.who == w.id; }) &&
+           std::find(answered.begin(), answered.end(), w.id) == answered.end() &&
+           std::none_of(p.consents.begin(), p.consents.end(), [&](const Consent& k) { return k.revoked_by == w.id; });
 }
 
 }  // namespace
