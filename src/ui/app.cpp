@@ -700,8 +700,7 @@ void App::versions_listed(const std::string& text) {
         }
     }
     const std::size_t n = storage_.versions->size();
-    if (!has_text(settings_.lang, "versions.title") && !has_text(Lang::Sv, "versions.title"))
-        return;  // said when shown
+    if (!later_texts_arrived("versions.title")) return;  // said when shown
     a11y_.announce(n == 0   ? t("versions.none")
                    : n == 1 ? t("versions.listed.one")
                             : trf(settings_.lang, "versions.listed", {std::to_string(n)}));

@@ -197,6 +197,7 @@ private:
     void professional_screen();
     void close_opened_file();
     bool later_texts_here(const char* probe);
+    bool later_texts_arrived(const char* probe) const;  // the same, without asking or saying anything
 
     Host& host_;
     A11y a11y_;

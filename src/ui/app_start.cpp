@@ -198,8 +198,12 @@ void App::resume_screen() {
 // Whether the Swedish texts the web app fetches once it is on screen (tools/embed_catalogs.py) are
 // here, `probe` one of them; if not, asks for them once and says they are coming, or that they
 // could not come, with a way to try again.
+bool App::later_texts_arrived(const char* probe) const {
+    return has_text(settings_.lang, probe) || has_text(Lang::Sv, probe);
+}
+
 bool App::later_texts_here(const char* probe) {
-    if (has_text(settings_.lang, probe) || has_text(Lang::Sv, probe)) return true;
+    if (later_texts_arrived(probe)) return true;
     settings_.later_texts_waited = true;
     if (settings_.later_texts == Settings::LaterTexts::Here) {
         settings_.later_texts = Settings::LaterTexts::Fetching;
